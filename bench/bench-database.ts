@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/connect.js';
+
+export interface BenchTarget {
+  database: DatabaseHandle;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The database a benchmark runs on: a PGlite data directory on disk (as a single-process
+ * installation runs it), or a schema of its own on a PostgreSQL server, dropped by `dispose`.
+ */
+export async function openBenchTarget(
+  kind: 'pglite' | 'postgresql',
+  dataDir: string,
+  url?: string,
+): Promise<BenchTarget> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    return { database, dispose: () => Promise.resolve() };
+  }
+  if (!url) throw new Error('A PostgreSQL benchmark needs a database URL');
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgresql', url, schema, poolSize: 4 });
+  return {
+    database,
+    async dispose() {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop schema if exists ${schema} cascade`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchDatabase } from './register-import.js';
+import { benchPosture, type PostureMeasurement } from './posture.js';
+
+/*
+ * `npx tsx bench/posture-run.ts [--assets N] [--only pglite|postgresql]`: posture and
+ * effectiveness for N generated assets (default 10,000) × 60 controls over a year, on PGlite and,
+ * when PLUMBLINE_BENCH_DATABASE_URL or PLUMBLINE_TEST_DATABASE_URL is set, PostgreSQL. Results are
+ * printed and written to bench/out/posture.json; never asserted by tests.
+ */
+function option(argv: string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return index === -1 ? undefined : argv[index + 1];
+}
+
+const argv = process.argv.slice(2);
+const assets = Number(option(argv, '--assets') ?? '10000');
+if (!Number.isInteger(assets) || assets < 1 || assets > 10_000) {
+  throw new Error(`--assets must be a whole number from 1 to 10000, not ${assets}`);
+}
+const postgresUrl =
+  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
+const only = option(argv, '--only') as BenchDatabase | undefined;
+const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
+  (kind) => only === undefined || kind === only,
+);
+if (!postgresUrl)
+  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+
+const measurements: PostureMeasurement[] = [];
+for (const kind of targets) {
+  await benchPosture({
+    kind,
+    assets,
+    ...(postgresUrl ? { postgresUrl } : {}),
+    report(measurement) {
+      measurements.push(measurement);
+      const { database, step, count, unit, seconds } = measurement;
+      console.log(`${database} ${step}: ${count} ${unit} in ${seconds.toFixed(3)} s`);
+    },
+  });
+}
+
+const outDirectory = fileURLToPath(new URL('./out', import.meta.url));
+fs.mkdirSync(outDirectory, { recursive: true });
+const outFile = path.join(outDirectory, `posture-${assets}${only ? `-${only}` : ''}.json`);
+fs.writeFileSync(
+  outFile,
+  JSON.stringify(
+    { at: new Date().toISOString(), node: process.version, assets, measurements },
+    null,
+    2,
+  ),
+);
+console.log(`Written to ${path.relative(process.cwd(), outFile)}`);

@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/app/config.js';
+import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
+import { applyCatalog } from '../src/modules/controls/apply-catalog.js';
+import { exportCatalog } from '../src/modules/controls/export-catalog.js';
+import { createApiToken } from '../src/modules/identity/api-token.service.js';
+import { generateOccurrences } from '../src/modules/occurrences/generate-occurrences.js';
+import { evaluatePosture } from '../src/modules/posture/evaluate-posture.js';
+import { listAssetPosture } from '../src/modules/posture/list-asset-posture.js';
+import { reportEffectiveness } from '../src/modules/posture/report-effectiveness.js';
+import { importAssetsCsv } from '../src/modules/register/import-assets.js';
+import { createSupplier } from '../src/modules/register/supplier.service.js';
+import { systemActor } from '../src/platform/audit/actor.js';
+import { FixedClock } from '../src/platform/clock.js';
+import { openBenchTarget } from './bench-database.js';
+import { generateAssetCsv, type BenchDatabase } from './register-import.js';
+
+export interface PostureMeasurement {
+  database: BenchDatabase;
+  step: string;
+  /** What the step handled (occurrences, events, controls, assets or report rows). */
+  count: number;
+  unit: string;
+  seconds: number;
+}
+
+const TARGET_CONTROLS = 60;
+const SUPPLIER_COUNT = 25;
+const YEAR = { from: new Date('2026-01-01T00:00:00Z'), until: new Date('2026-12-31T00:00:00Z') };
+/** "Now" for the live measurements: late in the generated year, with a month of history ahead. */
+const NOW = '2026-12-10T09:00:00Z';
+const PAST_INSTANT = '2026-06-30T12:00:00Z';
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The built-in catalogue has fewer than 60 controls: add per-asset monthly controls covering
+ * every asset in service, mapped to a SOC 2 requirement, until there are 60.
+ */
+async function topUpControls(ctx: RunningPlumbline['ctx']): Promise<number> {
+  const catalog = await exportCatalog(ctx);
+  const soc2 = catalog.frameworks.find((framework) => framework.key === 'soc2')!;
+  const extra = Math.max(0, TARGET_CONTROLS - catalog.controls.length);
+  for (let index = 0; index < extra; index += 1) {
+    catalog.controls.push({
+      key: `bench-asset-check-${index + 1}`,
+      title: `Benchmark per-asset monthly check ${index + 1}`,
+      theme: 'benchmark',
+      objective: 'A monthly check of every asset in service, added to reach 60 controls.',
+      ownerRole: 'engineering',
+      critical: false,
+      perAsset: true,
+      scope: {},
+      cadence: { frequency: 'monthly', startsOn: '2026-01-01', dayOfPeriod: 20 },
+      evaluation: { mode: 'manual' },
+      checklist: [],
+      evidenceExpected: [{ kind: 'record', description: 'Check log.' }],
+      requirements: [soc2.requirements[index % soc2.requirements.length]!.key],
+    });
+  }
+  await applyCatalog(ctx, systemActor, catalog, { origin: 'organisation' });
+  return catalog.controls.length;
+}
+
+/**
+ * Work recorded on a deterministic sample of the occurrences due by now: 70 % completed (one in
+ * seven of those after the deadline), 60 % of all verified a day after completion, a few started
+ * and left. Bulk SQL, like a year of history restored from a backup; not audited.
+ */
+async function recordSampleWork(ctx: RunningPlumbline['ctx'], now: Date): Promise<number> {
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const bucket = sql`abs(hashtext(o.id::text)) % 100`;
+  const completedAt = sql`case when ${bucket} % 7 = 0 then o.due_at + interval '2 days' else o.due_at - interval '1 day' end`;
+  const inserted = await sql<{ n: number }>`
+    with completed as (
+      insert into occurrence_events (occurrence_id, kind, at, actor_label)
+      select o.id, 'completed', ${completedAt}, 'engineer' || (${bucket} % 40) || '@bench.example'
+      from occurrences o
+      where o.due_at <= ${nowSql} and ${bucket} < 70 and ${completedAt} <= ${nowSql}
+      returning 1
+    ), verified as (
+      insert into occurrence_events (occurrence_id, kind, at, actor_label)
+      select o.id, 'verified', ${completedAt} + interval '1 day', 'quality' || (${bucket} % 5) || '@bench.example'
+      from occurrences o
+      where o.due_at <= ${nowSql} and ${bucket} < 60 and ${completedAt} + interval '1 day' <= ${nowSql}
+      returning 1
+    ), started as (
+      insert into occurrence_events (occurrence_id, kind, at, actor_label)
+      select o.id, 'started', o.opens_at + interval '1 hour', 'engineer' || (${bucket} % 40) || '@bench.example'
+      from occurrences o
+      where o.opens_at + interval '1 hour' <= ${nowSql} and ${bucket} between 70 and 74
+      returning 1
+    )
+    select ((select count(*) from completed) + (select count(*) from verified)
+      + (select count(*) from started))::int as n`.execute(ctx.db);
+  await sql`analyze`.execute(ctx.db);
+  return inserted.rows[0]!.n;
+}
+
+/**
+ * Posture and effectiveness for `assets` generated assets × 60 controls over a year: generation,
+ * sample work, live posture (use case and HTTP), posture at a past instant, the per-asset view,
+ * and the year's effectiveness report for SOC 2 as JSON (use case and HTTP) and CSV.
+ */
+export async function benchPosture(options: {
+  kind: BenchDatabase;
+  assets: number;
+  postgresUrl?: string;
+  report: (measurement: PostureMeasurement) => void;
+}): Promise<void> {
+  const { kind } = options;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-bench-posture-'));
+  const target = await openBenchTarget(kind, dataDir, options.postgresUrl);
+  const clock = new FixedClock('2026-01-01T00:00:00Z');
+  let running: RunningPlumbline | undefined;
+  const record = (step: string, count: number, unit: string, seconds: number) =>
+    options.report({ database: kind, step, count, unit, seconds });
+  try {
+    running = await startPlumbline({
+      config: loadConfig({
+        PLUMBLINE_DATA_DIR: dataDir,
+        PLUMBLINE_LOG_LEVEL: 'silent',
+        PLUMBLINE_SCHEDULER: 'false',
+        PLUMBLINE_TIMEZONE: 'Europe/Berlin',
+      }),
+      database: target.database,
+      webRoot: '',
+      clock,
+    });
+    const { app, ctx } = running;
+    for (let index = 0; index < SUPPLIER_COUNT; index += 1) {
+      await createSupplier(ctx, systemActor, {
+        key: `supplier-${index}`,
+        name: `Supplier ${index}`,
+        services: 'Generated for the benchmark',
+        contractReference: '',
+        escalationContact: '',
+        certifications: [],
+        notes: '',
+      });
+    }
+    const imported = await timed(() =>
+      importAssetsCsv(ctx, systemActor, Buffer.from(generateAssetCsv(options.assets)), {
+        dryRun: false,
+        partial: false,
+      }),
+    );
+    record('import assets', imported.result.created, 'assets', imported.seconds);
+    const controls = await topUpControls(ctx);
+
+    const generated = await timed(() => generateOccurrences(ctx, YEAR));
+    record(
+      `generate 12 months (${controls} controls)`,
+      generated.result.created,
+      'occurrences',
+      generated.seconds,
+    );
+
+    const now = new Date(NOW);
+    clock.set(NOW);
+    const work = await timed(() => recordSampleWork(ctx, now));
+    record('record sample work (bulk SQL)', work.result, 'events', work.seconds);
+
+    const { token } = await createApiToken(ctx, systemActor, { name: 'bench', role: 'auditor' });
+    const authorization = `Bearer ${token}`;
+    const query = { atRiskDays: 7 };
+    for (const round of ['cold', 'warm']) {
+      const live = await timed(() => evaluatePosture(ctx, query));
+      record(
+        `posture now, use case (${round})`,
+        live.result.controls.length,
+        'controls',
+        live.seconds,
+      );
+    }
+    const liveHttp = await timed(() =>
+      app.inject({ method: 'GET', url: '/api/v1/posture', headers: { authorization } }),
+    );
+    if (liveHttp.result.statusCode !== 200) throw new Error(liveHttp.result.body.slice(0, 500));
+    record('GET /api/v1/posture', 60, 'controls', liveHttp.seconds);
+    const past = await timed(() => evaluatePosture(ctx, { ...query, at: PAST_INSTANT }));
+    record(`posture at ${PAST_INSTANT}`, past.result.controls.length, 'controls', past.seconds);
+    const assets = await timed(() => listAssetPosture(ctx, query));
+    record('posture per asset now', assets.result.items.length, 'assets', assets.seconds);
+
+    const period = { framework: 'soc2', from: '2026-01-01', to: '2026-12-31' };
+    const report = await timed(() => reportEffectiveness(ctx, period));
+    record('effectiveness soc2 2026, use case', report.result.rows.length, 'rows', report.seconds);
+    const reportHttp = await timed(() =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/reports/effectiveness?framework=soc2&from=2026-01-01&to=2026-12-31',
+        headers: { authorization },
+      }),
+    );
+    if (reportHttp.result.statusCode !== 200) throw new Error(reportHttp.result.body.slice(0, 500));
+    record(
+      `GET effectiveness JSON (${Math.round(reportHttp.result.body.length / 1e6)} MB)`,
+      report.result.rows.length,
+      'rows',
+      reportHttp.seconds,
+    );
+    const csvHttp = await timed(() =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/reports/effectiveness?framework=soc2&from=2026-01-01&to=2026-12-31&format=csv',
+        headers: { authorization },
+      }),
+    );
+    record(
+      'GET effectiveness CSV',
+      csvHttp.result.body.split('\n').length - 2,
+      'rows',
+      csvHttp.seconds,
+    );
+  } finally {
+    if (running) await running.close();
+    else await target.database.close();
+    await target.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,28 @@
+// Writes the OpenAPI description the server generates from its route schemas to
+// docs/openapi.json (`npm run openapi`). test/api/openapi-drift.test.ts fails when they differ,
+// so the committed contract always matches the code.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { loadConfig } from '../src/app/config.js';
+import { startPlumbline } from '../src/app/start.js';
+import { openDatabase } from '../src/platform/db/connect.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-openapi-'));
+const config = loadConfig({
+  PLUMBLINE_DATA_DIR: dataDir,
+  PLUMBLINE_LOG_LEVEL: 'silent',
+  PLUMBLINE_SCHEDULER: 'false',
+});
+const database = await openDatabase({
+  kind: 'pglite-instance',
+  pglite: await PGlite.create(),
+  ownsInstance: true,
+});
+const running = await startPlumbline({ config, database, webRoot: '' });
+const target = new URL('../docs/openapi.json', import.meta.url);
+fs.writeFileSync(target, `${JSON.stringify(running.app.swagger(), null, 2)}\n`);
+await running.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
+console.log(`Wrote ${target.pathname}`);

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
+import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
+import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
+import { createPrincipalResolver } from '../modules/identity/resolve-principal.js';
+import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { registerOccurrenceRoutes } from '../modules/occurrences/occurrences.routes.js';
+import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
+import { registerRegisterRoutes } from '../modules/register/register.routes.js';
+import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
+import { installAccessControl } from '../platform/http/access.js';
+import { asApi } from '../platform/http/api-types.js';
+import { installErrorHandler } from '../platform/http/error-handler.js';
+import type { AppContext } from './context.js';
+import { registerHealthRoutes } from './health.routes.js';
+
+/** Where the built web app lives: dist/web next to the compiled server. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface ServerOptions {
+  /** Directory of the built web UI; when absent the API is served alone. */
+  webRoot?: string | undefined;
+}
+
+/** Builds the HTTP server: security plugins, access control, OpenAPI, every module's routes, the web UI. */
+export async function buildServer(
+  ctx: AppContext,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Plumbline API',
+        version: ctx.version,
+        description: 'Infrastructure register, controls and evidence.',
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token created by an admin',
+          },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'plumbline_session' },
+        },
+      },
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAccessControl(app, createPrincipalResolver(ctx));
+  installErrorHandler(app);
+
+  const api = asApi(app);
+  api.get('/api/v1/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: () => app.swagger(),
+  });
+  registerHealthRoutes(api, ctx);
+  registerIdentityRoutes(api, ctx);
+  registerUserAdminRoutes(api, ctx);
+  registerAuditLogRoutes(api, ctx);
+  registerRegisterRoutes(api, ctx);
+  registerOccurrenceRoutes(api, ctx);
+  registerNotificationRoutes(api, ctx);
+  registerControlsRoutes(api, ctx);
+  registerPostureRoutes(api, ctx);
+  registerWorkOrderRoutes(api, ctx);
+  registerNonconformanceRoutes(api, ctx);
+
+  const webRoot = options.webRoot;
+  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // Built files have content hashes in their names: cache them for good. index.html must
+      // always be revalidated so a new release is picked up at once.
+      setHeaders: (response, filePath) => {
+        response.header(
+          'cache-control',
+          filePath.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
+      },
+    });
+    // Client-side routes (/assets/db-prod-eu, /setup…) all load the single-page app; a missing
+    // file (a stale /static chunk, anything with an extension) and unknown API paths are 404s.
+    app.get('/*', { config: { access: 'public' } }, (request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(path)) {
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `No route GET ${path}` } });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

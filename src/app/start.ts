@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
+import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
+import { createSecretBox } from '../platform/crypto/secrets.js';
+import { openDatabase, type DatabaseHandle } from '../platform/db/connect.js';
+import { createEvidenceStore } from '../platform/evidence/evidence-store.js';
+import { nonconformanceJob } from '../modules/nonconformances/raise-nonconformances.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
+import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
+import { notificationJobs } from '../modules/notifications/notification-jobs.js';
+import { createSmtpMailer } from '../platform/mail/mailer.js';
+import { deliverOutbox } from '../platform/mail/outbox.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { buildServer, DEFAULT_WEB_ROOT } from './server.js';
+import { PLUMBLINE_VERSION } from './version.js';
+
+/** Opens the configured database: PostgreSQL when a URL is set, else PGlite under the lock file. */
+export function openConfiguredDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+export interface RunningPlumbline {
+  app: FastifyInstance;
+  ctx: AppContext;
+  firstRun: FirstRunOutcome;
+  /** The periodic jobs of this instance, or null when PLUMBLINE_SCHEDULER=false. */
+  scheduler: Scheduler | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  clock?: Clock;
+  /** An already opened database (tests); otherwise the configured one is opened. */
+  database?: DatabaseHandle;
+  webRoot?: string | undefined;
+  /** Runs after migrations and before the server is built (e.g. loading demo data). */
+  beforeServe?: (ctx: AppContext) => Promise<void>;
+}
+
+/** The jobs every instance runs on each scheduler tick; each is safe to run on many instances at once. */
+function periodicJobs(ctx: AppContext): PeriodicJob[] {
+  return [
+    occurrenceGenerationJob(ctx),
+    nonconformanceJob(ctx),
+    // Alerts before delivery, so what a tick queues goes out in the same tick.
+    ...notificationJobs(ctx),
+    { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
+  ];
+}
+
+/** Wires everything together: database, migrations, ports, first-run admin, HTTP server. */
+export async function startPlumbline(options: StartOptions): Promise<RunningPlumbline> {
+  const { config } = options;
+  const logger = pino({ level: config.logLevel, base: { service: 'plumbline' } });
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  try {
+    await migrateToLatest(database.db);
+    const instanceKey = config.secretKey ?? loadOrCreateKeyFile(config.dataDir);
+    const ctx: AppContext = {
+      db: database.db,
+      databaseKind: database.kind,
+      clock: options.clock ?? systemClock,
+      config,
+      logger,
+      secretBox: createSecretBox(instanceKey),
+      evidenceStore: createEvidenceStore({
+        dir: config.evidenceDir,
+        instanceKey,
+        maxBytes: config.evidenceMaxBytes,
+      }),
+      mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null,
+      version: PLUMBLINE_VERSION,
+    };
+    await applyBuiltInCatalog(ctx);
+    // Before first-run: demo data creates accounts, and then no setup link is needed.
+    if (options.beforeServe) await options.beforeServe(ctx);
+    const firstRun = await prepareFirstRun(ctx);
+    const app = await buildServer(ctx, {
+      webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
+    });
+    await app.ready();
+    if (!ctx.mailer)
+      logger.warn('PLUMBLINE_SMTP_URL is not set: e-mails wait in the outbox until it is');
+    const scheduler = config.schedulerEnabled
+      ? startScheduler(periodicJobs(ctx), config.schedulerTickSeconds * 1000, logger)
+      : null;
+    return {
+      app,
+      ctx,
+      firstRun,
+      scheduler,
+      async close() {
+        await scheduler?.stop();
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

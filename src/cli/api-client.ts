@@ -1,0 +1,103 @@
+import { CliExit, EXIT } from './exit-codes.js';
+
+export interface ApiClientOptions {
+  url: string;
+  token: string | undefined;
+  fetch?: typeof fetch;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    const error = (body as { error?: { message?: string } } | null)?.error;
+    super(error?.message ?? `HTTP ${status}`);
+  }
+}
+
+export interface ApiClient {
+  get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T>;
+  getText(path: string): Promise<string>;
+  send<T>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    options?: {
+      contentType?: string;
+      query?: Record<string, string | boolean | undefined>;
+      acceptErrorBody?: boolean;
+    },
+  ): Promise<T>;
+}
+
+function buildUrl(
+  base: string,
+  path: string,
+  query?: Record<string, string | number | boolean | undefined>,
+): string {
+  const url = new URL(`/api/v1${path}`, base);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  }
+  return url.toString();
+}
+
+/** The CLI's client for the REST API, authenticated with an API token. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? fetch;
+  const headers = (extra: Record<string, string> = {}) => ({
+    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    ...extra,
+  });
+  async function call(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await doFetch(url, init);
+    } catch (error) {
+      throw new CliExit(
+        EXIT.unreachable,
+        `Cannot reach Plumbline at ${options.url}: ${(error as Error).message}`,
+      );
+    }
+  }
+  async function parse<T>(response: Response, acceptErrorBody = false): Promise<T> {
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    if (!response.ok && !(acceptErrorBody && response.status === 400))
+      throw new ApiError(response.status, body);
+    return body as T;
+  }
+  return {
+    async get(path, query) {
+      return parse(await call(buildUrl(options.url, path, query), { headers: headers() }));
+    },
+    async getText(path) {
+      const response = await call(buildUrl(options.url, path), { headers: headers() });
+      if (!response.ok) return parse(response);
+      return response.text();
+    },
+    async send(method, path, body, sendOptions = {}) {
+      const contentType = sendOptions.contentType ?? 'application/json';
+      const payload =
+        body === undefined
+          ? undefined
+          : contentType === 'application/json'
+            ? JSON.stringify(body)
+            : typeof body === 'string'
+              ? body
+              : // A copy typed over a plain ArrayBuffer, which both DOM and undici fetch accept.
+                new Uint8Array(body as Buffer);
+      const response = await call(buildUrl(options.url, path, sendOptions.query), {
+        method,
+        headers: headers(payload === undefined ? {} : { 'content-type': contentType }),
+        body: payload,
+      });
+      return parse(response, sendOptions.acceptErrorBody);
+    },
+  };
+}

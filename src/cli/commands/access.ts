@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import type { ApiTokenView } from '../../modules/identity/api-token.service.js';
+import type { UserView } from '../../modules/identity/user.schema.js';
+import type { AuditEventView } from '../../modules/audit-log/audit-log.schema.js';
+import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { formatTable } from '../output.js';
+
+/** Client commands for health, users, tokens and the audit log. */
+export function registerAccessCommands(program: Command, cli: CliContext): void {
+  program
+    .command('health')
+    .description('check that the server answers')
+    .action(async (_options: unknown, command: Command) => {
+      const health = await clientFor(command, cli).get<{
+        status: string;
+        database: string;
+        version: string;
+      }>('/health');
+      cli.output.out(
+        globalOptions(command).json
+          ? JSON.stringify(health)
+          : `${health.status} (${health.database}, version ${health.version})`,
+      );
+    });
+
+  program
+    .command('users')
+    .description('list users')
+    .action(async (_options: unknown, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: UserView[] }>('/users');
+      printList(
+        command,
+        cli,
+        items,
+        ['email', 'name', 'role', 'mfaEnabled', 'disabled'],
+        formatTable,
+      );
+    });
+
+  const tokens = program.command('tokens').description('API tokens for machines');
+  tokens.command('list').action(async (_options: unknown, command: Command) => {
+    const { items } = await clientFor(command, cli).get<{ items: ApiTokenView[] }>('/tokens');
+    printList(
+      command,
+      cli,
+      items,
+      ['id', 'name', 'role', 'prefix', 'lastUsedAt', 'revokedAt'],
+      formatTable,
+    );
+  });
+  tokens
+    .command('create')
+    .requiredOption('--name <name>')
+    .requiredOption('--role <role>')
+    .option('--expires-at <iso>')
+    .action(
+      async (options: { name: string; role: string; expiresAt?: string }, command: Command) => {
+        const created = await clientFor(command, cli).send<{
+          token: string;
+          apiToken: ApiTokenView;
+        }>('POST', '/tokens', options);
+        cli.output.out(
+          globalOptions(command).json
+            ? JSON.stringify(created, null, 2)
+            : `Token (shown once, store it now):\n${created.token}`,
+        );
+      },
+    );
+  tokens.command('revoke <id>').action(async (id: string, _options: unknown, command: Command) => {
+    const revoked = await clientFor(command, cli).send<ApiTokenView>(
+      'DELETE',
+      `/tokens/${encodeURIComponent(id)}`,
+    );
+    cli.output.out(`Revoked ${revoked.name}`);
+  });
+
+  program
+    .command('events')
+    .description('list audit events, newest first')
+    .option('--entity-type <type>')
+    .option('--entity-id <id>')
+    .option('--limit <n>', 'how many', '50')
+    .action(
+      async (
+        options: { entityType?: string; entityId?: string; limit: string },
+        command: Command,
+      ) => {
+        const { items } = await clientFor(command, cli).get<{ items: AuditEventView[] }>(
+          '/audit/events',
+          options,
+        );
+        printList(
+          command,
+          cli,
+          items,
+          ['seq', 'occurredAt', 'actorLabel', 'action', 'entityType', 'entityId'],
+          formatTable,
+        );
+      },
+    );
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { AssetView } from '../../modules/register/asset.schema.js';
+import type { MatrixRowView, ProcessView } from '../../modules/register/process.schema.js';
+import type { SupplierView } from '../../modules/register/supplier.schema.js';
+import type { AssetImportReport } from '../../modules/register/import-assets.js';
+import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { CliExit, EXIT } from '../exit-codes.js';
+import { formatTable } from '../output.js';
+
+function readInput(file: string): Buffer {
+  if (file === '-') return fs.readFileSync(0);
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function writeOutput(cli: CliContext, out: string | undefined, text: string): void {
+  if (out) fs.writeFileSync(out, text);
+  else cli.output.out(text);
+}
+
+/** Client commands for the register: assets, suppliers, processes and the matrix. */
+export function registerRegisterCommands(program: Command, cli: CliContext): void {
+  const assets = program.command('assets').description('the asset register');
+  assets
+    .command('list')
+    .description('list assets')
+    .option('--category <category>')
+    .option('--environment <environment>')
+    .option('--criticality <criticality>')
+    .option('--tag <tag>')
+    .option('-q, --query <text>', 'search key, name and purpose')
+    .action(async (options: Record<string, string | undefined>, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: AssetView[] }>('/assets', {
+        category: options.category,
+        environment: options.environment,
+        criticality: options.criticality,
+        tag: options.tag,
+        q: options.query,
+        limit: 10_000,
+      });
+      printList(
+        command,
+        cli,
+        items,
+        ['key', 'name', 'category', 'environment', 'criticality', 'ownerRole', 'lifecycleStatus'],
+        formatTable,
+      );
+    });
+  assets
+    .command('get <key>')
+    .description('show one asset')
+    .action(async (key: string, _options: unknown, command: Command) => {
+      const asset = await clientFor(command, cli).get<AssetView>(
+        `/assets/${encodeURIComponent(key)}`,
+      );
+      cli.output.out(JSON.stringify(asset, null, 2));
+    });
+  assets
+    .command('import <file>')
+    .description(
+      'import assets from CSV (- for standard input); nothing is written if any row is bad',
+    )
+    .option('--dry-run', 'check the file and report, write nothing')
+    .option('--partial', 'import the valid rows even if some are bad')
+    .action(
+      async (file: string, options: { dryRun?: boolean; partial?: boolean }, command: Command) => {
+        const report = await clientFor(command, cli).send<AssetImportReport>(
+          'POST',
+          '/assets/import',
+          readInput(file),
+          {
+            contentType: 'text/csv',
+            query: {
+              dryRun: options.dryRun ? 'true' : undefined,
+              partial: options.partial ? 'true' : undefined,
+            },
+            acceptErrorBody: true,
+          },
+        );
+        if (globalOptions(command).json) {
+          cli.output.out(JSON.stringify(report, null, 2));
+        } else if ('errors' in report) {
+          for (const error of report.errors)
+            cli.output.err(
+              `line ${error.line}${error.column ? ` (${error.column})` : ''}: ${error.message}`,
+            );
+          const verb = report.written ? 'Imported' : report.dryRun ? 'Dry run' : 'Nothing written';
+          cli.output.out(
+            `${verb}: ${report.rows} rows, ${report.created} to create, ${report.updated} to update, ${report.unchanged} unchanged, ${report.skipped} with errors.`,
+          );
+        }
+        const failed = !('errors' in report) || (report.errors.length > 0 && !report.partial);
+        if (failed) {
+          const message =
+            'errors' in report
+              ? ''
+              : ((report as { error?: { message?: string } }).error?.message ?? 'Import refused');
+          throw new CliExit(EXIT.failure, message);
+        }
+      },
+    );
+  assets
+    .command('export')
+    .description('write every asset as CSV (the import format)')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (options: { out?: string }, command: Command) => {
+      writeOutput(cli, options.out, await clientFor(command, cli).getText('/assets/export.csv'));
+    });
+
+  program
+    .command('suppliers')
+    .description('list suppliers')
+    .action(async (_options: unknown, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: SupplierView[] }>('/suppliers');
+      printList(command, cli, items, ['key', 'name', 'services', 'assetCount'], formatTable);
+    });
+  program
+    .command('processes')
+    .description('list processes')
+    .action(async (_options: unknown, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: ProcessView[] }>('/processes');
+      printList(
+        command,
+        cli,
+        items,
+        ['key', 'name', 'ownerRole', 'affectsConformity', 'assetCount'],
+        formatTable,
+      );
+    });
+
+  const matrix = program.command('matrix').description('the process-to-infrastructure matrix');
+  matrix
+    .command('list')
+    .option('--process <key>')
+    .option('--asset <key>')
+    .action(async (options: { process?: string; asset?: string }, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: MatrixRowView[] }>(
+        '/matrix',
+        options,
+      );
+      printList(
+        command,
+        cli,
+        items,
+        ['processKey', 'assetKey', 'assetCriticality', 'controlMethod', 'evidenceLocation'],
+        formatTable,
+      );
+    });
+  matrix
+    .command('export')
+    .option('-o, --out <file>')
+    .action(async (options: { out?: string }, command: Command) => {
+      writeOutput(cli, options.out, await clientFor(command, cli).getText('/matrix/export.csv'));
+    });
+}

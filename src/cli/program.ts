@@ -1,0 +1,88 @@
+import { Command, CommanderError, Option } from 'commander';
+import { clientDefaults } from '../app/client-config.js';
+import { PLUMBLINE_VERSION } from '../app/version.js';
+import { AppError } from '../platform/errors.js';
+import { ApiError } from './api-client.js';
+import { registerAccessCommands } from './commands/access.js';
+import { registerAdminCommands } from './commands/admin.js';
+import { registerCatalogCommands } from './commands/catalog.js';
+import { registerRegisterCommands } from './commands/register.js';
+import { registerReportCommands } from './commands/report.js';
+import { registerServeCommand } from './commands/serve.js';
+import type { CliContext } from './context.js';
+import { CliExit, EXIT } from './exit-codes.js';
+
+export function buildProgram(cli: CliContext): Command {
+  const defaults = clientDefaults(cli.env);
+  const program = new Command('plumbline')
+    .description('Plumbline: infrastructure register, controls and audit evidence')
+    .version(PLUMBLINE_VERSION)
+    .addOption(
+      new Option('--url <url>', 'server URL for client commands (PLUMBLINE_URL)').default(
+        defaults.url,
+      ),
+    )
+    .addOption(
+      new Option('--token <token>', 'API token for client commands (PLUMBLINE_TOKEN)').default(
+        defaults.token,
+      ),
+    )
+    .option('--json', 'print machine-readable JSON')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => cli.output.out(text),
+      writeErr: (text) => cli.output.err(text),
+    });
+  registerServeCommand(program, cli);
+  registerAdminCommands(program, cli);
+  registerRegisterCommands(program, cli);
+  registerAccessCommands(program, cli);
+  registerCatalogCommands(program, cli);
+  registerReportCommands(program, cli);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+function exitCodeForStatus(status: number): number {
+  if (status === 401 || status === 403 || status === 404) return EXIT.notFoundOrForbidden;
+  return EXIT.failure;
+}
+
+/** Runs the CLI and returns its exit code; every error becomes a message and a documented code. */
+export async function runCli(argv: string[], cli: CliContext): Promise<number> {
+  const program = buildProgram(cli);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof CliExit) {
+      if (error.message) cli.output.err(error.message);
+      return error.code;
+    }
+    if (error instanceof ApiError) {
+      const issues =
+        (error.body as { error?: { issues?: { path: string; message: string }[] } } | null)?.error
+          ?.issues ?? [];
+      cli.output.err(`Error: ${error.message}`);
+      for (const issue of issues) cli.output.err(`  ${issue.path}: ${issue.message}`);
+      return exitCodeForStatus(error.status);
+    }
+    if (error instanceof AppError) {
+      cli.output.err(error.message);
+      if (error.code === 'locked') return EXIT.locked;
+      if (error.code === 'not_found' || error.code === 'forbidden') return EXIT.notFoundOrForbidden;
+      return EXIT.failure;
+    }
+    cli.output.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.failure;
+  }
+}

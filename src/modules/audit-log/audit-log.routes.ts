@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  auditChainReportSchema,
+  auditEventViewSchema,
+  listAuditEventsQuerySchema,
+} from './audit-log.schema.js';
+import { listAuditEvents } from './list-audit-events.js';
+
+/** The audit trail: browse it and verify its hash chain. */
+export function registerAuditLogRoutes(api: Api, ctx: AppContext): void {
+  api.get('/api/v1/audit/events', {
+    config: { access: { permission: 'audit:read' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Audit events, newest first',
+      querystring: listAuditEventsQuerySchema,
+      response: {
+        200: z.object({
+          items: z.array(auditEventViewSchema),
+          nextBeforeSeq: z.string().nullable(),
+        }),
+      },
+    },
+    handler: async (request) => listAuditEvents(ctx, request.query),
+  });
+  api.get('/api/v1/audit/verify', {
+    config: { access: { permission: 'audit:read' } },
+    schema: {
+      tags: ['audit'],
+      summary: 'Verify the audit hash chain; reports the first broken link',
+      response: { 200: auditChainReportSchema },
+    },
+    handler: async () => verifyAuditChain(ctx.db),
+  });
+}

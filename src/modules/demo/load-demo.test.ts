@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-database.js';
+import { loadConfig } from '../../app/config.js';
+import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { FixedClock } from '../../platform/clock.js';
+import type { DatabaseHandle } from '../../platform/db/connect.js';
+import { listAuditEvents } from '../audit-log/list-audit-events.js';
+import { logIn } from '../identity/log-in.js';
+import { listUsers } from '../identity/user.service.js';
+import { listAssets } from '../register/asset-queries.js';
+import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
+import { listMatrix } from '../register/matrix.service.js';
+import { listProcesses } from '../register/process.service.js';
+import { listSuppliers } from '../register/supplier.service.js';
+import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
+import { loadDemoOrganisation, type DemoLoadOutcome } from './load-demo.js';
+
+const demo = buildDemoOrganisation('2026-11-23');
+
+describe('the demo data set', () => {
+  it('links only processes and assets that it defines', () => {
+    const assetKeys = new Set(demo.assets.map((asset) => asset.key));
+    const processKeys = new Set(demo.processes.map((process) => process.key));
+    const dangling = demo.matrix.filter(
+      (row) => !assetKeys.has(row.assetKey) || !processKeys.has(row.processKey),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('uses every key once', () => {
+    for (const list of [demo.assets, demo.suppliers, demo.processes]) {
+      const keys = list.map((item) => item.key);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    const pairs = demo.matrix.map((row) => `${row.processKey}>${row.assetKey}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
+
+  it('names only suppliers that it defines', () => {
+    const supplierKeys = new Set(demo.suppliers.map((supplier) => supplier.key));
+    const unknown = demo.assets.filter(
+      (asset) => asset.supplierKey && !supplierKeys.has(asset.supplierKey),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('shows every environment and the infrastructure categories of a SaaS company', () => {
+    expect(new Set(demo.assets.map((asset) => asset.environment))).toEqual(new Set(ENVIRONMENTS));
+    const categories = new Set(demo.assets.map((asset) => asset.category));
+    const unused = ASSET_CATEGORIES.filter((category) => !categories.has(category));
+    expect(unused).toEqual(['transport', 'other']);
+  });
+});
+
+describe('loading the demo organisation', () => {
+  let database: DatabaseHandle;
+  let ctx: Parameters<typeof loadDemoOrganisation>[0];
+  let first: DemoLoadOutcome;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ctx = {
+      db: database.db,
+      clock: new FixedClock('2026-11-23T09:00:00Z'),
+      config: loadConfig({ PLUMBLINE_TIMEZONE: 'Europe/Berlin', PLUMBLINE_LOG_LEVEL: 'silent' }),
+    };
+    first = await loadDemoOrganisation(ctx);
+  });
+  afterAll(() => database.close());
+
+  it('fills the register, the matrix and the accounts', async () => {
+    expect(first.loaded).toBe(true);
+    expect(await listSuppliers(ctx)).toHaveLength(10);
+    expect((await listAssets(ctx, { limit: 1000, offset: 0 })).items).toHaveLength(42);
+    expect(await listProcesses(ctx)).toHaveLength(9);
+    expect(await listMatrix(ctx, {})).toHaveLength(44);
+    const users = await listUsers(ctx);
+    expect(users.map((user) => user.email).sort()).toEqual([
+      'admin@demo.plumbline.test',
+      'auditor@demo.plumbline.test',
+      'engineering@demo.plumbline.test',
+      'quality@demo.plumbline.test',
+      'security@demo.plumbline.test',
+      'viewer@demo.plumbline.test',
+    ]);
+  });
+
+  it('records every change in the audit trail as the system', async () => {
+    const { items } = await listAuditEvents(ctx, { limit: 500 });
+    const byAction = new Map<string, number>();
+    for (const event of items) byAction.set(event.action, (byAction.get(event.action) ?? 0) + 1);
+    expect(Object.fromEntries(byAction)).toEqual({
+      'supplier.created': 10,
+      'process.created': 9,
+      'asset.created': 42,
+      'matrix_row.created': 44,
+      'user.created': 6,
+    });
+    expect(new Set(items.map((event) => event.actorLabel))).toEqual(new Set(['plumbline']));
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ valid: true, eventCount: 111 });
+  });
+
+  it('includes one supplier certification that has expired', async () => {
+    const expired = (await listSuppliers(ctx)).flatMap((supplier) =>
+      supplier.certifications
+        .filter((certification) => certification.expired)
+        .map((certification) => `${supplier.key}: ${certification.name}`),
+    );
+    expect(expired).toEqual(['watchtower: SOC 2 Type II']);
+  });
+
+  it('includes assets being requested, provisioned and retired', async () => {
+    const { items: assets } = await listAssets(ctx, { limit: 1000, offset: 0 });
+    const notInService = assets
+      .filter((asset) => asset.lifecycleStatus !== 'in-service')
+      .map((asset) => [asset.key, asset.lifecycleStatus]);
+    expect(Object.fromEntries(notInService)).toEqual({
+      'db-prod-us': 'requested',
+      'k8s-prod-us': 'provisioning',
+      'ci-legacy-jenkins': 'decommissioning',
+      'db-legacy-v1': 'decommissioned',
+    });
+  });
+
+  it('tells the operator the accounts, the password and who must set up MFA', () => {
+    expect(first.message).toContain('Kestrel Diagnostics');
+    expect(first.message).toContain(DEMO_PASSWORD);
+    for (const role of ['admin', 'quality', 'engineering', 'security', 'auditor', 'viewer']) {
+      expect(first.message).toContain(`${role}@demo.plumbline.test`);
+    }
+    expect(first.message).toMatch(/admin and security accounts must set up two-factor/);
+  });
+
+  it('lets the demo accounts sign in with the published password', async () => {
+    const signIn = (email: string) =>
+      logIn(ctx, { email, password: DEMO_PASSWORD, ip: null, userAgent: null });
+    expect((await signIn('quality@demo.plumbline.test')).state).toBe('active');
+    expect((await signIn('admin@demo.plumbline.test')).state).toBe('enrol_required');
+  });
+
+  it('leaves a register that already has assets alone', async () => {
+    const before = await listAuditEvents(ctx, { limit: 1 });
+    const second = await loadDemoOrganisation(ctx);
+    expect(second).toEqual({
+      loaded: false,
+      message: 'The register already has assets; the demo organisation was not loaded.',
+    });
+    const after = await listAuditEvents(ctx, { limit: 1 });
+    expect(after.items[0]?.seq).toBe(before.items[0]?.seq);
+    expect((await listAssets(ctx, { limit: 1000, offset: 0 })).items).toHaveLength(42);
+  });
+});

@@ -1,0 +1,83 @@
+import type { AppContext } from '../../app/context.js';
+import { systemActor } from '../../platform/audit/actor.js';
+import { isMfaRequired } from '../identity/mfa-policy.js';
+import { createUser, listUsers } from '../identity/user.service.js';
+import { listAssets } from '../register/asset-queries.js';
+import { assetInputSchema } from '../register/asset.schema.js';
+import { dateInZone } from '../../platform/time/zoned-time.js';
+import { createAsset } from '../register/create-asset.js';
+import { linkAssetToProcess } from '../register/matrix.service.js';
+import { matrixRowInputSchema, processInputSchema } from '../register/process.schema.js';
+import { createProcess, listProcesses } from '../register/process.service.js';
+import { supplierInputSchema } from '../register/supplier.schema.js';
+import { createSupplier, listSuppliers } from '../register/supplier.service.js';
+import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
+import type { DemoOrganisation, DemoUser } from './demo-types.js';
+
+export interface DemoLoadOutcome {
+  /** False when the register already had assets and nothing was touched. */
+  loaded: boolean;
+  /** What to tell the operator: the sign-in accounts and password, or why nothing was loaded. */
+  message: string;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
+/**
+ * Fills an empty register with the sample organisation for `plumbline serve --demo`. Everything
+ * goes through the ordinary use cases as the system actor, so the demo has a real audit trail.
+ * A register that already has assets is left alone. Suppliers, processes and accounts that
+ * already exist (say, from an interrupted earlier load) are kept as they are.
+ */
+export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
+  if ((await listAssets(ctx, { limit: 1, offset: 0 })).total > 0) {
+    return {
+      loaded: false,
+      message: 'The register already has assets; the demo organisation was not loaded.',
+    };
+  }
+  const demo = buildDemoOrganisation(dateInZone(ctx.clock.now(), ctx.config.timezone));
+
+  const supplierKeys = new Set((await listSuppliers(ctx)).map((supplier) => supplier.key));
+  for (const supplier of demo.suppliers.filter(({ key }) => !supplierKeys.has(key))) {
+    await createSupplier(ctx, systemActor, supplierInputSchema.parse(supplier));
+  }
+  const processKeys = new Set((await listProcesses(ctx)).map((process) => process.key));
+  for (const process of demo.processes.filter(({ key }) => !processKeys.has(key))) {
+    await createProcess(ctx, systemActor, processInputSchema.parse(process));
+  }
+  for (const asset of demo.assets) {
+    await createAsset(ctx, systemActor, assetInputSchema.parse(asset));
+  }
+  for (const row of demo.matrix) {
+    await linkAssetToProcess(ctx, systemActor, matrixRowInputSchema.parse(row));
+  }
+  const existingEmails = new Set((await listUsers(ctx)).map((user) => user.email));
+  const newUsers = demo.users.filter(({ email }) => !existingEmails.has(email));
+  for (const user of newUsers) {
+    await createUser(ctx, systemActor, { ...user, password: DEMO_PASSWORD });
+  }
+  return { loaded: true, message: describeLoad(ctx, demo, newUsers) };
+}
+
+function describeLoad(ctx: Ctx, demo: DemoOrganisation, newUsers: DemoUser[]): string {
+  const width = Math.max(...demo.users.map((user) => user.email.length));
+  const accounts = demo.users.map((user) => {
+    const note = newUsers.includes(user) ? '' : '  (already existed; password not changed)';
+    return `  ${user.email.padEnd(width)}  ${user.role}${note}`;
+  });
+  const mfaRoles = demo.users
+    .filter((user) => isMfaRequired(ctx.config, user.role))
+    .map((user) => user.role);
+  const mfa =
+    mfaRoles.length > 0
+      ? `The ${mfaRoles.join(' and ')} accounts must set up two-factor authentication at first sign-in (set PLUMBLINE_REQUIRE_MFA=false to skip this in a demo).`
+      : 'Two-factor authentication is not required (PLUMBLINE_REQUIRE_MFA=false).';
+  return [
+    `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
+    `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
+    ...accounts,
+    mfa,
+    'The demo password is published: use this database for evaluation only.',
+  ].join('\n');
+}

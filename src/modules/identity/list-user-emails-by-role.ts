@@ -1,0 +1,13 @@
+import type { AppContext } from '../../app/context.js';
+import type { Role } from '../../platform/auth/roles.js';
+import { userRepository } from './user.repository.js';
+
+/** Who to notify for a role: the e-mail addresses of its enabled accounts, by address. */
+export async function listActiveUserEmailsByRole(
+  ctx: Pick<AppContext, 'db'>,
+  role: Role,
+): Promise<{ email: string; name: string }[]> {
+  return (await userRepository.list(ctx.db))
+    .filter((user) => user.role === role && user.disabled_at === null)
+    .map((user) => ({ email: user.email, name: user.name }));
+}

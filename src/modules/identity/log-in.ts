@@ -1,0 +1,82 @@
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { dummyPasswordHash, verifyPassword } from '../../platform/auth/passwords.js';
+import type { UserRole } from '../../platform/auth/roles.js';
+import { randomToken, sha256Hex } from '../../platform/crypto/secrets.js';
+import { AppError } from '../../platform/errors.js';
+import type { SessionState } from '../../platform/http/principal.js';
+import { sessionStateAfterPassword } from './mfa-policy.js';
+import { sessionRepository } from './session.repository.js';
+import { userRepository } from './user.repository.js';
+
+export interface LogInResult {
+  sessionToken: string;
+  csrfToken: string;
+  state: SessionState;
+  expiresAt: Date;
+}
+
+/**
+ * Checks e-mail and password and opens a session. The session is only `active` when no second
+ * factor is due; otherwise it may do nothing but finish MFA. Failed attempts are audited too.
+ */
+export async function logIn(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LogInResult> {
+  const user = await userRepository.findByEmail(ctx.db, input.email);
+  const passwordOk = await verifyPassword(
+    user?.password_hash ?? (await dummyPasswordHash()),
+    input.password,
+  );
+  if (!user || !passwordOk || user.disabled_at !== null) {
+    const actor: Actor = {
+      type: 'user',
+      id: user?.id ?? null,
+      label: input.email.toLowerCase(),
+      role: 'viewer',
+    };
+    await mutate(ctx, actor, (tx) =>
+      tx.audit({
+        action: 'session.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? input.email.toLowerCase(),
+        after: {
+          ip: input.ip,
+          reason: !user
+            ? 'unknown account'
+            : user.disabled_at
+              ? 'account disabled'
+              : 'wrong password',
+        },
+      }),
+    );
+    throw new AppError('unauthenticated', 'Wrong e-mail or password');
+  }
+  const role = user.role as UserRole;
+  const state = sessionStateAfterPassword(ctx.config, { role, mfaEnabled: user.mfa_enabled });
+  const sessionToken = randomToken('ses_');
+  const csrfToken = randomToken('', 24);
+  const actor: Actor = { type: 'user', id: user.id, label: user.email, role };
+  return mutate(ctx, actor, async (tx) => {
+    const expiresAt = new Date(tx.now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
+    await sessionRepository.insert(tx.trx, {
+      idHash: sha256Hex(sessionToken),
+      userId: user.id,
+      state,
+      csrfToken,
+      now: tx.now,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await tx.audit({
+      action: 'session.login',
+      entityType: 'user',
+      entityId: user.id,
+      after: { state, ip: input.ip },
+    });
+    return { sessionToken, csrfToken, state, expiresAt };
+  });
+}

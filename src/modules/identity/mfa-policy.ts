@@ -1,0 +1,17 @@
+import type { Config } from '../../app/config.js';
+import { MFA_REQUIRED_ROLES, type Role } from '../../platform/auth/roles.js';
+import type { SessionState } from '../../platform/http/principal.js';
+
+/** MFA is required for privileged roles unless the operator turned the requirement off. */
+export function isMfaRequired(config: Pick<Config, 'requireMfa'>, role: Role): boolean {
+  return config.requireMfa && MFA_REQUIRED_ROLES.has(role);
+}
+
+/** Where a freshly authenticated password leaves the session. */
+export function sessionStateAfterPassword(
+  config: Pick<Config, 'requireMfa'>,
+  user: { role: Role; mfaEnabled: boolean },
+): SessionState {
+  if (user.mfaEnabled) return 'mfa_pending';
+  return isMfaRequired(config, user.role) ? 'enrol_required' : 'active';
+}

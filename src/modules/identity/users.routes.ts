@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import { okSchema, type Api } from '../../platform/http/api-types.js';
+import {
+  apiTokenViewSchema,
+  createApiToken,
+  createApiTokenBodySchema,
+  listApiTokens,
+  revokeApiToken,
+} from './api-token.service.js';
+import { resetUserPassword } from './change-password.js';
+import {
+  createUserBodySchema,
+  passwordSchema,
+  updateUserBodySchema,
+  userViewSchema,
+} from './user.schema.js';
+import { createUser, listUsers, resetUserMfa, updateUser } from './user.service.js';
+
+const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** Administration of people and machine tokens. */
+export function registerUserAdminRoutes(api: Api, ctx: AppContext): void {
+  const manageUsers = { access: { permission: 'users:manage' as const } };
+  const manageTokens = { access: { permission: 'tokens:manage' as const } };
+
+  api.get('/api/v1/users', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: 'List users',
+      response: { 200: z.object({ items: z.array(userViewSchema) }) },
+    },
+    handler: async () => ({ items: await listUsers(ctx) }),
+  });
+  api.post('/api/v1/users', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user',
+      body: createUserBodySchema,
+      response: { 201: userViewSchema },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await createUser(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.patch('/api/v1/users/:id', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: 'Rename, change role or disable a user',
+      params: idParams,
+      body: updateUserBodySchema,
+      response: { 200: userViewSchema },
+    },
+    handler: async (request) =>
+      updateUser(ctx, requirePrincipal(request).actor, request.params.id, request.body),
+  });
+  api.post('/api/v1/users/:id/reset-password', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: 'Set a new password for a user (ends their sessions)',
+      params: idParams,
+      body: z.object({ password: passwordSchema }),
+      response: { 200: okSchema },
+    },
+    handler: async (request) => {
+      await resetUserPassword(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        request.body.password,
+      );
+      return { ok: true as const };
+    },
+  });
+  api.post('/api/v1/users/:id/reset-mfa', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: 'Clear a user’s second factor',
+      params: idParams,
+      response: { 200: userViewSchema },
+    },
+    handler: async (request) =>
+      resetUserMfa(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+
+  api.get('/api/v1/tokens', {
+    config: manageTokens,
+    schema: {
+      tags: ['tokens'],
+      summary: 'List API tokens',
+      response: { 200: z.object({ items: z.array(apiTokenViewSchema) }) },
+    },
+    handler: async () => ({ items: await listApiTokens(ctx) }),
+  });
+  api.post('/api/v1/tokens', {
+    config: manageTokens,
+    schema: {
+      tags: ['tokens'],
+      summary: 'Create an API token (the secret is shown once)',
+      body: createApiTokenBodySchema,
+      response: { 201: z.object({ token: z.string(), apiToken: apiTokenViewSchema }) },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createApiToken(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.delete('/api/v1/tokens/:id', {
+    config: manageTokens,
+    schema: {
+      tags: ['tokens'],
+      summary: 'Revoke an API token',
+      params: idParams,
+      response: { 200: apiTokenViewSchema },
+    },
+    handler: async (request) =>
+      revokeApiToken(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
+});
+
+/** Delivery states of an outbox message: the closed set stored in `outbox_messages.status`. */
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** Kinds of alert the notification jobs queue (other modules may queue other categories). */
+export const ALERT_CATEGORIES = ['reminder', 'overdue', 'escalation', 'digest'] as const;
+export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
+
+export const listNotificationsQuerySchema = z.object({
+  category: z.string().trim().min(1).max(100).optional().describe('e.g. reminder, overdue, digest'),
+  recipient: z
+    .string()
+    .trim()
+    .min(1)
+    .max(320)
+    .optional()
+    .describe('Exact e-mail address of the recipient'),
+  status: z.enum(NOTIFICATION_STATUSES).optional().describe('Delivery state'),
+  from: isoDateTime.optional().describe('Queued at or after this instant'),
+  to: isoDateTime.optional().describe('Queued before this instant'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
+
+export const notificationViewSchema = z.object({
+  id: z.uuid(),
+  category: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.enum(NOTIFICATION_STATUSES),
+  attempts: z.number().describe('Delivery attempts so far'),
+  createdAt: z.string().describe('When it was queued'),
+  sentAt: z.string().nullable().describe('When the mail server accepted it'),
+  lastError: z.string().nullable(),
+  related: z
+    .object({ entityType: z.string(), entityId: z.string() })
+    .nullable()
+    .describe('What the message is about, e.g. an occurrence'),
+  attemptsLog: z
+    .array(z.object({ attemptedAt: z.string(), succeeded: z.boolean(), detail: z.string() }))
+    .describe('Every delivery attempt with the mail server’s answer or error'),
+});
+export type NotificationView = z.infer<typeof notificationViewSchema>;

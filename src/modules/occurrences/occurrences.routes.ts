@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { generateOccurrences } from './generate-occurrences.js';
+import { getOccurrence, listOccurrences } from './list-occurrences.js';
+import {
+  generateOccurrencesBodySchema,
+  listOccurrencesQuerySchema,
+  occurrenceViewSchema,
+  recordTriggerEventBodySchema,
+} from './occurrence.schema.js';
+import { recordTriggerEvent } from './record-trigger-event.js';
+
+const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** Occurrences of controls, and the trigger events that start SLA clocks. */
+export function registerOccurrenceRoutes(api: Api, ctx: AppContext): void {
+  api.get('/api/v1/occurrences', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Occurrences with their status at an instant (default now)',
+      querystring: listOccurrencesQuerySchema,
+      response: { 200: z.object({ items: z.array(occurrenceViewSchema) }) },
+    },
+    handler: async (request) => ({ items: await listOccurrences(ctx, request.query) }),
+  });
+  api.get('/api/v1/occurrences/:id', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['work'],
+      summary: 'One occurrence with its events',
+      params: idParams,
+      response: { 200: occurrenceViewSchema },
+    },
+    handler: async (request) => getOccurrence(ctx, request.params.id),
+  });
+  api.post('/api/v1/occurrences/generate', {
+    config: { access: { permission: 'catalog:manage' } },
+    schema: {
+      tags: ['work'],
+      summary:
+        'Generate the occurrences of cadence controls for a window (the scheduler does this ahead)',
+      body: generateOccurrencesBodySchema,
+      response: {
+        200: z.object({
+          planned: z.number(),
+          created: z.number(),
+          createdByControl: z.record(z.string(), z.number()),
+        }),
+      },
+    },
+    handler: async (request) =>
+      generateOccurrences(ctx, {
+        from: new Date(request.body.from),
+        until: new Date(request.body.until),
+      }),
+  });
+  api.post('/api/v1/events', {
+    config: { access: { permission: 'events:record' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Record an event that starts SLA clocks, e.g. critical-patch-released for an asset',
+      body: recordTriggerEventBodySchema,
+      response: {
+        201: z.object({
+          eventId: z.uuid(),
+          created: z.boolean(),
+          occurrenceIds: z.array(z.uuid()),
+        }),
+        200: z.object({
+          eventId: z.uuid(),
+          created: z.boolean(),
+          occurrenceIds: z.array(z.uuid()),
+        }),
+      },
+    },
+    handler: async (request, reply) => {
+      const result = await recordTriggerEvent(ctx, requirePrincipal(request).actor, request.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  });
+}

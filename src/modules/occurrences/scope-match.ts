@@ -1,0 +1,32 @@
+import type { ControlScope } from '../controls/catalog.schema.js';
+
+/** The asset fields a control scope can select on. */
+export interface ScopedAsset {
+  key: string;
+  category: string;
+  environment: string;
+  criticality: string;
+  dataClassification: string;
+  lifecycleStatus: string;
+  thirdPartyManaged: boolean;
+  tags: string[];
+}
+
+/**
+ * Whether a control's scope covers an asset. Every field given narrows the selection; without
+ * `lifecycleStatuses` only assets in service count, so a decommissioned server stops generating
+ * patching work the day it is decommissioned.
+ */
+export function assetInScope(asset: ScopedAsset, scope: ControlScope): boolean {
+  const lifecycles = scope.lifecycleStatuses ?? ['in-service'];
+  return (
+    lifecycles.includes(asset.lifecycleStatus as (typeof lifecycles)[number]) &&
+    (scope.categories?.includes(asset.category as never) ?? true) &&
+    (scope.environments?.includes(asset.environment as never) ?? true) &&
+    (scope.criticalities?.includes(asset.criticality as never) ?? true) &&
+    (scope.dataClassifications?.includes(asset.dataClassification as never) ?? true) &&
+    (scope.thirdPartyManaged === undefined ||
+      scope.thirdPartyManaged === asset.thirdPartyManaged) &&
+    (scope.tags?.every((tag) => asset.tags.includes(tag)) ?? true)
+  );
+}

@@ -1,0 +1,115 @@
+import type { AppContext } from '../../app/context.js';
+import { getFramework, listFrameworks } from '../controls/catalog-queries.js';
+import {
+  countStatuses,
+  statusFromOccurrences,
+  worstStatus,
+  type ControlStatus,
+  type CurrentOccurrenceCounts,
+} from './control-status.js';
+import { postureInputs } from './posture-inputs.js';
+import { postureRepository } from './posture.repository.js';
+import type { ControlPosture, Posture, PostureQuery } from './posture.schema.js';
+
+const NO_OCCURRENCES: CurrentOccurrenceCounts = {
+  failing: 0,
+  atRisk: 0,
+  verified: 0,
+  notApplicable: 0,
+  pending: 0,
+};
+
+/**
+ * Every control's status at an instant (default now), rolled up to requirements and frameworks.
+ * Only facts recorded at or before the instant count, so a past instant always gives the same
+ * answer; the per-control aggregation runs in the database. The mapping of controls to
+ * requirements is the catalogue in force now.
+ */
+export async function evaluatePosture(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  query: PostureQuery,
+): Promise<Posture> {
+  const inputs = await postureInputs(ctx, query);
+  const [counts, frameworkSummaries] = await Promise.all([
+    postureRepository.currentCountsByControl(
+      ctx.db,
+      inputs.at,
+      inputs.atRiskUntil,
+      inputs.lookbacks,
+    ),
+    listFrameworks(ctx, {}),
+  ]);
+  const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));
+  const controls: ControlPosture[] = inputs.controls
+    .map(({ id, content }) => {
+      const row = countsByControlId.get(id);
+      const current: CurrentOccurrenceCounts = row
+        ? {
+            failing: row.failing,
+            atRisk: row.at_risk,
+            verified: row.verified,
+            notApplicable: row.not_applicable,
+            pending: row.pending,
+          }
+        : NO_OCCURRENCES;
+      return {
+        key: content.key,
+        title: content.title,
+        critical: content.critical,
+        perAsset: content.perAsset,
+        evaluation:
+          content.evaluation.mode === 'manual'
+            ? 'manual'
+            : `automatic:${content.evaluation.source}`,
+        status: statusFromOccurrences(current),
+        requirements: content.requirements,
+        currentOccurrences: current,
+      };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
+  const statusByControl = new Map<string, ControlStatus>(
+    controls.map((control) => [control.key, control.status]),
+  );
+  const frameworks = await Promise.all(
+    frameworkSummaries.map(async (summary) => {
+      const framework = await getFramework(ctx, summary.key);
+      const requirements = framework.requirements
+        .filter((requirement) => requirement.retiredAt === null)
+        .map((requirement) => {
+          const mapped = requirement.controls.map((control) => ({
+            key: control.key,
+            status: statusByControl.get(control.key) ?? 'no_evidence',
+          }));
+          return {
+            key: requirement.key,
+            reference: requirement.reference,
+            title: requirement.title,
+            status: worstStatus(mapped.map((control) => control.status)),
+            controls: mapped,
+          };
+        });
+      const controlKeys = new Set(
+        requirements.flatMap((requirement) => requirement.controls.map((control) => control.key)),
+      );
+      const requirementStatuses = requirements.map((requirement) => requirement.status);
+      return {
+        key: framework.key,
+        title: framework.title,
+        status: worstStatus(requirementStatuses),
+        requirementCounts: countStatuses(requirementStatuses),
+        controlCounts: countStatuses(
+          [...controlKeys].map((key) => statusByControl.get(key) ?? 'no_evidence'),
+        ),
+        requirements,
+      };
+    }),
+  );
+  return {
+    at: inputs.at.toISOString(),
+    atRiskDays: inputs.atRiskDays,
+    status: worstStatus(controls.map((control) => control.status)),
+    controlCounts: countStatuses(controls.map((control) => control.status)),
+    frameworks,
+    controls,
+  };
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
+import { frameworkKeySchema } from '../controls/catalog.schema.js';
+import { CONTROL_STATUSES } from './control-status.js';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z',
+});
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+
+const controlStatus = z.enum(CONTROL_STATUSES);
+
+export const statusCountsSchema = z.object({
+  failing: z.number(),
+  at_risk: z.number(),
+  no_evidence: z.number(),
+  passing: z.number(),
+  not_applicable: z.number(),
+});
+
+export const postureQuerySchema = z.object({
+  at: isoDateTime
+    .optional()
+    .describe('Evaluate as the records stood at this instant (default: now)'),
+  atRiskDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(90)
+    .default(7)
+    .describe('Open work due within this many days makes a control at risk'),
+});
+export type PostureQuery = z.infer<typeof postureQuerySchema>;
+
+export const controlPostureSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  critical: z.boolean(),
+  perAsset: z.boolean(),
+  evaluation: z.string().describe('manual, or automatic:<source>'),
+  status: controlStatus,
+  requirements: z.array(z.string()),
+  currentOccurrences: z
+    .object({
+      failing: z.number(),
+      atRisk: z.number(),
+      verified: z.number(),
+      notApplicable: z.number(),
+      pending: z.number(),
+    })
+    .describe('The occurrences the status was judged on, by class (docs/posture.md)'),
+});
+export type ControlPosture = z.infer<typeof controlPostureSchema>;
+
+export const requirementPostureSchema = z.object({
+  key: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  status: controlStatus.describe('The worst status of its controls; no_evidence when unmapped'),
+  controls: z.array(z.object({ key: z.string(), status: controlStatus })),
+});
+
+export const frameworkPostureSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  status: controlStatus.describe('The worst status of its requirements'),
+  requirementCounts: statusCountsSchema,
+  controlCounts: statusCountsSchema.describe('Distinct controls mapped to the framework'),
+  requirements: z.array(requirementPostureSchema),
+});
+
+export const postureSchema = z.object({
+  at: z.string(),
+  atRiskDays: z.number(),
+  status: controlStatus.describe('The worst status of every control'),
+  controlCounts: statusCountsSchema,
+  frameworks: z.array(frameworkPostureSchema),
+  controls: z.array(controlPostureSchema),
+});
+export type Posture = z.infer<typeof postureSchema>;
+
+export const assetPostureSchema = z.object({
+  assetKey: z.string(),
+  status: controlStatus.describe('The worst status of the controls that apply to it'),
+  controlCount: z.number().describe('Per-asset controls with a current occurrence for it'),
+  controlCounts: statusCountsSchema,
+  controls: z.array(z.object({ key: z.string(), status: controlStatus })),
+});
+export type AssetPosture = z.infer<typeof assetPostureSchema>;
+
+export const assetPostureListSchema = z.object({
+  at: z.string(),
+  atRiskDays: z.number(),
+  items: z.array(assetPostureSchema),
+});
+
+export const EFFECTIVENESS_EXCEPTIONS = ['missed', 'late', 'unverified'] as const;
+export type EffectivenessException = (typeof EFFECTIVENESS_EXCEPTIONS)[number];
+
+export const effectivenessQuerySchema = z
+  .object({
+    framework: frameworkKeySchema.describe('e.g. soc2, iso9001, sop-018'),
+    from: isoDate.describe('First day of the period (organisation time zone)'),
+    to: isoDate.describe('Last day of the period, inclusive'),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((query) => query.from <= query.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
+export type EffectivenessQuery = z.infer<typeof effectivenessQuerySchema>;
+
+export const effectivenessRowSchema = z.object({
+  controlKey: z.string(),
+  controlTitle: z.string(),
+  requirementKeys: z.array(z.string()).describe('Requirements of the framework it maps'),
+  periodKey: z.string(),
+  assetKey: z.string(),
+  opensAt: z.string(),
+  dueAt: z.string(),
+  status: z.enum(OCCURRENCE_STATUSES).describe('At the end of the period, or now if earlier'),
+  completedAt: z.string().nullable(),
+  performer: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  verifier: z.string().nullable(),
+  evidenceCount: z.number(),
+  exceptions: z.array(z.enum(EFFECTIVENESS_EXCEPTIONS)),
+});
+export type EffectivenessReportRow = z.infer<typeof effectivenessRowSchema>;
+
+export const controlEffectivenessSchema = z.object({
+  controlKey: z.string(),
+  occurrences: z.number(),
+  notApplicable: z.number(),
+  withExceptions: z.number(),
+  missed: z.number(),
+  late: z.number(),
+  unverified: z.number(),
+  exceptionRate: z
+    .number()
+    .nullable()
+    .describe('Occurrences with an exception / applicable occurrences; null when none applied'),
+});
+
+export const effectivenessReportSchema = z.object({
+  framework: z.string(),
+  from: z.string(),
+  to: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  asOf: z.string().describe('The instant statuses were evaluated at: period end, or now'),
+  summary: z.object({
+    occurrences: z.number(),
+    byStatus: z.record(z.string(), z.number()),
+    missed: z.number(),
+    late: z.number(),
+    unverified: z.number(),
+    withExceptions: z.number(),
+    exceptionRate: z.number().nullable(),
+    byControl: z.array(controlEffectivenessSchema),
+  }),
+  rows: z.array(effectivenessRowSchema),
+});
+export type EffectivenessReport = z.infer<typeof effectivenessReportSchema>;

@@ -1,0 +1,14 @@
+import type { AppContext } from '../../app/context.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { registerAssetRoutes } from './assets.routes.js';
+import { registerProcessRoutes } from './processes.routes.js';
+import { registerReviewRoutes } from './reviews.routes.js';
+import { registerSupplierRoutes } from './suppliers.routes.js';
+
+/** Every route of the register: assets, suppliers, processes and matrix, inventory reviews. */
+export function registerRegisterRoutes(api: Api, ctx: AppContext): void {
+  registerAssetRoutes(api, ctx);
+  registerSupplierRoutes(api, ctx);
+  registerProcessRoutes(api, ctx);
+  registerReviewRoutes(api, ctx);
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { registerKeySchema } from './asset.schema.js';
+import { supplierInputSchema, supplierPatchSchema, supplierViewSchema } from './supplier.schema.js';
+import { createSupplier, getSupplier, listSuppliers, updateSupplier } from './supplier.service.js';
+
+const keyParams = z.object({ key: registerKeySchema });
+
+export function registerSupplierRoutes(api: Api, ctx: AppContext): void {
+  const read = { access: { permission: 'register:read' as const } };
+  const write = { access: { permission: 'register:write' as const } };
+  api.get('/api/v1/suppliers', {
+    config: read,
+    schema: {
+      tags: ['register'],
+      summary: 'List suppliers',
+      response: { 200: z.object({ items: z.array(supplierViewSchema) }) },
+    },
+    handler: async () => ({ items: await listSuppliers(ctx) }),
+  });
+  api.post('/api/v1/suppliers', {
+    config: write,
+    schema: {
+      tags: ['register'],
+      summary: 'Create a supplier',
+      body: supplierInputSchema,
+      response: { 201: supplierViewSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createSupplier(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.get('/api/v1/suppliers/:key', {
+    config: read,
+    schema: {
+      tags: ['register'],
+      summary: 'One supplier',
+      params: keyParams,
+      response: { 200: supplierViewSchema },
+    },
+    handler: async (request) => getSupplier(ctx, request.params.key),
+  });
+  api.patch('/api/v1/suppliers/:key', {
+    config: write,
+    schema: {
+      tags: ['register'],
+      summary: 'Change a supplier',
+      params: keyParams,
+      body: supplierPatchSchema,
+      response: { 200: supplierViewSchema },
+    },
+    handler: async (request) =>
+      updateSupplier(ctx, requirePrincipal(request).actor, request.params.key, request.body),
+  });
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { tooLarge } from '../../platform/evidence/evidence-store.js';
+import { lockWorkOrderFor } from './work-order-commands.js';
+import { workOrderRepository } from './work-order.repository.js';
+import type { EvidenceView, WorkOrderStatus } from './work-order.schema.js';
+import { toEvidenceView } from './work-order-views.js';
+
+export interface IncomingFile {
+  stream: Readable;
+  filename: string;
+  contentType: string;
+}
+
+const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+
+/** The declared type without parameters, or octet-stream when it is not a plain media type. */
+export function sanitiseContentType(declared: string): string {
+  const type = declared.split(';')[0]!.trim().toLowerCase();
+  return CONTENT_TYPE.test(type) ? type : 'application/octet-stream';
+}
+
+/** The base name without control characters or path separators, at most 200 characters. */
+export function sanitiseFilename(declared: string): string {
+  const base = path.posix.basename(declared.replace(/\\/g, '/'));
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return clean.slice(0, 200) || 'evidence';
+}
+
+/**
+ * Stores an uploaded file as evidence of a work order (and its occurrence): streamed into the
+ * encrypted store, then recorded as an immutable row. Only while the work is in progress.
+ */
+export async function attachEvidence(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'evidenceStore'>,
+  actor: Actor,
+  workOrderId: string,
+  file: IncomingFile,
+): Promise<EvidenceView> {
+  const [current] = await workOrderRepository.list(ctx.db, { ids: [workOrderId] });
+  const status = current?.status as WorkOrderStatus | undefined;
+  if (status !== 'open' && status !== 'in_progress') {
+    // Refused before storing anything; the upload is drained so the answer reaches the client.
+    file.stream.resume();
+    if (!current) throw notFound('Work order');
+    throw new AppError(
+      'conflict',
+      `Evidence can only be added while the work is open or in progress (it is ${current.status.replace('_', ' ')})`,
+    );
+  }
+  let stored;
+  try {
+    stored = await ctx.evidenceStore.put(file.stream);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw tooLarge(ctx.evidenceStore.maxBytes);
+    throw error;
+  }
+  const filename = sanitiseFilename(file.filename);
+  const contentType = sanitiseContentType(file.contentType);
+  return mutate(ctx, actor, async (tx) => {
+    const workOrder = await lockWorkOrderFor(tx, workOrderId, 'work');
+    const row = await workOrderRepository.insertEvidence(tx.trx, {
+      occurrenceId: workOrder.occurrence_id,
+      workOrderId,
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+      contentType,
+      filename,
+      storageKey: stored.storageKey,
+      uploadedBy: actor.label,
+      now: tx.now,
+    });
+    if (workOrder.status === 'open')
+      await workOrderRepository.update(tx.trx, workOrderId, { status: 'in_progress' }, tx.now);
+    await workOrderRepository.appendHistory(tx.trx, {
+      workOrderId,
+      kind: 'evidence_added',
+      at: tx.now,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      note: `${filename} (sha256 ${stored.sha256})`,
+    });
+    await tx.audit({
+      action: 'evidence.added',
+      entityType: 'evidence',
+      entityId: row.id,
+      after: {
+        workOrderId,
+        occurrenceId: workOrder.occurrence_id,
+        filename,
+        contentType,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+      },
+    });
+    return toEvidenceView(row);
+  });
+}
+
+/** An evidence file's record and its decrypted content, for download. */
+export async function openEvidence(
+  ctx: Pick<AppContext, 'db' | 'evidenceStore'>,
+  evidenceId: string,
+): Promise<{ evidence: EvidenceView; content: Readable }> {
+  const row = await workOrderRepository.findEvidence(ctx.db, evidenceId);
+  if (!row) throw notFound('Evidence');
+  return { evidence: toEvidenceView(row), content: await ctx.evidenceStore.open(row.storage_key) };
+}

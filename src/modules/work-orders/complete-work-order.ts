@@ -1,0 +1,99 @@
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
+import type { ControlContent } from '../controls/catalog-content.js';
+import { appendOccurrenceEvent } from './occurrence-transition.js';
+import { lockWorkOrderFor } from './work-order-commands.js';
+import { workOrderRepository } from './work-order.repository.js';
+import type { WorkOrderView } from './work-order.schema.js';
+import { getWorkOrderView } from './work-order-views.js';
+
+/** The definition of the control a work order serves, when it has one still in force. */
+export async function controlOfWorkOrder(
+  ctx: Pick<AppContext, 'db'>,
+  workOrderId: string,
+): Promise<ControlContent | null> {
+  const [row] = await workOrderRepository.list(ctx.db, { ids: [workOrderId] });
+  if (!row) throw notFound('Work order');
+  if (!row.control_id) return null;
+  const control = (await listActiveControlDefinitions(ctx)).find((c) => c.id === row.control_id);
+  return control?.content ?? null;
+}
+
+/**
+ * Closes out the work: the caller becomes its performer. Every checklist item must be done, and a
+ * file must be attached when the control expects one; the occurrence records `completed` and the
+ * closeout then waits for a second person's verification.
+ */
+export async function completeWorkOrder(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
+  workOrderId: string,
+  note: string,
+): Promise<WorkOrderView> {
+  const control = await controlOfWorkOrder(ctx, workOrderId);
+  const needsFile = control?.evidenceExpected.some((expected) => expected.kind === 'file') ?? false;
+  await mutate(ctx, actor, async (tx) => {
+    const workOrder = await lockWorkOrderFor(tx, workOrderId, 'complete');
+    const undone = (await workOrderRepository.checklist(tx.trx, workOrderId)).filter(
+      (item) => !item.done,
+    );
+    if (undone.length > 0) {
+      throw new AppError(
+        'conflict',
+        `The checklist is not finished: ${undone.map((item) => `${item.position}. ${item.text}`).join('; ')}`,
+        {
+          details: {
+            undoneItems: undone.map((item) => ({
+              id: item.id,
+              position: item.position,
+              text: item.text,
+            })),
+          },
+        },
+      );
+    }
+    if (needsFile && (await workOrderRepository.evidence(tx.trx, workOrderId)).length === 0) {
+      const expected = control!.evidenceExpected
+        .filter((item) => item.kind === 'file')
+        .map((item) => item.description);
+      throw new AppError(
+        'conflict',
+        `Attach the evidence file this control expects before completing: ${expected.join('; ')}`,
+        { details: { evidenceExpected: expected } },
+      );
+    }
+    if (workOrder.occurrence_id)
+      await appendOccurrenceEvent(tx, workOrder.occurrence_id, 'completed', { note });
+    await workOrderRepository.update(
+      tx.trx,
+      workOrderId,
+      {
+        status: 'done',
+        performer_id: actor.id,
+        performer_label: actor.label,
+        completed_at: tx.now,
+        completion_note: note,
+      },
+      tx.now,
+    );
+    await workOrderRepository.appendHistory(tx.trx, {
+      workOrderId,
+      kind: 'completed',
+      at: tx.now,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      note,
+    });
+    await tx.audit({
+      action: 'work_order.completed',
+      entityType: 'work_order',
+      entityId: workOrderId,
+      before: { status: workOrder.status },
+      after: { status: 'done', performer: actor.label, note },
+    });
+  });
+  return getWorkOrderView(ctx, workOrderId);
+}

@@ -1,0 +1,125 @@
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { notFound } from '../../platform/errors.js';
+import { getOccurrence } from '../occurrences/list-occurrences.js';
+import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
+import {
+  formatWorkOrderNumber,
+  type EvidenceView,
+  type ListWorkOrdersQuery,
+  type SignatureMeaning,
+  type WorkOrderDetail,
+  type WorkOrderHistoryKind,
+  type WorkOrderKind,
+  type WorkOrderStatus,
+  type WorkOrderView,
+} from './work-order.schema.js';
+
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type WorkOrderListRow = Awaited<ReturnType<typeof workOrderRepository.list>>[number];
+type EvidenceRow = Awaited<ReturnType<typeof workOrderRepository.evidence>>[number];
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+export function toWorkOrderView(row: WorkOrderListRow): WorkOrderView {
+  return {
+    id: row.id,
+    number: formatWorkOrderNumber(row.number),
+    kind: row.kind as WorkOrderKind,
+    status: row.status as WorkOrderStatus,
+    title: row.title,
+    description: row.description,
+    occurrenceId: row.occurrence_id,
+    controlKey: row.control_key,
+    assetKey: row.asset_key,
+    ownerRole: row.owner_role,
+    performerId: row.performer_id,
+    performerLabel: row.performer_label,
+    completedAt: iso(row.completed_at),
+    completionNote: row.completion_note,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function toEvidenceView(row: EvidenceRow): EvidenceView {
+  return {
+    id: row.id,
+    filename: row.filename,
+    contentType: row.content_type,
+    sizeBytes: Number(row.size_bytes),
+    sha256: row.sha256,
+    uploadedBy: row.uploaded_by,
+    uploadedAt: row.uploaded_at.toISOString(),
+  };
+}
+
+/** Work orders by status and kind; "mine" is what I performed or what my role owns. */
+export async function listWorkOrders(
+  ctx: Pick<AppContext, 'db'>,
+  actor: Actor,
+  query: ListWorkOrdersQuery,
+): Promise<WorkOrderView[]> {
+  const filter: WorkOrderFilter = {
+    statuses: query.status,
+    kind: query.kind,
+    mine: query.mine ? { actorId: actor.id, role: actor.role } : undefined,
+  };
+  return (await workOrderRepository.list(ctx.db, filter)).map(toWorkOrderView);
+}
+
+export async function getWorkOrderView(
+  ctx: Pick<AppContext, 'db'>,
+  id: string,
+): Promise<WorkOrderView> {
+  const [row] = await workOrderRepository.list(ctx.db, { ids: [id] });
+  if (!row) throw notFound('Work order');
+  return toWorkOrderView(row);
+}
+
+/** One work order with its occurrence, checklist, evidence, signatures and history. */
+export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrderDetail> {
+  const view = await getWorkOrderView(ctx, id);
+  const [checklist, evidence, signatures, history] = await Promise.all([
+    workOrderRepository.checklist(ctx.db, id),
+    workOrderRepository.evidence(ctx.db, id),
+    workOrderRepository.signatures(ctx.db, id),
+    workOrderRepository.history(ctx.db, id),
+  ]);
+  const occurrence = view.occurrenceId ? await getOccurrence(ctx, view.occurrenceId) : null;
+  return {
+    ...view,
+    occurrence: occurrence && {
+      id: occurrence.id,
+      controlKey: occurrence.controlKey,
+      controlTitle: occurrence.controlTitle,
+      periodKey: occurrence.periodKey,
+      assetKey: occurrence.assetKey,
+      dueAt: occurrence.dueAt,
+      status: occurrence.status,
+    },
+    checklist: checklist.map((item) => ({
+      id: item.id,
+      position: item.position,
+      text: item.text,
+      done: item.done,
+      doneBy: item.done_by,
+      doneAt: iso(item.done_at),
+    })),
+    evidence: evidence.map(toEvidenceView),
+    signatures: signatures.map((signature) => ({
+      id: signature.id,
+      signerLabel: signature.signer_label,
+      meaning: signature.meaning as SignatureMeaning,
+      signedAt: signature.signed_at.toISOString(),
+      method: signature.method as 'password' | 'totp',
+    })),
+    history: history.map((event) => ({
+      kind: event.kind as WorkOrderHistoryKind,
+      at: event.at.toISOString(),
+      actorLabel: event.actor_label,
+      note: event.note,
+    })),
+  };
+}

@@ -1,0 +1,289 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { WorkOrderHistoryKind, WorkOrderKind, WorkOrderStatus } from './work-order.schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface WorkOrderFilter {
+  ids?: string[];
+  statuses?: WorkOrderStatus[] | undefined;
+  kind?: WorkOrderKind | undefined;
+  /** Performed by this actor or owned by this role. */
+  mine?: { actorId: string | null; role: string } | undefined;
+}
+
+export const workOrderRepository = {
+  list: (db: Db, filter: WorkOrderFilter) => {
+    let select = db
+      .selectFrom('work_orders')
+      .leftJoin('controls', 'controls.id', 'work_orders.control_id')
+      .leftJoin('assets', 'assets.id', 'work_orders.asset_id')
+      .selectAll('work_orders')
+      .select(['controls.key as control_key', 'assets.key as asset_key'])
+      .orderBy('work_orders.number', 'desc')
+      .limit(5000);
+    if (filter.ids) select = select.where('work_orders.id', 'in', filter.ids);
+    if (filter.statuses) select = select.where('work_orders.status', 'in', filter.statuses);
+    if (filter.kind) select = select.where('work_orders.kind', '=', filter.kind);
+    const mine = filter.mine;
+    if (mine)
+      select = select.where((eb) =>
+        eb.or([
+          eb('work_orders.owner_role', '=', mine.role),
+          ...(mine.actorId ? [eb('work_orders.performer_id', '=', mine.actorId)] : []),
+        ]),
+      );
+    return select.execute();
+  },
+  findForUpdate: (trx: Transaction<Database>, id: string) =>
+    trx.selectFrom('work_orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+  findByOccurrence: (db: Db, occurrenceId: string) =>
+    db
+      .selectFrom('work_orders')
+      .select('id')
+      .where('occurrence_id', '=', occurrenceId)
+      .executeTakeFirst(),
+  insert: (
+    db: Db,
+    values: {
+      kind: WorkOrderKind;
+      occurrenceId: string | null;
+      controlId: string | null;
+      assetId: string | null;
+      title: string;
+      description: string;
+      status: WorkOrderStatus;
+      ownerRole: string;
+      createdBy: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .insertInto('work_orders')
+      .values({
+        kind: values.kind,
+        occurrence_id: values.occurrenceId,
+        control_id: values.controlId,
+        asset_id: values.assetId,
+        title: values.title,
+        description: values.description,
+        status: values.status,
+        owner_role: values.ownerRole,
+        created_by: values.createdBy,
+        created_at: values.now,
+        updated_at: values.now,
+      })
+      .onConflict((oc) => oc.column('occurrence_id').doNothing())
+      .returningAll()
+      .executeTakeFirst(),
+  update: (
+    db: Db,
+    id: string,
+    changes: Partial<{
+      status: WorkOrderStatus;
+      performer_id: string | null;
+      performer_label: string | null;
+      completed_at: Date | null;
+      completion_note: string | null;
+    }>,
+    now: Date,
+  ) =>
+    db
+      .updateTable('work_orders')
+      .set({ ...changes, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  insertChecklist: (db: Db, workOrderId: string, items: string[]) =>
+    items.length === 0
+      ? Promise.resolve([])
+      : db
+          .insertInto('work_order_checklist_items')
+          .values(
+            items.map((text, index) => ({ work_order_id: workOrderId, position: index + 1, text })),
+          )
+          .execute(),
+  checklist: (db: Db, workOrderId: string) =>
+    db
+      .selectFrom('work_order_checklist_items')
+      .selectAll()
+      .where('work_order_id', '=', workOrderId)
+      .orderBy('position')
+      .execute(),
+  setChecklistItem: (
+    db: Db,
+    workOrderId: string,
+    itemId: string,
+    values: { done: boolean; doneBy: string | null; doneAt: Date | null },
+  ) =>
+    db
+      .updateTable('work_order_checklist_items')
+      .set({ done: values.done, done_by: values.doneBy, done_at: values.doneAt })
+      .where('work_order_id', '=', workOrderId)
+      .where('id', '=', itemId)
+      .returningAll()
+      .executeTakeFirst(),
+  appendHistory: (
+    db: Db,
+    values: {
+      workOrderId: string;
+      kind: WorkOrderHistoryKind;
+      at: Date;
+      actorId: string | null;
+      actorLabel: string;
+      note?: string;
+      signatureId?: string | null;
+    },
+  ) =>
+    db
+      .insertInto('work_order_events')
+      .values({
+        work_order_id: values.workOrderId,
+        kind: values.kind,
+        at: values.at,
+        actor_id: values.actorId,
+        actor_label: values.actorLabel,
+        note: values.note ?? '',
+        signature_id: values.signatureId ?? null,
+      })
+      .execute(),
+  history: (db: Db, workOrderId: string) =>
+    db
+      .selectFrom('work_order_events')
+      .selectAll()
+      .where('work_order_id', '=', workOrderId)
+      .orderBy('seq')
+      .execute(),
+  evidence: (db: Db, workOrderId: string) =>
+    db
+      .selectFrom('evidence_files')
+      .selectAll()
+      .where('work_order_id', '=', workOrderId)
+      .orderBy('uploaded_at')
+      .orderBy('id')
+      .execute(),
+  findEvidence: (db: Db, id: string) =>
+    db.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst(),
+  insertEvidence: (
+    db: Db,
+    values: {
+      occurrenceId: string | null;
+      workOrderId: string;
+      sha256: string;
+      sizeBytes: number;
+      contentType: string;
+      filename: string;
+      storageKey: string;
+      uploadedBy: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .insertInto('evidence_files')
+      .values({
+        occurrence_id: values.occurrenceId,
+        work_order_id: values.workOrderId,
+        sha256: values.sha256,
+        size_bytes: values.sizeBytes,
+        content_type: values.contentType,
+        filename: values.filename,
+        storage_key: values.storageKey,
+        uploaded_by: values.uploadedBy,
+        uploaded_at: values.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  signatures: (db: Db, workOrderId: string) =>
+    db
+      .selectFrom('signatures')
+      .selectAll()
+      .where('entity_type', '=', 'work_order')
+      .where('entity_id', '=', workOrderId)
+      .orderBy('signed_at')
+      .execute(),
+  insertSignature: (
+    db: Db,
+    values: {
+      entityId: string;
+      signerId: string;
+      signerLabel: string;
+      signerRole: string;
+      meaning: string;
+      method: string;
+      reason: string;
+      recordSha256: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .insertInto('signatures')
+      .values({
+        entity_type: 'work_order',
+        entity_id: values.entityId,
+        signer_id: values.signerId,
+        signer_label: values.signerLabel,
+        signer_role: values.signerRole,
+        meaning: values.meaning,
+        method: values.method,
+        reason: values.reason,
+        record_sha256: values.recordSha256,
+        signed_at: values.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+};
+
+/**
+ * The occurrence side of work: the occurrences module keeps occurrences and their append-only
+ * events; work orders are what appends to them, so the writes live with the work that causes them.
+ */
+export const occurrenceWorkRepository = {
+  /** Locks the occurrence so two commands on it are decided one after the other. */
+  findForUpdate: (trx: Transaction<Database>, id: string) =>
+    trx
+      .selectFrom('occurrences')
+      .select([
+        'id',
+        'control_id',
+        'asset_id',
+        'asset_key',
+        'opens_at',
+        'due_at',
+        'closes_at',
+        'owner_role',
+      ])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+  events: (db: Db, occurrenceId: string) =>
+    db
+      .selectFrom('occurrence_events')
+      .select(['kind', 'at'])
+      .where('occurrence_id', '=', occurrenceId)
+      .orderBy('seq')
+      .execute(),
+  appendEvent: (
+    db: Db,
+    values: {
+      occurrenceId: string;
+      kind: string;
+      at: Date;
+      actorId: string | null;
+      actorLabel: string;
+      note?: string;
+      signatureId?: string | null;
+    },
+  ) =>
+    db
+      .insertInto('occurrence_events')
+      .values({
+        occurrence_id: values.occurrenceId,
+        kind: values.kind,
+        at: values.at,
+        actor_id: values.actorId,
+        actor_label: values.actorLabel,
+        note: values.note ?? '',
+        signature_id: values.signatureId ?? null,
+      })
+      .execute(),
+};

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { registerKeySchema } from '../register/asset.schema.js';
+import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
+
+/** Where a work order stands. Preventive ones move with their occurrence's events. */
+export const WORK_ORDER_STATUSES = ['open', 'in_progress', 'done', 'verified'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+
+export const WORK_ORDER_KINDS = ['preventive', 'corrective'] as const;
+export type WorkOrderKind = (typeof WORK_ORDER_KINDS)[number];
+
+export const HISTORY_KINDS = [
+  'created',
+  'started',
+  'evidence_added',
+  'completed',
+  'verified',
+  'rejected',
+] as const;
+export type WorkOrderHistoryKind = (typeof HISTORY_KINDS)[number];
+
+export const SIGNATURE_MEANINGS = ['verified', 'rejected'] as const;
+export type SignatureMeaning = (typeof SIGNATURE_MEANINGS)[number];
+export const SIGNATURE_METHODS = ['password', 'totp'] as const;
+
+export const workOrderViewSchema = z.object({
+  id: z.uuid(),
+  number: z.string().describe('WO-000123'),
+  kind: z.enum(WORK_ORDER_KINDS),
+  status: z.enum(WORK_ORDER_STATUSES),
+  title: z.string(),
+  description: z.string(),
+  occurrenceId: z.uuid().nullable(),
+  controlKey: z.string().nullable(),
+  assetKey: z.string().nullable(),
+  ownerRole: z.string(),
+  performerId: z.string().nullable(),
+  performerLabel: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  completionNote: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkOrderView = z.infer<typeof workOrderViewSchema>;
+
+export const evidenceViewSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+
+export const workOrderDetailSchema = workOrderViewSchema.extend({
+  occurrence: z
+    .object({
+      id: z.uuid(),
+      controlKey: z.string(),
+      controlTitle: z.string(),
+      periodKey: z.string(),
+      assetKey: z.string(),
+      dueAt: z.string(),
+      status: z.enum(OCCURRENCE_STATUSES),
+    })
+    .nullable(),
+  checklist: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number(),
+      text: z.string(),
+      done: z.boolean(),
+      doneBy: z.string().nullable(),
+      doneAt: z.string().nullable(),
+    }),
+  ),
+  evidence: z.array(evidenceViewSchema),
+  signatures: z.array(
+    z.object({
+      id: z.uuid(),
+      signerLabel: z.string(),
+      meaning: z.enum(SIGNATURE_MEANINGS),
+      signedAt: z.string(),
+      method: z.enum(SIGNATURE_METHODS),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      kind: z.enum(HISTORY_KINDS),
+      at: z.string(),
+      actorLabel: z.string(),
+      note: z.string(),
+    }),
+  ),
+});
+export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
+
+export const listWorkOrdersQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .pipe(z.array(z.enum(WORK_ORDER_STATUSES)).optional())
+    .describe('Comma-separated statuses, e.g. open,in_progress'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('Only work I performed or that my role owns'),
+  kind: z.enum(WORK_ORDER_KINDS).optional(),
+});
+export type ListWorkOrdersQuery = z.infer<typeof listWorkOrdersQuerySchema>;
+
+export const createWorkOrderBodySchema = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().min(1).max(10_000),
+  assetKey: registerKeySchema.optional(),
+  controlKey: z.string().trim().min(1).max(80).optional(),
+});
+export type CreateWorkOrderInput = z.infer<typeof createWorkOrderBodySchema>;
+
+export const notApplicableBodySchema = z.object({
+  justification: z
+    .string()
+    .trim()
+    .min(10, 'explain in at least 10 characters why this occurrence does not apply')
+    .max(4000),
+});
+
+export const checklistPatchBodySchema = z.object({ done: z.boolean() });
+
+export const completeBodySchema = z.object({
+  note: z.string().trim().max(4000).default(''),
+});
+
+const credentials = {
+  password: z.string().min(1).max(1000).optional(),
+  totpCode: z.string().min(1).max(20).optional(),
+};
+/** A signature needs one way to re-authenticate: the password or a TOTP code. */
+const oneCredential = (body: { password?: string | undefined; totpCode?: string | undefined }) =>
+  body.password !== undefined || body.totpCode !== undefined;
+const credentialIssue = {
+  message: 'give your password or a two-factor code to sign',
+  path: ['password'],
+};
+
+export const verifyBodySchema = z
+  .object({ ...credentials, note: z.string().trim().max(4000).optional() })
+  .refine(oneCredential, credentialIssue);
+export const rejectBodySchema = z
+  .object({
+    ...credentials,
+    reason: z.string().trim().min(1, 'say why the closeout is rejected').max(4000),
+  })
+  .refine(oneCredential, credentialIssue);
+
+export const formatWorkOrderNumber = (number: number): string =>
+  `WO-${String(number).padStart(6, '0')}`;

@@ -1,0 +1,224 @@
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../platform/errors.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import { asApi, type Api } from '../../platform/http/api-types.js';
+import { occurrenceViewSchema } from '../occurrences/occurrence.schema.js';
+import { attachEvidence, openEvidence } from './attach-evidence.js';
+import { completeWorkOrder } from './complete-work-order.js';
+import { createCorrectiveWorkOrder } from './create-corrective-work-order.js';
+import { markNotApplicable } from './mark-not-applicable.js';
+import { signCloseout } from './sign-closeout.js';
+import { startWorkOrder } from './start-work-order.js';
+import { tickChecklistItem } from './tick-checklist-item.js';
+import {
+  checklistPatchBodySchema,
+  completeBodySchema,
+  createWorkOrderBodySchema,
+  evidenceViewSchema,
+  listWorkOrdersQuerySchema,
+  notApplicableBodySchema,
+  rejectBodySchema,
+  verifyBodySchema,
+  workOrderDetailSchema,
+  workOrderViewSchema,
+} from './work-order.schema.js';
+import { getWorkOrder, listWorkOrders } from './work-order-views.js';
+
+const idParams = z.object({ id: z.uuid('must be a UUID') });
+const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
+const checklistItemSchema = workOrderDetailSchema.shape.checklist.element;
+
+/** Work orders: start, checklist, evidence, closeout and its e-signed verification. */
+export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
+  api.post('/api/v1/occurrences/:id/start', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Start an occurrence: its preventive work order, with the control’s checklist',
+      params: idParams,
+      response: { 201: workOrderViewSchema, 200: workOrderViewSchema },
+    },
+    handler: async (request, reply) => {
+      const { created, workOrder } = await startWorkOrder(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+      );
+      return reply.status(created ? 201 : 200).send(workOrder);
+    },
+  });
+  api.post('/api/v1/occurrences/:id/not-applicable', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Record that an occurrence does not apply, with a justification',
+      params: idParams,
+      body: notApplicableBodySchema,
+      response: { 200: occurrenceViewSchema },
+    },
+    handler: async (request) =>
+      markNotApplicable(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        request.body.justification,
+      ),
+  });
+  api.post('/api/v1/work-orders', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Open a corrective work order',
+      body: createWorkOrderBodySchema,
+      response: { 201: workOrderViewSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await createCorrectiveWorkOrder(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.get('/api/v1/work-orders', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Work orders by status and kind; mine=true for my work',
+      querystring: listWorkOrdersQuerySchema,
+      response: { 200: z.object({ items: z.array(workOrderViewSchema) }) },
+    },
+    handler: async (request) => ({
+      items: await listWorkOrders(ctx, requirePrincipal(request).actor, request.query),
+    }),
+  });
+  api.get('/api/v1/work-orders/:id', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['work'],
+      summary: 'One work order with occurrence, checklist, evidence, signatures and history',
+      params: idParams,
+      response: { 200: workOrderDetailSchema },
+    },
+    handler: async (request) => getWorkOrder(ctx, request.params.id),
+  });
+  api.patch('/api/v1/work-orders/:id/checklist/:itemId', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Tick or untick a checklist item',
+      params: itemParams,
+      body: checklistPatchBodySchema,
+      response: { 200: checklistItemSchema },
+    },
+    handler: async (request) =>
+      tickChecklistItem(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        request.params.itemId,
+        request.body.done,
+      ),
+  });
+  api.post('/api/v1/work-orders/:id/complete', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Close out the work (the caller is the performer)',
+      params: idParams,
+      body: completeBodySchema,
+      response: { 200: workOrderViewSchema },
+    },
+    handler: async (request) =>
+      completeWorkOrder(ctx, requirePrincipal(request).actor, request.params.id, request.body.note),
+  });
+  api.post('/api/v1/work-orders/:id/verify', {
+    config: { access: { permission: 'work:verify' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Verify a closeout with an electronic signature (password or TOTP code)',
+      params: idParams,
+      body: verifyBodySchema,
+      response: { 200: workOrderViewSchema },
+    },
+    handler: async (request) =>
+      signCloseout(ctx, requirePrincipal(request), request.params.id, {
+        meaning: 'verified',
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        note: request.body.note ?? '',
+      }),
+  });
+  api.post('/api/v1/work-orders/:id/reject', {
+    config: { access: { permission: 'work:verify' } },
+    schema: {
+      tags: ['work'],
+      summary: 'Reject a closeout with an electronic signature; the work goes back in progress',
+      params: idParams,
+      body: rejectBodySchema,
+      response: { 200: workOrderViewSchema },
+    },
+    handler: async (request) =>
+      signCloseout(ctx, requirePrincipal(request), request.params.id, {
+        meaning: 'rejected',
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        note: request.body.reason,
+      }),
+  });
+  api.get('/api/v1/evidence/:id/download', {
+    config: { access: { permission: 'work:read' } },
+    schema: { tags: ['work'], summary: 'Download an evidence file (decrypted)', params: idParams },
+    handler: async (request, reply) => {
+      const { evidence, content } = await openEvidence(ctx, request.params.id);
+      const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+      return reply
+        .type(evidence.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(evidence.filename)}`,
+        )
+        .header('content-length', evidence.sizeBytes)
+        .header('x-evidence-sha256', evidence.sha256)
+        .send(content);
+    },
+  });
+
+  // Multipart parsing exists only in this scope, for the one route that takes a file upload.
+  void api.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: {
+        fileSize: ctx.evidenceStore.maxBytes + 1024 * 1024,
+        files: 1,
+        fields: 0,
+        parts: 1,
+      },
+    });
+    asApi(scope).post('/api/v1/work-orders/:id/evidence', {
+      config: { access: { permission: 'work:perform' } },
+      schema: {
+        tags: ['work'],
+        summary: 'Attach an evidence file (multipart field "file")',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: evidenceViewSchema },
+      },
+      handler: async (request, reply) => {
+        if (!request.isMultipart())
+          throw new AppError('validation_failed', 'Send the file as multipart/form-data', {
+            issues: [{ path: 'body.file', message: 'is required' }],
+          });
+        const file = await request.file();
+        if (!file || file.fieldname !== 'file') {
+          throw new AppError('validation_failed', 'Send the file in the multipart field "file"', {
+            issues: [{ path: 'body.file', message: 'is required' }],
+          });
+        }
+        const evidence = await attachEvidence(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.id,
+          { stream: file.file, filename: file.filename, contentType: file.mimetype },
+        );
+        return reply.status(201).send(evidence);
+      },
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { AppError } from '../errors.js';
+import type { Role } from './roles.js';
+
+/**
+ * Every permission Plumbline knows. Each route names exactly one; a route that names none cannot
+ * be registered (see http/access.ts), so authorisation is deny by default.
+ */
+export const PERMISSIONS = [
+  'register:read',
+  'register:write',
+  'register:import',
+  'review:manage',
+  'review:respond',
+  'users:manage',
+  'tokens:manage',
+  'audit:read',
+  'catalog:read',
+  'catalog:manage',
+  'work:read',
+  'work:perform',
+  'work:verify',
+  'events:record',
+  'posture:read',
+  'reports:read',
+  'nonconformance:manage',
+  'notifications:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What an auditor may see: everything, changing nothing. */
+const READ_ONLY: Permission[] = [
+  'register:read',
+  'audit:read',
+  'catalog:read',
+  'work:read',
+  'posture:read',
+  'reports:read',
+  'notifications:read',
+];
+/** The people who run the programme: edit the register, do and verify the work. */
+const PRACTITIONER: Permission[] = [
+  'register:read',
+  'register:write',
+  'register:import',
+  'review:respond',
+  'audit:read',
+  'catalog:read',
+  'work:read',
+  'work:perform',
+  'work:verify',
+  'events:record',
+  'posture:read',
+];
+
+/** The single source of truth for who may do what. */
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS),
+  quality: new Set<Permission>([
+    ...PRACTITIONER,
+    'review:manage',
+    'catalog:manage',
+    'reports:read',
+    'nonconformance:manage',
+    'notifications:read',
+  ]),
+  engineering: new Set<Permission>(PRACTITIONER),
+  security: new Set<Permission>([...PRACTITIONER, 'reports:read']),
+  auditor: new Set<Permission>(READ_ONLY),
+  viewer: new Set<Permission>(['register:read', 'catalog:read']),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].has(permission);
+}
+
+/** Throws `forbidden` unless the role holds the permission. */
+export function authorize(role: Role, permission: Permission): void {
+  if (!can(role, permission)) {
+    throw new AppError('forbidden', `Your role (${role}) does not allow ${permission}`);
+  }
+}

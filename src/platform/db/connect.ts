@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireLockFile, type LockFile } from './lock-file.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+
+/** Keep calendar dates as 'YYYY-MM-DD' strings: a JS Date would shift them by the local offset. */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === DATE_OID
+      ? (value: string) => value
+      : (pg.types.getTypeParser(
+          oid,
+          format ?? 'text',
+        ) as unknown)) as typeof pg.types.getTypeParser,
+};
+
+export type DatabaseTarget =
+  | { kind: 'postgresql'; url: string; schema?: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-instance'; pglite: PGlite; ownsInstance: boolean };
+
+/**
+ * Opens the database: PostgreSQL when a URL is configured, otherwise embedded PGlite in a data
+ * directory guarded by an exclusive lock file. Both go through `pg` + Kysely's PostgresDialect so
+ * every query runs the same way on both.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgresql') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: typeParsers,
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgresql', close: () => db.destroy() };
+  }
+
+  let lock: LockFile | undefined;
+  let pglite: PGlite;
+  let ownsInstance = true;
+  if (target.kind === 'pglite') {
+    lock = acquireLockFile(target.dataDir);
+    try {
+      pglite = await PGlite.create(`${target.dataDir}/pgdata`);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  } else {
+    pglite = target.pglite;
+    ownsInstance = target.ownsInstance;
+  }
+  const pool = new pg.Pool({
+    ...createPgConfig(pglite),
+    max: 1,
+    connectionTimeoutMillis: 30_000,
+    types: typeParsers,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      if (ownsInstance) await pglite.close();
+      lock?.release();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as platformAndRegister from './2026-11-23T00-00_platform-and-register.js';
+import * as controlsCatalog from './2026-11-24T00-00_controls-catalog.js';
+import * as outboxAndJobs from './2026-11-24T02-00_outbox-and-jobs.js';
+import * as occurrencesAndWork from './2026-11-24T03-00_occurrences-and-work.js';
+import * as workOrdersAndEvidence from './2026-11-24T04-00_work-orders-and-evidence.js';
+import * as postureIndexes from './2026-11-24T05-00_posture-indexes.js';
+
+/**
+ * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
+ * the tests run exactly the same set. Kysely runs them in name order;
+ * add new files at the end with a later ISO prefix.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-23T00-00_platform-and-register': platformAndRegister,
+  '2026-11-24T00-00_controls-catalog': controlsCatalog,
+  '2026-11-24T02-00_outbox-and-jobs': outboxAndJobs,
+  '2026-11-24T03-00_occurrences-and-work': occurrencesAndWork,
+  '2026-11-24T04-00_work-orders-and-evidence': workOrdersAndEvidence,
+  '2026-11-24T05-00_posture-indexes': postureIndexes,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

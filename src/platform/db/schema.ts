@@ -1,0 +1,426 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. One interface per table; modules narrow it with `Pick<>` when
+ * they only need some tables. Timestamps come back as Date (timestamptz), dates as 'YYYY-MM-DD'
+ * strings (the pg type parser is set up in connect.ts), bigint as string.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  mfa_secret: string | null;
+  mfa_pending_secret: string | null;
+  mfa_enabled: Generated<boolean>;
+  mfa_last_step: ColumnType<string | null, number | string | null, number | string | null>;
+  recovery_code_hashes: ColumnType<string[], string | undefined, string>;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  state: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  seq: ColumnType<string, number | string, never>;
+  id: string;
+  occurred_at: Timestamp;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SupplierCertification {
+  name: string;
+  expiresOn: string | null;
+}
+
+export interface SuppliersTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  services: Generated<string>;
+  contract_reference: Generated<string>;
+  escalation_contact: Generated<string>;
+  certifications: ColumnType<SupplierCertification[], string | undefined, string>;
+  notes: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssetsTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  category: string;
+  purpose: Generated<string>;
+  supplier_id: string | null;
+  third_party_managed: Generated<boolean>;
+  environment: string;
+  configuration_reference: Generated<string>;
+  owner_role: string;
+  owner_person: Generated<string>;
+  criticality: string;
+  criticality_rationale: Generated<string>;
+  data_classification: string;
+  region: Generated<string>;
+  lifecycle_status: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  acceptance_criteria: Generated<string>;
+  last_reviewed_on: DateOnly | null;
+  next_review_due_on: DateOnly | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProcessesTable {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  owner_role: string;
+  affects_conformity: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MatrixRowsTable {
+  id: Generated<string>;
+  process_id: string;
+  asset_id: string;
+  conformity_impact: string;
+  control_method: string;
+  evidence_location: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReviewCampaignsTable {
+  id: Generated<string>;
+  name: string;
+  status: string;
+  due_on: DateOnly;
+  started_by: string;
+  started_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ReviewItemsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  asset_id: string;
+  owner_role: string;
+  owner_person: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  note: Generated<string>;
+  changes: Json<Record<string, unknown>> | null;
+  record_snapshot: Json<Record<string, unknown>> | null;
+}
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  category: string;
+  dedupe_key: string | null;
+  related_entity_type: string | null;
+  related_entity_id: string | null;
+  status: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  provider_message_id: string | null;
+}
+
+export interface OutboxAttemptsTable {
+  id: Generated<string>;
+  message_id: string;
+  attempted_at: Timestamp;
+  succeeded: boolean;
+  detail: string;
+}
+
+export interface JobClaimsTable {
+  job: string;
+  slot: string;
+  claimed_by: string;
+  claimed_at: Timestamp;
+}
+
+/** Catalogue tables: rows are never deleted, only retired (`retired_at`). */
+export interface FrameworksTable {
+  id: Generated<string>;
+  key: string;
+  title: string;
+  kind: string;
+  issuer: string;
+  edition: Generated<string>;
+  description: string;
+  content_hash: string;
+  version: Generated<number>;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RequirementsTable {
+  id: Generated<string>;
+  key: string;
+  framework_id: string;
+  reference: string;
+  title: string;
+  summary: string;
+  position: number;
+  content_hash: string;
+  version: Generated<number>;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** JSON columns hold the catalogue's own shapes; the controls module parses them with its schemas. */
+export interface ControlsTable {
+  id: Generated<string>;
+  key: string;
+  title: string;
+  theme: string;
+  objective: string;
+  owner_role: string;
+  critical: boolean;
+  per_asset: boolean;
+  scope: Json<Record<string, unknown>> | null;
+  cadence: Json<Record<string, unknown>> | null;
+  sla: Json<Record<string, unknown>> | null;
+  evaluation: Json<Record<string, unknown>>;
+  checklist: ColumnType<string[], string | undefined, string>;
+  evidence_expected: ColumnType<Record<string, unknown>[], string | undefined, string>;
+  content_hash: string;
+  version: Generated<number>;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ControlRequirementsTable {
+  control_id: string;
+  requirement_id: string;
+}
+
+export interface CatalogRevisionsTable {
+  revision: number;
+  origin: string;
+  catalog_hash: string;
+  summary: Json<Record<string, unknown>>;
+  actor_label: string;
+  applied_at: Timestamp;
+}
+
+export interface TriggerEventsTable {
+  id: Generated<string>;
+  type: string;
+  asset_id: string | null;
+  at: Timestamp;
+  target_at: Timestamp | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  external_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface OccurrencesTable {
+  id: Generated<string>;
+  control_id: string;
+  period_key: string;
+  asset_key: Generated<string>;
+  asset_id: string | null;
+  trigger_event_id: string | null;
+  opens_at: Timestamp;
+  due_at: Timestamp;
+  closes_at: Timestamp;
+  critical: boolean;
+  owner_role: string;
+  generated_at: Timestamp;
+}
+
+export interface OccurrenceEventsTable {
+  seq: ColumnType<string, never, never>;
+  occurrence_id: string;
+  kind: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  note: Generated<string>;
+  signature_id: string | null;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  kind: string;
+  occurrence_id: string | null;
+  control_id: string | null;
+  asset_id: string | null;
+  title: string;
+  description: Generated<string>;
+  status: string;
+  owner_role: string;
+  performer_id: string | null;
+  performer_label: string | null;
+  completed_at: Timestamp | null;
+  completion_note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkOrderChecklistItemsTable {
+  id: Generated<string>;
+  work_order_id: string;
+  position: number;
+  text: string;
+  done: Generated<boolean>;
+  done_by: string | null;
+  done_at: Timestamp | null;
+}
+
+export interface WorkOrderEventsTable {
+  seq: ColumnType<string, never, never>;
+  work_order_id: string;
+  kind: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  note: Generated<string>;
+  signature_id: string | null;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<string>;
+  occurrence_id: string | null;
+  work_order_id: string | null;
+  sha256: string;
+  size_bytes: ColumnType<string, number | string, never>;
+  content_type: string;
+  filename: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface SignaturesTable {
+  id: Generated<string>;
+  entity_type: string;
+  entity_id: string;
+  signer_id: string;
+  signer_label: string;
+  signer_role: string;
+  meaning: string;
+  method: string;
+  reason: Generated<string>;
+  record_sha256: string;
+  signed_at: Timestamp;
+}
+
+export interface NonconformancesTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  source_type: string;
+  source_id: string;
+  title: string;
+  description: Generated<string>;
+  owner_role: string;
+  status: string;
+  raised_at: Timestamp;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  setup_tokens: SetupTokensTable;
+  audit_events: AuditEventsTable;
+  suppliers: SuppliersTable;
+  assets: AssetsTable;
+  processes: ProcessesTable;
+  matrix_rows: MatrixRowsTable;
+  review_campaigns: ReviewCampaignsTable;
+  review_items: ReviewItemsTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  job_claims: JobClaimsTable;
+  frameworks: FrameworksTable;
+  requirements: RequirementsTable;
+  controls: ControlsTable;
+  control_requirements: ControlRequirementsTable;
+  catalog_revisions: CatalogRevisionsTable;
+  trigger_events: TriggerEventsTable;
+  occurrences: OccurrencesTable;
+  occurrence_events: OccurrenceEventsTable;
+  work_orders: WorkOrdersTable;
+  work_order_checklist_items: WorkOrderChecklistItemsTable;
+  work_order_events: WorkOrderEventsTable;
+  evidence_files: EvidenceFilesTable;
+  signatures: SignaturesTable;
+  nonconformances: NonconformancesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AssetRow = Selectable<AssetsTable>;
+export type NewAssetRow = Insertable<AssetsTable>;
+export type AssetUpdate = Updateable<AssetsTable>;
+export type SupplierRow = Selectable<SuppliersTable>;
+export type ProcessRow = Selectable<ProcessesTable>;
+export type MatrixRow = Selectable<MatrixRowsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

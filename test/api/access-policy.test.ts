@@ -1,0 +1,221 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, type Permission } from '../../src/platform/auth/policy.js';
+import { USER_ROLES, type UserRole } from '../../src/platform/auth/roles.js';
+import { declaredRouteAccess, type DeclaredRouteAccess } from '../../src/platform/http/access.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Who may do what, written out by hand so that a change to the policy module has to change this
+ * table too. The route walk below uses `can()` as its oracle; this table pins `can()` itself.
+ */
+const WORKER: readonly Permission[] = [
+  'register:read',
+  'register:write',
+  'register:import',
+  'review:respond',
+  'audit:read',
+  'catalog:read',
+  'work:read',
+  'work:perform',
+  'work:verify',
+  'events:record',
+  'posture:read',
+];
+
+const EXPECTED_GRANTS: Record<UserRole, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  quality: [
+    ...WORKER,
+    'review:manage',
+    'catalog:manage',
+    'reports:read',
+    'nonconformance:manage',
+    'notifications:read',
+  ],
+  engineering: WORKER,
+  security: [...WORKER, 'reports:read'],
+  auditor: [
+    'register:read',
+    'audit:read',
+    'catalog:read',
+    'work:read',
+    'posture:read',
+    'reports:read',
+    'notifications:read',
+  ],
+  viewer: ['register:read', 'catalog:read'],
+};
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const DUMMY_UUID = '00000000-0000-4000-8000-000000000000';
+
+/** A concrete URL for a route pattern: well-formed ids and keys that match nothing. */
+function concreteUrl(pattern: string): string {
+  return pattern
+    .replace(/:(id|itemId)\b/g, DUMMY_UUID)
+    .replace(/:[A-Za-z]+/g, 'no-such-key')
+    .replace(/\*$/, 'anything');
+}
+
+function describeRoute(route: Pick<DeclaredRouteAccess, 'method' | 'url'>): string {
+  return `${route.method} ${route.url}`;
+}
+
+function isDeniedByRole(response: LightMyRequestResponse): boolean {
+  return (
+    response.statusCode === 403 &&
+    /does not allow/.test(response.json<{ error: { message: string } }>().error.message)
+  );
+}
+
+describe('access policy', () => {
+  let t: TestApp;
+  let routes: DeclaredRouteAccess[];
+  const tokens = {} as Record<UserRole, string>;
+
+  function callAs(role: UserRole | 'anonymous', route: DeclaredRouteAccess) {
+    return t.app.inject({
+      method: route.method as 'GET',
+      url: concreteUrl(route.url),
+      headers: role === 'anonymous' ? {} : { authorization: `Bearer ${tokens[role]}` },
+      ...(UNSAFE_METHODS.has(route.method) ? { payload: {} } : {}),
+    });
+  }
+
+  function route(method: string, url: string): DeclaredRouteAccess {
+    const found = routes.find((r) => r.method === method && r.url === url);
+    if (!found) throw new Error(`No route ${method} ${url}`);
+    return found;
+  }
+
+  beforeAll(async () => {
+    // Public sign-in routes are rate limited per IP; this walk calls each of them once per role.
+    t = await createTestApp({ env: { PLUMBLINE_LOGIN_RATE_LIMIT: '1000' } });
+    for (const role of USER_ROLES) tokens[role] = await t.tokenFor(role);
+    routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
+  });
+  afterAll(() => t.close());
+
+  it('grants each role exactly the permissions in the hand-written table', () => {
+    for (const role of USER_ROLES) {
+      const granted = PERMISSIONS.filter((permission) => can(role, permission)).sort();
+      expect({ role, granted }).toEqual({ role, granted: [...EXPECTED_GRANTS[role]].sort() });
+    }
+  });
+
+  it('knows every documented route and its access rule', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const paths = response.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    const documented = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => ({
+        method: method.toUpperCase(),
+        url: path.replace(/\{(\w+)\}/g, ':$1'),
+      })),
+    );
+    expect(documented.length).toBeGreaterThan(20);
+    const declared = new Set(routes.map(describeRoute));
+    expect(documented.map(describeRoute).filter((r) => !declared.has(r))).toEqual([]);
+    expect(routes.every((r) => r.url.startsWith('/api/v1'))).toBe(true);
+  });
+
+  it('turns away anonymous callers from every route that is not public', async () => {
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const response = await callAs('anonymous', r);
+      const expected401 = r.access !== 'public';
+      if (expected401 !== (response.statusCode === 401) || response.statusCode >= 500) {
+        wrong.push(`${describeRoute(r)} → ${response.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(USER_ROLES)(
+    'lets %s tokens through exactly the routes the role allows, with 403 elsewhere',
+    async (role) => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        const response = await callAs(role, r);
+        const status = response.statusCode;
+        const access = r.access;
+        let fine: boolean;
+        if (typeof access === 'object') {
+          fine = can(role, access.permission) ? status !== 401 && status !== 403 : status === 403;
+        } else {
+          // Public, signing-in and any-signed-in routes do not look at the role at all.
+          fine = status !== 401 && !isDeniedByRole(response);
+        }
+        if (!fine || status >= 500) wrong.push(`${describeRoute(r)} → ${status}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('never lets an auditor change anything', async () => {
+    expect(EXPECTED_GRANTS.auditor.every((permission) => permission.endsWith(':read'))).toBe(true);
+    // A POST guarded by a read permission computes without writing (a catalogue plan, say).
+    const changes = routes.filter(
+      (r) =>
+        UNSAFE_METHODS.has(r.method) &&
+        typeof r.access === 'object' &&
+        !r.access.permission.endsWith(':read'),
+    );
+    expect(changes.length).toBeGreaterThan(10);
+    const answers = await Promise.all(
+      changes.map(async (r) => `${describeRoute(r)} → ${(await callAs('auditor', r)).statusCode}`),
+    );
+    expect(answers).toEqual(changes.map((r) => `${describeRoute(r)} → 403`));
+  });
+
+  it('leaves the audit trail as it was after an auditor has called every route', async () => {
+    const countEvents = async () =>
+      (await t.ctx.db.selectFrom('audit_events').select('seq').execute()).length;
+    const before = await countEvents();
+    for (const r of routes) await callAs('auditor', r);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('keeps the audit trail from viewers but shows it to auditors', async () => {
+    for (const url of ['/api/v1/audit/events', '/api/v1/audit/verify']) {
+      expect((await callAs('viewer', route('GET', url))).statusCode).toBe(403);
+      expect((await callAs('auditor', route('GET', url))).statusCode).toBe(200);
+    }
+  });
+
+  it('lets only admins manage users and tokens', async () => {
+    const adminOnly = [
+      route('GET', '/api/v1/users'),
+      route('POST', '/api/v1/users'),
+      route('PATCH', '/api/v1/users/:id'),
+      route('POST', '/api/v1/users/:id/reset-mfa'),
+      route('GET', '/api/v1/tokens'),
+      route('POST', '/api/v1/tokens'),
+      route('DELETE', '/api/v1/tokens/:id'),
+    ];
+    for (const r of adminOnly) {
+      for (const role of USER_ROLES) {
+        const status = (await callAs(role, r)).statusCode;
+        if (role === 'admin') expect(status, describeRoute(r)).not.toBe(403);
+        else expect({ route: describeRoute(r), role, status }).toMatchObject({ status: 403 });
+      }
+    }
+  });
+
+  it('lets every role read the register', async () => {
+    for (const role of USER_ROLES) {
+      expect((await callAs(role, route('GET', '/api/v1/assets'))).statusCode).toBe(200);
+    }
+  });
+
+  it('refuses before reading the body, so a denied caller learns nothing of its shape', async () => {
+    const createUser = route('POST', '/api/v1/users');
+    const anonymous = await callAs('anonymous', createUser);
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect(anonymous.body).not.toContain('body.email');
+    const viewer = await callAs('viewer', createUser);
+    expect(viewer.statusCode).toBe(403);
+    expect(viewer.body).not.toContain('body.email');
+  });
+});

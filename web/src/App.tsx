@@ -1,0 +1,44 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter } from 'react-router';
+import { ApiProvider } from './api/ApiProvider.js';
+import { ApiError, createApiClient } from './api/client.js';
+import { SESSION_KEY } from './api/identity.js';
+import { AppRoutes } from './AppRoutes.js';
+import { theme } from './theme.js';
+
+/** Client errors will not change on a retry; only network trouble and 5xx are retried. */
+function shouldRetry(failureCount: number, error: Error): boolean {
+  if (error instanceof ApiError && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+function createClients() {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 } },
+  });
+  // Any 401 means the session ended or needs its second factor: learning the session again lets
+  // the route guard send the person to the right signing-in step.
+  const api = createApiClient({
+    onSignInRequired: () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+  return { queryClient, api };
+}
+
+export function App() {
+  const [{ queryClient, api }] = useState(createClients);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <ApiProvider client={api}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </ApiProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { Permission } from './api/types.js';
+import { RequirePermission } from './auth/RequirePermission.js';
+import { RequireSession } from './auth/RequireSession.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { ApiTokensPage } from './pages/admin/ApiTokensPage.js';
+import { UsersPage } from './pages/admin/UsersPage.js';
+import { AssetCreatePage } from './pages/assets/AssetCreatePage.js';
+import { AssetDetailPage } from './pages/assets/AssetDetailPage.js';
+import { AssetEditPage } from './pages/assets/AssetEditPage.js';
+import { AssetsListPage } from './pages/assets/AssetsListPage.js';
+import { AuditLogPage } from './pages/audit/AuditLogPage.js';
+import { ControlPage } from './pages/catalog/ControlPage.js';
+import { ControlsListPage } from './pages/catalog/ControlsListPage.js';
+import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
+import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
+import { LoginPage } from './pages/auth/LoginPage.js';
+import { SetupPage } from './pages/auth/SetupPage.js';
+import { DashboardPage } from './pages/dashboard/DashboardPage.js';
+import { MatrixPage } from './pages/matrix/MatrixPage.js';
+import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PosturePage } from './pages/posture/PosturePage.js';
+import { ProcessCreatePage } from './pages/processes/ProcessCreatePage.js';
+import { ProcessDetailPage } from './pages/processes/ProcessDetailPage.js';
+import { ProcessEditPage } from './pages/processes/ProcessEditPage.js';
+import { ProcessesListPage } from './pages/processes/ProcessesListPage.js';
+import { EffectivenessReportPage } from './pages/reports/EffectivenessReportPage.js';
+import { ReviewCampaignPage } from './pages/reviews/ReviewCampaignPage.js';
+import { ReviewsListPage } from './pages/reviews/ReviewsListPage.js';
+import { SupplierCreatePage } from './pages/suppliers/SupplierCreatePage.js';
+import { SupplierDetailPage } from './pages/suppliers/SupplierDetailPage.js';
+import { SupplierEditPage } from './pages/suppliers/SupplierEditPage.js';
+import { SuppliersListPage } from './pages/suppliers/SuppliersListPage.js';
+import { MyWorkPage } from './pages/work/MyWorkPage.js';
+import { OccurrencePage } from './pages/work/OccurrencePage.js';
+import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
+import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
+import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
+
+function allowed(permission: Permission, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+/** Every page of the app. The server answers any of these paths with index.html. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={allowed('register:read', <DashboardPage />)} />
+        <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
+        <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
+        <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
+        <Route path="assets/:key/edit" element={allowed('register:write', <AssetEditPage />)} />
+        <Route path="suppliers" element={allowed('register:read', <SuppliersListPage />)} />
+        <Route path="suppliers/new" element={allowed('register:write', <SupplierCreatePage />)} />
+        <Route path="suppliers/:key" element={allowed('register:read', <SupplierDetailPage />)} />
+        <Route
+          path="suppliers/:key/edit"
+          element={allowed('register:write', <SupplierEditPage />)}
+        />
+        <Route path="processes" element={allowed('register:read', <ProcessesListPage />)} />
+        <Route path="processes/new" element={allowed('register:write', <ProcessCreatePage />)} />
+        <Route path="processes/:key" element={allowed('register:read', <ProcessDetailPage />)} />
+        <Route
+          path="processes/:key/edit"
+          element={allowed('register:write', <ProcessEditPage />)}
+        />
+        <Route path="matrix" element={allowed('register:read', <MatrixPage />)} />
+        <Route path="reviews" element={allowed('register:read', <ReviewsListPage />)} />
+        <Route path="reviews/:id" element={allowed('register:read', <ReviewCampaignPage />)} />
+        <Route path="frameworks" element={allowed('catalog:read', <FrameworksListPage />)} />
+        <Route path="frameworks/:key" element={allowed('catalog:read', <FrameworkPage />)} />
+        <Route path="controls" element={allowed('catalog:read', <ControlsListPage />)} />
+        <Route path="controls/:key" element={allowed('catalog:read', <ControlPage />)} />
+        <Route path="work" element={allowed('work:read', <MyWorkPage />)} />
+        <Route path="work/occurrences/:id" element={allowed('work:read', <OccurrencePage />)} />
+        <Route path="work-orders" element={allowed('work:read', <WorkOrdersListPage />)} />
+        <Route path="work-orders/new" element={allowed('work:perform', <WorkOrderCreatePage />)} />
+        <Route path="work-orders/:id" element={allowed('work:read', <WorkOrderPage />)} />
+        <Route path="nonconformances" element={allowed('work:read', <NonconformancesPage />)} />
+        <Route path="posture" element={allowed('posture:read', <PosturePage />)} />
+        <Route
+          path="reports/effectiveness"
+          element={allowed('reports:read', <EffectivenessReportPage />)}
+        />
+        <Route path="audit" element={allowed('audit:read', <AuditLogPage />)} />
+        <Route path="admin/users" element={allowed('users:manage', <UsersPage />)} />
+        <Route path="admin/tokens" element={allowed('tokens:manage', <ApiTokensPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

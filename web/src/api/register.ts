@@ -1,0 +1,202 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from './ApiProvider.js';
+import type {
+  AssetFilters,
+  AssetImportReport,
+  AssetInput,
+  AssetPatch,
+  AssetView,
+  AuditEventView,
+  ListResponse,
+  MatrixRowInput,
+  MatrixRowPatch,
+  MatrixRowView,
+  ProcessInput,
+  ProcessPatch,
+  ProcessView,
+  SupplierInput,
+  SupplierPatch,
+  SupplierView,
+} from './types.js';
+
+/**
+ * Every register query lives under the `register` key, so any change to the register refreshes
+ * all of it: counts, names and matrix rows are denormalised across assets, suppliers and processes.
+ */
+const REGISTER = 'register';
+
+function useInvalidateRegister(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: [REGISTER] });
+}
+
+export function useAssets(filters: AssetFilters = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'assets', filters],
+    queryFn: () => api.get<ListResponse<AssetView>>('/assets', { ...filters }),
+    select: (data) => data.items,
+  });
+}
+
+export function useAsset(key: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'asset', key],
+    queryFn: () => api.get<AssetView>(`/assets/${encodeURIComponent(key)}`),
+  });
+}
+
+export function useAssetHistory(key: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'asset-history', key],
+    queryFn: () =>
+      api.get<ListResponse<AuditEventView>>(`/assets/${encodeURIComponent(key)}/history`),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateAsset() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (input: AssetInput) => api.send<AssetView>('POST', '/assets', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateAsset(key: string) {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (patch: AssetPatch) =>
+      api.send<AssetView>('PATCH', `/assets/${encodeURIComponent(key)}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useImportAssets() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (input: { csv: string; dryRun: boolean; partial: boolean }) =>
+      api.send<AssetImportReport>('POST', '/assets/import', input.csv, {
+        contentType: 'text/csv',
+        query: { dryRun: input.dryRun, partial: input.partial },
+        acceptNonErrorBody: true,
+      }),
+    onSuccess: async (report) => {
+      if (report.written) await invalidate();
+    },
+  });
+}
+
+export function useSuppliers() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'suppliers'],
+    queryFn: () => api.get<ListResponse<SupplierView>>('/suppliers'),
+    select: (data) => data.items,
+  });
+}
+
+export function useSupplier(key: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'supplier', key],
+    queryFn: () => api.get<SupplierView>(`/suppliers/${encodeURIComponent(key)}`),
+  });
+}
+
+export function useCreateSupplier() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (input: SupplierInput) => api.send<SupplierView>('POST', '/suppliers', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateSupplier(key: string) {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (patch: SupplierPatch) =>
+      api.send<SupplierView>('PATCH', `/suppliers/${encodeURIComponent(key)}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useProcesses() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'processes'],
+    queryFn: () => api.get<ListResponse<ProcessView>>('/processes'),
+    select: (data) => data.items,
+  });
+}
+
+export function useProcess(key: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'process', key],
+    queryFn: () => api.get<ProcessView>(`/processes/${encodeURIComponent(key)}`),
+  });
+}
+
+export function useCreateProcess() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (input: ProcessInput) => api.send<ProcessView>('POST', '/processes', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateProcess(key: string) {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (patch: ProcessPatch) =>
+      api.send<ProcessView>('PATCH', `/processes/${encodeURIComponent(key)}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMatrix(filter: { process?: string; asset?: string } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [REGISTER, 'matrix', filter],
+    queryFn: () => api.get<ListResponse<MatrixRowView>>('/matrix', filter),
+    select: (data) => data.items,
+  });
+}
+
+export function useLinkAsset() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (input: MatrixRowInput) => api.send<MatrixRowView>('POST', '/matrix', input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateMatrixRow() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: MatrixRowPatch }) =>
+      api.send<MatrixRowView>('PATCH', `/matrix/${id}`, patch),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUnlinkMatrixRow() {
+  const api = useApi();
+  const invalidate = useInvalidateRegister();
+  return useMutation({
+    mutationFn: (id: string) => api.send<{ ok: true }>('DELETE', `/matrix/${id}`),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,219 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from './ApiProvider.js';
+import type { ListResponse, OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
+import type {
+  CreateWorkOrderInput,
+  EvidenceView,
+  NonconformanceStatus,
+  NonconformanceView,
+  RejectWorkOrderInput,
+  VerifyWorkOrderInput,
+  WorkOrderDetail,
+  WorkOrderFilters,
+  WorkOrderView,
+} from './work-types.js';
+
+/**
+ * Occurrences, work orders and nonconformances share one key: starting, completing or verifying
+ * a work order changes the occurrence's status, My work and the dashboard counts at once.
+ */
+const WORK = 'work';
+
+function useInvalidateWork(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: [WORK] });
+    await queryClient.invalidateQueries({ queryKey: ['posture'] });
+  };
+}
+
+export interface OccurrenceFilters {
+  status?: OccurrenceStatus[] | undefined;
+  ownerRole?: OwnerRole | undefined;
+  control?: string | undefined;
+  asset?: string | undefined;
+  limit?: number | undefined;
+}
+
+export function useOccurrences(filters: OccurrenceFilters = {}) {
+  const api = useApi();
+  const { status, ...rest } = filters;
+  return useQuery({
+    queryKey: [WORK, 'occurrences', filters],
+    queryFn: () =>
+      api.get<ListResponse<OccurrenceView>>('/occurrences', {
+        ...rest,
+        status: status?.join(','),
+      }),
+    select: (data) => data.items,
+  });
+}
+
+export function useOccurrence(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [WORK, 'occurrence', id],
+    queryFn: () => api.get<OccurrenceView>(`/occurrences/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useWorkOrders(filters: WorkOrderFilters = {}) {
+  const api = useApi();
+  const { status, mine, kind } = filters;
+  return useQuery({
+    queryKey: [WORK, 'work-orders', filters],
+    queryFn: () =>
+      api.get<ListResponse<WorkOrderView>>('/work-orders', {
+        status: status?.join(','),
+        mine: mine ? 'true' : undefined,
+        kind,
+      }),
+    select: (data) => data.items,
+  });
+}
+
+export function useWorkOrder(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [WORK, 'work-order', id],
+    queryFn: () => api.get<WorkOrderDetail>(`/work-orders/${encodeURIComponent(id)}`),
+  });
+}
+
+/** Starts the work of an occurrence; answers its work order (an existing one if already started). */
+export function useStartOccurrence() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (occurrenceId: string) =>
+      api.send<WorkOrderView>('POST', `/occurrences/${occurrenceId}/start`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMarkNotApplicable() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: ({
+      occurrenceId,
+      justification,
+    }: {
+      occurrenceId: string;
+      justification: string;
+    }) =>
+      api.send<unknown>('POST', `/occurrences/${occurrenceId}/not-applicable`, { justification }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateWorkOrder() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: CreateWorkOrderInput) =>
+      api.send<WorkOrderView>('POST', '/work-orders', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** Ticks or unticks a checklist item, showing the tick at once and undoing it if refused. */
+export function useSetChecklistItem(workOrderId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const invalidate = useInvalidateWork();
+  const detailKey = [WORK, 'work-order', workOrderId];
+  const mutationKey = [WORK, 'checklist', workOrderId];
+  return useMutation({
+    mutationKey,
+    mutationFn: ({ itemId, done }: { itemId: string; done: boolean }) =>
+      api.send<unknown>('PATCH', `/work-orders/${workOrderId}/checklist/${itemId}`, { done }),
+    onMutate: async ({ itemId, done }) => {
+      await queryClient.cancelQueries({ queryKey: detailKey });
+      const previous = queryClient.getQueryData<WorkOrderDetail>(detailKey);
+      if (previous) {
+        queryClient.setQueryData<WorkOrderDetail>(detailKey, {
+          ...previous,
+          checklist: previous.checklist.map((item) =>
+            item.id === itemId ? { ...item, done } : item,
+          ),
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.previous) queryClient.setQueryData(detailKey, context.previous);
+    },
+    // Refetch only after the last of several quick ticks: a refetch started while another tick
+    // is still being saved would bring back the list without it and untick it for a moment.
+    onSettled: async () => {
+      if (queryClient.isMutating({ mutationKey }) <= 1) await invalidate();
+    },
+  });
+}
+
+export function useUploadEvidence(workOrderId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (fraction: number) => void }) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<EvidenceView>(`/work-orders/${workOrderId}/evidence`, form, onProgress);
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function evidenceDownloadUrl(evidenceId: string): string {
+  return `/api/v1/evidence/${encodeURIComponent(evidenceId)}/download`;
+}
+
+export function useCompleteWorkOrder(workOrderId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (note: string) =>
+      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/complete`, { note }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useVerifyWorkOrder(workOrderId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: VerifyWorkOrderInput) =>
+      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/verify`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRejectWorkOrder(workOrderId: string) {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: RejectWorkOrderInput) =>
+      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/reject`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useNonconformances() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [WORK, 'nonconformances'],
+    queryFn: () => api.get<ListResponse<NonconformanceView>>('/nonconformances'),
+    select: (data) => data.items,
+  });
+}
+
+export function useUpdateNonconformance() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: NonconformanceStatus }) =>
+      api.send<NonconformanceView>('PATCH', `/nonconformances/${id}`, { status }),
+    onSuccess: invalidate,
+  });
+}

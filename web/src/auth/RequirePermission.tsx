@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../api/types.js';
+import { EmptyMessage } from '../components/EmptyMessage.js';
+import { useCan } from './permissions.js';
+
+/** Shows the page only to roles that hold the permission, like the server would. */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: Permission;
+  children: ReactNode;
+}) {
+  const can = useCan();
+  if (!can(permission)) {
+    return (
+      <EmptyMessage title="Not available for your role">
+        Your role does not include access to this page. Ask an administrator if you need it.
+      </EmptyMessage>
+    );
+  }
+  return children;
+}

@@ -1,0 +1,71 @@
+import { Alert, List } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
+
+/**
+ * Field errors from an API error, keyed by field path without the request part: `body.criticality`
+ * becomes `criticality`, `body.certifications.0.name` becomes `certifications.0.name`.
+ */
+export function fieldErrors(error: unknown, prefix = 'body.'): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (!issue.path.startsWith(prefix)) continue;
+    const field = issue.path.slice(prefix.length);
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** A form's values with a typed setter per field. */
+export function useFormValues<T extends object>(initial: T | (() => T)) {
+  const [values, setValues] = useState<T>(initial);
+  function setField<K extends keyof T>(field: K, value: T[K]): void {
+    setValues((current) => ({ ...current, [field]: value }));
+  }
+  return { values, setValues, setField };
+}
+
+/**
+ * The summary above a form that failed: the API's message, plus any issue that has no field on
+ * the form to sit next to.
+ */
+export function FormError({
+  error,
+  fields,
+  prefix = 'body.',
+}: {
+  error: unknown;
+  /** Fields the form shows errors beside (with their sub-fields); other issues are listed here. */
+  fields: readonly string[];
+  prefix?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Long forms submit at the bottom: bring the summary into view when a new error arrives.
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const issues = error instanceof ApiError ? error.issues : [];
+  const unplaced = issues.filter((issue) => {
+    if (!issue.path.startsWith(prefix)) return true;
+    const field = issue.path.slice(prefix.length);
+    return !fields.some((shown) => field === shown || field.startsWith(`${shown}.`));
+  });
+  const placed = issues.length - unplaced.length;
+  return (
+    <Alert ref={ref} color="red" role="alert" title="Not saved">
+      {placed > 0 ? 'Check the highlighted fields.' : message}
+      {placed > 0 && unplaced.length > 0 ? (
+        <List size="sm" mt="xs">
+          {unplaced.map((issue) => (
+            <List.Item key={`${issue.path}:${issue.message}`}>
+              {issue.path}: {issue.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}

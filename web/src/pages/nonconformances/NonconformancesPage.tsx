@@ -1,0 +1,97 @@
+import { Select, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useNonconformances, useUpdateNonconformance } from '../../api/work.js';
+import { NONCONFORMANCE_STATUSES, type NonconformanceStatus } from '../../api/work-types.js';
+import { useCan } from '../../auth/permissions.js';
+import { EmptyMessage } from '../../components/EmptyMessage.js';
+import { formatDateTime } from '../../components/format.js';
+import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { QueryView } from '../../components/QueryView.js';
+
+const STATUS_LABELS: Record<NonconformanceStatus, string> = {
+  open: 'Open',
+  investigating: 'Investigating',
+  closed: 'Closed',
+};
+
+/** Missed or failed controls recorded as nonconformances, and where each one stands. */
+export function NonconformancesPage() {
+  const can = useCan();
+  const nonconformances = useNonconformances();
+  const update = useUpdateNonconformance();
+  const manage = can('nonconformance:manage');
+  return (
+    <>
+      <PageHeader
+        title="Nonconformances"
+        description="Controls that were missed or failed verification, and their follow-up."
+      />
+      <QueryView query={nonconformances}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyMessage title="No nonconformances">Every control has been met.</EmptyMessage>
+          ) : (
+            <Table.ScrollContainer minWidth={800}>
+              <Table striped verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Nonconformance</Table.Th>
+                    <Table.Th>Owner</Table.Th>
+                    <Table.Th>Raised</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <Table.Tr key={item.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {item.number} ·{item.title}
+                        </Text>
+                        {item.description ? (
+                          <Text size="xs" c="dimmed">
+                            {item.description}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>{labelOf(OWNER_ROLE_LABELS, item.ownerRole)}</Table.Td>
+                      <Table.Td>{formatDateTime(item.raisedAt)}</Table.Td>
+                      <Table.Td>
+                        {manage ? (
+                          <Select
+                            aria-label={`Status of ${item.title}`}
+                            size="xs"
+                            w={160}
+                            allowDeselect={false}
+                            data={NONCONFORMANCE_STATUSES.map((status) => ({
+                              value: status,
+                              label: STATUS_LABELS[status],
+                            }))}
+                            value={item.status}
+                            onChange={(status) => {
+                              if (!status || status === item.status) return;
+                              update.mutate(
+                                { id: item.id, status },
+                                {
+                                  onError: (error) =>
+                                    notifications.show({ color: 'red', message: error.message }),
+                                },
+                              );
+                            }}
+                          />
+                        ) : (
+                          STATUS_LABELS[item.status]
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { Stack, Table, Text } from '@mantine/core';
+import { useParams } from 'react-router';
+import { useOccurrence } from '../../api/work.js';
+import { formatDateTime } from '../../components/format.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { QueryView } from '../../components/QueryView.js';
+import { Section } from '../../components/Section.js';
+import { OccurrencesTable } from './OccurrencesTable.js';
+
+/** One occurrence (the page e-mail reminders and alerts link to): its window, status and history. */
+export function OccurrencePage() {
+  const { id = '' } = useParams();
+  const occurrence = useOccurrence(id);
+  return (
+    <QueryView query={occurrence}>
+      {(view) => (
+        <>
+          <PageHeader
+            title={`${view.controlTitle} — ${view.periodKey}`}
+            description={view.assetKey ? `Asset ${view.assetKey}` : 'Organisation-wide'}
+            crumbs={[{ label: 'My work', to: '/work' }]}
+          />
+          <Stack gap="lg">
+            <Section title="Occurrence">
+              <OccurrencesTable occurrences={[view]} />
+              <Text size="sm" c="dimmed">
+                Opens {formatDateTime(view.opensAt)} · due {formatDateTime(view.dueAt)} · counts as
+                missed from {formatDateTime(view.closesAt)}
+              </Text>
+            </Section>
+            <Section title="History">
+              {view.events.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Nothing recorded yet.
+                </Text>
+              ) : (
+                <Table>
+                  <Table.Tbody>
+                    {view.events.map((event) => (
+                      <Table.Tr key={`${event.kind}-${event.at}`}>
+                        <Table.Td>{formatDateTime(event.at)}</Table.Td>
+                        <Table.Td>{event.kind.replace('_', ' ')}</Table.Td>
+                        <Table.Td>{event.actorLabel}</Table.Td>
+                        <Table.Td>{event.note}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Section>
+          </Stack>
+        </>
+      )}
+    </QueryView>
+  );
+}
