@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -6,23 +6,56 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
-/** Brings the schema up to date. Safe to run on every start and from `plumbline migrate`. */
+/**
+ * Brings the current schema up to date. Safe to run on every start and from `plumbline migrate`,
+ * and from two processes at once: a session advisory lock keyed by the schema serialises them.
+ *
+ * We run the list ourselves rather than through Kysely's Migrator: its table-existence check
+ * introspects every table on the server by name, and that query fails ("schema … does not
+ * exist") whenever another schema on the same server is dropped mid-query — which is exactly
+ * what parallel test files and shared servers do. Bookkeeping stays in `kysely_migration` so
+ * databases migrated by earlier versions carry on unchanged.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
-  // Kysely looks for its bookkeeping tables in every schema unless told which one; pin it to the
-  // schema we run in, or another schema's tables on the same server are mistaken for ours.
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  const migrator = new Migrator({
-    db,
-    provider: migrationProvider,
-    migrationTableSchema: rows[0]?.schema,
+  const migrations = await migrationProvider.getMigrations();
+  const names = Object.keys(migrations).sort();
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(current_schema() || '.plumbline.migrations'))`.execute(
+      connection,
+    );
+    try {
+      await sql`
+        create table if not exists kysely_migration (
+          name varchar(255) primary key,
+          timestamp varchar(255) not null
+        )`.execute(connection);
+      const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(
+        connection,
+      );
+      const done = new Set(rows.map((row) => row.name));
+      const applied: string[] = [];
+      for (const name of names) {
+        if (done.has(name)) continue;
+        const migration = migrations[name];
+        if (!migration) continue;
+        try {
+          await connection.transaction().execute(async (trx) => {
+            await migration.up(trx);
+            await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(
+              trx,
+            );
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : JSON.stringify(error);
+          throw new Error(`Migration ${name} failed: ${reason}`, { cause: error });
+        }
+        applied.push(name);
+      }
+      return { applied };
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(current_schema() || '.plumbline.migrations'))`.execute(
+        connection,
+      );
+    }
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((result) => result.status === 'Error');
-    const reason = error instanceof Error ? error.message : JSON.stringify(error);
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
-  }
-  return {
-    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
-  };
 }
