@@ -385,6 +385,50 @@ export interface NonconformancesTable {
   updated_at: Timestamp;
 }
 
+export interface BackupPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  scope_kind: string;
+  asset_id: string | null;
+  tag: string | null;
+  category: string | null;
+  incremental_every: string | null;
+  full_every: string | null;
+  grace: string;
+  retention: string;
+  rpo: string;
+  rto: string;
+  encryption_required: boolean;
+  offsite_required: boolean;
+  required_regions: ColumnType<string[], string[] | undefined, string[]>;
+  alert_recipients: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface BackupRunsTable {
+  id: Generated<string>;
+  asset_id: string;
+  tool: string;
+  job: string | null;
+  external_id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status: string;
+  backup_type: string | null;
+  /** bigint: pg returns it as a string. */
+  size_bytes: ColumnType<string | null, number | string | null, number | string | null>;
+  recovery_point_id: string | null;
+  recovery_point_at: Timestamp | null;
+  encrypted: boolean | null;
+  region: string | null;
+  message: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -414,6 +458,8 @@ export interface Database {
   evidence_files: EvidenceFilesTable;
   signatures: SignaturesTable;
   nonconformances: NonconformancesTable;
+  backup_policies: BackupPoliciesTable;
+  backup_runs: BackupRunsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
