@@ -19,6 +19,12 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T>;
   getText(path: string): Promise<string>;
+  /** Sends one file as multipart/form-data in the given field. */
+  upload<T>(
+    path: string,
+    field: string,
+    file: { filename: string; content: Uint8Array },
+  ): Promise<T>;
   send<T>(
     method: 'POST' | 'PATCH' | 'DELETE',
     path: string,
@@ -80,6 +86,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await call(buildUrl(options.url, path), { headers: headers() });
       if (!response.ok) return parse(response);
       return response.text();
+    },
+    async upload(path, field, file) {
+      const form = new FormData();
+      form.append(field, new Blob([new Uint8Array(file.content)]), file.filename);
+      return parse(
+        await call(buildUrl(options.url, path), { method: 'POST', headers: headers(), body: form }),
+      );
     },
     async send(method, path, body, sendOptions = {}) {
       const contentType = sendOptions.contentType ?? 'application/json';

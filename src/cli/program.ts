@@ -9,6 +9,7 @@ import { registerCatalogCommands } from './commands/catalog.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerWorkCommands } from './commands/work.js';
 import type { CliContext } from './context.js';
 import { CliExit, EXIT } from './exit-codes.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(cli: CliContext): Command {
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);
   registerReportCommands(program, cli);
+  registerWorkCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
