@@ -1,0 +1,219 @@
+import { BackupParseError } from './backup-parse-error.js';
+import type { NumberedLine } from './backup-input.js';
+import { parseJson, parseWithSchema } from './json-text.js';
+import type { ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
+import {
+  resticBackupErrorSchema,
+  resticBackupSummarySchema,
+  resticExitErrorSchema,
+  resticMessageSchema,
+  resticStatusSchema,
+  type ResticBackupError,
+  type ResticBackupSummary,
+} from './restic.schema.js';
+import { derivedExternalId } from './stable-id.js';
+
+/** What has been read of the run in progress: its error lines and how long it had been running. */
+interface OpenRun {
+  errorMessages: string[];
+  errorLines: string[];
+  secondsElapsed: number;
+  progressLines: number;
+}
+
+const openRun = (): OpenRun => ({
+  errorMessages: [],
+  errorLines: [],
+  secondsElapsed: 0,
+  progressLines: 0,
+});
+
+function errorText(line: ResticBackupError): string {
+  const message = typeof line.error === 'string' ? line.error : (line.error?.message ?? 'error');
+  const where = [line.during, line.item].filter(Boolean).join(' ');
+  return where === '' ? message : `${where}: ${message}`;
+}
+
+function requireReceivedAt(options: ParseBackupOptions, line: number, why: string): Date {
+  if (options.receivedAt === undefined) {
+    throw new BackupParseError('restic', `${why}; the importer must say when it was received`, {
+      line,
+    });
+  }
+  return options.receivedAt;
+}
+
+function baseRun(
+  options: ParseBackupOptions,
+): Pick<
+  ParsedBackupRun,
+  'assetKey' | 'assetReference' | 'tool' | 'job' | 'backupType' | 'encrypted' | 'region'
+> {
+  // restic's backup output names neither host nor paths, and a repository is always encrypted;
+  // every snapshot is a complete restore point, so restic has no full/incremental distinction.
+  return {
+    assetKey: options.defaultAssetKey ?? null,
+    assetReference: null,
+    tool: 'restic',
+    job: null,
+    backupType: null,
+    encrypted: true,
+    region: null,
+  };
+}
+
+function succeededRun(
+  summary: ResticBackupSummary,
+  run: OpenRun,
+  line: NumberedLine,
+  options: ParseBackupOptions,
+): ParsedBackupRun {
+  let startedAt: Date;
+  let finishedAt: Date;
+  if (summary.backup_start !== undefined) {
+    startedAt = new Date(summary.backup_start);
+    finishedAt = new Date(summary.backup_end ?? summary.backup_start);
+  } else {
+    // Before 0.17 the summary has no timestamps: it was printed when the backup ended, which is
+    // when a backup job posts it, so the time of receipt minus the duration is the best estimate.
+    finishedAt = requireReceivedAt(options, line.number, 'this restic summary has no backup_start');
+    startedAt = new Date(finishedAt.getTime() - (summary.total_duration ?? 0) * 1000);
+  }
+  if (summary.snapshot_id === undefined && summary.backup_start === undefined) {
+    throw new BackupParseError('restic', 'is missing', {
+      line: line.number,
+      field: 'summary.snapshot_id',
+    });
+  }
+  return {
+    ...baseRun(options),
+    // --skip-if-unchanged (0.17+) omits snapshot_id; the summary's own times then make the id.
+    externalId: summary.snapshot_id ?? derivedExternalId('restic-unchanged', [line.text.trim()]),
+    startedAt,
+    finishedAt,
+    status: run.errorMessages.length > 0 ? 'partial' : 'succeeded',
+    sizeBytes: summary.total_bytes_processed,
+    recoveryPointId: summary.snapshot_id ?? null,
+    // The snapshot's time is the start of the backup: that is the instant its data reflects.
+    recoveryPointAt: summary.snapshot_id === undefined ? null : startedAt,
+    message: run.errorMessages.length > 0 ? run.errorMessages.join('\n') : null,
+  };
+}
+
+function failedRun(
+  run: OpenRun,
+  exitMessage: string | null,
+  line: number,
+  options: ParseBackupOptions,
+): ParsedBackupRun {
+  // Failure lines carry no time: the run ended when its output was received.
+  const finishedAt = requireReceivedAt(
+    options,
+    line,
+    'a failed restic backup carries no timestamp',
+  );
+  return {
+    ...baseRun(options),
+    externalId: derivedExternalId('restic-failed', run.errorLines),
+    startedAt: new Date(finishedAt.getTime() - run.secondsElapsed * 1000),
+    finishedAt,
+    status: 'failed',
+    sizeBytes: null,
+    recoveryPointId: null,
+    recoveryPointAt: null,
+    message: [...run.errorMessages, ...(exitMessage === null ? [] : [exitMessage])].join('\n'),
+  };
+}
+
+/**
+ * `restic backup --json` (stdout and, with 2>&1, stderr): JSON lines. `status` and
+ * `verbose_status` lines are progress and ignored; `error` lines are files that could not be read;
+ * `summary` ends a run that made a snapshot; `exit_error` (0.17+) is a fatal end. Several runs
+ * appended to one log are read one after the other.
+ *
+ * - summary without errors → succeeded; errors then a summary → partial;
+ * - errors or exit_error without a summary → failed;
+ * - an exit_error right after a summary (exit code 3: some source files were unreadable) makes
+ *   that run partial; a dry-run summary is not a backup and is skipped.
+ */
+export async function* parseResticBackupLog(
+  lines: AsyncIterable<NumberedLine>,
+  options: ParseBackupOptions,
+): AsyncGenerator<ParsedBackupRun> {
+  let run = openRun();
+  // A finished run waits for one more line: restic may follow its summary with an exit_error.
+  let held: ParsedBackupRun | null = null;
+  let lastLine = 0;
+  for await (const line of lines) {
+    lastLine = line.number;
+    if (line.text.trim() === '') continue;
+    const value = parseJson('restic', line.text, line.number);
+    const { message_type: messageType } = parseWithSchema('restic', resticMessageSchema, value, {
+      line: line.number,
+    });
+    switch (messageType) {
+      case 'status': {
+        const status = parseWithSchema('restic', resticStatusSchema, value, { line: line.number });
+        run.secondsElapsed = status.seconds_elapsed ?? run.secondsElapsed;
+        run.progressLines += 1;
+        break;
+      }
+      case 'error': {
+        if (held !== null) yield held;
+        held = null;
+        const error = parseWithSchema('restic', resticBackupErrorSchema, value, {
+          line: line.number,
+          fieldPrefix: 'error',
+        });
+        run.errorMessages.push(errorText(error));
+        run.errorLines.push(line.text.trim());
+        break;
+      }
+      case 'exit_error': {
+        const exit = parseWithSchema('restic', resticExitErrorSchema, value, {
+          line: line.number,
+          fieldPrefix: 'exit_error',
+        });
+        const exitMessage = `exit code ${exit.code}: ${exit.message}`;
+        if (held !== null && run.errorLines.length === 0) {
+          yield {
+            ...held,
+            status: 'partial',
+            message: [held.message, exitMessage].filter(Boolean).join('\n'),
+          };
+        } else {
+          if (held !== null) yield held;
+          run.errorLines.push(line.text.trim());
+          yield failedRun(run, exitMessage, line.number, options);
+        }
+        held = null;
+        run = openRun();
+        break;
+      }
+      case 'summary': {
+        if (held !== null) yield held;
+        const summary = parseWithSchema('restic', resticBackupSummarySchema, value, {
+          line: line.number,
+          fieldPrefix: 'summary',
+        });
+        held = summary.dry_run === true ? null : succeededRun(summary, run, line, options);
+        run = openRun();
+        break;
+      }
+      default:
+        // verbose_status and message types added by later restic versions describe progress.
+        break;
+    }
+  }
+  if (held !== null) yield held;
+  if (run.errorLines.length > 0) yield failedRun(run, null, lastLine, options);
+  else if (run.progressLines > 0) {
+    // Progress with no end at all: the log was cut short, or restic was killed before it could
+    // say so. Guessing either would be wrong evidence, so the import is refused.
+    throw new BackupParseError(
+      'restic',
+      'the output ends before a summary or exit_error line (truncated, or restic was killed)',
+      { line: lastLine },
+    );
+  }
+}

@@ -1,0 +1,215 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import {
+  collect,
+  fixturePath,
+  parseError,
+  parseFixture,
+  textInput,
+} from '../../../../test/fixtures/backups/fixtures.js';
+import { BackupParseError, parseBackupOutput } from './index.js';
+
+const receivedAt = new Date('2026-11-22T04:12:05Z');
+
+describe('restic backup --json', () => {
+  it('turns the summary of restic 0.17+ into a succeeded run, ignoring progress lines', async () => {
+    const runs = await parseFixture('restic', 'restic/backup-succeeded.jsonl', {
+      defaultAssetKey: 'app-prod-01',
+    });
+    expect(runs).toEqual([
+      {
+        assetKey: 'app-prod-01',
+        assetReference: null,
+        tool: 'restic',
+        job: null,
+        externalId: '5b7c1e9f0a3d42e8b16f97c4d2a0e8f1c3b5d7e9a1f3c5e7b9d1f3a5c7e9b1d3',
+        startedAt: new Date('2026-11-22T02:00:04.118Z'),
+        finishedAt: new Date('2026-11-22T02:00:19.601Z'),
+        status: 'succeeded',
+        backupType: null,
+        sizeBytes: 4012866541,
+        recoveryPointId: '5b7c1e9f0a3d42e8b16f97c4d2a0e8f1c3b5d7e9a1f3c5e7b9d1f3a5c7e9b1d3',
+        recoveryPointAt: new Date('2026-11-22T02:00:04.118Z'),
+        encrypted: true,
+        region: null,
+        message: null,
+      },
+    ]);
+  });
+
+  it('dates a summary without timestamps (before 0.17) by when it was received', async () => {
+    const [run] = await parseFixture('restic', 'restic/backup-succeeded-0.16.jsonl', {
+      receivedAt,
+    });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      finishedAt: receivedAt,
+      startedAt: new Date(receivedAt.getTime() - 2301.744),
+      sizeBytes: 12877312,
+    });
+    const error = await parseError('restic', 'restic/backup-succeeded-0.16.jsonl');
+    expect((error as Error).message).toBe(
+      'restic: line 3: this restic summary has no backup_start; the importer must say when it was received',
+    );
+  });
+
+  it('makes errors followed by a summary (and exit code 3) one partial run', async () => {
+    const runs = await parseFixture('restic', 'restic/backup-partial.jsonl');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({
+      status: 'partial',
+      externalId: 'c91f04ad7e2b58c3f0a6d1e94b7c25f8039ad6e1b4c7f02a95d8e3b16c4f70a2',
+      sizeBytes: 982104012,
+    });
+    expect(runs[0]?.message).toBe(
+      [
+        'archival /home/maria/.cache/keyring/login.keyring: open /home/maria/.cache/keyring/login.keyring: permission denied',
+        'scan /home/maria/tmp/build-4471: lstat /home/maria/tmp/build-4471: no such file or directory',
+        'exit code 3: Warning: at least one source file could not be read',
+      ].join('\n'),
+    );
+  });
+
+  it('makes errors and an exit_error without a summary a failed run with a derived, stable id', async () => {
+    const first = await parseFixture('restic', 'restic/backup-failed.jsonl', { receivedAt });
+    const again = await parseFixture('restic', 'restic/backup-failed.jsonl', {
+      receivedAt: new Date('2026-11-23T00:00:00Z'),
+    });
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({
+      status: 'failed',
+      finishedAt: receivedAt,
+      startedAt: new Date(receivedAt.getTime() - 4000),
+      recoveryPointId: null,
+      sizeBytes: null,
+    });
+    expect(first[0]?.externalId).toMatch(/^restic-failed-[0-9a-f]{32}$/);
+    expect(again[0]?.externalId).toBe(first[0]?.externalId);
+    expect(first[0]?.message).toContain('exit code 1: Fatal: unable to save snapshot');
+  });
+
+  it('reads a lone exit_error as a failed run', async () => {
+    const [run] = await parseFixture('restic', 'restic/backup-locked.jsonl', { receivedAt });
+    expect(run).toMatchObject({ status: 'failed', startedAt: receivedAt });
+    expect(run?.message).toMatch(/^exit code 11: Fatal: unable to create lock/);
+  });
+
+  it('reads several backups appended to one log as several runs', async () => {
+    const log = async function* () {
+      for (const name of [
+        'backup-locked.jsonl',
+        'backup-succeeded.jsonl',
+        'backup-partial.jsonl',
+      ]) {
+        yield await readFile(fixturePath(`restic/${name}`), 'utf8');
+      }
+    };
+    const runs = await collect(parseBackupOutput('restic', log(), { receivedAt }));
+    expect(runs.map((run) => run.status)).toEqual(['failed', 'succeeded', 'partial']);
+  });
+
+  it('skips a dry run and accepts a summary without snapshot from --skip-if-unchanged', async () => {
+    const lines = () =>
+      textInput(
+        '{"message_type":"summary","dry_run":true,"total_bytes_processed":10,"backup_start":"2026-11-22T02:00:00Z","backup_end":"2026-11-22T02:00:01Z"}\n',
+        '{"message_type":"summary","total_bytes_processed":10,"backup_start":"2026-11-23T02:00:00Z","backup_end":"2026-11-23T02:00:01Z"}\n',
+      );
+    const runs = await collect(parseBackupOutput('restic', lines()));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'succeeded', recoveryPointId: null });
+    expect(runs[0]?.externalId).toMatch(/^restic-unchanged-[0-9a-f]{32}$/);
+  });
+
+  it('rejects a summary without snapshot id from a version that always writes one', async () => {
+    const lines = () =>
+      textInput(
+        '{"message_type":"status","percent_done":1}\n{"message_type":"status","percent_done":1}\n',
+        '{"message_type":"status","percent_done":1}\n{"message_type":"summary","total_bytes_processed":10,"total_duration":1}\n',
+      );
+    await expect(collect(parseBackupOutput('restic', lines(), { receivedAt }))).rejects.toThrow(
+      'restic: line 4: summary.snapshot_id: is missing',
+    );
+  });
+
+  it('yields nothing for empty output', async () => {
+    expect(await parseFixture('restic', 'restic/empty.jsonl')).toEqual([]);
+  });
+
+  it('rejects output cut in the middle of a line', async () => {
+    const error = await parseError('restic', 'restic/backup-truncated.jsonl');
+    expect(error).toBeInstanceOf(BackupParseError);
+    expect((error as Error).message).toBe(
+      'restic: line 2: the JSON ends too early (truncated output?)',
+    );
+  });
+
+  it('rejects progress that never reaches a summary or an exit error', async () => {
+    const lines = () =>
+      textInput('{"message_type":"status","seconds_elapsed":3,"percent_done":0.4}\n');
+    await expect(collect(parseBackupOutput('restic', lines(), { receivedAt }))).rejects.toThrow(
+      'restic: line 1: the output ends before a summary or exit_error line (truncated, or restic was killed)',
+    );
+  });
+
+  it('rejects JSON lines that are not restic messages', async () => {
+    const error = await parseError('restic', 'plumbline/runs.ndjson');
+    expect((error as Error).message).toBe('restic: line 1: message_type: is missing');
+  });
+});
+
+describe('restic snapshots --json', () => {
+  it('turns each snapshot into a succeeded run keyed by snapshot id', async () => {
+    const runs = await parseFixture('restic', 'restic/snapshots.json');
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toEqual({
+      assetKey: null,
+      assetReference: 'app-prod-01:/srv/app,/etc/app',
+      tool: 'restic',
+      job: 'nightly,prod',
+      externalId: '7d1e30c6b85a4f29e0c7d3b18a6f52e49c0b7a3d1e85f6c2b94a07d3e61c58f0',
+      startedAt: new Date('2026-11-20T02:00:03.884Z'),
+      finishedAt: new Date('2026-11-20T02:00:21.105Z'),
+      status: 'succeeded',
+      backupType: null,
+      sizeBytes: 3998120336,
+      recoveryPointId: '7d1e30c6b85a4f29e0c7d3b18a6f52e49c0b7a3d1e85f6c2b94a07d3e61c58f0',
+      recoveryPointAt: new Date('2026-11-20T02:00:03.884Z'),
+      encrypted: true,
+      region: null,
+      message: null,
+    });
+    // Snapshots written before restic 0.17 have no statistics: no size, no end time.
+    expect(runs[1]).toMatchObject({ sizeBytes: null, finishedAt: null });
+  });
+
+  it('gives the same external ids on a second parse', async () => {
+    const first = await parseFixture('restic', 'restic/snapshots.json');
+    const again = await parseFixture('restic', 'restic/snapshots.json');
+    expect(again.map((run) => run.externalId)).toEqual(first.map((run) => run.externalId));
+  });
+
+  it('reads snapshots grouped with --group-by', async () => {
+    const document = () =>
+      textInput(
+        '[{"group_key":{"hostname":"h","paths":null,"tags":null},"snapshots":[',
+        '{"time":"2026-11-20T02:00:03Z","hostname":"h","paths":["/a"],"id":"aa11"}]}]',
+      );
+    const runs = await collect(parseBackupOutput('restic', document()));
+    expect(runs.map((run) => run.externalId)).toEqual(['aa11']);
+  });
+
+  it('rejects a truncated snapshot list', async () => {
+    const error = await parseError('restic', 'restic/snapshots-truncated.json');
+    expect((error as Error).message).toBe(
+      'restic: line 1: the JSON ends too early (truncated output?)',
+    );
+  });
+
+  it('names the field when given another tool’s array', async () => {
+    const document = () =>
+      textInput('[{"name":"main","backup":[],"status":{"code":0,"message":"ok"}}]');
+    await expect(collect(parseBackupOutput('restic', document()))).rejects.toThrow(
+      'restic: [0].id: is missing',
+    );
+  });
+});

@@ -1,0 +1,49 @@
+/** The tool outputs Plumbline can import, by the name used in `?format=` and `--format`. */
+export const BACKUP_IMPORT_FORMATS = [
+  'plumbline',
+  'restic',
+  'pgbackrest',
+  'aws-backup',
+  'velero',
+] as const;
+export type BackupImportFormat = (typeof BACKUP_IMPORT_FORMATS)[number];
+
+export const BACKUP_RUN_STATUSES = ['succeeded', 'failed', 'partial'] as const;
+export type BackupRunStatus = (typeof BACKUP_RUN_STATUSES)[number];
+
+export const BACKUP_TYPES = ['full', 'incremental', 'differential'] as const;
+export type BackupType = (typeof BACKUP_TYPES)[number];
+
+/** One backup run in Plumbline's own shape, before its asset key is resolved to an asset id. */
+export interface ParsedBackupRun {
+  /** Null when the output does not name an asset: `--asset`/`asset=` or a mapping decides then. */
+  assetKey: string | null;
+  /** What the tool calls the thing it backed up (ARN, stanza, host:paths, namespaces); for mappings. */
+  assetReference: string | null;
+  tool: string;
+  job: string | null;
+  /** Stable id from the tool: importing the same output twice gives the same id. */
+  externalId: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  status: BackupRunStatus;
+  backupType: BackupType | null;
+  sizeBytes: number | null;
+  recoveryPointId: string | null;
+  /** The instant of the data the backup captured, which is what RPO is measured against. */
+  recoveryPointAt: Date | null;
+  encrypted: boolean | null;
+  region: string | null;
+  /** Error text for failed and partial runs. */
+  message: string | null;
+}
+
+export interface ParseBackupOptions {
+  /** The asset for runs whose output names none (`--asset`, `asset=`). */
+  defaultAssetKey?: string;
+  /**
+   * When the output was received (the caller's clock). Only restic needs it: its failure lines and
+   * the summary of versions before 0.17 carry no timestamp at all.
+   */
+  receivedAt?: Date;
+}
