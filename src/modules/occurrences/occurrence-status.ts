@@ -36,9 +36,17 @@ export interface OccurrenceEvent {
 }
 
 /** Where the recorded work stands, ignoring the clock. */
-type WorkState = 'not_started' | 'in_progress' | 'done' | 'verified' | 'not_applicable';
+export const WORK_STATES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'verified',
+  'not_applicable',
+] as const;
+export type WorkState = (typeof WORK_STATES)[number];
 
-function workStateAfter(state: WorkState, kind: OccurrenceEventKind): WorkState {
+/** The work state after one more event: the only definition of the transitions. */
+export function workStateAfter(state: WorkState, kind: OccurrenceEventKind): WorkState {
   switch (kind) {
     case 'started':
       return state === 'not_started' ? 'in_progress' : state;
@@ -64,6 +72,15 @@ export function occurrenceStatusAt(
   for (const event of events) {
     if (event.at <= at) state = workStateAfter(state, event.kind);
   }
+  return statusFromWorkState(window, state, at);
+}
+
+/** The status at `at` of an occurrence whose recorded work, by then, is in `state`. */
+export function statusFromWorkState(
+  window: OccurrenceWindow,
+  state: WorkState,
+  at: Date,
+): OccurrenceStatus {
   switch (state) {
     case 'verified':
     case 'done':

@@ -126,4 +126,53 @@ export const occurrenceRepository = {
       .execute();
     return inserted?.id ?? null;
   },
+  /** Locks the occurrence so two commands on it are decided one after the other. */
+  findForUpdate: (trx: Transaction<Database>, id: string) =>
+    trx
+      .selectFrom('occurrences')
+      .select([
+        'id',
+        'control_id',
+        'asset_id',
+        'asset_key',
+        'opens_at',
+        'due_at',
+        'closes_at',
+        'owner_role',
+      ])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+  events: (db: Db, occurrenceId: string) =>
+    db
+      .selectFrom('occurrence_events')
+      .select(['kind', 'at', 'actor_id', 'actor_label'])
+      .where('occurrence_id', '=', occurrenceId)
+      .orderBy('seq')
+      .execute(),
+  /** Only for record-occurrence-event.ts: events are appended after the transition is checked. */
+  appendEvent: (
+    db: Db,
+    values: {
+      occurrenceId: string;
+      kind: string;
+      at: Date;
+      actorId: string | null;
+      actorLabel: string;
+      note: string;
+      signatureId: string | null;
+    },
+  ) =>
+    db
+      .insertInto('occurrence_events')
+      .values({
+        occurrence_id: values.occurrenceId,
+        kind: values.kind,
+        at: values.at,
+        actor_id: values.actorId,
+        actor_label: values.actorLabel,
+        note: values.note,
+        signature_id: values.signatureId,
+      })
+      .execute(),
 };

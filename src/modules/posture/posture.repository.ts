@@ -60,10 +60,32 @@ const lookbackValues = (lookbacks: ControlLookback[]) =>
   );
 
 /**
+ * Whether an occurrence's stored state (alias `s`, left-joined: null when no work was recorded)
+ * is its state at t: it summarises nothing recorded after t.
+ */
+const stateHolds = (s: RawBuilder<unknown>, t: RawBuilder<unknown>) =>
+  sql`(${s}.last_recorded_at is null or ${s}.last_recorded_at <= ${t})`;
+
+/**
+ * The work state from an aggregate over an occurrence's events (alias `e`), for an instant the
+ * stored state has moved past. With legal transitions this is the fold of workStateAfter:
+ * not applicable and verified are final, a completion stands unless rejected after it.
+ */
+const workStateFromEvents = sql`
+  case
+    when bool_or(e.kind = 'not_applicable') then 'not_applicable'
+    when bool_or(e.kind = 'verified') then 'verified'
+    when max(e.at) filter (where e.kind = 'completed')
+      > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity') then 'done'
+    when bool_or(e.kind in ('started', 'completed')) then 'in_progress'
+    else 'not_started'
+  end`;
+
+/**
  * The current occurrences at t, each classified (docs/posture.md): an occurrence is current when
  * it existed and had opened by t, and either its deadline is still ahead or it is the latest of
  * its lane (control × asset, or its own trigger event) whose deadline has passed, no older than
- * two of its periods. Its state comes only from events recorded at or before t.
+ * two of its periods. Its state comes only from what was recorded at or before t.
  */
 function classifiedCurrent(
   at: Date,
@@ -95,27 +117,27 @@ function classifiedCurrent(
       where r.due_at > ${t} or r.recency = 1
     ),
     state as (
-      -- Per current occurrence, through the (occurrence, at) index: the cost follows the number
-      -- of current occurrences, not the length of the history.
-      select cur.id, cur.control_id, cur.asset_key, cur.due_at, work.*
+      -- The stored state when it summarises nothing recorded after t (always so for "now"):
+      -- one narrow row per occurrence. Otherwise that occurrence's events at or before t,
+      -- through the (occurrence, at) index; the gate in the lateral's where clause skips the
+      -- look-up for every other occurrence.
+      select cur.id, cur.control_id, cur.asset_key, cur.due_at,
+        case when ${stateHolds(sql`s`, t)} then coalesce(s.work_state, 'not_started')
+          else past.work_state end as work_state
       from current_occurrence cur
+      left join occurrence_state s on s.occurrence_id = cur.id
       cross join lateral (
-        select
-          coalesce(bool_or(e.kind = 'not_applicable'), false) as not_applicable,
-          coalesce(bool_or(e.kind = 'verified'), false) as verified,
-          max(e.at) filter (where e.kind = 'completed') as completed_at,
-          max(e.at) filter (where e.kind = 'rejected') as rejected_at
+        select ${workStateFromEvents} as work_state
         from occurrence_events e
-        where e.occurrence_id = cur.id and e.at <= ${t}
-      ) work
+        where s.last_recorded_at > ${t} and e.occurrence_id = cur.id and e.at <= ${t}
+      ) past
     ),
     classified as (
       select control_id, asset_key,
         case
-          when not_applicable then 'not_applicable'
-          when verified then 'verified'
-          when completed_at is not null and (rejected_at is null or completed_at > rejected_at)
-            then case when due_at <= ${t} then 'failing' else 'pending' end
+          when work_state = 'not_applicable' then 'not_applicable'
+          when work_state = 'verified' then 'verified'
+          when work_state = 'done' then case when due_at <= ${t} then 'failing' else 'pending' end
           when due_at <= ${t} then 'failing'
           when due_at <= ${atRiskUntil.toISOString()}::timestamptz then 'at_risk'
           else 'pending'

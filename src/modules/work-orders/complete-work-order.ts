@@ -4,7 +4,7 @@ import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
 import type { ControlContent } from '../controls/catalog-content.js';
-import { appendOccurrenceEvent } from './occurrence-transition.js';
+import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
 import { workOrderRepository } from './work-order.repository.js';
 import type { WorkOrderView } from './work-order.schema.js';
@@ -66,7 +66,7 @@ export async function completeWorkOrder(
       );
     }
     if (workOrder.occurrence_id)
-      await appendOccurrenceEvent(tx, workOrder.occurrence_id, 'completed', { note });
+      await recordOccurrenceEvent(tx, workOrder.occurrence_id, 'completed', { note });
     await workOrderRepository.update(
       tx.trx,
       workOrderId,

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
-import { appendOccurrenceEvent } from './occurrence-transition.js';
+import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 
 /**
  * Records that an occurrence does not apply (the asset was out of service all period, say), with
@@ -16,7 +16,7 @@ export async function markNotApplicable(
   justification: string,
 ): Promise<OccurrenceView> {
   await mutate(ctx, actor, (tx) =>
-    appendOccurrenceEvent(tx, occurrenceId, 'not_applicable', { note: justification }),
+    recordOccurrenceEvent(tx, occurrenceId, 'not_applicable', { note: justification }),
   );
   return getOccurrence(ctx, occurrenceId);
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { reauthenticateSigner, type SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { controlOfWorkOrder } from './complete-work-order.js';
-import { appendOccurrenceEvent } from './occurrence-transition.js';
+import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
 import { workOrderRepository } from './work-order.repository.js';
 import type { SignatureMeaning, WorkOrderView } from './work-order.schema.js';
@@ -123,7 +123,7 @@ export async function signCloseout(
       now: tx.now,
     });
     if (workOrder.occurrence_id) {
-      await appendOccurrenceEvent(tx, workOrder.occurrence_id, input.meaning, {
+      await recordOccurrenceEvent(tx, workOrder.occurrence_id, input.meaning, {
         note: input.note,
         signatureId: signature.id,
       });

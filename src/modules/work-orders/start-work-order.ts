@@ -3,8 +3,8 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
-import { appendOccurrenceEvent } from './occurrence-transition.js';
-import { occurrenceWorkRepository, workOrderRepository } from './work-order.repository.js';
+import { lockOccurrence, recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
+import { workOrderRepository } from './work-order.repository.js';
 import type { WorkOrderView } from './work-order.schema.js';
 import { getWorkOrderView } from './work-order-views.js';
 
@@ -29,10 +29,10 @@ export async function startWorkOrder(
     actor,
     async (tx) => {
       // Lock the occurrence first: a concurrent start then finds the work order made meanwhile.
-      await occurrenceWorkRepository.findForUpdate(tx.trx, occurrenceId);
+      await lockOccurrence(tx, occurrenceId);
       const made = await workOrderRepository.findByOccurrence(tx.trx, occurrenceId);
       if (made) return { created: false, id: made.id };
-      const row = await appendOccurrenceEvent(tx, occurrenceId, 'started');
+      const row = await recordOccurrenceEvent(tx, occurrenceId, 'started');
       const workOrder = await workOrderRepository.insert(tx.trx, {
         kind: 'preventive',
         occurrenceId,

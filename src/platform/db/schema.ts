@@ -303,6 +303,26 @@ export interface OccurrenceEventsTable {
   signature_id: string | null;
 }
 
+/**
+ * Where an occurrence's work stands after all its events, and its evidence count: written by
+ * triggers in the same statement as each occurrence_events / evidence_files insert (migration
+ * 2026-11-25T00-00). Only occurrences with recorded work have a row.
+ */
+export interface OccurrenceStateTable {
+  occurrence_id: string;
+  work_state: string;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  performer_id: string | null;
+  performer_label: string | null;
+  verified_at: Timestamp | null;
+  verifier_id: string | null;
+  verifier_label: string | null;
+  not_applicable_at: Timestamp | null;
+  evidence_count: Generated<number>;
+  last_recorded_at: Timestamp;
+}
+
 export interface WorkOrdersTable {
   id: Generated<string>;
   number: ColumnType<number, never, never>;
@@ -452,6 +472,7 @@ export interface Database {
   trigger_events: TriggerEventsTable;
   occurrences: OccurrencesTable;
   occurrence_events: OccurrenceEventsTable;
+  occurrence_state: OccurrenceStateTable;
   work_orders: WorkOrdersTable;
   work_order_checklist_items: WorkOrderChecklistItemsTable;
   work_order_events: WorkOrderEventsTable;

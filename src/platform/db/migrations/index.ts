@@ -5,6 +5,7 @@ import * as outboxAndJobs from './2026-11-24T02-00_outbox-and-jobs.js';
 import * as occurrencesAndWork from './2026-11-24T03-00_occurrences-and-work.js';
 import * as workOrdersAndEvidence from './2026-11-24T04-00_work-orders-and-evidence.js';
 import * as postureIndexes from './2026-11-24T05-00_posture-indexes.js';
+import * as occurrenceState from './2026-11-25T00-00_occurrence-state.js';
 import * as backups from './2026-11-25T01-00_backups.js';
 
 /**
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T03-00_occurrences-and-work': occurrencesAndWork,
   '2026-11-24T04-00_work-orders-and-evidence': workOrdersAndEvidence,
   '2026-11-24T05-00_posture-indexes': postureIndexes,
+  '2026-11-25T00-00_occurrence-state': occurrenceState,
   '2026-11-25T01-00_backups': backups,
 };
 

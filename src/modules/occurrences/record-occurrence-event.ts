@@ -1,0 +1,66 @@
+import type { AuditedTransaction } from '../../platform/audit/mutate.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import {
+  ALLOWED_EVENTS,
+  occurrenceStatusAt,
+  type OccurrenceEventKind,
+} from './occurrence-status.js';
+import { occurrenceRepository } from './occurrence.repository.js';
+
+/**
+ * Locks an occurrence for the rest of the transaction, so commands on it are decided one after the
+ * other; returns its window and ownership.
+ */
+export async function lockOccurrence(tx: Pick<AuditedTransaction, 'trx'>, occurrenceId: string) {
+  const occurrence = await occurrenceRepository.findForUpdate(tx.trx, occurrenceId);
+  if (!occurrence) throw notFound('Occurrence');
+  return occurrence;
+}
+
+/**
+ * The only way to append an occurrence event (work orders, and modules that record automatic
+ * work). Refuses it unless the occurrence's status at this instant allows it (ALLOWED_EVENTS),
+ * then appends it and audits it in the caller's transaction (occurrence_state follows the event
+ * by a database trigger). The occurrence row is locked first, so two commands on one occurrence
+ * are decided in turn and the second sees the first.
+ */
+export async function recordOccurrenceEvent(
+  tx: AuditedTransaction,
+  occurrenceId: string,
+  kind: OccurrenceEventKind,
+  details: { note?: string; signatureId?: string } = {},
+) {
+  const occurrence = await lockOccurrence(tx, occurrenceId);
+  const events = await occurrenceRepository.events(tx.trx, occurrenceId);
+  const status = occurrenceStatusAt(
+    { opensAt: occurrence.opens_at, dueAt: occurrence.due_at, closesAt: occurrence.closes_at },
+    events.map((event) => ({ kind: event.kind as OccurrenceEventKind, at: event.at })),
+    tx.now,
+  );
+  const allowed = ALLOWED_EVENTS[status];
+  if (!allowed.includes(kind)) {
+    throw new AppError(
+      'conflict',
+      `The occurrence is ${status.replace('_', ' ')}: it cannot be ${kind.replace('_', ' ')} now` +
+        (allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ' (it is closed)'),
+      { details: { status, allowed } },
+    );
+  }
+  // The insert also brings occurrence_state up to date (a trigger, in the same statement).
+  await occurrenceRepository.appendEvent(tx.trx, {
+    occurrenceId,
+    kind,
+    at: tx.now,
+    actorId: tx.actor.id,
+    actorLabel: tx.actor.label,
+    note: details.note ?? '',
+    signatureId: details.signatureId ?? null,
+  });
+  await tx.audit({
+    action: `occurrence.${kind}`,
+    entityType: 'occurrence',
+    entityId: occurrenceId,
+    after: { statusBefore: status, note: details.note ?? '', signatureId: details.signatureId },
+  });
+  return occurrence;
+}
