@@ -1,5 +1,4 @@
 import type { BackupInput } from './backup-input.js';
-import { BackupParseError } from './backup-parse-error.js';
 import type {
   BackupImportFormat,
   ParseBackupOptions,
@@ -7,6 +6,9 @@ import type {
 } from './parsed-backup-run.js';
 import { parsePlumblineNdjson } from './parse-plumbline-ndjson.js';
 import { parseRestic } from './parse-restic.js';
+import { parsePgbackrest } from './parse-pgbackrest.js';
+import { parseAwsBackup } from './parse-aws-backup.js';
+import { parseVelero } from './parse-velero.js';
 
 export {
   BACKUP_IMPORT_FORMATS,
@@ -46,17 +48,10 @@ export function parseBackupOutput(
     case 'restic':
       return parseRestic(input, options);
     case 'pgbackrest':
+      return parsePgbackrest(input, options);
     case 'aws-backup':
+      return parseAwsBackup(input, options);
     case 'velero':
-      return notYetSupported(format);
+      return parseVelero(input, options);
   }
-}
-
-// Temporary while the remaining parsers land (same afternoon); keeps the contract importable.
-function notYetSupported(format: BackupImportFormat): AsyncIterable<ParsedBackupRun> {
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: () => Promise.reject(new BackupParseError(format, 'this format is not supported yet')),
-    }),
-  };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readDocument, type BackupInput } from './backup-input.js';
 import { BackupParseError } from './backup-parse-error.js';
 import type { BackupImportFormat } from './parsed-backup-run.js';
 
@@ -24,9 +25,12 @@ export function parseJson(format: BackupImportFormat, text: string, firstLine = 
     return JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const line = position?.[1] === undefined ? lineCount(text) : lineAt(text, Number(position[1]));
-    const truncated = /end of (JSON )?input|Unterminated/i.test(detail);
+    const position = /position (\d+)/.exec(detail)?.[1];
+    const line = position === undefined ? lineCount(text) : lineAt(text, Number(position));
+    // V8 says "end of JSON input" only sometimes; an error at the very end means the same thing.
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(detail) ||
+      (position !== undefined && Number(position) >= text.trimEnd().length);
     throw new BackupParseError(
       format,
       truncated ? 'the JSON ends too early (truncated output?)' : 'is not valid JSON',
@@ -36,11 +40,7 @@ export function parseJson(format: BackupImportFormat, text: string, firstLine = 
 }
 
 /** Parses a whole JSON document, refusing an empty one with a message that says what was expected. */
-export function parseJsonDocument(
-  format: BackupImportFormat,
-  text: string,
-  expected: string,
-): unknown {
+function parseJsonDocument(format: BackupImportFormat, text: string, expected: string): unknown {
   if (text.trim() === '')
     throw new BackupParseError(format, `the input is empty; expected ${expected}`);
   return parseJson(format, text);
@@ -76,4 +76,40 @@ export function parseWithSchema<Schema extends z.ZodType>(
     ...(location.line === undefined ? {} : { line: location.line }),
     field: issuePath(location.fieldPrefix ?? '', issue?.path ?? []),
   });
+}
+
+/**
+ * Reads a whole single-document output and checks its outer shape, so that another tool's
+ * output is refused with a message that says which command's output was expected.
+ */
+export async function readJsonDocument(
+  format: BackupImportFormat,
+  input: BackupInput,
+  command: string,
+  shape: 'array',
+): Promise<unknown[]>;
+export async function readJsonDocument(
+  format: BackupImportFormat,
+  input: BackupInput,
+  command: string,
+  shape: 'object',
+): Promise<object>;
+export async function readJsonDocument(
+  format: BackupImportFormat,
+  input: BackupInput,
+  command: string,
+  shape: 'array' | 'object',
+): Promise<unknown[] | object> {
+  const document = parseJsonDocument(
+    format,
+    await readDocument(format, input),
+    `the output of \`${command}\``,
+  );
+  const isArray = Array.isArray(document);
+  if (typeof document !== 'object' || document === null || isArray !== (shape === 'array')) {
+    throw new BackupParseError(format, `expected the JSON ${shape} that \`${command}\` prints`, {
+      line: 1,
+    });
+  }
+  return document;
 }

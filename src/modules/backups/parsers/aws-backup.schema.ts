@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// `aws backup list-backup-jobs` (the ListBackupJobs API response as the AWS CLI prints it).
+
+/** AWS CLI v2 prints ISO 8601 strings; v1 and raw API responses give epoch seconds. */
+const awsTimestamp = z.union([z.iso.datetime({ offset: true }), z.number().nonnegative()], {
+  error: 'must be an ISO 8601 date-time or epoch seconds',
+});
+
+export const AWS_BACKUP_JOB_STATES = [
+  'CREATED',
+  'PENDING',
+  'RUNNING',
+  'ABORTING',
+  'ABORTED',
+  'COMPLETED',
+  'FAILED',
+  'EXPIRED',
+  'PARTIAL',
+] as const;
+export type AwsBackupJobState = (typeof AWS_BACKUP_JOB_STATES)[number];
+
+export const awsBackupJobSchema = z.object({
+  BackupJobId: z.string().min(1),
+  ResourceArn: z.string().min(1),
+  ResourceType: z.string().optional(),
+  State: z.enum(AWS_BACKUP_JOB_STATES),
+  CreationDate: awsTimestamp,
+  CompletionDate: awsTimestamp.optional(),
+  BackupSizeInBytes: z.number().int().nonnegative().optional(),
+  RecoveryPointArn: z.string().optional(),
+  StatusMessage: z.string().optional(),
+  // "Completed with issues" in the console is COMPLETED with a category other than SUCCESS.
+  MessageCategory: z.string().optional(),
+  BackupVaultArn: z.string().optional(),
+  BackupType: z.string().optional(),
+  IsEncrypted: z.boolean().optional(),
+  CreatedBy: z.object({ BackupPlanId: z.string().optional() }).optional(),
+});
+export type AwsBackupJob = z.infer<typeof awsBackupJobSchema>;
+
+export const awsListBackupJobsSchema = z.object({
+  BackupJobs: z.array(awsBackupJobSchema),
+  NextToken: z.string().optional(),
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseError, parseFixture } from '../../../../test/fixtures/backups/fixtures.js';
+
+describe('aws backup list-backup-jobs', () => {
+  it('turns finished jobs into runs keyed by BackupJobId, with the vault’s region', async () => {
+    const runs = await parseFixture('aws-backup', 'aws-backup/list-backup-jobs.json');
+    expect(runs[0]).toEqual({
+      assetKey: null,
+      assetReference: 'arn:aws:rds:eu-central-1:481516234200:db:orders-prod',
+      tool: 'aws-backup',
+      job: '7c2e4f19-8b3a-4d6e-9f01-2a5b7c9d1e3f',
+      externalId: '3f1c5a2e-6d7b-4e8f-9a0b-1c2d3e4f5a6b',
+      startedAt: new Date('2026-11-22T02:00:00.412Z'),
+      finishedAt: new Date('2026-11-22T02:21:47.903Z'),
+      status: 'succeeded',
+      backupType: null,
+      sizeBytes: 107374182400,
+      recoveryPointId:
+        'arn:aws:rds:eu-central-1:481516234200:snapshot:awsbackup:job-3f1c5a2e-6d7b-4e8f-9a0b-1c2d3e4f5a6b',
+      recoveryPointAt: new Date('2026-11-22T02:00:00.412Z'),
+      encrypted: null,
+      region: 'eu-central-1',
+      message: null,
+    });
+  });
+
+  it('maps states: completed with issues and PARTIAL are partial; FAILED, ABORTED, EXPIRED failed', async () => {
+    const runs = await parseFixture('aws-backup', 'aws-backup/list-backup-jobs.json');
+    expect(runs.map((run) => [run.assetReference?.split(':')[2], run.status])).toEqual([
+      ['rds', 'succeeded'],
+      ['ec2', 'partial'],
+      ['dynamodb', 'failed'],
+      ['elasticfilesystem', 'failed'],
+      ['ec2', 'failed'],
+      ['cloudformation', 'partial'],
+    ]);
+    expect(runs[2]).toMatchObject({
+      message: 'Insufficient privileges to perform this action.',
+      sizeBytes: null,
+      recoveryPointAt: null,
+    });
+    // An expired job never ran, so it has no completion time.
+    expect(runs[4]?.finishedAt).toBeNull();
+  });
+
+  it('skips jobs that are not results yet (RUNNING, CREATED)', async () => {
+    const runs = await parseFixture('aws-backup', 'aws-backup/list-backup-jobs.json');
+    expect(runs).toHaveLength(6);
+    expect(runs.some((run) => run.assetReference?.includes(':s3:'))).toBe(false);
+  });
+
+  it('reads epoch-second dates as printed by AWS CLI v1', async () => {
+    const iso = await parseFixture('aws-backup', 'aws-backup/list-backup-jobs.json');
+    const epoch = await parseFixture('aws-backup', 'aws-backup/list-backup-jobs-epoch.json');
+    expect(epoch.map((run) => [run.startedAt, run.finishedAt])).toEqual(
+      iso.slice(0, 3).map((run) => [run.startedAt, run.finishedAt]),
+    );
+  });
+
+  it('rejects velero output, naming the missing field', async () => {
+    const error = await parseError('aws-backup', 'velero/single-backup.json');
+    expect((error as Error).message).toBe('aws-backup: BackupJobs: is missing');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseError, parseFixture } from '../../../../test/fixtures/backups/fixtures.js';
+
+describe('pgbackrest info --output=json', () => {
+  it('turns each listed backup into a run keyed by stanza and label', async () => {
+    const runs = await parseFixture('pgbackrest', 'pgbackrest/info.json', {
+      defaultAssetKey: 'orders-db',
+    });
+    expect(runs).toHaveLength(3);
+    expect(runs[0]).toEqual({
+      assetKey: 'orders-db',
+      assetReference: 'main',
+      tool: 'pgbackrest',
+      job: null,
+      externalId: 'main/20261120-010003F',
+      startedAt: new Date('2026-11-20T01:00:03Z'),
+      finishedAt: new Date('2026-11-20T01:41:57Z'),
+      status: 'succeeded',
+      backupType: 'full',
+      sizeBytes: 61203814400,
+      recoveryPointId: '20261120-010003F',
+      recoveryPointAt: new Date('2026-11-20T01:41:57Z'),
+      encrypted: true,
+      region: null,
+      message: null,
+    });
+    expect(runs.map((run) => run.backupType)).toEqual(['full', 'differential', 'incremental']);
+  });
+
+  it('marks a backup with page checksum errors partial and says where to look', async () => {
+    const runs = await parseFixture('pgbackrest', 'pgbackrest/info.json');
+    expect(runs[2]).toMatchObject({ status: 'partial' });
+    expect(runs[2]?.message).toContain(
+      'pgbackrest info --stanza=main --set=20261120-010003F_20261122-010004I',
+    );
+  });
+
+  it('yields no run for a stanza without backups, whatever its status', async () => {
+    const runs = await parseFixture('pgbackrest', 'pgbackrest/info.json');
+    expect(runs.some((run) => run.assetReference === 'reporting')).toBe(false);
+  });
+
+  it('names the field of a malformed backup entry', async () => {
+    const error = await parseError('pgbackrest', 'restic/snapshots.json');
+    expect(error).toMatchObject({ format: 'pgbackrest', field: '[0].name' });
+    expect((error as Error).message).toBe('pgbackrest: [0].name: is missing');
+  });
+});
