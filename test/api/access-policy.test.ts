@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, type Permission } from '../../src/platform/auth/policy.js';
-import { USER_ROLES, type UserRole } from '../../src/platform/auth/roles.js';
+import { createApiToken } from '../../src/modules/identity/api-token.service.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
+import { TOKEN_ROLES, USER_ROLES, type Role } from '../../src/platform/auth/roles.js';
 import { declaredRouteAccess, type DeclaredRouteAccess } from '../../src/platform/http/access.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -21,9 +23,11 @@ const WORKER: readonly Permission[] = [
   'work:verify',
   'events:record',
   'posture:read',
+  'backups:read',
+  'backups:manage',
 ];
 
-const EXPECTED_GRANTS: Record<UserRole, readonly Permission[]> = {
+const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   quality: [
     ...WORKER,
@@ -43,8 +47,11 @@ const EXPECTED_GRANTS: Record<UserRole, readonly Permission[]> = {
     'posture:read',
     'reports:read',
     'notifications:read',
+    'backups:read',
   ],
-  viewer: ['register:read', 'catalog:read'],
+  viewer: ['register:read', 'catalog:read', 'backups:read'],
+  // Token-only: a backup job posts runs and can read nothing.
+  'backup-writer': ['backups:write'],
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -72,9 +79,9 @@ function isDeniedByRole(response: LightMyRequestResponse): boolean {
 describe('access policy', () => {
   let t: TestApp;
   let routes: DeclaredRouteAccess[];
-  const tokens = {} as Record<UserRole, string>;
+  const tokens = {} as Record<Role, string>;
 
-  function callAs(role: UserRole | 'anonymous', route: DeclaredRouteAccess) {
+  function callAs(role: Role | 'anonymous', route: DeclaredRouteAccess) {
     return t.app.inject({
       method: route.method as 'GET',
       url: concreteUrl(route.url),
@@ -93,12 +100,15 @@ describe('access policy', () => {
     // Public sign-in routes are rate limited per IP; this walk calls each of them once per role.
     t = await createTestApp({ env: { PLUMBLINE_LOGIN_RATE_LIMIT: '1000' } });
     for (const role of USER_ROLES) tokens[role] = await t.tokenFor(role);
+    tokens['backup-writer'] = (
+      await createApiToken(t.ctx, systemActor, { name: 'backup-job', role: 'backup-writer' })
+    ).token;
     routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
   });
   afterAll(() => t.close());
 
   it('grants each role exactly the permissions in the hand-written table', () => {
-    for (const role of USER_ROLES) {
+    for (const role of TOKEN_ROLES) {
       const granted = PERMISSIONS.filter((permission) => can(role, permission)).sort();
       expect({ role, granted }).toEqual({ role, granted: [...EXPECTED_GRANTS[role]].sort() });
     }
@@ -131,7 +141,7 @@ describe('access policy', () => {
     expect(wrong).toEqual([]);
   });
 
-  it.each(USER_ROLES)(
+  it.each(TOKEN_ROLES)(
     'lets %s tokens through exactly the routes the role allows, with 403 elsewhere',
     async (role) => {
       const wrong: string[] = [];

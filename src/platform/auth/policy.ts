@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   'reports:read',
   'nonconformance:manage',
   'notifications:read',
+  'backups:read',
+  'backups:write',
+  'backups:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +39,7 @@ const READ_ONLY: Permission[] = [
   'posture:read',
   'reports:read',
   'notifications:read',
+  'backups:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -50,6 +54,8 @@ const PRACTITIONER: Permission[] = [
   'work:verify',
   'events:record',
   'posture:read',
+  'backups:read',
+  'backups:manage',
 ];
 
 /** The single source of truth for who may do what. */
@@ -66,7 +72,9 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   engineering: new Set<Permission>(PRACTITIONER),
   security: new Set<Permission>([...PRACTITIONER, 'reports:read']),
   auditor: new Set<Permission>(READ_ONLY),
-  viewer: new Set<Permission>(['register:read', 'catalog:read']),
+  viewer: new Set<Permission>(['register:read', 'catalog:read', 'backups:read']),
+  // A backup job's token: it posts runs and can read nothing, not even what it posted.
+  'backup-writer': new Set<Permission>(['backups:write']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -12,11 +12,19 @@ export const USER_ROLES = [
 export const userRoleSchema = z.enum(USER_ROLES).describe('Role of a person');
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** Roles a machine token may carry: any person's role. */
-export const TOKEN_ROLES = USER_ROLES;
-export const tokenRoleSchema = z.enum(TOKEN_ROLES).describe('Role a machine token acts with');
+/**
+ * Roles only a machine token may carry: narrow scopes for jobs, never given to a person.
+ * `backup-writer` may post backup runs and nothing else (docs/backups.md).
+ */
+export const TOKEN_ONLY_ROLES = ['backup-writer'] as const;
+export type TokenOnlyRole = (typeof TOKEN_ONLY_ROLES)[number];
 
-export type Role = UserRole;
+/** Roles a machine token may carry: any person's role, or a token-only role. */
+export const TOKEN_ROLES = [...USER_ROLES, ...TOKEN_ONLY_ROLES] as const;
+export const tokenRoleSchema = z.enum(TOKEN_ROLES).describe('Role a machine token acts with');
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+export type Role = TokenRole;
 
 /** Roles for which MFA is required by default (PLUMBLINE_REQUIRE_MFA). */
 export const MFA_REQUIRED_ROLES: ReadonlySet<Role> = new Set<Role>(['admin', 'security']);

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import type { ApiTokenView, ListResponse, UserRole, UserView } from './types.js';
+import type { ApiTokenView, ListResponse, TokenRole, UserRole, UserView } from './types.js';
 
 const USERS = ['users'] as const;
 const TOKENS = ['tokens'] as const;
@@ -61,7 +61,7 @@ export function useCreateApiToken() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: UserRole; expiresAt?: string }) =>
+    mutationFn: (input: { name: string; role: TokenRole; expiresAt?: string }) =>
       api.send<{ token: string; apiToken: ApiTokenView }>('POST', '/tokens', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS }),
   });

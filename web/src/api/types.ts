@@ -48,7 +48,7 @@ import type {
 import type { OccurrenceStatus } from '../../../src/modules/occurrences/occurrence-status.js';
 import type { OccurrenceView } from '../../../src/modules/occurrences/occurrence.schema.js';
 import type { Permission } from '../../../src/platform/auth/policy.js';
-import type { UserRole } from '../../../src/platform/auth/roles.js';
+import type { TokenRole, UserRole } from '../../../src/platform/auth/roles.js';
 import type { SessionState } from '../../../src/platform/http/principal.js';
 
 export type {
@@ -84,6 +84,7 @@ export type {
   SupplierInput,
   SupplierPatch,
   SupplierView,
+  TokenRole,
   UserRole,
   UserView,
 };

@@ -7,6 +7,7 @@ import type {
   OccurrenceStatus,
   OwnerRole,
   ReviewItemStatus,
+  TokenRole,
   UserRole,
 } from '../api/types.js';
 import type { PostureStatus, WorkOrderStatus } from '../api/work-types.js';
@@ -79,6 +80,12 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
   security: 'Security',
   auditor: 'Auditor (read-only)',
   viewer: 'Viewer',
+};
+
+/** A token may also carry a token-only role (a narrow scope for one kind of job). */
+export const TOKEN_ROLE_LABELS: Record<TokenRole, string> = {
+  ...USER_ROLE_LABELS,
+  'backup-writer': 'Backup writer (posts backup runs only)',
 };
 
 export const REVIEW_ITEM_STATUS_LABELS: Record<ReviewItemStatus, string> = {

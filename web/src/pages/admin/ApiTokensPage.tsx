@@ -6,7 +6,7 @@ import type { ApiTokenView } from '../../api/types.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
-import { USER_ROLE_LABELS } from '../../components/labels.js';
+import { TOKEN_ROLE_LABELS } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { CreateTokenDialog } from './CreateTokenDialog.js';
@@ -61,7 +61,7 @@ export function ApiTokensPage() {
                             {token.name}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{USER_ROLE_LABELS[token.role]}</Table.Td>
+                        <Table.Td>{TOKEN_ROLE_LABELS[token.role]}</Table.Td>
                         <Table.Td>
                           <Code>{token.prefix}…</Code>
                         </Table.Td>

@@ -11,12 +11,12 @@ import {
 } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useCreateApiToken } from '../../api/admin.js';
-import type { UserRole } from '../../api/types.js';
+import type { TokenRole } from '../../api/types.js';
 import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
-import { USER_ROLE_LABELS, optionsOf } from '../../components/labels.js';
+import { TOKEN_ROLE_LABELS, optionsOf } from '../../components/labels.js';
 
 const FIELDS = ['name', 'role', 'expiresAt'] as const;
-const EMPTY = { name: '', role: 'viewer' as UserRole, expiresOn: '' };
+const EMPTY = { name: '', role: 'viewer' as TokenRole, expiresOn: '' };
 
 /** Creates a token for scripts and the CLI; its secret is shown in this dialog only. */
 export function CreateTokenDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -80,7 +80,7 @@ export function CreateTokenDialog({ opened, onClose }: { opened: boolean; onClos
               description="The token can do what this role can."
               required
               allowDeselect={false}
-              data={optionsOf(USER_ROLE_LABELS)}
+              data={optionsOf(TOKEN_ROLE_LABELS)}
               value={values.role}
               onChange={(role) => role && setField('role', role)}
               error={errors.role}

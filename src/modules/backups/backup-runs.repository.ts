@@ -1,0 +1,120 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { BackupRunsTable, Database } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type NewBackupRunRow = Insertable<BackupRunsTable>;
+export type BackupRunRow = Selectable<BackupRunsTable>;
+export type BackupRunWithAssetKey = BackupRunRow & { asset_key: string };
+
+export interface BackupRunListFilter {
+  assetKey?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  status?: string | undefined;
+  tool?: string | undefined;
+  /** Keyset: continue after this (started_at, id), newest first. */
+  after?: { startedAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+function selectRunsWithAssetKey(db: Db) {
+  return db
+    .selectFrom('backup_runs')
+    .innerJoin('assets', 'assets.id', 'backup_runs.asset_id')
+    .selectAll('backup_runs')
+    .select('assets.key as asset_key');
+}
+
+export const backupRunRepository = {
+  /**
+   * One multi-row statement. A (tool, external_id) already stored, or repeated earlier in the same
+   * statement, is skipped; only the rows actually inserted come back.
+   */
+  insertMany: (db: Db, rows: NewBackupRunRow[]) =>
+    db
+      .insertInto('backup_runs')
+      .values(rows)
+      .onConflict((conflict) => conflict.columns(['tool', 'external_id']).doNothing())
+      .returning(['id', 'tool', 'external_id'])
+      .execute(),
+
+  /** The stored runs for these (tool, external id) pairs, grouped by tool to keep the query small. */
+  findByToolAndExternalIds: async (
+    db: Db,
+    externalIdsByTool: Map<string, string[]>,
+  ): Promise<BackupRunRow[]> => {
+    if (externalIdsByTool.size === 0) return [];
+    return db
+      .selectFrom('backup_runs')
+      .selectAll()
+      .where((eb) =>
+        eb.or(
+          [...externalIdsByTool].map(([tool, externalIds]) =>
+            eb.and([eb('tool', '=', tool), eb('external_id', 'in', externalIds)]),
+          ),
+        ),
+      )
+      .execute();
+  },
+
+  findById: (db: Db, id: string) =>
+    selectRunsWithAssetKey(db).where('backup_runs.id', '=', id).executeTakeFirst(),
+
+  list: (db: Db, filter: BackupRunListFilter): Promise<BackupRunWithAssetKey[]> => {
+    let query = selectRunsWithAssetKey(db);
+    if (filter.assetKey !== undefined) query = query.where('assets.key', '=', filter.assetKey);
+    if (filter.from !== undefined) query = query.where('backup_runs.started_at', '>=', filter.from);
+    if (filter.to !== undefined) query = query.where('backup_runs.started_at', '<', filter.to);
+    if (filter.status !== undefined) query = query.where('backup_runs.status', '=', filter.status);
+    if (filter.tool !== undefined) query = query.where('backup_runs.tool', '=', filter.tool);
+    const after = filter.after;
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('backup_runs.started_at', 'backup_runs.id'),
+          '<',
+          eb.tuple(after.startedAt, after.id),
+        ),
+      );
+    }
+    return query
+      .orderBy('backup_runs.started_at', 'desc')
+      .orderBy('backup_runs.id', 'desc')
+      .limit(filter.limit)
+      .execute();
+  },
+
+  /*
+   * Asset look-ups for ingestion. They read the register's table directly (one statement for a
+   * whole batch of keys) because a batch of 10,000 runs cannot afford a use-case call per key.
+   */
+  assetIdsByKeys: async (db: Db, keys: string[]): Promise<Map<string, string>> => {
+    if (keys.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('assets')
+      .select(['id', 'key'])
+      .where('key', 'in', keys)
+      .execute();
+    return new Map(rows.map((row) => [row.key, row.id]));
+  },
+
+  /** Assets whose configuration reference is one of these (several per reference are possible). */
+  assetsByConfigurationReferences: async (
+    db: Db,
+    references: string[],
+  ): Promise<{ id: string; key: string; reference: string }[]> => {
+    const wanted = references.filter((reference) => reference !== '');
+    if (wanted.length === 0) return [];
+    const rows = await db
+      .selectFrom('assets')
+      .select(['id', 'key', 'configuration_reference'])
+      .where('configuration_reference', 'in', wanted)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      key: row.key,
+      reference: row.configuration_reference,
+    }));
+  },
+};

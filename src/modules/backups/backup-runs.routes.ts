@@ -1,0 +1,124 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../platform/errors.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import { asApi, type Api } from '../../platform/http/api-types.js';
+import {
+  backupRunPageSchema,
+  backupRunViewSchema,
+  importBackupRunsQuerySchema,
+  importBackupRunsResultSchema,
+  listBackupRunsQuerySchema,
+  parseRecordBackupRunsBody,
+  recordBackupRunsBodySchema,
+  recordBackupRunsResultSchema,
+} from './backup-run.schema.js';
+import { importBackupRuns, MAX_IMPORT_BYTES } from './import-backup-runs.js';
+import { getBackupRun, listBackupRuns } from './list-backup-runs.js';
+import { recordBackupRuns } from './record-backup-runs.js';
+
+/** 10,000 runs in Plumbline's JSON shape are about 4 MB; the import route streams larger sets. */
+const RECORD_BODY_LIMIT = 16 * 1024 * 1024;
+
+const idParams = z.object({ id: z.uuid() });
+
+function isReadable(body: unknown): body is Readable {
+  return body instanceof Readable;
+}
+
+/** Backup runs: posted by backup jobs (`backups:write`), read by people (`backups:read`). */
+export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
+  const read = { access: { permission: 'backups:read' as const } };
+  const write = { access: { permission: 'backups:write' as const } };
+
+  api.post('/api/v1/backup-runs', {
+    config: write,
+    bodyLimit: RECORD_BODY_LIMIT,
+    // The body (this route's only input) is checked by parseRecordBackupRunsBody, which names the
+    // failing field of the shape the caller chose (`body.runs.3.status`); zod's union would only
+    // say "matches neither". The union schema still documents both shapes.
+    validatorCompiler: () => (data: unknown) => ({ value: data }),
+    schema: {
+      tags: ['backups'],
+      summary:
+        'Record one backup run, or { runs: [...] } (at most 10,000), idempotent on (tool, externalId); 201 when something new was stored',
+      body: recordBackupRunsBodySchema,
+      response: { 200: recordBackupRunsResultSchema, 201: recordBackupRunsResultSchema },
+    },
+    handler: async (request, reply) => {
+      const parsed = parseRecordBackupRunsBody(request.body);
+      if (!parsed.ok) {
+        throw new AppError(
+          'validation_failed',
+          `The request is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          { issues: parsed.issues },
+        );
+      }
+      const single = !(
+        typeof request.body === 'object' &&
+        request.body !== null &&
+        'runs' in request.body
+      );
+      const result = await recordBackupRuns(ctx, requirePrincipal(request).actor, parsed.runs, {
+        single,
+      });
+      return reply.status(result.created > 0 ? 201 : 200).send(result);
+    },
+  });
+
+  // The import streams the tool's output: this scope hands the request body over unread, whatever
+  // its content type, and the use case parses it as it arrives (limit: MAX_IMPORT_BYTES).
+  void api.register((scope, _options, done) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
+    asApi(scope).post('/api/v1/backup-runs/import', {
+      config: write,
+      schema: {
+        tags: ['backups'],
+        summary: `Import a backup tool's raw output (the request body, any content type, at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB); nothing is stored if any of it is malformed`,
+        querystring: importBackupRunsQuerySchema,
+        response: { 200: importBackupRunsResultSchema, 201: importBackupRunsResultSchema },
+      },
+      handler: async (request, reply) => {
+        const declaredLength = Number(request.headers['content-length'] ?? '0');
+        if (declaredLength > MAX_IMPORT_BYTES) {
+          throw new AppError(
+            'payload_too_large',
+            `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the output and import the parts`,
+          );
+        }
+        const body = request.body;
+        const input = isReadable(body) ? body : Readable.from([]);
+        const result = await importBackupRuns(ctx, requirePrincipal(request).actor, input, {
+          format: request.query.format,
+          defaultAssetKey: request.query.asset,
+          dryRun: request.query.dryRun,
+        });
+        return reply.status(result.created > 0 && !result.dryRun ? 201 : 200).send(result);
+      },
+    });
+    done();
+  });
+
+  api.get('/api/v1/backup-runs', {
+    config: read,
+    schema: {
+      tags: ['backups'],
+      summary: 'Backup runs, newest first, a page at a time (keyset cursor)',
+      querystring: listBackupRunsQuerySchema,
+      response: { 200: backupRunPageSchema },
+    },
+    handler: async (request) => listBackupRuns(ctx, request.query),
+  });
+  api.get('/api/v1/backup-runs/:id', {
+    config: read,
+    schema: {
+      tags: ['backups'],
+      summary: 'One backup run',
+      params: idParams,
+      response: { 200: backupRunViewSchema },
+    },
+    handler: async (request) => getBackupRun(ctx, request.params.id),
+  });
+}

@@ -1,0 +1,126 @@
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { AppError } from '../../platform/errors.js';
+import type { ImportBackupRunsResult } from './backup-run.schema.js';
+import {
+  BackupParseError,
+  parseBackupOutput,
+  type BackupImportFormat,
+  type BackupInput,
+} from './parsers/index.js';
+import { createBackupAssetResolver, type PositionedBackupRun } from './resolve-backup-assets.js';
+import {
+  backupRunsAuditEntry,
+  backupRunsResult,
+  emptyBackupRunTally,
+  storeBackupRuns,
+} from './store-backup-runs.js';
+
+/** The largest tool output one import accepts (a million runs of NDJSON is about 400 MB: split). */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+/** Runs resolved and inserted together: memory holds one batch, whatever the size of the input. */
+const IMPORT_BATCH = 1000;
+
+export interface ImportBackupRunsOptions {
+  format: BackupImportFormat;
+  /** Asset for runs whose output names none (and matches no configuration reference). */
+  defaultAssetKey?: string | undefined;
+  /** Count what would be stored, store nothing. */
+  dryRun: boolean;
+  maxBytes?: number;
+}
+
+/** Ends a dry run's transaction by rolling it back, carrying the counts out. */
+class DryRunFinished extends Error {
+  constructor(readonly result: ImportBackupRunsResult) {
+    super('dry run');
+  }
+}
+
+/** Passes the input through, failing once it grows past the limit. */
+async function* limitBytes(input: BackupInput, maxBytes: number): AsyncGenerator<Buffer | string> {
+  let size = 0;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    if (size > maxBytes) {
+      throw new AppError(
+        'payload_too_large',
+        `The import is larger than ${maxBytes / 1024 / 1024} MB; split the output and import the parts`,
+      );
+    }
+    yield chunk;
+  }
+}
+
+function parseErrorToAppError(error: BackupParseError): AppError {
+  const where = [
+    error.line === undefined ? null : `line ${error.line}`,
+    error.field ?? null,
+  ].filter((part): part is string => part !== null);
+  return new AppError('validation_failed', `Nothing was imported: ${error.message}`, {
+    issues: [{ path: where.length > 0 ? where.join(': ') : 'body', message: error.message }],
+    details: { format: error.format, line: error.line ?? null, field: error.field ?? null },
+  });
+}
+
+/**
+ * Imports a backup tool's raw output as it streams in: parsed run by run, resolved and inserted in
+ * batches of 1,000, all inside one transaction, so memory stays flat and malformed input (or an
+ * unknown asset anywhere) stores nothing. Idempotent like `recordBackupRuns`; one audit entry.
+ */
+export async function importBackupRuns(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
+  input: BackupInput,
+  options: ImportBackupRunsOptions,
+): Promise<ImportBackupRunsResult> {
+  const { format, defaultAssetKey, dryRun } = options;
+  const resolver = createBackupAssetResolver({
+    defaultAssetKey,
+    locate: (index) => `run ${index + 1}`,
+  });
+  try {
+    return await mutate(
+      ctx,
+      actor,
+      async (tx) => {
+        const tally = emptyBackupRunTally();
+        const store = async (batch: PositionedBackupRun[]) => {
+          const resolved = await resolver.resolve(tx.trx, batch);
+          await storeBackupRuns(tx.trx, resolved, { at: tx.now, by: actor.label }, tally);
+        };
+        const runs = parseBackupOutput(
+          format,
+          limitBytes(input, options.maxBytes ?? MAX_IMPORT_BYTES),
+          {
+            ...(defaultAssetKey === undefined ? {} : { defaultAssetKey }),
+            receivedAt: tx.now,
+          },
+        );
+        let batch: PositionedBackupRun[] = [];
+        let index = 0;
+        for await (const run of runs) {
+          batch.push({ index, run });
+          index += 1;
+          if (batch.length >= IMPORT_BATCH) {
+            await store(batch);
+            batch = [];
+          }
+        }
+        if (batch.length > 0) await store(batch);
+        const result = { ...backupRunsResult(tally), format, dryRun };
+        if (dryRun) throw new DryRunFinished(result);
+        const entry = backupRunsAuditEntry(tally, { via: 'import', format });
+        if (entry) await tx.audit(entry);
+        return result;
+      },
+      { mayFindNothingToDo: true },
+    );
+  } catch (error) {
+    if (error instanceof DryRunFinished) return error.result;
+    if (error instanceof BackupParseError) throw parseErrorToAppError(error);
+    throw error;
+  }
+}
