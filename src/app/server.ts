@@ -14,6 +14,8 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
+import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
+import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
 import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
@@ -112,6 +114,8 @@ export async function buildServer(
   registerPostureRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
+  registerBackupRunRoutes(api, ctx);
+  registerBackupPolicyRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
