@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/test-database.js';
-import { loadConfig } from '../../app/config.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import type { AppContext } from '../../app/context.js';
+import { systemActor } from '../../platform/audit/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { FixedClock } from '../../platform/clock.js';
-import type { DatabaseHandle } from '../../platform/db/connect.js';
 import { listAuditEvents } from '../audit-log/list-audit-events.js';
 import { logIn } from '../identity/log-in.js';
+import { listOccurrences } from '../occurrences/list-occurrences.js';
+import { evaluatePosture } from '../posture/evaluate-posture.js';
+import { getWorkOrder, listWorkOrders } from '../work-orders/work-order-views.js';
 import { listUsers } from '../identity/user.service.js';
 import { listAssets } from '../register/asset-queries.js';
 import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
@@ -53,20 +56,18 @@ describe('the demo data set', () => {
 });
 
 describe('loading the demo organisation', () => {
-  let database: DatabaseHandle;
-  let ctx: Parameters<typeof loadDemoOrganisation>[0];
+  let t: TestApp;
+  let ctx: AppContext;
   let first: DemoLoadOutcome;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    ctx = {
-      db: database.db,
-      clock: new FixedClock('2026-11-23T09:00:00Z'),
-      config: loadConfig({ PLUMBLINE_TIMEZONE: 'Europe/Berlin', PLUMBLINE_LOG_LEVEL: 'silent' }),
-    };
+    // The whole server's context: the demo also does work, which needs the catalogue (applied
+    // at start), the evidence store and signatures.
+    t = await createTestApp({ clock: new FixedClock('2026-11-23T09:00:00Z') });
+    ctx = t.ctx;
     first = await loadDemoOrganisation(ctx);
-  });
-  afterAll(() => database.close());
+  }, 120_000);
+  afterAll(() => t.close());
 
   it('fills the register, the matrix and the accounts', async () => {
     expect(first.loaded).toBe(true);
@@ -85,19 +86,52 @@ describe('loading the demo organisation', () => {
     ]);
   });
 
-  it('records every change in the audit trail as the system', async () => {
-    const { items } = await listAuditEvents(ctx, { limit: 500 });
+  it('records every change in the audit trail: the register as the system, the work as people', async () => {
+    const { items } = await listAuditEvents(ctx, { limit: 5000 });
     const byAction = new Map<string, number>();
-    for (const event of items) byAction.set(event.action, (byAction.get(event.action) ?? 0) + 1);
-    expect(Object.fromEntries(byAction)).toEqual({
+    const actorsByAction = new Map<string, Set<string>>();
+    for (const event of items) {
+      byAction.set(event.action, (byAction.get(event.action) ?? 0) + 1);
+      actorsByAction.set(
+        event.action,
+        (actorsByAction.get(event.action) ?? new Set()).add(event.actorLabel),
+      );
+    }
+    expect(Object.fromEntries(byAction)).toMatchObject({
       'supplier.created': 10,
       'process.created': 9,
       'asset.created': 42,
       'matrix_row.created': 44,
       'user.created': 6,
     });
-    expect(new Set(items.map((event) => event.actorLabel))).toEqual(new Set(['plumbline']));
-    expect(await verifyAuditChain(ctx.db)).toMatchObject({ valid: true, eventCount: 111 });
+    for (const action of ['supplier.created', 'asset.created', 'user.created']) {
+      expect(actorsByAction.get(action)).toEqual(new Set(['plumbline']));
+    }
+    expect([...(actorsByAction.get('work_order.completed') ?? [])].sort()).not.toContain(
+      'plumbline',
+    );
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ valid: true });
+  });
+
+  it('does part of the open work: completed and independently verified, the rest still due', async () => {
+    const orders = await listWorkOrders(ctx, systemActor, { mine: false });
+    const byStatus = new Map<string, number>();
+    for (const order of orders) byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
+    expect(byStatus.get('verified') ?? 0).toBeGreaterThan(0);
+    expect(byStatus.get('done') ?? 0).toBeGreaterThan(0);
+    expect(first.message).toMatch(
+      new RegExp(`completed ${orders.length} work orders and signed ${byStatus.get('verified')} `),
+    );
+    for (const order of orders.filter((candidate) => candidate.status === 'verified')) {
+      const detail = await getWorkOrder(ctx, order.id);
+      expect(detail.evidence).toHaveLength(1);
+      expect(detail.signatures).toHaveLength(1);
+      expect(detail.signatures[0]!.signerLabel).not.toBe(order.performerLabel);
+    }
+    const stillDue = await listOccurrences(ctx, { status: ['due'], limit: 10 });
+    expect(stillDue.length).toBeGreaterThan(0);
+    const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
+    expect(posture.controlCounts.passing).toBeGreaterThan(0);
   });
 
   it('includes one supplier certification that has expired', async () => {

@@ -12,6 +12,7 @@ import { createProcess, listProcesses } from '../register/process.service.js';
 import { supplierInputSchema } from '../register/supplier.schema.js';
 import { createSupplier, listSuppliers } from '../register/supplier.service.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
+import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
 export interface DemoLoadOutcome {
@@ -21,7 +22,7 @@ export interface DemoLoadOutcome {
   message: string;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'evidenceStore' | 'secretBox'>;
 
 /**
  * Fills an empty register with the sample organisation for `plumbline serve --demo`. Everything
@@ -57,10 +58,16 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   for (const user of newUsers) {
     await createUser(ctx, systemActor, { ...user, password: DEMO_PASSWORD });
   }
-  return { loaded: true, message: describeLoad(ctx, demo, newUsers) };
+  const work = await performDemoWork(ctx);
+  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work) };
 }
 
-function describeLoad(ctx: Ctx, demo: DemoOrganisation, newUsers: DemoUser[]): string {
+function describeLoad(
+  ctx: Ctx,
+  demo: DemoOrganisation,
+  newUsers: DemoUser[],
+  work: DemoWorkOutcome,
+): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
     const note = newUsers.includes(user) ? '' : '  (already existed; password not changed)';
@@ -75,6 +82,7 @@ function describeLoad(ctx: Ctx, demo: DemoOrganisation, newUsers: DemoUser[]): s
       : 'Two-factor authentication is not required (PLUMBLINE_REQUIRE_MFA=false).';
   return [
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
+    `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,
