@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, readDocument, readLines } from './backup-input.js';
+import {
+  MAX_DOCUMENT_BYTES,
+  MAX_LINE_CHARACTERS,
+  peekFirstCharacter,
+  readDocument,
+  readLines,
+} from './backup-input.js';
 
 async function linesOf(chunks: (string | Buffer)[]): Promise<string[]> {
   const lines: string[] = [];
@@ -16,6 +22,20 @@ describe('reading backup tool output', () => {
     expect(await linesOf(chunks)).toEqual(['{"m":"Größe"}', '{"m":"日本"}', '{"m":"last"}']);
   });
 
+  it('ignores a byte order mark at the start', async () => {
+    expect(await linesOf([Buffer.from('\uFEFF{"a":1}\n')])).toEqual(['{"a":1}']);
+    expect(await readDocument('velero', Readable.from([Buffer.from('\uFEFF{}')]))).toBe('{}');
+  });
+
+  it('peeks at the first character without losing any input', async () => {
+    const peeked = await peekFirstCharacter(
+      Readable.from(['', '  \n', Buffer.from('\t[1,'), '2]']),
+    );
+    expect(peeked.first).toBe('[');
+    expect(await readDocument('restic', peeked.input)).toBe('  \n\t[1,2]');
+    expect((await peekFirstCharacter(Readable.from([' \n']))).first).toBeNull();
+  });
+
   it('numbers lines from 1, counting blank ones', async () => {
     const numbers: number[] = [];
     for await (const line of readLines('restic', Readable.from(['a\n\nb\n'])))
@@ -24,9 +44,9 @@ describe('reading backup tool output', () => {
   });
 
   it('refuses a line longer than the cap instead of buffering it', async () => {
-    const huge = 'x'.repeat(MAX_LINE_BYTES + 1);
+    const huge = 'x'.repeat(MAX_LINE_CHARACTERS + 1);
     await expect(linesOf(['{"ok":1}\n', huge])).rejects.toThrow(
-      `plumbline: line 2: is longer than ${MAX_LINE_BYTES} bytes`,
+      `plumbline: line 2: is longer than ${MAX_LINE_CHARACTERS} characters`,
     );
   });
 

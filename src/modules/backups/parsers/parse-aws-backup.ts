@@ -27,8 +27,8 @@ function regionOf(arn: string | undefined): string | null {
   return region === undefined || region === '' ? null : region;
 }
 
-function statusOf(job: AwsBackupJob, state: AwsBackupJobState): BackupRunStatus | null {
-  const status = STATUS_BY_STATE[state] ?? null;
+function statusOf(job: AwsBackupJob): BackupRunStatus | null {
+  const status = STATUS_BY_STATE[job.State] ?? null;
   const completedWithIssues =
     status === 'succeeded' &&
     job.MessageCategory !== undefined &&
@@ -82,7 +82,7 @@ export async function* parseAwsBackup(
   );
   const { BackupJobs: jobs } = parseWithSchema('aws-backup', awsListBackupJobsSchema, document);
   for (const job of jobs) {
-    const status = statusOf(job, job.State);
+    const status = statusOf(job);
     if (status !== null) yield toRun(job, status, options);
   }
 }

@@ -68,6 +68,13 @@ function succeededRun(
   line: NumberedLine,
   options: ParseBackupOptions,
 ): ParsedBackupRun {
+  // Only --skip-if-unchanged (0.17+, which always writes backup_start) may leave the id out.
+  if (summary.snapshot_id === undefined && summary.backup_start === undefined) {
+    throw new BackupParseError('restic', 'is missing', {
+      line: line.number,
+      field: 'summary.snapshot_id',
+    });
+  }
   let startedAt: Date;
   let finishedAt: Date;
   if (summary.backup_start !== undefined) {
@@ -79,12 +86,6 @@ function succeededRun(
     finishedAt = requireReceivedAt(options, line.number, 'this restic summary has no backup_start');
     startedAt = new Date(finishedAt.getTime() - (summary.total_duration ?? 0) * 1000);
   }
-  if (summary.snapshot_id === undefined && summary.backup_start === undefined) {
-    throw new BackupParseError('restic', 'is missing', {
-      line: line.number,
-      field: 'summary.snapshot_id',
-    });
-  }
   return {
     ...baseRun(options),
     // --skip-if-unchanged (0.17+) omits snapshot_id; the summary's own times then make the id.
@@ -94,8 +95,9 @@ function succeededRun(
     status: run.errorMessages.length > 0 ? 'partial' : 'succeeded',
     sizeBytes: summary.total_bytes_processed,
     recoveryPointId: summary.snapshot_id ?? null,
-    // The snapshot's time is the start of the backup: that is the instant its data reflects.
-    recoveryPointAt: summary.snapshot_id === undefined ? null : startedAt,
+    // The snapshot's time is the start of the backup: that is the instant its data reflects. An
+    // unchanged source means the previous snapshot still holds the data as of this start.
+    recoveryPointAt: startedAt,
     message: run.errorMessages.length > 0 ? run.errorMessages.join('\n') : null,
   };
 }
@@ -147,6 +149,14 @@ export async function* parseResticBackupLog(
   for await (const line of lines) {
     lastLine = line.number;
     if (line.text.trim() === '') continue;
+    if (line.text.trim() === '{') {
+      // A pretty-printed object is some other tool's document (velero, AWS CLI).
+      throw new BackupParseError(
+        'restic',
+        'expected JSON lines from `restic backup --json` or the array of `restic snapshots --json`; this is a multi-line JSON document',
+        { line: line.number },
+      );
+    }
     const value = parseJson('restic', line.text, line.number);
     const { message_type: messageType } = parseWithSchema('restic', resticMessageSchema, value, {
       line: line.number,
@@ -163,7 +173,6 @@ export async function* parseResticBackupLog(
         held = null;
         const error = parseWithSchema('restic', resticBackupErrorSchema, value, {
           line: line.number,
-          fieldPrefix: 'error',
         });
         run.errorMessages.push(errorText(error));
         run.errorLines.push(line.text.trim());

@@ -41,15 +41,11 @@ function toRun(snapshot: ResticSnapshot, options: ParseBackupOptions): ParsedBac
  * `restic snapshots --json`: one JSON array of snapshots (or, with --group-by, of groups each
  * holding snapshots). Each snapshot is one succeeded run.
  */
-export function parseResticSnapshots(
-  text: string,
-  firstLine: number,
-  options: ParseBackupOptions,
-): ParsedBackupRun[] {
-  const document = parseJson('restic', text, firstLine);
+export function parseResticSnapshots(text: string, options: ParseBackupOptions): ParsedBackupRun[] {
+  const document = parseJson('restic', text);
   if (!Array.isArray(document)) {
     throw new BackupParseError('restic', 'expected the JSON array of `restic snapshots --json`', {
-      line: firstLine,
+      line: 1,
     });
   }
   const runs: ParsedBackupRun[] = [];

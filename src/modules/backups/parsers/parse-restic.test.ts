@@ -176,6 +176,20 @@ describe('restic snapshots --json', () => {
     expect(again.map((run) => run.externalId)).toEqual(first.map((run) => run.externalId));
   });
 
+  it('reads a repository of 8,000 snapshots, which restic prints on one line', async () => {
+    const snapshots = Array.from({ length: 8000 }, (_, index) => ({
+      time: new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString(),
+      hostname: 'app-prod-01',
+      paths: ['/srv/app'],
+      id: index.toString(16).padStart(64, '0'),
+    }));
+    const line = JSON.stringify(snapshots);
+    expect(line.length).toBeGreaterThan(1024 * 1024);
+    const chunks = line.match(/[\s\S]{1,65536}/g) ?? [];
+    const runs = await collect(parseBackupOutput('restic', textInput(...chunks, '\n')));
+    expect(runs).toHaveLength(8000);
+  });
+
   it('reads snapshots grouped with --group-by', async () => {
     const document = () =>
       textInput(
