@@ -3,9 +3,14 @@ import { z } from 'zod';
 // `aws backup list-backup-jobs` (the ListBackupJobs API response as the AWS CLI prints it).
 
 /** AWS CLI v2 prints ISO 8601 strings; v1 and raw API responses give epoch seconds. */
-const awsTimestamp = z.union([z.iso.datetime({ offset: true }), z.number().nonnegative()], {
-  error: 'must be an ISO 8601 date-time or epoch seconds',
-});
+const awsTimestampMessage = 'must be an ISO 8601 date-time or epoch seconds';
+const awsTimestamp = z.union(
+  [
+    z.iso.datetime({ offset: true, message: awsTimestampMessage }),
+    z.number().nonnegative(awsTimestampMessage),
+  ],
+  { error: awsTimestampMessage },
+);
 
 export const AWS_BACKUP_JOB_STATES = [
   'CREATED',

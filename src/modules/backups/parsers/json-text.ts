@@ -56,6 +56,15 @@ export function issuePath(prefix: string, path: readonly PropertyKey[]): string 
   return dotted;
 }
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /**
  * Validates tool output against its schema; the first problem becomes a BackupParseError naming the
  * field, since one clear message serves the person fixing the input better than a list of fifty.
@@ -66,13 +75,13 @@ export function parseWithSchema<Schema extends z.ZodType>(
   value: unknown,
   location: { line?: number; fieldPrefix?: string } = {},
 ): z.output<Schema> {
-  const result = schema.safeParse(value, {
-    // Zod's default for an absent field ("expected string, received undefined") reads badly.
-    error: (issue) => (issue.input === undefined ? 'is missing' : undefined),
-  });
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new BackupParseError(format, issue?.message ?? 'is invalid', {
+  const path = issue?.path ?? [];
+  // Zod words an absent field as a type mismatch, or with the field's own format message.
+  const absent = path.length > 0 && valueAt(value, path) === undefined;
+  throw new BackupParseError(format, absent ? 'is missing' : (issue?.message ?? 'is invalid'), {
     ...(location.line === undefined ? {} : { line: location.line }),
     field: issuePath(location.fieldPrefix ?? '', issue?.path ?? []),
   });

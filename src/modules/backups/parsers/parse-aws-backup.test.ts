@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseError, parseFixture } from '../../../../test/fixtures/backups/fixtures.js';
+import {
+  collect,
+  parseError,
+  parseFixture,
+  textInput,
+} from '../../../../test/fixtures/backups/fixtures.js';
+import { parseBackupOutput } from './index.js';
+
+function jobsDocument(...jobs: Record<string, unknown>[]) {
+  return textInput(JSON.stringify({ BackupJobs: jobs }));
+}
+const job = {
+  BackupJobId: 'b1',
+  ResourceArn: 'arn:aws:rds:eu-central-1:481516234200:db:orders-prod',
+  State: 'COMPLETED',
+  CreationDate: 1763776800,
+};
 
 describe('aws backup list-backup-jobs', () => {
   it('turns finished jobs into runs keyed by BackupJobId, with the vault’s region', async () => {
@@ -60,5 +76,19 @@ describe('aws backup list-backup-jobs', () => {
   it('rejects velero output, naming the missing field', async () => {
     const error = await parseError('aws-backup', 'velero/single-backup.json');
     expect((error as Error).message).toBe('aws-backup: BackupJobs: is missing');
+  });
+
+  it('names the field of a date that is neither ISO 8601 nor epoch seconds', async () => {
+    const input = jobsDocument(job, { ...job, CreationDate: '22/11/2026 03:00' });
+    await expect(collect(parseBackupOutput('aws-backup', input))).rejects.toThrow(
+      'aws-backup: BackupJobs[1].CreationDate: must be an ISO 8601 date-time or epoch seconds',
+    );
+  });
+
+  it('refuses a state it does not know rather than guessing', async () => {
+    const input = jobsDocument({ ...job, State: 'COMPLETED_WITH_ISSUES' });
+    await expect(collect(parseBackupOutput('aws-backup', input))).rejects.toThrow(
+      /^aws-backup: BackupJobs\[0\]\.State: /,
+    );
   });
 });
