@@ -3,9 +3,43 @@ import type { Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+export interface NonconformanceFilter {
+  statuses?: readonly string[] | undefined;
+  source?: string | undefined;
+  sourceId?: string | undefined;
+  ownerRole?: string | undefined;
+  ownerUserId?: string | undefined;
+}
+
+export interface NonconformanceChanges {
+  status: string;
+  owner_role: string;
+  owner_user_id: string | null;
+  owner_user_label: string | null;
+  due_on: string | null;
+  description: string;
+  resolution_note: string | null;
+  resolved_at: Date | null;
+  resolved_by_id: string | null;
+  resolved_by_label: string | null;
+  closed_at: Date | null;
+  closed_by_id: string | null;
+  closed_by_label: string | null;
+  closure_signature_id: string | null;
+  sla_occurrence_id: string | null;
+}
+
 export const nonconformanceRepository = {
-  list: (db: Db) =>
-    db.selectFrom('nonconformances').selectAll().orderBy('number', 'desc').limit(5000).execute(),
+  list: (db: Db, filter: NonconformanceFilter = {}) => {
+    let select = db.selectFrom('nonconformances').selectAll().orderBy('number', 'desc').limit(5000);
+    if (filter.statuses && filter.statuses.length > 0)
+      select = select.where('status', 'in', filter.statuses);
+    if (filter.source) select = select.where('source_type', '=', filter.source);
+    if (filter.sourceId) select = select.where('source_id', '=', filter.sourceId);
+    if (filter.ownerRole) select = select.where('owner_role', '=', filter.ownerRole);
+    if (filter.ownerUserId) select = select.where('owner_user_id', '=', filter.ownerUserId);
+    return select.execute();
+  },
   findById: (db: Db, id: string) =>
     db.selectFrom('nonconformances').selectAll().where('id', '=', id).executeTakeFirst(),
   findForUpdate: (trx: Transaction<Database>, id: string) =>
@@ -28,15 +62,19 @@ export const nonconformanceRepository = {
               .execute()
           ).map((row) => row.source_id),
         ),
-  /** Inserts unless the source already raised one; returns the new row or undefined. */
+  /** Inserts unless the source (and item) already raised one; returns the new row or undefined. */
   insertOnce: (
     db: Db,
     values: {
       sourceType: string;
       sourceId: string;
+      sourceItem?: string;
       title: string;
       description: string;
       ownerRole: string;
+      ownerUserId?: string | null;
+      ownerUserLabel?: string | null;
+      dueOn?: string | null;
       now: Date;
     },
   ) =>
@@ -45,27 +83,21 @@ export const nonconformanceRepository = {
       .values({
         source_type: values.sourceType,
         source_id: values.sourceId,
+        source_item: values.sourceItem ?? '',
         title: values.title,
         description: values.description,
         owner_role: values.ownerRole,
+        owner_user_id: values.ownerUserId ?? null,
+        owner_user_label: values.ownerUserLabel ?? null,
+        due_on: values.dueOn ?? null,
         status: 'open',
         raised_at: values.now,
         updated_at: values.now,
       })
-      .onConflict((oc) => oc.columns(['source_type', 'source_id']).doNothing())
+      .onConflict((oc) => oc.columns(['source_type', 'source_id', 'source_item']).doNothing())
       .returningAll()
       .executeTakeFirst(),
-  update: (
-    db: Db,
-    id: string,
-    changes: Partial<{
-      status: string;
-      owner_role: string;
-      description: string;
-      closed_at: Date | null;
-    }>,
-    now: Date,
-  ) =>
+  update: (db: Db, id: string, changes: Partial<NonconformanceChanges>, now: Date) =>
     db
       .updateTable('nonconformances')
       .set({ ...changes, updated_at: now })
@@ -73,3 +105,7 @@ export const nonconformanceRepository = {
       .returningAll()
       .executeTakeFirstOrThrow(),
 };
+
+export type NonconformanceRow = NonNullable<
+  Awaited<ReturnType<typeof nonconformanceRepository.findById>>
+>;

@@ -1,43 +1,117 @@
 import { z } from 'zod';
 import { OWNER_ROLES } from '../register/asset.schema.js';
 
-/** Where a nonconformance stands; CAPA builds on this later. */
-export const NONCONFORMANCE_STATUSES = ['open', 'investigating', 'closed'] as const;
+/**
+ * Where a nonconformance stands. A missed-occurrence nonconformance moves open ⇄ investigating →
+ * closed; a deficiency (found by a restore test or a DR exercise) moves open → in_progress →
+ * resolved and is closed only by a signed verification.
+ */
+export const NONCONFORMANCE_STATUSES = [
+  'open',
+  'investigating',
+  'in_progress',
+  'resolved',
+  'closed',
+] as const;
 export type NonconformanceStatus = (typeof NONCONFORMANCE_STATUSES)[number];
 
-/** The legal moves between statuses; a closed nonconformance stays closed. */
-export const NONCONFORMANCE_TRANSITIONS: Record<
-  NonconformanceStatus,
-  readonly NonconformanceStatus[]
-> = {
+export const NONCONFORMANCE_SOURCES = ['occurrence', 'restore-test', 'dr-exercise'] as const;
+export type NonconformanceSource = (typeof NONCONFORMANCE_SOURCES)[number];
+
+/** Sources whose nonconformances are deficiencies: tracked to a signed closure. */
+export const DEFICIENCY_SOURCES = ['restore-test', 'dr-exercise'] as const;
+export type DeficiencySource = (typeof DEFICIENCY_SOURCES)[number];
+
+export const isDeficiencySource = (source: string): source is DeficiencySource =>
+  (DEFICIENCY_SOURCES as readonly string[]).includes(source);
+
+/** The moves a PATCH may make; a closed nonconformance stays closed. */
+const MISSED_WORK_TRANSITIONS: Record<NonconformanceStatus, readonly NonconformanceStatus[]> = {
   open: ['investigating', 'closed'],
   investigating: ['open', 'closed'],
+  in_progress: [],
+  resolved: [],
+  closed: [],
+};
+/** A deficiency never reaches closed by a PATCH: only a signed verification closes it. */
+const DEFICIENCY_TRANSITIONS: Record<NonconformanceStatus, readonly NonconformanceStatus[]> = {
+  open: ['in_progress'],
+  investigating: [],
+  in_progress: ['resolved'],
+  resolved: ['in_progress'],
   closed: [],
 };
 
-export const NONCONFORMANCE_SOURCES = ['occurrence'] as const;
+export function allowedTransitions(
+  source: string,
+  from: NonconformanceStatus,
+): readonly NonconformanceStatus[] {
+  return (isDeficiencySource(source) ? DEFICIENCY_TRANSITIONS : MISSED_WORK_TRANSITIONS)[from];
+}
+
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
 export const nonconformanceViewSchema = z.object({
   id: z.uuid(),
   number: z.string().describe('NC-0001'),
   sourceType: z.enum(NONCONFORMANCE_SOURCES),
   sourceId: z.uuid(),
+  sourceItem: z.string().describe('Which finding of the source (DR exercises raise several)'),
+  deficiency: z.boolean().describe('Found by a restore test or DR exercise: closed by signature'),
   title: z.string(),
   description: z.string(),
   ownerRole: z.string(),
+  ownerUserId: z.string().nullable(),
+  ownerUserLabel: z.string().nullable(),
+  dueOn: z.string().nullable().describe('Due date in the organisation time zone'),
+  overdue: z.boolean().describe('Not closed and past the end of its due date'),
   status: z.enum(NONCONFORMANCE_STATUSES),
+  resolutionNote: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolvedByLabel: z.string().nullable(),
+  closedByLabel: z.string().nullable(),
+  closureSignatureId: z.string().nullable(),
+  slaOccurrenceId: z.string().nullable(),
   raisedAt: z.string(),
   closedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type NonconformanceView = z.infer<typeof nonconformanceViewSchema>;
 
+export const listNonconformancesQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : undefined))
+    .pipe(z.array(z.enum(NONCONFORMANCE_STATUSES)).optional())
+    .describe('Comma-separated statuses, e.g. open,in_progress'),
+  source: z.enum(NONCONFORMANCE_SOURCES).optional(),
+  sourceId: z.uuid().optional().describe('Only those raised by this restore test or exercise'),
+  ownerRole: z.enum(OWNER_ROLES).optional(),
+  ownerUserId: z.uuid().optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true')),
+});
+export type ListNonconformancesQuery = z.infer<typeof listNonconformancesQuerySchema>;
+
 export const updateNonconformanceBodySchema = z.object({
   status: z.enum(NONCONFORMANCE_STATUSES).optional(),
   owner: z.enum(OWNER_ROLES).optional().describe('Owner role'),
+  ownerUserId: z.uuid().nullable().optional().describe('The person who owns a deficiency'),
+  dueOn: isoDate.nullable().optional(),
   description: z.string().trim().max(10_000).optional(),
 });
 export type UpdateNonconformanceInput = z.infer<typeof updateNonconformanceBodySchema>;
+
+export const resolveDeficiencyBodySchema = z.object({
+  resolutionNote: z
+    .string()
+    .trim()
+    .min(10, 'say what was done, in at least 10 characters')
+    .max(10_000),
+});
 
 export const formatNonconformanceNumber = (number: number): string =>
   `NC-${String(number).padStart(4, '0')}`;

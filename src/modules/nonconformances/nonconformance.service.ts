@@ -2,56 +2,123 @@ import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { nonconformanceRepository } from './nonconformance.repository.js';
+import { addDays, dateInZone } from '../../platform/time/zoned-time.js';
+import { listUsers } from '../identity/user.service.js';
 import {
+  nonconformanceRepository,
+  type NonconformanceChanges,
+  type NonconformanceRow,
+} from './nonconformance.repository.js';
+import {
+  allowedTransitions,
   formatNonconformanceNumber,
-  NONCONFORMANCE_TRANSITIONS,
+  isDeficiencySource,
+  type ListNonconformancesQuery,
+  type NonconformanceSource,
   type NonconformanceStatus,
   type NonconformanceView,
   type UpdateNonconformanceInput,
 } from './nonconformance.schema.js';
 
-type Row = NonNullable<Awaited<ReturnType<typeof nonconformanceRepository.findById>>>;
+type ViewCtx = Pick<AppContext, 'clock' | 'config'>;
 
-export function toNonconformanceView(row: Row): NonconformanceView {
+/** Overdue: not closed, and the organisation's calendar has moved past its due date. */
+function isOverdue(row: NonconformanceRow, now: Date, timeZone: string): boolean {
+  if (row.status === 'closed' || row.due_on === null) return false;
+  return dateInZone(now, timeZone) > row.due_on;
+}
+
+export function toNonconformanceView(row: NonconformanceRow, ctx: ViewCtx): NonconformanceView {
   return {
     id: row.id,
     number: formatNonconformanceNumber(row.number),
-    sourceType: row.source_type as 'occurrence',
+    sourceType: row.source_type as NonconformanceSource,
     sourceId: row.source_id,
+    sourceItem: row.source_item,
+    deficiency: isDeficiencySource(row.source_type),
     title: row.title,
     description: row.description,
     ownerRole: row.owner_role,
+    ownerUserId: row.owner_user_id,
+    ownerUserLabel: row.owner_user_label,
+    dueOn: row.due_on,
+    overdue: isOverdue(row, ctx.clock.now(), ctx.config.timezone),
     status: row.status as NonconformanceStatus,
+    resolutionNote: row.resolution_note,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    resolvedByLabel: row.resolved_by_label,
+    closedByLabel: row.closed_by_label,
+    closureSignatureId: row.closure_signature_id,
+    slaOccurrenceId: row.sla_occurrence_id,
     raisedAt: row.raised_at.toISOString(),
     closedAt: row.closed_at ? row.closed_at.toISOString() : null,
     updatedAt: row.updated_at.toISOString(),
   };
 }
 
-/** Every nonconformance, newest first. */
+/** Nonconformances and deficiencies, newest first, by status, source, owner and overdue. */
 export async function listNonconformances(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  query: Partial<ListNonconformancesQuery> = {},
 ): Promise<NonconformanceView[]> {
-  return (await nonconformanceRepository.list(ctx.db)).map(toNonconformanceView);
+  const rows = await nonconformanceRepository.list(ctx.db, {
+    statuses: query.status,
+    source: query.source,
+    sourceId: query.sourceId,
+    ownerRole: query.ownerRole,
+    ownerUserId: query.ownerUserId,
+  });
+  const views = rows.map((row) => toNonconformanceView(row, ctx));
+  return query.overdue === undefined
+    ? views
+    : views.filter((view) => view.overdue === query.overdue);
 }
 
 export async function getNonconformance(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   id: string,
 ): Promise<NonconformanceView> {
   const row = await nonconformanceRepository.findById(ctx.db, id);
   if (!row) throw notFound('Nonconformance');
-  return toNonconformanceView(row);
+  return toNonconformanceView(row, ctx);
 }
 
-/** Moves a nonconformance along open → investigating → closed, or changes its owner or text. */
+/** The default due date of a deficiency: the 90 days the remediation SLA allows. */
+export function defaultDeficiencyDueOn(now: Date, timeZone: string): string {
+  return addDays(dateInZone(now, timeZone), 90);
+}
+
+/** The owner person's id and label, checked to be an active account. */
+export async function resolveOwnerPerson(
+  ctx: Pick<AppContext, 'db'>,
+  userId: string | null,
+  field: string,
+): Promise<{ owner_user_id: string | null; owner_user_label: string | null }> {
+  if (userId === null) return { owner_user_id: null, owner_user_label: null };
+  const user = (await listUsers(ctx)).find((candidate) => candidate.id === userId);
+  if (!user || user.disabled) {
+    throw new AppError('validation_failed', 'The owner must be an active user', {
+      issues: [{ path: field, message: 'is not an active user' }],
+    });
+  }
+  return { owner_user_id: user.id, owner_user_label: `${user.name} <${user.email}>` };
+}
+
+/**
+ * Moves a nonconformance along its lifecycle (open ⇄ investigating → closed for missed work; open →
+ * in progress → resolved ⇄ in progress for a deficiency, which only a signature closes), or
+ * changes its owner role, owner person, due date or text.
+ */
 export async function updateNonconformance(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   id: string,
   input: UpdateNonconformanceInput,
 ): Promise<NonconformanceView> {
+  const owner =
+    input.ownerUserId === undefined
+      ? {}
+      : await resolveOwnerPerson(ctx, input.ownerUserId, 'body.ownerUserId');
   return mutate(ctx, actor, async (tx) => {
     const existing = await nonconformanceRepository.findForUpdate(tx.trx, id);
     if (!existing) throw notFound('Nonconformance');
@@ -60,27 +127,36 @@ export async function updateNonconformance(
     if (from === 'closed') {
       throw new AppError('conflict', 'This nonconformance is closed and can no longer change');
     }
-    if (to !== from && !NONCONFORMANCE_TRANSITIONS[from].includes(to)) {
-      throw new AppError('conflict', `A nonconformance cannot go from ${from} to ${to}`);
+    if (to !== from && !allowedTransitions(existing.source_type, from).includes(to)) {
+      throw new AppError(
+        'conflict',
+        to === 'closed' && isDeficiencySource(existing.source_type)
+          ? 'A deficiency is closed by a signed verification of its resolution'
+          : `A nonconformance cannot go from ${from} to ${to}`,
+      );
     }
-    const row = await nonconformanceRepository.update(
-      tx.trx,
-      id,
-      {
-        status: to,
-        ...(input.owner !== undefined ? { owner_role: input.owner } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(to === 'closed' ? { closed_at: tx.now } : {}),
-      },
-      tx.now,
-    );
+    if (to === 'resolved' && from !== 'resolved') {
+      throw new AppError(
+        'conflict',
+        'Resolve a deficiency with its resolution note (POST …/resolve)',
+      );
+    }
+    const changes: Partial<NonconformanceChanges> = {
+      status: to,
+      ...owner,
+      ...(input.owner !== undefined ? { owner_role: input.owner } : {}),
+      ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(to === 'closed' ? { closed_at: tx.now } : {}),
+    };
+    const row = await nonconformanceRepository.update(tx.trx, id, changes, tx.now);
     await tx.audit({
       action: 'nonconformance.updated',
       entityType: 'nonconformance',
       entityId: id,
-      before: toNonconformanceView(existing),
-      after: toNonconformanceView(row),
+      before: toNonconformanceView(existing, ctx),
+      after: toNonconformanceView(row, ctx),
     });
-    return toNonconformanceView(row);
+    return toNonconformanceView(row, ctx);
   });
 }

@@ -2,28 +2,37 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { verifyBodySchema } from '../work-orders/work-order.schema.js';
+import { resolveDeficiency, startDeficiency } from './deficiency.service.js';
 import {
   getNonconformance,
   listNonconformances,
   updateNonconformance,
 } from './nonconformance.service.js';
 import {
+  listNonconformancesQuerySchema,
   nonconformanceViewSchema,
+  resolveDeficiencyBodySchema,
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
+import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
-/** Nonconformances raised from missed critical work, and their handling by Quality. */
+/**
+ * Nonconformances raised from missed critical work, handled by Quality, and deficiencies found by
+ * restore tests and DR exercises, tracked to a signed closure.
+ */
 export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/nonconformances', {
     config: { access: { permission: 'work:read' } },
     schema: {
       tags: ['nonconformances'],
-      summary: 'Nonconformances, newest first',
+      summary: 'Nonconformances and deficiencies, newest first',
+      querystring: listNonconformancesQuerySchema,
       response: { 200: z.object({ items: z.array(nonconformanceViewSchema) }) },
     },
-    handler: async () => ({ items: await listNonconformances(ctx) }),
+    handler: async (request) => ({ items: await listNonconformances(ctx, request.query) }),
   });
   api.get('/api/v1/nonconformances/:id', {
     config: { access: { permission: 'work:read' } },
@@ -39,12 +48,55 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'nonconformance:manage' } },
     schema: {
       tags: ['nonconformances'],
-      summary: 'Move a nonconformance along open → investigating → closed, or reassign it',
+      summary: 'Move a nonconformance along its lifecycle, reassign it or set its due date',
       params: idParams,
       body: updateNonconformanceBodySchema,
       response: { 200: nonconformanceViewSchema },
     },
     handler: async (request) =>
       updateNonconformance(ctx, requirePrincipal(request).actor, request.params.id, request.body),
+  });
+  api.post('/api/v1/nonconformances/:id/start', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['nonconformances'],
+      summary: 'Start work on an open deficiency',
+      params: idParams,
+      response: { 200: nonconformanceViewSchema },
+    },
+    handler: async (request) =>
+      startDeficiency(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+  api.post('/api/v1/nonconformances/:id/resolve', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['nonconformances'],
+      summary: 'Record how a deficiency was resolved; it then awaits a signed verification',
+      params: idParams,
+      body: resolveDeficiencyBodySchema,
+      response: { 200: nonconformanceViewSchema },
+    },
+    handler: async (request) =>
+      resolveDeficiency(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        request.body.resolutionNote,
+      ),
+  });
+  api.post('/api/v1/nonconformances/:id/verify-closure', {
+    config: { access: { permission: 'work:verify' } },
+    schema: {
+      tags: ['nonconformances'],
+      summary: 'Close a resolved deficiency with an e-signed verification (not by its resolver)',
+      params: idParams,
+      body: verifyBodySchema,
+      response: { 200: nonconformanceViewSchema },
+    },
+    handler: async (request) =>
+      verifyDeficiencyClosure(ctx, requirePrincipal(request), request.params.id, {
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        note: request.body.note ?? '',
+      }),
   });
 }

@@ -403,6 +403,107 @@ export interface NonconformancesTable {
   raised_at: Timestamp;
   closed_at: Timestamp | null;
   updated_at: Timestamp;
+  /** Which finding of the source, when one source raises several (a DR exercise). */
+  source_item: Generated<string>;
+  owner_user_id: string | null;
+  owner_user_label: string | null;
+  due_on: DateOnly | null;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  resolved_by_id: string | null;
+  resolved_by_label: string | null;
+  closed_by_id: string | null;
+  closed_by_label: string | null;
+  closure_signature_id: string | null;
+  sla_occurrence_id: string | null;
+}
+
+/** A control occurrence a verified recovery record satisfied. */
+interface SatisfiedOccurrenceJson {
+  occurrenceId: string;
+  controlKey: string;
+  periodKey: string;
+}
+
+/** A backup restored and checked, measured against the asset's recovery objectives. */
+export interface RestoreTestsTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  asset_id: string;
+  backup_run_id: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  recovery_point_at: Timestamp;
+  recovery_point_source: string;
+  measured_rto_seconds: number;
+  measured_rpo_seconds: number;
+  target_rto: string;
+  target_rpo: string;
+  targets_source: string;
+  integrity_checks: Json<{ check: string; passed: boolean; note: string }[]>;
+  outcome: string;
+  failure_reasons: Json<string[]>;
+  notes: Generated<string>;
+  status: string;
+  performer_id: string;
+  performer_label: string;
+  verified_at: Timestamp | null;
+  verifier_id: string | null;
+  verifier_label: string | null;
+  signature_id: string | null;
+  satisfied_occurrences: ColumnType<SatisfiedOccurrenceJson[], string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A disaster-recovery exercise: tabletop walk-through or live failover. */
+export interface DrExercisesTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  type: string;
+  scenario: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  participants: Json<{ name: string; role: string }[]>;
+  timeline: Json<{ at: string; description: string }[]>;
+  recovery_measurements: Json<
+    {
+      subject: string;
+      assetKey: string | null;
+      measuredSeconds: number;
+      targetRto: string;
+      met: boolean;
+    }[]
+  >;
+  deficiencies: Json<
+    { title: string; description: string; ownerUserId: string | null; dueOn: string }[]
+  >;
+  outcome: string;
+  summary: Generated<string>;
+  status: string;
+  recorded_by_id: string;
+  recorded_by_label: string;
+  verified_at: Timestamp | null;
+  verifier_id: string | null;
+  verifier_label: string | null;
+  signature_id: string | null;
+  satisfied_occurrences: ColumnType<SatisfiedOccurrenceJson[], string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Evidence files of restore tests and DR exercises, in the encrypted evidence store. */
+export interface RecoveryEvidenceFilesTable {
+  id: Generated<string>;
+  record_type: string;
+  record_id: string;
+  sha256: string;
+  size_bytes: ColumnType<string, string | number, never>;
+  content_type: string;
+  filename: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
 }
 
 export interface BackupPoliciesTable {
@@ -481,6 +582,9 @@ export interface Database {
   nonconformances: NonconformancesTable;
   backup_policies: BackupPoliciesTable;
   backup_runs: BackupRunsTable;
+  restore_tests: RestoreTestsTable;
+  dr_exercises: DrExercisesTable;
+  recovery_evidence_files: RecoveryEvidenceFilesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -7,6 +7,7 @@ import * as workOrdersAndEvidence from './2026-11-24T04-00_work-orders-and-evide
 import * as postureIndexes from './2026-11-24T05-00_posture-indexes.js';
 import * as occurrenceState from './2026-11-25T00-00_occurrence-state.js';
 import * as backups from './2026-11-25T01-00_backups.js';
+import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T05-00_posture-indexes': postureIndexes,
   '2026-11-25T00-00_occurrence-state': occurrenceState,
   '2026-11-25T01-00_backups': backups,
+  '2026-11-25T02-00_restore-tests-and-dr': restoreTestsAndDr,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,8 @@ import { QueryView } from '../../components/QueryView.js';
 const STATUS_LABELS: Record<NonconformanceStatus, string> = {
   open: 'Open',
   investigating: 'Investigating',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
   closed: 'Closed',
 };
 

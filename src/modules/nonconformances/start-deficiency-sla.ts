@@ -1,0 +1,44 @@
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
+import { nonconformanceRepository } from './nonconformance.repository.js';
+import type { NonconformanceView } from './nonconformance.schema.js';
+
+/**
+ * Starts the remediation SLA of new deficiencies: one `dr-deficiency-found` trigger event each
+ * (idempotent on the deficiency's id), whose occurrence is linked to the deficiency and is
+ * completed and verified when the deficiency is closed by signature. Runs after the deficiencies
+ * were committed; running it again records nothing twice.
+ */
+export async function startDeficiencySla(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
+  deficiencies: NonconformanceView[],
+): Promise<void> {
+  for (const deficiency of deficiencies) {
+    if (deficiency.slaOccurrenceId !== null) continue;
+    const event = await recordTriggerEvent(ctx, actor, {
+      type: 'dr-deficiency-found',
+      at: deficiency.raisedAt,
+      externalId: `deficiency:${deficiency.id}`,
+      details: { nonconformance: deficiency.number, sourceType: deficiency.sourceType },
+    });
+    const [occurrenceId] = event.occurrenceIds;
+    if (!occurrenceId) continue;
+    await mutate(ctx, actor, async (tx) => {
+      await nonconformanceRepository.update(
+        tx.trx,
+        deficiency.id,
+        { sla_occurrence_id: occurrenceId },
+        tx.now,
+      );
+      await tx.audit({
+        action: 'nonconformance.sla_started',
+        entityType: 'nonconformance',
+        entityId: deficiency.id,
+        after: { slaOccurrenceId: occurrenceId, triggerEventId: event.eventId },
+      });
+    });
+  }
+}
