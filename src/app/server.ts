@@ -24,6 +24,7 @@ import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerOccurrenceRoutes } from '../modules/occurrences/occurrences.routes.js';
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
+import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { installAccessControl } from '../platform/http/access.js';
@@ -114,6 +115,7 @@ export async function buildServer(
   registerPostureRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
+  registerRecoveryRoutes(api, ctx);
   registerBackupRunRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
 

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** What restore tests and DR exercises have in common: evidence, signature, deficiencies. */
+export const recoveryEvidenceViewSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type RecoveryEvidenceView = z.infer<typeof recoveryEvidenceViewSchema>;
+
+/** The verification fields of a recovery record's view. */
+export const recoveryVerificationFields = {
+  verifiedAt: z.string().nullable(),
+  verifierLabel: z.string().nullable(),
+  signatureId: z.string().nullable(),
+  createdAt: z.string(),
+};
+
+/** What the detail of a recovery record adds to its view. */
+export const recoveryRecordDetailFields = {
+  evidence: z.array(recoveryEvidenceViewSchema),
+  deficiencies: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      title: z.string(),
+      status: z.string(),
+      ownerUserLabel: z.string().nullable(),
+      dueOn: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  satisfiedOccurrences: z
+    .array(z.object({ occurrenceId: z.uuid(), controlKey: z.string(), periodKey: z.string() }))
+    .describe('The control occurrences its verification completed and verified'),
+};

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { verifyBodySchema } from '../work-orders/work-order.schema.js';
+import {
+  drExerciseDetailSchema,
+  drExerciseViewSchema,
+  listDrExercisesQuerySchema,
+  recordDrExerciseBodySchema,
+} from './dr-exercise.schema.js';
+import { getDrExercise, listDrExercises } from './dr-exercise.service.js';
+import { recordDrExercise } from './record-dr-exercise.js';
+import { recordRestoreTest } from './record-restore-test.js';
+import {
+  listRestoreTestsQuerySchema,
+  recordRestoreTestBodySchema,
+  restoreTestDetailSchema,
+  restoreTestViewSchema,
+} from './restore-test.schema.js';
+import { getRestoreTest, listRestoreTests } from './restore-test.service.js';
+import { verifyDrExercise } from './verify-dr-exercise.js';
+import { verifyRestoreTest } from './verify-restore-test.js';
+
+const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** Restore tests and DR exercises: recorded by who did them, verified by someone else's signature. */
+export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
+  api.get('/api/v1/restore-tests', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Restore tests, latest first',
+      querystring: listRestoreTestsQuerySchema,
+      response: { 200: z.object({ items: z.array(restoreTestViewSchema) }) },
+    },
+    handler: async (request) => ({ items: await listRestoreTests(ctx, request.query) }),
+  });
+  api.get('/api/v1/restore-tests/:id', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'One restore test with evidence, deficiencies and the occurrences it satisfied',
+      params: idParams,
+      response: { 200: restoreTestDetailSchema },
+    },
+    handler: async (request) => getRestoreTest(ctx, request.params.id),
+  });
+  api.post('/api/v1/restore-tests', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Record a restore test you performed; it is judged against the asset targets',
+      body: recordRestoreTestBodySchema,
+      response: { 201: restoreTestDetailSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordRestoreTest(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.post('/api/v1/restore-tests/:id/verify', {
+    config: { access: { permission: 'work:verify' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Verify a restore test with an e-signature (not by its performer)',
+      params: idParams,
+      body: verifyBodySchema,
+      response: { 200: restoreTestDetailSchema },
+    },
+    handler: async (request) =>
+      verifyRestoreTest(ctx, requirePrincipal(request), request.params.id, {
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        note: request.body.note ?? '',
+      }),
+  });
+  api.get('/api/v1/dr-exercises', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'DR exercises, latest first',
+      querystring: listDrExercisesQuerySchema,
+      response: { 200: z.object({ items: z.array(drExerciseViewSchema) }) },
+    },
+    handler: async (request) => ({ items: await listDrExercises(ctx, request.query) }),
+  });
+  api.get('/api/v1/dr-exercises/:id', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'One DR exercise with evidence, deficiencies and the occurrence it satisfied',
+      params: idParams,
+      response: { 200: drExerciseDetailSchema },
+    },
+    handler: async (request) => getDrExercise(ctx, request.params.id),
+  });
+  api.post('/api/v1/dr-exercises', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Record a completed DR exercise; each deficiency becomes a nonconformance',
+      body: recordDrExerciseBodySchema,
+      response: { 201: drExerciseDetailSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordDrExercise(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.post('/api/v1/dr-exercises/:id/verify', {
+    config: { access: { permission: 'work:verify' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Verify a DR exercise with an e-signature (not by whoever recorded it)',
+      params: idParams,
+      body: verifyBodySchema,
+      response: { 200: drExerciseDetailSchema },
+    },
+    handler: async (request) =>
+      verifyDrExercise(ctx, requirePrincipal(request), request.params.id, {
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        note: request.body.note ?? '',
+      }),
+  });
+}

@@ -1,0 +1,68 @@
+import type { AppContext } from '../../app/context.js';
+import { notFound } from '../../platform/errors.js';
+import { recoveryRecordParts } from './recovery-record-parts.js';
+import { restoreTestRepository, type RestoreTestRow } from './restore-test.repository.js';
+import {
+  formatRestoreTestNumber,
+  type ListRestoreTestsQuery,
+  type RestoreTestDetail,
+  type RestoreTestOutcome,
+  type RestoreTestStatus,
+  type RestoreTestView,
+} from './restore-test.schema.js';
+
+export function toRestoreTestView(row: RestoreTestRow): RestoreTestView {
+  return {
+    id: row.id,
+    number: formatRestoreTestNumber(row.number),
+    assetKey: row.asset_key,
+    assetName: row.asset_name,
+    backupRunId: row.backup_run_id,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at.toISOString(),
+    recoveryPointAt: row.recovery_point_at.toISOString(),
+    recoveryPointSource: row.recovery_point_source as 'backup-run' | 'given',
+    measuredRtoSeconds: row.measured_rto_seconds,
+    measuredRpoSeconds: row.measured_rpo_seconds,
+    targetRto: row.target_rto,
+    targetRpo: row.target_rpo,
+    targetsSource: row.targets_source,
+    integrityChecks: row.integrity_checks,
+    outcome: row.outcome as RestoreTestOutcome,
+    failureReasons: row.failure_reasons,
+    notes: row.notes,
+    status: row.status as RestoreTestStatus,
+    performerLabel: row.performer_label,
+    verifiedAt: row.verified_at?.toISOString() ?? null,
+    verifierLabel: row.verifier_label,
+    signatureId: row.signature_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Restore tests, latest first, by asset, outcome and status. */
+export async function listRestoreTests(
+  ctx: Pick<AppContext, 'db'>,
+  query: ListRestoreTestsQuery = {},
+): Promise<RestoreTestView[]> {
+  const rows = await restoreTestRepository.list(ctx.db, {
+    assetKey: query.asset,
+    outcome: query.outcome,
+    status: query.status,
+  });
+  return rows.map(toRestoreTestView);
+}
+
+/** One restore test with its evidence, the deficiencies it raised and what it satisfied. */
+export async function getRestoreTest(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  id: string,
+): Promise<RestoreTestDetail> {
+  const [row] = await restoreTestRepository.list(ctx.db, { ids: [id] });
+  if (!row) throw notFound('Restore test');
+  return {
+    ...toRestoreTestView(row),
+    ...(await recoveryRecordParts(ctx, 'restore-test', id)),
+    satisfiedOccurrences: row.satisfied_occurrences,
+  };
+}

@@ -1,0 +1,69 @@
+import type { AppContext } from '../../app/context.js';
+import type { Principal } from '../../platform/http/principal.js';
+import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { restoreTestRepository } from './restore-test.repository.js';
+import type { RestoreTestDetail } from './restore-test.schema.js';
+import { getRestoreTest, toRestoreTestView } from './restore-test.service.js';
+import { occurrenceCovering } from './satisfy-occurrence.js';
+import { verifyRecoveryRecord } from './verify-recovery-record.js';
+
+/** The controls a passing restore test is evidence for: org-wide monthly, and per asset quarterly. */
+const SATISFIES = [
+  { controlKey: 'restore-test-monthly', perAsset: false },
+  { controlKey: 'backup-integrity-quarterly', perAsset: true },
+] as const;
+
+/**
+ * Verifies a recorded restore test with an electronic signature (not by its performer). A verified
+ * passing test completes and verifies the occurrences it is evidence for, the month's restore test
+ * and the quarter's integrity check of the asset, with a note naming the test; a failed test is
+ * verified as a record, and its deficiency carries the follow-up.
+ */
+export async function verifyRestoreTest(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'secretBox'>,
+  principal: Principal,
+  id: string,
+  input: { credentials: SignerCredentials; note: string },
+): Promise<RestoreTestDetail> {
+  const current = await getRestoreTest(ctx, id);
+  const finishedAt = new Date(current.finishedAt);
+  const occurrences =
+    current.outcome === 'pass'
+      ? (
+          await Promise.all(
+            SATISFIES.map((target) =>
+              occurrenceCovering(
+                ctx,
+                target.controlKey,
+                target.perAsset ? current.assetKey : '',
+                finishedAt,
+              ),
+            ),
+          )
+        ).filter((occurrence) => occurrence !== undefined)
+      : [];
+  await verifyRecoveryRecord(ctx, principal, {
+    table: 'restore_tests',
+    entityType: 'restore_test',
+    noun: 'restore test',
+    id,
+    credentials: input.credentials,
+    note: input.note,
+    occurrences,
+    occurrenceNote: `Restore test ${current.number} of ${current.assetKey} (${current.outcome}), verified`,
+    lock: async (tx) => {
+      const row = await restoreTestRepository.findForUpdate(tx.trx, id);
+      return (
+        row && {
+          status: row.status,
+          performerId: row.performer_id,
+          record: {
+            ...toRestoreTestView(row),
+            evidence: current.evidence.map((file) => file.sha256),
+          },
+        }
+      );
+    },
+  });
+  return getRestoreTest(ctx, id);
+}

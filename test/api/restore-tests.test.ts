@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
+import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
+import type { Posture } from '../../src/modules/posture/posture.schema.js';
+import type { RestoreTestDetail } from '../../src/modules/recovery/restore-test.schema.js';
+import { FixedClock } from '../../src/platform/clock.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
+
+const allChecksPassed = [
+  { check: 'Row counts match the source', passed: true, note: '' },
+  { check: 'Application smoke test', passed: true, note: 'login and search work' },
+];
+
+describe('restore tests against recovery targets', () => {
+  const clock = new FixedClock('2026-03-10T09:00:00Z');
+  let t: TestApp;
+  let admin: string;
+  let performer: Person;
+  let verifier: Person;
+  let runId: string;
+  let otherRunId: string;
+
+  async function insertRun(assetKey: string, externalId: string, recoveryPointAt: string) {
+    const asset = await t.ctx.db
+      .selectFrom('assets')
+      .select('id')
+      .where('key', '=', assetKey)
+      .executeTakeFirstOrThrow();
+    const run = await t.ctx.db
+      .insertInto('backup_runs')
+      .values({
+        asset_id: asset.id,
+        tool: 'restic',
+        external_id: externalId,
+        started_at: recoveryPointAt,
+        finished_at: recoveryPointAt,
+        status: 'succeeded',
+        recovery_point_at: recoveryPointAt,
+        recorded_at: recoveryPointAt,
+        recorded_by: 'test',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return run.id;
+  }
+
+  const record = (body: Record<string, unknown>, who: Person = performer) =>
+    who.call('POST', '/api/v1/restore-tests', {
+      asset: 'db-orders',
+      integrityChecks: allChecksPassed,
+      ...body,
+    });
+
+  const deficienciesOf = async (id: string) =>
+    (
+      await t.call(admin, 'GET', `/api/v1/nonconformances?source=restore-test&sourceId=${id}`)
+    ).json<{ items: NonconformanceView[] }>().items;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, env: { PLUMBLINE_LOGIN_RATE_LIMIT: '1000' } });
+    admin = await t.tokenFor('admin');
+    await createProductionAsset(t, admin, 'db-orders');
+    await createProductionAsset(t, admin, 'db-billing');
+    await createProductionAsset(t, admin, 'infra-config', {
+      category: 'storage',
+      criticality: 'high',
+      tags: ['configuration'],
+    });
+    runId = await insertRun('db-orders', 'snap-1', '2026-03-09T22:00:00Z');
+    otherRunId = await insertRun('db-billing', 'snap-2', '2026-03-09T22:00:00Z');
+    const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
+      from: '2026-03-01T00:00:00Z',
+      until: '2026-04-30T00:00:00Z',
+    });
+    expect(generated.statusCode).toBe(200);
+    performer = await signedInPerson(t, 'engineering');
+    verifier = await signedInPerson(t, 'quality');
+  });
+  afterAll(() => t.close());
+
+  let passing: RestoreTestDetail;
+
+  it('measures RTO and RPO from the backup run and passes a test within the targets', async () => {
+    const response = await record({
+      backupRunId: runId,
+      startedAt: '2026-03-10T06:00:00Z',
+      finishedAt: '2026-03-10T07:30:00Z',
+    });
+    expect(response.statusCode).toBe(201);
+    passing = response.json<RestoreTestDetail>();
+    expect(passing).toMatchObject({
+      number: 'RT-0001',
+      assetKey: 'db-orders',
+      backupRunId: runId,
+      recoveryPointAt: '2026-03-09T22:00:00.000Z',
+      recoveryPointSource: 'backup-run',
+      measuredRtoSeconds: 90 * 60,
+      measuredRpoSeconds: 8 * 3600,
+      targetRto: 'PT4H',
+      targetRpo: 'PT24H',
+      outcome: 'pass',
+      failureReasons: [],
+      status: 'recorded',
+      performerLabel: performer.email,
+      deficiencies: [],
+    });
+    expect(await deficienciesOf(passing.id)).toEqual([]);
+  });
+
+  it('fails a restore slower than the RTO and raises a deficiency with its SLA', async () => {
+    const response = await record({
+      backupRunId: runId,
+      startedAt: '2026-03-10T01:00:00Z',
+      finishedAt: '2026-03-10T06:00:00Z',
+    });
+    expect(response.statusCode).toBe(201);
+    const test = response.json<RestoreTestDetail>();
+    expect(test.outcome).toBe('fail');
+    expect(test.failureReasons).toEqual([expect.stringMatching(/beyond the RTO of PT4H/)]);
+    const [deficiency] = await deficienciesOf(test.id);
+    expect(deficiency).toMatchObject({
+      sourceType: 'restore-test',
+      deficiency: true,
+      status: 'open',
+      ownerRole: 'engineering',
+      dueOn: '2026-06-08',
+      overdue: false,
+    });
+    expect(test.deficiencies).toEqual([expect.objectContaining({ id: deficiency!.id })]);
+    const sla = (
+      await t.call(admin, 'GET', `/api/v1/occurrences/${deficiency!.slaOccurrenceId}`)
+    ).json<OccurrenceView>();
+    expect(sla).toMatchObject({ controlKey: 'dr-deficiency-remediation', status: 'due' });
+  });
+
+  it('fails data older than the RPO, given as the recovery point', async () => {
+    const test = (
+      await record({
+        recoveryPointAt: '2026-03-08T00:00:00Z',
+        startedAt: '2026-03-10T06:00:00Z',
+        finishedAt: '2026-03-10T07:00:00Z',
+      })
+    ).json<RestoreTestDetail>();
+    expect(test).toMatchObject({
+      recoveryPointSource: 'given',
+      measuredRpoSeconds: 54 * 3600,
+      outcome: 'fail',
+    });
+    expect(test.failureReasons).toEqual([expect.stringMatching(/beyond the RPO of PT24H/)]);
+    expect(await deficienciesOf(test.id)).toHaveLength(1);
+  });
+
+  it('fails a test whose integrity check failed, even within the targets', async () => {
+    const test = (
+      await record({
+        backupRunId: runId,
+        startedAt: '2026-03-10T06:00:00Z',
+        finishedAt: '2026-03-10T06:30:00Z',
+        integrityChecks: [
+          allChecksPassed[0],
+          { check: 'Checksums of restored files', passed: false, note: '3 files differ' },
+        ],
+      })
+    ).json<RestoreTestDetail>();
+    expect(test.outcome).toBe('fail');
+    expect(test.failureReasons).toEqual([
+      'Integrity check failed: Checksums of restored files (3 files differ)',
+    ]);
+    expect(await deficienciesOf(test.id)).toHaveLength(1);
+  });
+
+  it('holds configuration to the tighter targets', async () => {
+    const test = (
+      await record({
+        asset: 'infra-config',
+        recoveryPointAt: '2026-03-10T04:30:00Z',
+        startedAt: '2026-03-10T06:00:00Z',
+        finishedAt: '2026-03-10T07:00:00Z',
+      })
+    ).json<RestoreTestDetail>();
+    expect(test).toMatchObject({ targetRto: 'PT2H', targetRpo: 'PT1H', outcome: 'fail' });
+    expect(test.failureReasons).toEqual([expect.stringMatching(/RPO of PT1H/)]);
+  });
+
+  it('refuses a backup run of another asset, a missing recovery point and reversed times', async () => {
+    const issuesOf = async (body: Record<string, unknown>) => {
+      const response = await record(body);
+      expect(response.statusCode).toBe(400);
+      return response
+        .json<{ error: { issues: { path: string }[] } }>()
+        .error.issues.map((issue) => issue.path);
+    };
+    const times = { startedAt: '2026-03-10T06:00:00Z', finishedAt: '2026-03-10T07:00:00Z' };
+    expect(await issuesOf({ ...times, backupRunId: otherRunId })).toEqual(['body.backupRunId']);
+    expect(await issuesOf(times)).toEqual(['body.recoveryPointAt']);
+    expect(
+      await issuesOf({
+        backupRunId: runId,
+        startedAt: '2026-03-10T07:00:00Z',
+        finishedAt: '2026-03-10T06:00:00Z',
+      }),
+    ).toEqual(['body.finishedAt']);
+    expect(await issuesOf({ ...times, backupRunId: runId, asset: 'no-such-db' })).toEqual([
+      'body.asset',
+    ]);
+  });
+
+  it('refuses a verification by the performer, with a wrong password, or by a token', async () => {
+    const url = `/api/v1/restore-tests/${passing.id}/verify`;
+    const own = await performer.call('POST', url, { password: TEST_PASSWORD });
+    expect(own.statusCode).toBe(409);
+    expect(own.json<{ error: { message: string } }>().error.message).toMatch(/own performer/);
+    const wrong = await verifier.call('POST', url, { password: 'not the password' });
+    expect(wrong.json<{ error: { message: string } }>().error.message).toMatch(/password is wrong/);
+    expect(wrong.statusCode).toBe(401);
+    const failed = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', passing.id)
+      .where('action', '=', 'signature.failed')
+      .execute();
+    expect(failed).toHaveLength(1);
+    const token = await t.tokenFor('quality');
+    expect((await t.call(token, 'POST', url, { password: TEST_PASSWORD })).statusCode).toBe(403);
+    const auditor = await t.tokenFor('auditor');
+    expect((await t.call(auditor, 'POST', url, { password: TEST_PASSWORD })).statusCode).toBe(403);
+  });
+
+  it('verified by a second person, satisfies the month’s restore test and the quarter’s integrity check', async () => {
+    clock.set('2026-03-10T09:05:00Z');
+    const response = await verifier.call('POST', `/api/v1/restore-tests/${passing.id}/verify`, {
+      password: TEST_PASSWORD,
+      note: 'Checked the restore log and the row counts.',
+    });
+    expect(response.statusCode).toBe(200);
+    const verified = response.json<RestoreTestDetail>();
+    expect(verified).toMatchObject({
+      status: 'verified',
+      verifierLabel: verifier.signerLabel,
+      verifiedAt: '2026-03-10T09:05:00.000Z',
+    });
+    expect(verified.signatureId).not.toBeNull();
+    expect(verified.satisfiedOccurrences.map((o) => o.controlKey).sort()).toEqual([
+      'backup-integrity-quarterly',
+      'restore-test-monthly',
+    ]);
+    const occurrences = (
+      await t.call(admin, 'GET', '/api/v1/occurrences?control=restore-test-monthly')
+    ).json<{ items: OccurrenceView[] }>().items;
+    const march = occurrences.find((o) => o.periodKey === '2026-03')!;
+    expect(march.status).toBe('verified');
+    expect(march.events.map((e) => e.kind)).toEqual(['completed', 'verified']);
+    expect(march.events[1]!.note).toMatch(/RT-0001/);
+    const integrity = (
+      await t.call(
+        admin,
+        'GET',
+        '/api/v1/occurrences?control=backup-integrity-quarterly&asset=db-orders',
+      )
+    ).json<{ items: OccurrenceView[] }>().items;
+    expect(integrity.find((o) => o.periodKey === '2026-Q1')!.status).toBe('verified');
+
+    const posture = (await t.call(admin, 'GET', '/api/v1/posture')).json<Posture>();
+    const control = posture.controls.find((c) => c.key === 'restore-test-monthly')!;
+    expect(control.currentOccurrences.verified).toBe(1);
+    expect(control.status).toBe('passing');
+
+    const again = await verifier.call('POST', `/api/v1/restore-tests/${passing.id}/verify`, {
+      password: TEST_PASSWORD,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('lists restore tests by asset and outcome for anyone who reads work', async () => {
+    const auditor = await t.tokenFor('auditor');
+    const failing = (
+      await t.call(auditor, 'GET', '/api/v1/restore-tests?asset=db-orders&outcome=fail')
+    ).json<{ items: RestoreTestDetail[] }>().items;
+    expect(failing).toHaveLength(3);
+    expect(failing.every((test) => test.outcome === 'fail')).toBe(true);
+    const viewer = await t.tokenFor('viewer');
+    expect((await t.call(viewer, 'GET', '/api/v1/restore-tests')).statusCode).toBe(403);
+  });
+});
