@@ -101,6 +101,12 @@ export const configSchema = z
       .min(1, 'must be at least 1 second')
       .max(3600, 'must be at most 3600 seconds')
       .default(15),
+    PLUMBLINE_BACKUP_EVALUATION_SECONDS: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(5, 'must be at least 5 seconds')
+      .max(3600, 'must be at most 3600 seconds')
+      .default(30),
     PLUMBLINE_REMINDER_DAYS: z.coerce
       .number({ message: 'must be a number' })
       .int('must be a whole number')
@@ -159,6 +165,8 @@ export interface Config {
   /** Whether this instance runs periodic jobs (outbox delivery, generation, alerts). */
   schedulerEnabled: boolean;
   schedulerTickSeconds: number;
+  /** How often backup runs are evaluated and backup alerts queued (once per slot across instances). */
+  backupEvaluationSeconds: number;
   /** Remind the owner role this many days before an occurrence is due. */
   reminderDays: number;
   /** Escalate to the quality role when an occurrence is still open this long after its due time. */
@@ -218,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     evidenceMaxBytes: Math.floor(value.PLUMBLINE_EVIDENCE_MAX_MB * 1024 * 1024),
     schedulerEnabled: value.PLUMBLINE_SCHEDULER,
     schedulerTickSeconds: value.PLUMBLINE_SCHEDULER_TICK_SECONDS,
+    backupEvaluationSeconds: value.PLUMBLINE_BACKUP_EVALUATION_SECONDS,
     reminderDays: value.PLUMBLINE_REMINDER_DAYS,
     escalationHours: value.PLUMBLINE_ESCALATION_HOURS,
   };

@@ -16,6 +16,7 @@ import {
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
 import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
+import { registerBackupStatusRoutes } from '../modules/backups/backup-status.routes.js';
 import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
@@ -117,6 +118,7 @@ export async function buildServer(
   registerNonconformanceRoutes(api, ctx);
   registerRecoveryRoutes(api, ctx);
   registerBackupRunRoutes(api, ctx);
+  registerBackupStatusRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
 
   const webRoot = options.webRoot;

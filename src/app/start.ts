@@ -12,6 +12,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
+import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
 import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from './config.js';
@@ -54,6 +55,7 @@ function periodicJobs(ctx: AppContext): PeriodicJob[] {
     nonconformanceJob(ctx),
     // Alerts before delivery, so what a tick queues goes out in the same tick.
     ...notificationJobs(ctx),
+    backupEvaluationJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
   ];
 }

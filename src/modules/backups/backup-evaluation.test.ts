@@ -15,7 +15,7 @@ const asset: AssetEvaluationInput['asset'] = {
   name: 'Orders database',
   ownerRole: 'engineering',
   policy: {
-    source: 'SOP defaults (production data)',
+    source: 'SOP defaults (production-data)',
     incrementalEvery: 'P1D',
     fullEvery: 'P7D',
     grace: 'PT2H',

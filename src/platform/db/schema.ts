@@ -550,6 +550,32 @@ export interface BackupRunsTable {
   recorded_by: string;
 }
 
+/** Continuous backup evaluation (backups module, docs/backup-evaluation.md). */
+export interface BackupIncidentsTable {
+  id: Generated<string>;
+  asset_id: string;
+  kind: string;
+  began_at: Timestamp;
+  opened_at: Timestamp;
+  summary: string;
+  trigger_run_id: string | null;
+  closed_at: Timestamp | null;
+  recovery_run_id: string | null;
+}
+
+export interface BackupIncidentAlertsTable {
+  incident_id: string;
+  message_id: string;
+  purpose: string;
+}
+
+export interface BackupRunEvaluationsTable {
+  run_id: string;
+  run_recorded_at: Timestamp;
+  evaluated_at: Timestamp;
+  outcome: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -582,6 +608,9 @@ export interface Database {
   nonconformances: NonconformancesTable;
   backup_policies: BackupPoliciesTable;
   backup_runs: BackupRunsTable;
+  backup_incidents: BackupIncidentsTable;
+  backup_incident_alerts: BackupIncidentAlertsTable;
+  backup_run_evaluations: BackupRunEvaluationsTable;
   restore_tests: RestoreTestsTable;
   dr_exercises: DrExercisesTable;
   recovery_evidence_files: RecoveryEvidenceFilesTable;

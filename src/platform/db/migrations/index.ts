@@ -8,6 +8,7 @@ import * as postureIndexes from './2026-11-24T05-00_posture-indexes.js';
 import * as occurrenceState from './2026-11-25T00-00_occurrence-state.js';
 import * as backups from './2026-11-25T01-00_backups.js';
 import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
+import * as backupIncidents from './2026-11-25T01-30_backup-incidents.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T00-00_occurrence-state': occurrenceState,
   '2026-11-25T01-00_backups': backups,
   '2026-11-25T02-00_restore-tests-and-dr': restoreTestsAndDr,
+  '2026-11-25T01-30_backup-incidents': backupIncidents,
 };
 
 export const migrationProvider: MigrationProvider = {

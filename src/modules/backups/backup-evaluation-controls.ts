@@ -1,0 +1,104 @@
+import type { AppContext } from '../../app/context.js';
+import { systemActor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { listOccurrences } from '../occurrences/list-occurrences.js';
+import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
+import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
+import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
+import { recoveryPointOf, type BackupRunFacts } from './rpo.js';
+
+/** The catalogue controls that backup runs operate (catalog/controls/backup-and-recovery.yaml). */
+export const BACKUP_CONTROLS = {
+  daily: 'backup-daily-production',
+  weeklyFull: 'backup-weekly-full-production',
+  failureResponse: 'backup-failure-response-24h',
+} as const;
+export const BACKUP_FAILED_TRIGGER = 'backup-job-failed';
+
+/** Statuses in which a completion may be recorded (ALLOWED_EVENTS) and is still owed. */
+const COMPLETABLE: readonly OccurrenceStatus[] = ['upcoming', 'due', 'in_progress', 'overdue'];
+const DAY_MS = 86_400_000;
+
+export interface BackupRunForControls extends BackupRunFacts {
+  id: string;
+  tool: string;
+  job: string | null;
+}
+
+function runLabel(run: BackupRunForControls): string {
+  const what = [run.tool, run.job].filter(Boolean).join(' ');
+  return `backup run ${run.id} (${what}, ${run.backupType ?? 'type not reported'}, recovery point ${recoveryPointOf(run).toISOString()})`;
+}
+
+/**
+ * Automatic evidence of a successful run: the occurrence of the daily control (and of the weekly
+ * full control for a full backup) whose period holds the run's recovery point, and every open
+ * failure-response occurrence of the asset, are completed and verified by Plumbline itself with
+ * a note naming the run. Occurrences already done, or whose period the run does not fall in, are
+ * left alone, so evaluating a run twice records nothing twice. Returns the occurrences completed.
+ */
+export async function recordBackupSuccessEvidence(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  assetKey: string,
+  run: BackupRunForControls,
+): Promise<string[]> {
+  const point = recoveryPointOf(run);
+  const now = ctx.clock.now();
+  const cadenceControls: string[] =
+    run.backupType === 'full'
+      ? [BACKUP_CONTROLS.daily, BACKUP_CONTROLS.weeklyFull]
+      : [BACKUP_CONTROLS.daily];
+  const targets: string[] = [];
+  for (const control of cadenceControls) {
+    const occurrences = await listOccurrences(ctx, {
+      control,
+      asset: assetKey,
+      dueFrom: point.toISOString(),
+      dueBefore: new Date(point.getTime() + 8 * DAY_MS).toISOString(),
+      limit: 20,
+    });
+    const holding = occurrences.find(
+      (occurrence) =>
+        new Date(occurrence.opensAt) <= point &&
+        point < new Date(occurrence.dueAt) &&
+        COMPLETABLE.includes(occurrence.status),
+    );
+    if (holding) targets.push(holding.id);
+  }
+  const failures = await listOccurrences(ctx, {
+    control: BACKUP_CONTROLS.failureResponse,
+    asset: assetKey,
+    dueFrom: new Date(now.getTime() - 30 * DAY_MS).toISOString(),
+    limit: 200,
+  });
+  for (const occurrence of failures) {
+    const opened = new Date(occurrence.opensAt);
+    if (opened < point && COMPLETABLE.includes(occurrence.status)) targets.push(occurrence.id);
+  }
+  if (targets.length === 0) return [];
+  const note = `Recorded automatically from ${runLabel(run)}.`;
+  await mutate(ctx, systemActor, async (tx) => {
+    for (const id of targets) {
+      await recordOccurrenceEvent(tx, id, 'completed', { note });
+      await recordOccurrenceEvent(tx, id, 'verified', { note });
+    }
+  });
+  return targets;
+}
+
+/**
+ * A failed backup, or a window that passed without one, starts the 24-hour failure-response SLA
+ * (`backup-job-failed`). Idempotent on the external id, so a re-evaluation records nothing new.
+ */
+export async function recordBackupFailureTrigger(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { assetKey: string; at: Date; externalId: string; summary: string },
+): Promise<void> {
+  await recordTriggerEvent(ctx, systemActor, {
+    type: BACKUP_FAILED_TRIGGER,
+    asset: input.assetKey,
+    at: input.at.toISOString(),
+    externalId: input.externalId,
+    details: { summary: input.summary.slice(0, 500) },
+  });
+}

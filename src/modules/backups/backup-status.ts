@@ -1,0 +1,171 @@
+import type { AppContext } from '../../app/context.js';
+import { durationMs } from '../occurrences/iso-duration.js';
+import {
+  windowSchedule,
+  type AssetUnderPolicy,
+  type BackupIncidentKind,
+  type EvaluatedRun,
+} from './backup-evaluation.js';
+import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
+import { backupIncidentRepository } from './backup-incident.repository.js';
+import {
+  BACKUP_ASSET_STATUSES,
+  type BackupAssetStatus,
+  type BackupAssetStatusView,
+  type BackupStatusView,
+} from './backup-status.schema.js';
+import {
+  achievedRpo,
+  currentWindow,
+  encryptionCompliance,
+  failedRunsBetween,
+  isSuccessfulRun,
+  regionCompliance,
+  runEndOf,
+  WINDOW_KINDS,
+} from './rpo.js';
+
+const DAY_MS = 86_400_000;
+export const STATUS_LOOKBACK_DAYS = 30;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The RPO achieved over [from, to] against the policy's target. */
+export function rpoAgainstTarget(
+  runs: readonly EvaluatedRun[],
+  policy: AssetUnderPolicy['policy'],
+  from: Date,
+  to: Date,
+) {
+  const achieved = achievedRpo(runs, from, to);
+  const targetMs = durationMs(policy.rpo);
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    achievedMs: achieved.rpoMs,
+    targetMs,
+    met: achieved.rpoMs <= targetMs,
+    recoveryPoints: achieved.recoveryPoints,
+    worstGap: {
+      from: achieved.worstGap.from.toISOString(),
+      to: achieved.worstGap.to.toISOString(),
+    },
+  };
+}
+
+/**
+ * The backup status of assets at `at` from the runs recorded by then: windows, the last 30 days'
+ * failed runs and achieved RPO (counted from the start of monitoring when that is later),
+ * encryption and region compliance, the incidents open then, and the worst of them as a status.
+ */
+export async function assetBackupStatuses(
+  ctx: Pick<AppContext, 'db'>,
+  assets: AssetUnderPolicy[],
+  at: Date,
+): Promise<BackupAssetStatusView[]> {
+  const assetIds = assets.map((asset) => asset.id);
+  const lookbackStart = new Date(at.getTime() - STATUS_LOOKBACK_DAYS * DAY_MS);
+  const [lastAny, lastFull, recent, incidents] = await Promise.all([
+    backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: false, assetIds }),
+    backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: true, assetIds }),
+    backupIncidentRepository.runsBetween(ctx.db, {
+      assetIds,
+      from: lookbackStart,
+      to: at,
+      recordedBy: at,
+      successOnly: false,
+    }),
+    backupIncidentRepository.list(ctx.db, { status: 'open', at, limit: 100_000 }),
+  ]);
+  const lastAnyByAsset = new Map(lastAny.map((run) => [run.assetId, run]));
+  const lastFullByAsset = new Map(lastFull.map((run) => [run.assetId, run]));
+  const runsByAsset = new Map<string, EvaluatedRun[]>();
+  for (const run of recent) {
+    if (runEndOf(run) > at) continue;
+    runsByAsset.set(run.assetId, [...(runsByAsset.get(run.assetId) ?? []), run]);
+  }
+  return assets.map((asset) => {
+    const runs = runsByAsset.get(asset.id) ?? [];
+    const successes = runs.filter(isSuccessfulRun);
+    const last = lastAnyByAsset.get(asset.id) ?? null;
+    const lastFullRun = lastFullByAsset.get(asset.id) ?? null;
+    const known = [last, lastFullRun].filter((run): run is EvaluatedRun => run !== null);
+    const windows = WINDOW_KINDS.map((kind) =>
+      currentWindow(
+        known,
+        kind,
+        windowSchedule(asset.policy, kind),
+        asset.policy.monitoringSince,
+        at,
+      ),
+    );
+    const rpoFrom =
+      asset.policy.monitoringSince > lookbackStart ? asset.policy.monitoringSince : lookbackStart;
+    const rpo = rpoAgainstTarget(successes, asset.policy, rpoFrom < at ? rpoFrom : at, at);
+    const encryption = encryptionCompliance(successes, asset.policy.encryptionRequired);
+    const regions = regionCompliance(
+      successes,
+      asset.policy.requiredRegions,
+      asset.policy.offsiteRequired,
+    );
+    const open = incidents.filter((incident) => incident.asset_id === asset.id);
+    const status: BackupAssetStatus = windows.some((window) => window.state === 'missed')
+      ? 'missed'
+      : open.some((incident) => incident.kind === 'run_failed')
+        ? 'failing'
+        : !rpo.met || encryption.state === 'not_met' || regions.state === 'not_met'
+          ? 'non_compliant'
+          : 'ok';
+    return {
+      assetKey: asset.key,
+      assetName: asset.name,
+      ownerRole: asset.ownerRole,
+      status,
+      policy: { ...asset.policy, monitoringSince: asset.policy.monitoringSince.toISOString() },
+      lastSuccessAt: iso(last ? (last.recoveryPointAt ?? last.startedAt) : null),
+      lastFullSuccessAt: iso(
+        lastFullRun ? (lastFullRun.recoveryPointAt ?? lastFullRun.startedAt) : null,
+      ),
+      windows: windows.map((window) => ({
+        kind: window.kind,
+        state: window.state,
+        lastSuccessAt: iso(window.lastSuccessAt),
+        dueBy: iso(window.dueBy),
+      })),
+      failedRunsLast30Days: failedRunsBetween(runs, lookbackStart, at).length,
+      openIncidents: open.map((incident) => ({
+        id: incident.id,
+        assetKey: incident.asset_key,
+        kind: incident.kind as BackupIncidentKind,
+        summary: incident.summary,
+        beganAt: incident.began_at.toISOString(),
+        openedAt: incident.opened_at.toISOString(),
+        closedAt: null,
+        triggerRunId: incident.trigger_run_id,
+        recoveryRunId: null,
+      })),
+      rpoLast30Days: rpo,
+      encryption,
+      regions,
+    };
+  });
+}
+
+const RANK: Record<BackupAssetStatus, number> = { missed: 0, failing: 1, non_compliant: 2, ok: 3 };
+
+/** Every asset under a backup policy with its status at `at` (default now), worst first. */
+export async function getBackupStatus(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  query: { at?: string | undefined },
+): Promise<BackupStatusView> {
+  const at = query.at ? new Date(query.at) : ctx.clock.now();
+  const items = (await assetBackupStatuses(ctx, await listAssetsUnderPolicy(ctx), at)).sort(
+    (a, b) => RANK[a.status] - RANK[b.status] || a.assetKey.localeCompare(b.assetKey),
+  );
+  const counts = Object.fromEntries(BACKUP_ASSET_STATUSES.map((status) => [status, 0])) as Record<
+    BackupAssetStatus,
+    number
+  >;
+  for (const item of items) counts[item.status] += 1;
+  return { at: at.toISOString(), counts, items };
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BackupAssetDetailView,
+  BackupStatusView,
+} from '../../src/modules/backups/backup-status.schema.js';
+import { evaluateBackups } from '../../src/modules/backups/evaluate-backups.js';
+import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
+import { FixedClock } from '../../src/platform/clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const HOUR = 3_600_000;
+
+describe('backup evaluation feeds the catalogue and the backups API', () => {
+  let t: TestApp;
+  let admin: string;
+  const clock = new FixedClock('2026-06-08T06:00:00Z');
+  let runNumber = 0;
+
+  const postRun = async (
+    asset: string,
+    startedAt: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<void> => {
+    runNumber += 1;
+    const response = await t.call(admin, 'POST', '/api/v1/backup-runs', {
+      asset,
+      tool: 'pgbackrest',
+      job: 'main',
+      externalId: `run-${runNumber}`,
+      startedAt,
+      finishedAt: new Date(Date.parse(startedAt) + 20 * 60_000).toISOString(),
+      status: 'succeeded',
+      backupType: 'incremental',
+      encrypted: true,
+      region: 'eu-central-1',
+      ...overrides,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  };
+  const occurrences = async (control: string, asset: string) =>
+    (await t.call(admin, 'GET', `/api/v1/occurrences?control=${control}&asset=${asset}`)).json<
+      OccurrenceView[] | { items: OccurrenceView[] }
+    >();
+  const list = (value: OccurrenceView[] | { items: OccurrenceView[] }) =>
+    Array.isArray(value) ? value : value.items;
+  const occurrenceOn = async (control: string, asset: string, periodKey: string) =>
+    list(await occurrences(control, asset)).find((item) => item.periodKey === periodKey);
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    admin = await t.tokenFor('admin');
+    for (const key of ['db-main', 'db-reports']) {
+      const created = await t.call(admin, 'POST', '/api/v1/assets', {
+        key,
+        name: `Database ${key}`,
+        category: 'database',
+        environment: 'production',
+        ownerRole: 'engineering',
+        criticality: 'medium',
+        dataClassification: 'confidential',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
+      from: '2026-06-01T00:00:00Z',
+      until: '2026-06-20T00:00:00Z',
+    });
+    expect(generated.statusCode, generated.body).toBeLessThan(300);
+  });
+  afterAll(() => t.close());
+
+  it('completes and verifies the day’s and the week’s backup occurrences from a successful full run', async () => {
+    // 02:00 Berlin on Monday 8 June: the daily period of 8 June and ISO week 24.
+    await postRun('db-main', '2026-06-08T00:00:00Z', { backupType: 'full' });
+    clock.advance(30_000);
+    const result = await evaluateBackups(t.ctx);
+    expect(result).toMatchObject({ runsEvaluated: 1, occurrencesCompleted: 2 });
+    const daily = await occurrenceOn('backup-daily-production', 'db-main', '2026-06-08');
+    expect(daily?.status).toBe('verified');
+    expect(daily?.events.map((event) => [event.kind, event.actorLabel])).toEqual([
+      ['completed', 'plumbline'],
+      ['verified', 'plumbline'],
+    ]);
+    expect(daily?.events[0]?.note).toMatch(
+      /^Recorded automatically from backup run [0-9a-f-]+ \(pgbackrest main, full/,
+    );
+    const weekly = await occurrenceOn('backup-weekly-full-production', 'db-main', '2026-W24');
+    expect(weekly?.status).toBe('verified');
+    // Another tick finds nothing new and records nothing twice.
+    clock.advance(30_000);
+    expect(await evaluateBackups(t.ctx)).toMatchObject({
+      runsEvaluated: 0,
+      occurrencesCompleted: 0,
+    });
+    expect(
+      (await occurrenceOn('backup-daily-production', 'db-main', '2026-06-08'))?.events,
+    ).toHaveLength(2);
+  });
+
+  it('starts the 24-hour failure SLA on a failed run and completes it with the next success', async () => {
+    clock.set('2026-06-09T01:00:00Z');
+    await postRun('db-main', '2026-06-09T00:30:00Z', { status: 'failed', message: 'disk full' });
+    clock.advance(30_000);
+    await evaluateBackups(t.ctx);
+    const [sla] = list(await occurrences('backup-failure-response-24h', 'db-main'));
+    expect(sla).toMatchObject({ status: 'due', dueAt: '2026-06-10T00:30:00.000Z' });
+    // The incremental run an hour later answers it.
+    clock.set('2026-06-09T02:00:00Z');
+    await postRun('db-main', '2026-06-09T01:30:00Z');
+    clock.advance(30_000);
+    await evaluateBackups(t.ctx);
+    const answered = list(await occurrences('backup-failure-response-24h', 'db-main'))[0];
+    expect(answered?.status).toBe('verified');
+    expect((await occurrenceOn('backup-daily-production', 'db-main', '2026-06-09'))?.status).toBe(
+      'verified',
+    );
+  });
+
+  it('reports status, achieved RPO and incidents per asset, as of any instant', async () => {
+    clock.set('2026-06-10T12:00:00Z');
+    await evaluateBackups(t.ctx);
+    const status = (await t.call(admin, 'GET', '/api/v1/backups/status')).json<BackupStatusView>();
+    const main = status.items.find((item) => item.assetKey === 'db-main');
+    const reports = status.items.find((item) => item.assetKey === 'db-reports');
+    // db-main's last success (01:30 on the 9th) + 24 h + 2 h passed at 03:50 on the 10th.
+    expect(main).toMatchObject({
+      status: 'missed',
+      policy: { source: 'SOP defaults (production-data)', rpo: 'PT24H' },
+      lastSuccessAt: '2026-06-09T01:30:00.000Z',
+      lastFullSuccessAt: '2026-06-08T00:00:00.000Z',
+      failedRunsLast30Days: 1,
+      encryption: { state: 'met', unencryptedRuns: 0 },
+    });
+    expect(main?.openIncidents.map((incident) => incident.kind)).toEqual(['incremental_missed']);
+    expect(reports).toMatchObject({ status: 'missed', lastSuccessAt: null });
+    expect(status.items.slice(0, 2).map((item) => item.status)).toEqual(['missed', 'missed']);
+
+    const before = (
+      await t.call(admin, 'GET', '/api/v1/backups/status?at=2026-06-09T03:00:00Z')
+    ).json<BackupStatusView>();
+    expect(before.items.find((item) => item.assetKey === 'db-main')).toMatchObject({
+      status: 'ok',
+      openIncidents: [],
+    });
+  });
+
+  it('shows one asset’s runs, the RPO achieved over the period asked for, and its incidents', async () => {
+    const detail = (
+      await t.call(
+        admin,
+        'GET',
+        '/api/v1/backups/assets/db-main?from=2026-06-08T00:00:00Z&to=2026-06-10T00:00:00Z',
+      )
+    ).json<BackupAssetDetailView>();
+    expect(detail.runs).toMatchObject({ total: 3, succeeded: 2, failed: 1 });
+    expect(detail.runs.items[0]?.startedAt).toBe('2026-06-09T01:30:00.000Z');
+    // Recovery points at 00:00 on the 8th and 01:30 on the 9th; the period ends at 00:00 on the
+    // 10th: the largest gap is 25 h 30 min.
+    expect(detail.rpo).toMatchObject({ achievedMs: 25.5 * HOUR, targetMs: 24 * HOUR, met: false });
+    expect(detail.rpo.worstGap).toEqual({
+      from: '2026-06-08T00:00:00.000Z',
+      to: '2026-06-09T01:30:00.000Z',
+    });
+    expect(detail.incidents.map((incident) => [incident.kind, incident.closedAt !== null])).toEqual(
+      [['run_failed', true]],
+    );
+    expect((await t.call(admin, 'GET', '/api/v1/backups/assets/web-1')).statusCode).toBe(404);
+  });
+
+  it('lets every role with backups:read see it, and audits what evaluation changed', async () => {
+    const viewer = await t.tokenFor('viewer');
+    expect((await t.call(viewer, 'GET', '/api/v1/backups/incidents')).statusCode).toBe(200);
+    const audit = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'backup%')
+      .execute();
+    const actions = new Set(audit.map((row) => row.action));
+    expect(actions).toEqual(
+      new Set([
+        'backup-runs.recorded',
+        'backup-runs.evaluated',
+        'backup-incident.opened',
+        'backup-incident.closed',
+      ]),
+    );
+  });
+});
