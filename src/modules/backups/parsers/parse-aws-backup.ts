@@ -1,5 +1,5 @@
 import type { BackupInput } from './backup-input.js';
-import { parseWithSchema, readJsonDocument } from './json-text.js';
+import { parseWithSchema, readJsonDocument } from './json-input.js';
 import type { BackupRunStatus, ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import {
   awsListBackupJobsSchema,

@@ -8,9 +8,13 @@ import {
 } from '../../../../test/fixtures/backups/fixtures.js';
 import { BackupParseError, parseBackupOutput } from './index.js';
 
+/** Lines the generator has handed out so far: shows whether the parser reads ahead. */
+let linesProduced = 0;
+
 async function* generatedRuns(count: number): AsyncGenerator<string> {
   const start = Date.parse('2026-01-01T00:00:00Z');
   for (let index = 0; index < count; index += 1) {
+    linesProduced = index + 1;
     // Like a file read, the source now and then waits for more data.
     if (index % 1000 === 0) await nextTurn();
     const startedAt = new Date(start + index * 60_000).toISOString();
@@ -88,10 +92,14 @@ describe('plumbline NDJSON', () => {
   it('streams 200,000 lines from a generator without holding them', async () => {
     let count = 0;
     let lastSize = -1;
+    let producedAtFirstRun = 0;
     for await (const run of parseBackupOutput('plumbline', generatedRuns(200_000))) {
+      if (count === 0) producedAtFirstRun = linesProduced;
       count += 1;
       lastSize = run.sizeBytes ?? -1;
     }
+    // The first run comes out while the source has given one line, not the whole input.
+    expect(producedAtFirstRun).toBe(1);
     expect(count).toBe(200_000);
     expect(lastSize).toBe(199_999);
   });

@@ -1,6 +1,6 @@
 import { BackupParseError } from './backup-parse-error.js';
 import { readLines, type BackupInput } from './backup-input.js';
-import { parseJson, parseWithSchema } from './json-text.js';
+import { parseJson, parseWithSchema } from './json-input.js';
 import type { ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import { plumblineBackupRunSchema, toParsedBackupRun } from './plumbline-run.schema.js';
 

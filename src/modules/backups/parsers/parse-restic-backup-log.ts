@@ -1,6 +1,6 @@
 import { BackupParseError } from './backup-parse-error.js';
 import type { NumberedLine } from './backup-input.js';
-import { parseJson, parseWithSchema } from './json-text.js';
+import { parseJson, parseWithSchema } from './json-input.js';
 import type { ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import {
   resticBackupErrorSchema,

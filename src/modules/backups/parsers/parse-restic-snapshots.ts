@@ -1,5 +1,5 @@
 import { BackupParseError } from './backup-parse-error.js';
-import { parseJson, parseWithSchema } from './json-text.js';
+import { parseJson, parseWithSchema } from './json-input.js';
 import type { ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import {
   resticSnapshotGroupSchema,

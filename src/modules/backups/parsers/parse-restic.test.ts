@@ -190,6 +190,10 @@ describe('restic snapshots --json', () => {
     expect(runs).toHaveLength(8000);
   });
 
+  it('reads the empty list of a repository without snapshots', async () => {
+    expect(await collect(parseBackupOutput('restic', textInput('[]\n')))).toEqual([]);
+  });
+
   it('reads snapshots grouped with --group-by', async () => {
     const document = () =>
       textInput(

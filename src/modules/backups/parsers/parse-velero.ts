@@ -1,6 +1,6 @@
 import type { BackupInput } from './backup-input.js';
 import { BackupParseError } from './backup-parse-error.js';
-import { parseWithSchema, readJsonDocument } from './json-text.js';
+import { parseWithSchema, readJsonDocument } from './json-input.js';
 import type { BackupRunStatus, ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import {
   veleroBackupListSchema,
