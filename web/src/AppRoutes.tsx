@@ -11,6 +11,8 @@ import { AssetDetailPage } from './pages/assets/AssetDetailPage.js';
 import { AssetEditPage } from './pages/assets/AssetEditPage.js';
 import { AssetsListPage } from './pages/assets/AssetsListPage.js';
 import { AuditLogPage } from './pages/audit/AuditLogPage.js';
+import { BackupAssetPage } from './pages/backups/BackupAssetPage.js';
+import { BackupsPage } from './pages/backups/BackupsPage.js';
 import { ControlPage } from './pages/catalog/ControlPage.js';
 import { ControlsListPage } from './pages/catalog/ControlsListPage.js';
 import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
@@ -76,6 +78,8 @@ export function AppRoutes() {
           element={allowed('register:write', <ProcessEditPage />)}
         />
         <Route path="matrix" element={allowed('register:read', <MatrixPage />)} />
+        <Route path="backups" element={allowed('backups:read', <BackupsPage />)} />
+        <Route path="backups/assets/:key" element={allowed('backups:read', <BackupAssetPage />)} />
         <Route path="reviews" element={allowed('register:read', <ReviewsListPage />)} />
         <Route path="reviews/:id" element={allowed('register:read', <ReviewCampaignPage />)} />
         <Route path="frameworks" element={allowed('catalog:read', <FrameworksListPage />)} />

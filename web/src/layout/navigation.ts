@@ -43,6 +43,7 @@ export const NAVIGATION: NavSection[] = [
     title: 'Assurance',
     items: [
       { label: 'Posture', to: '/posture', permission: 'posture:read' },
+      { label: 'Backups', to: '/backups', permission: 'backups:read' },
       { label: 'Reports', to: '/reports/effectiveness', permission: 'reports:read' },
       { label: 'Audit log', to: '/audit', permission: 'audit:read' },
     ],

@@ -1,0 +1,47 @@
+/**
+ * The backups overview as the web app reads it: hooks over the backup status API, with types
+ * inferred from the server's zod schemas, imported as types only.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider.js';
+import type {
+  AlertDelivery,
+  BackupAssetDetailView,
+  BackupAssetStatus,
+  BackupAssetStatusView,
+  BackupIncidentView,
+  BackupStatusView,
+} from '../../../../src/modules/backups/backup-status.schema.js';
+
+export type {
+  AlertDelivery,
+  BackupAssetDetailView,
+  BackupAssetStatus,
+  BackupAssetStatusView,
+  BackupIncidentView,
+  BackupStatusView,
+};
+
+const BACKUPS = 'backups';
+
+/** Every asset under a backup policy, worst first; `at` undefined means now. */
+export function useBackupStatus(at?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [BACKUPS, 'status', at ?? 'now'],
+    queryFn: () => api.get<BackupStatusView>('/backups/status', { at }),
+  });
+}
+
+/** One asset's runs, achieved RPO and incidents over [from, to] (default: the last 30 days). */
+export function useBackupAsset(key: string, period: { from?: string; to?: string } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [BACKUPS, 'asset', key, period.from ?? '', period.to ?? ''],
+    queryFn: () =>
+      api.get<BackupAssetDetailView>(`/backups/assets/${encodeURIComponent(key)}`, {
+        from: period.from,
+        to: period.to,
+      }),
+  });
+}
