@@ -5,10 +5,9 @@ import type {
   BackupRunView,
   RecordBackupRunsResult,
 } from '../../src/modules/backups/backup-run.schema.js';
-import { createApiToken } from '../../src/modules/identity/api-token.service.js';
-import { systemActor } from '../../src/platform/audit/actor.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { backupWriterToken, countStoredRuns, createBackedUpAsset } from './backup-runs.fixtures.js';
 
 /** A run in Plumbline's JSON shape; each call gets its own external id unless told otherwise. */
 let sequence = 0;
@@ -30,35 +29,10 @@ function run(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   };
 }
 
-export async function createBackupAssets(t: TestApp, token: string): Promise<void> {
-  const assets = [
-    { key: 'db-prod-eu', category: 'database', configurationReference: 'main' },
-    {
-      key: 'app-prod-01',
-      category: 'server',
-      configurationReference: 'app-prod-01:/srv/app,/etc/app',
-    },
-    { key: 'fileserver-01', category: 'storage', configurationReference: '' },
-  ];
-  for (const asset of assets) {
-    const response = await t.call(token, 'POST', '/api/v1/assets', {
-      ...asset,
-      name: asset.key,
-      environment: 'production',
-      ownerRole: 'engineering',
-      criticality: 'medium',
-      dataClassification: 'confidential',
-    });
-    expect(response.statusCode, response.body).toBe(201);
-  }
-}
-
-export async function backupWriterToken(t: TestApp): Promise<string> {
-  const { token } = await createApiToken(t.ctx, systemActor, {
-    name: 'nightly-backup-job',
-    role: 'backup-writer',
-  });
-  return token;
+async function createBackupAssets(t: TestApp, token: string): Promise<void> {
+  await createBackedUpAsset(t, token, { key: 'db-prod-eu', category: 'database' });
+  await createBackedUpAsset(t, token, { key: 'app-prod-01', category: 'server' });
+  await createBackedUpAsset(t, token, { key: 'fileserver-01', category: 'storage' });
 }
 
 describe('recording backup runs', () => {
@@ -77,15 +51,7 @@ describe('recording backup runs', () => {
         .where('action', '=', 'backup-runs.recorded')
         .execute()
     ).length;
-  const storedRuns = async () =>
-    Number(
-      (
-        await t.ctx.db
-          .selectFrom('backup_runs')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const storedRuns = () => countStoredRuns(t);
   const issuesOf = (response: LightMyRequestResponse) =>
     response.json<ErrorBody>().error.issues?.map((issue) => issue.path);
 

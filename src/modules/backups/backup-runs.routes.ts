@@ -88,8 +88,10 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
             `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the output and import the parts`,
           );
         }
+        // Without a content type Fastify runs no parser: the body then still waits, unread, in the
+        // raw request, and must not be dropped.
         const body = request.body;
-        const input = isReadable(body) ? body : Readable.from([]);
+        const input = isReadable(body) ? body : request.raw;
         const result = await importBackupRuns(ctx, requirePrincipal(request).actor, input, {
           format: request.query.format,
           defaultAssetKey: request.query.asset,

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { Option, type Command } from 'commander';
+import type {
+  BackupRunPage,
+  ImportBackupRunsResult,
+} from '../../modules/backups/backup-run.schema.js';
+import type {
+  BackupPolicyView,
+  EffectiveBackupPolicy,
+} from '../../modules/backups/backup-policy.schema.js';
+import { BACKUP_IMPORT_FORMATS } from '../../modules/backups/parsers/index.js';
+import { ApiError } from '../api-client.js';
+import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { CliExit, EXIT } from '../exit-codes.js';
+import { formatTable } from '../output.js';
+
+interface IngestOptions {
+  format: (typeof BACKUP_IMPORT_FORMATS)[number];
+  asset?: string;
+  dryRun?: boolean;
+}
+
+/** The file (or standard input for `-`) as a stream: the output is sent as it is read. */
+function openInput(file: string): Readable {
+  if (file === '-') return process.stdin;
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (error) {
+    throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
+  }
+  return fs.createReadStream(file);
+}
+
+/**
+ * POSTs a stream as the request body (the API client sends whole bodies only), so a file of a
+ * million runs never sits in memory; the answer is handled like any other API call.
+ */
+async function postStream<T>(
+  command: Command,
+  cli: CliContext,
+  path: string,
+  query: Record<string, string | undefined>,
+  input: Readable,
+): Promise<T> {
+  const { url, token } = globalOptions(command);
+  const target = new URL(`/api/v1${path}`, url);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) target.searchParams.set(name, value);
+  }
+  const doFetch = cli.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(target, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: Readable.toWeb(input) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+  } catch (error) {
+    throw new CliExit(
+      EXIT.unreachable,
+      `Cannot reach Plumbline at ${url}: ${(error as Error).message}`,
+    );
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: keep the text for the message.
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body as T;
+}
+
+function describeIngest(result: ImportBackupRunsResult): string {
+  const counts = `${result.received} runs (${result.format}): ${result.created} new, ${result.alreadyRecorded} already recorded, ${result.conflictCount} in conflict`;
+  return result.dryRun ? `Dry run, nothing stored: ${counts}.` : `Ingested ${counts}.`;
+}
+
+/** Client commands for backups: ingest a tool's output, list runs and policies. */
+export function registerBackupCommands(program: Command, cli: CliContext): void {
+  const backups = program.command('backups').description('backup runs and policies');
+  backups
+    .command('ingest <file>')
+    .description(
+      'send a backup tool’s output (- for standard input) as it is read; nothing is stored if any of it is malformed',
+    )
+    .addOption(
+      new Option('--format <format>', 'what the output is')
+        .choices(BACKUP_IMPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .option('--asset <key>', 'the asset, for output that names none')
+    .option('--dry-run', 'check and count, store nothing')
+    .action(async (file: string, options: IngestOptions, command: Command) => {
+      const result = await postStream<ImportBackupRunsResult>(
+        command,
+        cli,
+        '/backup-runs/import',
+        {
+          format: options.format,
+          asset: options.asset,
+          dryRun: options.dryRun ? 'true' : undefined,
+        },
+        openInput(file),
+      );
+      if (globalOptions(command).json) {
+        cli.output.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      // Conflicts are reported, not fatal: the stored runs stay as they were (docs/backups.md).
+      for (const conflict of result.conflicts) {
+        cli.output.err(
+          `conflict: run ${conflict.index + 1} ${conflict.tool}/${conflict.externalId} differs from the stored run ${conflict.storedRunId} in ${conflict.fields.join(', ')}`,
+        );
+      }
+      cli.output.out(describeIngest(result));
+    });
+  backups
+    .command('runs')
+    .description('backup runs, newest first')
+    .option('--asset <key>')
+    .option('--from <instant>', 'started at or after (ISO date-time)')
+    .option('--to <instant>', 'started before (ISO date-time)')
+    .option('--status <status>', 'succeeded, failed or partial')
+    .option('--tool <tool>')
+    .option('--limit <n>', 'at most this many (1 to 1000)', '100')
+    .action(async (options: Record<string, string | undefined>, command: Command) => {
+      const page = await clientFor(command, cli).get<BackupRunPage>('/backup-runs', {
+        asset: options.asset,
+        from: options.from,
+        to: options.to,
+        status: options.status,
+        tool: options.tool,
+        limit: options.limit,
+      });
+      printList(
+        command,
+        cli,
+        page.items,
+        ['startedAt', 'assetKey', 'tool', 'status', 'backupType', 'externalId'],
+        formatTable,
+      );
+    });
+  backups
+    .command('policies')
+    .description('backup policies')
+    .option('--include-archived', 'archived policies too')
+    .action(async (options: { includeArchived?: boolean }, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: BackupPolicyView[] }>(
+        '/backup-policies',
+        { includeArchived: options.includeArchived ? 'true' : undefined },
+      );
+      const rows = items.map((policy) => ({
+        ...policy,
+        scope: Object.values(policy.scope).join(':'),
+      }));
+      printList(
+        command,
+        cli,
+        rows,
+        ['name', 'scope', 'incrementalEvery', 'fullEvery', 'rpo', 'rto', 'archivedAt'],
+        formatTable,
+      );
+    });
+  backups
+    .command('policy <asset>')
+    .description('the backup policy that applies to an asset, and where it comes from')
+    .action(async (asset: string, _options: unknown, command: Command) => {
+      const policy = await clientFor(command, cli).get<EffectiveBackupPolicy>(
+        `/assets/${encodeURIComponent(asset)}/backup-policy`,
+      );
+      cli.output.out(JSON.stringify(policy, null, 2));
+    });
+}

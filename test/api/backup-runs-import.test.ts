@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  BackupRunPage,
+  ImportBackupRunsResult,
+} from '../../src/modules/backups/backup-run.schema.js';
+import { importBackupRuns } from '../../src/modules/backups/import-backup-runs.js';
+import type { BackupImportFormat } from '../../src/modules/backups/parsers/index.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
+import type { ErrorBody } from '../../src/platform/http/error-handler.js';
+import { fixturePath } from '../fixtures/backups/fixtures.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { backupWriterToken, countStoredRuns, createBackedUpAsset } from './backup-runs.fixtures.js';
+
+const AWS_ARNS = [
+  'arn:aws:rds:eu-central-1:481516234200:db:orders-prod',
+  'arn:aws:ec2:eu-central-1:481516234200:volume/vol-0a1b2c3d4e5f60718',
+  'arn:aws:dynamodb:eu-central-1:481516234200:table/sessions',
+  'arn:aws:elasticfilesystem:eu-central-1:481516234200:file-system/fs-0123456789abcdef0',
+  'arn:aws:ec2:eu-central-1:481516234200:instance/i-0ab12cd34ef567890',
+];
+const UNMAPPED_ARN =
+  'arn:aws:cloudformation:eu-central-1:481516234200:stack/payments/4f1e2d3c-0b9a-11ef-8a7b-06c5d4e3f2a1';
+
+/** Each format's complete fixture, how the runs find their asset, and how many runs it holds. */
+const FORMATS: { format: BackupImportFormat; fixture: string; asset?: string; runs: number }[] = [
+  // Each line names its asset.
+  { format: 'plumbline', fixture: 'plumbline/runs.ndjson', runs: 3 },
+  { format: 'restic', fixture: 'restic/backup-succeeded.jsonl', asset: 'app-prod-01', runs: 1 },
+  { format: 'restic', fixture: 'restic/snapshots.json', asset: 'app-prod-01', runs: 2 },
+  // The stanza "main" is db-prod-eu's configuration reference.
+  { format: 'pgbackrest', fixture: 'pgbackrest/info.json', runs: 3 },
+  // Resource ARNs are the AWS assets' configuration references.
+  { format: 'aws-backup', fixture: 'aws-backup/list-backup-jobs.json', runs: 6 },
+  { format: 'velero', fixture: 'velero/backup-list.json', asset: 'k8s-prod', runs: 5 },
+];
+
+describe('importing backup tool output', () => {
+  let t: TestApp;
+  let admin: string;
+  let writer: string;
+  let viewer: string;
+
+  function importOutput(
+    body: Buffer | string | Readable,
+    query: string,
+    options: { token?: string; contentType?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
+    const contentType =
+      options.contentType === undefined ? 'application/octet-stream' : options.contentType;
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/backup-runs/import?${query}`,
+      headers: {
+        authorization: `Bearer ${options.token ?? writer}`,
+        ...(contentType === null ? {} : { 'content-type': contentType }),
+      },
+      payload: body,
+    });
+  }
+  const fixture = (name: string) => fs.createReadStream(fixturePath(name), { highWaterMark: 256 });
+  const storedRuns = () => countStoredRuns(t);
+  const auditEvents = async () =>
+    (await t.ctx.db.selectFrom('audit_events').select('seq').execute()).length;
+
+  const createAsset = (key: string, configurationReference = '', category = 'database') =>
+    createBackedUpAsset(t, admin, { key, category, configurationReference });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.tokenFor('admin');
+    viewer = await t.tokenFor('viewer');
+    writer = await backupWriterToken(t);
+    await createAsset('db-prod-eu', 'main');
+    await createAsset('fileserver-01', '', 'storage');
+    await createAsset('app-prod-01', '', 'server');
+    await createAsset('k8s-prod', '', 'cloud-service');
+    for (const [index, arn] of AWS_ARNS.entries())
+      await createAsset(`aws-${index}`, arn, 'cloud-service');
+  });
+  afterAll(() => t.close());
+
+  it('refuses output whose source maps to no asset, naming the run and the reference', async () => {
+    const before = await storedRuns();
+    const response = await importOutput(
+      fixture('aws-backup/list-backup-jobs.json'),
+      'format=aws-backup',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().error.issues).toEqual([
+      {
+        path: 'run 6',
+        message: `no asset has the configuration reference "${UNMAPPED_ARN}"; set it on the asset or pass asset=KEY`,
+      },
+    ]);
+    expect(await storedRuns()).toBe(before);
+    await createAsset('payments-stack', UNMAPPED_ARN, 'cloud-service');
+  });
+
+  it.each(FORMATS)(
+    'imports $fixture once, however often it is sent',
+    async ({ format, fixture: name, asset, runs }) => {
+      const query = `format=${format}${asset ? `&asset=${asset}` : ''}`;
+      const first = await importOutput(fixture(name), query);
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json<ImportBackupRunsResult>()).toEqual({
+        format,
+        dryRun: false,
+        received: runs,
+        created: runs,
+        alreadyRecorded: 0,
+        conflictCount: 0,
+        conflicts: [],
+      });
+      const eventsBefore = await auditEvents();
+      const again = await importOutput(fixture(name), query, { contentType: 'text/plain' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json<ImportBackupRunsResult>()).toMatchObject({
+        created: 0,
+        alreadyRecorded: runs,
+      });
+      expect(await auditEvents()).toBe(eventsBefore);
+    },
+  );
+
+  it('puts each run on the asset its source maps to', async () => {
+    const page = async (asset: string, tool: string) =>
+      (
+        await t.call(viewer, 'GET', `/api/v1/backup-runs?asset=${asset}&tool=${tool}`)
+      ).json<BackupRunPage>().items;
+    expect(await page('db-prod-eu', 'pgbackrest')).toHaveLength(3);
+    expect(await page('aws-0', 'aws-backup')).toHaveLength(1);
+    expect(await page('payments-stack', 'aws-backup')).toHaveLength(1);
+    expect((await page('k8s-prod', 'velero')).map((run) => run.status).sort()).toEqual([
+      'failed',
+      'failed',
+      'partial',
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+
+  it('reads the body whatever its content type, or none', async () => {
+    const lines = ['a', 'b'].map((id) =>
+      JSON.stringify({
+        tool: 'rsync',
+        externalId: `ct-${id}`,
+        startedAt: '2026-11-20T01:00:00Z',
+        status: 'succeeded',
+      }),
+    );
+    const json = await importOutput(`${lines[0]}\n`, 'format=plumbline&asset=fileserver-01', {
+      contentType: 'application/json',
+    });
+    expect(json.json<ImportBackupRunsResult>()).toMatchObject({ created: 1 });
+    const none = await importOutput(
+      Readable.from([`${lines[1]}\n`]),
+      'format=plumbline&asset=fileserver-01',
+      {
+        contentType: null,
+      },
+    );
+    expect(none.json<ImportBackupRunsResult>()).toMatchObject({ created: 1 });
+    const empty = await importOutput('', 'format=plumbline');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json<ImportBackupRunsResult>()).toMatchObject({ received: 0, created: 0 });
+  });
+
+  it.each([
+    ['plumbline', 'plumbline/truncated.ndjson', 2],
+    ['plumbline', 'plumbline/invalid-date.ndjson', 2],
+    ['restic', 'restic/backup-truncated.jsonl', 2],
+    ['pgbackrest', 'pgbackrest/info-truncated.json', 1],
+    ['aws-backup', 'aws-backup/truncated.json', 40],
+  ] as const)(
+    'refuses malformed %s output (%s) naming format and line, storing nothing',
+    async (format, name, line) => {
+      const before = await storedRuns();
+      const response = await importOutput(fixture(name), `format=${format}&asset=db-prod-eu`);
+      expect(response.statusCode).toBe(400);
+      const error = response.json<ErrorBody>().error;
+      expect(error.code).toBe('validation_failed');
+      expect(error.message).toMatch(new RegExp(`^Nothing was imported: ${format}: line ${line}: `));
+      expect(error.details).toMatchObject({ format, line });
+      expect(await storedRuns()).toBe(before);
+    },
+  );
+
+  it('rolls back batches already written when a later line is malformed', async () => {
+    const good = Array.from({ length: 2500 }, (_, index) =>
+      JSON.stringify({
+        tool: 'rollback',
+        externalId: `rb-${index}`,
+        startedAt: '2026-11-20T01:00:00Z',
+        status: 'succeeded',
+      }),
+    );
+    const before = await storedRuns();
+    const response = await importOutput(
+      Readable.from([`${good.join('\n')}\n`, '{"tool":"rollback","externalId":"bad"\n']),
+      'format=plumbline&asset=fileserver-01',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().error.details).toMatchObject({
+      format: 'plumbline',
+      line: 2501,
+    });
+    expect(await storedRuns()).toBe(before);
+  });
+
+  it('counts what a dry run would store and stores nothing', async () => {
+    const before = await storedRuns();
+    const eventsBefore = await auditEvents();
+    const response = await importOutput(
+      fixture('restic/backup-partial.jsonl'),
+      'format=restic&asset=app-prod-01&dryRun=true',
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json<ImportBackupRunsResult>()).toMatchObject({
+      dryRun: true,
+      received: 1,
+      created: 1,
+    });
+    expect(await storedRuns()).toBe(before);
+    expect(await auditEvents()).toBe(eventsBefore);
+    const known = await importOutput(fixture('pgbackrest/info.json'), 'format=pgbackrest&dryRun=1');
+    expect(known.json<ImportBackupRunsResult>()).toMatchObject({ created: 0, alreadyRecorded: 3 });
+  });
+
+  it('refuses unknown formats, unknown default assets and callers without backups:write', async () => {
+    const format = await importOutput('', 'format=bacula');
+    expect(format.statusCode).toBe(400);
+    expect(format.json<ErrorBody>().error.issues?.[0]?.path).toBe('querystring.format');
+    const asset = await importOutput(
+      fixture('restic/backup-failed.jsonl'),
+      'format=restic&asset=no-such-asset',
+    );
+    expect(asset.json<ErrorBody>().error.issues).toEqual([
+      { path: 'run 1', message: 'no asset has the key "no-such-asset"' },
+    ]);
+    const forbidden = await importOutput(fixture('plumbline/runs.ndjson'), 'format=plumbline', {
+      token: viewer,
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('refuses input past the size limit', async () => {
+    const input = Readable.from([Buffer.alloc(600, 0x20), Buffer.alloc(600, 0x20)]);
+    await expect(
+      importBackupRuns(t.ctx, systemActor, input, {
+        format: 'plumbline',
+        dryRun: false,
+        maxBytes: 1000,
+      }),
+    ).rejects.toMatchObject({ code: 'payload_too_large' });
+  });
+});
