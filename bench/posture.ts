@@ -10,6 +10,7 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { generateOccurrences } from '../src/modules/occurrences/generate-occurrences.js';
 import { evaluatePosture } from '../src/modules/posture/evaluate-posture.js';
 import { listAssetPosture } from '../src/modules/posture/list-asset-posture.js';
+import { livePosture } from '../src/modules/posture/live-posture.js';
 import { reportEffectiveness } from '../src/modules/posture/report-effectiveness.js';
 import { importAssetsCsv } from '../src/modules/register/import-assets.js';
 import { createSupplier } from '../src/modules/register/supplier.service.js';
@@ -78,30 +79,32 @@ async function recordSampleWork(ctx: RunningPlumbline['ctx'], now: Date): Promis
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const bucket = sql`abs(hashtext(o.id::text)) % 100`;
   const completedAt = sql`case when ${bucket} % 7 = 0 then o.due_at + interval '2 days' else o.due_at - interval '1 day' end`;
-  const inserted = await sql<{ n: number }>`
-    with completed as (
-      insert into occurrence_events (occurrence_id, kind, at, actor_label)
-      select o.id, 'completed', ${completedAt}, 'engineer' || (${bucket} % 40) || '@bench.example'
-      from occurrences o
-      where o.due_at <= ${nowSql} and ${bucket} < 70 and ${completedAt} <= ${nowSql}
-      returning 1
-    ), verified as (
-      insert into occurrence_events (occurrence_id, kind, at, actor_label)
-      select o.id, 'verified', ${completedAt} + interval '1 day', 'quality' || (${bucket} % 5) || '@bench.example'
-      from occurrences o
-      where o.due_at <= ${nowSql} and ${bucket} < 60 and ${completedAt} + interval '1 day' <= ${nowSql}
-      returning 1
-    ), started as (
-      insert into occurrence_events (occurrence_id, kind, at, actor_label)
-      select o.id, 'started', o.opens_at + interval '1 hour', 'engineer' || (${bucket} % 40) || '@bench.example'
-      from occurrences o
-      where o.opens_at + interval '1 hour' <= ${nowSql} and ${bucket} between 70 and 74
-      returning 1
-    )
-    select ((select count(*) from completed) + (select count(*) from verified)
-      + (select count(*) from started))::int as n`.execute(ctx.db);
+  // One statement per kind, in the order the work happened: occurrence_state follows each insert
+  // in insertion order, as it would have followed the events recorded one by one.
+  const completed = await sql`
+    insert into occurrence_events (occurrence_id, kind, at, actor_label)
+    select o.id, 'completed', ${completedAt}, 'engineer' || (${bucket} % 40) || '@bench.example'
+    from occurrences o
+    where o.due_at <= ${nowSql} and ${bucket} < 70 and ${completedAt} <= ${nowSql}`.execute(ctx.db);
+  const verified = await sql`
+    insert into occurrence_events (occurrence_id, kind, at, actor_label)
+    select o.id, 'verified', ${completedAt} + interval '1 day', 'quality' || (${bucket} % 5) || '@bench.example'
+    from occurrences o
+    where o.due_at <= ${nowSql} and ${bucket} < 60 and ${completedAt} + interval '1 day' <= ${nowSql}`.execute(
+    ctx.db,
+  );
+  const started = await sql`
+    insert into occurrence_events (occurrence_id, kind, at, actor_label)
+    select o.id, 'started', o.opens_at + interval '1 hour', 'engineer' || (${bucket} % 40) || '@bench.example'
+    from occurrences o
+    where o.opens_at + interval '1 hour' <= ${nowSql} and ${bucket} between 70 and 74`.execute(
+    ctx.db,
+  );
   await sql`analyze`.execute(ctx.db);
-  return inserted.rows[0]!.n;
+  return [completed, verified, started].reduce(
+    (sum, result) => sum + Number(result.numAffectedRows ?? 0),
+    0,
+  );
 }
 
 /**
@@ -180,11 +183,30 @@ export async function benchPosture(options: {
         live.seconds,
       );
     }
-    const liveHttp = await timed(() =>
-      app.inject({ method: 'GET', url: '/api/v1/posture', headers: { authorization } }),
+    // The dashboard's answer: computed on the first request, then reused (see live-posture.ts).
+    for (const round of ['first', 'again']) {
+      const liveHttp = await timed(() =>
+        app.inject({ method: 'GET', url: '/api/v1/posture', headers: { authorization } }),
+      );
+      if (liveHttp.result.statusCode !== 200) throw new Error(liveHttp.result.body.slice(0, 500));
+      record(`GET /api/v1/posture (${round})`, 60, 'controls', liveHttp.seconds);
+    }
+    clock.set(new Date(now.getTime() + 31_000).toISOString());
+    const expired = await timed(() => livePosture(ctx, query));
+    record(
+      'live posture after 31 s (recomputed)',
+      expired.result.controls.length,
+      'controls',
+      expired.seconds,
     );
-    if (liveHttp.result.statusCode !== 200) throw new Error(liveHttp.result.body.slice(0, 500));
-    record('GET /api/v1/posture', 60, 'controls', liveHttp.seconds);
+    const reused = await timed(() => livePosture(ctx, query));
+    record(
+      'live posture again (reused)',
+      reused.result.controls.length,
+      'controls',
+      reused.seconds,
+    );
+    clock.set(NOW);
     const past = await timed(() => evaluatePosture(ctx, { ...query, at: PAST_INSTANT }));
     record(`posture at ${PAST_INSTANT}`, past.result.controls.length, 'controls', past.seconds);
     const assets = await timed(() => listAssetPosture(ctx, query));

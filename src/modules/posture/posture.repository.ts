@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
 export interface ControlLookback {
@@ -18,38 +19,47 @@ export interface CurrentCountsRow {
   pending: number;
 }
 
+/** One report row as stored facts say at `asOf`; instants as ISO-8601 text. */
 export interface EffectivenessRow {
-  id: string;
-  control_id: string;
   period_key: string;
   asset_key: string;
-  opens_at: Date;
-  due_at: Date;
-  closes_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
+  opens_at: string;
+  due_at: string;
+  status: OccurrenceStatus;
+  completed_at: string | null;
   performer: string | null;
-  rejected_at: Date | null;
-  verified_at: Date | null;
+  verified_at: string | null;
   verifier: string | null;
-  not_applicable_at: Date | null;
   evidence_count: number;
+  missed: boolean;
+  late: boolean;
+  unverified: boolean;
+}
+
+/** Per control and status: how many report rows, and how many with each exception. */
+export interface EffectivenessCountsRow {
+  control_id: string;
+  status: OccurrenceStatus;
+  occurrences: number;
+  with_exceptions: number;
+  missed: number;
+  late: number;
+  unverified: number;
+}
+
+/** Where a report page ends: the next page starts after this row of the same control. */
+export interface EffectivenessCursor {
+  dueAt: string;
+  assetKey: string;
+  periodKey: string;
 }
 
 /**
- * An instant as milliseconds since the epoch: a number the driver reads far faster than a
- * timestamp, which counts when a report returns a million rows of them.
+ * An instant as ISO-8601 text, exactly as Date.toISOString() writes it: the driver hands text
+ * over far faster than it builds a Date, which counts when a report returns a million rows.
  */
-const epochMs = (column: RawBuilder<unknown>) =>
-  sql`(extract(epoch from ${column}) * 1000)::float8`;
-
-type EffectivenessRowInEpochMs = {
-  [K in keyof EffectivenessRow]: EffectivenessRow[K] extends Date
-    ? number
-    : EffectivenessRow[K] extends Date | null
-      ? number | null
-      : EffectivenessRow[K];
-};
+const isoText = (column: RawBuilder<unknown>) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const lookbackValues = (lookbacks: ControlLookback[]) =>
   sql.join(
@@ -146,6 +156,92 @@ function classifiedCurrent(
     )`;
 }
 
+/**
+ * The report's rows as of `asOf` for the occurrences `where` selects (alias `o`): each one's
+ * work from the stored state when that records nothing after asOf, otherwise from its events and
+ * evidence by asOf; then its status (statusFromWorkState in SQL) and its exceptions
+ * (docs/posture.md): missed when it closed without a standing completion before closing; late
+ * when its deadline passed without one before the deadline (and it was not missed); unverified
+ * when it was completed but not verified once its deadline had passed. Not applicable: none.
+ */
+function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  const t = sql`${asOf.toISOString()}::timestamptz`;
+  const holds = stateHolds(sql`s`, t);
+  return sql`
+    with base as (
+      select o.id, o.control_id, o.period_key, o.asset_key, o.opens_at, o.due_at, o.closes_at,
+        case when ${holds} then coalesce(s.work_state, 'not_started') else past.work_state end
+          as work_state,
+        case when ${holds} then s.completed_at else past.completed_at end as completed_at,
+        -- Scalar look-ups inside case: evaluated only for an occurrence that needs its events.
+        case when ${holds} then s.performer_label else (
+          select p.actor_label from occurrence_events p
+          where p.occurrence_id = o.id and p.kind = 'completed' and p.at = past.completed_at
+          limit 1) end as performer,
+        case when ${holds} then s.verified_at else past.verified_at end as verified_at,
+        case when ${holds} then s.verifier_label else past.verifier end as verifier,
+        case when ${holds} then coalesce(s.evidence_count, 0) else (
+          select count(*)::int from evidence_files f
+          where f.occurrence_id = o.id and f.uploaded_at <= ${t}) end as evidence_count
+      from occurrences o
+      left join occurrence_state s on s.occurrence_id = o.id
+      left join lateral (
+        select ${workStateFromEvents} as work_state,
+          case when max(e.at) filter (where e.kind = 'completed')
+              > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity')
+            then max(e.at) filter (where e.kind = 'completed') end as completed_at,
+          min(e.at) filter (where e.kind = 'verified') as verified_at,
+          min(e.actor_label) filter (where e.kind = 'verified') as verifier
+        from occurrence_events e
+        where s.last_recorded_at > ${t} and e.occurrence_id = o.id and e.at <= ${t}
+      ) past on true
+      where o.generated_at <= ${t} and ${where}
+    ),
+    due_passed as (
+      select b.*,
+        b.work_state <> 'not_applicable' and b.closes_at <= ${t}
+          and not coalesce(b.completed_at < b.closes_at, false) as missed,
+        b.work_state <> 'not_applicable' and b.due_at <= ${t}
+          and not coalesce(b.completed_at < b.due_at, false) as past_due_undone
+      from base b
+    ),
+    report_row as (
+      select d.id, d.control_id, d.period_key, d.asset_key, d.opens_at, d.due_at,
+        case
+          when d.work_state in ('verified', 'done', 'not_applicable') then d.work_state
+          when ${t} >= d.closes_at then 'missed'
+          when ${t} >= d.due_at then 'overdue'
+          when d.work_state = 'in_progress' then 'in_progress'
+          when ${t} < d.opens_at then 'upcoming'
+          else 'due'
+        end as status,
+        d.completed_at, d.performer, d.verified_at, d.verifier, d.evidence_count, d.missed,
+        d.past_due_undone and not d.missed as late,
+        d.work_state <> 'not_applicable' and d.completed_at is not null
+          and d.verified_at is null and d.due_at <= ${t} as unverified
+      from due_passed d
+    )`;
+}
+
+/**
+ * Runs a posture or report query with its own planner settings: more work memory for hashing a
+ * year of occurrences against their states, and no JIT compilation, which costs more (about a
+ * second on the report's summary) than it saves on these statements. `parallel: false` for the keyset pages, which read a few
+ * thousand rows in index order, where starting workers costs more than the scan.
+ */
+async function withReportSettings<T>(
+  db: Kysely<Database>,
+  options: { parallel: boolean },
+  query: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local jit = off`.execute(trx);
+    if (!options.parallel) await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    return query(trx);
+  });
+}
+
 const countColumns = sql`
   count(*) filter (where class = 'failing')::int as failing,
   count(*) filter (where class = 'at_risk')::int as at_risk,
@@ -161,7 +257,22 @@ export interface FrameworkControlRow {
 }
 
 export const postureRepository = {
-  /** The controls (retired ones too) mapped to requirements of a framework, with those keys. */
+  /**
+   * A mark that changes whenever anything is recorded: the latest audit entry (every mutation,
+   * including occurrence events, generation and catalogue changes) and the latest occurrence
+   * event (also one inserted without the use cases). Both are primary-key look-ups.
+   */
+  async recordedMark(db: Kysely<Database>): Promise<string> {
+    const result = await sql<{ mark: string }>`
+      select concat_ws('/', (select max(seq) from audit_events),
+        (select max(seq) from occurrence_events)) as mark`.execute(db);
+    return result.rows[0]!.mark;
+  },
+
+  /**
+   * The controls (retired ones too) mapped to requirements of a framework, with those keys, in
+   * the order of their keys (the report's order).
+   */
   async frameworkControls(db: Kysely<Database>, frameworkKey: string) {
     const result = await sql<FrameworkControlRow>`
       select c.id, c.key, c.title, array_agg(r.key order by r.position, r.key) as requirement_keys
@@ -170,7 +281,8 @@ export const postureRepository = {
       join frameworks f on f.id = r.framework_id
       join controls c on c.id = cr.control_id
       where f.key = ${frameworkKey}
-      group by c.id, c.key, c.title`.execute(db);
+      group by c.id, c.key, c.title
+      order by c.key`.execute(db);
     return result.rows;
   },
 
@@ -182,12 +294,16 @@ export const postureRepository = {
     lookbacks: ControlLookback[],
   ): Promise<Omit<CurrentCountsRow, 'asset_key'>[]> {
     if (lookbacks.length === 0) return [];
-    const result = await sql<Omit<CurrentCountsRow, 'asset_key'>>`
+    const query = sql<Omit<CurrentCountsRow, 'asset_key'>>`
       ${classifiedCurrent(at, atRiskUntil, lookbacks)}
       select control_id, ${countColumns}
       from classified
-      group by control_id`.execute(db);
-    return result.rows;
+      group by control_id`;
+    return withReportSettings(
+      db,
+      { parallel: true },
+      async (trx) => (await query.execute(trx)).rows,
+    );
   },
 
   /** Per asset and control (per-asset occurrences only): the same counts. */
@@ -198,88 +314,91 @@ export const postureRepository = {
     lookbacks: ControlLookback[],
   ): Promise<CurrentCountsRow[]> {
     if (lookbacks.length === 0) return [];
-    const result = await sql<CurrentCountsRow>`
+    const query = sql<CurrentCountsRow>`
       ${classifiedCurrent(at, atRiskUntil, lookbacks)}
       select asset_key, control_id, ${countColumns}
       from classified
       where asset_key <> ''
-      group by asset_key, control_id`.execute(db);
-    return result.rows;
+      group by asset_key, control_id`;
+    return withReportSettings(
+      db,
+      { parallel: true },
+      async (trx) => (await query.execute(trx)).rows,
+    );
   },
 
   /**
-   * Every occurrence due in (dueAfter, dueBy] of a control mapped to a requirement of the
-   * framework, that existed by `asOf`, with what its events recorded by `asOf` say: who completed
-   * it and when, who verified it, and how many evidence files were attached by then. Events are
-   * aggregated once per occurrence and hash-joined (a year of a large register is about a million
-   * rows); the performer is the author of the completion that stands, found by its instant.
+   * Per control and status, the counts of the framework's report over (dueAfter, dueBy] as of
+   * `asOf`: the summary, aggregated in the database without sending the rows.
    */
-  async occurrencesDueBetween(
+  async effectivenessCounts(
     db: Kysely<Database>,
     options: { frameworkKey: string; dueAfter: Date; dueBy: Date; asOf: Date },
+  ): Promise<EffectivenessCountsRow[]> {
+    const query = sql<EffectivenessCountsRow>`
+      ${effectivenessRows(
+        options.asOf,
+        sql`o.control_id in (
+          select cr.control_id
+          from control_requirements cr
+          join requirements r on r.id = cr.requirement_id
+          join frameworks f on f.id = r.framework_id
+          where f.key = ${options.frameworkKey})
+        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
+        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
+      )}
+      select control_id, status, count(*)::int as occurrences,
+        count(*) filter (where missed or late or unverified)::int as with_exceptions,
+        count(*) filter (where missed)::int as missed,
+        count(*) filter (where late)::int as late,
+        count(*) filter (where unverified)::int as unverified
+      from report_row
+      group by control_id, status`;
+    return withReportSettings(
+      db,
+      { parallel: true },
+      async (trx) => (await query.execute(trx)).rows,
+    );
+  },
+
+  /**
+   * One page of a control's report rows due in (dueAfter, dueBy] as of `asOf`, in (deadline,
+   * asset, period) order, after `after` (keyset pagination on the occurrences_control_due_asset
+   * index, so each page costs the same however far into the report it is).
+   */
+  async effectivenessPage(
+    db: Kysely<Database>,
+    options: {
+      controlId: string;
+      dueAfter: Date;
+      dueBy: Date;
+      asOf: Date;
+      after: EffectivenessCursor | null;
+      limit: number;
+    },
   ): Promise<EffectivenessRow[]> {
-    const asOf = sql`${options.asOf.toISOString()}::timestamptz`;
-    const query = sql<EffectivenessRowInEpochMs>`
-      with framework_control as (
-        select cr.control_id
-        from control_requirements cr
-        join requirements r on r.id = cr.requirement_id
-        join frameworks f on f.id = r.framework_id
-        where f.key = ${options.frameworkKey}
-        group by cr.control_id
-      ),
-      work as (
-        select e.occurrence_id,
-          min(e.at) filter (where e.kind = 'started') as started_at,
-          max(e.at) filter (where e.kind = 'completed') as completed_at,
-          max(e.at) filter (where e.kind = 'rejected') as rejected_at,
-          min(e.at) filter (where e.kind = 'verified') as verified_at,
-          min(e.actor_label) filter (where e.kind = 'verified') as verifier,
-          min(e.at) filter (where e.kind = 'not_applicable') as not_applicable_at
-        from occurrence_events e
-        where e.at <= ${asOf}
-        group by e.occurrence_id
-      ),
-      evidence as (
-        select f.occurrence_id, count(*)::int as evidence_count
-        from evidence_files f
-        where f.occurrence_id is not null and f.uploaded_at <= ${asOf}
-        group by f.occurrence_id
-      )
-      select o.id, o.control_id, o.period_key, o.asset_key,
-        ${epochMs(sql`o.opens_at`)} as opens_at, ${epochMs(sql`o.due_at`)} as due_at,
-        ${epochMs(sql`o.closes_at`)} as closes_at, ${epochMs(sql`w.started_at`)} as started_at,
-        ${epochMs(sql`w.completed_at`)} as completed_at, performed.actor_label as performer,
-        ${epochMs(sql`w.rejected_at`)} as rejected_at, ${epochMs(sql`w.verified_at`)} as verified_at,
-        w.verifier, ${epochMs(sql`w.not_applicable_at`)} as not_applicable_at,
-        coalesce(evidence.evidence_count, 0) as evidence_count
-      from occurrences o
-      join framework_control fc on fc.control_id = o.control_id
-      join controls c on c.id = o.control_id
-      left join work w on w.occurrence_id = o.id
-      left join occurrence_events performed on performed.occurrence_id = o.id
-        and performed.kind = 'completed' and performed.at = w.completed_at
-      left join evidence on evidence.occurrence_id = o.id
-      where o.due_at > ${options.dueAfter.toISOString()}::timestamptz
-        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz
-        and o.generated_at <= ${asOf}
-      order by c.key, o.due_at, o.asset_key, o.period_key`;
-    // Sorting and hashing a year of occurrences needs more than the default 4 MB of work memory.
-    const rows = await db.transaction().execute(async (trx) => {
-      await sql`set local work_mem = '64MB'`.execute(trx);
-      return (await query.execute(trx)).rows;
-    });
-    const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-    return rows.map((row) => ({
-      ...row,
-      opens_at: new Date(row.opens_at),
-      due_at: new Date(row.due_at),
-      closes_at: new Date(row.closes_at),
-      started_at: date(row.started_at),
-      completed_at: date(row.completed_at),
-      rejected_at: date(row.rejected_at),
-      verified_at: date(row.verified_at),
-      not_applicable_at: date(row.not_applicable_at),
-    }));
+    const after = options.after
+      ? sql`and (o.due_at, o.asset_key, o.period_key) > (${options.after.dueAt}::timestamptz,
+          ${options.after.assetKey}, ${options.after.periodKey})`
+      : sql``;
+    const query = sql<EffectivenessRow>`
+      ${effectivenessRows(
+        options.asOf,
+        sql`o.control_id = ${options.controlId}
+        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
+        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz ${after}`,
+      )}
+      select period_key, asset_key, ${isoText(sql`opens_at`)} as opens_at,
+        ${isoText(sql`due_at`)} as due_at, status, ${isoText(sql`completed_at`)} as completed_at,
+        performer, ${isoText(sql`verified_at`)} as verified_at, verifier, evidence_count,
+        missed, late, unverified
+      from report_row
+      order by report_row.due_at, asset_key, period_key
+      limit ${options.limit}`;
+    return withReportSettings(
+      db,
+      { parallel: false },
+      async (trx) => (await query.execute(trx)).rows,
+    );
   },
 };

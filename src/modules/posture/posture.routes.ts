@@ -1,8 +1,9 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Api } from '../../platform/http/api-types.js';
-import { evaluatePosture } from './evaluate-posture.js';
 import { listAssetPosture } from './list-asset-posture.js';
+import { livePosture } from './live-posture.js';
 import {
   assetPostureListSchema,
   effectivenessQuerySchema,
@@ -10,7 +11,17 @@ import {
   postureQuerySchema,
   postureSchema,
 } from './posture.schema.js';
-import { effectivenessCsv, reportEffectiveness } from './report-effectiveness.js';
+import {
+  effectivenessCsvChunks,
+  effectivenessJsonChunks,
+  openEffectivenessReport,
+} from './report-effectiveness.js';
+
+/**
+ * A body written as it is produced. Fastify sends a stream as it is, past the response
+ * serializer; the typed reply only knows the documented body shapes, hence the cast.
+ */
+const streamed = (chunks: AsyncGenerator<string>) => Readable.from(chunks) as unknown as string;
 
 /** Posture at an instant, per control and per asset, and operating effectiveness over a period. */
 export function registerPostureRoutes(api: Api, ctx: AppContext): void {
@@ -22,7 +33,7 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
       querystring: postureQuerySchema,
       response: { 200: postureSchema },
     },
-    handler: async (request) => evaluatePosture(ctx, request.query),
+    handler: async (request) => livePosture(ctx, request.query),
   });
   api.get('/api/v1/posture/assets', {
     config: { access: { permission: 'posture:read' } },
@@ -43,14 +54,23 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
       querystring: effectivenessQuerySchema,
       response: { 200: z.union([effectivenessReportSchema, z.string()]) },
     },
+    // Streamed (a year of a large register is hundreds of megabytes): the body is written page
+    // by page as the rows are read, in the shape the response schema describes.
     handler: async (request, reply) => {
-      const report = await reportEffectiveness(ctx, request.query);
-      if (request.query.format === 'json') return report;
-      const name = `effectiveness-${report.framework}-${report.from}-${report.to}.csv`;
+      const report = await openEffectivenessReport(ctx, request.query);
+      if (request.query.format === 'json') {
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(streamed(effectivenessJsonChunks(report)));
+      }
+      const { framework, from, to } = report.head;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(effectivenessCsv(report));
+        .header(
+          'content-disposition',
+          `attachment; filename="effectiveness-${framework}-${from}-${to}.csv"`,
+        )
+        .send(streamed(effectivenessCsvChunks(report)));
     },
   });
 }

@@ -2,14 +2,12 @@ import type { AppContext } from '../../app/context.js';
 import { notFound } from '../../platform/errors.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';
-import {
-  occurrenceStatusAt,
-  type OccurrenceEvent,
-  type OccurrenceStatus,
-} from '../occurrences/occurrence-status.js';
+import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { toCsv } from '../register/csv.js';
 import {
   postureRepository,
+  type EffectivenessCountsRow,
+  type EffectivenessCursor,
   type EffectivenessRow,
   type FrameworkControlRow,
 } from './posture.repository.js';
@@ -20,80 +18,56 @@ import type {
   EffectivenessReportRow,
 } from './posture.schema.js';
 
-const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+/** Rows fetched per query: large enough to amortise a round trip, small enough to stream. */
+const PAGE_ROWS = 10_000;
 
-/** The events that decide an occurrence's status, rebuilt from the aggregates the query returns. */
-function decisiveEvents(row: EffectivenessRow): OccurrenceEvent[] {
-  const events: OccurrenceEvent[] = [];
-  if (row.started_at) events.push({ kind: 'started', at: row.started_at });
-  if (row.rejected_at) events.push({ kind: 'rejected', at: row.rejected_at });
-  if (row.completed_at) events.push({ kind: 'completed', at: row.completed_at });
-  if (row.verified_at) events.push({ kind: 'verified', at: row.verified_at });
-  if (row.not_applicable_at) events.push({ kind: 'not_applicable', at: row.not_applicable_at });
-  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+/** A report read on demand: the summary and the rows are each queried only when asked for. */
+export interface EffectivenessReportStream {
+  head: Omit<EffectivenessReport, 'rows' | 'summary'>;
+  /** Aggregated in the database; the rows are not sent for it. */
+  summary(): Promise<EffectivenessReport['summary']>;
+  /** The rows in report order (control key, deadline, asset, period), one page at a time. */
+  pages(): AsyncGenerator<EffectivenessReportRow[]>;
 }
 
-/**
- * The exceptions of one occurrence as of `asOf` (docs/posture.md): missed when it closed without
- * a standing completion; late when its deadline passed without one (and it was not missed);
- * unverified when it was completed but had no verification once its deadline had passed.
- */
-function exceptionsOf(
-  row: EffectivenessRow,
-  status: OccurrenceStatus,
-  completedAt: Date | null,
-  asOf: Date,
-): EffectivenessException[] {
-  if (status === 'not_applicable') return [];
+function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
   const exceptions: EffectivenessException[] = [];
-  const missed = row.closes_at <= asOf && !(completedAt && completedAt < row.closes_at);
-  if (missed) exceptions.push('missed');
-  else if (row.due_at <= asOf && !(completedAt && completedAt < row.due_at))
-    exceptions.push('late');
-  if (completedAt && row.verified_at === null && row.due_at <= asOf) exceptions.push('unverified');
-  return exceptions;
-}
-
-function reportRow(
-  row: EffectivenessRow,
-  control: FrameworkControlRow,
-  asOf: Date,
-): EffectivenessReportRow {
-  const status = occurrenceStatusAt(
-    { opensAt: row.opens_at, dueAt: row.due_at, closesAt: row.closes_at },
-    decisiveEvents(row),
-    asOf,
-  );
-  // A completion sent back by the verifier no longer stands.
-  const standing =
-    row.completed_at !== null && (row.rejected_at === null || row.completed_at > row.rejected_at);
-  const completedAt = standing ? row.completed_at : null;
+  if (row.missed) exceptions.push('missed');
+  if (row.late) exceptions.push('late');
+  if (row.unverified) exceptions.push('unverified');
   return {
     controlKey: control.key,
     controlTitle: control.title,
     requirementKeys: control.requirement_keys,
     periodKey: row.period_key,
     assetKey: row.asset_key,
-    opensAt: row.opens_at.toISOString(),
-    dueAt: row.due_at.toISOString(),
-    status,
-    completedAt: iso(completedAt),
-    performer: standing ? row.performer : null,
-    verifiedAt: iso(row.verified_at),
+    opensAt: row.opens_at,
+    dueAt: row.due_at,
+    status: row.status,
+    completedAt: row.completed_at,
+    performer: row.performer,
+    verifiedAt: row.verified_at,
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
-    exceptions: exceptionsOf(row, status, completedAt, asOf),
+    exceptions,
   };
 }
 
-function summarise(rows: EffectivenessReportRow[]): EffectivenessReport['summary'] {
+const rate = (withExceptions: number, applicable: number) =>
+  applicable === 0 ? null : Math.round((withExceptions / applicable) * 10_000) / 10_000;
+
+/** The summary from the per-control, per-status counts the database aggregated. */
+function summarise(
+  counts: EffectivenessCountsRow[],
+  controls: Map<string, FrameworkControlRow>,
+): EffectivenessReport['summary'] {
   const byStatus: Record<string, number> = {};
   const byControl = new Map<string, EffectivenessReport['summary']['byControl'][number]>();
-  const totals = { missed: 0, late: 0, unverified: 0, withExceptions: 0, applicable: 0 };
-  for (const row of rows) {
-    byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-    const control = byControl.get(row.controlKey) ?? {
-      controlKey: row.controlKey,
+  for (const row of counts) {
+    byStatus[row.status] = (byStatus[row.status] ?? 0) + row.occurrences;
+    const controlKey = controls.get(row.control_id)!.key;
+    const control = byControl.get(controlKey) ?? {
+      controlKey,
       occurrences: 0,
       notApplicable: 0,
       withExceptions: 0,
@@ -102,30 +76,33 @@ function summarise(rows: EffectivenessReportRow[]): EffectivenessReport['summary
       unverified: 0,
       exceptionRate: null,
     };
-    control.occurrences += 1;
-    if (row.status === 'not_applicable') control.notApplicable += 1;
-    else totals.applicable += 1;
-    if (row.exceptions.length > 0) {
-      control.withExceptions += 1;
-      totals.withExceptions += 1;
-    }
-    for (const exception of row.exceptions) {
-      control[exception] += 1;
-      totals[exception] += 1;
-    }
-    byControl.set(row.controlKey, control);
+    control.occurrences += row.occurrences;
+    if (row.status === 'not_applicable') control.notApplicable += row.occurrences;
+    control.withExceptions += row.with_exceptions;
+    control.missed += row.missed;
+    control.late += row.late;
+    control.unverified += row.unverified;
+    byControl.set(controlKey, control);
   }
-  const rate = (withExceptions: number, applicable: number) =>
-    applicable === 0 ? null : Math.round((withExceptions / applicable) * 10_000) / 10_000;
+  const perControl = [...byControl.values()];
+  const total = (
+    field: 'occurrences' | 'notApplicable' | 'withExceptions' | EffectivenessException,
+  ) => perControl.reduce((sum, control) => sum + control[field], 0);
+  const occurrences = total('occurrences');
   return {
-    occurrences: rows.length,
-    byStatus,
-    missed: totals.missed,
-    late: totals.late,
-    unverified: totals.unverified,
-    withExceptions: totals.withExceptions,
-    exceptionRate: rate(totals.withExceptions, totals.applicable),
-    byControl: [...byControl.values()]
+    occurrences,
+    byStatus: Object.fromEntries(
+      OCCURRENCE_STATUSES.filter((status) => byStatus[status] !== undefined).map((status) => [
+        status,
+        byStatus[status]!,
+      ]),
+    ),
+    missed: total('missed'),
+    late: total('late'),
+    unverified: total('unverified'),
+    withExceptions: total('withExceptions'),
+    exceptionRate: rate(total('withExceptions'), occurrences - total('notApplicable')),
+    byControl: perControl
       .map((control) => ({
         ...control,
         exceptionRate: rate(control.withExceptions, control.occurrences - control.notApplicable),
@@ -137,12 +114,18 @@ function summarise(rows: EffectivenessReportRow[]): EffectivenessReport['summary
 /**
  * Operating effectiveness of a framework over a period: every occurrence due in the period of a
  * control mapped to one of its requirements, with its status, performer, verifier, evidence and
- * exceptions as the records stood at the end of the period (or now, if that is earlier).
+ * exceptions as the records stood at the end of the period (or now, if that is earlier). The
+ * summary is aggregated in the database; the rows are read a page at a time when iterated, so a
+ * year of a large register is streamed rather than held in memory. Every query is evaluated as of
+ * the same instant, and facts recorded after it never count, so the pages agree with the summary
+ * even while work is being recorded.
  */
-export async function reportEffectiveness(
+export async function openEffectivenessReport(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
-): Promise<EffectivenessReport> {
+  options: { pageRows?: number } = {},
+): Promise<EffectivenessReportStream> {
+  const pageRows = options.pageRows ?? PAGE_ROWS;
   const frameworks = await listFrameworks(ctx, { includeRetired: true });
   if (!frameworks.some((framework) => framework.key === query.framework)) {
     throw notFound(`Framework ${query.framework}`);
@@ -151,30 +134,89 @@ export async function reportEffectiveness(
   const periodEnd = startOfDate(addDays(query.to, 1), ctx.config.timezone);
   const now = ctx.clock.now();
   const asOf = periodEnd < now ? periodEnd : now;
-  const controls = new Map(
-    (await postureRepository.frameworkControls(ctx.db, query.framework)).map((control) => [
-      control.id,
-      control,
-    ]),
-  );
-  const stored = await postureRepository.occurrencesDueBetween(ctx.db, {
-    frameworkKey: query.framework,
-    // A deadline is the end of its due day: one at the period start belongs to the day before.
-    dueAfter: periodStart,
-    dueBy: periodEnd,
-    asOf,
-  });
-  const rows = stored.map((row) => reportRow(row, controls.get(row.control_id)!, asOf));
-  return {
-    framework: query.framework,
-    from: query.from,
-    to: query.to,
-    periodStart: periodStart.toISOString(),
-    periodEnd: periodEnd.toISOString(),
-    asOf: asOf.toISOString(),
-    summary: summarise(rows),
-    rows,
+  const controls = await postureRepository.frameworkControls(ctx.db, query.framework);
+  // A deadline is the end of its due day: one at the period start belongs to the day before.
+  const window = { dueAfter: periodStart, dueBy: periodEnd, asOf };
+  const requestPage = (index: number, after: EffectivenessCursor | null) => {
+    const rows = postureRepository.effectivenessPage(ctx.db, {
+      controlId: controls[index]!.id,
+      ...window,
+      after,
+      limit: pageRows,
+    });
+    // Awaited below; this only keeps an abandoned read-ahead from being an unhandled rejection.
+    rows.catch(() => undefined);
+    return { index, rows };
   };
+  return {
+    head: {
+      framework: query.framework,
+      from: query.from,
+      to: query.to,
+      periodStart: periodStart.toISOString(),
+      periodEnd: periodEnd.toISOString(),
+      asOf: asOf.toISOString(),
+    },
+    async summary() {
+      const counts = await postureRepository.effectivenessCounts(ctx.db, {
+        frameworkKey: query.framework,
+        ...window,
+      });
+      return summarise(counts, new Map(controls.map((control) => [control.id, control])));
+    },
+    // Reads one page ahead: the database prepares the next page while this one is written out.
+    async *pages() {
+      let next = controls.length > 0 ? requestPage(0, null) : null;
+      while (next) {
+        const control = controls[next.index]!;
+        const page = await next.rows;
+        const last = page[page.length - 1];
+        if (last && page.length === pageRows) {
+          next = requestPage(next.index, {
+            dueAt: last.due_at,
+            assetKey: last.asset_key,
+            periodKey: last.period_key,
+          });
+        } else {
+          next = next.index + 1 < controls.length ? requestPage(next.index + 1, null) : null;
+        }
+        if (page.length > 0) yield page.map((row) => reportRow(row, control));
+      }
+    },
+  };
+}
+
+/** The whole report in memory (the use case, the CLI's JSON): the stream, collected. */
+export async function reportEffectiveness(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
+): Promise<EffectivenessReport> {
+  const stream = await openEffectivenessReport(ctx, query);
+  const summary = await stream.summary();
+  const rows: EffectivenessReportRow[] = [];
+  for await (const page of stream.pages()) rows.push(...page);
+  return { ...stream.head, summary, rows };
+}
+
+/**
+ * The report as JSON text, piece by piece: the same document as JSON.stringify of the collected
+ * report (the head's fields, then `rows`), without ever holding all of it.
+ */
+export async function* effectivenessJsonChunks(
+  stream: EffectivenessReportStream,
+): AsyncGenerator<string> {
+  // The first page is read while the summary is counted (two connections on PostgreSQL).
+  const pages = stream.pages();
+  const firstPage = pages.next();
+  firstPage.catch(() => undefined);
+  const head = { ...stream.head, summary: await stream.summary() };
+  yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+  let separator = '';
+  for (let page = await firstPage; !page.done; page = await pages.next()) {
+    yield separator + page.value.map((row) => JSON.stringify(row)).join(',');
+    separator = ',';
+  }
+  yield ']}';
 }
 
 export const EFFECTIVENESS_CSV_COLUMNS = [
@@ -194,11 +236,11 @@ export const EFFECTIVENESS_CSV_COLUMNS = [
   'exceptions',
 ] as const;
 
-/** The report's rows as CSV, one line per occurrence, every cell guarded against formulas. */
-export function effectivenessCsv(report: EffectivenessReport): string {
+/** Report rows as CSV with the header line, every cell guarded against formulas. */
+function effectivenessCsv(rows: EffectivenessReportRow[]): string {
   return toCsv(
     EFFECTIVENESS_CSV_COLUMNS,
-    report.rows.map((row) => ({
+    rows.map((row) => ({
       control_key: row.controlKey,
       control_title: row.controlTitle,
       requirement_keys: row.requirementKeys.join(';'),
@@ -215,4 +257,13 @@ export function effectivenessCsv(report: EffectivenessReport): string {
       exceptions: row.exceptions.join(';'),
     })),
   );
+}
+
+/** The report as CSV text, one line per occurrence after the header, page by page. */
+export async function* effectivenessCsvChunks(
+  stream: EffectivenessReportStream,
+): AsyncGenerator<string> {
+  const header = effectivenessCsv([]);
+  yield header;
+  for await (const page of stream.pages()) yield effectivenessCsv(page).slice(header.length);
 }

@@ -36,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The fold of one event, in the order events are inserted (their seq order). It mirrors
   // workStateAfter (occurrences/occurrence-status.ts): a start moves not-started work into
-  // progress, a completion makes it done, a verification or a rejection applies to done work (a
+  // progress (started_at is the first start, whatever the state then), a completion makes it done, a verification or a rejection applies to done work (a
   // rejection withdraws the completion), not applicable is final. The row is locked by the upsert,
   // so concurrent events on one occurrence are folded one after the other.
   await sql`
@@ -48,9 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       values (new.occurrence_id, 'not_started', new.at)
       on conflict (occurrence_id) do nothing;
       select * into s from occurrence_state where occurrence_id = new.occurrence_id for update;
-      if new.kind = 'started' and s.work_state = 'not_started' then
-        s.work_state := 'in_progress';
-        s.started_at := new.at;
+      if new.kind = 'started' then
+        s.started_at := coalesce(s.started_at, new.at);
+        if s.work_state = 'not_started' then
+          s.work_state := 'in_progress';
+        end if;
       elsif new.kind = 'completed' then
         s.work_state := 'done';
         s.completed_at := new.at;
