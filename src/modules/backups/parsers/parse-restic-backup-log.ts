@@ -11,19 +11,18 @@ import {
   type ResticBackupError,
   type ResticBackupSummary,
 } from './restic.schema.js';
+import { ResticRunErrors } from './restic-run-errors.js';
 import { derivedExternalId } from './stable-id.js';
 
-/** What has been read of the run in progress: its error lines and how long it had been running. */
+/** What has been read of the run in progress: its errors and how long it had been running. */
 interface OpenRun {
-  errorMessages: string[];
-  errorLines: string[];
+  errors: ResticRunErrors;
   secondsElapsed: number;
   progressLines: number;
 }
 
 const openRun = (): OpenRun => ({
-  errorMessages: [],
-  errorLines: [],
+  errors: new ResticRunErrors(),
   secondsElapsed: 0,
   progressLines: 0,
 });
@@ -92,13 +91,13 @@ function succeededRun(
     externalId: summary.snapshot_id ?? derivedExternalId('restic-unchanged', [line.text.trim()]),
     startedAt,
     finishedAt,
-    status: run.errorMessages.length > 0 ? 'partial' : 'succeeded',
+    status: run.errors.isEmpty ? 'succeeded' : 'partial',
     sizeBytes: summary.total_bytes_processed,
     recoveryPointId: summary.snapshot_id ?? null,
     // The snapshot's time is the start of the backup: that is the instant its data reflects. An
     // unchanged source means the previous snapshot still holds the data as of this start.
     recoveryPointAt: startedAt,
-    message: run.errorMessages.length > 0 ? run.errorMessages.join('\n') : null,
+    message: run.errors.message(),
   };
 }
 
@@ -116,14 +115,14 @@ function failedRun(
   );
   return {
     ...baseRun(options),
-    externalId: derivedExternalId('restic-failed', run.errorLines),
+    externalId: run.errors.failureId(),
     startedAt: new Date(finishedAt.getTime() - run.secondsElapsed * 1000),
     finishedAt,
     status: 'failed',
     sizeBytes: null,
     recoveryPointId: null,
     recoveryPointAt: null,
-    message: [...run.errorMessages, ...(exitMessage === null ? [] : [exitMessage])].join('\n'),
+    message: run.errors.message(exitMessage),
   };
 }
 
@@ -174,8 +173,7 @@ export async function* parseResticBackupLog(
         const error = parseWithSchema('restic', resticBackupErrorSchema, value, {
           line: line.number,
         });
-        run.errorMessages.push(errorText(error));
-        run.errorLines.push(line.text.trim());
+        run.errors.add(errorText(error), line.text);
         break;
       }
       case 'exit_error': {
@@ -184,7 +182,7 @@ export async function* parseResticBackupLog(
           fieldPrefix: 'exit_error',
         });
         const exitMessage = `exit code ${exit.code}: ${exit.message}`;
-        if (held !== null && run.errorLines.length === 0) {
+        if (held !== null && run.errors.isEmpty) {
           yield {
             ...held,
             status: 'partial',
@@ -192,7 +190,7 @@ export async function* parseResticBackupLog(
           };
         } else {
           if (held !== null) yield held;
-          run.errorLines.push(line.text.trim());
+          run.errors.addToId(line.text);
           yield failedRun(run, exitMessage, line.number, options);
         }
         held = null;
@@ -215,7 +213,7 @@ export async function* parseResticBackupLog(
     }
   }
   if (held !== null) yield held;
-  if (run.errorLines.length > 0) yield failedRun(run, null, lastLine, options);
+  if (!run.errors.isEmpty) yield failedRun(run, null, lastLine, options);
   else if (run.progressLines > 0) {
     // Progress with no end at all: the log was cut short, or restic was killed before it could
     // say so. Guessing either would be wrong evidence, so the import is refused.

@@ -88,6 +88,20 @@ describe('restic backup --json', () => {
     expect(first[0]?.message).toContain('exit code 1: Fatal: unable to save snapshot');
   });
 
+  it('keeps the first 20 errors of a run in its message and counts the rest', async () => {
+    const errorLine = (index: number) =>
+      `{"message_type":"error","error":{"message":"permission denied"},"during":"archival","item":"/srv/f${index}"}\n`;
+    const lines = Array.from({ length: 25 }, (_, index) => errorLine(index));
+    const exit = '{"message_type":"exit_error","code":1,"message":"Fatal: giving up"}\n';
+    const [run] = await collect(
+      parseBackupOutput('restic', textInput(...lines, exit), { receivedAt }),
+    );
+    const message = run?.message?.split('\n') ?? [];
+    expect(message).toHaveLength(22);
+    expect(message[19]).toBe('archival /srv/f19: permission denied');
+    expect(message.slice(20)).toEqual(['… and 5 more errors', 'exit code 1: Fatal: giving up']);
+  });
+
   it('reads a lone exit_error as a failed run', async () => {
     const [run] = await parseFixture('restic', 'restic/backup-locked.jsonl', { receivedAt });
     expect(run).toMatchObject({ status: 'failed', startedAt: receivedAt });

@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A deterministic id for a run the tool gave no id of its own: the same text always hashes to the
- * same id, so importing the same output twice stores the run once.
+ * Hashes texts one by one into a deterministic id, for a run the tool gave no id of its own: the
+ * same texts always give the same id, so importing the same output twice stores the run once.
+ * Texts are fed as they are read, so a long failure log is never held in memory to be hashed.
  */
-export function derivedExternalId(prefix: string, texts: readonly string[]): string {
+export function stableIdHash() {
   const hash = createHash('sha256');
-  for (const text of texts) hash.update(text).update('\n');
-  return `${prefix}-${hash.digest('hex').slice(0, 32)}`;
+  return {
+    add(text: string): void {
+      hash.update(text).update('\n');
+    },
+    id(prefix: string): string {
+      return `${prefix}-${hash.copy().digest('hex').slice(0, 32)}`;
+    },
+  };
+}
+
+export function derivedExternalId(prefix: string, texts: readonly string[]): string {
+  const hash = stableIdHash();
+  for (const text of texts) hash.add(text);
+  return hash.id(prefix);
 }
