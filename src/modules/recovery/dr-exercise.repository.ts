@@ -7,6 +7,7 @@ export interface DrExerciseFilter {
   ids?: string[];
   type?: string | undefined;
   status?: string | undefined;
+  recordedUntil?: Date | undefined;
   limit?: number;
 }
 
@@ -21,6 +22,7 @@ export const drExerciseRepository = {
     if (filter.ids) select = select.where('id', 'in', filter.ids);
     if (filter.type) select = select.where('type', '=', filter.type);
     if (filter.status) select = select.where('status', '=', filter.status);
+    if (filter.recordedUntil) select = select.where('created_at', '<=', filter.recordedUntil);
     return select.execute();
   },
   findForUpdate: (trx: Transaction<Database>, id: string) =>

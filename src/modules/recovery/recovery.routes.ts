@@ -12,6 +12,8 @@ import {
 import { getDrExercise, listDrExercises } from './dr-exercise.service.js';
 import { recordDrExercise } from './record-dr-exercise.js';
 import { recordRestoreTest } from './record-restore-test.js';
+import { reportSoc2A12 } from './report-soc2-a12.js';
+import { soc2A12PageSchema, soc2A12QuerySchema } from './soc2-a12.schema.js';
 import {
   listRestoreTestsQuerySchema,
   recordRestoreTestBodySchema,
@@ -121,5 +123,15 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
         credentials: { password: request.body.password, totpCode: request.body.totpCode },
         note: request.body.note ?? '',
       }),
+  });
+  api.get('/api/v1/soc2/a1-2', {
+    config: { access: { permission: 'posture:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'SOC 2 A1.2: each action item and point of focus, its status and its evidence',
+      querystring: soc2A12QuerySchema,
+      response: { 200: soc2A12PageSchema },
+    },
+    handler: async (request) => reportSoc2A12(ctx, request.query),
   });
 }

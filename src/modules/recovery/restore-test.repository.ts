@@ -10,7 +10,7 @@ export interface RestoreTestFilter {
   outcome?: string | undefined;
   status?: string | undefined;
   finishedFrom?: Date | undefined;
-  recordedBy?: Date | undefined;
+  recordedUntil?: Date | undefined;
   limit?: number;
 }
 
@@ -33,8 +33,8 @@ export const restoreTestRepository = {
     if (filter.status) select = select.where('restore_tests.status', '=', filter.status);
     if (filter.finishedFrom)
       select = select.where('restore_tests.finished_at', '>=', filter.finishedFrom);
-    if (filter.recordedBy)
-      select = select.where('restore_tests.created_at', '<=', filter.recordedBy);
+    if (filter.recordedUntil)
+      select = select.where('restore_tests.created_at', '<=', filter.recordedUntil);
     return select.execute();
   },
   findForUpdate: (trx: Transaction<Database>, id: string) =>
