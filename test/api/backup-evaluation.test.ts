@@ -49,11 +49,16 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
-    for (const key of ['db-main', 'db-reports']) {
+    for (const [key, category, tags] of [
+      ['db-main', 'database', []],
+      ['db-reports', 'database', []],
+      ['cfg-repo', 'application', ['configuration']],
+    ] as const) {
       const created = await t.call(admin, 'POST', '/api/v1/assets', {
         key,
-        name: `Database ${key}`,
-        category: 'database',
+        name: `Asset ${key}`,
+        category,
+        tags,
         environment: 'production',
         ownerRole: 'engineering',
         criticality: 'medium',
@@ -184,5 +189,52 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
         'backup-incident.closed',
       ]),
     );
+  });
+
+  it('completes a configuration day only once no stretch of it can exceed the hourly RPO', async () => {
+    /** Runs every `minutes` from 22:00 UTC the day before (Berlin midnight) until `lastAt`. */
+    const postDay = async (day: string, minutes: number, skip: (index: number) => boolean) => {
+      const start = Date.parse(`${day}T22:00:00Z`) - 86_400_000;
+      const runs = [];
+      for (
+        let index = 0;
+        start + index * minutes * 60_000 <= Date.parse(`${day}T21:40:00Z`);
+        index += 1
+      ) {
+        if (skip(index)) continue;
+        runNumber += 1;
+        const startedAt = new Date(start + index * minutes * 60_000).toISOString();
+        runs.push({
+          asset: 'cfg-repo',
+          tool: 'restic',
+          externalId: `run-${runNumber}`,
+          startedAt,
+          finishedAt: startedAt,
+          status: 'succeeded',
+          encrypted: true,
+        });
+      }
+      clock.set(`${day}T21:45:00Z`);
+      const response = await t.call(admin, 'POST', '/api/v1/backup-runs', { runs });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    // Every 50 minutes all day: at 23:45 Berlin the last gap to midnight is 20 minutes.
+    await postDay('2026-06-11', 50, () => false);
+    await evaluateBackups(t.ctx);
+    const passed = await occurrenceOn('backup-configuration-hourly', 'cfg-repo', '2026-06-11');
+    expect(passed?.status).toBe('verified');
+    expect(passed?.events[0]?.note).toMatch(
+      /^Recorded automatically from \d+ successful backup runs of the day: largest gap between recovery points 50 min, within the policy RPO PT1H \(SOP defaults \(configuration\)\)\.$/,
+    );
+    // The next day two runs are missing around noon: a 150-minute gap, never completed.
+    await postDay('2026-06-12', 50, (index) => index === 16 || index === 17);
+    await evaluateBackups(t.ctx);
+    const failed = await occurrenceOn('backup-configuration-hourly', 'cfg-repo', '2026-06-12');
+    expect(failed?.status).toBe('due');
+    clock.set('2026-06-12T22:00:30Z');
+    await evaluateBackups(t.ctx);
+    expect(
+      (await occurrenceOn('backup-configuration-hourly', 'cfg-repo', '2026-06-12'))?.status,
+    ).toBe('overdue');
   });
 });

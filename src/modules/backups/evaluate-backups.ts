@@ -20,6 +20,7 @@ import {
   recordBackupFailureTrigger,
   recordBackupSuccessEvidence,
 } from './backup-evaluation-controls.js';
+import { recordHourlyBackupEvidence } from './backup-evaluation-hourly.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
 import { isFailedRun, isSuccessfulRun } from './rpo.js';
@@ -104,6 +105,7 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     toClose,
     fresh,
   });
+  occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
   for (const incident of applied.opened) {
     if (incident.kind === 'run_failed') continue;
     // A missed window is a backup that did not run: it starts the same 24-hour SLA.
