@@ -11,6 +11,7 @@ export interface Person {
   email: string;
   /** How a signature names them. */
   signerLabel: string;
+  upload(url: string, payload: Buffer, contentType: string): Promise<LightMyRequestResponse>;
   call(
     method: 'GET' | 'POST' | 'PATCH',
     url: string,
@@ -32,6 +33,14 @@ export async function signedInPerson(t: TestApp, role: UserRole): Promise<Person
     userId: user.id,
     email: user.email,
     signerLabel: `${user.name} <${user.email}>`,
+    upload: (url, payload, contentType) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        cookies: { [SESSION_COOKIE]: cookie },
+        headers: { 'x-csrf-token': csrfToken, 'content-type': contentType },
+      }),
     call: (method, url, payload) =>
       t.app.inject({
         method,
@@ -62,4 +71,23 @@ export async function createProductionAsset(
     tags: options.tags ?? [],
   });
   expect(response.statusCode).toBe(201);
+}
+
+/** Uploads one file in the multipart field "file" as a signed-in person. */
+export async function uploadAs(
+  t: TestApp,
+  person: Person,
+  url: string,
+  filename: string,
+  content: Buffer,
+): Promise<LightMyRequestResponse> {
+  const boundary = `----recovery${Date.now().toString(16)}`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+    'Content-Type: text/plain\r\n\r\n';
+  return person.upload(
+    url,
+    Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    `multipart/form-data; boundary=${boundary}`,
+  );
 }

@@ -5,7 +5,13 @@ import type { Posture } from '../../src/modules/posture/posture.schema.js';
 import type { RestoreTestDetail } from '../../src/modules/recovery/restore-test.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { createHash } from 'node:crypto';
+import {
+  createProductionAsset,
+  signedInPerson,
+  uploadAs,
+  type Person,
+} from './restore-tests.fixtures.js';
 
 const allChecksPassed = [
   { check: 'Row counts match the source', passed: true, note: '' },
@@ -206,6 +212,35 @@ describe('restore tests against recovery targets', () => {
     ]);
   });
 
+  it('keeps evidence files in the encrypted store, downloadable as uploaded', async () => {
+    const log = Buffer.from('restic restore 4f2a…: 1,204,331 files restored, 0 errors\n');
+    const uploaded = await uploadAs(
+      t,
+      performer,
+      `/api/v1/restore-tests/${passing.id}/evidence`,
+      'restore.log',
+      log,
+    );
+    expect(uploaded.statusCode).toBe(201);
+    const sha256 = createHash('sha256').update(log).digest('hex');
+    expect(uploaded.json()).toMatchObject({
+      filename: 'restore.log',
+      sha256,
+      sizeBytes: log.length,
+    });
+    const detail = (
+      await t.call(admin, 'GET', `/api/v1/restore-tests/${passing.id}`)
+    ).json<RestoreTestDetail>();
+    expect(detail.evidence.map((file) => file.sha256)).toEqual([sha256]);
+    const download = await t.call(
+      admin,
+      'GET',
+      `/api/v1/recovery-evidence/${detail.evidence[0]!.id}/download`,
+    );
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(log)).toBe(true);
+  });
+
   it('refuses a verification by the performer, with a wrong password, or by a token', async () => {
     const url = `/api/v1/restore-tests/${passing.id}/verify`;
     const own = await performer.call('POST', url, { password: TEST_PASSWORD });
@@ -266,6 +301,14 @@ describe('restore tests against recovery targets', () => {
     expect(control.currentOccurrences.verified).toBe(1);
     expect(control.status).toBe('passing');
 
+    const late = await uploadAs(
+      t,
+      performer,
+      `/api/v1/restore-tests/${passing.id}/evidence`,
+      'late.log',
+      Buffer.from('after the signature'),
+    );
+    expect(late.statusCode).toBe(409);
     const again = await verifier.call('POST', `/api/v1/restore-tests/${passing.id}/verify`, {
       password: TEST_PASSWORD,
     });

@@ -1,7 +1,9 @@
+import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import type { Api } from '../../platform/http/api-types.js';
+import { asApi, type Api } from '../../platform/http/api-types.js';
+import { AppError } from '../../platform/errors.js';
 import { verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
   drExerciseDetailSchema,
@@ -11,6 +13,9 @@ import {
 } from './dr-exercise.schema.js';
 import { getDrExercise, listDrExercises } from './dr-exercise.service.js';
 import { recordDrExercise } from './record-dr-exercise.js';
+import { attachRecoveryEvidence, openRecoveryEvidence } from './attach-recovery-evidence.js';
+import type { RecoveryRecordType } from './recovery-evidence.repository.js';
+import { recoveryEvidenceViewSchema } from './recovery-record.schema.js';
 import { recordRestoreTest } from './record-restore-test.js';
 import { reportSoc2A12 } from './report-soc2-a12.js';
 import { soc2A12PageSchema, soc2A12QuerySchema } from './soc2-a12.schema.js';
@@ -133,5 +138,65 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       response: { 200: soc2A12PageSchema },
     },
     handler: async (request) => reportSoc2A12(ctx, request.query),
+  });
+  api.get('/api/v1/recovery-evidence/:id/download', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['recovery'],
+      summary: 'Download an evidence file of a restore test or DR exercise (decrypted)',
+      params: idParams,
+    },
+    handler: async (request, reply) => {
+      const { evidence, content } = await openRecoveryEvidence(ctx, request.params.id);
+      const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+      return reply
+        .type(evidence.contentType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(evidence.filename)}`,
+        )
+        .header('content-length', evidence.sizeBytes)
+        .header('x-evidence-sha256', evidence.sha256)
+        .send(content);
+    },
+  });
+
+  // Multipart parsing exists only in this scope, for the routes that take a file upload.
+  void api.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: ctx.evidenceStore.maxBytes + 1024 * 1024, files: 1, fields: 0, parts: 1 },
+    });
+    const uploads: [string, RecoveryRecordType][] = [
+      ['/api/v1/restore-tests/:id/evidence', 'restore-test'],
+      ['/api/v1/dr-exercises/:id/evidence', 'dr-exercise'],
+    ];
+    for (const [url, recordType] of uploads) {
+      asApi(scope).post(url, {
+        config: { access: { permission: 'work:perform' } },
+        schema: {
+          tags: ['recovery'],
+          summary: 'Attach an evidence file (multipart field "file") until the record is verified',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { 201: recoveryEvidenceViewSchema },
+        },
+        handler: async (request, reply) => {
+          const file = request.isMultipart() ? await request.file() : undefined;
+          if (!file || file.fieldname !== 'file') {
+            throw new AppError('validation_failed', 'Send the file in the multipart field "file"', {
+              issues: [{ path: 'body.file', message: 'is required' }],
+            });
+          }
+          const evidence = await attachRecoveryEvidence(
+            ctx,
+            requirePrincipal(request).actor,
+            recordType,
+            request.params.id,
+            { stream: file.file, filename: file.filename, contentType: file.mimetype },
+          );
+          return reply.status(201).send(evidence);
+        },
+      });
+    }
   });
 }

@@ -9,14 +9,13 @@ import { drExerciseRepository } from './dr-exercise.repository.js';
 import { toDrExerciseView } from './dr-exercise.service.js';
 import { restoreTestRepository } from './restore-test.repository.js';
 import { toRestoreTestView } from './restore-test.service.js';
-import type { A12_EVIDENCE_KINDS } from './soc2-a12.schema.js';
-import { type Soc2A12Item, type Soc2A12Page, type Soc2A12Query } from './soc2-a12.schema.js';
+import type { A12EvidenceKind, Soc2A12Item, Soc2A12Page, Soc2A12Query } from './soc2-a12.schema.js';
 
 const A12_PREFIX = 'soc2:A1.2';
 const LATEST = 5;
 
 /** Which evidence section a control's evaluation points at. */
-function evidenceKindOf(evaluation: string): (typeof A12_EVIDENCE_KINDS)[number] {
+function evidenceKindOf(evaluation: string): A12EvidenceKind {
   switch (evaluation) {
     case 'automatic:backup-runs':
       return 'backup-runs';

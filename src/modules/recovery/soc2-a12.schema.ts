@@ -27,6 +27,7 @@ export const A12_EVIDENCE_KINDS = [
   'deficiencies',
   'work-orders',
 ] as const;
+export type A12EvidenceKind = (typeof A12_EVIDENCE_KINDS)[number];
 
 export const soc2A12ItemSchema = z.object({
   key: z.string().describe('soc2:A1.2-action-4'),
