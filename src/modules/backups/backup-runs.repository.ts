@@ -1,9 +1,10 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { BackupRunsTable, Database } from '../../platform/db/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type NewBackupRunRow = Insertable<BackupRunsTable>;
+/** A run to insert; when and by whom it was recorded is the same for a whole statement. */
+export type NewBackupRunRow = Omit<Insertable<BackupRunsTable>, 'recorded_at' | 'recorded_by'>;
 export type BackupRunRow = Selectable<BackupRunsTable>;
 export type BackupRunWithAssetKey = BackupRunRow & { asset_key: string };
 
@@ -28,16 +29,42 @@ function selectRunsWithAssetKey(db: Db) {
 
 export const backupRunRepository = {
   /**
-   * One multi-row statement. A (tool, external_id) already stored, or repeated earlier in the same
-   * statement, is skipped; only the rows actually inserted come back.
+   * One statement for the whole chunk: the columns go as 14 arrays through `unnest`, so PostgreSQL
+   * parses one small statement instead of 16 parameters per row (several times faster at 1,000
+   * rows). A (tool, external_id) already stored, or repeated earlier in the chunk, is skipped; only
+   * the rows actually inserted come back.
    */
-  insertMany: (db: Db, rows: NewBackupRunRow[]) =>
-    db
-      .insertInto('backup_runs')
-      .values(rows)
-      .onConflict((conflict) => conflict.columns(['tool', 'external_id']).doNothing())
-      .returning(['id', 'tool', 'external_id'])
-      .execute(),
+  insertMany: async (
+    db: Db,
+    rows: NewBackupRunRow[],
+    recorded: { at: Date; by: string },
+  ): Promise<{ id: string; tool: string; external_id: string }[]> => {
+    if (rows.length === 0) return [];
+    const column = <K extends keyof NewBackupRunRow>(name: K) =>
+      rows.map((row) => row[name] ?? null);
+    const instants = (name: 'started_at' | 'finished_at' | 'recovery_point_at') =>
+      rows.map((row) => {
+        const value = row[name];
+        return value instanceof Date ? value.toISOString() : (value ?? null);
+      });
+    const sizes = rows.map((row) =>
+      row.size_bytes === null || row.size_bytes === undefined ? null : String(row.size_bytes),
+    );
+    const result = await sql<{ id: string; tool: string; external_id: string }>`
+      insert into backup_runs (asset_id, tool, job, external_id, started_at, finished_at, status,
+        backup_type, size_bytes, recovery_point_id, recovery_point_at, encrypted, region, message,
+        recorded_at, recorded_by)
+      select run.*, ${recorded.at.toISOString()}::timestamptz, ${recorded.by}::text
+      from unnest(${column('asset_id')}::uuid[], ${column('tool')}::text[], ${column('job')}::text[],
+        ${column('external_id')}::text[], ${instants('started_at')}::timestamptz[],
+        ${instants('finished_at')}::timestamptz[], ${column('status')}::text[],
+        ${column('backup_type')}::text[], ${sizes}::bigint[], ${column('recovery_point_id')}::text[],
+        ${instants('recovery_point_at')}::timestamptz[], ${column('encrypted')}::boolean[],
+        ${column('region')}::text[], ${column('message')}::text[]) as run
+      on conflict (tool, external_id) do nothing
+      returning id, tool, external_id`.execute(db);
+    return result.rows;
+  },
 
   /** The stored runs for these (tool, external id) pairs, grouped by tool to keep the query small. */
   findByToolAndExternalIds: async (

@@ -9,6 +9,7 @@ import {
   backupRunViewSchema,
   importBackupRunsQuerySchema,
   importBackupRunsResultSchema,
+  type ImportBackupRunsResult,
   listBackupRunsQuerySchema,
   parseRecordBackupRunsBody,
   recordBackupRunsBodySchema,
@@ -25,6 +26,19 @@ const idParams = z.object({ id: z.uuid() });
 
 function isReadable(body: unknown): body is Readable {
   return body instanceof Readable;
+}
+
+/**
+ * Reads and drops what is left of a refused import's body (up to the size limit), so the client,
+ * still sending, receives the 400 instead of a connection reset.
+ */
+async function discardRest(input: Readable): Promise<void> {
+  if (input.readableEnded || input.destroyed) return;
+  let size = 0;
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    size += chunk.length;
+    if (size > MAX_IMPORT_BYTES) break;
+  }
 }
 
 /** Backup runs: posted by backup jobs (`backups:write`), read by people (`backups:read`). */
@@ -92,11 +106,17 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
         // raw request, and must not be dropped.
         const body = request.body;
         const input = isReadable(body) ? body : request.raw;
-        const result = await importBackupRuns(ctx, requirePrincipal(request).actor, input, {
-          format: request.query.format,
-          defaultAssetKey: request.query.asset,
-          dryRun: request.query.dryRun,
-        });
+        let result: ImportBackupRunsResult;
+        try {
+          result = await importBackupRuns(ctx, requirePrincipal(request).actor, input, {
+            format: request.query.format,
+            defaultAssetKey: request.query.asset,
+            dryRun: request.query.dryRun,
+          });
+        } catch (error) {
+          await discardRest(input);
+          throw error;
+        }
         return reply.status(result.created > 0 && !result.dryRun ? 201 : 200).send(result);
       },
     });

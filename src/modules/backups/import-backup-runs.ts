@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -17,8 +18,11 @@ import {
   storeBackupRuns,
 } from './store-backup-runs.js';
 
-/** The largest tool output one import accepts (a million runs of NDJSON is about 400 MB: split). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/**
+ * The largest tool output one import accepts: a million runs in Plumbline's NDJSON are about 200 MB;
+ * a larger backfill is split into several imports.
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 /** Runs resolved and inserted together: memory holds one batch, whatever the size of the input. */
 const IMPORT_BATCH = 1000;
@@ -42,7 +46,13 @@ class DryRunFinished extends Error {
 /** Passes the input through, failing once it grows past the limit. */
 async function* limitBytes(input: BackupInput, maxBytes: number): AsyncGenerator<Buffer | string> {
   let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+  // A stream stays open when the parser stops early (malformed input): the HTTP edge still has to
+  // read the rest of the request before it can answer, or the client sees a reset connection.
+  const chunks =
+    input instanceof Readable
+      ? input.iterator({ destroyOnReturn: false })
+      : (input as AsyncIterable<Buffer | string>);
+  for await (const chunk of chunks as AsyncIterable<Buffer | string>) {
     size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     if (size > maxBytes) {
       throw new AppError(

@@ -48,7 +48,7 @@ export function emptyBackupRunTally(): BackupRunTally {
   };
 }
 
-/** 17 columns × 1,000 rows stays far below PostgreSQL's 65,535 bind parameters per statement. */
+/** Runs per insert statement. */
 const INSERT_CHUNK = 1000;
 
 /** The stored columns that must match for a re-posted run to count as "already recorded". */
@@ -82,7 +82,7 @@ function differingFields(stored: BackupRunRow, incoming: NewBackupRunRow): strin
   ).map(([, field]) => field);
 }
 
-function toRow(resolved: ResolvedBackupRun, recordedAt: Date, recordedBy: string): NewBackupRunRow {
+function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
   const { run } = resolved;
   return {
     asset_id: resolved.assetId,
@@ -99,8 +99,6 @@ function toRow(resolved: ResolvedBackupRun, recordedAt: Date, recordedBy: string
     encrypted: run.encrypted,
     region: run.region,
     message: run.message,
-    recorded_at: recordedAt,
-    recorded_by: recordedBy,
   };
 }
 
@@ -117,8 +115,8 @@ export async function storeBackupRuns(
 ): Promise<void> {
   for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
     const chunk = runs.slice(start, start + INSERT_CHUNK);
-    const rows = chunk.map((resolved) => toRow(resolved, recorded.at, recorded.by));
-    const inserted = await backupRunRepository.insertMany(trx, rows);
+    const rows = chunk.map(toRow);
+    const inserted = await backupRunRepository.insertMany(trx, rows, recorded);
     const insertedIds = new Map(inserted.map((row) => [runKey(row.tool, row.external_id), row.id]));
     const notInserted: number[] = [];
     rows.forEach((row, position) => {
