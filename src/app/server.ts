@@ -24,6 +24,7 @@ import { createPrincipalResolver } from '../modules/identity/resolve-principal.j
 import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerOccurrenceRoutes } from '../modules/occurrences/occurrences.routes.js';
+import { registerPackRoutes } from '../modules/packs/packs.routes.js';
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
@@ -114,6 +115,7 @@ export async function buildServer(
   registerNotificationRoutes(api, ctx);
   registerControlsRoutes(api, ctx);
   registerPostureRoutes(api, ctx);
+  registerPackRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
   registerRecoveryRoutes(api, ctx);

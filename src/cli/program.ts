@@ -7,6 +7,7 @@ import { registerAccessCommands } from './commands/access.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerPackCommands } from './commands/pack.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -41,6 +42,7 @@ export function buildProgram(cli: CliContext): Command {
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);
   registerReportCommands(program, cli);
+  registerPackCommands(program, cli);
   registerBackupCommands(program, cli);
   registerWorkCommands(program, cli);
   for (const command of program.commands) command.exitOverride();

@@ -576,6 +576,39 @@ export interface BackupRunEvaluationsTable {
   outcome: string;
 }
 
+/** The instance's Ed25519 key that signs evidence pack manifests (packs module). */
+export interface PackSigningKeysTable {
+  id: Generated<string>;
+  slot: Generated<string>;
+  algorithm: string;
+  public_key_pem: string;
+  /** PKCS#8 PEM sealed with the instance key (SecretBox). */
+  private_key_sealed: string;
+  /** SHA-256 of the DER public key (SPKI), hex. */
+  fingerprint: string;
+  created_at: Timestamp;
+}
+
+/** An evidence pack generation job and, once done, the stored pack (packs module). */
+export interface EvidencePacksTable {
+  id: Generated<string>;
+  framework_key: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  state: string;
+  files_done: Generated<number>;
+  files_total: Generated<number>;
+  size_bytes: ColumnType<string | null, number | string | null, number | string | null>;
+  manifest_sha256: string | null;
+  signing_key_fingerprint: string | null;
+  error: string | null;
+  requested_by_id: string | null;
+  requested_by_label: string;
+  requested_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -614,6 +647,8 @@ export interface Database {
   restore_tests: RestoreTestsTable;
   dr_exercises: DrExercisesTable;
   recovery_evidence_files: RecoveryEvidenceFilesTable;
+  pack_signing_keys: PackSigningKeysTable;
+  evidence_packs: EvidencePacksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

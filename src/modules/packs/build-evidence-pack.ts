@@ -1,0 +1,144 @@
+import type { AppContext } from '../../app/context.js';
+import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { openEffectivenessReport } from '../posture/report-effectiveness.js';
+import { openPackSigningKey } from './get-pack-signing-key.js';
+import { evidencePathOf, type PackIndexContent } from './pack-contents.js';
+import { packIndexHtml } from './pack-index-html.js';
+import { packIndexPdf } from './pack-index-pdf.js';
+import {
+  MANIFEST_PATH,
+  PACK_FORMAT,
+  PUBLIC_KEY_PATH,
+  SIGNATURE_PATH,
+  type ManifestFile,
+  type PackManifest,
+} from './pack-manifest.schema.js';
+import { packRecordsRepository, type PeriodWindow } from './pack-records.repository.js';
+import { keysetPages, packRegisters } from './pack-registers.js';
+import { signManifest } from './pack-signing.js';
+import { createPackZipWriter } from './pack-zip-writer.js';
+import type { PackPeriod } from './pack.schema.js';
+import { coverageFromReport } from './report-framework-coverage.js';
+
+export type PackBuildContext = Pick<
+  AppContext,
+  'db' | 'clock' | 'config' | 'secretBox' | 'evidenceStore' | 'version'
+>;
+
+export interface BuiltPack {
+  manifest: PackManifest;
+  manifestSha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Writes the evidence pack of a framework and period to `outPath` (a new file): the public key,
+ * the CSV registers, every evidence file of the period (decrypted from the store and checked
+ * against the hash recorded at upload), index.html and index.pdf, then manifest.json (every file
+ * above with SHA-256 and size) and its Ed25519 signature. Everything is streamed: registers page by
+ * page, evidence file by file, so memory stays flat however many files the period holds; only the
+ * manifest's list of files grows with the pack.
+ */
+export async function buildEvidencePack(
+  ctx: PackBuildContext,
+  options: PackPeriod & {
+    outPath: string;
+    onProgress?: (filesDone: number, filesTotal: number) => void | Promise<void>;
+  },
+): Promise<BuiltPack> {
+  const report = await openEffectivenessReport(ctx, options);
+  const window: PeriodWindow = {
+    start: new Date(report.head.periodStart),
+    end: new Date(report.head.periodEnd),
+    asOf: new Date(report.head.asOf),
+  };
+  const generatedAt = ctx.clock.now();
+  const chain = await verifyAuditChain(ctx.db);
+  const key = await openPackSigningKey(ctx);
+  const coverage = await coverageFromReport(ctx, report);
+  const counts = {
+    ...(await packRecordsRepository.registerCounts(ctx.db)),
+    evidenceFiles: await packRecordsRepository.evidenceFileCount(ctx.db, window),
+  };
+  const registers = packRegisters(ctx, window, report);
+  const evidencePages = () =>
+    keysetPages(
+      (after: string | null, limit) =>
+        packRecordsRepository.evidenceFiles(ctx.db, window, after, limit),
+      (row) => row.id,
+    );
+  const head: PackIndexContent['head'] = {
+    framework: coverage.framework,
+    period: {
+      from: options.from,
+      to: options.to,
+      timeZone: ctx.config.timezone,
+      start: report.head.periodStart,
+      end: report.head.periodEnd,
+      asOf: report.head.asOf,
+    },
+    generator: { name: 'plumbline', version: ctx.version },
+    generatedAt: generatedAt.toISOString(),
+    auditChain: { valid: chain.valid, eventCount: chain.eventCount, headHash: chain.headHash },
+    signingKey: {
+      algorithm: 'Ed25519',
+      fingerprint: key.fingerprint,
+      publicKeyPath: PUBLIC_KEY_PATH,
+    },
+  };
+  const content: PackIndexContent = {
+    head,
+    coverage,
+    counts,
+    registers: registers.map(({ path, title }) => ({ path, title })),
+    occurrencePages: () => report.pages(),
+    evidencePages,
+  };
+
+  // Public key, registers, evidence, index.html, index.pdf, then manifest.json and manifest.sig.
+  const filesTotal = 1 + registers.length + counts.evidenceFiles + 2 + 2;
+  const files: ManifestFile[] = [];
+  const writer = createPackZipWriter(options.outPath, generatedAt);
+  const progress = async () => options.onProgress?.(files.length, filesTotal);
+  try {
+    files.push(await writer.add(PUBLIC_KEY_PATH, Buffer.from(key.publicKeyPem)));
+    await progress();
+    for (const register of registers) {
+      files.push(await writer.add(register.path, register.chunks()));
+      await progress();
+    }
+    for await (const page of evidencePages()) {
+      for (const file of page) {
+        const written = await writer.add(
+          evidencePathOf(file),
+          await ctx.evidenceStore.open(file.storage_key),
+          { compress: false },
+        );
+        if (written.sha256 !== file.sha256 || written.size !== Number(file.size_bytes)) {
+          throw new Error(
+            `Evidence file ${file.id} no longer matches the hash recorded at upload; the pack was not produced`,
+          );
+        }
+        files.push(written);
+        await progress();
+      }
+    }
+    files.push(await writer.add('index.html', packIndexHtml(content)));
+    await progress();
+    files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));
+    await progress();
+
+    const manifest: PackManifest = { format: PACK_FORMAT, ...head, files };
+    const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+    const manifestEntry = await writer.add(MANIFEST_PATH, manifestBytes);
+    await writer.add(SIGNATURE_PATH, signManifest(key.privateKey, manifestBytes), {
+      compress: false,
+    });
+    await options.onProgress?.(filesTotal, filesTotal);
+    const sizeBytes = await writer.finish();
+    return { manifest, manifestSha256: manifestEntry.sha256, sizeBytes };
+  } catch (error) {
+    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+}

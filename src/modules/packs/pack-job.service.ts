@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../app/context.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { getFramework } from '../controls/catalog-queries.js';
+import { packFilePath } from './pack-storage.js';
+import type { PackJob, PackPeriod, PackState } from './pack.schema.js';
+import { packsRepository, type EvidencePackRow } from './packs.repository.js';
+
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+
+export function toPackJob(row: EvidencePackRow): PackJob {
+  return {
+    id: row.id,
+    framework: row.framework_key,
+    from: row.period_from,
+    to: row.period_to,
+    state: row.state as PackState,
+    filesDone: row.files_done,
+    filesTotal: row.files_total,
+    sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
+    manifestSha256: row.manifest_sha256,
+    signingKeyFingerprint: row.signing_key_fingerprint,
+    error: row.error,
+    requestedBy: row.requested_by_label,
+    requestedAt: row.requested_at.toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    downloadUrl: row.state === 'done' ? `/api/v1/reports/packs/${row.id}/download` : null,
+  };
+}
+
+/** Records a pack request (audited); the caller hands the job to the runner. */
+export async function requestEvidencePack(
+  ctx: Ctx,
+  actor: Actor,
+  period: PackPeriod,
+): Promise<PackJob> {
+  // An unknown framework is refused now rather than failing in the background.
+  await getFramework(ctx, period.framework);
+  return mutate(ctx, actor, async (tx) => {
+    const row = await packsRepository.insertPack(tx.trx, {
+      frameworkKey: period.framework,
+      from: period.from,
+      to: period.to,
+      requestedById: actor.id,
+      requestedByLabel: actor.label,
+      requestedAt: tx.now,
+    });
+    await tx.audit({
+      action: 'pack.requested',
+      entityType: 'evidence_pack',
+      entityId: row.id,
+      after: { framework: period.framework, from: period.from, to: period.to },
+    });
+    return toPackJob(row);
+  });
+}
+
+export async function getPackJob(ctx: Pick<AppContext, 'db'>, id: string): Promise<PackJob> {
+  const row = await packsRepository.findPack(ctx.db, id);
+  if (!row) throw notFound('Evidence pack');
+  return toPackJob(row);
+}
+
+export async function listPackJobs(ctx: Pick<AppContext, 'db'>): Promise<{ items: PackJob[] }> {
+  return { items: (await packsRepository.listPacks(ctx.db, 100)).map(toPackJob) };
+}
+
+/** The finished pack as a stream; the download is recorded in the audit trail first. */
+export async function downloadEvidencePack(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  id: string,
+): Promise<{ pack: PackJob; filename: string; content: Readable }> {
+  const pack = await getPackJob(ctx, id);
+  if (pack.state !== 'done') {
+    throw new AppError('conflict', `The pack is ${pack.state}, not ready to download`);
+  }
+  const filePath = packFilePath(ctx, id);
+  if (!fs.existsSync(filePath)) throw notFound('Evidence pack file');
+  await mutate(ctx, actor, (tx) =>
+    tx.audit({
+      action: 'pack.downloaded',
+      entityType: 'evidence_pack',
+      entityId: id,
+      after: { manifestSha256: pack.manifestSha256, sizeBytes: pack.sizeBytes },
+    }),
+  );
+  return {
+    pack,
+    filename: `evidence-pack-${pack.framework}-${pack.from}-${pack.to}.zip`,
+    content: fs.createReadStream(filePath),
+  };
+}

@@ -1,0 +1,30 @@
+import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+
+/**
+ * Ed25519 over the exact bytes of manifest.json. The fingerprint of a key is the SHA-256 of its
+ * DER SubjectPublicKeyInfo, the same bytes `openssl pkey -pubin -outform DER` prints, so anyone
+ * can recompute it by hand.
+ */
+export function publicKeyFingerprint(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('hex');
+}
+
+export function signManifest(privateKey: KeyObject, manifest: Buffer): Buffer {
+  return sign(null, manifest, privateKey);
+}
+
+/** False for a wrong signature, a key that is not Ed25519, or a malformed key. */
+export function verifyManifestSignature(
+  publicKeyPem: string,
+  manifest: Buffer,
+  signature: Buffer,
+): boolean {
+  try {
+    const key = createPublicKey(publicKeyPem);
+    if (key.asymmetricKeyType !== 'ed25519') return false;
+    return verify(null, manifest, key, signature);
+  } catch {
+    return false;
+  }
+}

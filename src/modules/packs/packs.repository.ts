@@ -1,0 +1,103 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, EvidencePacksTable } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type EvidencePackRow = Selectable<EvidencePacksTable>;
+
+/** The signing key and the pack jobs. */
+export const packsRepository = {
+  currentKey(db: Db) {
+    return db
+      .selectFrom('pack_signing_keys')
+      .selectAll()
+      .where('slot', '=', 'current')
+      .executeTakeFirst();
+  },
+
+  /** Inserts the first key; a key another instance stored first wins (nothing is returned). */
+  insertKeyIfNone(
+    db: Db,
+    key: { publicKeyPem: string; privateKeySealed: string; fingerprint: string; createdAt: Date },
+  ) {
+    return db
+      .insertInto('pack_signing_keys')
+      .values({
+        algorithm: 'Ed25519',
+        public_key_pem: key.publicKeyPem,
+        private_key_sealed: key.privateKeySealed,
+        fingerprint: key.fingerprint,
+        created_at: key.createdAt,
+      })
+      .onConflict((oc) => oc.column('slot').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+  },
+
+  insertPack(
+    db: Db,
+    pack: {
+      frameworkKey: string;
+      from: string;
+      to: string;
+      requestedById: string | null;
+      requestedByLabel: string;
+      requestedAt: Date;
+    },
+  ) {
+    return db
+      .insertInto('evidence_packs')
+      .values({
+        framework_key: pack.frameworkKey,
+        period_from: pack.from,
+        period_to: pack.to,
+        state: 'queued',
+        requested_by_id: pack.requestedById,
+        requested_by_label: pack.requestedByLabel,
+        requested_at: pack.requestedAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  findPack(db: Db, id: string) {
+    return db.selectFrom('evidence_packs').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  listPacks(db: Db, limit: number) {
+    return db
+      .selectFrom('evidence_packs')
+      .selectAll()
+      .orderBy('requested_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Jobs left queued or running by a process that stopped. */
+  unfinishedPacks(db: Db) {
+    return db
+      .selectFrom('evidence_packs')
+      .selectAll()
+      .where('state', 'in', ['queued', 'running'])
+      .orderBy('requested_at')
+      .execute();
+  },
+
+  updatePack(
+    db: Db,
+    id: string,
+    changes: Partial<{
+      state: string;
+      files_done: number;
+      files_total: number;
+      size_bytes: number;
+      manifest_sha256: string;
+      signing_key_fingerprint: string;
+      error: string | null;
+      started_at: Date;
+      finished_at: Date;
+    }>,
+  ) {
+    return db.updateTable('evidence_packs').set(changes).where('id', '=', id).execute();
+  },
+};

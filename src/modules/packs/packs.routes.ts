@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { findPackSigningKey } from './get-pack-signing-key.js';
+import {
+  downloadEvidencePack,
+  getPackJob,
+  listPackJobs,
+  requestEvidencePack,
+} from './pack-job.service.js';
+import {
+  frameworkCoverageSchema,
+  packIdParamsSchema,
+  packJobListSchema,
+  packJobSchema,
+  packPeriodSchema,
+  packPublicKeySchema,
+} from './pack.schema.js';
+import { reportFrameworkCoverage } from './report-framework-coverage.js';
+import { createPackJobRunner } from './run-pack-job.js';
+
+/**
+ * Evidence packs (asynchronous: request, follow progress, download) and the framework coverage
+ * view. Packs are built by an in-process runner, drained when the server closes.
+ */
+export function registerPackRoutes(api: Api, ctx: AppContext): void {
+  const runner = createPackJobRunner(ctx);
+  api.addHook('onClose', () => runner.drain());
+
+  api.post('/api/v1/reports/packs', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary: 'Request an evidence pack of a framework for a period; built in the background',
+      body: packPeriodSchema,
+      response: { 202: packJobSchema },
+    },
+    handler: async (request, reply) => {
+      const job = await requestEvidencePack(ctx, requirePrincipal(request).actor, request.body);
+      runner.enqueue(job.id);
+      return reply.status(202).send(job);
+    },
+  });
+  api.get('/api/v1/reports/packs', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary: 'The latest evidence packs, newest first',
+      response: { 200: packJobListSchema },
+    },
+    handler: async () => listPackJobs(ctx),
+  });
+  api.get('/api/v1/reports/packs/:id', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary: 'An evidence pack job: state and progress (files done of total)',
+      params: packIdParamsSchema,
+      response: { 200: packJobSchema },
+    },
+    handler: async (request) => getPackJob(ctx, request.params.id),
+  });
+  api.get('/api/v1/reports/packs/:id/download', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary: 'Download a finished evidence pack (zip); every download is audited',
+      params: packIdParamsSchema,
+      response: { 200: z.string().describe('application/zip') },
+    },
+    handler: async (request, reply) => {
+      const { pack, filename, content } = await downloadEvidencePack(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+      );
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('content-length', String(pack.sizeBytes ?? ''))
+        .header('x-manifest-sha256', pack.manifestSha256 ?? '')
+        .send(content as unknown as string);
+    },
+  });
+  api.get('/api/v1/packs/public-key', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary:
+        'The Ed25519 public key that signs evidence pack manifests, with its fingerprint (null until the first pack)',
+      response: { 200: packPublicKeySchema },
+    },
+    handler: async () => {
+      const key = await findPackSigningKey(ctx);
+      return {
+        algorithm: 'Ed25519' as const,
+        publicKeyPem: key?.publicKeyPem ?? null,
+        fingerprint: key?.fingerprint ?? null,
+        createdAt: key?.createdAt ?? null,
+      };
+    },
+  });
+  api.get('/api/v1/reports/framework-coverage', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary:
+        'Every requirement of a framework with its mapped controls and whether evidence covers the period',
+      querystring: packPeriodSchema,
+      response: { 200: frameworkCoverageSchema },
+    },
+    handler: async (request) => reportFrameworkCoverage(ctx, request.query),
+  });
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
+import type { PackJob } from '../../src/modules/packs/pack.schema.js';
+import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.schema.js';
+import type { FixedClock } from '../../src/platform/clock.js';
+import type { TestApp } from '../support/test-app.js';
+
+/** The bytes of the evidence file attached in the seeded period. */
+export const PATCH_REPORT = Buffer.from('%PDF-1.4\npatch level 2026-03 on web-1: all applied\n');
+
+/**
+ * March 2026 with a server, its monthly patching occurrence done by an engineer with a patch report
+ * attached, and a nonconformance-free, supplier-backed register. The clock ends in April.
+ */
+export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: string) {
+  clock.set('2026-03-02T09:00:00Z');
+  const supplier = await t.call(admin, 'POST', '/api/v1/suppliers', {
+    key: 'hetzner',
+    name: 'Hetzner Online',
+  });
+  expect(supplier.statusCode).toBe(201);
+  const asset = await t.call(admin, 'POST', '/api/v1/assets', {
+    key: 'web-1',
+    name: 'Server web-1',
+    category: 'server',
+    environment: 'production',
+    ownerRole: 'engineering',
+    criticality: 'high',
+    criticalityRationale: 'Serves the customer portal',
+    dataClassification: 'internal',
+    supplierKey: 'hetzner',
+    acceptanceCriteria: 'Boots the hardened image and passes the smoke test',
+  });
+  expect(asset.statusCode).toBe(201);
+  const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
+    from: '2026-03-01T00:00:00Z',
+    until: '2026-04-30T00:00:00Z',
+  });
+  expect(generated.statusCode).toBe(200);
+  const occurrences = (
+    await t.call(admin, 'GET', '/api/v1/occurrences?control=os-patching-monthly&asset=web-1')
+  ).json<{ items: OccurrenceView[] }>().items;
+  const march = occurrences.find((occurrence) => occurrence.periodKey === '2026-03')!;
+  expect(march).toBeDefined();
+
+  const engineer = await t.tokenFor('engineering');
+  clock.set('2026-03-20T10:00:00Z');
+  const started = await t.call(engineer, 'POST', `/api/v1/occurrences/${march.id}/start`);
+  expect(started.statusCode).toBe(201);
+  const workOrder = (
+    await t.call(engineer, 'GET', `/api/v1/work-orders/${started.json<{ id: string }>().id}`)
+  ).json<WorkOrderDetail>();
+  const boundary = `----pack${randomBytes(6).toString('hex')}`;
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/work-orders/${workOrder.id}/evidence`,
+    headers: {
+      authorization: `Bearer ${engineer}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="patch report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PATCH_REPORT,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  expect(upload.statusCode).toBe(201);
+  for (const item of workOrder.checklist) {
+    const ticked = await t.call(
+      engineer,
+      'PATCH',
+      `/api/v1/work-orders/${workOrder.id}/checklist/${item.id}`,
+      { done: true },
+    );
+    expect(ticked.statusCode).toBe(200);
+  }
+  const completed = await t.call(engineer, 'POST', `/api/v1/work-orders/${workOrder.id}/complete`, {
+    note: 'Patched to 2026-03',
+  });
+  expect(completed.statusCode).toBe(200);
+  clock.set('2026-04-05T08:00:00Z');
+  return { evidenceId: upload.json<{ id: string }>().id, workOrder };
+}
+
+/** Polls a pack job until it is no longer queued or running. */
+export async function waitForPack(t: TestApp, token: string, id: string): Promise<PackJob> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const job = (await t.call(token, 'GET', `/api/v1/reports/packs/${id}`)).json<PackJob>();
+    if (job.state !== 'queued' && job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('The pack did not finish');
+}
+
+/** Every entry of a zip, read into memory (test packs are small). */
+export async function readZip(file: string): Promise<Map<string, Buffer>> {
+  const entries = new Map<string, Buffer>();
+  const zip = await yauzl.openPromise(file, { lazyEntries: true });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry))
+        chunks.push(chunk as Buffer);
+      entries.set(entry.fileName, Buffer.concat(chunks));
+    }
+  } finally {
+    zip.close();
+  }
+  return entries;
+}
+
+/** Writes a zip with the given entries, in order. */
+export async function writeZip(file: string, entries: Map<string, Buffer>): Promise<void> {
+  const zip = new yazl.ZipFile();
+  for (const [name, bytes] of entries) zip.addBuffer(bytes, name);
+  zip.end();
+  await new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(file);
+    out.on('close', resolve);
+    out.on('error', reject);
+    zip.outputStream.pipe(out);
+  });
+}

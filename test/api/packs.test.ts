@@ -1,0 +1,297 @@
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackManifest } from '../../src/modules/packs/pack-manifest.schema.js';
+import type { FrameworkCoverage, PackJob } from '../../src/modules/packs/pack.schema.js';
+import { publicKeyFingerprint } from '../../src/modules/packs/pack-signing.js';
+import { verifyPack } from '../../src/modules/packs/verify-pack.js';
+import { FixedClock } from '../../src/platform/clock.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { PATCH_REPORT, readZip, seedPackPeriod, waitForPack, writeZip } from './packs.fixtures.js';
+
+describe('evidence packs', () => {
+  const clock = new FixedClock('2026-03-01T00:00:00Z');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-packs-'));
+  const packFile = path.join(dir, 'pack.zip');
+  let t: TestApp;
+  let admin: string;
+  let auditor: string;
+  let evidenceId: string;
+  let job: PackJob;
+  let entries: Map<string, Buffer>;
+  let manifest: PackManifest;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    admin = await t.tokenFor('admin');
+    auditor = await t.tokenFor('auditor');
+    ({ evidenceId } = await seedPackPeriod(t, clock, admin));
+    const requested = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
+      framework: 'iso9001',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(requested.statusCode).toBe(202);
+    job = await waitForPack(t, auditor, requested.json<PackJob>().id);
+    const download = await t.call(auditor, 'GET', `/api/v1/reports/packs/${job.id}/download`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/zip');
+    fs.writeFileSync(packFile, download.rawPayload);
+    entries = await readZip(packFile);
+    manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as PackManifest;
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the pack in the background and reports its progress', () => {
+    expect(job).toMatchObject({ state: 'done', framework: 'iso9001', error: null });
+    expect(job.filesDone).toBe(job.filesTotal);
+    expect(job.filesTotal).toBe(manifest.files.length + 2);
+    expect(job.downloadUrl).toBe(`/api/v1/reports/packs/${job.id}/download`);
+  });
+
+  it('holds the index, the registers, the evidence and the signed manifest', () => {
+    const evidencePath = `evidence/${evidenceId}/patch_report.pdf`;
+    expect([...entries.keys()].sort()).toEqual(
+      [
+        'index.html',
+        'index.pdf',
+        'manifest.json',
+        'manifest.sig',
+        'public-key.pem',
+        'registers/assets.csv',
+        'registers/audit-events.csv',
+        'registers/matrix.csv',
+        'registers/nonconformances.csv',
+        'registers/occurrences.csv',
+        'registers/suppliers.csv',
+        'registers/work-orders.csv',
+        evidencePath,
+      ].sort(),
+    );
+    expect(entries.get(evidencePath)).toEqual(PATCH_REPORT);
+    expect(entries.get('index.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(entries.get('manifest.sig')!.length).toBe(64);
+  });
+
+  it('writes the registers as CSV rows', () => {
+    const assets = entries.get('registers/assets.csv')!.toString('utf8').split('\n');
+    expect(assets[0]).toBe(
+      'key,name,category,purpose,supplier,third_party_managed,environment,configuration_reference,owner_role,owner_person,criticality,criticality_rationale,data_classification,region,lifecycle_status,tags,acceptance_criteria,last_reviewed_on,next_review_due_on,created_at,updated_at',
+    );
+    expect(assets.find((line) => line.startsWith('web-1,'))).toBe(
+      'web-1,Server web-1,server,,hetzner,false,production,,engineering,,high,Serves the customer portal,internal,,in-service,,Boots the hardened image and passes the smoke test,,,2026-03-02T09:00:00.000Z,2026-03-02T09:00:00.000Z',
+    );
+    const occurrences = entries.get('registers/occurrences.csv')!.toString('utf8').split('\n');
+    const patching = occurrences.find((line) =>
+      line.startsWith(
+        'os-patching-monthly,Monthly operating system patching,iso9001:7.1.3,2026-03,web-1,',
+      ),
+    );
+    expect(patching).toMatch(
+      /,2026-03-31T22:00:00.000Z,done,2026-03-20T10:00:00.000Z,token:engineering-\d+,,,1,unverified$/,
+    );
+    expect(entries.get('registers/suppliers.csv')!.toString()).toMatch(/\nhetzner,Hetzner Online,/);
+    expect(entries.get('registers/work-orders.csv')!.toString()).toMatch(
+      /\n\d+,preventive,.*,done,os-patching-monthly,web-1,2026-03,/,
+    );
+    const audit = entries.get('registers/audit-events.csv')!.toString();
+    expect(audit).toMatch(/,work_order\.completed,work_order,/);
+    expect(audit).not.toMatch(/pack\.requested/);
+  });
+
+  it('indexes every requirement as determined, provided and maintained, and flags gaps', () => {
+    const html = entries.get('index.html')!.toString('utf8');
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+    expect(html).toContain('href="registers/matrix.csv"');
+    expect(html).toContain(`href="evidence/${evidenceId}/patch_report.pdf"`);
+    expect(html).toMatch(/<dt>Determined<\/dt>/);
+    expect(html).toMatch(/<dt>Provided<\/dt>/);
+    expect(html).toMatch(/<dt>Maintained<\/dt>/);
+    expect(html).toContain('id="control-os-patching-monthly"');
+    expect(html).toContain('GAP: no evidence');
+  });
+
+  it('lists every file in the manifest with its hash, and the period, key and audit head', async () => {
+    expect(manifest).toMatchObject({
+      format: 'plumbline-evidence-pack/v1',
+      framework: { key: 'iso9001' },
+      period: { from: '2026-03-01', to: '2026-03-31', timeZone: 'Europe/Berlin' },
+      generator: { name: 'plumbline' },
+      generatedAt: '2026-04-05T08:00:00.000Z',
+      auditChain: { valid: true },
+    });
+    const listed = manifest.files.map((file) => file.path);
+    expect(listed).toEqual(
+      [...entries.keys()].filter((name) => name !== 'manifest.json' && name !== 'manifest.sig'),
+    );
+    const head = await t.ctx.db
+      .selectFrom('audit_events')
+      .select('hash')
+      .where('hash', '=', manifest.auditChain.headHash)
+      .executeTakeFirst();
+    expect(head).toBeDefined();
+    const key = (await t.call(auditor, 'GET', '/api/v1/packs/public-key')).json<{
+      fingerprint: string;
+      publicKeyPem: string;
+    }>();
+    expect(manifest.signingKey.fingerprint).toBe(key.fingerprint);
+    expect(publicKeyFingerprint(entries.get('public-key.pem')!.toString())).toBe(key.fingerprint);
+  });
+
+  it('verifies intact, with and without the expected fingerprint', async () => {
+    const result = await verifyPack(packFile, {
+      expectedFingerprint: manifest.signingKey.fingerprint,
+    });
+    expect(result).toMatchObject({ intact: true, problems: [] });
+    expect(result.checkedFiles).toBe(manifest.files.length);
+  });
+
+  async function variant(name: string, change: (copy: Map<string, Buffer>) => void) {
+    const copy = new Map(entries);
+    change(copy);
+    const file = path.join(dir, name);
+    await writeZip(file, copy);
+    return file;
+  }
+
+  it('names an altered, an added and a removed file', async () => {
+    const evidencePath = `evidence/${evidenceId}/patch_report.pdf`;
+    const altered = await variant('altered.zip', (copy) =>
+      copy.set(evidencePath, Buffer.from('%PDF-1.4\npatch level 2026-03 on web-1: none applied\n')),
+    );
+    expect((await verifyPack(altered)).problems).toEqual([
+      expect.objectContaining({ kind: 'altered', path: evidencePath }),
+    ]);
+    const added = await variant('added.zip', (copy) =>
+      copy.set('evidence/extra.pdf', Buffer.from('x')),
+    );
+    expect((await verifyPack(added)).problems).toEqual([
+      expect.objectContaining({ kind: 'added', path: 'evidence/extra.pdf' }),
+    ]);
+    const removed = await variant('removed.zip', (copy) => copy.delete('registers/assets.csv'));
+    const result = await verifyPack(removed);
+    expect(result.intact).toBe(false);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ kind: 'removed', path: 'registers/assets.csv' }),
+    ]);
+  });
+
+  it('refuses a manifest re-signed with another key', async () => {
+    const forger = generateKeyPairSync('ed25519');
+    const forgedManifest = Buffer.from(
+      JSON.stringify({
+        ...manifest,
+        files: manifest.files.filter((file) => file.path !== 'registers/audit-events.csv'),
+      }),
+    );
+    const resigned = await variant('forged.zip', (copy) => {
+      copy.delete('registers/audit-events.csv');
+      copy.set('manifest.json', forgedManifest);
+      copy.set('manifest.sig', sign(null, forgedManifest, forger.privateKey));
+    });
+    expect((await verifyPack(resigned)).problems).toEqual([
+      expect.objectContaining({ kind: 'signature', path: 'manifest.sig' }),
+    ]);
+
+    // Replacing the key too makes a consistent pack: only the expected fingerprint catches it.
+    const forgerPem = forger.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const forgerFingerprint = publicKeyFingerprint(forgerPem);
+    const withKey = Buffer.from(
+      JSON.stringify({
+        ...manifest,
+        signingKey: { ...manifest.signingKey, fingerprint: forgerFingerprint },
+        files: manifest.files.map((file) =>
+          file.path === 'public-key.pem'
+            ? { ...file, sha256: sha256(forgerPem), size: Buffer.byteLength(forgerPem) }
+            : file,
+        ),
+      }),
+    );
+    const replaced = await variant('replaced-key.zip', (copy) => {
+      copy.set('public-key.pem', Buffer.from(forgerPem));
+      copy.set('manifest.json', withKey);
+      copy.set('manifest.sig', sign(null, withKey, forger.privateKey));
+    });
+    expect((await verifyPack(replaced)).intact).toBe(true);
+    const pinned = await verifyPack(replaced, {
+      expectedFingerprint: manifest.signingKey.fingerprint,
+    });
+    expect(pinned.problems).toEqual([
+      expect.objectContaining({ kind: 'signature', path: 'public-key.pem' }),
+    ]);
+  });
+
+  it('records every request, generation and download in the audit trail', async () => {
+    const actions = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_type'])
+      .where('entity_id', '=', job.id)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((row) => row.action)).toEqual([
+      'pack.requested',
+      'pack.generated',
+      'pack.downloaded',
+    ]);
+  });
+
+  it('lists packs, refuses viewers and bad periods with field paths', async () => {
+    const list = (await t.call(auditor, 'GET', '/api/v1/reports/packs')).json<{
+      items: PackJob[];
+    }>();
+    expect(list.items.map((item) => item.id)).toContain(job.id);
+    const viewer = await t.tokenFor('viewer');
+    expect(
+      (
+        await t.call(viewer, 'POST', '/api/v1/reports/packs', {
+          framework: 'iso9001',
+          from: '2026-03-01',
+          to: '2026-03-31',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
+      framework: 'iso9001',
+      from: '2026-03-31',
+      to: '2026-03-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { issues: { path: string }[] } }>().error.issues).toEqual([
+      expect.objectContaining({ path: 'body.to' }),
+    ]);
+    const unknown = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
+      framework: 'no-such-framework',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('shows each requirement with its controls and whether evidence covers the period', async () => {
+    const response = await t.call(
+      auditor,
+      'GET',
+      '/api/v1/reports/framework-coverage?framework=iso9001&from=2026-03-01&to=2026-03-31',
+    );
+    expect(response.statusCode).toBe(200);
+    const coverage = response.json<FrameworkCoverage>();
+    const infrastructure = coverage.requirements.find((r) => r.key === 'iso9001:7.1.3')!;
+    expect(infrastructure.controls.find((c) => c.key === 'os-patching-monthly')).toMatchObject({
+      occurrences: 1,
+      withExceptions: 1,
+      coverage: 'exceptions',
+    });
+    expect(infrastructure.coverage).toBe('partial');
+    expect(coverage.counts.gap).toBeGreaterThan(0);
+    expect(coverage.requirements.filter((r) => r.coverage === 'gap').length).toBe(
+      coverage.counts.gap,
+    );
+  });
+});
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
