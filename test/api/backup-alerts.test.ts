@@ -25,13 +25,16 @@ async function backupWorld(start: string) {
   const admin = await t.tokenFor('admin');
   const engineers = [await t.createUser('engineering'), await t.createUser('engineering')];
   await t.createUser('security');
-  const addDatabase = async (key: string) => {
+  const addDatabase = async (
+    key: string,
+    options: { ownerRole?: string; alertRecipients?: string[] } = {},
+  ) => {
     const created = await t.call(admin, 'POST', '/api/v1/assets', {
       key,
       name: `Database ${key}`,
       category: 'database',
       environment: 'production',
-      ownerRole: 'engineering',
+      ownerRole: options.ownerRole ?? 'engineering',
       criticality: 'medium',
       dataClassification: 'confidential',
     });
@@ -43,7 +46,7 @@ async function backupWorld(start: string) {
       fullEvery: 'P7D',
       grace: 'PT2H',
       offsiteRequired: false,
-      alertRecipients: [IT_ALERTS],
+      alertRecipients: options.alertRecipients ?? [IT_ALERTS],
     });
     expect(policy.statusCode, policy.body).toBe(201);
   };
@@ -183,5 +186,21 @@ describe('backup alerts within 60 seconds', () => {
         { kind: 'full', state: 'ok' },
       ],
     });
+  });
+
+  it('alerts an incident nobody could be told about as soon as someone holds the owner role', async () => {
+    await world.addDatabase('db-quality', { ownerRole: 'quality', alertRecipients: [] });
+    await world.postRun('db-quality', 'failed', new Date(world.clock.now().getTime() - 60_000));
+    world.clock.advance(30_000);
+    await world.tick();
+    const before = world.smtp.received.length;
+    const [incident] = await world.incidents('status=open&asset=db-quality');
+    expect(incident).toMatchObject({ kind: 'run_failed', alerts: [] });
+    const lead = await world.t.createUser('quality');
+    world.clock.advance(30_000);
+    await world.tick();
+    world.clock.advance(30_000);
+    await world.tick();
+    expect(world.smtp.received.slice(before).map((mail) => mail.to[0])).toEqual([lead.email]);
   });
 });

@@ -183,6 +183,29 @@ export const backupIncidentRepository = {
       summary: row.summary,
     })),
 
+  /** Open incidents whose opening alert reached nobody (no one to send it to at the time). */
+  openIncidentIdsWithoutAlerts: async (db: Db): Promise<Set<string>> =>
+    new Set(
+      (
+        await db
+          .selectFrom('backup_incidents')
+          .select('id')
+          .where('closed_at', 'is', null)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('backup_incident_alerts')
+                  .select('backup_incident_alerts.incident_id')
+                  .whereRef('backup_incident_alerts.incident_id', '=', 'backup_incidents.id')
+                  .where('backup_incident_alerts.purpose', '=', 'opened'),
+              ),
+            ),
+          )
+          .execute()
+      ).map((row) => row.id),
+    ),
+
   /** Opens an incident unless one of that asset and kind is open already (then returns null). */
   insertOpen: async (
     db: Db,

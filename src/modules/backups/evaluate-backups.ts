@@ -13,6 +13,7 @@ import {
   planAssetEvaluation,
   type AssetUnderPolicy,
   type EvaluatedRun,
+  type OpenIncident,
   type PlannedIncident,
   type PlannedRecovery,
 } from './backup-evaluation.js';
@@ -60,10 +61,11 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
   const fresh = (await backupIncidentRepository.unevaluatedRuns(ctx.db, since, RUNS_PER_TICK))
     // A run recorded "after now" (clock skew between instances) waits for the next tick.
     .filter((entry) => entry.recordedAt <= now);
-  const [lastAny, lastFull, openIncidents] = await Promise.all([
+  const [lastAny, lastFull, openIncidents, unalerted] = await Promise.all([
     backupIncidentRepository.lastSuccesses(ctx.db, { at: now, fullOnly: false }),
     backupIncidentRepository.lastSuccesses(ctx.db, { at: now, fullOnly: true }),
     backupIncidentRepository.openIncidents(ctx.db),
+    backupIncidentRepository.openIncidentIdsWithoutAlerts(ctx.db),
   ]);
 
   let occurrencesCompleted = 0;
@@ -99,10 +101,15 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     toClose.push(...plan.close);
   }
 
+  const closing = new Set(toClose.map((recovery) => recovery.incident.id));
   const applied = await applyPlan(ctx, {
     assetsById,
     toOpen,
     toClose,
+    // Nobody could be told when these opened: tell whoever holds the role now.
+    toAlertAgain: openIncidents.filter(
+      (incident) => unalerted.has(incident.id) && !closing.has(incident.id),
+    ),
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
@@ -150,12 +157,15 @@ async function applyPlan(
     assetsById: Map<string, AssetUnderPolicy>;
     toOpen: PlannedIncident[];
     toClose: PlannedRecovery[];
+    toAlertAgain: OpenIncident[];
     fresh: { run: EvaluatedRun; recordedAt: Date }[];
   },
 ): Promise<{ opened: OpenedIncident[]; closed: number; emailsQueued: number }> {
   const roles = [...new Set([...plan.assetsById.values()].map((asset) => asset.ownerRole))];
   const people =
-    plan.toOpen.length + plan.toClose.length > 0 ? await recipientsByRole(ctx, roles) : new Map();
+    plan.toOpen.length + plan.toClose.length + plan.toAlertAgain.length > 0
+      ? await recipientsByRole(ctx, roles)
+      : new Map();
   const settings = { publicUrl: ctx.config.publicUrl, timezone: ctx.config.timezone };
   const recipientsOf = (asset: AssetUnderPolicy) => [
     ...new Set(
@@ -201,6 +211,25 @@ async function applyPlan(
             kind: recovery.incident.kind,
             recoveryRunId: recovery.recoveryRunId,
           },
+        });
+      }
+      for (const incident of plan.toAlertAgain) {
+        const asset = plan.assetsById.get(incident.assetId);
+        if (!asset) continue;
+        const queued = await queueAlerts(
+          tx,
+          incident.id,
+          'opened',
+          recipientsOf(asset),
+          incidentOpenedText(settings, alertSubject(asset, incident)),
+        );
+        if (queued === 0) continue;
+        emailsQueued += queued;
+        audit.push({
+          action: 'backup-incident.alerted',
+          entityType: 'backup-incident',
+          entityId: incident.id,
+          after: { assetKey: asset.key, kind: incident.kind, recipients: recipientsOf(asset) },
         });
       }
       const opened: OpenedIncident[] = [];
