@@ -52,6 +52,7 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
     for (const [key, category, tags] of [
       ['db-main', 'database', []],
       ['db-reports', 'database', []],
+      ['db-plain', 'database', []],
       ['cfg-repo', 'application', ['configuration']],
     ] as const) {
       const created = await t.call(admin, 'POST', '/api/v1/assets', {
@@ -100,6 +101,16 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
     expect(
       (await occurrenceOn('backup-daily-production', 'db-main', '2026-06-08'))?.events,
     ).toHaveLength(2);
+    // A run not reported encrypted is no evidence for a policy that requires encryption.
+    await postRun('db-plain', '2026-06-08T01:00:00Z', { encrypted: false });
+    clock.advance(30_000);
+    expect(await evaluateBackups(t.ctx)).toMatchObject({
+      runsEvaluated: 1,
+      occurrencesCompleted: 0,
+    });
+    expect((await occurrenceOn('backup-daily-production', 'db-plain', '2026-06-08'))?.status).toBe(
+      'due',
+    );
   });
 
   it('starts the 24-hour failure SLA on a failed run and completes it with the next success', async () => {

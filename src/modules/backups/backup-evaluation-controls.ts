@@ -27,27 +27,33 @@ export interface BackupRunForControls extends BackupRunFacts {
 
 function runLabel(run: BackupRunForControls): string {
   const what = [run.tool, run.job].filter(Boolean).join(' ');
-  return `backup run ${run.id} (${what}, ${run.backupType ?? 'type not reported'}, recovery point ${recoveryPointOf(run).toISOString()})`;
+  const encrypted = run.encrypted === true ? 'encrypted' : 'not reported encrypted';
+  return `backup run ${run.id} (${what}, ${run.backupType ?? 'type not reported'}, ${encrypted}, recovery point ${recoveryPointOf(run).toISOString()})`;
 }
 
 /**
  * Automatic evidence of a successful run: the occurrence of the daily control (and of the weekly
  * full control for a full backup) whose period holds the run's recovery point, and every open
  * failure-response occurrence of the asset, are completed and verified by Plumbline itself with
- * a note naming the run. Occurrences already done, or whose period the run does not fall in, are
+ * a note naming the run. A run that is not reported encrypted while the policy requires it does
+ * not count for the daily and weekly controls (their checklist asks for an encrypted backup); it
+ * still answers a failure, since data was backed up. Occurrences already done, or whose period the run does not fall in, are
  * left alone, so evaluating a run twice records nothing twice. Returns the occurrences completed.
  */
 export async function recordBackupSuccessEvidence(
   ctx: Pick<AppContext, 'db' | 'clock'>,
-  assetKey: string,
+  asset: { key: string; encryptionRequired: boolean },
   run: BackupRunForControls,
 ): Promise<string[]> {
+  const assetKey = asset.key;
   const point = recoveryPointOf(run);
   const now = ctx.clock.now();
   const cadenceControls: string[] =
-    run.backupType === 'full'
-      ? [BACKUP_CONTROLS.daily, BACKUP_CONTROLS.weeklyFull]
-      : [BACKUP_CONTROLS.daily];
+    asset.encryptionRequired && run.encrypted !== true
+      ? []
+      : run.backupType === 'full'
+        ? [BACKUP_CONTROLS.daily, BACKUP_CONTROLS.weeklyFull]
+        : [BACKUP_CONTROLS.daily];
   const targets: string[] = [];
   for (const control of cadenceControls) {
     const occurrences = await listOccurrences(ctx, {

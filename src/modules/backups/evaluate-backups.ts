@@ -134,7 +134,10 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
 
 /** Automatic evidence of one new run for the catalogue controls; returns occurrences completed. */
 async function feedControls(ctx: Ctx, asset: AssetUnderPolicy, run: EvaluatedRun) {
-  if (isSuccessfulRun(run)) return (await recordBackupSuccessEvidence(ctx, asset.key, run)).length;
+  if (isSuccessfulRun(run)) {
+    const evidence = { key: asset.key, encryptionRequired: asset.policy.encryptionRequired };
+    return (await recordBackupSuccessEvidence(ctx, evidence, run)).length;
+  }
   if (isFailedRun(run)) {
     await recordBackupFailureTrigger(ctx, {
       assetKey: asset.key,
