@@ -24,6 +24,13 @@ import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PosturePage } from './pages/posture/PosturePage.js';
+import { DrExerciseFormPage } from './pages/recovery/DrExerciseFormPage.js';
+import { DrExercisePage } from './pages/recovery/DrExercisePage.js';
+import { DrExercisesPage } from './pages/recovery/DrExercisesPage.js';
+import { RestoreTestFormPage } from './pages/recovery/RestoreTestFormPage.js';
+import { RestoreTestPage } from './pages/recovery/RestoreTestPage.js';
+import { RestoreTestsPage } from './pages/recovery/RestoreTestsPage.js';
+import { Soc2A12Page } from './pages/soc2-a12/Soc2A12Page.js';
 import { ProcessCreatePage } from './pages/processes/ProcessCreatePage.js';
 import { ProcessDetailPage } from './pages/processes/ProcessDetailPage.js';
 import { ProcessEditPage } from './pages/processes/ProcessEditPage.js';
@@ -93,6 +100,16 @@ export function AppRoutes() {
         <Route path="work-orders/:id" element={allowed('work:read', <WorkOrderPage />)} />
         <Route path="nonconformances" element={allowed('work:read', <NonconformancesPage />)} />
         <Route path="posture" element={allowed('posture:read', <PosturePage />)} />
+        <Route path="restore-tests" element={allowed('work:read', <RestoreTestsPage />)} />
+        <Route
+          path="restore-tests/new"
+          element={allowed('work:perform', <RestoreTestFormPage />)}
+        />
+        <Route path="restore-tests/:id" element={allowed('work:read', <RestoreTestPage />)} />
+        <Route path="dr-exercises" element={allowed('work:read', <DrExercisesPage />)} />
+        <Route path="dr-exercises/new" element={allowed('work:perform', <DrExerciseFormPage />)} />
+        <Route path="dr-exercises/:id" element={allowed('work:read', <DrExercisePage />)} />
+        <Route path="soc2/a1-2" element={allowed('posture:read', <Soc2A12Page />)} />
         <Route
           path="reports/effectiveness"
           element={allowed('reports:read', <EffectivenessReportPage />)}

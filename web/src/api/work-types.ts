@@ -93,5 +93,7 @@ export interface EffectivenessQuery {
 export const NONCONFORMANCE_STATUSES = [
   'open',
   'investigating',
+  'in_progress',
+  'resolved',
   'closed',
 ] as const satisfies readonly NonconformanceStatus[];

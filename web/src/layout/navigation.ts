@@ -37,12 +37,15 @@ export const NAVIGATION: NavSection[] = [
       { label: 'My work', to: '/work', permission: 'work:read' },
       { label: 'Work orders', to: '/work-orders', permission: 'work:read' },
       { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read' },
+      { label: 'Restore tests', to: '/restore-tests', permission: 'work:read' },
+      { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read' },
     ],
   },
   {
     title: 'Assurance',
     items: [
       { label: 'Posture', to: '/posture', permission: 'posture:read' },
+      { label: 'SOC 2 A1.2', to: '/soc2/a1-2', permission: 'posture:read' },
       { label: 'Backups', to: '/backups', permission: 'backups:read' },
       { label: 'Reports', to: '/reports/effectiveness', permission: 'reports:read' },
       { label: 'Audit log', to: '/audit', permission: 'audit:read' },

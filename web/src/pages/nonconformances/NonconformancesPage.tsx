@@ -1,5 +1,6 @@
-import { Select, Table, Text } from '@mantine/core';
+import { Checkbox, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useNonconformances, useUpdateNonconformance } from '../../api/work.js';
 import { NONCONFORMANCE_STATUSES, type NonconformanceStatus } from '../../api/work-types.js';
 import { useCan } from '../../auth/permissions.js';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
+import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
 
 const STATUS_LABELS: Record<NonconformanceStatus, string> = {
   open: 'Open',
@@ -17,10 +19,20 @@ const STATUS_LABELS: Record<NonconformanceStatus, string> = {
   closed: 'Closed',
 };
 
-/** Missed or failed controls recorded as nonconformances, and where each one stands. */
+/** The statuses a PATCH may set for a missed-work nonconformance (deficiencies have buttons). */
+const MISSED_WORK_STATUSES = NONCONFORMANCE_STATUSES.filter(
+  (status) => status !== 'in_progress' && status !== 'resolved',
+);
+
+/**
+ * Missed or failed controls recorded as nonconformances, and deficiencies found by restore tests
+ * and DR exercises, with where each one stands.
+ */
 export function NonconformancesPage() {
   const can = useCan();
   const nonconformances = useNonconformances();
+  const [onlyDeficiencies, setOnlyDeficiencies] = useState(false);
+  const [onlyOverdue, setOnlyOverdue] = useState(false);
   const update = useUpdateNonconformance();
   const manage = can('nonconformance:manage');
   return (
@@ -29,9 +41,24 @@ export function NonconformancesPage() {
         title="Nonconformances"
         description="Controls that were missed or failed verification, and their follow-up."
       />
+      <Group mb="md">
+        <Checkbox
+          label="Only deficiencies"
+          checked={onlyDeficiencies}
+          onChange={(event) => setOnlyDeficiencies(event.currentTarget.checked)}
+        />
+        <Checkbox
+          label="Only overdue"
+          checked={onlyOverdue}
+          onChange={(event) => setOnlyOverdue(event.currentTarget.checked)}
+        />
+      </Group>
       <QueryView query={nonconformances}>
-        {(items) =>
-          items.length === 0 ? (
+        {(all) => {
+          const items = all.filter(
+            (item) => (!onlyDeficiencies || item.deficiency) && (!onlyOverdue || item.overdue),
+          );
+          return items.length === 0 ? (
             <EmptyMessage title="No nonconformances">Every control has been met.</EmptyMessage>
           ) : (
             <Table.ScrollContainer minWidth={800}>
@@ -57,16 +84,24 @@ export function NonconformancesPage() {
                           </Text>
                         ) : null}
                       </Table.Td>
-                      <Table.Td>{labelOf(OWNER_ROLE_LABELS, item.ownerRole)}</Table.Td>
+                      <Table.Td>
+                        {labelOf(OWNER_ROLE_LABELS, item.ownerRole)}
+                        <DeficiencyOwner item={item} />
+                      </Table.Td>
                       <Table.Td>{formatDateTime(item.raisedAt)}</Table.Td>
                       <Table.Td>
-                        {manage ? (
+                        {item.deficiency ? (
+                          <Group gap="xs">
+                            <Text size="sm">{STATUS_LABELS[item.status]}</Text>
+                            <DeficiencyActions item={item} />
+                          </Group>
+                        ) : manage ? (
                           <Select
                             aria-label={`Status of ${item.title}`}
                             size="xs"
                             w={160}
                             allowDeselect={false}
-                            data={NONCONFORMANCE_STATUSES.map((status) => ({
+                            data={MISSED_WORK_STATUSES.map((status) => ({
                               value: status,
                               label: STATUS_LABELS[status],
                             }))}
@@ -91,8 +126,8 @@ export function NonconformancesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-          )
-        }
+          );
+        }}
       </QueryView>
     </>
   );
