@@ -3,15 +3,12 @@ import { useParams } from 'react-router';
 import { useDrExercise, type DrExerciseDetail } from '../../api/recovery.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { formatDateTime } from '../../components/format.js';
-import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import {
-  OutcomeBadge,
   RecordDeficiencies,
-  RecordStatusBadge,
+  RecordHeader,
   RecoveryEvidence,
-  VerifyRecordButton,
   formatSeconds,
 } from './RecoveryParts.js';
 
@@ -19,25 +16,13 @@ function DrExercise({ exercise }: { exercise: DrExerciseDetail }) {
   const completed = exercise.status === 'completed';
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={`${exercise.number} · ${exercise.type}`}
-        crumbs={[{ label: 'DR exercises', to: '/dr-exercises' }]}
+        crumb={{ label: 'DR exercises', to: '/dr-exercises' }}
         description={exercise.scenario}
-        badges={
-          <>
-            <OutcomeBadge outcome={exercise.outcome} />
-            <RecordStatusBadge status={exercise.status} />
-          </>
-        }
-        actions={
-          completed ? (
-            <VerifyRecordButton
-              path={`/dr-exercises/${exercise.id}/verify`}
-              noun="DR exercise"
-              recordedByLabel={exercise.recordedByLabel}
-            />
-          ) : null
-        }
+        record={exercise}
+        noun="DR exercise"
+        verifyPath={`/dr-exercises/${exercise.id}/verify`}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>

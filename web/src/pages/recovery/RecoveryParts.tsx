@@ -5,6 +5,7 @@ import { useAttachRecoveryEvidence, useSignRecovery } from '../../api/recovery.j
 import { useCan, useCurrentUser } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { Section } from '../../components/Section.js';
 import { SignatureDialog } from '../work-orders/SignatureDialog.js';
 
@@ -211,5 +212,45 @@ export function RecordDeficiencies({
         </Stack>
       )}
     </Section>
+  );
+}
+
+/** The header of a restore test or DR exercise: outcome, status and, until verified, Verify. */
+export function RecordHeader({
+  title,
+  crumb,
+  description,
+  record,
+  noun,
+  verifyPath,
+}: {
+  title: string;
+  crumb: { label: string; to: string };
+  description?: string;
+  record: { outcome: string; status: string; recordedByLabel: string };
+  noun: string;
+  verifyPath: string;
+}) {
+  return (
+    <PageHeader
+      title={title}
+      crumbs={[crumb]}
+      {...(description ? { description } : {})}
+      badges={
+        <>
+          <OutcomeBadge outcome={record.outcome} />
+          <RecordStatusBadge status={record.status} />
+        </>
+      }
+      actions={
+        record.status === 'verified' ? null : (
+          <VerifyRecordButton
+            path={verifyPath}
+            noun={noun}
+            recordedByLabel={record.recordedByLabel}
+          />
+        )
+      }
+    />
   );
 }

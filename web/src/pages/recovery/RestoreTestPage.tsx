@@ -3,15 +3,12 @@ import { useParams } from 'react-router';
 import { useRestoreTest, type RestoreTestDetail } from '../../api/recovery.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { formatDateTime } from '../../components/format.js';
-import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import {
-  OutcomeBadge,
   RecordDeficiencies,
-  RecordStatusBadge,
+  RecordHeader,
   RecoveryEvidence,
-  VerifyRecordButton,
   formatSeconds,
 } from './RecoveryParts.js';
 
@@ -19,24 +16,12 @@ function RestoreTest({ test }: { test: RestoreTestDetail }) {
   const recorded = test.status === 'recorded';
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={`${test.number} · ${test.assetName}`}
-        crumbs={[{ label: 'Restore tests', to: '/restore-tests' }]}
-        badges={
-          <>
-            <OutcomeBadge outcome={test.outcome} />
-            <RecordStatusBadge status={test.status} />
-          </>
-        }
-        actions={
-          recorded ? (
-            <VerifyRecordButton
-              path={`/restore-tests/${test.id}/verify`}
-              noun="restore test"
-              recordedByLabel={test.performerLabel}
-            />
-          ) : null
-        }
+        crumb={{ label: 'Restore tests', to: '/restore-tests' }}
+        record={{ ...test, recordedByLabel: test.performerLabel }}
+        noun="restore test"
+        verifyPath={`/restore-tests/${test.id}/verify`}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
