@@ -1,20 +1,37 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
+import { fromLocalInput } from '../posture/as-of.js';
 import { BackupStatusBadge, INCIDENT_KIND_LABELS, RpoText } from './backup-format.js';
 import { useBackupStatus, type BackupStatusView } from './backups-api.js';
 
 /** Every asset under a backup policy: whether its backups are where the policy wants them. */
 export function BackupsPage() {
-  const status = useBackupStatus();
+  const [asOfInput, setAsOfInput] = useState('');
+  const status = useBackupStatus(fromLocalInput(asOfInput));
   return (
     <>
       <PageHeader
         title="Backups"
         description="Each asset under a backup policy, evaluated continuously: last success, missed windows, failed runs, and the recovery point achieved over the last 30 days."
       />
+      <Group mb="lg" align="flex-end">
+        <TextInput
+          type="datetime-local"
+          label="As of"
+          description="Leave empty for now; only runs recorded by then count"
+          value={asOfInput}
+          onChange={(event) => setAsOfInput(event.currentTarget.value)}
+        />
+        {asOfInput ? (
+          <Button variant="default" onClick={() => setAsOfInput('')}>
+            Now
+          </Button>
+        ) : null}
+      </Group>
       <QueryView query={status}>{(data) => <BackupsOverview data={data} />}</QueryView>
     </>
   );
