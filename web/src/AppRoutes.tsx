@@ -36,6 +36,7 @@ import { ProcessDetailPage } from './pages/processes/ProcessDetailPage.js';
 import { ProcessEditPage } from './pages/processes/ProcessEditPage.js';
 import { ProcessesListPage } from './pages/processes/ProcessesListPage.js';
 import { EffectivenessReportPage } from './pages/reports/EffectivenessReportPage.js';
+import { PacksPage } from './pages/packs/PacksPage.js';
 import { ReviewCampaignPage } from './pages/reviews/ReviewCampaignPage.js';
 import { ReviewsListPage } from './pages/reviews/ReviewsListPage.js';
 import { SupplierCreatePage } from './pages/suppliers/SupplierCreatePage.js';
@@ -114,6 +115,7 @@ export function AppRoutes() {
           path="reports/effectiveness"
           element={allowed('reports:read', <EffectivenessReportPage />)}
         />
+        <Route path="reports/packs" element={allowed('reports:read', <PacksPage />)} />
         <Route path="audit" element={allowed('audit:read', <AuditLogPage />)} />
         <Route path="admin/users" element={allowed('users:manage', <UsersPage />)} />
         <Route path="admin/tokens" element={allowed('tokens:manage', <ApiTokensPage />)} />

@@ -48,6 +48,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'SOC 2 A1.2', to: '/soc2/a1-2', permission: 'posture:read' },
       { label: 'Backups', to: '/backups', permission: 'backups:read' },
       { label: 'Reports', to: '/reports/effectiveness', permission: 'reports:read' },
+      { label: 'Evidence packs', to: '/reports/packs', permission: 'reports:read' },
       { label: 'Audit log', to: '/audit', permission: 'audit:read' },
     ],
   },
