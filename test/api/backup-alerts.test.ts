@@ -117,6 +117,8 @@ describe('backup alerts within 60 seconds', () => {
     const posted = world.clock.now().getTime();
     world.clock.advance(55_000);
     await world.tick();
+    // Another instance in the same evaluation slot does nothing: the slot was claimed.
+    expect(await backupEvaluationJob(world.t.ctx, 'instance-b').run()).toBeNull();
     expect(world.clock.now().getTime() - posted).toBeLessThanOrEqual(60_000);
     const alerts = world.smtp.received;
     expect(alerts.map((mail) => mail.to[0]).sort()).toEqual(expectedRecipients());
