@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { RestoreTestDetail } from '../../src/modules/recovery/restore-test.schema.js';
+import { nonconformanceJob } from '../../src/modules/nonconformances/raise-nonconformances.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
@@ -186,5 +187,30 @@ describe('deficiency lifecycle to a signed closure', () => {
     expect(closed.map((item) => item.id)).toEqual([deficiency.id]);
     const bad = await t.call(admin, 'GET', '/api/v1/nonconformances?status=done');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('starts, within a minute, the SLA of a deficiency whose trigger event was not recorded', async () => {
+    const orphan = await t.ctx.db
+      .insertInto('nonconformances')
+      .values({
+        source_type: 'dr-exercise',
+        source_id: '00000000-0000-4000-8000-0000000000aa',
+        source_item: '1',
+        title: 'Failover runbook out of date',
+        owner_role: 'engineering',
+        status: 'open',
+        raised_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await get(orphan.id)).slaOccurrenceId).toBeNull();
+    clock.advance(60_000);
+    await nonconformanceJob(t.ctx).run();
+    const started = await get(orphan.id);
+    expect(started.slaOccurrenceId).not.toBeNull();
+    clock.advance(60_000);
+    await nonconformanceJob(t.ctx).run();
+    expect((await get(orphan.id)).slaOccurrenceId).toBe(started.slaOccurrenceId);
   });
 });

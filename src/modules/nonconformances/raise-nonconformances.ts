@@ -9,6 +9,7 @@ import { listActiveUserEmailsByRole } from '../identity/list-user-emails-by-role
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import { nonconformanceRepository } from './nonconformance.repository.js';
 import { formatNonconformanceNumber } from './nonconformance.schema.js';
+import { startPendingDeficiencySlas } from './start-deficiency-sla.js';
 
 /**
  * How far back to look for missed work. The job runs every minute, so anything older was raised
@@ -102,7 +103,10 @@ export async function raiseNonconformances(
   return { raised };
 }
 
-/** Every minute (claimed across instances), raise what newly missed critical occurrences call for. */
+/**
+ * Every minute (claimed across instances), raise what newly missed critical occurrences call for,
+ * and start the remediation SLA of any deficiency still without one.
+ */
 export function nonconformanceJob(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   instanceId = randomUUID(),
@@ -114,6 +118,7 @@ export function nonconformanceJob(
       const slot = now.toISOString().slice(0, 16);
       if (!(await claimJobSlot(ctx.db, 'raise-nonconformances', slot, instanceId, now))) return;
       await raiseNonconformances(ctx);
+      await startPendingDeficiencySlas(ctx);
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../app/context.js';
-import type { Actor } from '../../platform/audit/actor.js';
+import { systemActor, type Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
 import { nonconformanceRepository } from './nonconformance.repository.js';
 import type { NonconformanceView } from './nonconformance.schema.js';
+import { listNonconformances } from './nonconformance.service.js';
 
 /**
  * Starts the remediation SLA of new deficiencies: one `dr-deficiency-found` trigger event each
@@ -41,4 +42,17 @@ export async function startDeficiencySla(
       });
     });
   }
+}
+
+/**
+ * Starts the SLA of every open deficiency that has none yet: the retry for a deficiency whose
+ * trigger event could not be recorded right after it was raised. Run by the nonconformance job.
+ */
+export async function startPendingDeficiencySlas(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+): Promise<void> {
+  const pending = (await listNonconformances(ctx, {})).filter(
+    (nc) => nc.deficiency && nc.status !== 'closed' && nc.slaOccurrenceId === null,
+  );
+  await startDeficiencySla(ctx, systemActor, pending);
 }

@@ -8,7 +8,6 @@ import {
   resolveOwnerPerson,
 } from '../nonconformances/nonconformance.service.js';
 import { raiseDeficiency } from '../nonconformances/raise-deficiency.js';
-import { startDeficiencySla } from '../nonconformances/start-deficiency-sla.js';
 import { durationMs } from '../occurrences/iso-duration.js';
 import { drExerciseRepository } from './dr-exercise.repository.js';
 import {
@@ -17,6 +16,7 @@ import {
   type RecordDrExerciseInput,
 } from './dr-exercise.schema.js';
 import { getDrExercise } from './dr-exercise.service.js';
+import { startSlaOrLeaveToJob } from './start-sla-or-leave-to-job.js';
 import { recoveryTargetsFor } from './recovery-targets.js';
 
 /** Each measured recovery time against its target: the asset's RTO, or the one given. */
@@ -58,7 +58,7 @@ async function judgeMeasurements(
  * date given (90 days by default), and starts the remediation SLA (`dr-deficiency-found`).
  */
 export async function recordDrExercise(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'logger'>,
   actor: Actor,
   input: RecordDrExerciseInput,
 ): Promise<DrExerciseDetail> {
@@ -114,6 +114,6 @@ export async function recordDrExercise(
     }
     return { id: row.id, raised: views };
   });
-  await startDeficiencySla(ctx, actor, raised);
+  await startSlaOrLeaveToJob(ctx, actor, raised);
   return getDrExercise(ctx, id);
 }

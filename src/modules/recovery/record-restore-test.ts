@@ -4,11 +4,11 @@ import { mutate } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
 import { defaultDeficiencyDueOn } from '../nonconformances/nonconformance.service.js';
 import { raiseDeficiency } from '../nonconformances/raise-deficiency.js';
-import { startDeficiencySla } from '../nonconformances/start-deficiency-sla.js';
 import { getBackupRun } from '../backups/list-backup-runs.js';
 import { durationMs } from '../occurrences/iso-duration.js';
 import { getAsset } from '../register/asset-queries.js';
 import type { AssetView } from '../register/asset.schema.js';
+import { startSlaOrLeaveToJob } from './start-sla-or-leave-to-job.js';
 import { recoveryTargetsFor, type RecoveryTargets } from './recovery-targets.js';
 import { restoreTestRepository } from './restore-test.repository.js';
 import {
@@ -88,7 +88,7 @@ async function recoveryPointOf(
  * failed or out-of-target test raises a deficiency, whose remediation SLA starts with it.
  */
 export async function recordRestoreTest(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'logger'>,
   actor: Actor,
   input: RecordRestoreTestInput,
 ): Promise<RestoreTestDetail> {
@@ -145,6 +145,6 @@ export async function recordRestoreTest(
         : undefined;
     return { id: row.id, deficiency: raised };
   });
-  if (deficiency) await startDeficiencySla(ctx, actor, [deficiency]);
+  if (deficiency) await startSlaOrLeaveToJob(ctx, actor, [deficiency]);
   return getRestoreTest(ctx, id);
 }
