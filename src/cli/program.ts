@@ -8,6 +8,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerPackCommands } from './commands/pack.js';
+import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -45,6 +46,7 @@ export function buildProgram(cli: CliContext): Command {
   registerPackCommands(program, cli);
   registerBackupCommands(program, cli);
   registerWorkCommands(program, cli);
+  registerRecoveryCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,147 @@
+import type { Command } from 'commander';
+import type { NonconformanceView } from '../../modules/nonconformances/nonconformance.schema.js';
+import type { DrExerciseView } from '../../modules/recovery/dr-exercise.schema.js';
+import type {
+  IntegrityCheck,
+  RestoreTestDetail,
+  RestoreTestView,
+} from '../../modules/recovery/restore-test.schema.js';
+import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { CliExit, EXIT } from '../exit-codes.js';
+import { formatTable } from '../output.js';
+
+/** `--check "Row counts match=pass"` or `--check "Checksums=fail:3 files differ"`. */
+function parseCheck(spec: string, previous: IntegrityCheck[] = []): IntegrityCheck[] {
+  const match = /^(.+?)=(pass|fail)(?::(.*))?$/.exec(spec);
+  if (!match) {
+    throw new CliExit(EXIT.usage, `--check "${spec}" must read "name=pass" or "name=fail:note"`);
+  }
+  return [
+    ...previous,
+    { check: match[1]!.trim(), passed: match[2] === 'pass', note: match[3] ?? '' },
+  ];
+}
+
+/**
+ * Client commands for recovery assurance: list and record restore tests (a restore job can report
+ * its own test with a token), list DR exercises and deficiencies. Verification is a person's
+ * signature, so it stays in the web UI.
+ */
+export function registerRecoveryCommands(program: Command, cli: CliContext): void {
+  const restoreTests = program.command('restore-tests').description('restore tests: list, record');
+  restoreTests
+    .command('list')
+    .description('restore tests, latest first')
+    .option('--asset <key>')
+    .option('--outcome <outcome>', 'pass or fail')
+    .action(async (options: { asset?: string; outcome?: string }, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: RestoreTestView[] }>(
+        '/restore-tests',
+        { asset: options.asset, outcome: options.outcome },
+      );
+      printList(
+        command,
+        cli,
+        items,
+        [
+          'number',
+          'assetKey',
+          'finishedAt',
+          'measuredRtoSeconds',
+          'measuredRpoSeconds',
+          'outcome',
+          'status',
+        ],
+        formatTable,
+      );
+    });
+  restoreTests
+    .command('record')
+    .description('record a restore test you performed; it is judged against the asset targets')
+    .requiredOption('--asset <key>')
+    .requiredOption('--started <instant>', 'when the restore started')
+    .requiredOption('--finished <instant>', 'when the restored system was usable and checked')
+    .option('--backup-run <id>', 'the backup run restored')
+    .option('--recovery-point <instant>', "the instant the data represents (default: the run's)")
+    .option(
+      '--check <spec>',
+      'an integrity check, "name=pass" or "name=fail:note" (repeat)',
+      parseCheck,
+    )
+    .option('--notes <text>')
+    .action(
+      async (
+        options: {
+          asset: string;
+          started: string;
+          finished: string;
+          backupRun?: string;
+          recoveryPoint?: string;
+          check?: IntegrityCheck[];
+          notes?: string;
+        },
+        command: Command,
+      ) => {
+        const test = await clientFor(command, cli).send<RestoreTestDetail>(
+          'POST',
+          '/restore-tests',
+          {
+            asset: options.asset,
+            startedAt: options.started,
+            finishedAt: options.finished,
+            ...(options.backupRun ? { backupRunId: options.backupRun } : {}),
+            ...(options.recoveryPoint ? { recoveryPointAt: options.recoveryPoint } : {}),
+            integrityChecks: options.check ?? [],
+            ...(options.notes ? { notes: options.notes } : {}),
+          },
+        );
+        if (globalOptions(command).json) {
+          cli.output.out(JSON.stringify(test, null, 2));
+          return;
+        }
+        cli.output.out(
+          [
+            `${test.number}  ${test.assetKey}  ${test.outcome}`,
+            `RTO ${test.measuredRtoSeconds} s (target ${test.targetRto}) · RPO ${test.measuredRpoSeconds} s (target ${test.targetRpo})`,
+            ...test.failureReasons,
+            ...test.deficiencies.map((deficiency) => `Deficiency ${deficiency.number} raised`),
+          ].join('\n'),
+        );
+      },
+    );
+
+  program
+    .command('dr-exercises')
+    .description('DR exercises, latest first')
+    .action(async (_options: unknown, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: DrExerciseView[] }>(
+        '/dr-exercises',
+      );
+      printList(
+        command,
+        cli,
+        items,
+        ['number', 'type', 'finishedAt', 'outcome', 'status'],
+        formatTable,
+      );
+    });
+
+  program
+    .command('deficiencies')
+    .description('deficiencies found by restore tests and DR exercises')
+    .option('--status <list>', 'comma-separated: open,in_progress,resolved,closed')
+    .option('--overdue', 'only those past their due date')
+    .action(async (options: { status?: string; overdue?: boolean }, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: NonconformanceView[] }>(
+        '/nonconformances',
+        { status: options.status, overdue: options.overdue ? 'true' : undefined },
+      );
+      printList(
+        command,
+        cli,
+        items.filter((item) => item.deficiency),
+        ['number', 'status', 'ownerUserLabel', 'dueOn', 'overdue', 'title'],
+        formatTable,
+      );
+    });
+}
