@@ -65,6 +65,9 @@ describe('evidence packs', () => {
         'public-key.pem',
         'registers/assets.csv',
         'registers/audit-events.csv',
+        'registers/backup-runs.csv',
+        'registers/dr-exercises.csv',
+        'registers/restore-tests.csv',
         'registers/matrix.csv',
         'registers/nonconformances.csv',
         'registers/occurrences.csv',
@@ -99,6 +102,10 @@ describe('evidence packs', () => {
     expect(entries.get('registers/work-orders.csv')!.toString()).toMatch(
       /\n\d+,preventive,.*,done,os-patching-monthly,web-1,2026-03,/,
     );
+    expect(entries.get('registers/restore-tests.csv')!.toString()).toMatch(
+      /^number,assetKey,startedAt,finishedAt,recoveryPointAt,measuredRtoSeconds,/,
+    );
+    expect(entries.get('registers/backup-runs.csv')!.toString()).toMatch(/^id,assetKey,tool,job,/);
     const audit = entries.get('registers/audit-events.csv')!.toString();
     expect(audit).toMatch(/,work_order\.completed,work_order,/);
     expect(audit).not.toMatch(/pack\.requested/);

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
@@ -13,7 +14,12 @@ import {
   type ManifestFile,
   type PackManifest,
 } from './pack-manifest.schema.js';
-import { packRecordsRepository, type PeriodWindow } from './pack-records.repository.js';
+import {
+  packRecordsRepository,
+  type EvidenceFileRecord,
+  type PeriodWindow,
+} from './pack-records.repository.js';
+import { recoveryRegisters } from './pack-recovery-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { signManifest } from './pack-signing.js';
 import { createPackZipWriter } from './pack-zip-writer.js';
@@ -60,7 +66,7 @@ export async function buildEvidencePack(
     ...(await packRecordsRepository.registerCounts(ctx.db)),
     evidenceFiles: await packRecordsRepository.evidenceFileCount(ctx.db, window),
   };
-  const registers = packRegisters(ctx, window, report);
+  const registers = [...packRegisters(ctx, window, report), ...recoveryRegisters(ctx, window)];
   const evidencePages = () =>
     keysetPages(
       (after: string | null, limit) =>
@@ -107,22 +113,32 @@ export async function buildEvidencePack(
       files.push(await writer.add(register.path, register.chunks()));
       await progress();
     }
+    // The next file is opened (and starts decrypting) while the current one is written, so the
+    // latency of opening thousands of small files overlaps with the writing.
+    let next: { file: EvidenceFileRecord; content: Promise<Readable> } | null = null;
+    const open = (file: EvidenceFileRecord) => {
+      const content = ctx.evidenceStore.open(file.storage_key);
+      content.catch(() => undefined);
+      return { file, content };
+    };
+    const writeEvidence = async ({ file, content }: NonNullable<typeof next>) => {
+      const written = await writer.add(evidencePathOf(file), await content, { compress: false });
+      if (written.sha256 !== file.sha256 || written.size !== Number(file.size_bytes)) {
+        throw new Error(
+          `Evidence file ${file.id} no longer matches the hash recorded at upload; the pack was not produced`,
+        );
+      }
+      files.push(written);
+      await progress();
+    };
     for await (const page of evidencePages()) {
       for (const file of page) {
-        const written = await writer.add(
-          evidencePathOf(file),
-          await ctx.evidenceStore.open(file.storage_key),
-          { compress: false },
-        );
-        if (written.sha256 !== file.sha256 || written.size !== Number(file.size_bytes)) {
-          throw new Error(
-            `Evidence file ${file.id} no longer matches the hash recorded at upload; the pack was not produced`,
-          );
-        }
-        files.push(written);
-        await progress();
+        const current = next;
+        next = open(file);
+        if (current) await writeEvidence(current);
       }
     }
+    if (next) await writeEvidence(next);
     files.push(await writer.add('index.html', packIndexHtml(content)));
     await progress();
     files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));

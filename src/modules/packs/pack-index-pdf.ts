@@ -10,7 +10,7 @@ import { evidencePathOf } from './pack-contents.js';
  * evidence files; past that it says so and points at index.html and the CSV registers, which hold
  * every row. The HTML index streams and has no such limit.
  */
-export const PDF_MAX_ROWS = 2000;
+export const PDF_MAX_ROWS = 200;
 
 let configured = false;
 /** Its own Roboto fonts, read from the package; no URL and no other local file may be fetched. */

@@ -36,7 +36,7 @@ const text = (value: unknown): string => {
 };
 
 /** CSV with a header line, one page of rows at a time, every cell guarded against formulas. */
-async function* csvChunks<Row extends object>(
+export async function* csvChunks<Row extends object>(
   columns: readonly (keyof Row & string)[],
   pages: AsyncGenerator<Row[]>,
 ): AsyncGenerator<string> {

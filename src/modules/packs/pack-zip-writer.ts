@@ -31,7 +31,8 @@ async function* asBuffers(content: AsyncIterable<string | Buffer>): AsyncGenerat
  */
 export function createPackZipWriter(filePath: string, mtime: Date): PackZipWriter {
   const zip = new yazl.ZipFile();
-  const out = fs.createWriteStream(filePath, { flags: 'wx', mode: 0o600 });
+  // A large buffer lets chunks queue while a write is in flight and go out in one writev.
+  const out = fs.createWriteStream(filePath, { flags: 'wx', mode: 0o600, highWaterMark: 4 << 20 });
   // Set by whichever side fails first: the zip, the file, or an entry's source.
   const state: { failure: Error | null } = { failure: null };
   const written = pipeline(zip.outputStream as unknown as Readable, out).catch((error: unknown) => {
