@@ -147,6 +147,16 @@ try {
     `pack: ${built.manifest.files.length} files, ${mb(built.sizeBytes)} MB in ${packSeconds.toFixed(1)} s (${(built.sizeBytes / 1024 / 1024 / packSeconds).toFixed(0)} MB/s); RSS ${mb(baseline)} MB before, peak ${mb(peak)} MB during the build`,
   );
 
+  // Run with `node --expose-gc --import tsx` to see how much of the peak was garbage.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect) {
+    collect();
+    const usage = process.memoryUsage();
+    console.log(
+      `after a full garbage collection: RSS ${mb(usage.rss)} MB, heap used ${mb(usage.heapUsed)} MB, buffers ${mb(usage.arrayBuffers)} MB`,
+    );
+  }
+
   seconds = performance.now();
   execFileSync('zip', ['-0', '-r', '-q', path.join(work, 'plain.zip'), '.'], { cwd: plainDir });
   const zipSeconds = (performance.now() - seconds) / 1000;
