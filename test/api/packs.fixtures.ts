@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -11,6 +12,9 @@ import type { TestApp } from '../support/test-app.js';
 
 /** The bytes of the evidence file attached in the seeded period. */
 export const PATCH_REPORT = Buffer.from('%PDF-1.4\npatch level 2026-03 on web-1: all applied\n');
+export const RESTORE_REPORT = Buffer.from(
+  'restore of db-1 from 2026-03-24 snapshot: 412 s, checks passed\n',
+);
 
 /**
  * March 2026 with a server, its monthly patching occurrence done by an engineer with a patch report
@@ -84,8 +88,30 @@ export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: strin
     note: 'Patched to 2026-03',
   });
   expect(completed.statusCode).toBe(200);
+  // A restore test's report, stored as the recovery module stores it (the record itself is not
+  // needed for the pack, which takes recovery evidence uploaded in the period).
+  const stored = await t.ctx.evidenceStore.put(Readable.from([RESTORE_REPORT]));
+  const recovery = await t.ctx.db
+    .insertInto('recovery_evidence_files')
+    .values({
+      record_type: 'restore-test',
+      record_id: randomUUID(),
+      sha256: stored.sha256,
+      size_bytes: stored.sizeBytes,
+      content_type: 'text/plain',
+      filename: 'restore log.txt',
+      storage_key: stored.storageKey,
+      uploaded_by: 'engineering',
+      uploaded_at: new Date('2026-03-25T12:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   clock.set('2026-04-05T08:00:00Z');
-  return { evidenceId: upload.json<{ id: string }>().id, workOrder };
+  return {
+    evidenceId: upload.json<{ id: string }>().id,
+    recoveryEvidenceId: recovery.id,
+    workOrder,
+  };
 }
 
 /** Polls a pack job until it is no longer queued or running. */

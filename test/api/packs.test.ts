@@ -9,7 +9,14 @@ import { publicKeyFingerprint } from '../../src/modules/packs/pack-signing.js';
 import { verifyPack } from '../../src/modules/packs/verify-pack.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { PATCH_REPORT, readZip, seedPackPeriod, waitForPack, writeZip } from './packs.fixtures.js';
+import {
+  PATCH_REPORT,
+  RESTORE_REPORT,
+  readZip,
+  seedPackPeriod,
+  waitForPack,
+  writeZip,
+} from './packs.fixtures.js';
 
 describe('evidence packs', () => {
   const clock = new FixedClock('2026-03-01T00:00:00Z');
@@ -19,6 +26,7 @@ describe('evidence packs', () => {
   let admin: string;
   let auditor: string;
   let evidenceId: string;
+  let recoveryEvidenceId: string;
   let job: PackJob;
   let entries: Map<string, Buffer>;
   let manifest: PackManifest;
@@ -27,7 +35,7 @@ describe('evidence packs', () => {
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
     auditor = await t.tokenFor('auditor');
-    ({ evidenceId } = await seedPackPeriod(t, clock, admin));
+    ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
     const requested = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
       framework: 'iso9001',
       from: '2026-03-01',
@@ -74,9 +82,11 @@ describe('evidence packs', () => {
         'registers/suppliers.csv',
         'registers/work-orders.csv',
         evidencePath,
+        `evidence/${recoveryEvidenceId}/restore_log.txt`,
       ].sort(),
     );
     expect(entries.get(evidencePath)).toEqual(PATCH_REPORT);
+    expect(entries.get(`evidence/${recoveryEvidenceId}/restore_log.txt`)).toEqual(RESTORE_REPORT);
     expect(entries.get('index.pdf')!.subarray(0, 5).toString()).toBe('%PDF-');
     expect(entries.get('manifest.sig')!.length).toBe(64);
   });

@@ -64,15 +64,24 @@ export async function buildEvidencePack(
   const coverage = await coverageFromReport(ctx, report);
   const counts = {
     ...(await packRecordsRepository.registerCounts(ctx.db)),
-    evidenceFiles: await packRecordsRepository.evidenceFileCount(ctx.db, window),
+    evidenceFiles:
+      (await packRecordsRepository.evidenceFileCount(ctx.db, window)) +
+      (await packRecordsRepository.recoveryEvidenceFileCount(ctx.db, window)),
   };
   const registers = [...packRegisters(ctx, window, report), ...recoveryRegisters(ctx, window)];
-  const evidencePages = () =>
-    keysetPages(
+  // Work evidence, then the evidence of restore tests and DR exercises.
+  async function* evidencePages() {
+    yield* keysetPages(
       (after: string | null, limit) =>
         packRecordsRepository.evidenceFiles(ctx.db, window, after, limit),
       (row) => row.id,
     );
+    yield* keysetPages(
+      (after: string | null, limit) =>
+        packRecordsRepository.recoveryEvidenceFiles(ctx.db, window, after, limit),
+      (row) => row.id,
+    );
+  }
   const head: PackIndexContent['head'] = {
     framework: coverage.framework,
     period: {

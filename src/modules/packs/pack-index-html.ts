@@ -94,7 +94,7 @@ export async function* packIndexHtml(content: PackIndexContent): AsyncGenerator<
 
   yield `<h2 id="evidence">Evidence files (${content.counts.evidenceFiles})</h2>
 <p>Each file as uploaded, with the SHA-256 recorded at upload (also checked against the manifest).</p>
-<table><thead><tr><th>File</th><th>Control</th><th>Period</th><th>Asset</th><th>Work order</th><th>Uploaded</th><th>Size</th><th>SHA-256</th></tr></thead><tbody>`;
+<table><thead><tr><th>File</th><th>Control or record</th><th>Period</th><th>Asset</th><th>Work order</th><th>Uploaded</th><th>Size</th><th>SHA-256</th></tr></thead><tbody>`;
   for await (const page of content.evidencePages()) {
     yield page
       .map(

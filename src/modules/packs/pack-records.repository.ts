@@ -39,6 +39,14 @@ function evidenceOfPeriod(db: Db, window: PeriodWindow) {
     );
 }
 
+function recoveryEvidenceOfPeriod(db: Db, window: PeriodWindow) {
+  return db
+    .selectFrom('recovery_evidence_files')
+    .where('uploaded_at', '>=', window.start)
+    .where('uploaded_at', '<', window.end)
+    .where('uploaded_at', '<=', window.asOf);
+}
+
 export const packRecordsRepository = {
   /** Sizes of the registers, for the index. */
   async registerCounts(db: Db) {
@@ -256,6 +264,38 @@ export const packRecordsRepository = {
 
   async evidenceFileCount(db: Db, window: PeriodWindow): Promise<number> {
     const row = await evidenceOfPeriod(db, window)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+  /**
+   * Evidence files of restore tests and DR exercises uploaded in the period (by the as-of
+   * instant), in the same shape as work evidence: the record type stands where a control would.
+   */
+  recoveryEvidenceFiles(db: Db, window: PeriodWindow, after: string | null, limit: number) {
+    let query = recoveryEvidenceOfPeriod(db, window)
+      .select((eb) => [
+        'id',
+        'sha256',
+        'size_bytes',
+        'content_type',
+        'filename',
+        'storage_key',
+        'uploaded_by',
+        'uploaded_at',
+        'record_type as control_key',
+        eb.val<string | null>(null).as('period_key'),
+        eb.val<string | null>(null).as('asset_key'),
+        eb.val<number | null>(null).as('work_order_number'),
+      ])
+      .orderBy('id')
+      .limit(limit);
+    if (after !== null) query = query.where('id', '>', after);
+    return query.execute();
+  },
+
+  async recoveryEvidenceFileCount(db: Db, window: PeriodWindow): Promise<number> {
+    const row = await recoveryEvidenceOfPeriod(db, window)
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
