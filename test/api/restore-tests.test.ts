@@ -262,6 +262,35 @@ describe('restore tests against recovery targets', () => {
     expect((await t.call(auditor, 'POST', url, { password: TEST_PASSWORD })).statusCode).toBe(403);
   });
 
+  it('satisfies nothing with a restore of an asset outside the controls’ scope', async () => {
+    const created = await t.call(admin, 'POST', '/api/v1/assets', {
+      key: 'db-dev',
+      name: 'Development database',
+      category: 'database',
+      environment: 'development',
+      ownerRole: 'engineering',
+      criticality: 'low',
+      dataClassification: 'internal',
+    });
+    expect(created.statusCode).toBe(201);
+    const test = (
+      await record({
+        asset: 'db-dev',
+        recoveryPointAt: '2026-03-10T05:00:00Z',
+        startedAt: '2026-03-10T06:00:00Z',
+        finishedAt: '2026-03-10T06:30:00Z',
+      })
+    ).json<RestoreTestDetail>();
+    expect(test.outcome).toBe('pass');
+    const verified = await verifier.call('POST', `/api/v1/restore-tests/${test.id}/verify`, {
+      password: TEST_PASSWORD,
+    });
+    expect(verified.json<RestoreTestDetail>()).toMatchObject({
+      status: 'verified',
+      satisfiedOccurrences: [],
+    });
+  });
+
   it('verified by a second person, satisfies the month’s restore test and the quarter’s integrity check', async () => {
     clock.set('2026-03-10T09:05:00Z');
     const response = await verifier.call('POST', `/api/v1/restore-tests/${passing.id}/verify`, {

@@ -1,6 +1,9 @@
 import type { AppContext } from '../../app/context.js';
 import type { Principal } from '../../platform/http/principal.js';
+import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { assetInScope } from '../occurrences/scope-match.js';
+import { getAsset } from '../register/asset-queries.js';
 import { restoreTestRepository } from './restore-test.repository.js';
 import type { RestoreTestDetail } from './restore-test.schema.js';
 import { getRestoreTest, toRestoreTestView } from './restore-test.service.js';
@@ -8,10 +11,33 @@ import { occurrenceCovering } from './satisfy-occurrence.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
 
 /** The controls a passing restore test is evidence for: org-wide monthly, and per asset quarterly. */
-const SATISFIES = [
-  { controlKey: 'restore-test-monthly', perAsset: false },
-  { controlKey: 'backup-integrity-quarterly', perAsset: true },
-] as const;
+const SATISFIES = ['restore-test-monthly', 'backup-integrity-quarterly'];
+
+/**
+ * The occurrences a passing test of the asset satisfies: those of the controls above whose scope
+ * covers the asset (a restore of a development database is no production restore test), for the
+ * period containing the test.
+ */
+async function occurrencesSatisfiedBy(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  assetKey: string,
+  finishedAt: Date,
+) {
+  const [asset, controls] = await Promise.all([
+    getAsset(ctx, assetKey),
+    listActiveControlDefinitions(ctx),
+  ]);
+  const applicable = controls.filter(
+    ({ content }) =>
+      SATISFIES.includes(content.key) && (!content.scope || assetInScope(asset, content.scope)),
+  );
+  const found = await Promise.all(
+    applicable.map(({ content }) =>
+      occurrenceCovering(ctx, content.key, content.perAsset ? assetKey : '', finishedAt),
+    ),
+  );
+  return found.filter((occurrence) => occurrence !== undefined);
+}
 
 /**
  * Verifies a recorded restore test with an electronic signature (not by its performer). A verified
@@ -26,21 +52,9 @@ export async function verifyRestoreTest(
   input: { credentials: SignerCredentials; note: string },
 ): Promise<RestoreTestDetail> {
   const current = await getRestoreTest(ctx, id);
-  const finishedAt = new Date(current.finishedAt);
   const occurrences =
     current.outcome === 'pass'
-      ? (
-          await Promise.all(
-            SATISFIES.map((target) =>
-              occurrenceCovering(
-                ctx,
-                target.controlKey,
-                target.perAsset ? current.assetKey : '',
-                finishedAt,
-              ),
-            ),
-          )
-        ).filter((occurrence) => occurrence !== undefined)
+      ? await occurrencesSatisfiedBy(ctx, current.assetKey, new Date(current.finishedAt))
       : [];
   await verifyRecoveryRecord(ctx, principal, {
     table: 'restore_tests',
