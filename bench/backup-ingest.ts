@@ -31,6 +31,9 @@ interface IngestMeasurement {
   /** Resident set size before the step and the highest sampled during it, in MiB. */
   rssBeforeMiB: number;
   peakRssMiB: number;
+  /** The JavaScript heap alone: PGlite's database memory is in the RSS but not in the heap. */
+  heapBeforeMiB: number;
+  peakHeapMiB: number;
 }
 
 function option(argv: string[], name: string): string | undefined {
@@ -77,16 +80,21 @@ function generatedRun(prefix: string, index: number) {
   };
 }
 
-/** Samples the resident set size until stopped; returns the highest value seen. */
-function sampleRss(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+/** Samples the resident set size and the heap until stopped; returns the highest values seen. */
+function sampleMemory(): { stop(): { rss: number; heap: number } } {
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, usage.rss);
+    peak.heap = Math.max(peak.heap, usage.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 50);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
+      sample();
+      return peak;
     },
   };
 }
@@ -99,8 +107,8 @@ async function measure(
   work: () => Promise<void>,
 ): Promise<IngestMeasurement> {
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  const sampler = sampleRss();
+  const before = process.memoryUsage();
+  const sampler = sampleMemory();
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
@@ -111,8 +119,10 @@ async function measure(
     runs: runCount,
     seconds,
     runsPerSecond: Math.round(runCount / seconds),
-    rssBeforeMiB: Math.round(rssBefore / MiB),
-    peakRssMiB: Math.round(peak / MiB),
+    rssBeforeMiB: Math.round(before.rss / MiB),
+    peakRssMiB: Math.round(peak.rss / MiB),
+    heapBeforeMiB: Math.round(before.heapUsed / MiB),
+    peakHeapMiB: Math.round(peak.heap / MiB),
   };
 }
 
@@ -238,9 +248,11 @@ for (const kind of targets) {
       runsPerSecond,
       rssBeforeMiB,
       peakRssMiB,
+      heapBeforeMiB,
+      peakHeapMiB,
     } = measurement;
     console.log(
-      `${database} ${ingestPath}: ${runs} runs in ${seconds.toFixed(1)} s = ${runsPerSecond} runs/s; RSS ${rssBeforeMiB} MiB before, ${peakRssMiB} MiB peak`,
+      `${database} ${ingestPath}: ${runs} runs in ${seconds.toFixed(1)} s = ${runsPerSecond} runs/s; RSS ${rssBeforeMiB} MiB before, ${peakRssMiB} MiB peak; JS heap ${heapBeforeMiB} MiB before, ${peakHeapMiB} MiB peak`,
     );
   });
 }
