@@ -26,7 +26,13 @@ async function downloadTo(command: Command, cli: CliContext, job: PackJob, out: 
   });
   if (!response.ok || !response.body) {
     const text = await response.text();
-    throw new ApiError(response.status, text ? (JSON.parse(text) as unknown) : null);
+    let body: unknown = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // Not an error body: the status says enough.
+    }
+    throw new ApiError(response.status, body);
   }
   try {
     await pipeline(
