@@ -210,6 +210,28 @@ describe('importing backup tool output', () => {
     expect(await storedRuns()).toBe(before);
   });
 
+  it('reports re-imported runs whose content changed as conflicts, keeping what was stored', async () => {
+    const changed = fs
+      .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
+      .replace('"status":"partial"', '"status":"succeeded"');
+    const response = await importOutput(changed, 'format=plumbline');
+    expect(response.statusCode).toBe(200);
+    expect(response.json<ImportBackupRunsResult>()).toMatchObject({
+      created: 0,
+      alreadyRecorded: 2,
+      conflictCount: 1,
+      conflicts: [{ index: 2, tool: 'rsync', externalId: 'rsync-7f3a', fields: ['status'] }],
+    });
+    const stored = await t.call(
+      viewer,
+      'GET',
+      '/api/v1/backup-runs?tool=rsync&asset=fileserver-01',
+    );
+    expect(
+      stored.json<BackupRunPage>().items.find((run) => run.externalId === 'rsync-7f3a')?.status,
+    ).toBe('partial');
+  });
+
   it('counts what a dry run would store and stores nothing', async () => {
     const before = await storedRuns();
     const eventsBefore = await auditEvents();
