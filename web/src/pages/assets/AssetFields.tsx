@@ -19,6 +19,7 @@ import {
   optionsOf,
 } from '../../components/labels.js';
 import type { AssetFormField, AssetFormValues } from './asset-form.js';
+import { KeyAndNameInputs } from '../../components/KeyAndNameInputs.js';
 
 const CATEGORY_OPTIONS = optionsOf(CATEGORY_LABELS);
 const ENVIRONMENT_OPTIONS = optionsOf(ENVIRONMENT_LABELS);
@@ -51,22 +52,12 @@ export function AssetFields({
     <Stack gap="lg">
       <Fieldset legend="Identity">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {keyEditable ? (
-            <TextInput
-              label="Key"
-              description="Permanent identifier: lower-case letters, digits, . _ -"
-              required
-              value={values.key}
-              onChange={(event) => setField('key', event.currentTarget.value)}
-              error={errors.key}
-            />
-          ) : null}
-          <TextInput
-            label="Name"
-            required
-            value={values.name}
-            onChange={(event) => setField('name', event.currentTarget.value)}
-            error={errors.name}
+          <KeyAndNameInputs
+            values={values}
+            onKey={(key) => setField('key', key)}
+            onName={(name) => setField('name', name)}
+            errors={errors}
+            keyEditable={keyEditable}
           />
           <Select
             label="Category"

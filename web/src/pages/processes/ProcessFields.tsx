@@ -1,6 +1,7 @@
-import { Select, SimpleGrid, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Switch, Textarea } from '@mantine/core';
 import type { OwnerRole } from '../../api/types.js';
 import { OWNER_ROLE_LABELS, optionsOf } from '../../components/labels.js';
+import { KeyAndNameInputs } from '../../components/KeyAndNameInputs.js';
 
 export interface ProcessFormValues {
   key: string;
@@ -42,22 +43,12 @@ export function ProcessFields({
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {keyEditable ? (
-          <TextInput
-            label="Key"
-            description="Permanent identifier: lower-case letters, digits, . _ -"
-            required
-            value={values.key}
-            onChange={(event) => setField('key', event.currentTarget.value)}
-            error={errors.key}
-          />
-        ) : null}
-        <TextInput
-          label="Name"
-          required
-          value={values.name}
-          onChange={(event) => setField('name', event.currentTarget.value)}
-          error={errors.name}
+        <KeyAndNameInputs
+          values={values}
+          onKey={(key) => setField('key', key)}
+          onName={(name) => setField('name', name)}
+          errors={errors}
+          keyEditable={keyEditable}
         />
         <Select
           label="Owner role"

@@ -10,6 +10,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import type { CertificationValues, SupplierFormValues } from './supplier-form.js';
+import { KeyAndNameInputs } from '../../components/KeyAndNameInputs.js';
 
 type SetField = <K extends keyof SupplierFormValues>(
   field: K,
@@ -31,22 +32,12 @@ export function SupplierFields({
     <Stack gap="lg">
       <Fieldset legend="Supplier">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {keyEditable ? (
-            <TextInput
-              label="Key"
-              description="Permanent identifier: lower-case letters, digits, . _ -"
-              required
-              value={values.key}
-              onChange={(event) => setField('key', event.currentTarget.value)}
-              error={errors.key}
-            />
-          ) : null}
-          <TextInput
-            label="Name"
-            required
-            value={values.name}
-            onChange={(event) => setField('name', event.currentTarget.value)}
-            error={errors.name}
+          <KeyAndNameInputs
+            values={values}
+            onKey={(key) => setField('key', key)}
+            onName={(name) => setField('name', name)}
+            errors={errors}
+            keyEditable={keyEditable}
           />
           <TextInput
             label="Contract reference"
