@@ -6,8 +6,8 @@ import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.s
 import { nonconformanceJob } from '../../src/modules/nonconformances/raise-nonconformances.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { FixedClock } from '../../src/platform/clock.js';
-import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import { TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { signedInPerson } from './restore-tests.fixtures.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its namespace is the function.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -50,13 +50,13 @@ const server = (key: string, fields: Record<string, unknown> = {}) => ({
 
 /**
  * March 2026 for sop-018: web-1's monthly patching done with evidence and verified, web-2's done
- * but never verified, a critical patch on web-2 missed (raising a nonconformance still open), a
- * database and a decommissioned server in the register. The clock ends on 20 April.
+ * but never verified, a critical patch on web-2 missed (raising a nonconformance still open), two
+ * backup runs and a restore test of the database db-1, and a decommissioned server in the
+ * register. The clock ends on 20 April.
  */
 export async function seedOscalPeriod(t: TestApp, clock: FixedClock) {
   clock.set('2026-03-02T09:00:00Z');
   const admin = await t.tokenFor('admin');
-  await t.createUser('quality', 'oscal-quality@example.test');
   const assets = [
     server('web-1', {
       criticality: 'high',
@@ -127,20 +127,35 @@ export async function seedOscalPeriod(t: TestApp, clock: FixedClock) {
     completed.push(workOrder);
   }
   clock.set('2026-03-21T10:00:00Z');
-  const login = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email: 'oscal-quality@example.test', password: TEST_PASSWORD },
-  });
-  expect(login.statusCode, login.body).toBe(200);
-  const verified = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/work-orders/${completed[0]!.id}/verify`,
-    cookies: { [SESSION_COOKIE]: login.cookies.find((c) => c.name === SESSION_COOKIE)!.value },
-    headers: { 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken },
-    payload: { password: TEST_PASSWORD },
+  const quality = await signedInPerson(t, 'quality');
+  const verified = await quality.call('POST', `/api/v1/work-orders/${completed[0]!.id}/verify`, {
+    password: TEST_PASSWORD,
   });
   expect(verified.statusCode, verified.body).toBe(200);
+  // db-1's backups in March, and a restore test of it.
+  for (const [day, status] of [
+    ['10', 'succeeded'],
+    ['11', 'failed'],
+  ] as const) {
+    const posted = await t.call(admin, 'POST', '/api/v1/backup-runs', {
+      asset: 'db-1',
+      tool: 'pg_dump',
+      externalId: `db-1-2026-03-${day}`,
+      startedAt: `2026-03-${day}T01:00:00Z`,
+      finishedAt: `2026-03-${day}T01:10:00Z`,
+      status,
+    });
+    expect(posted.statusCode, posted.body).toBeLessThan(300);
+  }
+  const engineerPerson = await signedInPerson(t, 'engineering');
+  const restored = await engineerPerson.call('POST', '/api/v1/restore-tests', {
+    asset: 'db-1',
+    recoveryPointAt: '2026-03-10T01:10:00Z',
+    startedAt: '2026-03-12T06:00:00Z',
+    finishedAt: '2026-03-12T07:00:00Z',
+    integrityChecks: [{ check: 'Row counts match the source', passed: true }],
+  });
+  expect(restored.statusCode, restored.body).toBe(201);
   clock.set('2026-03-24T09:00:00Z');
   await nonconformanceJob(t.ctx).run();
   clock.set('2026-04-20T08:00:00Z');

@@ -115,7 +115,16 @@ describe('OSCAL exports', () => {
       expect(verified.subjects![0]!.type).toBe('component');
     });
 
-    it('has a finding for the missed occurrence, the unverified closeout and the open nonconformance', () => {
+    it('has observations of the restore test and of the backup runs, per asset', () => {
+      const restore = result.observations.find((o) => o.title === 'Restore test RT-0001 of db-1')!;
+      expect(restore).toMatchObject({ methods: ['TEST'], collected: '2026-03-12T07:00:00.000Z' });
+      const backups = result.observations.find((o) => o.title === 'Backup runs of db-1')!;
+      expect(prop(backups.props, 'backup-runs')).toBe('2');
+      expect(prop(backups.props, 'backup-runs-failed')).toBe('1');
+      expect(restore.subjects).toEqual(backups.subjects);
+    });
+
+    it('has a finding for the missed occurrence, the unverified closeout and the open nonconformances', () => {
       const missed = result.findings.find(
         (f) => f.title.startsWith('critical-patch-72h') && f.title.includes('web-2'),
       )!;
@@ -131,7 +140,19 @@ describe('OSCAL exports', () => {
       expect(
         result.findings.some((f) => f.title === 'os-patching-monthly 2026-03 on web-2: unverified'),
       ).toBe(true);
-      expect(result.findings.some((f) => /^Nonconformance NC-0001 open/.test(f.title))).toBe(true);
+      const nonconformances = result.findings.filter((f) => prop(f.props, 'nonconformance'));
+      expect(
+        nonconformances.some(
+          (f) =>
+            prop(f.props, 'source-type') === 'occurrence' &&
+            f.title.includes('Critical patches applied within 72 hours on web-2'),
+        ),
+      ).toBe(true);
+      // The restore test missed its target: its deficiency is open too.
+      expect(nonconformances.some((f) => prop(f.props, 'source-type') === 'restore-test')).toBe(
+        true,
+      );
+      expect(nonconformances.every((f) => f.target.status.state === 'not-satisfied')).toBe(true);
     });
 
     it('states the objective status of every reviewed requirement', () => {
