@@ -1,6 +1,9 @@
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../platform/errors.js';
-import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
+import {
+  listActiveControlDefinitions,
+  type ActiveControl,
+} from '../controls/active-control-definitions.js';
 import { getFramework } from '../controls/catalog-queries.js';
 import { coverageFromReport } from '../packs/report-framework-coverage.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
@@ -34,14 +37,10 @@ import type { OscalDocument } from './oscal.schema.js';
 export const MAX_OCCURRENCE_OBSERVATIONS = 250_000;
 
 /** Which record types a framework's controls are evaluated from: their observations belong in. */
-function evaluatedSources(
-  controls: { content: { evaluation: { mode: string; source?: string } } }[],
-) {
+function evaluatedSources(controls: ActiveControl[]): Set<string> {
   return new Set(
-    controls.flatMap((control) =>
-      control.content.evaluation.mode === 'automatic' && control.content.evaluation.source
-        ? [control.content.evaluation.source]
-        : [],
+    controls.flatMap(({ content }) =>
+      content.evaluation.mode === 'automatic' ? [content.evaluation.source] : [],
     ),
   );
 }
