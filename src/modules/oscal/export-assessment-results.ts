@@ -94,14 +94,16 @@ export async function exportAssessmentResults(
       findings.push(...exceptionFindings(row));
     }
   }
-  if (sources.has('backup-runs'))
-    observations.push(...(await backupRunObservations(ctx, window, assets)));
-  if (sources.has('restore-tests'))
-    observations.push(...(await restoreTestObservations(ctx, window, assets)));
-  if (sources.has('dr-exercises'))
-    observations.push(...(await drExerciseObservations(ctx, window, assets)));
+  const recordObservations = [
+    sources.has('backup-runs') ? await backupRunObservations(ctx, window, assets) : [],
+    sources.has('restore-tests') ? await restoreTestObservations(ctx, window, assets) : [],
+    sources.has('dr-exercises') ? await drExerciseObservations(ctx, window, assets) : [],
+  ];
+  // Appended one by one: a spread of a list this long could overflow the argument limit.
+  for (const list of recordObservations) for (const item of list) observations.push(item);
   const open = await nonconformanceFindings(ctx, window, controls, frameworkRequirements);
-  findings.push(...open.findings, ...requirementFindings(coverage, open.requirementKeys));
+  for (const finding of open.findings) findings.push(finding);
+  for (const finding of requirementFindings(coverage, open.requirementKeys)) findings.push(finding);
 
   const plan = frameworkResource(framework, 'assessment-plan');
   const components = [...assets.referenced.values()].map((asset) => ({
