@@ -24,6 +24,7 @@ import { createPrincipalResolver } from '../modules/identity/resolve-principal.j
 import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { registerOccurrenceRoutes } from '../modules/occurrences/occurrences.routes.js';
+import { registerOscalRoutes } from '../modules/oscal/oscal.routes.js';
 import { registerPackRoutes } from '../modules/packs/packs.routes.js';
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
@@ -116,6 +117,7 @@ export async function buildServer(
   registerControlsRoutes(api, ctx);
   registerPostureRoutes(api, ctx);
   registerPackRoutes(api, ctx);
+  registerOscalRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
   registerRecoveryRoutes(api, ctx);

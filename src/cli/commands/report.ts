@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
+import { OSCAL_MODELS, oscalQuerySchema } from '../../modules/oscal/oscal.schema.js';
 import type { EffectivenessReport } from '../../modules/posture/posture.schema.js';
 import { clientFor, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
@@ -12,7 +13,28 @@ interface EffectivenessOptions {
   out?: string;
 }
 
-/** Client commands for reports: operating effectiveness of a framework over a period. */
+interface OscalOptions {
+  framework: string;
+  model: string;
+  from?: string;
+  to?: string;
+  out?: string;
+}
+
+/** Writes a report to --out (with a final newline) or to standard output. */
+function writeReport(cli: CliContext, text: string, out: string | undefined): void {
+  if (!out) {
+    cli.output.out(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(out, text.endsWith('\n') ? text : `${text}\n`);
+  } catch (error) {
+    throw new CliExit(EXIT.failure, `Cannot write ${out}: ${(error as Error).message}`);
+  }
+}
+
+/** Client commands for reports: operating effectiveness of a framework over a period, OSCAL. */
 export function registerReportCommands(program: Command, cli: CliContext): void {
   const report = program.command('report').description('audit reports');
   report
@@ -40,14 +62,34 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
               null,
               2,
             );
-      if (!options.out) {
-        cli.output.out(text);
-        return;
+      writeReport(cli, text, options.out);
+    });
+  report
+    .command('oscal')
+    .description(
+      'OSCAL 1.0.6 export: assessment-results for a period, or the assets as a component-definition or an SSP-style inventory',
+    )
+    .requiredOption('--framework <key>', 'framework key, e.g. soc2, iso9001, sop-018')
+    .addOption(
+      new Option('--model <model>', 'OSCAL model')
+        .choices(OSCAL_MODELS)
+        .default('assessment-results'),
+    )
+    .option('--from <date>', 'first day of the period (YYYY-MM-DD), for assessment-results')
+    .option('--to <date>', 'last day of the period, inclusive (YYYY-MM-DD), for assessment-results')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (options: OscalOptions, command: Command) => {
+      // Checked here too, so a missing period is a usage error (exit 2) before any request.
+      const parsed = oscalQuerySchema.safeParse(options);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map(
+          (issue) => `  --${issue.path.join('.')}: ${issue.message}`,
+        );
+        throw new CliExit(EXIT.usage, ['Invalid options:', ...problems].join('\n'));
       }
-      try {
-        fs.writeFileSync(options.out, text.endsWith('\n') ? text : `${text}\n`);
-      } catch (error) {
-        throw new CliExit(EXIT.failure, `Cannot write ${options.out}: ${(error as Error).message}`);
-      }
+      const { framework, model, from, to } = parsed.data;
+      const query = new URLSearchParams({ framework, model, ...(from && to ? { from, to } : {}) });
+      const text = await clientFor(command, cli).getText(`/reports/oscal?${query.toString()}`);
+      writeReport(cli, text, options.out);
     });
 }
