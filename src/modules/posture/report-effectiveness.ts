@@ -30,11 +30,18 @@ export interface EffectivenessReportStream {
   pages(): AsyncGenerator<EffectivenessReportRow[]>;
 }
 
-function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+/** The exceptions of one report row, in the order reports list them. */
+export function exceptionsOf(
+  row: Pick<EffectivenessRow, 'missed' | 'late' | 'unverified'>,
+): EffectivenessException[] {
   const exceptions: EffectivenessException[] = [];
   if (row.missed) exceptions.push('missed');
   if (row.late) exceptions.push('late');
   if (row.unverified) exceptions.push('unverified');
+  return exceptions;
+}
+
+function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
   return {
     controlKey: control.key,
     controlTitle: control.title,
@@ -49,7 +56,7 @@ function reportRow(row: EffectivenessRow, control: FrameworkControlRow): Effecti
     verifiedAt: row.verified_at,
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
-    exceptions,
+    exceptions: exceptionsOf(row),
   };
 }
 

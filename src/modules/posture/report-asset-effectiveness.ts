@@ -1,0 +1,40 @@
+import type { AppContext } from '../../app/context.js';
+import { postureRepository } from './posture.repository.js';
+import type { EffectivenessReportRow } from './posture.schema.js';
+import { exceptionsOf } from './report-effectiveness.js';
+
+/** One occurrence of any control scoped to an asset, as the effectiveness report judges it. */
+export type AssetEffectivenessRow = Omit<EffectivenessReportRow, 'requirementKeys'>;
+
+/**
+ * Every occurrence of the given assets due in (periodStart, periodEnd], whatever framework its
+ * control maps, with status, performer, verifier, evidence count and exceptions as the records
+ * stood at `asOf`: the same judgement as the effectiveness report, seen from assets rather than
+ * from a framework.
+ */
+export async function reportAssetEffectiveness(
+  ctx: Pick<AppContext, 'db'>,
+  options: { assetKeys: readonly string[]; periodStart: Date; periodEnd: Date; asOf: Date },
+): Promise<AssetEffectivenessRow[]> {
+  const rows = await postureRepository.assetEffectivenessRows(ctx.db, {
+    assetKeys: options.assetKeys,
+    dueAfter: options.periodStart,
+    dueBy: options.periodEnd,
+    asOf: options.asOf,
+  });
+  return rows.map((row) => ({
+    controlKey: row.control_key,
+    controlTitle: row.control_title,
+    periodKey: row.period_key,
+    assetKey: row.asset_key,
+    opensAt: row.opens_at,
+    dueAt: row.due_at,
+    status: row.status,
+    completedAt: row.completed_at,
+    performer: row.performer,
+    verifiedAt: row.verified_at,
+    verifier: row.verifier,
+    evidenceCount: row.evidence_count,
+    exceptions: exceptionsOf(row),
+  }));
+}
