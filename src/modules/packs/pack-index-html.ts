@@ -52,7 +52,7 @@ export async function* packIndexHtml(content: PackIndexContent): AsyncGenerator<
 <dt>Signing key</dt><dd>Ed25519, fingerprint <code>${h(head.signingKey.fingerprint)}</code> (<a href="public-key.pem">public-key.pem</a>)</dd>
 <dt>Requirements</dt><dd>${coverage.counts.covered} covered, ${coverage.counts.partial} partial, ${coverage.counts.gap} with no evidence (gaps)</dd>
 </dl>
-<nav><a href="#requirements">Requirements</a><a href="#maintained">Occurrences</a><a href="#evidence">Evidence files</a><a href="#registers">Registers</a><a href="#verify">Verifying this pack</a></nav>
+<nav><a href="#requirements">Requirements</a><a href="#maintained">Occurrences</a><a href="#evidence">Evidence files</a><a href="#walkthroughs">Walkthroughs</a><a href="#registers">Registers</a><a href="#verify">Verifying this pack</a></nav>
 <h2 id="requirements">Requirements: determined, provided, maintained</h2>\n`;
   for (const requirement of coverage.requirements) yield requirementSection(requirement, content);
 
@@ -87,6 +87,16 @@ export async function* packIndexHtml(content: PackIndexContent): AsyncGenerator<
       .join('');
   }
   yield `</tbody></table>
+<h2 id="walkthroughs">Walkthroughs</h2>${
+    content.walkthroughs.length === 0
+      ? '<p>No process has infrastructure in the matrix.</p>'
+      : `<p>Each process walked end to end over the period: every infrastructure dependency, its evidence and its gaps.</p><ul>${content.walkthroughs
+          .map(
+            (walkthrough) =>
+              `<li><a href="${href(walkthrough.path)}">${h(walkthrough.path)}</a>: ${h(walkthrough.title)}</li>`,
+          )
+          .join('')}</ul>`
+  }
 <h2 id="registers">Registers</h2><ul>${content.registers
     .map(
       (register) =>
