@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { postureRepository } from './posture.repository.js';
 import type { EffectivenessReportRow } from './posture.schema.js';
-import { exceptionsOf } from './report-effectiveness.js';
+import { effectivenessRowFacts } from './report-effectiveness.js';
 
 /** One occurrence of any control scoped to an asset, as the effectiveness report judges it. */
 export type AssetEffectivenessRow = Omit<EffectivenessReportRow, 'requirementKeys'>;
@@ -25,16 +25,6 @@ export async function reportAssetEffectiveness(
   return rows.map((row) => ({
     controlKey: row.control_key,
     controlTitle: row.control_title,
-    periodKey: row.period_key,
-    assetKey: row.asset_key,
-    opensAt: row.opens_at,
-    dueAt: row.due_at,
-    status: row.status,
-    completedAt: row.completed_at,
-    performer: row.performer,
-    verifiedAt: row.verified_at,
-    verifier: row.verifier,
-    evidenceCount: row.evidence_count,
-    exceptions: exceptionsOf(row),
+    ...effectivenessRowFacts(row),
   }));
 }

@@ -41,11 +41,11 @@ export function exceptionsOf(
   return exceptions;
 }
 
-function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+/** A report row's own facts, without the control it belongs to. */
+export function effectivenessRowFacts(
+  row: EffectivenessRow,
+): Omit<EffectivenessReportRow, 'controlKey' | 'controlTitle' | 'requirementKeys'> {
   return {
-    controlKey: control.key,
-    controlTitle: control.title,
-    requirementKeys: control.requirement_keys,
     periodKey: row.period_key,
     assetKey: row.asset_key,
     opensAt: row.opens_at,
@@ -57,6 +57,15 @@ function reportRow(row: EffectivenessRow, control: FrameworkControlRow): Effecti
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
     exceptions: exceptionsOf(row),
+  };
+}
+
+function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+  return {
+    controlKey: control.key,
+    controlTitle: control.title,
+    requirementKeys: control.requirement_keys,
+    ...effectivenessRowFacts(row),
   };
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
-import { EFFECTIVENESS_EXCEPTIONS } from '../posture/posture.schema.js';
+import { effectivenessRowSchema } from '../posture/posture.schema.js';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
 
@@ -41,20 +40,11 @@ export const walkthroughGapSchema = z.object({
 });
 export type WalkthroughGap = z.infer<typeof walkthroughGapSchema>;
 
-const maintenanceRowSchema = z.object({
-  controlKey: z.string(),
-  controlTitle: z.string(),
-  periodKey: z.string(),
-  dueAt: z.string(),
-  status: z.enum(OCCURRENCE_STATUSES).describe('At the end of the period, or now if earlier'),
-  completedAt: z.string().nullable(),
-  performer: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
-  verifier: z.string().nullable(),
-  evidenceCount: z.number(),
-  exceptions: z.array(z.enum(EFFECTIVENESS_EXCEPTIONS)),
-  changeControl: z.boolean().describe('A change-control occurrence (listed under changes too)'),
-});
+const maintenanceRowSchema = effectivenessRowSchema
+  .omit({ requirementKeys: true, assetKey: true, opensAt: true })
+  .extend({
+    changeControl: z.boolean().describe('A change-control occurrence (listed under changes too)'),
+  });
 export type WalkthroughMaintenanceRow = z.infer<typeof maintenanceRowSchema>;
 
 const changeSchema = z.object({
