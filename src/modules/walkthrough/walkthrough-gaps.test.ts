@@ -26,7 +26,7 @@ function records(overrides: Partial<DependencyRecords> = {}): DependencyRecords 
   };
 }
 
-const backups = (succeeded: number, total: number): DependencyRecords['backups'] => ({
+const backups = (succeeded: number, total: number): NonNullable<DependencyRecords['backups']> => ({
   policySource: 'default:production-data',
   runs: { total, succeeded, failed: total - succeeded },
   lastSuccessAt: null,
