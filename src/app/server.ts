@@ -29,6 +29,7 @@ import { registerPackRoutes } from '../modules/packs/packs.routes.js';
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
+import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { installAccessControl } from '../platform/http/access.js';
 import { asApi } from '../platform/http/api-types.js';
@@ -124,6 +125,7 @@ export async function buildServer(
   registerBackupRunRoutes(api, ctx);
   registerBackupStatusRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
+  registerWalkthroughRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

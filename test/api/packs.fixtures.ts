@@ -114,6 +114,25 @@ export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: strin
   };
 }
 
+/** The customer-portal process, depending on one asset in the matrix. */
+export async function linkProcessTo(t: TestApp, admin: string, assetKey: string): Promise<void> {
+  const process = await t.call(admin, 'POST', '/api/v1/processes', {
+    key: 'customer-portal',
+    name: 'Customer portal',
+    ownerRole: 'engineering',
+    affectsConformity: true,
+  });
+  expect(process.statusCode).toBe(201);
+  const row = await t.call(admin, 'POST', '/api/v1/matrix', {
+    processKey: 'customer-portal',
+    assetKey,
+    conformityImpact: 'Customers cannot order',
+    controlMethod: 'Monthly patching',
+    evidenceLocation: 'Plumbline work orders',
+  });
+  expect(row.statusCode).toBe(201);
+}
+
 /** Polls a pack job until it is no longer queued or running. */
 export async function waitForPack(t: TestApp, token: string, id: string): Promise<PackJob> {
   for (let attempt = 0; attempt < 600; attempt += 1) {

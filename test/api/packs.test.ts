@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   PATCH_REPORT,
   RESTORE_REPORT,
+  linkProcessTo,
   readZip,
   seedPackPeriod,
   waitForPack,
@@ -36,6 +37,8 @@ describe('evidence packs', () => {
     admin = await t.tokenFor('admin');
     auditor = await t.tokenFor('auditor');
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
+    // A process depending on web-1, whose March patching was done but never verified.
+    await linkProcessTo(t, admin, 'web-1');
     const requested = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
       framework: 'iso9001',
       from: '2026-03-01',
@@ -81,6 +84,7 @@ describe('evidence packs', () => {
         'registers/occurrences.csv',
         'registers/suppliers.csv',
         'registers/work-orders.csv',
+        'walkthroughs/customer-portal.html',
         evidencePath,
         `evidence/${recoveryEvidenceId}/restore_log.txt`,
       ].sort(),
@@ -131,6 +135,17 @@ describe('evidence packs', () => {
     expect(html).toMatch(/<dt>Maintained<\/dt>/);
     expect(html).toContain('id="control-os-patching-monthly"');
     expect(html).toContain('GAP: no evidence');
+  });
+
+  it('walks every process with infrastructure, linked from the index, naming its gaps', () => {
+    const walkthrough = entries.get('walkthroughs/customer-portal.html')!.toString('utf8');
+    expect(walkthrough).not.toMatch(/<script|<link|src="http|href="http/);
+    expect(walkthrough).toContain('Walkthrough: Customer portal (2026-03-01 to 2026-03-31)');
+    expect(walkthrough).toMatch(
+      /<span class="gap">Unverified closeout<\/span><\/td><td><a href="#asset-web-1">web-1<\/a><\/td><td>os-patching-monthly\/2026-03<\/td>/,
+    );
+    const index = entries.get('index.html')!.toString('utf8');
+    expect(index).toContain('<a href="walkthroughs/customer-portal.html">');
   });
 
   it('lists every file in the manifest with its hash, and the period, key and audit head', async () => {

@@ -36,6 +36,7 @@ import { ProcessDetailPage } from './pages/processes/ProcessDetailPage.js';
 import { ProcessEditPage } from './pages/processes/ProcessEditPage.js';
 import { ProcessesListPage } from './pages/processes/ProcessesListPage.js';
 import { EffectivenessReportPage } from './pages/reports/EffectivenessReportPage.js';
+import { WalkthroughPage } from './pages/walkthrough/WalkthroughPage.js';
 import { PacksPage } from './pages/packs/PacksPage.js';
 import { ReviewCampaignPage } from './pages/reviews/ReviewCampaignPage.js';
 import { ReviewsListPage } from './pages/reviews/ReviewsListPage.js';
@@ -81,6 +82,10 @@ export function AppRoutes() {
         <Route path="processes" element={allowed('register:read', <ProcessesListPage />)} />
         <Route path="processes/new" element={allowed('register:write', <ProcessCreatePage />)} />
         <Route path="processes/:key" element={allowed('register:read', <ProcessDetailPage />)} />
+        <Route
+          path="processes/:key/walkthrough"
+          element={allowed('reports:read', <WalkthroughPage />)}
+        />
         <Route
           path="processes/:key/edit"
           element={allowed('register:write', <ProcessEditPage />)}

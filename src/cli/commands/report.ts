@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { OSCAL_MODELS, oscalQuerySchema } from '../../modules/oscal/oscal.schema.js';
 import type { EffectivenessReport } from '../../modules/posture/posture.schema.js';
+import type { Walkthrough } from '../../modules/walkthrough/walkthrough.schema.js';
 import { clientFor, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 
@@ -21,7 +22,15 @@ interface OscalOptions {
   out?: string;
 }
 
-/** Writes a report to --out (with a final newline) or to standard output. */
+interface WalkthroughOptions {
+  process: string;
+  from: string;
+  to: string;
+  format: 'json' | 'html';
+  out?: string;
+}
+
+/** A report to standard output, or to a file when --out names one. */
 function writeReport(cli: CliContext, text: string, out: string | undefined): void {
   if (!out) {
     cli.output.out(text);
@@ -34,7 +43,10 @@ function writeReport(cli: CliContext, text: string, out: string | undefined): vo
   }
 }
 
-/** Client commands for reports: operating effectiveness of a framework over a period, OSCAL. */
+/**
+ * Client commands for reports: operating effectiveness of a framework over a period, the
+ * walkthrough of one process, and OSCAL exports.
+ */
 export function registerReportCommands(program: Command, cli: CliContext): void {
   const report = program.command('report').description('audit reports');
   report
@@ -62,6 +74,30 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
               null,
               2,
             );
+      writeReport(cli, text, options.out);
+    });
+  report
+    .command('walkthrough')
+    .description(
+      'walk one process end to end: each infrastructure dependency with its evidence in the period, and the gaps',
+    )
+    .requiredOption('--process <key>', 'process key from the register')
+    .requiredOption('--from <date>', 'first day of the period (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'last day of the period, inclusive (YYYY-MM-DD)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'html']).default('json'),
+    )
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (options: WalkthroughOptions, command: Command) => {
+      const client = clientFor(command, cli);
+      const path = `/processes/${encodeURIComponent(options.process)}/walkthrough`;
+      const query = { from: options.from, to: options.to };
+      const text =
+        options.format === 'html'
+          ? await client.getText(
+              `${path}?${new URLSearchParams({ ...query, format: 'html' }).toString()}`,
+            )
+          : JSON.stringify(await client.get<Walkthrough>(path, query), null, 2);
       writeReport(cli, text, options.out);
     });
   report

@@ -21,6 +21,7 @@ import {
 } from './pack-records.repository.js';
 import { recoveryRegisters } from './pack-recovery-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
+import { packWalkthroughs } from './pack-walkthroughs.js';
 import { signManifest } from './pack-signing.js';
 import { createPackZipWriter } from './pack-zip-writer.js';
 import type { PackPeriod } from './pack.schema.js';
@@ -69,6 +70,7 @@ export async function buildEvidencePack(
       (await packRecordsRepository.recoveryEvidenceFileCount(ctx.db, window)),
   };
   const registers = [...packRegisters(ctx, window, report), ...recoveryRegisters(ctx, window)];
+  const walkthroughs = await packWalkthroughs(ctx, options);
   // Work evidence, then the evidence of restore tests and DR exercises.
   async function* evidencePages() {
     yield* keysetPages(
@@ -106,12 +108,14 @@ export async function buildEvidencePack(
     coverage,
     counts,
     registers: registers.map(({ path, title }) => ({ path, title })),
+    walkthroughs: walkthroughs.map(({ path, title }) => ({ path, title })),
     occurrencePages: () => report.pages(),
     evidencePages,
   };
 
-  // Public key, registers, evidence, index.html, index.pdf, then manifest.json and manifest.sig.
-  const filesTotal = 1 + registers.length + counts.evidenceFiles + 2 + 2;
+  // Public key, registers, evidence, walkthroughs, index.html, index.pdf, then manifest.json and
+  // manifest.sig.
+  const filesTotal = 1 + registers.length + counts.evidenceFiles + walkthroughs.length + 2 + 2;
   const files: ManifestFile[] = [];
   const writer = createPackZipWriter(options.outPath, generatedAt);
   const progress = async () => options.onProgress?.(files.length, filesTotal);
@@ -148,6 +152,10 @@ export async function buildEvidencePack(
       }
     }
     if (next) await writeEvidence(next);
+    for (const walkthrough of walkthroughs) {
+      files.push(await writer.add(walkthrough.path, await walkthrough.render()));
+      await progress();
+    }
     files.push(await writer.add('index.html', packIndexHtml(content)));
     await progress();
     files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));

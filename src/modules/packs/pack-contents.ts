@@ -17,6 +17,8 @@ export interface PackIndexContent {
     evidenceFiles: number;
   };
   registers: { path: string; title: string }[];
+  /** One printable walkthrough per process with infrastructure in the matrix. */
+  walkthroughs: { path: string; title: string }[];
   occurrencePages(): AsyncGenerator<EffectivenessReportRow[]>;
   evidencePages(): AsyncGenerator<EvidenceFileRecord[]>;
 }

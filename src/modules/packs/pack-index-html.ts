@@ -1,29 +1,12 @@
+import {
+  PRINTABLE_STYLE as STYLE,
+  anchorId as anchor,
+  escapeHtml as h,
+  relativeHref as href,
+} from '../../platform/html/printable-html.js';
 import type { PackIndexContent } from './pack-contents.js';
 import { evidencePathOf } from './pack-contents.js';
 import type { RequirementCoverageView } from './pack.schema.js';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const h = (value: string | number | null | undefined): string =>
-  String(value ?? '').replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-/** A relative link into the pack; each path segment percent-encoded. */
-const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
-const anchor = (prefix: string, key: string) => `${prefix}-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-
-const STYLE = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}
-h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.5rem}h3{margin-top:1.8rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}code{font-size:.85em;word-break:break-all}nav a{margin-right:1rem}
-.gap{color:#fff;background:#b00020;padding:0 .4rem;border-radius:3px}.partial{background:#f5c542;padding:0 .4rem;border-radius:3px}
-.covered{background:#2e7d32;color:#fff;padding:0 .4rem;border-radius:3px}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
-@media print{nav{display:none}a{color:inherit;text-decoration:none}h2{break-before:page}tr{break-inside:avoid}}
-`;
 
 function coverageBadge(coverage: RequirementCoverageView['coverage']): string {
   const label = { covered: 'covered', partial: 'partial', gap: 'GAP: no evidence' }[coverage];
@@ -69,7 +52,7 @@ export async function* packIndexHtml(content: PackIndexContent): AsyncGenerator<
 <dt>Signing key</dt><dd>Ed25519, fingerprint <code>${h(head.signingKey.fingerprint)}</code> (<a href="public-key.pem">public-key.pem</a>)</dd>
 <dt>Requirements</dt><dd>${coverage.counts.covered} covered, ${coverage.counts.partial} partial, ${coverage.counts.gap} with no evidence (gaps)</dd>
 </dl>
-<nav><a href="#requirements">Requirements</a><a href="#maintained">Occurrences</a><a href="#evidence">Evidence files</a><a href="#registers">Registers</a><a href="#verify">Verifying this pack</a></nav>
+<nav><a href="#requirements">Requirements</a><a href="#maintained">Occurrences</a><a href="#evidence">Evidence files</a><a href="#walkthroughs">Walkthroughs</a><a href="#registers">Registers</a><a href="#verify">Verifying this pack</a></nav>
 <h2 id="requirements">Requirements: determined, provided, maintained</h2>\n`;
   for (const requirement of coverage.requirements) yield requirementSection(requirement, content);
 
@@ -104,6 +87,16 @@ export async function* packIndexHtml(content: PackIndexContent): AsyncGenerator<
       .join('');
   }
   yield `</tbody></table>
+<h2 id="walkthroughs">Walkthroughs</h2>${
+    content.walkthroughs.length === 0
+      ? '<p>No process has infrastructure in the matrix.</p>'
+      : `<p>Each process walked end to end over the period: every infrastructure dependency, its evidence and its gaps.</p><ul>${content.walkthroughs
+          .map(
+            (walkthrough) =>
+              `<li><a href="${href(walkthrough.path)}">${h(walkthrough.path)}</a>: ${h(walkthrough.title)}</li>`,
+          )
+          .join('')}</ul>`
+  }
 <h2 id="registers">Registers</h2><ul>${content.registers
     .map(
       (register) =>

@@ -36,6 +36,12 @@ export interface EffectivenessRow {
   unverified: boolean;
 }
 
+/** A report row of any control for one asset, named by its control (a walkthrough's rows). */
+export interface AssetEffectivenessRow extends EffectivenessRow {
+  control_key: string;
+  control_title: string;
+}
+
 /** Per control and status: how many report rows, and how many with each exception. */
 export interface EffectivenessCountsRow {
   control_id: string;
@@ -395,6 +401,36 @@ export const postureRepository = {
       from report_row
       order by report_row.due_at, asset_key, period_key
       limit ${options.limit}`;
+    return withReportSettings(
+      db,
+      { parallel: false },
+      async (trx) => (await query.execute(trx)).rows,
+    );
+  },
+  /**
+   * Report rows of every control for the given assets, due in (dueAfter, dueBy] as of `asOf`, in
+   * (asset, deadline, control) order: the maintenance record a process walkthrough lists.
+   */
+  async assetEffectivenessRows(
+    db: Kysely<Database>,
+    options: { assetKeys: readonly string[]; dueAfter: Date; dueBy: Date; asOf: Date },
+  ): Promise<AssetEffectivenessRow[]> {
+    if (options.assetKeys.length === 0) return [];
+    const query = sql<AssetEffectivenessRow>`
+      ${effectivenessRows(
+        options.asOf,
+        sql`o.asset_key in (${sql.join(options.assetKeys)})
+        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
+        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
+      )}
+      select c.key as control_key, c.title as control_title, period_key, asset_key,
+        ${isoText(sql`opens_at`)} as opens_at, ${isoText(sql`due_at`)} as due_at, status,
+        ${isoText(sql`completed_at`)} as completed_at, performer,
+        ${isoText(sql`verified_at`)} as verified_at, verifier, evidence_count,
+        missed, late, unverified
+      from report_row
+      join controls c on c.id = report_row.control_id
+      order by asset_key, report_row.due_at, c.key, period_key`;
     return withReportSettings(
       db,
       { parallel: false },

@@ -30,15 +30,22 @@ export interface EffectivenessReportStream {
   pages(): AsyncGenerator<EffectivenessReportRow[]>;
 }
 
-function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+/** The exceptions of one report row, in the order reports list them. */
+export function exceptionsOf(
+  row: Pick<EffectivenessRow, 'missed' | 'late' | 'unverified'>,
+): EffectivenessException[] {
   const exceptions: EffectivenessException[] = [];
   if (row.missed) exceptions.push('missed');
   if (row.late) exceptions.push('late');
   if (row.unverified) exceptions.push('unverified');
+  return exceptions;
+}
+
+/** A report row's own facts, without the control it belongs to. */
+export function effectivenessRowFacts(
+  row: EffectivenessRow,
+): Omit<EffectivenessReportRow, 'controlKey' | 'controlTitle' | 'requirementKeys'> {
   return {
-    controlKey: control.key,
-    controlTitle: control.title,
-    requirementKeys: control.requirement_keys,
     periodKey: row.period_key,
     assetKey: row.asset_key,
     opensAt: row.opens_at,
@@ -49,7 +56,16 @@ function reportRow(row: EffectivenessRow, control: FrameworkControlRow): Effecti
     verifiedAt: row.verified_at,
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
-    exceptions,
+    exceptions: exceptionsOf(row),
+  };
+}
+
+function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+  return {
+    controlKey: control.key,
+    controlTitle: control.title,
+    requirementKeys: control.requirement_keys,
+    ...effectivenessRowFacts(row),
   };
 }
 

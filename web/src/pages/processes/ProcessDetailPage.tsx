@@ -36,11 +36,22 @@ function ProcessDetail({ process }: { process: ProcessView }) {
           process.affectsConformity ? <Badge variant="light">Affects conformity</Badge> : null
         }
         actions={
-          can('register:write') ? (
-            <Button component={Link} to={`/processes/${encodeURIComponent(process.key)}/edit`}>
-              Edit
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {can('reports:read') ? (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/processes/${encodeURIComponent(process.key)}/walkthrough`}
+              >
+                Walkthrough
+              </Button>
+            ) : null}
+            {can('register:write') ? (
+              <Button component={Link} to={`/processes/${encodeURIComponent(process.key)}/edit`}>
+                Edit
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <Stack gap="lg">

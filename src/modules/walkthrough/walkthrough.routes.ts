@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { registerKeySchema } from '../register/asset.schema.js';
+import { reportWalkthrough } from './report-walkthrough.js';
+import { walkthroughHtml } from './walkthrough-html.js';
+import { walkthroughQuerySchema, walkthroughSchema } from './walkthrough.schema.js';
+
+/** The walkthrough audit of one process over a period, as JSON or as a printable page. */
+export function registerWalkthroughRoutes(api: Api, ctx: AppContext): void {
+  api.get('/api/v1/processes/:key/walkthrough', {
+    config: { access: { permission: 'reports:read' } },
+    schema: {
+      tags: ['reports'],
+      summary:
+        'Walk one process end to end over a period: each infrastructure dependency with its evidence, and the gaps (JSON or HTML)',
+      params: z.object({ key: registerKeySchema }),
+      querystring: walkthroughQuerySchema,
+      response: { 200: z.union([walkthroughSchema, z.string()]) },
+    },
+    handler: async (request, reply) => {
+      const walkthrough = await reportWalkthrough(ctx, request.params.key, request.query);
+      if (request.query.format === 'json') return walkthrough;
+      const { from, to } = walkthrough;
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="walkthrough-${walkthrough.process.key}-${from}-${to}.html"`,
+        )
+        .send(walkthroughHtml(walkthrough));
+    },
+  });
+}
