@@ -72,10 +72,9 @@ export async function logIn(
   const csrfToken = randomToken('', 24);
   const actor: Actor = { type: 'user', id: user.id, label: user.email, role };
   return mutate(ctx, actor, async (tx) => {
-    const ttlEnd = tx.now.getTime() + ctx.config.sessionTtlHours * 3_600_000;
-    // An engaged auditor's session never outlives the engagement.
-    const engagementEnd = engagement?.scope.expiresAt.getTime() ?? Infinity;
-    const expiresAt = new Date(Math.min(ttlEnd, engagementEnd));
+    // An engaged auditor's session is not cut short here: at the engagement's end the access
+    // layer refuses it with a clear `engagement_inactive` and ends it (resolve-principal.ts).
+    const expiresAt = new Date(tx.now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
     await sessionRepository.insert(tx.trx, {
       idHash: sha256Hex(sessionToken),
       userId: user.id,
