@@ -318,10 +318,11 @@ describe('auditor engagements', () => {
       .where('action', 'in', ['auditor.viewed', 'auditor.downloaded'])
       .orderBy('seq')
       .execute();
+    type Viewed = { route: string; query: Record<string, string> };
     const entries = rows.map((row) => ({
       action: row.action,
-      ...(typeof row.after === 'string' ? JSON.parse(row.after) : row.after),
-    })) as { action: string; route: string; query: Record<string, string> }[];
+      ...((typeof row.after === 'string' ? JSON.parse(row.after) : row.after) as Viewed),
+    }));
     expect(entries).toContainEqual(
       expect.objectContaining({
         action: 'auditor.viewed',
