@@ -6,6 +6,8 @@ import { RequireSession } from './auth/RequireSession.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ApiTokensPage } from './pages/admin/ApiTokensPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
+import { AuditorAccessPage } from './pages/auditor-access/AuditorAccessPage.js';
+import { AuditorInvitationPage } from './pages/auth/AuditorInvitationPage.js';
 import { AssetCreatePage } from './pages/assets/AssetCreatePage.js';
 import { AssetDetailPage } from './pages/assets/AssetDetailPage.js';
 import { AssetEditPage } from './pages/assets/AssetEditPage.js';
@@ -59,6 +61,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/setup" element={<SetupPage />} />
+      <Route path="/auditor-invitation" element={<AuditorInvitationPage />} />
       <Route
         element={
           <RequireSession>
@@ -119,6 +122,10 @@ export function AppRoutes() {
         <Route path="audit" element={allowed('audit:read', <AuditLogPage />)} />
         <Route path="admin/users" element={allowed('users:manage', <UsersPage />)} />
         <Route path="admin/tokens" element={allowed('tokens:manage', <ApiTokensPage />)} />
+        <Route
+          path="admin/auditor-access"
+          element={allowed('users:manage', <AuditorAccessPage />)}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
