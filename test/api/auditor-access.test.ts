@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditorEngagementView } from '../../src/modules/identity/auditor-engagement.schema.js';
@@ -10,7 +8,7 @@ import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import { SmtpTestServer } from '../support/smtp-test-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seedPackPeriod, waitForPack } from './packs.fixtures.js';
+import { seedPackPeriod, storeRecoveryEvidence, waitForPack } from './packs.fixtures.js';
 
 const PUBLIC_URL = 'https://plumbline.example.test';
 const AUDITOR_EMAIL = 'ext.auditor@audit-firm.example';
@@ -94,23 +92,8 @@ describe('auditor engagements', () => {
     });
     admin = await t.tokenFor('admin');
     ({ evidenceId } = await seedPackPeriod(t, clock, admin));
-    const stored = await t.ctx.evidenceStore.put(Readable.from([Buffer.from('february log\n')]));
     februaryEvidenceId = (
-      await t.ctx.db
-        .insertInto('recovery_evidence_files')
-        .values({
-          record_type: 'restore-test',
-          record_id: randomUUID(),
-          sha256: stored.sha256,
-          size_bytes: stored.sizeBytes,
-          content_type: 'text/plain',
-          filename: 'february.txt',
-          storage_key: stored.storageKey,
-          uploaded_by: 'engineering',
-          uploaded_at: new Date('2026-02-10T12:00:00Z'),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      await storeRecoveryEvidence(t, Buffer.from('february log\n'), '2026-02-10T12:00:00Z')
     ).id;
     marchPack = await pack(MARCH);
     februaryPack = await pack({ ...MARCH, from: '2026-02-01', to: '2026-02-28' });

@@ -21,7 +21,7 @@ import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
 import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
 import { LoginPage } from './pages/auth/LoginPage.js';
 import { SetupPage } from './pages/auth/SetupPage.js';
-import { DashboardPage } from './pages/dashboard/DashboardPage.js';
+import { HomePage } from './pages/dashboard/HomePage.js';
 import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -69,7 +69,7 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={allowed('register:read', <DashboardPage />)} />
+        <Route index element={allowed('register:read', <HomePage />)} />
         <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
         <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
         <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />

@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAcceptAuditorInvitation } from '../../api/auditor-access.js';
 import { FormError, fieldErrors } from '../../components/form.js';
 import { AuthFrame } from './AuthFrame.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 /** The link of an auditor's invitation e-mail: set a password once, then sign in (with MFA). */
 export function AuditorInvitationPage() {
@@ -43,22 +44,12 @@ export function AuditorInvitationPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={accept.error} fields={['password']} />
-          <PasswordInput
-            label="Password"
-            description="At least 12 characters."
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
+          <NewPasswordFields
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
             error={errors.password}
-          />
-          <PasswordInput
-            label="Repeat password"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={mismatch ? 'does not match' : undefined}
           />
           <Button type="submit" loading={accept.isPending} disabled={!token} fullWidth>
             Set password
