@@ -18,6 +18,7 @@ import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.r
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
 import { registerBackupStatusRoutes } from '../modules/backups/backup-status.routes.js';
 import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
+import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-engagements.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
 import { createPrincipalResolver } from '../modules/identity/resolve-principal.js';
@@ -99,7 +100,7 @@ export async function buildServer(
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  installAccessControl(app, createPrincipalResolver(ctx));
+  installAccessControl(app, createPrincipalResolver(ctx), ctx);
   installErrorHandler(app);
 
   const api = asApi(app);
@@ -111,6 +112,7 @@ export async function buildServer(
   registerHealthRoutes(api, ctx);
   registerIdentityRoutes(api, ctx);
   registerUserAdminRoutes(api, ctx);
+  registerAuditorEngagementRoutes(api, ctx);
   registerAuditLogRoutes(api, ctx);
   registerRegisterRoutes(api, ctx);
   registerOccurrenceRoutes(api, ctx);

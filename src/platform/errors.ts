@@ -8,6 +8,8 @@ export type AppErrorCode =
   | 'unauthenticated'
   | 'mfa_required'
   | 'forbidden'
+  | 'engagement_inactive'
+  | 'outside_engagement'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -46,6 +48,8 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   mfa_required: 401,
   forbidden: 403,
+  engagement_inactive: 403,
+  outside_engagement: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

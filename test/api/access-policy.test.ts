@@ -202,6 +202,10 @@ describe('access policy', () => {
       route('GET', '/api/v1/tokens'),
       route('POST', '/api/v1/tokens'),
       route('DELETE', '/api/v1/tokens/:id'),
+      route('GET', '/api/v1/auditor-engagements'),
+      route('POST', '/api/v1/auditor-engagements'),
+      route('GET', '/api/v1/auditor-engagements/:id'),
+      route('POST', '/api/v1/auditor-engagements/:id/revoke'),
     ];
     for (const r of adminOnly) {
       for (const role of USER_ROLES) {
@@ -216,6 +220,12 @@ describe('access policy', () => {
     for (const role of USER_ROLES) {
       expect((await callAs(role, route('GET', '/api/v1/assets'))).statusCode).toBe(200);
     }
+  });
+
+  it('opens the auditor invitation link to anyone, and checks its body', async () => {
+    const accept = await callAs('anonymous', route('POST', '/api/v1/auditor-invitations/accept'));
+    expect(accept.statusCode).toBe(400);
+    expect(accept.body).toContain('body.token');
   });
 
   it('refuses before reading the body, so a denied caller learns nothing of its shape', async () => {

@@ -90,8 +90,19 @@ export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: strin
   expect(completed.statusCode).toBe(200);
   // A restore test's report, stored as the recovery module stores it (the record itself is not
   // needed for the pack, which takes recovery evidence uploaded in the period).
-  const stored = await t.ctx.evidenceStore.put(Readable.from([RESTORE_REPORT]));
-  const recovery = await t.ctx.db
+  const recovery = await storeRecoveryEvidence(t, RESTORE_REPORT, '2026-03-25T12:00:00Z');
+  clock.set('2026-04-05T08:00:00Z');
+  return {
+    evidenceId: upload.json<{ id: string }>().id,
+    recoveryEvidenceId: recovery.id,
+    workOrder,
+  };
+}
+
+/** A restore test's evidence file, stored as the recovery module stores it, uploaded at an instant. */
+export async function storeRecoveryEvidence(t: TestApp, content: Buffer, uploadedAt: string) {
+  const stored = await t.ctx.evidenceStore.put(Readable.from([content]));
+  return t.ctx.db
     .insertInto('recovery_evidence_files')
     .values({
       record_type: 'restore-test',
@@ -102,16 +113,10 @@ export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: strin
       filename: 'restore log.txt',
       storage_key: stored.storageKey,
       uploaded_by: 'engineering',
-      uploaded_at: new Date('2026-03-25T12:00:00Z'),
+      uploaded_at: new Date(uploadedAt),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  clock.set('2026-04-05T08:00:00Z');
-  return {
-    evidenceId: upload.json<{ id: string }>().id,
-    recoveryEvidenceId: recovery.id,
-    workOrder,
-  };
 }
 
 /** The customer-portal process, depending on one asset in the matrix. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { totpCodeAt } from '../../src/platform/auth/totp.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** The system Chromium; browsers are never downloaded on these machines. */
@@ -91,4 +92,15 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await field(page, 'E-mail').fill(email);
   await field(page, 'Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** At a first sign-in that requires two-factor authentication: enrols with the shown secret. */
+export async function enrolInTwoFactor(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Begin setup' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  await field(page, 'Authentication code').fill(totpCodeAt(secret, new Date()));
+  await page.getByRole('button', { name: 'Confirm and enable' }).click();
+  await page.getByRole('checkbox', { name: 'I have saved these recovery codes' }).check();
+  await page.getByRole('button', { name: 'Continue to Plumbline' }).click();
+  await page.getByTestId('current-user').waitFor();
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.schema.js';
-import { totpCodeAt } from '../../src/platform/auth/totp.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import { TEST_PASSWORD } from '../support/test-app.js';
 import {
+  enrolInTwoFactor,
   expectPath,
   field,
   openPage,
@@ -15,17 +14,6 @@ import {
 } from './browser.js';
 
 const CONTROL_TITLE = 'Critical patches applied within 72 hours';
-
-/** Security must use two-factor authentication: the first sign-in enrols. */
-async function enrolInTwoFactor(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Begin setup' }).click();
-  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
-  await field(page, 'Authentication code').fill(totpCodeAt(secret, new Date()));
-  await page.getByRole('button', { name: 'Confirm and enable' }).click();
-  await page.getByRole('checkbox', { name: 'I have saved these recovery codes' }).check();
-  await page.getByRole('button', { name: 'Continue to Plumbline' }).click();
-  await page.getByTestId('current-user').waitFor();
-}
 
 describe('control work in a real browser', () => {
   let harness: BrowserHarness;

@@ -6,6 +6,8 @@ import { RequireSession } from './auth/RequireSession.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ApiTokensPage } from './pages/admin/ApiTokensPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
+import { AuditorAccessPage } from './pages/auditor-access/AuditorAccessPage.js';
+import { AuditorInvitationPage } from './pages/auth/AuditorInvitationPage.js';
 import { AssetCreatePage } from './pages/assets/AssetCreatePage.js';
 import { AssetDetailPage } from './pages/assets/AssetDetailPage.js';
 import { AssetEditPage } from './pages/assets/AssetEditPage.js';
@@ -19,7 +21,7 @@ import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
 import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
 import { LoginPage } from './pages/auth/LoginPage.js';
 import { SetupPage } from './pages/auth/SetupPage.js';
-import { DashboardPage } from './pages/dashboard/DashboardPage.js';
+import { HomePage } from './pages/dashboard/HomePage.js';
 import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -60,6 +62,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/setup" element={<SetupPage />} />
+      <Route path="/auditor-invitation" element={<AuditorInvitationPage />} />
       <Route
         element={
           <RequireSession>
@@ -67,7 +70,7 @@ export function AppRoutes() {
           </RequireSession>
         }
       >
-        <Route index element={allowed('register:read', <DashboardPage />)} />
+        <Route index element={allowed('register:read', <HomePage />)} />
         <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
         <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
         <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
@@ -124,6 +127,10 @@ export function AppRoutes() {
         <Route path="audit" element={allowed('audit:read', <AuditLogPage />)} />
         <Route path="admin/users" element={allowed('users:manage', <UsersPage />)} />
         <Route path="admin/tokens" element={allowed('tokens:manage', <ApiTokensPage />)} />
+        <Route
+          path="admin/auditor-access"
+          element={allowed('users:manage', <AuditorAccessPage />)}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -18,6 +18,7 @@ import {
 import { importBackupRuns, MAX_IMPORT_BYTES } from './import-backup-runs.js';
 import { getBackupRun, listBackupRuns } from './list-backup-runs.js';
 import { recordBackupRuns } from './record-backup-runs.js';
+import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
 
 /** 10,000 runs in Plumbline's JSON shape are about 4 MB; the import route streams larger sets. */
 const RECORD_BODY_LIMIT = 16 * 1024 * 1024;
@@ -124,23 +125,33 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
   });
 
   api.get('/api/v1/backup-runs', {
-    config: read,
+    config: { ...read, engagedAuditor: 'period' },
     schema: {
       tags: ['backups'],
       summary: 'Backup runs, newest first, a page at a time (keyset cursor)',
       querystring: listBackupRunsQuerySchema,
       response: { 200: backupRunPageSchema },
     },
-    handler: async (request) => listBackupRuns(ctx, request.query),
+    handler: async (request) => {
+      const page = await listBackupRuns(ctx, request.query);
+      return {
+        ...page,
+        items: keepWithinEngagement(request.principal, page.items, (run) => run.startedAt),
+      };
+    },
   });
   api.get('/api/v1/backup-runs/:id', {
-    config: read,
+    config: { ...read, engagedAuditor: 'period' },
     schema: {
       tags: ['backups'],
       summary: 'One backup run',
       params: idParams,
       response: { 200: backupRunViewSchema },
     },
-    handler: async (request) => getBackupRun(ctx, request.params.id),
+    handler: async (request) => {
+      const run = await getBackupRun(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: run.startedAt });
+      return run;
+    },
   });
 }

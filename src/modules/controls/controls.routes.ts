@@ -26,10 +26,12 @@ const CATALOG_BODY_LIMIT = 8 * 1024 * 1024;
 /** Frameworks, requirements and controls, and the catalogue as code: plan, apply, export. */
 export function registerControlsRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'catalog:read' as const } };
+  // The system description: open to an engaged auditor whatever their period.
+  const describe = { ...read, engagedAuditor: 'register' as const };
   const manage = { access: { permission: 'catalog:manage' as const } };
 
   api.get('/api/v1/frameworks', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['controls'],
       summary: 'List frameworks',
@@ -39,7 +41,7 @@ export function registerControlsRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => ({ items: await listFrameworks(ctx, request.query) }),
   });
   api.get('/api/v1/frameworks/:key', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['controls'],
       summary: 'One framework with its requirements and the controls mapped to each',
@@ -49,7 +51,7 @@ export function registerControlsRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => getFramework(ctx, request.params.key),
   });
   api.get('/api/v1/controls', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['controls'],
       summary: 'List controls',
@@ -59,7 +61,7 @@ export function registerControlsRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => ({ items: await listControls(ctx, request.query) }),
   });
   api.get('/api/v1/controls/:key', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['controls'],
       summary: 'One control',

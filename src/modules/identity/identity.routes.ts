@@ -3,8 +3,10 @@ import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { okSchema } from '../../platform/http/api-types.js';
+import { engagementScope } from '../../platform/http/engagement.js';
 import { SESSION_COOKIE } from '../../platform/http/principal.js';
 import { AppError } from '../../platform/errors.js';
+import { ownEngagementSchema } from './auditor-engagement.schema.js';
 import { changeOwnPassword } from './change-password.js';
 import { confirmMfaEnrolment, startMfaEnrolment } from './enrol-mfa.js';
 import { completeSetup, isSetupNeeded } from './first-run.js';
@@ -90,15 +92,20 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
           csrfToken: z.string().nullable(),
           user: userViewSchema.nullable(),
           setupNeeded: z.boolean(),
+          engagement: ownEngagementSchema
+            .nullable()
+            .describe("An engaged auditor's framework and period (docs/auditor-access.md)"),
         }),
       },
     },
     handler: async (request) => {
       const principal = request.principal;
       const setupNeeded = await isSetupNeeded(ctx);
-      if (!principal || principal.via !== 'session') {
-        return { authenticated: false, state: null, csrfToken: null, user: null, setupNeeded };
+      if (!principal || principal.via !== 'session' || principal.engagement?.status === 'ended') {
+        const none = { authenticated: false, state: null, csrfToken: null, user: null };
+        return { ...none, setupNeeded, engagement: null };
       }
+      const scope = engagementScope(principal);
       const user = await userRepository.findById(ctx.db, principal.userId);
       return {
         authenticated: true,
@@ -106,12 +113,18 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
         csrfToken: principal.csrfToken,
         user: user ? toUserView(user) : null,
         setupNeeded,
+        engagement: scope && {
+          framework: scope.framework,
+          periodFrom: scope.periodFrom,
+          periodTo: scope.periodTo,
+          expiresAt: scope.expiresAt.toISOString(),
+        },
       };
     },
   });
 
   api.post('/api/v1/auth/password', {
-    config: { access: 'authenticated', rateLimit: loginLimit },
+    config: { access: 'authenticated', engagedAuditor: 'register', rateLimit: loginLimit },
     schema: {
       tags: ['auth'],
       summary: 'Change my own password (other sessions end)',

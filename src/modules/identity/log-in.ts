@@ -6,6 +6,7 @@ import type { UserRole } from '../../platform/auth/roles.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import type { SessionState } from '../../platform/http/principal.js';
+import { resolveEngagementAccess } from './engagement-access.js';
 import { sessionStateAfterPassword } from './mfa-policy.js';
 import { sessionRepository } from './session.repository.js';
 import { userRepository } from './user.repository.js';
@@ -55,11 +56,24 @@ export async function logIn(
     throw new AppError('unauthenticated', 'Wrong e-mail or password');
   }
   const role = user.role as UserRole;
-  const state = sessionStateAfterPassword(ctx.config, { role, mfaEnabled: user.mfa_enabled });
+  const engagement =
+    role === 'auditor' ? await resolveEngagementAccess(ctx, user.id, ctx.clock.now()) : null;
+  if (engagement?.status === 'ended') {
+    throw new AppError('engagement_inactive', 'Your audit engagement is not active', {
+      details: { reason: engagement.reason },
+    });
+  }
+  const state = sessionStateAfterPassword(ctx.config, {
+    role,
+    mfaEnabled: user.mfa_enabled,
+    engagedAuditor: engagement !== null,
+  });
   const sessionToken = randomToken('ses_');
   const csrfToken = randomToken('', 24);
   const actor: Actor = { type: 'user', id: user.id, label: user.email, role };
   return mutate(ctx, actor, async (tx) => {
+    // An engaged auditor's session is not cut short here: at the engagement's end the access
+    // layer refuses it with a clear `engagement_inactive` and ends it (resolve-principal.ts).
     const expiresAt = new Date(tx.now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
     await sessionRepository.insert(tx.trx, {
       idHash: sha256Hex(sessionToken),

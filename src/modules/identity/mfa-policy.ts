@@ -7,11 +7,16 @@ export function isMfaRequired(config: Pick<Config, 'requireMfa'>, role: Role): b
   return config.requireMfa && MFA_REQUIRED_ROLES.has(role);
 }
 
-/** Where a freshly authenticated password leaves the session. */
+/**
+ * Where a freshly authenticated password leaves the session. An engaged auditor (an outsider
+ * with an engagement) must always enrol, whatever PLUMBLINE_REQUIRE_MFA says.
+ */
 export function sessionStateAfterPassword(
   config: Pick<Config, 'requireMfa'>,
-  user: { role: Role; mfaEnabled: boolean },
+  user: { role: Role; mfaEnabled: boolean; engagedAuditor?: boolean },
 ): SessionState {
   if (user.mfaEnabled) return 'mfa_pending';
-  return isMfaRequired(config, user.role) ? 'enrol_required' : 'active';
+  return user.engagedAuditor === true || isMfaRequired(config, user.role)
+    ? 'enrol_required'
+    : 'active';
 }

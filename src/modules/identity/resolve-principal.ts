@@ -3,13 +3,16 @@ import type { UserRole } from '../../platform/auth/roles.js';
 import { sha256Hex } from '../../platform/crypto/secrets.js';
 import type { Principal, PrincipalResolver, SessionState } from '../../platform/http/principal.js';
 import { apiTokenRepository } from './api-token.repository.js';
+import { resolveEngagementAccess } from './engagement-access.js';
 import { sessionRepository } from './session.repository.js';
 
 /** Last-seen and last-used times are bookkeeping, written at most once a minute per caller. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Turns a session cookie or a bearer token into the caller, or null when it is not valid. */
-export function createPrincipalResolver(ctx: Pick<AppContext, 'db' | 'clock'>): PrincipalResolver {
+export function createPrincipalResolver(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+): PrincipalResolver {
   return {
     async fromSessionCookie(cookieValue) {
       const idHash = sha256Hex(cookieValue);
@@ -19,6 +22,12 @@ export function createPrincipalResolver(ctx: Pick<AppContext, 'db' | 'clock'>): 
       if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
         await sessionRepository.touch(ctx.db, idHash, now);
       }
+      const engagement =
+        row.role === 'auditor' ? await resolveEngagementAccess(ctx, row.user_id, now) : null;
+      // An engaged auditor's sessions end with the engagement; this request is refused by the
+      // access layer, and the next one finds no session at all.
+      if (engagement?.status === 'ended')
+        await sessionRepository.deleteForUser(ctx.db, row.user_id);
       const principal: Principal = {
         via: 'session',
         actor: { type: 'user', id: row.user_id, label: row.email, role: row.role as UserRole },
@@ -26,6 +35,7 @@ export function createPrincipalResolver(ctx: Pick<AppContext, 'db' | 'clock'>): 
         sessionIdHash: idHash,
         sessionState: row.state as SessionState,
         csrfToken: row.csrf_token,
+        engagement,
       };
       return principal;
     },

@@ -16,6 +16,7 @@ import {
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
+import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -25,24 +26,34 @@ const idParams = z.object({ id: z.uuid('must be a UUID') });
  */
 export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/nonconformances', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['nonconformances'],
       summary: 'Nonconformances and deficiencies, newest first',
       querystring: listNonconformancesQuerySchema,
       response: { 200: z.object({ items: z.array(nonconformanceViewSchema) }) },
     },
-    handler: async (request) => ({ items: await listNonconformances(ctx, request.query) }),
+    handler: async (request) => ({
+      items: keepWithinEngagement(
+        request.principal,
+        await listNonconformances(ctx, request.query),
+        (nonconformance) => nonconformance.raisedAt,
+      ),
+    }),
   });
   api.get('/api/v1/nonconformances/:id', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['nonconformances'],
       summary: 'One nonconformance',
       params: idParams,
       response: { 200: nonconformanceViewSchema },
     },
-    handler: async (request) => getNonconformance(ctx, request.params.id),
+    handler: async (request) => {
+      const nonconformance = await getNonconformance(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: nonconformance.raisedAt });
+      return nonconformance;
+    },
   });
   api.patch('/api/v1/nonconformances/:id', {
     config: { access: { permission: 'nonconformance:manage' } },

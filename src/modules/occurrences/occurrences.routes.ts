@@ -11,30 +11,41 @@ import {
   recordTriggerEventBodySchema,
 } from './occurrence.schema.js';
 import { recordTriggerEvent } from './record-trigger-event.js';
+import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
 /** Occurrences of controls, and the trigger events that start SLA clocks. */
 export function registerOccurrenceRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/occurrences', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
       summary: 'Occurrences with their status at an instant (default now)',
       querystring: listOccurrencesQuerySchema,
       response: { 200: z.object({ items: z.array(occurrenceViewSchema) }) },
     },
-    handler: async (request) => ({ items: await listOccurrences(ctx, request.query) }),
+    handler: async (request) => ({
+      items: keepWithinEngagement(
+        request.principal,
+        await listOccurrences(ctx, request.query),
+        (occurrence) => occurrence.dueAt,
+      ),
+    }),
   });
   api.get('/api/v1/occurrences/:id', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
       summary: 'One occurrence with its events',
       params: idParams,
       response: { 200: occurrenceViewSchema },
     },
-    handler: async (request) => getOccurrence(ctx, request.params.id),
+    handler: async (request) => {
+      const occurrence = await getOccurrence(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: occurrence.dueAt });
+      return occurrence;
+    },
   });
   api.post('/api/v1/occurrences/generate', {
     config: { access: { permission: 'catalog:manage' } },

@@ -19,6 +19,7 @@ import {
 } from './pack.schema.js';
 import { reportFrameworkCoverage } from './report-framework-coverage.js';
 import { createPackJobRunner } from './run-pack-job.js';
+import { assertWithinEngagement, isWithinEngagement } from '../../platform/http/engagement.js';
 
 /**
  * Evidence packs (asynchronous: request, follow progress, download) and the framework coverage
@@ -29,7 +30,7 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
   api.addHook('onClose', () => runner.drain());
 
   api.post('/api/v1/reports/packs', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
       summary: 'Request an evidence pack of a framework for a period; built in the background',
@@ -37,32 +38,41 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
       response: { 202: packJobSchema },
     },
     handler: async (request, reply) => {
+      assertWithinEngagement(request.principal, request.body);
       const job = await requestEvidencePack(ctx, requirePrincipal(request).actor, request.body);
       runner.enqueue(job.id);
       return reply.status(202).send(job);
     },
   });
   api.get('/api/v1/reports/packs', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
       summary: 'The latest evidence packs, newest first',
       response: { 200: packJobListSchema },
     },
-    handler: async () => listPackJobs(ctx),
+    // An engaged auditor lists only the packs whose framework and period lie in the engagement.
+    handler: async (request) => {
+      const { items } = await listPackJobs(ctx);
+      return { items: items.filter((pack) => isWithinEngagement(request.principal, pack)) };
+    },
   });
   api.get('/api/v1/reports/packs/:id', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
       summary: 'An evidence pack job: state and progress (files done of total)',
       params: packIdParamsSchema,
       response: { 200: packJobSchema },
     },
-    handler: async (request) => getPackJob(ctx, request.params.id),
+    handler: async (request) => {
+      const pack = await getPackJob(ctx, request.params.id);
+      assertWithinEngagement(request.principal, pack);
+      return pack;
+    },
   });
   api.get('/api/v1/reports/packs/:id/download', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'download' },
     schema: {
       tags: ['reports'],
       summary: 'Download a finished evidence pack (zip); every download is audited',
@@ -70,6 +80,7 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
       response: { 200: z.string().describe('application/zip') },
     },
     handler: async (request, reply) => {
+      assertWithinEngagement(request.principal, await getPackJob(ctx, request.params.id));
       const { pack, filename, content } = await downloadEvidencePack(
         ctx,
         requirePrincipal(request).actor,
@@ -84,7 +95,7 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
     },
   });
   api.get('/api/v1/packs/public-key', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'register' },
     schema: {
       tags: ['reports'],
       summary:
@@ -102,7 +113,7 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
     },
   });
   api.get('/api/v1/reports/framework-coverage', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
       summary:
@@ -110,6 +121,9 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
       querystring: packPeriodSchema,
       response: { 200: frameworkCoverageSchema },
     },
-    handler: async (request) => reportFrameworkCoverage(ctx, request.query),
+    handler: async (request) => {
+      assertWithinEngagement(request.principal, request.query);
+      return reportFrameworkCoverage(ctx, request.query);
+    },
   });
 }

@@ -16,6 +16,8 @@ import {
   effectivenessJsonChunks,
   openEffectivenessReport,
 } from './report-effectiveness.js';
+import { assertWithinEngagement, engagementInstant } from '../../platform/http/engagement.js';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * A body written as it is produced. Fastify sends a stream as it is, past the response
@@ -25,28 +27,36 @@ const streamed = (chunks: AsyncGenerator<string>) => Readable.from(chunks) as un
 
 /** Posture at an instant, per control and per asset, and operating effectiveness over a period. */
 export function registerPostureRoutes(api: Api, ctx: AppContext): void {
+  // An engaged auditor sees posture at an instant of their period (by default its end).
+  const instantFor = (request: FastifyRequest, at: string | undefined) => {
+    const instant = engagementInstant(request.principal, at, ctx.clock.now());
+    assertWithinEngagement(request.principal, { at: instant });
+    return instant;
+  };
   api.get('/api/v1/posture', {
-    config: { access: { permission: 'posture:read' } },
+    config: { access: { permission: 'posture:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['posture'],
       summary: 'Status of every control, requirement and framework at an instant (default now)',
       querystring: postureQuerySchema,
       response: { 200: postureSchema },
     },
-    handler: async (request) => livePosture(ctx, request.query),
+    handler: async (request) =>
+      livePosture(ctx, { ...request.query, at: instantFor(request, request.query.at) }),
   });
   api.get('/api/v1/posture/assets', {
-    config: { access: { permission: 'posture:read' } },
+    config: { access: { permission: 'posture:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['posture'],
       summary: 'Per asset: the per-asset controls that apply to it and their worst status',
       querystring: postureQuerySchema,
       response: { 200: assetPostureListSchema },
     },
-    handler: async (request) => listAssetPosture(ctx, request.query),
+    handler: async (request) =>
+      listAssetPosture(ctx, { ...request.query, at: instantFor(request, request.query.at) }),
   });
   api.get('/api/v1/reports/effectiveness', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['posture'],
       summary:
@@ -57,6 +67,7 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
     // Streamed (a year of a large register is hundreds of megabytes): the body is written page
     // by page as the rows are read, in the shape the response schema describes.
     handler: async (request, reply) => {
+      assertWithinEngagement(request.principal, request.query);
       const report = await openEffectivenessReport(ctx, request.query);
       if (request.query.format === 'json') {
         return reply

@@ -28,30 +28,46 @@ import {
 import { getRestoreTest, listRestoreTests } from './restore-test.service.js';
 import { verifyDrExercise } from './verify-dr-exercise.js';
 import { verifyRestoreTest } from './verify-restore-test.js';
+import {
+  assertWithinEngagement,
+  engagementInstant,
+  keepWithinEngagement,
+  refuseOutsideEngagement,
+} from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
 /** Restore tests and DR exercises: recorded by who did them, verified by someone else's signature. */
 export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/restore-tests', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
       summary: 'Restore tests, latest first',
       querystring: listRestoreTestsQuerySchema,
       response: { 200: z.object({ items: z.array(restoreTestViewSchema) }) },
     },
-    handler: async (request) => ({ items: await listRestoreTests(ctx, request.query) }),
+    handler: async (request) => ({
+      items: keepWithinEngagement(
+        request.principal,
+        await listRestoreTests(ctx, request.query),
+        (test) => test.startedAt,
+      ),
+    }),
   });
   api.get('/api/v1/restore-tests/:id', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
       summary: 'One restore test with evidence, deficiencies and the occurrences it satisfied',
       params: idParams,
       response: { 200: restoreTestDetailSchema },
     },
-    handler: async (request) => getRestoreTest(ctx, request.params.id),
+    handler: async (request) => {
+      const test = await getRestoreTest(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: test.startedAt });
+      return test;
+    },
   });
   api.post('/api/v1/restore-tests', {
     config: { access: { permission: 'work:perform' } },
@@ -82,24 +98,34 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       }),
   });
   api.get('/api/v1/dr-exercises', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
       summary: 'DR exercises, latest first',
       querystring: listDrExercisesQuerySchema,
       response: { 200: z.object({ items: z.array(drExerciseViewSchema) }) },
     },
-    handler: async (request) => ({ items: await listDrExercises(ctx, request.query) }),
+    handler: async (request) => ({
+      items: keepWithinEngagement(
+        request.principal,
+        await listDrExercises(ctx, request.query),
+        (exercise) => exercise.startedAt,
+      ),
+    }),
   });
   api.get('/api/v1/dr-exercises/:id', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
       summary: 'One DR exercise with evidence, deficiencies and the occurrence it satisfied',
       params: idParams,
       response: { 200: drExerciseDetailSchema },
     },
-    handler: async (request) => getDrExercise(ctx, request.params.id),
+    handler: async (request) => {
+      const exercise = await getDrExercise(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: exercise.startedAt });
+      return exercise;
+    },
   });
   api.post('/api/v1/dr-exercises', {
     config: { access: { permission: 'work:perform' } },
@@ -130,17 +156,21 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       }),
   });
   api.get('/api/v1/soc2/a1-2', {
-    config: { access: { permission: 'posture:read' } },
+    config: { access: { permission: 'posture:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
       summary: 'SOC 2 A1.2: each action item and point of focus, its status and its evidence',
       querystring: soc2A12QuerySchema,
       response: { 200: soc2A12PageSchema },
     },
-    handler: async (request) => reportSoc2A12(ctx, request.query),
+    handler: async (request) => {
+      const at = engagementInstant(request.principal, request.query.at, ctx.clock.now());
+      assertWithinEngagement(request.principal, { framework: 'soc2', at });
+      return reportSoc2A12(ctx, { ...request.query, at });
+    },
   });
   api.get('/api/v1/recovery-evidence/:id/download', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
     schema: {
       tags: ['recovery'],
       summary: 'Download an evidence file of a restore test or DR exercise (decrypted)',
@@ -148,6 +178,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const { evidence, content } = await openRecoveryEvidence(ctx, request.params.id);
+      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
       return reply
         .type(evidence.contentType)

@@ -42,10 +42,13 @@ const booleanQuery = z
 
 export function registerAssetRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'register:read' as const } };
+  // The system description: open to an engaged auditor whatever their period.
+  const describe = { ...read, engagedAuditor: 'register' as const };
+  const exportFile = { ...read, engagedAuditor: 'download' as const };
   const write = { access: { permission: 'register:write' as const } };
 
   api.get('/api/v1/assets', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'List assets (a page of them, with the total matching the filters)',
@@ -66,7 +69,7 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
       reply.status(201).send(await createAsset(ctx, requirePrincipal(request).actor, request.body)),
   });
   api.get('/api/v1/assets/export.csv', {
-    config: read,
+    config: exportFile,
     schema: { tags: ['register'], summary: 'Every asset as CSV, in the import format' },
     handler: async (_request, reply) =>
       reply
@@ -109,7 +112,7 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
     done();
   });
   api.get('/api/v1/assets/:key', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'One asset',
@@ -131,7 +134,7 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
       updateAsset(ctx, requirePrincipal(request).actor, request.params.key, request.body),
   });
   api.get('/api/v1/assets/:key/history', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'Every recorded change of an asset and of its matrix links, newest first',

@@ -27,10 +27,13 @@ const idParams = z.object({ id: z.uuid('must be a UUID') });
 /** Processes and the process-to-infrastructure matrix. */
 export function registerProcessRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'register:read' as const } };
+  // The system description: open to an engaged auditor whatever their period.
+  const describe = { ...read, engagedAuditor: 'register' as const };
+  const exportFile = { ...read, engagedAuditor: 'download' as const };
   const write = { access: { permission: 'register:write' as const } };
 
   api.get('/api/v1/processes', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'List processes',
@@ -52,7 +55,7 @@ export function registerProcessRoutes(api: Api, ctx: AppContext): void {
         .send(await createProcess(ctx, requirePrincipal(request).actor, request.body)),
   });
   api.get('/api/v1/processes/:key', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'One process',
@@ -75,7 +78,7 @@ export function registerProcessRoutes(api: Api, ctx: AppContext): void {
   });
 
   api.get('/api/v1/matrix', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'The process-to-infrastructure matrix, optionally for one process or one asset',
@@ -85,7 +88,7 @@ export function registerProcessRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => ({ items: await listMatrix(ctx, request.query) }),
   });
   api.get('/api/v1/matrix/export.csv', {
-    config: read,
+    config: exportFile,
     schema: { tags: ['register'], summary: 'The matrix as CSV' },
     handler: async (_request, reply) =>
       reply

@@ -10,9 +10,11 @@ const keyParams = z.object({ key: registerKeySchema });
 
 export function registerSupplierRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'register:read' as const } };
+  // The system description: open to an engaged auditor whatever their period.
+  const describe = { ...read, engagedAuditor: 'register' as const };
   const write = { access: { permission: 'register:write' as const } };
   api.get('/api/v1/suppliers', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'List suppliers',
@@ -34,7 +36,7 @@ export function registerSupplierRoutes(api: Api, ctx: AppContext): void {
         .send(await createSupplier(ctx, requirePrincipal(request).actor, request.body)),
   });
   api.get('/api/v1/suppliers/:key', {
-    config: read,
+    config: describe,
     schema: {
       tags: ['register'],
       summary: 'One supplier',

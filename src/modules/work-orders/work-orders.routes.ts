@@ -25,6 +25,11 @@ import {
   workOrderViewSchema,
 } from './work-order.schema.js';
 import { getWorkOrder, listWorkOrders } from './work-order-views.js';
+import {
+  assertWithinEngagement,
+  keepWithinEngagement,
+  refuseOutsideEngagement,
+} from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -80,7 +85,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         .send(await createCorrectiveWorkOrder(ctx, requirePrincipal(request).actor, request.body)),
   });
   api.get('/api/v1/work-orders', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
       summary: 'Work orders by status and kind; mine=true for my work',
@@ -88,18 +93,26 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       response: { 200: z.object({ items: z.array(workOrderViewSchema) }) },
     },
     handler: async (request) => ({
-      items: await listWorkOrders(ctx, requirePrincipal(request).actor, request.query),
+      items: keepWithinEngagement(
+        request.principal,
+        await listWorkOrders(ctx, requirePrincipal(request).actor, request.query),
+        (workOrder) => workOrder.createdAt,
+      ),
     }),
   });
   api.get('/api/v1/work-orders/:id', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
       summary: 'One work order with occurrence, checklist, evidence, signatures and history',
       params: idParams,
       response: { 200: workOrderDetailSchema },
     },
-    handler: async (request) => getWorkOrder(ctx, request.params.id),
+    handler: async (request) => {
+      const workOrder = await getWorkOrder(ctx, request.params.id);
+      assertWithinEngagement(request.principal, { at: workOrder.createdAt });
+      return workOrder;
+    },
   });
   api.patch('/api/v1/work-orders/:id/checklist/:itemId', {
     config: { access: { permission: 'work:perform' } },
@@ -164,10 +177,11 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       }),
   });
   api.get('/api/v1/evidence/:id/download', {
-    config: { access: { permission: 'work:read' } },
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
     schema: { tags: ['work'], summary: 'Download an evidence file (decrypted)', params: idParams },
     handler: async (request, reply) => {
       const { evidence, content } = await openEvidence(ctx, request.params.id);
+      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
       return reply
         .type(evidence.contentType)

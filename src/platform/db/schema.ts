@@ -609,6 +609,23 @@ export interface EvidencePacksTable {
   finished_at: Timestamp | null;
 }
 
+export interface AuditorEngagementsTable {
+  id: Generated<string>;
+  user_id: string;
+  framework_key: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  invited_by_id: string | null;
+  invited_by_label: string;
+  invite_token_hash: string | null;
+  invite_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by_label: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -649,9 +666,11 @@ export interface Database {
   recovery_evidence_files: RecoveryEvidenceFilesTable;
   pack_signing_keys: PackSigningKeysTable;
   evidence_packs: EvidencePacksTable;
+  auditor_engagements: AuditorEngagementsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type AuditorEngagementRow = Selectable<AuditorEngagementsTable>;
 export type AssetRow = Selectable<AssetsTable>;
 export type NewAssetRow = Insertable<AssetsTable>;
 export type AssetUpdate = Updateable<AssetsTable>;

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Role } from '../auth/roles.js';
+import type { MutationDeps } from '../audit/mutate.js';
 import { declaredRouteAccess, installAccessControl } from './access.js';
 import { asApi } from './api-types.js';
 import { installErrorHandler } from './error-handler.js';
@@ -49,7 +50,8 @@ async function bareServer(): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
-  installAccessControl(app, stubResolver);
+  // No engaged auditor here, so the view audit never writes: no database needed.
+  installAccessControl(app, stubResolver, {} as MutationDeps);
   installErrorHandler(app);
   return app;
 }

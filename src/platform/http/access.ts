@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { mutate, type MutationDeps } from '../audit/mutate.js';
 import { authorize, type Permission } from '../auth/policy.js';
 import { AppError } from '../errors.js';
+import type { EngagedAuditorRule } from './engagement.js';
 import {
   CSRF_HEADER,
   SESSION_COOKIE,
@@ -22,6 +24,8 @@ export type RouteAccess = 'public' | 'signing-in' | 'authenticated' | { permissi
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Whether an engaged auditor may reach the route, and how it is limited (engagement.ts). */
+    engagedAuditor?: EngagedAuditorRule;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -64,7 +68,11 @@ export function declaredRouteAccess(app: FastifyInstance): readonly DeclaredRout
  * `onRequest`, before the body is parsed or validated, so a caller who may not use a route learns
  * nothing about what it accepts: 401 or 403, never a validation error.
  */
-export function installAccessControl(app: FastifyInstance, resolver: PrincipalResolver): void {
+export function installAccessControl(
+  app: FastifyInstance,
+  resolver: PrincipalResolver,
+  auditDeps: MutationDeps,
+): void {
   app.decorateRequest('principal', null);
   const declared: DeclaredRouteAccess[] = [];
   declaredRoutesByApp.set(app, declared);
@@ -81,6 +89,28 @@ export function installAccessControl(app: FastifyInstance, resolver: PrincipalRe
   app.addHook('onRequest', async (request) => {
     request.principal = await resolvePrincipal(request, resolver);
     authorizeRequest(request);
+  });
+
+  // After validation, before the handler: an engaged auditor's view is in the audit chain before
+  // they see anything, and a failure to record it fails the request (closed).
+  app.addHook('preHandler', async (request) => {
+    const principal = request.principal;
+    const rule = request.routeOptions.config.engagedAuditor;
+    if (principal?.engagement?.status !== 'active' || rule === undefined) return;
+    const engagementId = principal.engagement.scope.engagementId;
+    await mutate(auditDeps, principal.actor, (tx) =>
+      tx.audit({
+        action: rule === 'download' ? 'auditor.downloaded' : 'auditor.viewed',
+        entityType: 'auditor_engagement',
+        entityId: engagementId,
+        after: {
+          method: request.method,
+          route: request.routeOptions.url,
+          params: request.params ?? {},
+          query: request.query ?? {},
+        },
+      }),
+    );
   });
 }
 
@@ -110,6 +140,7 @@ function authorizeRequest(request: FastifyRequest): void {
       throw new AppError('forbidden', `Missing or wrong ${CSRF_HEADER} header`);
     }
   }
+  refuseOutsideEngagement(request, principal, access);
   if (access === 'signing-in') return;
   if (principal.via === 'session' && principal.sessionState !== 'active') {
     throw new AppError(
@@ -123,3 +154,33 @@ function authorizeRequest(request: FastifyRequest): void {
   if (access === 'authenticated') return;
   authorize(principal.actor.role, access.permission);
 }
+
+/**
+ * Engaged auditors: nothing at all outside an active engagement; within one, only the routes that
+ * declare an `engagedAuditor` rule (signing in, i.e. MFA, stays open so they can finish it).
+ */
+function refuseOutsideEngagement(
+  request: FastifyRequest,
+  principal: Principal,
+  access: Exclude<RouteAccess, 'public'>,
+): void {
+  const engagement = principal.engagement;
+  if (!engagement) return;
+  if (engagement.status === 'ended') {
+    throw new AppError('engagement_inactive', ENDED_MESSAGES[engagement.reason], {
+      details: { reason: engagement.reason },
+    });
+  }
+  if (access !== 'signing-in' && request.routeOptions.config.engagedAuditor === undefined) {
+    throw new AppError(
+      'outside_engagement',
+      'This is not part of what an engaged auditor may see (docs/auditor-access.md)',
+    );
+  }
+}
+
+const ENDED_MESSAGES = {
+  not_started: 'Your audit engagement has not started yet',
+  expired: 'Your audit engagement has expired; your access has ended',
+  revoked: 'Your audit engagement was revoked; your access has ended',
+} as const;

@@ -1,4 +1,5 @@
 import type { Actor } from '../audit/actor.js';
+import type { EngagementAccess } from './engagement.js';
 
 /** Session states: only `active` may use the API; the others may only finish signing in. */
 export type SessionState = 'active' | 'mfa_pending' | 'enrol_required';
@@ -12,8 +13,10 @@ export type Principal =
       sessionIdHash: string;
       sessionState: SessionState;
       csrfToken: string;
+      /** Set for an engaged auditor only (docs/auditor-access.md). */
+      engagement?: EngagementAccess | null;
     }
-  | { via: 'token'; actor: Actor; tokenId: string };
+  | { via: 'token'; actor: Actor; tokenId: string; engagement?: null };
 
 export interface PrincipalResolver {
   fromSessionCookie(cookieValue: string): Promise<Principal | null>;

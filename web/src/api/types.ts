@@ -14,6 +14,10 @@ import type {
   FrameworkView,
 } from '../../../src/modules/controls/catalog-view.schema.js';
 import type { ApiTokenView } from '../../../src/modules/identity/api-token.service.js';
+import type {
+  AuditorEngagementView,
+  InviteAuditorInput,
+} from '../../../src/modules/identity/auditor-engagement.schema.js';
 import type { UserView } from '../../../src/modules/identity/user.schema.js';
 import type { AssetImportReport } from '../../../src/modules/register/import-assets.js';
 import type {
@@ -53,6 +57,8 @@ import type { SessionState } from '../../../src/platform/http/principal.js';
 
 export type {
   ApiTokenView,
+  AuditorEngagementView,
+  InviteAuditorInput,
   AssetCategory,
   AssetImportReport,
   AssetInput,
@@ -100,6 +106,15 @@ export interface Session {
   csrfToken: string | null;
   user: UserView | null;
   setupNeeded: boolean;
+  /** Set for an engaged auditor: what their access covers (docs/auditor-access.md). */
+  engagement: OwnEngagement | null;
+}
+
+export interface OwnEngagement {
+  framework: string;
+  periodFrom: string;
+  periodTo: string;
+  expiresAt: string;
 }
 
 export interface ListResponse<T> {

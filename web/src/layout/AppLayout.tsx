@@ -1,4 +1,5 @@
 import {
+  Alert,
   AppShell,
   Badge,
   Burger,
@@ -11,8 +12,9 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout } from '../api/identity.js';
+import { useLogout, useSession } from '../api/identity.js';
 import { useCan, useCurrentUser } from '../auth/permissions.js';
+import { formatDateTime } from '../components/format.js';
 import { USER_ROLE_LABELS } from '../components/labels.js';
 import { Logo } from './Logo.js';
 import { NAVIGATION, isActive } from './navigation.js';
@@ -25,6 +27,7 @@ export function AppLayout() {
   const can = useCan();
   const user = useCurrentUser();
   const logout = useLogout();
+  const engagement = useSession().data?.engagement ?? null;
 
   return (
     <AppShell
@@ -75,7 +78,9 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
           {NAVIGATION.map((section) => {
-            const items = section.items.filter((item) => can(item.permission));
+            const items = section.items.filter(
+              (item) => can(item.permission) && (!engagement || item.engaged),
+            );
             if (items.length === 0) return null;
             return (
               <Stack key={section.title ?? 'home'} gap={2} mb="md">
@@ -101,6 +106,13 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        {engagement ? (
+          <Alert color="blue" mb="md" data-testid="engagement-banner" title="Audit engagement">
+            {engagement.framework}, period {engagement.periodFrom} to {engagement.periodTo}.
+            Read-only access until {formatDateTime(engagement.expiresAt)}; every view and download
+            is recorded in the audit log.
+          </Alert>
+        ) : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

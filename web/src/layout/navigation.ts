@@ -5,6 +5,8 @@ export interface NavItem {
   to: string;
   /** Shown only to roles holding this permission. */
   permission: Permission;
+  /** Shown to an engaged auditor too: the pages their engagement opens (docs/auditor-access.md). */
+  engaged?: true;
 }
 
 export interface NavSection {
@@ -17,38 +19,38 @@ export const NAVIGATION: NavSection[] = [
   {
     title: 'Register',
     items: [
-      { label: 'Assets', to: '/assets', permission: 'register:read' },
-      { label: 'Suppliers', to: '/suppliers', permission: 'register:read' },
-      { label: 'Processes', to: '/processes', permission: 'register:read' },
-      { label: 'Process matrix', to: '/matrix', permission: 'register:read' },
+      { label: 'Assets', to: '/assets', permission: 'register:read', engaged: true },
+      { label: 'Suppliers', to: '/suppliers', permission: 'register:read', engaged: true },
+      { label: 'Processes', to: '/processes', permission: 'register:read', engaged: true },
+      { label: 'Process matrix', to: '/matrix', permission: 'register:read', engaged: true },
       { label: 'Inventory reviews', to: '/reviews', permission: 'register:read' },
     ],
   },
   {
     title: 'Controls',
     items: [
-      { label: 'Frameworks', to: '/frameworks', permission: 'catalog:read' },
-      { label: 'Controls', to: '/controls', permission: 'catalog:read' },
+      { label: 'Frameworks', to: '/frameworks', permission: 'catalog:read', engaged: true },
+      { label: 'Controls', to: '/controls', permission: 'catalog:read', engaged: true },
     ],
   },
   {
     title: 'Work',
     items: [
       { label: 'My work', to: '/work', permission: 'work:read' },
-      { label: 'Work orders', to: '/work-orders', permission: 'work:read' },
-      { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read' },
-      { label: 'Restore tests', to: '/restore-tests', permission: 'work:read' },
-      { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read' },
+      { label: 'Work orders', to: '/work-orders', permission: 'work:read', engaged: true },
+      { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read', engaged: true },
+      { label: 'Restore tests', to: '/restore-tests', permission: 'work:read', engaged: true },
+      { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read', engaged: true },
     ],
   },
   {
     title: 'Assurance',
     items: [
-      { label: 'Posture', to: '/posture', permission: 'posture:read' },
+      { label: 'Posture', to: '/posture', permission: 'posture:read', engaged: true },
       { label: 'SOC 2 A1.2', to: '/soc2/a1-2', permission: 'posture:read' },
       { label: 'Backups', to: '/backups', permission: 'backups:read' },
-      { label: 'Reports', to: '/reports/effectiveness', permission: 'reports:read' },
-      { label: 'Evidence packs', to: '/reports/packs', permission: 'reports:read' },
+      { label: 'Reports', to: '/reports/effectiveness', permission: 'reports:read', engaged: true },
+      { label: 'Evidence packs', to: '/reports/packs', permission: 'reports:read', engaged: true },
       { label: 'Audit log', to: '/audit', permission: 'audit:read' },
     ],
   },
@@ -57,6 +59,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { label: 'Users', to: '/admin/users', permission: 'users:manage' },
       { label: 'API tokens', to: '/admin/tokens', permission: 'tokens:manage' },
+      { label: 'Auditor access', to: '/admin/auditor-access', permission: 'users:manage' },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
 import { Loading } from '../../components/Loading.js';
 import { AuthFrame } from './AuthFrame.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 const FIELDS = ['email', 'name', 'password'] as const;
 
@@ -84,22 +85,12 @@ export function SetupPage() {
             onChange={(event) => setField('email', event.currentTarget.value)}
             error={errors.email}
           />
-          <PasswordInput
-            label="Password"
-            description="At least 12 characters."
-            autoComplete="new-password"
-            required
-            value={values.password}
-            onChange={(event) => setField('password', event.currentTarget.value)}
+          <NewPasswordFields
+            password={values.password}
+            repeat={repeat}
+            onPassword={(value) => setField('password', value)}
+            onRepeat={setRepeat}
             error={errors.password}
-          />
-          <PasswordInput
-            label="Repeat password"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(event) => setRepeat(event.currentTarget.value)}
-            error={mismatch ? 'does not match' : undefined}
           />
           <Button type="submit" loading={complete.isPending} disabled={!token} fullWidth>
             Create administrator

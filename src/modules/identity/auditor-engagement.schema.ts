@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { frameworkKeySchema } from '../controls/catalog.schema.js';
+import { emailSchema, passwordSchema } from './user.schema.js';
+
+const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time such as 2027-03-31T17:00:00Z',
+});
+
+/** The longest access an engagement may grant, counted from its start (docs/auditor-access.md). */
+export const MAX_ENGAGEMENT_DAYS = 180;
+
+export const inviteAuditorBodySchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1, 'is required').max(200),
+    framework: frameworkKeySchema,
+    periodFrom: isoDate.describe('First day of the audited period (organisation time zone)'),
+    periodTo: isoDate.describe('Last day of the audited period, inclusive'),
+    startsAt: isoDateTime.optional().describe('When access begins (default: now)'),
+    expiresAt: isoDateTime.describe(
+      `When access ends: in the future, after startsAt, at most ${MAX_ENGAGEMENT_DAYS} days after it`,
+    ),
+  })
+  .refine((body) => body.periodFrom <= body.periodTo, {
+    message: 'must not be before periodFrom',
+    path: ['periodTo'],
+  });
+export type InviteAuditorInput = z.infer<typeof inviteAuditorBodySchema>;
+
+export const ENGAGEMENT_STATUSES = ['scheduled', 'active', 'expired', 'revoked'] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+export const auditorEngagementViewSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  framework: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  startsAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(ENGAGEMENT_STATUSES).describe('At the time of the request'),
+  invitationAccepted: z.boolean().describe('The auditor set a password with the invitation link'),
+  invitedBy: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AuditorEngagementView = z.infer<typeof auditorEngagementViewSchema>;
+
+export const auditorEngagementListSchema = z.object({
+  items: z.array(auditorEngagementViewSchema),
+});
+
+export const acceptInvitationBodySchema = z.object({
+  token: z.string().min(1, 'is required').max(200),
+  password: passwordSchema,
+});
+
+/** What the engaged auditor's own session reports, for the web banner. */
+export const ownEngagementSchema = z.object({
+  framework: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  expiresAt: z.string(),
+});

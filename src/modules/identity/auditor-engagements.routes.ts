@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import type { Api } from '../../platform/http/api-types.js';
+import { acceptAuditorInvitation } from './accept-auditor-invitation.js';
+import {
+  acceptInvitationBodySchema,
+  auditorEngagementListSchema,
+  auditorEngagementViewSchema,
+  inviteAuditorBodySchema,
+} from './auditor-engagement.schema.js';
+import {
+  getAuditorEngagement,
+  listAuditorEngagements,
+  revokeAuditorEngagement,
+} from './auditor-engagement.service.js';
+import { inviteAuditor } from './invite-auditor.js';
+
+const idParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** Auditor engagements: an admin invites an outside auditor for a framework and a period. */
+export function registerAuditorEngagementRoutes(api: Api, ctx: AppContext): void {
+  const manage = { access: { permission: 'users:manage' as const } };
+
+  api.post('/api/v1/auditor-engagements', {
+    config: manage,
+    schema: {
+      tags: ['users'],
+      summary: 'Invite an auditor for a framework and a period (time-boxed, read-only, MFA)',
+      body: inviteAuditorBodySchema,
+      response: { 201: auditorEngagementViewSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await inviteAuditor(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.get('/api/v1/auditor-engagements', {
+    config: manage,
+    schema: {
+      tags: ['users'],
+      summary: 'Auditor engagements, newest first, with their status',
+      response: { 200: auditorEngagementListSchema },
+    },
+    handler: async () => listAuditorEngagements(ctx),
+  });
+  api.get('/api/v1/auditor-engagements/:id', {
+    config: manage,
+    schema: {
+      tags: ['users'],
+      summary: 'One auditor engagement',
+      params: idParams,
+      response: { 200: auditorEngagementViewSchema },
+    },
+    handler: async (request) => getAuditorEngagement(ctx, request.params.id),
+  });
+  api.post('/api/v1/auditor-engagements/:id/revoke', {
+    config: manage,
+    schema: {
+      tags: ['users'],
+      summary: "Revoke an engagement now: the auditor's sessions end",
+      params: idParams,
+      response: { 200: auditorEngagementViewSchema },
+    },
+    handler: async (request) =>
+      revokeAuditorEngagement(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+  api.post('/api/v1/auditor-invitations/accept', {
+    config: {
+      access: 'public',
+      rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+    },
+    schema: {
+      tags: ['auth'],
+      summary: "Set an invited auditor's password with the one-time link of the invitation",
+      body: acceptInvitationBodySchema,
+      response: { 200: z.object({ email: z.string() }) },
+    },
+    handler: async (request) => acceptAuditorInvitation(ctx, request.body),
+  });
+}

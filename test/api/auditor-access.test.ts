@@ -1,0 +1,391 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditorEngagementView } from '../../src/modules/identity/auditor-engagement.schema.js';
+import type { PackJob } from '../../src/modules/packs/pack.schema.js';
+import { totpCodeAt } from '../../src/platform/auth/totp.js';
+import { FixedClock } from '../../src/platform/clock.js';
+import { deliverOutbox } from '../../src/platform/mail/outbox.js';
+import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
+import { SmtpTestServer } from '../support/smtp-test-server.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { seedPackPeriod, storeRecoveryEvidence, waitForPack } from './packs.fixtures.js';
+
+const PUBLIC_URL = 'https://plumbline.example.test';
+const AUDITOR_EMAIL = 'ext.auditor@audit-firm.example';
+const NEW_PASSWORD = 'a long auditor passphrase';
+const MARCH = { framework: 'iso9001', from: '2026-03-01', to: '2026-03-31' };
+
+type Method = 'GET' | 'POST';
+interface Session {
+  state: string;
+  login: LightMyRequestResponse;
+  call(method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+async function logIn(t: TestApp, email: string, password: string): Promise<Session> {
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+  const body = login.statusCode === 200 ? login.json<{ state: string; csrfToken: string }>() : null;
+  return {
+    login,
+    state: body?.state ?? '',
+    call: (method, url, payload) =>
+      t.app.inject({
+        method,
+        url,
+        cookies: { [SESSION_COOKIE]: cookie },
+        headers: { 'x-csrf-token': body?.csrfToken ?? '' },
+        ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      }),
+  };
+}
+
+const errorCode = (response: LightMyRequestResponse) =>
+  response.json<{ error: { code: string } }>().error.code;
+
+describe('auditor engagements', () => {
+  const clock = new FixedClock('2026-03-01T00:00:00Z');
+  const smtp = new SmtpTestServer();
+  let t: TestApp;
+  let admin: string;
+  let engagement: AuditorEngagementView;
+  let invitationToken: string;
+  let auditor: Session;
+  let totpSecret: string;
+  let evidenceId: string;
+  let februaryEvidenceId: string;
+  let marchPack: PackJob;
+  let februaryPack: PackJob;
+
+  const invite = (token: string, body: Record<string, unknown>) =>
+    t.call(token, 'POST', '/api/v1/auditor-engagements', {
+      email: AUDITOR_EMAIL,
+      name: 'Erin External',
+      framework: 'iso9001',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+      expiresAt: '2026-04-30T00:00:00Z',
+      ...body,
+    });
+
+  async function pack(period: typeof MARCH) {
+    const requested = await t.call(admin, 'POST', '/api/v1/reports/packs', period);
+    expect(requested.statusCode).toBe(202);
+    return waitForPack(t, admin, requested.json<PackJob>().id);
+  }
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp({
+      clock,
+      // MFA is off for everyone here, and still required of the engaged auditor.
+      env: {
+        PLUMBLINE_SMTP_URL: smtp.url,
+        PLUMBLINE_PUBLIC_URL: PUBLIC_URL,
+        PLUMBLINE_REQUIRE_MFA: 'false',
+        PLUMBLINE_LOGIN_RATE_LIMIT: '1000',
+      },
+    });
+    admin = await t.tokenFor('admin');
+    ({ evidenceId } = await seedPackPeriod(t, clock, admin));
+    februaryEvidenceId = (
+      await storeRecoveryEvidence(t, Buffer.from('february log\n'), '2026-02-10T12:00:00Z')
+    ).id;
+    marchPack = await pack(MARCH);
+    februaryPack = await pack({ ...MARCH, from: '2026-02-01', to: '2026-02-28' });
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('refuses malformed invitations with one issue per field', async () => {
+    const missing = await t.call(admin, 'POST', '/api/v1/auditor-engagements', {
+      framework: 'iso9001',
+    });
+    expect(missing.statusCode).toBe(400);
+    const paths = missing.json<{ error: { issues: { path: string }[] } }>().error.issues;
+    expect(paths.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['body.email', 'body.name', 'body.periodFrom', 'body.expiresAt']),
+    );
+    const cases: [Record<string, unknown>, string][] = [
+      [{ periodTo: '2026-02-01' }, 'body.periodTo'],
+      [{ expiresAt: '2026-04-01T00:00:00Z' }, 'body.expiresAt'],
+      [{ expiresAt: '2026-12-31T00:00:00Z' }, 'body.expiresAt'],
+      [{ startsAt: '2026-04-20T00:00:00Z', expiresAt: '2026-04-10T00:00:00Z' }, 'body.expiresAt'],
+      [{ framework: 'no-such-framework' }, 'body.framework'],
+    ];
+    for (const [body, path] of cases) {
+      const response = await invite(admin, body);
+      expect({ body, status: response.statusCode, text: response.body }).toMatchObject({
+        status: 400,
+        text: expect.stringContaining(path) as string,
+      });
+    }
+  });
+
+  it('lets only admins invite', async () => {
+    for (const role of ['quality', 'security', 'auditor'] as const) {
+      expect((await invite(await t.tokenFor(role), {})).statusCode).toBe(403);
+    }
+    const engineer = await t.createUser('engineering');
+    const taken = await invite(admin, { email: engineer.email });
+    expect(taken.statusCode).toBe(409);
+  });
+
+  it('invites: account, engagement and an e-mail with a one-time set-password link', async () => {
+    const response = await invite(admin, {});
+    expect(response.statusCode).toBe(201);
+    engagement = response.json<AuditorEngagementView>();
+    expect(engagement).toMatchObject({
+      email: AUDITOR_EMAIL,
+      framework: 'iso9001',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+      status: 'active',
+      invitationAccepted: false,
+    });
+    await deliverOutbox(t.ctx);
+    const mail = smtp.received.find((m) => m.to.includes(AUDITOR_EMAIL));
+    expect(mail?.subject).toContain('iso9001');
+    const link = /https:\/\/plumbline\.example\.test\/auditor-invitation\?token=(\S+)/.exec(
+      mail?.text ?? '',
+    );
+    expect(link).not.toBeNull();
+    invitationToken = decodeURIComponent(link![1]!);
+    // Nobody can sign in before the password is set.
+    const early = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    expect(early.login.statusCode).toBe(401);
+    const overlapping = await invite(admin, { framework: 'soc2' });
+    expect(overlapping.statusCode).toBe(409);
+  });
+
+  it('sets the password once with the link, then requires MFA enrolment at sign-in', async () => {
+    const accept = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auditor-invitations/accept',
+        payload: { token, password: NEW_PASSWORD },
+      });
+    expect((await accept('inv_wrong')).statusCode).toBe(403);
+    const accepted = await accept(invitationToken);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ email: AUDITOR_EMAIL });
+    expect((await accept(invitationToken)).statusCode).toBe(403);
+
+    auditor = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    expect(auditor.state).toBe('enrol_required');
+    const blocked = await auditor.call('GET', '/api/v1/assets');
+    expect(blocked.statusCode).toBe(401);
+    expect(errorCode(blocked)).toBe('mfa_required');
+    ({ secret: totpSecret } = (await auditor.call('POST', '/api/v1/auth/mfa/enrol')).json<{
+      secret: string;
+    }>());
+    const confirm = await auditor.call('POST', '/api/v1/auth/mfa/confirm', {
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(confirm.statusCode).toBe(200);
+    const session = await auditor.call('GET', '/api/v1/auth/session');
+    expect(session.json()).toMatchObject({
+      authenticated: true,
+      state: 'active',
+      engagement: { framework: 'iso9001', periodFrom: '2026-03-01', periodTo: '2026-03-31' },
+    });
+  });
+
+  it('reads posture and effectiveness within the period, and is refused outside it', async () => {
+    const inPeriod = await auditor.call('GET', '/api/v1/posture?at=2026-03-15T12:00:00Z');
+    expect(inPeriod.statusCode).toBe(200);
+    expect((await auditor.call('GET', '/api/v1/posture')).statusCode).toBe(200);
+    const before = await auditor.call('GET', '/api/v1/posture?at=2026-02-15T12:00:00Z');
+    expect(before.statusCode).toBe(403);
+    expect(errorCode(before)).toBe('outside_engagement');
+    const effectiveness = '/api/v1/reports/effectiveness?framework=iso9001';
+    expect(
+      (await auditor.call('GET', `${effectiveness}&from=2026-03-01&to=2026-03-31`)).statusCode,
+    ).toBe(200);
+    const otherPeriod = await auditor.call('GET', `${effectiveness}&from=2026-02-01&to=2026-03-31`);
+    expect(otherPeriod.statusCode).toBe(403);
+    expect(otherPeriod.body).toContain('2026-03-01 to 2026-03-31');
+    const otherFramework = await auditor.call(
+      'GET',
+      '/api/v1/reports/effectiveness?framework=soc2&from=2026-03-01&to=2026-03-31',
+    );
+    expect(otherFramework.statusCode).toBe(403);
+    expect(errorCode(otherFramework)).toBe('outside_engagement');
+  });
+
+  it("sees only the engagement's packs, and may request one only within it", async () => {
+    const listed = (await auditor.call('GET', '/api/v1/reports/packs')).json<{
+      items: PackJob[];
+    }>();
+    expect(listed.items.map((p) => p.id)).toEqual([marchPack.id]);
+    expect((await auditor.call('GET', `/api/v1/reports/packs/${februaryPack.id}`)).statusCode).toBe(
+      403,
+    );
+    const february = await auditor.call('GET', `/api/v1/reports/packs/${februaryPack.id}/download`);
+    expect(february.statusCode).toBe(403);
+    const march = await auditor.call('GET', `/api/v1/reports/packs/${marchPack.id}/download`);
+    expect(march.statusCode).toBe(200);
+    expect(march.headers['content-type']).toBe('application/zip');
+    const outside = await auditor.call('POST', '/api/v1/reports/packs', {
+      ...MARCH,
+      to: '2026-04-02',
+    });
+    expect(outside.statusCode).toBe(403);
+    const inside = await auditor.call('POST', '/api/v1/reports/packs', {
+      ...MARCH,
+      from: '2026-03-10',
+    });
+    expect(inside.statusCode).toBe(202);
+    await waitForPack(t, admin, inside.json<PackJob>().id);
+  });
+
+  it('downloads evidence of the period only, and lists records of the period only', async () => {
+    const inPeriod = await auditor.call('GET', `/api/v1/evidence/${evidenceId}/download`);
+    expect(inPeriod.statusCode).toBe(200);
+    const outside = await auditor.call(
+      'GET',
+      `/api/v1/recovery-evidence/${februaryEvidenceId}/download`,
+    );
+    expect(outside.statusCode).toBe(403);
+    expect(errorCode(outside)).toBe('outside_engagement');
+    const occurrences = (await auditor.call('GET', '/api/v1/occurrences')).json<{
+      items: { dueAt: string }[];
+    }>().items;
+    const all = (await t.call(admin, 'GET', '/api/v1/occurrences')).json<{
+      items: { dueAt: string }[];
+    }>().items;
+    expect(occurrences.length).toBeGreaterThan(0);
+    expect(occurrences.length).toBeLessThan(all.length);
+    expect(occurrences.every((o) => o.dueAt >= '2026-02-28T23' && o.dueAt < '2026-04-01')).toBe(
+      true,
+    );
+    expect((await auditor.call('GET', '/api/v1/work-orders')).statusCode).toBe(200);
+  });
+
+  it('reads the register, and nothing outside the allowlist', async () => {
+    for (const url of [
+      '/api/v1/assets',
+      '/api/v1/processes',
+      '/api/v1/matrix',
+      '/api/v1/suppliers',
+    ]) {
+      expect({ url, status: (await auditor.call('GET', url)).statusCode }).toEqual({
+        url,
+        status: 200,
+      });
+    }
+    for (const url of [
+      '/api/v1/users',
+      '/api/v1/tokens',
+      '/api/v1/audit/events',
+      '/api/v1/notifications',
+      '/api/v1/auditor-engagements',
+    ]) {
+      const response = await auditor.call('GET', url);
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 403 });
+    }
+    expect(errorCode(await auditor.call('GET', '/api/v1/audit/events'))).toBe('outside_engagement');
+  });
+
+  it('records every view and download in the audit chain, which still verifies', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'after'])
+      .where('actor_id', '=', engagement.userId)
+      .where('action', 'in', ['auditor.viewed', 'auditor.downloaded'])
+      .orderBy('seq')
+      .execute();
+    type Viewed = { route: string; query: Record<string, string> };
+    const entries = rows.map((row) => ({
+      action: row.action,
+      ...((typeof row.after === 'string' ? JSON.parse(row.after) : row.after) as Viewed),
+    }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'auditor.viewed',
+        route: '/api/v1/posture',
+        query: expect.objectContaining({ at: '2026-03-15T12:00:00Z' }) as unknown,
+      }),
+    );
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'auditor.downloaded',
+        route: '/api/v1/evidence/:id/download',
+      }),
+    );
+    expect(entries.filter((e) => e.route === '/api/v1/reports/packs/:id/download')).toHaveLength(2);
+    const verify = await t.call(admin, 'GET', '/api/v1/audit/verify');
+    expect(verify.json()).toMatchObject({ valid: true });
+  });
+
+  it('revokes: the sessions end and sign-in is refused', async () => {
+    const second = await invite(admin, { email: 'second@audit-firm.example' });
+    expect(second.statusCode).toBe(201);
+    const { id, userId } = second.json<AuditorEngagementView>();
+    await deliverOutbox(t.ctx);
+    const mail = smtp.received.find((m) => m.to.includes('second@audit-firm.example'));
+    const token = decodeURIComponent(/token=(\S+)/.exec(mail?.text ?? '')![1]!);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auditor-invitations/accept',
+      payload: { token, password: NEW_PASSWORD },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const signingIn = await logIn(t, 'second@audit-firm.example', NEW_PASSWORD);
+    expect(signingIn.state).toBe('enrol_required');
+    const revoked = await t.call(admin, 'POST', `/api/v1/auditor-engagements/${id}/revoke`);
+    expect(revoked.json()).toMatchObject({ status: 'revoked' });
+    const sessions = await t.ctx.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', userId)
+      .execute();
+    expect(sessions).toEqual([]);
+    const refused = await logIn(t, 'second@audit-firm.example', NEW_PASSWORD);
+    expect(refused.login.json()).toMatchObject({
+      error: { code: 'engagement_inactive', details: { reason: 'revoked' } },
+    });
+    const again = await t.call(admin, 'POST', `/api/v1/auditor-engagements/${id}/revoke`);
+    expect(again.statusCode).toBe(409);
+    const listed = (await t.call(admin, 'GET', '/api/v1/auditor-engagements')).json<{
+      items: AuditorEngagementView[];
+    }>();
+    expect(listed.items.map((e) => e.status).sort()).toEqual(['active', 'revoked']);
+  });
+
+  it('ends every call and the session at expiry', async () => {
+    // A session opened an hour before the end.
+    clock.set('2026-04-29T23:00:00Z');
+    auditor = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    expect(auditor.state).toBe('mfa_pending');
+    const verified = await auditor.call('POST', '/api/v1/auth/mfa/verify', {
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(verified.statusCode).toBe(200);
+    expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(200);
+    clock.set('2026-04-30T00:00:00Z');
+    const expired = await auditor.call('GET', '/api/v1/assets');
+    expect(expired.statusCode).toBe(403);
+    expect(expired.json()).toMatchObject({
+      error: { code: 'engagement_inactive', details: { reason: 'expired' } },
+    });
+    const sessions = await t.ctx.db
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', engagement.userId)
+      .execute();
+    expect(sessions).toEqual([]);
+    expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(401);
+    const relogin = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    expect(relogin.login.statusCode).toBe(403);
+    expect(errorCode(relogin.login)).toBe('engagement_inactive');
+    const view = await t.call(admin, 'GET', `/api/v1/auditor-engagements/${engagement.id}`);
+    expect(view.json()).toMatchObject({ status: 'expired', invitationAccepted: true });
+  });
+});
