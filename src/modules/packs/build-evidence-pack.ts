@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
 import { openPackSigningKey } from './get-pack-signing-key.js';
 import { evidencePathOf, type PackIndexContent } from './pack-contents.js';
@@ -113,8 +113,13 @@ export async function buildEvidencePack(
   // Public key, registers, evidence, index.html, index.pdf, then manifest.json and manifest.sig.
   const filesTotal = 1 + registers.length + counts.evidenceFiles + 2 + 2;
   const files: ManifestFile[] = [];
-  const writer = createPackZipWriter(options.outPath, generatedAt);
+  const writer = await createPackZipWriter(options.outPath, generatedAt);
   const progress = async () => options.onProgress?.(files.length, filesTotal);
+  const open = (file: EvidenceFileRecord) => ({
+    file,
+    content: prefetchFirst(ctx.evidenceStore.chunks(file.storage_key)),
+  });
+  let next: ReturnType<typeof open> | null = null;
   try {
     files.push(await writer.add(PUBLIC_KEY_PATH, Buffer.from(key.publicKeyPem)));
     await progress();
@@ -122,16 +127,15 @@ export async function buildEvidencePack(
       files.push(await writer.add(register.path, register.chunks()));
       await progress();
     }
-    // The next file is opened (and starts decrypting) while the current one is written, so the
-    // latency of opening thousands of small files overlaps with the writing.
-    let next: { file: EvidenceFileRecord; content: Promise<Readable> } | null = null;
-    const open = (file: EvidenceFileRecord) => {
-      const content = ctx.evidenceStore.open(file.storage_key);
-      content.catch(() => undefined);
-      return { file, content };
-    };
-    const writeEvidence = async ({ file, content }: NonNullable<typeof next>) => {
-      const written = await writer.add(evidencePathOf(file), await content, { compress: false });
+    // The next file is opened and its first chunk (most files whole) read and decrypted while the
+    // current one is written: one file ahead, so at most about 1 MB more is held.
+    const writeEvidence = async ({ file, content }: ReturnType<typeof open>) => {
+      const written = await writer
+        .add(evidencePathOf(file), content, { compress: false })
+        .catch(async (error: unknown) => {
+          await content.close();
+          throw error;
+        });
       if (written.sha256 !== file.sha256 || written.size !== Number(file.size_bytes)) {
         throw new Error(
           `Evidence file ${file.id} no longer matches the hash recorded at upload; the pack was not produced`,
@@ -148,6 +152,7 @@ export async function buildEvidencePack(
       }
     }
     if (next) await writeEvidence(next);
+    next = null;
     files.push(await writer.add('index.html', packIndexHtml(content)));
     await progress();
     files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));
@@ -163,7 +168,8 @@ export async function buildEvidencePack(
     const sizeBytes = await writer.finish();
     return { manifest, manifestSha256: manifestEntry.sha256, sizeBytes };
   } catch (error) {
-    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    await next?.content.close();
+    await writer.abort(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
 }
