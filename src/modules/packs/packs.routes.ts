@@ -26,7 +26,7 @@ import { createPackJobRunner } from './run-pack-job.js';
  */
 export function registerPackRoutes(api: Api, ctx: AppContext): void {
   const runner = createPackJobRunner(ctx);
-  api.addHook('onClose', () => runner.drain());
+  api.addHook('onClose', () => runner.close());
 
   api.post('/api/v1/reports/packs', {
     config: { access: { permission: 'reports:read' } },
