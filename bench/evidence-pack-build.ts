@@ -10,6 +10,8 @@ export interface BuildProcessOptions {
   pgliteDir: string;
   outPath: string;
   files: number;
+  /** A compiled tree other than ./dist (an A/B against an older build). */
+  dist?: string | undefined;
 }
 
 export interface BuildProcessResult {
@@ -23,10 +25,7 @@ export interface BuildProcessResult {
   heapAfter: number;
 }
 
-/** Another build can be measured (an A/B) with PLUMBLINE_BENCH_DIST=/path/to/dist. */
-const DIST =
-  process.env.PLUMBLINE_BENCH_DIST ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 
 /*
  * The child: compiled server code only (no tsx), the whole server started as `plumbline serve`
@@ -80,11 +79,12 @@ process.stdout.write(JSON.stringify({ seconds: (ended - started) / 1000, phases,
 
 /** Builds the pack in a fresh Node process on dist/ and returns its figures. */
 export async function runBuildProcess(options: BuildProcessOptions): Promise<BuildProcessResult> {
-  if (!fs.existsSync(path.join(DIST, 'modules/packs/build-evidence-pack.js'))) {
-    throw new Error('bench/evidence-pack.ts builds on the compiled code: run npm run build:server');
+  const dist = path.resolve(options.dist ?? DIST);
+  if (!fs.existsSync(path.join(dist, 'modules/packs/build-evidence-pack.js'))) {
+    throw new Error(`No compiled code in ${dist}: run npm run build:server`);
   }
   const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
-    env: { ...process.env, PLUMBLINE_PACK_BENCH: JSON.stringify({ ...options, dist: DIST }) },
+    env: { ...process.env, PLUMBLINE_PACK_BENCH: JSON.stringify({ ...options, dist }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -33,6 +33,16 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
+function textOption(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
 const files = option('files', 10_000);
 const megabytes = option('mb', 1024);
 const assetCount = option('assets', 200);
@@ -116,36 +126,53 @@ try {
   // The build runs in a fresh process on the compiled server code (dist/, as `plumbline serve`
   // runs it), so its memory is the pack's plus a server's, not the seeding's or tsx's.
   const outPath = path.join(work, 'pack.zip');
-  const build = await runBuildProcess({
-    dataDir: config.dataDir,
-    secretKey: config.secretKey!.toString('base64'),
-    database: url ? { kind: 'postgresql', url, schema: target.schema } : { kind: 'pglite' },
-    pgliteDir: path.join(work, 'pglite'),
-    outPath,
-    files,
-  });
-  const packSeconds = build.seconds;
-  console.log(
-    build.phases.map(([name, phaseSeconds]) => `${name} ${phaseSeconds.toFixed(1)} s`).join('; '),
-  );
-  console.log(
-    `pack: ${build.entries} files, ${mb(build.sizeBytes)} MB in ${packSeconds.toFixed(1)} s (${(build.sizeBytes / 1024 / 1024 / packSeconds).toFixed(0)} MB/s); RSS ${mb(build.rssBefore)} MB before, peak ${mb(build.peakRss)} MB (sampled every 50 ms), max RSS of the process ${mb(build.maxRss)} MB; heap used after: ${mb(build.heapAfter)} MB`,
-  );
+  const builds: [string, number][] = [];
+  const buildOnce = async (label: string, dist: string | undefined) => {
+    fs.rmSync(outPath, { force: true });
+    const build = await runBuildProcess({
+      dataDir: config.dataDir,
+      secretKey: config.secretKey!.toString('base64'),
+      database: url ? { kind: 'postgresql', url, schema: target.schema } : { kind: 'pglite' },
+      pgliteDir: path.join(work, 'pglite'),
+      outPath,
+      files,
+      dist,
+    });
+    console.log(
+      `${label}: ${build.phases.map(([name, phaseSeconds]) => `${name} ${phaseSeconds.toFixed(1)} s`).join('; ')}`,
+    );
+    console.log(
+      `${label}: ${build.entries} files, ${mb(build.sizeBytes)} MB in ${build.seconds.toFixed(1)} s (${(build.sizeBytes / 1024 / 1024 / build.seconds).toFixed(0)} MB/s); RSS ${mb(build.rssBefore)} MB before, peak ${mb(build.peakRss)} MB (sampled every 50 ms), max RSS of the process ${mb(build.maxRss)} MB; heap used after ${mb(build.heapAfter)} MB; load ${load()}`,
+    );
+    builds.push([label, build.seconds]);
+  };
+  // An A/B on the same data: `--compare DIR` alternates builds with another compiled tree (an
+  // older dist/) and this one, so the machine's load weighs on both alike. The last build is kept
+  // for `pack verify`.
+  const compare = textOption('compare');
+  if (compare) {
+    await buildOnce(`compare ${compare}`, compare);
+    await buildOnce('pack', undefined);
+    await buildOnce(`compare ${compare}`, compare);
+  }
+  await buildOnce('pack', undefined);
 
   seconds = performance.now();
   execFileSync('zip', ['-0', '-r', '-q', path.join(work, 'plain.zip'), '.'], { cwd: plainDir });
   const zipSeconds = (performance.now() - seconds) / 1000;
   console.log(
-    `zip -0 -r over the same ${files} plaintext files: ${zipSeconds.toFixed(1)} s; pack/zip = ${(packSeconds / zipSeconds).toFixed(2)}`,
+    `zip -0 -r over the same ${files} plaintext files: ${zipSeconds.toFixed(1)} s; load ${load()}`,
   );
+  for (const [label, buildSeconds] of builds) {
+    console.log(
+      `${label}: ${buildSeconds.toFixed(1)} s, ${(buildSeconds / zipSeconds).toFixed(2)} × zip -0`,
+    );
+  }
 
   seconds = performance.now();
   const verified = await verifyPack(outPath);
   console.log(
-    `pack verify: ${verified.intact ? 'intact' : 'NOT intact'}, ${verified.checkedFiles} files in ${((performance.now() - seconds) / 1000).toFixed(1)} s; load ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')}`,
+    `pack verify: ${verified.intact ? 'intact' : 'NOT intact'}, ${verified.checkedFiles} files in ${((performance.now() - seconds) / 1000).toFixed(1)} s; load ${load()}`,
   );
 } finally {
   if (!closed) await running.close();
