@@ -31,6 +31,9 @@ export type PackBuildContext = Pick<
   'db' | 'clock' | 'config' | 'secretBox' | 'evidenceStore' | 'version'
 >;
 
+/** Evidence files read ahead of the one being written (each up to 1 MB until its turn). */
+const EVIDENCE_FILES_AHEAD = 4;
+
 export interface BuiltPack {
   manifest: PackManifest;
   manifestSha256: string;
@@ -119,7 +122,7 @@ export async function buildEvidencePack(
     file,
     content: prefetchFirst(ctx.evidenceStore.chunks(file.storage_key)),
   });
-  let next: ReturnType<typeof open> | null = null;
+  const ahead: ReturnType<typeof open>[] = [];
   try {
     files.push(await writer.add(PUBLIC_KEY_PATH, Buffer.from(key.publicKeyPem)));
     await progress();
@@ -127,8 +130,13 @@ export async function buildEvidencePack(
       files.push(await writer.add(register.path, register.chunks()));
       await progress();
     }
-    // The next file is opened and its first chunk (most files whole) read and decrypted while the
-    // current one is written: one file ahead, so at most about 1 MB more is held.
+    // pdfmake lays the PDF out in memory, mostly on the CPU, while the evidence phase mostly waits
+    // on the disk: started now, it is ready when the evidence is written.
+    const pdf = packIndexPdf(content);
+    pdf.catch(() => undefined);
+    // The next files are opened and their first chunk (most files whole) read and decrypted while
+    // the current one is written, so the disk's latency overlaps: a few files ahead, at most
+    // EVIDENCE_FILES_AHEAD MB more held.
     const writeEvidence = async ({ file, content }: ReturnType<typeof open>) => {
       const written = await writer
         .add(evidencePathOf(file), content, { compress: false })
@@ -146,16 +154,14 @@ export async function buildEvidencePack(
     };
     for await (const page of evidencePages()) {
       for (const file of page) {
-        const current = next;
-        next = open(file);
-        if (current) await writeEvidence(current);
+        ahead.push(open(file));
+        if (ahead.length > EVIDENCE_FILES_AHEAD) await writeEvidence(ahead.shift()!);
       }
     }
-    if (next) await writeEvidence(next);
-    next = null;
+    while (ahead.length > 0) await writeEvidence(ahead.shift()!);
     files.push(await writer.add('index.html', packIndexHtml(content)));
     await progress();
-    files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));
+    files.push(await writer.add('index.pdf', await pdf, { compress: false }));
     await progress();
 
     const manifest: PackManifest = { format: PACK_FORMAT, ...head, files };
@@ -168,7 +174,7 @@ export async function buildEvidencePack(
     const sizeBytes = await writer.finish();
     return { manifest, manifestSha256: manifestEntry.sha256, sizeBytes };
   } catch (error) {
-    await next?.content.close();
+    await Promise.all(ahead.map(({ content }) => content.close()));
     await writer.abort(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
