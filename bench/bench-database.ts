@@ -4,6 +4,8 @@ import { openDatabase, type DatabaseHandle } from '../src/platform/db/connect.js
 
 export interface BenchTarget {
   database: DatabaseHandle;
+  /** The PostgreSQL schema, for another process to open the same data. */
+  schema?: string;
   dispose(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function openBenchTarget(
   const database = await openDatabase({ kind: 'postgresql', url, schema, poolSize: 4 });
   return {
     database,
+    schema,
     async dispose() {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();

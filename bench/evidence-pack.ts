@@ -8,21 +8,22 @@ import { Readable } from 'node:stream';
 import { loadConfig } from '../src/app/config.js';
 import { startPlumbline } from '../src/app/start.js';
 import { generateOccurrences } from '../src/modules/occurrences/generate-occurrences.js';
-import { buildEvidencePack } from '../src/modules/packs/build-evidence-pack.js';
 import { verifyPack } from '../src/modules/packs/verify-pack.js';
 import { assetInputSchema } from '../src/modules/register/asset.schema.js';
 import { createAsset } from '../src/modules/register/create-asset.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { FixedClock } from '../src/platform/clock.js';
 import { openBenchTarget } from './bench-database.js';
+import { runBuildProcess } from './evidence-pack-build.js';
 
 /*
  * `npx tsx bench/evidence-pack.ts [--files 10000] [--mb 1024] [--assets 200]`: an evidence pack of
  * a year (2026) with N evidence files totalling M MB (random bytes, so nothing compresses), built
  * on PostgreSQL when PLUMBLINE_BENCH_DATABASE_URL or PLUMBLINE_TEST_DATABASE_URL is set (PGlite
- * otherwise, whose own ~350 MB live in the same process). Prints the build time, throughput and
- * peak RSS sampled during the build, then `zip -0 -r` over the same plaintext files, and the
- * time of `pack verify`. Timings are for reading, never asserted.
+ * otherwise). The build itself runs in a child process on the compiled code (run
+ * `npm run build:server` first). Prints the build time by phase, throughput and peak RSS of that
+ * process, then `zip -0 -r` over the same plaintext files, the ratio, and the time of
+ * `pack verify`, with the load average. Timings are for reading, never asserted.
  */
 
 function option(name: string, fallback: number): number {
@@ -31,6 +32,16 @@ function option(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 }
+
+function textOption(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 
 const files = option('files', 10_000);
 const megabytes = option('mb', 1024);
@@ -53,6 +64,7 @@ fs.mkdirSync(config.dataDir, { recursive: true });
 const target = await openBenchTarget(kind, path.join(work, 'pglite'), url);
 const running = await startPlumbline({ config, database: target.database, webRoot: '', clock });
 const { ctx } = running;
+let closed = false;
 try {
   let seconds = performance.now();
   for (let index = 0; index < assetCount; index += 1) {
@@ -108,72 +120,62 @@ try {
     `${kind}: seeded ${assetCount} assets, ${generated.created} occurrences, ${files} evidence files of ${fileBytes} bytes (${mb(files * fileBytes)} MB) in ${((performance.now() - seconds) / 1000).toFixed(1)} s`,
   );
 
-  clock.set('2027-01-10T00:00:00Z');
-  const outPath = path.join(work, 'pack.zip');
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  const marks: [number, number, number][] = [];
-  seconds = performance.now();
-  const built = await buildEvidencePack(ctx, {
-    framework: 'iso13485',
-    from: '2026-01-01',
-    to: '2026-12-31',
-    outPath,
-    onProgress: (done, total) => {
-      marks.push([done, total, performance.now()]);
-    },
-  });
-  const packSeconds = (performance.now() - seconds) / 1000;
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  // Where the time went: before the first file, registers, evidence files, index.html, index.pdf.
-  const at = (done: number) => marks.find(([filesDone]) => filesDone === done)?.[2] ?? seconds;
-  const registersDone = 1 + 10;
-  const evidenceDone = registersDone + files;
-  const phases = [
-    ['queries before the first file', seconds, at(1)],
-    ['registers', at(1), at(registersDone)],
-    ['evidence files', at(registersDone), at(evidenceDone)],
-    ['index.html', at(evidenceDone), at(evidenceDone + 1)],
-    ['index.pdf', at(evidenceDone + 1), at(evidenceDone + 2)],
-  ] as const;
-  console.log(
-    phases.map(([name, from, to]) => `${name} ${((to - from) / 1000).toFixed(1)} s`).join('; '),
-  );
-  console.log(
-    `pack: ${built.manifest.files.length} files, ${mb(built.sizeBytes)} MB in ${packSeconds.toFixed(1)} s (${(built.sizeBytes / 1024 / 1024 / packSeconds).toFixed(0)} MB/s); RSS ${mb(baseline)} MB before, peak ${mb(peak)} MB during the build`,
-  );
+  await running.close();
+  closed = true;
 
-  // Run with `node --expose-gc --import tsx` to see how much of the peak was garbage.
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (collect) {
-    collect();
-    const usage = process.memoryUsage();
+  // The build runs in a fresh process on the compiled server code (dist/, as `plumbline serve`
+  // runs it), so its memory is the pack's plus a server's, not the seeding's or tsx's.
+  const outPath = path.join(work, 'pack.zip');
+  const builds: [string, number][] = [];
+  const buildOnce = async (label: string, dist: string | undefined) => {
+    fs.rmSync(outPath, { force: true });
+    const build = await runBuildProcess({
+      dataDir: config.dataDir,
+      secretKey: config.secretKey!.toString('base64'),
+      database: url ? { kind: 'postgresql', url, schema: target.schema } : { kind: 'pglite' },
+      pgliteDir: path.join(work, 'pglite'),
+      outPath,
+      files,
+      dist,
+    });
     console.log(
-      `after a full garbage collection: RSS ${mb(usage.rss)} MB, heap used ${mb(usage.heapUsed)} MB, buffers ${mb(usage.arrayBuffers)} MB`,
+      `${label}: ${build.phases.map(([name, phaseSeconds]) => `${name} ${phaseSeconds.toFixed(1)} s`).join('; ')}`,
     );
+    console.log(
+      `${label}: ${build.entries} files, ${mb(build.sizeBytes)} MB in ${build.seconds.toFixed(1)} s (${(build.sizeBytes / 1024 / 1024 / build.seconds).toFixed(0)} MB/s); RSS ${mb(build.rssBefore)} MB before, peak ${mb(build.peakRss)} MB (sampled every 50 ms), max RSS of the process ${mb(build.maxRss)} MB; heap used after ${mb(build.heapAfter)} MB; load ${load()}`,
+    );
+    builds.push([label, build.seconds]);
+  };
+  // An A/B on the same data: `--compare DIR` alternates builds with another compiled tree (an
+  // older dist/) and this one, so the machine's load weighs on both alike. The last build is kept
+  // for `pack verify`.
+  const compare = textOption('compare');
+  if (compare) {
+    await buildOnce(`compare ${compare}`, compare);
+    await buildOnce('pack', undefined);
+    await buildOnce(`compare ${compare}`, compare);
   }
+  await buildOnce('pack', undefined);
 
   seconds = performance.now();
   execFileSync('zip', ['-0', '-r', '-q', path.join(work, 'plain.zip'), '.'], { cwd: plainDir });
   const zipSeconds = (performance.now() - seconds) / 1000;
   console.log(
-    `zip -0 -r over the same ${files} plaintext files: ${zipSeconds.toFixed(1)} s; pack/zip = ${(packSeconds / zipSeconds).toFixed(2)}`,
+    `zip -0 -r over the same ${files} plaintext files: ${zipSeconds.toFixed(1)} s; load ${load()}`,
   );
+  for (const [label, buildSeconds] of builds) {
+    console.log(
+      `${label}: ${buildSeconds.toFixed(1)} s, ${(buildSeconds / zipSeconds).toFixed(2)} × zip -0`,
+    );
+  }
 
   seconds = performance.now();
   const verified = await verifyPack(outPath);
   console.log(
-    `pack verify: ${verified.intact ? 'intact' : 'NOT intact'}, ${verified.checkedFiles} files in ${((performance.now() - seconds) / 1000).toFixed(1)} s; load ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')}`,
+    `pack verify: ${verified.intact ? 'intact' : 'NOT intact'}, ${verified.checkedFiles} files in ${((performance.now() - seconds) / 1000).toFixed(1)} s; load ${load()}`,
   );
 } finally {
-  await running.close();
+  if (!closed) await running.close();
   await target.dispose();
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
 import { openPackSigningKey } from './get-pack-signing-key.js';
 import { evidencePathOf, type PackIndexContent } from './pack-contents.js';
@@ -31,6 +31,9 @@ export type PackBuildContext = Pick<
   AppContext,
   'db' | 'clock' | 'config' | 'secretBox' | 'evidenceStore' | 'version'
 >;
+
+/** Evidence files read ahead of the one being written (each up to 1 MB until its turn). */
+const EVIDENCE_FILES_AHEAD = 4;
 
 export interface BuiltPack {
   manifest: PackManifest;
@@ -117,8 +120,13 @@ export async function buildEvidencePack(
   // manifest.sig.
   const filesTotal = 1 + registers.length + counts.evidenceFiles + walkthroughs.length + 2 + 2;
   const files: ManifestFile[] = [];
-  const writer = createPackZipWriter(options.outPath, generatedAt);
+  const writer = await createPackZipWriter(options.outPath, generatedAt);
   const progress = async () => options.onProgress?.(files.length, filesTotal);
+  const open = (file: EvidenceFileRecord) => ({
+    file,
+    content: prefetchFirst(ctx.evidenceStore.chunks(file.storage_key)),
+  });
+  const ahead: ReturnType<typeof open>[] = [];
   try {
     files.push(await writer.add(PUBLIC_KEY_PATH, Buffer.from(key.publicKeyPem)));
     await progress();
@@ -126,16 +134,20 @@ export async function buildEvidencePack(
       files.push(await writer.add(register.path, register.chunks()));
       await progress();
     }
-    // The next file is opened (and starts decrypting) while the current one is written, so the
-    // latency of opening thousands of small files overlaps with the writing.
-    let next: { file: EvidenceFileRecord; content: Promise<Readable> } | null = null;
-    const open = (file: EvidenceFileRecord) => {
-      const content = ctx.evidenceStore.open(file.storage_key);
-      content.catch(() => undefined);
-      return { file, content };
-    };
-    const writeEvidence = async ({ file, content }: NonNullable<typeof next>) => {
-      const written = await writer.add(evidencePathOf(file), await content, { compress: false });
+    // pdfmake lays the PDF out in memory, mostly on the CPU, while the evidence phase mostly waits
+    // on the disk: started now, it is ready when the evidence is written.
+    const pdf = packIndexPdf(content);
+    pdf.catch(() => undefined);
+    // The next files are opened and their first chunk (most files whole) read and decrypted while
+    // the current one is written, so the disk's latency overlaps: a few files ahead, at most
+    // EVIDENCE_FILES_AHEAD MB more held.
+    const writeEvidence = async ({ file, content }: ReturnType<typeof open>) => {
+      const written = await writer
+        .add(evidencePathOf(file), content, { compress: false })
+        .catch(async (error: unknown) => {
+          await content.close();
+          throw error;
+        });
       if (written.sha256 !== file.sha256 || written.size !== Number(file.size_bytes)) {
         throw new Error(
           `Evidence file ${file.id} no longer matches the hash recorded at upload; the pack was not produced`,
@@ -146,19 +158,18 @@ export async function buildEvidencePack(
     };
     for await (const page of evidencePages()) {
       for (const file of page) {
-        const current = next;
-        next = open(file);
-        if (current) await writeEvidence(current);
+        ahead.push(open(file));
+        if (ahead.length > EVIDENCE_FILES_AHEAD) await writeEvidence(ahead.shift()!);
       }
     }
-    if (next) await writeEvidence(next);
+    while (ahead.length > 0) await writeEvidence(ahead.shift()!);
     for (const walkthrough of walkthroughs) {
       files.push(await writer.add(walkthrough.path, await walkthrough.render()));
       await progress();
     }
     files.push(await writer.add('index.html', packIndexHtml(content)));
     await progress();
-    files.push(await writer.add('index.pdf', await packIndexPdf(content), { compress: false }));
+    files.push(await writer.add('index.pdf', await pdf, { compress: false }));
     await progress();
 
     const manifest: PackManifest = { format: PACK_FORMAT, ...head, files };
@@ -171,7 +182,8 @@ export async function buildEvidencePack(
     const sizeBytes = await writer.finish();
     return { manifest, manifestSha256: manifestEntry.sha256, sizeBytes };
   } catch (error) {
-    writer.abort(error instanceof Error ? error : new Error(String(error)));
+    await Promise.all(ahead.map(({ content }) => content.close()));
+    await writer.abort(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
 }

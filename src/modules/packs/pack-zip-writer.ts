@@ -1,88 +1,151 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
+import zlib from 'node:zlib';
 import type { ManifestFile } from './pack-manifest.schema.js';
+import {
+  METHOD_DEFLATED,
+  METHOD_STORED,
+  centralDirectoryHeader,
+  dataDescriptor,
+  endOfCentralDirectory,
+  localFileHeader,
+  type ZipEntryRecord,
+} from './zip-records.js';
 
 export interface PackZipWriter {
   /**
-   * Streams one entry into the zip, hashing it on the way, and resolves once it is written.
+   * Writes one entry into the zip, hashing it on the way, and resolves once it is written.
    * Entries are written one after the other, so only one is ever in flight.
    */
   add(
     path: string,
-    content: Readable | AsyncIterable<string | Buffer> | Buffer,
+    content: AsyncIterable<string | Buffer> | Buffer,
     options?: { compress?: boolean },
   ): Promise<ManifestFile>;
   /** Writes the central directory and closes the file; resolves with its size in bytes. */
   finish(): Promise<number>;
-  /** Stops writing after a failure; the partial file is the caller's to remove. */
-  abort(error: Error): void;
+  /** Stops writing after a failure and closes the file; the partial file is the caller's to remove. */
+  abort(error: Error): Promise<void>;
 }
 
-async function* asBuffers(content: AsyncIterable<string | Buffer>): AsyncGenerator<Buffer> {
-  for await (const chunk of content) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-}
+/** Output is gathered into writes of about this size (one `writev` each). */
+const WRITE_BATCH_BYTES = 1 << 20;
 
 /**
- * A streaming ZIP (yazl, pure JavaScript) written to `filePath`. Each entry's SHA-256 and size are
- * measured from the very bytes handed to the zip, so the manifest describes what was written.
+ * A streaming ZIP written to `filePath` with Node's own CRC-32 (zlib.crc32), SHA-256 and deflate,
+ * in one pass over each entry's bytes: the manifest's hash and size describe exactly what was
+ * written. Output goes out in batches of about 1 MB, at most one batch being written while the
+ * next fills, so the bytes held do not depend on the size or number of entries.
  */
-export function createPackZipWriter(filePath: string, mtime: Date): PackZipWriter {
-  const zip = new yazl.ZipFile();
-  // A large buffer lets chunks queue while a write is in flight and go out in one writev.
-  const out = fs.createWriteStream(filePath, { flags: 'wx', mode: 0o600, highWaterMark: 4 << 20 });
-  // Set by whichever side fails first: the zip, the file, or an entry's source.
-  const state: { failure: Error | null } = { failure: null };
-  const written = pipeline(zip.outputStream as unknown as Readable, out).catch((error: unknown) => {
-    state.failure = error instanceof Error ? error : new Error(String(error));
-    throw state.failure;
-  });
-  // Surfaced by the entry being written (or by finish), never as an unhandled rejection.
-  written.catch(() => undefined);
-  const throwIfFailed = () => {
-    if (state.failure) throw state.failure;
+export async function createPackZipWriter(filePath: string, mtime: Date): Promise<PackZipWriter> {
+  const handle = await fs.promises.open(filePath, 'wx', 0o600);
+  const entries: ZipEntryRecord[] = [];
+  let offset = 0;
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: Error | null = null;
+
+  const writeAll = async (buffers: Buffer[]) => {
+    let rest = buffers;
+    while (rest.length > 0) {
+      const { bytesWritten } = await handle.writev(rest);
+      if (bytesWritten === 0) throw new Error('The pack file accepts no more bytes');
+      rest = skipBytes(rest, bytesWritten);
+    }
   };
-  zip.on('error', (error: Error) => {
-    state.failure = error;
-  });
+  /** Hands the batch to the disk; waits for the previous batch first (one write in flight). */
+  const flush = async () => {
+    await writing;
+    if (batchBytes === 0) return;
+    const buffers = batch;
+    batch = [];
+    batchBytes = 0;
+    writing = writeAll(buffers);
+    // Awaited by the next flush; a failure also fails the entry being added.
+    writing.catch((error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    });
+  };
+  const push = async (bytes: Buffer) => {
+    if (failure) throw failure;
+    batch.push(bytes);
+    batchBytes += bytes.length;
+    offset += bytes.length;
+    if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+  };
 
   return {
     async add(path, content, options = {}) {
-      throwIfFailed();
+      if (failure) throw failure;
+      const compress = options.compress ?? true;
+      const nameBytes = Buffer.from(path, 'utf8');
+      const localHeaderOffset = offset;
+      await push(localFileHeader(nameBytes, compress ? METHOD_DEFLATED : METHOD_STORED, mtime));
+      const dataOffset = offset;
       const hash = createHash('sha256');
+      let crc32 = 0;
       let size = 0;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          size += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      const source = Buffer.isBuffer(content)
-        ? Readable.from([content])
-        : content instanceof Readable
-          ? content
-          : Readable.from(asBuffers(content));
-      const ended = new Promise<void>((resolve, reject) => {
-        tap.on('end', resolve);
-        tap.on('error', reject);
-      });
-      zip.addReadStream(tap, path, { mtime, compress: options.compress ?? true });
-      await Promise.all([pipeline(source, tap), ended]);
-      throwIfFailed();
+      const measured = async function* () {
+        for await (const chunk of Buffer.isBuffer(content) ? [content] : content) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          hash.update(bytes);
+          crc32 = zlib.crc32(bytes, crc32);
+          size += bytes.length;
+          yield bytes;
+        }
+      };
+      if (compress) {
+        await pipeline(Readable.from(measured()), zlib.createDeflateRaw(), async (deflated) => {
+          for await (const chunk of deflated as AsyncIterable<Buffer>) await push(chunk);
+        });
+      } else {
+        for await (const chunk of measured()) await push(chunk);
+      }
+      const entry: ZipEntryRecord = {
+        nameBytes,
+        method: compress ? METHOD_DEFLATED : METHOD_STORED,
+        crc32,
+        compressedSize: offset - dataOffset,
+        uncompressedSize: size,
+        localHeaderOffset,
+      };
+      await push(dataDescriptor(entry));
+      entries.push(entry);
       return { path, sha256: hash.digest('hex'), size };
     },
+
     async finish() {
-      zip.end();
-      await written;
-      return (await fs.promises.stat(filePath)).size;
+      const directoryOffset = offset;
+      for (const entry of entries) await push(centralDirectoryHeader(entry, mtime));
+      const directorySize = offset - directoryOffset;
+      await push(endOfCentralDirectory(entries.length, directorySize, directoryOffset));
+      await flush();
+      await writing;
+      if (failure) throw failure;
+      await handle.close();
+      return offset;
     },
-    abort(error) {
-      state.failure = error;
-      (zip.outputStream as unknown as Readable).destroy(error);
-      out.destroy(error);
+
+    async abort(error) {
+      failure ??= error;
+      await writing.catch(() => undefined);
+      await handle.close().catch(() => undefined);
     },
   };
+}
+
+/** What is left of `buffers` after the first `count` bytes were written. */
+function skipBytes(buffers: Buffer[], count: number): Buffer[] {
+  let remaining = count;
+  let index = 0;
+  while (index < buffers.length && remaining >= buffers[index]!.length) {
+    remaining -= buffers[index]!.length;
+    index += 1;
+  }
+  const rest = buffers.slice(index);
+  if (rest.length > 0 && remaining > 0) rest[0] = rest[0]!.subarray(remaining);
+  return rest;
 }

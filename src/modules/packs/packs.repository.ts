@@ -83,6 +83,32 @@ export const packsRepository = {
       .execute();
   },
 
+  /**
+   * Takes a queued pack for building; undefined when it is no longer queued (another runner, or
+   * this one again, took it first), so a pack is built once however many runners hold its id.
+   */
+  claimQueuedPack(db: Db, id: string, now: Date) {
+    return db
+      .updateTable('evidence_packs')
+      .set({ state: 'running', started_at: now, heartbeat_at: now, files_done: 0 })
+      .where('id', '=', id)
+      .where('state', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Puts a pack whose builder stopped showing signs of life before `staleBefore` back in the queue. */
+  requeueStalePack(db: Db, id: string, staleBefore: Date) {
+    return db
+      .updateTable('evidence_packs')
+      .set({ state: 'queued', heartbeat_at: null, files_done: 0 })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]))
+      .returning('id')
+      .executeTakeFirst();
+  },
+
   updatePack(
     db: Db,
     id: string,
@@ -96,6 +122,7 @@ export const packsRepository = {
       error: string | null;
       started_at: Date;
       finished_at: Date;
+      heartbeat_at: Date | null;
     }>,
   ) {
     return db.updateTable('evidence_packs').set(changes).where('id', '=', id).execute();

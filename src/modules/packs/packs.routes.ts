@@ -27,7 +27,7 @@ import { assertWithinEngagement, isWithinEngagement } from '../../platform/http/
  */
 export function registerPackRoutes(api: Api, ctx: AppContext): void {
   const runner = createPackJobRunner(ctx);
-  api.addHook('onClose', () => runner.drain());
+  api.addHook('onClose', () => runner.close());
 
   api.post('/api/v1/reports/packs', {
     config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },

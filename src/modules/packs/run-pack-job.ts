@@ -6,7 +6,12 @@ import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { buildEvidencePack, type PackBuildContext } from './build-evidence-pack.js';
 import { packFilePath } from './pack-storage.js';
-import { packsRepository } from './packs.repository.js';
+import { packsRepository, type EvidencePackRow } from './packs.repository.js';
+import {
+  PACK_HEARTBEAT_MS,
+  PACK_STALE_AFTER_MS,
+  resumeInterruptedPacks,
+} from './resume-interrupted-packs.js';
 
 /** Progress is written at most this often, however fast files go by. */
 const PROGRESS_INTERVAL_MS = 500;
@@ -20,9 +25,24 @@ type Ctx = PackBuildContext & Pick<AppContext, 'logger'>;
  * without an audit entry.
  */
 export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
-  const row = await packsRepository.findPack(ctx.db, id);
-  if (!row || row.state !== 'queued') return;
-  await packsRepository.updatePack(ctx.db, id, { state: 'running', started_at: ctx.clock.now() });
+  const row = await packsRepository.claimQueuedPack(ctx.db, id, ctx.clock.now());
+  if (!row) return;
+  // Signs of life through long phases without progress (queries, the PDF), so the pack is not
+  // taken for one left by a stopped process.
+  const heartbeat = setInterval(() => {
+    packsRepository
+      .updatePack(ctx.db, id, { heartbeat_at: ctx.clock.now() })
+      .catch((error: unknown) => ctx.logger.warn({ err: error, packId: id }, 'pack heartbeat'));
+  }, PACK_HEARTBEAT_MS);
+  try {
+    await buildAndRecord(ctx, row);
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function buildAndRecord(ctx: Ctx, row: EvidencePackRow): Promise<void> {
+  const { id } = row;
   const finalPath = packFilePath(ctx, id);
   const partPath = `${finalPath}.part`;
   await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
@@ -41,6 +61,7 @@ export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
         await packsRepository.updatePack(ctx.db, id, {
           files_done: filesDone,
           files_total: filesTotal,
+          heartbeat_at: ctx.clock.now(),
         });
       },
     });
@@ -54,6 +75,7 @@ export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
         files_done: built.manifest.files.length + 2,
         files_total: built.manifest.files.length + 2,
         finished_at: tx.now,
+        heartbeat_at: null,
       });
       await tx.audit({
         action: 'pack.generated',
@@ -77,6 +99,7 @@ export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
         state: 'failed',
         error: message.slice(0, 500),
         finished_at: tx.now,
+        heartbeat_at: null,
       });
       await tx.audit({
         action: 'pack.failed',
@@ -91,19 +114,48 @@ export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
 export interface PackJobRunner {
   /** Queues a requested pack; packs are built one at a time, in request order. */
   enqueue(id: string): void;
-  /** Resolves once every queued pack is built (server shutdown, tests). */
+  /** Resolves once every queued pack is built (tests). */
   drain(): Promise<void>;
+  /** Stops looking for interrupted packs and waits for the queue (server shutdown). */
+  close(): Promise<void>;
 }
 
-/** An in-process queue: one pack at a time, so a burst of requests cannot exhaust the machine. */
+/**
+ * An in-process queue: one pack at a time, so a burst of requests cannot exhaust the machine. On
+ * start, and every minute, it also takes up packs left queued or running by a process that
+ * stopped (resumeInterruptedPacks).
+ */
 export function createPackJobRunner(ctx: Ctx): PackJobRunner {
   let chain: Promise<void> = Promise.resolve();
+  const enqueue = (id: string) => {
+    chain = chain
+      .then(() => runPackJob(ctx, id))
+      .catch((error: unknown) => ctx.logger.error({ err: error, packId: id }, 'pack job'));
+  };
+  const resume = () => {
+    chain = chain
+      .then(async () => {
+        for (const id of await resumeInterruptedPacks(ctx)) enqueue(id);
+      })
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'resuming packs'));
+  };
+  resume();
+  const sweep = setInterval(resume, PACK_STALE_AFTER_MS / 2);
+  sweep.unref();
+  // Packs found by a sweep are queued while it runs: wait until the queue stops growing.
+  const drain = async () => {
+    let seen: Promise<void>;
+    do {
+      seen = chain;
+      await seen;
+    } while (seen !== chain);
+  };
   return {
-    enqueue(id) {
-      chain = chain
-        .then(() => runPackJob(ctx, id))
-        .catch((error: unknown) => ctx.logger.error({ err: error, packId: id }, 'pack job'));
+    enqueue,
+    drain,
+    async close() {
+      clearInterval(sweep);
+      await drain();
     },
-    drain: () => chain,
   };
 }

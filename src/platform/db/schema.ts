@@ -607,6 +607,8 @@ export interface EvidencePacksTable {
   requested_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** Last sign of life of the process building the pack (null once it is no longer running). */
+  heartbeat_at: Timestamp | null;
 }
 
 export interface AuditorEngagementsTable {

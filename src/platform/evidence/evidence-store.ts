@@ -8,15 +8,18 @@ import {
 } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors.js';
+import { prefetchFirst } from './prefetch-first.js';
 
 /** File layout: magic, 12-byte IV, AES-256-GCM ciphertext, 16-byte authentication tag. */
 const MAGIC = Buffer.from('PLEV1\n');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + IV_BYTES;
+/** Large reads: most evidence files are read whole in one system call. */
+const READ_CHUNK_BYTES = 1 << 20;
 
 export interface StoredEvidence {
   /** SHA-256 of the plaintext, hex: the file's identity. */
@@ -40,6 +43,11 @@ export interface EvidenceStore {
   put(source: Readable): Promise<StoredEvidence>;
   /** The decrypted content; the stream errors if the file was altered. */
   open(storageKey: string): Promise<Readable>;
+  /**
+   * The decrypted content in chunks of up to `chunkBytes` (1 MB), read with one file handle and
+   * one reused buffer; the iteration throws if the file was altered (checked at its end).
+   */
+  chunks(storageKey: string, chunkBytes?: number): AsyncIterable<Buffer>;
   /** Absolute path of a stored file (backups, tests). */
   pathOf(storageKey: string): string;
 }
@@ -127,37 +135,71 @@ export function createEvidenceStore(options: {
     },
 
     async open(storageKey) {
-      const filePath = pathOf(storageKey);
-      const handle = await fs.promises.open(filePath, 'r');
-      try {
-        const { size } = await handle.stat();
-        if (size < HEADER_BYTES + TAG_BYTES) throw new Error('Evidence file is truncated');
-        const header = Buffer.alloc(HEADER_BYTES);
-        await handle.read(header, 0, HEADER_BYTES, 0);
-        if (!header.subarray(0, MAGIC.length).equals(MAGIC))
-          throw new Error('Unrecognised evidence file');
-        const tag = Buffer.alloc(TAG_BYTES);
-        await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES);
-        const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(MAGIC.length));
-        decipher.setAuthTag(tag);
-        const ciphertext =
-          size - TAG_BYTES > HEADER_BYTES
-            ? fs.createReadStream(filePath, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 })
-            : fsEmpty();
-        const plaintext = new PassThrough();
-        pipeline(ciphertext, decipher, plaintext).catch((error: unknown) =>
-          plaintext.destroy(error instanceof Error ? error : new Error(String(error))),
-        );
-        return plaintext;
-      } finally {
-        await handle.close();
-      }
+      // The first chunk is read now, so a missing, truncated or foreign file rejects here.
+      const content = prefetchFirst(chunks(storageKey));
+      await content.first;
+      return Readable.from(content);
     },
+
+    chunks,
   };
+
+  async function* chunks(storageKey: string, chunkBytes = READ_CHUNK_BYTES) {
+    const handle = await fs.promises.open(pathOf(storageKey), 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size < HEADER_BYTES + TAG_BYTES) throw new Error('Evidence file is truncated');
+      // One buffer per file, refilled: decipher.update copies what it returns.
+      const buffer = Buffer.allocUnsafe(
+        Math.min(size, Math.max(chunkBytes, HEADER_BYTES + TAG_BYTES)),
+      );
+      let position = await readFully(handle, buffer, buffer.length, 0);
+      if (!buffer.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new Error('Unrecognised evidence file');
+      const decipher = createDecipheriv(
+        'aes-256-gcm',
+        key,
+        buffer.subarray(MAGIC.length, HEADER_BYTES),
+      );
+      const ciphertextEnd = size - TAG_BYTES;
+      if (position === size) {
+        // The whole file fitted in one read (most evidence files): no second read for the tag.
+        decipher.setAuthTag(buffer.subarray(ciphertextEnd, size));
+      } else {
+        const tag = Buffer.alloc(TAG_BYTES);
+        await readFully(handle, tag, TAG_BYTES, ciphertextEnd);
+        decipher.setAuthTag(tag);
+      }
+      let chunk = buffer.subarray(HEADER_BYTES, Math.min(position, ciphertextEnd));
+      for (;;) {
+        if (chunk.length > 0) yield decipher.update(chunk);
+        if (position >= ciphertextEnd) break;
+        const length = Math.min(buffer.length, ciphertextEnd - position);
+        await readFully(handle, buffer, length, position);
+        chunk = buffer.subarray(0, length);
+        position += length;
+      }
+      // Throws when the authentication tag does not match: the file was altered.
+      const rest = decipher.final();
+      if (rest.length > 0) yield rest;
+    } finally {
+      await handle.close();
+    }
+  }
 }
 
-function fsEmpty(): Readable {
-  const empty = new PassThrough();
-  empty.end();
-  return empty;
+/** Reads exactly `length` bytes at `position` (a short read means the file shrank under us). */
+async function readFully(
+  handle: fs.promises.FileHandle,
+  buffer: Buffer,
+  length: number,
+  position: number,
+): Promise<number> {
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('Evidence file is truncated');
+    done += bytesRead;
+  }
+  return position + length;
 }

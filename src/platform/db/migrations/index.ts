@@ -11,6 +11,7 @@ import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
 import * as backupIncidents from './2026-11-25T01-30_backup-incidents.js';
 import * as evidencePacks from './2026-11-25T03-00_evidence-packs.js';
 import * as auditorEngagements from './2026-12-03T01-00_auditor-engagements.js';
+import * as packHeartbeat from './2026-12-03T02-00_pack-heartbeat.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T01-30_backup-incidents': backupIncidents,
   '2026-11-25T03-00_evidence-packs': evidencePacks,
   '2026-12-03T01-00_auditor-engagements': auditorEngagements,
+  '2026-12-03T02-00_pack-heartbeat': packHeartbeat,
 };
 
 export const migrationProvider: MigrationProvider = {
