@@ -115,7 +115,10 @@ function failedRun(
   );
   return {
     ...baseRun(options),
-    externalId: run.errors.failureId(),
+    externalId: run.errors.failureId({
+      assetKey: options.defaultAssetKey ?? null,
+      receivedAt: finishedAt,
+    }),
     startedAt: new Date(finishedAt.getTime() - run.secondsElapsed * 1000),
     finishedAt,
     status: 'failed',
