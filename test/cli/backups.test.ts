@@ -69,6 +69,24 @@ describe('plumbline backups', () => {
     );
   });
 
+  it('names the line of each run that conflicts with the stored one', async () => {
+    const changed = path.join(files.path, 'changed.ndjson');
+    fs.writeFileSync(
+      changed,
+      fs
+        .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
+        .replace('"status":"partial"', '"status":"succeeded"'),
+    );
+    const result = await ingest(writer, 'plumbline', changed);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^conflict: line 4 \(run 3\) rsync\/rsync-7f3a differs from the stored run [0-9a-f-]+ in status\n$/,
+    );
+    expect(result.stdout).toBe(
+      'Ingested 3 runs (plumbline): 0 new, 2 already recorded, 1 in conflict.\n',
+    );
+  });
+
   it('ingests standard input', async () => {
     const result = await plumblineWithStdin(
       [

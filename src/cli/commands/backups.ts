@@ -115,8 +115,12 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       }
       // Conflicts are reported, not fatal: the stored runs stay as they were (docs/backups.md).
       for (const conflict of result.conflicts) {
+        const where =
+          conflict.line === null
+            ? `run ${conflict.index + 1}`
+            : `line ${conflict.line} (run ${conflict.index + 1})`;
         cli.output.err(
-          `conflict: run ${conflict.index + 1} ${conflict.tool}/${conflict.externalId} differs from the stored run ${conflict.storedRunId} in ${conflict.fields.join(', ')}`,
+          `conflict: ${where} ${conflict.tool}/${conflict.externalId} differs from the stored run ${conflict.storedRunId} in ${conflict.fields.join(', ')}`,
         );
       }
       cli.output.out(describeIngest(result));

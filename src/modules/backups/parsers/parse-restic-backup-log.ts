@@ -98,6 +98,7 @@ function succeededRun(
     // unchanged source means the previous snapshot still holds the data as of this start.
     recoveryPointAt: startedAt,
     message: run.errors.message(),
+    line: line.number,
   };
 }
 
@@ -126,6 +127,7 @@ function failedRun(
     recoveryPointId: null,
     recoveryPointAt: null,
     message: run.errors.message(exitMessage),
+    line,
   };
 }
 

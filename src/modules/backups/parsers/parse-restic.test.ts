@@ -33,6 +33,8 @@ describe('restic backup --json', () => {
         encrypted: true,
         region: null,
         message: null,
+        // The summary is the fifth line, after the progress.
+        line: 5,
       },
     ]);
   });
@@ -195,6 +197,7 @@ describe('restic snapshots --json', () => {
       encrypted: true,
       region: null,
       message: null,
+      line: null,
     });
     // Snapshots written before restic 0.17 have no statistics: no size, no end time.
     expect(runs[1]).toMatchObject({ sizeBytes: null, finishedAt: null });

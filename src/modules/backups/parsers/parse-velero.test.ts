@@ -27,6 +27,7 @@ describe('velero backup get -o json', () => {
         encrypted: null,
         region: 'default',
         message: null,
+        line: null,
       },
     ]);
   });

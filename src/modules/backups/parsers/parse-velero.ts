@@ -88,6 +88,7 @@ function toRun(
       backup.metadata.labels?.['velero.io/storage-location'] ??
       null,
     message: messageOf(backup, status),
+    line: null,
   };
 }
 
