@@ -220,7 +220,10 @@ describe('importing backup tool output', () => {
       created: 0,
       alreadyRecorded: 2,
       conflictCount: 1,
-      conflicts: [{ index: 2, tool: 'rsync', externalId: 'rsync-7f3a', fields: ['status'] }],
+      // Line 4 of the file (line 2 is blank): the person sees where in their file it is.
+      conflicts: [
+        { index: 2, line: 4, tool: 'rsync', externalId: 'rsync-7f3a', fields: ['status'] },
+      ],
     });
     const stored = await t.call(
       viewer,
@@ -259,8 +262,18 @@ describe('importing backup tool output', () => {
       fixture('restic/backup-failed.jsonl'),
       'format=restic&asset=no-such-asset',
     );
+    // restic's failed run is read from its exit_error, the file's third line.
     expect(asset.json<ErrorBody>().error.issues).toEqual([
-      { path: 'run 1', message: 'no asset has the key "no-such-asset"' },
+      { path: 'line 3', message: 'no asset has the key "no-such-asset"' },
+    ]);
+    const unknownOnLine = await importOutput(
+      fs
+        .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
+        .replace('"asset":"fileserver-01"', '"asset":"no-such-server"'),
+      'format=plumbline',
+    );
+    expect(unknownOnLine.json<ErrorBody>().error.issues).toEqual([
+      { path: 'line 4', message: 'no asset has the key "no-such-server"' },
     ]);
     const forbidden = await importOutput(fixture('plumbline/runs.ndjson'), 'format=plumbline', {
       token: viewer,

@@ -154,6 +154,7 @@ describe('recording backup runs', () => {
     expect(result.conflicts).toEqual([
       {
         index: 1,
+        line: null,
         tool: 'pg_dump',
         externalId: original.externalId,
         storedRunId: expect.any(String) as string,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRunView } from '../../src/modules/backups/backup-run.schema.js';
+import { evaluateBackups } from '../../src/modules/backups/evaluate-backups.js';
 import { backupWriterToken, createBackedUpAsset } from '../api/backup-runs.fixtures.js';
 import { fixturePath } from '../fixtures/backups/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -66,6 +67,24 @@ describe('plumbline backups', () => {
     const again = await ingest(writer, 'plumbline', file);
     expect(again.stdout).toBe(
       'Ingested 3 runs (plumbline): 0 new, 3 already recorded, 0 in conflict.\n',
+    );
+  });
+
+  it('names the line of each run that conflicts with the stored one', async () => {
+    const changed = path.join(files.path, 'changed.ndjson');
+    fs.writeFileSync(
+      changed,
+      fs
+        .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
+        .replace('"status":"partial"', '"status":"succeeded"'),
+    );
+    const result = await ingest(writer, 'plumbline', changed);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^conflict: line 4 \(run 3\) rsync\/rsync-7f3a differs from the stored run [0-9a-f-]+ in status\n$/,
+    );
+    expect(result.stdout).toBe(
+      'Ingested 3 runs (plumbline): 0 new, 2 already recorded, 1 in conflict.\n',
     );
   });
 
@@ -155,5 +174,35 @@ describe('plumbline backups', () => {
       source: 'default',
       matched: 'production-data',
     });
+  });
+
+  it('shows the backup status and the incidents, as a table or JSON, now or as of an instant', async () => {
+    await evaluateBackups(t.ctx);
+    const status = await as(viewer, 'backups', 'status');
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/^Backup status at \S+: \d+ missed, \d+ failing, /);
+    expect(status.stdout).toMatch(/\nASSETKEY\s+STATUS\s+LASTSUCCESSAT\s+RPO30DAYS/);
+    expect(status.stdout).toMatch(/\ndb-prod-eu\s+(missed|failing)\s/);
+    const json = JSON.parse((await as(viewer, 'backups', 'status', '--json')).stdout) as {
+      items: { assetKey: string }[];
+    };
+    expect(json.items.map((item) => item.assetKey)).toContain('fileserver-01');
+    // Before any run was recorded, nothing had been backed up: every asset had no success.
+    const before = JSON.parse(
+      (await as(viewer, '--json', 'backups', 'status', '--at', '2026-01-01T00:00:00Z')).stdout,
+    ) as { at: string; items: { lastSuccessAt: string | null }[] };
+    expect(before.at).toBe('2026-01-01T00:00:00.000Z');
+    expect(before.items.every((item) => item.lastSuccessAt === null)).toBe(true);
+
+    const open = JSON.parse(
+      (await as(viewer, 'backups', 'incidents', '--open', '--json')).stdout,
+    ) as { assetKey: string; kind: string; closedAt: string | null }[];
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((incident) => incident.closedAt === null)).toBe(true);
+    expect(open.map((incident) => incident.kind)).toContain('run_failed');
+    const table = await as(viewer, 'backups', 'incidents', '--open');
+    expect(table.stdout).toMatch(/^BEGANAT\s+ASSETKEY\s+KIND\s+STATE\s+ALERTS\s+SUMMARY/);
+    expect(table.stdout).toMatch(/\sopen\s/);
+    expect((await as(writer, 'backups', 'incidents')).code).toBe(3);
   });
 });

@@ -9,6 +9,10 @@ import type {
   BackupPolicyView,
   EffectiveBackupPolicy,
 } from '../../modules/backups/backup-policy.schema.js';
+import type {
+  BackupIncidentView,
+  BackupStatusView,
+} from '../../modules/backups/backup-status.schema.js';
 import { BACKUP_IMPORT_FORMATS } from '../../modules/backups/parsers/index.js';
 import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
@@ -115,8 +119,12 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       }
       // Conflicts are reported, not fatal: the stored runs stay as they were (docs/backups.md).
       for (const conflict of result.conflicts) {
+        const where =
+          conflict.line === null
+            ? `run ${conflict.index + 1}`
+            : `line ${conflict.line} (run ${conflict.index + 1})`;
         cli.output.err(
-          `conflict: run ${conflict.index + 1} ${conflict.tool}/${conflict.externalId} differs from the stored run ${conflict.storedRunId} in ${conflict.fields.join(', ')}`,
+          `conflict: ${where} ${conflict.tool}/${conflict.externalId} differs from the stored run ${conflict.storedRunId} in ${conflict.fields.join(', ')}`,
         );
       }
       cli.output.out(describeIngest(result));
@@ -177,4 +185,77 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       );
       cli.output.out(JSON.stringify(policy, null, 2));
     });
+  backups
+    .command('status')
+    .description('every asset under a backup policy with its status, worst first')
+    .option('--at <instant>', 'as the records stood at this instant (ISO date-time)')
+    .action(async (options: { at?: string }, command: Command) => {
+      const view = await clientFor(command, cli).get<BackupStatusView>('/backups/status', {
+        at: options.at,
+      });
+      if (globalOptions(command).json) {
+        cli.output.out(JSON.stringify(view, null, 2));
+        return;
+      }
+      // Worst first, as the items are.
+      const counts = (['missed', 'failing', 'non_compliant', 'ok'] as const)
+        .map((status) => `${view.counts[status]} ${status}`)
+        .join(', ');
+      cli.output.out(`Backup status at ${view.at}: ${counts}.`);
+      const rows = view.items.map((item) => ({
+        assetKey: item.assetKey,
+        status: item.status,
+        lastSuccessAt: item.lastSuccessAt ?? 'never',
+        rpo30Days: `${hours(item.rpoLast30Days.achievedMs)} / ${hours(item.rpoLast30Days.targetMs)}`,
+        failed30Days: item.failedRunsLast30Days,
+        openIncidents: item.openIncidents.length,
+      }));
+      cli.output.out(
+        formatTable(rows, [
+          'assetKey',
+          'status',
+          'lastSuccessAt',
+          'rpo30Days',
+          'failed30Days',
+          'openIncidents',
+        ]),
+      );
+    });
+  backups
+    .command('incidents')
+    .description('backup incidents (failed runs, missed windows), newest first')
+    .option('--open', 'only incidents still open')
+    .option('--asset <key>')
+    .option('--at <instant>', 'as they stood at this instant (ISO date-time)')
+    .option('--limit <n>', 'at most this many (1 to 1000)', '200')
+    .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
+      const { items } = await clientFor(command, cli).get<{ items: BackupIncidentView[] }>(
+        '/backups/incidents',
+        {
+          status: options.open ? 'open' : undefined,
+          asset: options.asset as string | undefined,
+          at: options.at as string | undefined,
+          limit: options.limit as string,
+        },
+      );
+      const rows = globalOptions(command).json
+        ? items
+        : items.map((incident) => ({
+            ...incident,
+            state: incident.closedAt === null ? 'open' : `recovered ${incident.closedAt}`,
+            alerts: incident.alerts.length,
+          }));
+      printList(
+        command,
+        cli,
+        rows,
+        ['beganAt', 'assetKey', 'kind', 'state', 'alerts', 'summary'],
+        formatTable,
+      );
+    });
+}
+
+/** Milliseconds as hours with one decimal, for a table: "25.5 h". */
+function hours(ms: number): string {
+  return `${(ms / 3_600_000).toFixed(1)} h`;
 }

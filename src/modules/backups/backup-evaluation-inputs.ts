@@ -1,10 +1,8 @@
 import type { AppContext } from '../../app/context.js';
-import { listAssetsForScoping } from '../register/list-scoped-assets.js';
 import type { AssetUnderPolicy } from './backup-evaluation.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
 import type { EffectiveBackupPolicy } from './backup-policy.schema.js';
-import { effectivePolicyFor } from './effective-policy.js';
-import { listBackupPolicies } from './list-backup-policies.js';
+import { listEffectiveBackupPolicies } from './get-effective-backup-policy.js';
 
 /** Where a policy comes from, for people and e-mails. */
 function describeSource(policy: EffectiveBackupPolicy): string {
@@ -23,36 +21,35 @@ function describeSource(policy: EffectiveBackupPolicy): string {
 }
 
 /**
- * Every in-service asset that a backup policy applies to (effectivePolicyFor: asset, tag,
- * category, SOP defaults), with that policy. Windows of an asset that never had a success count
- * from the later of the asset's and its stored policy's creation.
+ * Every in-service asset that a backup policy applies to, with that policy: exactly the
+ * resolution of listEffectiveBackupPolicies (the one behind `GET /assets/:key/backup-policy`).
+ * Windows of an asset that never had a success count from the later of the asset's and its stored
+ * policy's creation.
  */
 export async function listAssetsUnderPolicy(
   ctx: Pick<AppContext, 'db'>,
 ): Promise<AssetUnderPolicy[]> {
-  const [assets, policies, details] = await Promise.all([
-    listAssetsForScoping(ctx),
-    listBackupPolicies(ctx),
+  const [effective, details] = await Promise.all([
+    listEffectiveBackupPolicies(ctx),
     backupIncidentRepository.assetNames(ctx.db),
   ]);
-  const createdAt = new Map(policies.map((policy) => [policy.id, new Date(policy.createdAt)]));
   const result: AssetUnderPolicy[] = [];
-  for (const asset of assets) {
+  for (const { asset, effective: policy, policyCreatedAt } of effective) {
     if (asset.lifecycleStatus !== 'in-service') continue;
     const detail = details.get(asset.id);
-    const effective = effectivePolicyFor(asset, policies);
-    if (!detail || !effective.settings) continue;
-    const policyCreated = effective.policyId ? createdAt.get(effective.policyId) : undefined;
+    if (!detail || !policy.settings) continue;
     result.push({
       id: asset.id,
       key: asset.key,
       name: detail.name,
       ownerRole: asset.ownerRole,
       policy: {
-        source: describeSource(effective),
-        ...effective.settings,
+        source: describeSource(policy),
+        ...policy.settings,
         monitoringSince:
-          policyCreated && policyCreated > detail.createdAt ? policyCreated : detail.createdAt,
+          policyCreatedAt && policyCreatedAt > detail.createdAt
+            ? policyCreatedAt
+            : detail.createdAt,
       },
     });
   }

@@ -50,6 +50,13 @@ export const backupRunConflictSchema = z.object({
     .number()
     .int()
     .describe('0-based position of the run in the request, or in the imported output'),
+  line: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Line of the imported file the run was read from (plumbline NDJSON, restic backup log); null for requests and whole-document formats',
+    ),
   tool: z.string(),
   externalId: z.string(),
   storedRunId: z.uuid().describe('The run already stored under this (tool, externalId)'),

@@ -89,7 +89,7 @@ export async function importBackupRuns(
   const { format, defaultAssetKey, dryRun } = options;
   const resolver = createBackupAssetResolver({
     defaultAssetKey,
-    locate: (index) => `run ${index + 1}`,
+    locate: ({ index, run }) => (run.line === null ? `run ${index + 1}` : `line ${run.line}`),
   });
   try {
     return await mutate(

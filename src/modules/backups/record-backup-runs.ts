@@ -24,7 +24,7 @@ export async function recordBackupRuns(
   options: { single: boolean },
 ): Promise<RecordBackupRunsResult> {
   const resolver = createBackupAssetResolver({
-    locate: (index) => (options.single ? 'body.asset' : `body.runs.${index}.asset`),
+    locate: ({ index }) => (options.single ? 'body.asset' : `body.runs.${index}.asset`),
   });
   return mutate(
     ctx,

@@ -13,8 +13,8 @@ export interface PositionedBackupRun {
 export interface BackupAssetResolverOptions {
   /** The asset for runs that name none (`asset=`, `--asset`). */
   defaultAssetKey?: string | undefined;
-  /** Where a run sits, for error messages: `body.runs.3.asset`, `run 4`. */
-  locate(index: number): string;
+  /** Where a run sits, for error messages: `body.runs.3.asset`, `line 12`, `run 4`. */
+  locate(positioned: PositionedBackupRun): string;
 }
 
 /** Problems reported per request; the first ones are enough to fix the input. */
@@ -86,7 +86,7 @@ export function createBackupAssetResolver(options: BackupAssetResolverOptions) {
             run: positioned.run,
           });
         } else if (issues.length < MAX_ISSUES) {
-          issues.push({ path: options.locate(positioned.index), message: resolution.problem });
+          issues.push({ path: options.locate(positioned), message: resolution.problem });
         }
       }
       if (issues.length > 0) {

@@ -176,6 +176,7 @@ async function compareWithStored(
     if (tally.conflicts.length < MAX_REPORTED_CONFLICTS) {
       tally.conflicts.push({
         index: chunk[position]!.index,
+        line: chunk[position]!.run.line,
         tool: row.tool,
         externalId: row.external_id,
         storedRunId: existing.id,

@@ -15,6 +15,9 @@ import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
 import { listMatrix } from '../register/matrix.service.js';
 import { listProcesses } from '../register/process.service.js';
 import { listSuppliers } from '../register/supplier.service.js';
+import { getBackupStatus } from '../backups/backup-status.js';
+import { listBackupIncidents } from '../backups/backup-incident-list.js';
+import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
 import { loadDemoOrganisation, type DemoLoadOutcome } from './load-demo.js';
 
@@ -132,6 +135,44 @@ describe('loading the demo organisation', () => {
     expect(stillDue.length).toBeGreaterThan(0);
     const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
     expect(posture.controlCounts.passing).toBeGreaterThan(0);
+  });
+
+  it('shows a living backups area: status, incidents, restore tests, DR and the A1.2 evidence', async () => {
+    const status = await getBackupStatus(ctx, {});
+    expect(status.items.length).toBeGreaterThanOrEqual(5);
+    expect(status.counts.ok).toBeGreaterThan(0);
+    expect(status.items.find((item) => item.assetKey === 'db-prod-eu-replica')?.status).toBe(
+      'missed',
+    );
+    expect(status.items.find((item) => item.assetKey === 'storage-ecg-prod')?.policy.source).toBe(
+      'tag backup:replicated policy "Replicated object storage"',
+    );
+    const incidents = await listBackupIncidents(ctx, { limit: 100 });
+    expect(
+      incidents.items.map((incident) => [
+        incident.assetKey,
+        incident.kind,
+        incident.closedAt === null ? 'open' : 'recovered',
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['db-prod-eu-replica', 'incremental_missed', 'open'],
+        ['storage-reports-prod', 'run_failed', 'recovered'],
+      ]),
+    );
+
+    const page = await reportSoc2A12(ctx, {});
+    expect(page.evidence.backups.latestRuns.length).toBeGreaterThan(0);
+    expect(page.evidence.backups.recentIncidents.length).toBeGreaterThan(0);
+    expect(page.evidence.restoreTests).toMatchObject({
+      total: 2,
+      passed: 1,
+      failed: 1,
+      verified: 1,
+    });
+    expect(page.evidence.drExercises.total).toBe(1);
+    expect(page.evidence.openDeficiencies.length).toBeGreaterThan(0);
+    expect(first.message).toMatch(/Recorded \d+ backup runs of the last 30 days/);
   });
 
   it('includes one supplier certification that has expired', async () => {

@@ -12,6 +12,7 @@ import { createProcess, listProcesses } from '../register/process.service.js';
 import { supplierInputSchema } from '../register/supplier.schema.js';
 import { createSupplier, listSuppliers } from '../register/supplier.service.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
+import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
@@ -22,7 +23,7 @@ export interface DemoLoadOutcome {
   message: string;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'evidenceStore' | 'secretBox'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'logger' | 'evidenceStore' | 'secretBox'>;
 
 /**
  * Fills an empty register with the sample organisation for `plumbline serve --demo`. Everything
@@ -59,7 +60,8 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
     await createUser(ctx, systemActor, { ...user, password: DEMO_PASSWORD });
   }
   const work = await performDemoWork(ctx);
-  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work) };
+  const backups = await performDemoBackups(ctx);
+  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups) };
 }
 
 function describeLoad(
@@ -67,6 +69,7 @@ function describeLoad(
   demo: DemoOrganisation,
   newUsers: DemoUser[],
   work: DemoWorkOutcome,
+  backups: DemoBackupsOutcome,
 ): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
@@ -83,6 +86,7 @@ function describeLoad(
   return [
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
+    `Recorded ${backups.runs} backup runs of the last 30 days (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,

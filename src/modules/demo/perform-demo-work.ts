@@ -3,10 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
-import { logIn } from '../identity/log-in.js';
-import { logOut } from '../identity/log-out.js';
 import { isMfaRequired } from '../identity/mfa-policy.js';
-import { createPrincipalResolver } from '../identity/resolve-principal.js';
 import { listUsers } from '../identity/user.service.js';
 import { generateOccurrences } from '../occurrences/generate-occurrences.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
@@ -18,6 +15,7 @@ import { startWorkOrder } from '../work-orders/start-work-order.js';
 import { tickChecklistItem } from '../work-orders/tick-checklist-item.js';
 import { getWorkOrder } from '../work-orders/work-order-views.js';
 import { DEMO_PASSWORD } from './demo-data.js';
+import { withDemoSession } from './demo-session.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'evidenceStore' | 'secretBox'>;
 
@@ -85,24 +83,14 @@ export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
         !isMfaRequired(ctx.config, user.role),
     );
     if (!verifierUser) continue;
-    const session = await logIn(ctx, {
-      email: verifierUser.email,
-      password: DEMO_PASSWORD,
-      ip: null,
-      userAgent: 'plumbline demo loader',
-    });
-    const principal = await createPrincipalResolver(ctx).fromSessionCookie(session.sessionToken);
-    if (principal?.via !== 'session') continue;
-    try {
-      await signCloseout(ctx, principal, workOrder.id, {
+    const signed = await withDemoSession(ctx, verifierUser.email, (principal) =>
+      signCloseout(ctx, principal, workOrder.id, {
         meaning: 'verified',
         credentials: { password: DEMO_PASSWORD },
         note: 'Checked the evidence note (demo).',
-      });
-      verified += 1;
-    } finally {
-      await logOut(ctx, principal.actor, principal.sessionIdHash);
-    }
+      }),
+    );
+    if (signed !== undefined) verified += 1;
   }
   return { generated: generation.created, completed, verified };
 }

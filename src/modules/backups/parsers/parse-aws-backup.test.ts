@@ -37,6 +37,7 @@ describe('aws backup list-backup-jobs', () => {
       encrypted: null,
       region: 'eu-central-1',
       message: null,
+      line: null,
     });
   });
 

@@ -61,6 +61,7 @@ function toRun(
     // Where the backup is kept (the vault), which is what an offsite requirement is about.
     region: regionOf(job.BackupVaultArn) ?? regionOf(job.RecoveryPointArn),
     message: job.StatusMessage ?? null,
+    line: null,
   };
 }
 

@@ -23,6 +23,7 @@ describe('pgbackrest info --output=json', () => {
       encrypted: true,
       region: null,
       message: null,
+      line: null,
     });
     expect(runs.map((run) => run.backupType)).toEqual(['full', 'differential', 'incremental']);
   });

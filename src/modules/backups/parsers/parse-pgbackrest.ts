@@ -49,6 +49,7 @@ function toRun(
       backup.error === true
         ? `pgBackRest found invalid page checksums in this backup; run \`pgbackrest info --stanza=${stanza.name} --set=${backup.label}\` for the files`
         : null,
+    line: null,
   };
 }
 

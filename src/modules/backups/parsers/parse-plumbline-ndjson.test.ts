@@ -42,6 +42,7 @@ describe('plumbline NDJSON', () => {
       encrypted: true,
       region: 'eu-west-1',
       message: null,
+      line: 1,
     });
     expect(runs[1]).toMatchObject({
       status: 'failed',

@@ -28,6 +28,6 @@ export async function* parsePlumblineNdjson(
     const run = parseWithSchema('plumbline', plumblineBackupRunSchema, withAsset, {
       line: line.number,
     });
-    yield toParsedBackupRun(run);
+    yield toParsedBackupRun(run, line.number);
   }
 }

@@ -98,6 +98,7 @@ function succeededRun(
     // unchanged source means the previous snapshot still holds the data as of this start.
     recoveryPointAt: startedAt,
     message: run.errors.message(),
+    line: line.number,
   };
 }
 
@@ -115,7 +116,10 @@ function failedRun(
   );
   return {
     ...baseRun(options),
-    externalId: run.errors.failureId(),
+    externalId: run.errors.failureId({
+      assetKey: options.defaultAssetKey ?? null,
+      receivedAt: finishedAt,
+    }),
     startedAt: new Date(finishedAt.getTime() - run.secondsElapsed * 1000),
     finishedAt,
     status: 'failed',
@@ -123,6 +127,7 @@ function failedRun(
     recoveryPointId: null,
     recoveryPointAt: null,
     message: run.errors.message(exitMessage),
+    line,
   };
 }
 

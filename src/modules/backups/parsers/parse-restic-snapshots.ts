@@ -34,6 +34,7 @@ function toRun(snapshot: ResticSnapshot, options: ParseBackupOptions): ParsedBac
     encrypted: true,
     region: null,
     message: null,
+    line: null,
   };
 }
 

@@ -33,6 +33,8 @@ describe('restic backup --json', () => {
         encrypted: true,
         region: null,
         message: null,
+        // The summary is the fifth line, after the progress.
+        line: 5,
       },
     ]);
   });
@@ -72,8 +74,9 @@ describe('restic backup --json', () => {
 
   it('makes errors and an exit_error without a summary a failed run with a derived, stable id', async () => {
     const first = await parseFixture('restic', 'restic/backup-failed.jsonl', { receivedAt });
+    // Re-imported later the same (UTC) day: the same run.
     const again = await parseFixture('restic', 'restic/backup-failed.jsonl', {
-      receivedAt: new Date('2026-11-23T00:00:00Z'),
+      receivedAt: new Date('2026-11-22T23:59:00Z'),
     });
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({
@@ -86,6 +89,21 @@ describe('restic backup --json', () => {
     expect(first[0]?.externalId).toMatch(/^restic-failed-[0-9a-f]{32}$/);
     expect(again[0]?.externalId).toBe(first[0]?.externalId);
     expect(first[0]?.message).toContain('exit code 1: Fatal: unable to save snapshot');
+  });
+
+  it('tells apart byte-identical failures of other assets and other days', async () => {
+    // "repository is already locked" with the same PID and age: nothing in the output differs.
+    const idOf = async (options: { defaultAssetKey?: string; receivedAt: Date }) =>
+      (await parseFixture('restic', 'restic/backup-locked.jsonl', options))[0]?.externalId;
+    const hostA = await idOf({ defaultAssetKey: 'host-a', receivedAt });
+    expect(await idOf({ defaultAssetKey: 'host-a', receivedAt })).toBe(hostA);
+    expect(
+      await idOf({ defaultAssetKey: 'host-a', receivedAt: new Date('2026-11-22T20:00:00Z') }),
+    ).toBe(hostA);
+    expect(await idOf({ defaultAssetKey: 'host-b', receivedAt })).not.toBe(hostA);
+    expect(
+      await idOf({ defaultAssetKey: 'host-a', receivedAt: new Date('2026-11-23T04:12:05Z') }),
+    ).not.toBe(hostA);
   });
 
   it('keeps the first 20 errors of a run in its message and counts the rest', async () => {
@@ -179,6 +197,7 @@ describe('restic snapshots --json', () => {
       encrypted: true,
       region: null,
       message: null,
+      line: null,
     });
     // Snapshots written before restic 0.17 have no statistics: no size, no end time.
     expect(runs[1]).toMatchObject({ sizeBytes: null, finishedAt: null });

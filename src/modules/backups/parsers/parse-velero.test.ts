@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseError, parseFixture } from '../../../../test/fixtures/backups/fixtures.js';
+import {
+  collect,
+  parseError,
+  parseFixture,
+  textInput,
+} from '../../../../test/fixtures/backups/fixtures.js';
+import { parseBackupOutput } from './index.js';
 
 describe('velero backup get -o json', () => {
   it('turns a single Backup object into a run keyed by its name', async () => {
@@ -19,10 +25,38 @@ describe('velero backup get -o json', () => {
         recoveryPointId: 'daily-20261122020012',
         recoveryPointAt: new Date('2026-11-22T02:00:12Z'),
         encrypted: null,
-        region: null,
+        region: 'default',
         message: null,
+        line: null,
       },
     ]);
+  });
+
+  it('records the backup storage location as the region: spec, else label, else none', async () => {
+    const backup = (spec: object, labels: object) =>
+      JSON.stringify({
+        kind: 'Backup',
+        apiVersion: 'velero.io/v1',
+        metadata: { name: `b-${Object.keys(spec).length}-${Object.keys(labels).length}`, labels },
+        spec,
+        status: {
+          phase: 'Completed',
+          startTimestamp: '2026-11-22T02:00:12Z',
+          completionTimestamp: '2026-11-22T02:04:57Z',
+        },
+      });
+    const regionOf = async (spec: object, labels: object) =>
+      (await collect(parseBackupOutput('velero', textInput(backup(spec, labels)), {})))[0]?.region;
+    expect(
+      await regionOf(
+        { storageLocation: 'aws-eu-central-1' },
+        { 'velero.io/storage-location': 'other' },
+      ),
+    ).toBe('aws-eu-central-1');
+    expect(await regionOf({}, { 'velero.io/storage-location': 'gcs-europe-west3' })).toBe(
+      'gcs-europe-west3',
+    );
+    expect(await regionOf({}, {})).toBeNull();
   });
 
   it('maps phases of a BackupList and skips backups still in progress', async () => {

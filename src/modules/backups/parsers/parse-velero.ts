@@ -80,8 +80,15 @@ function toRun(
     // Resources are read during the backup; its start is the earliest state it may hold.
     recoveryPointAt: status === 'failed' ? null : startedAt,
     encrypted: null,
-    region: null,
+    // The backup storage location's name (spec, else the label Velero sets): the backup itself does
+    // not carry the location's cloud region, so name locations after their region, or list
+    // their names in a policy's requiredRegions (docs/backups-formats.md).
+    region:
+      backup.spec?.storageLocation ??
+      backup.metadata.labels?.['velero.io/storage-location'] ??
+      null,
     message: messageOf(backup, status),
+    line: null,
   };
 }
 

@@ -36,6 +36,12 @@ export interface ParsedBackupRun {
   region: string | null;
   /** Error text for failed and partial runs. */
   message: string | null;
+  /**
+   * The line of the input the run was read from (1-based: the NDJSON line, restic's summary or
+   * final error line), for reports that point a person at their file; null for formats read as one
+   * JSON document, where `index` (the run's position) places it.
+   */
+  line: number | null;
 }
 
 export interface ParseBackupOptions {

@@ -59,7 +59,10 @@ const optionalDate = (value: string | null | undefined): Date | null =>
   value === undefined || value === null ? null : new Date(value);
 
 /** Turns a validated run in Plumbline's JSON shape into the shape every parser produces. */
-export function toParsedBackupRun(run: PlumblineBackupRun): ParsedBackupRun {
+export function toParsedBackupRun(
+  run: PlumblineBackupRun,
+  line: number | null = null,
+): ParsedBackupRun {
   const startedAt = new Date(run.startedAt);
   return {
     assetKey: run.asset,
@@ -77,5 +80,6 @@ export function toParsedBackupRun(run: PlumblineBackupRun): ParsedBackupRun {
     encrypted: run.encrypted ?? null,
     region: run.region ?? null,
     message: run.message ?? null,
+    line,
   };
 }

@@ -38,7 +38,15 @@ export class ResticRunErrors {
     return lines.length > 0 ? lines.join('\n') : null;
   }
 
-  failureId(): string {
-    return this.hash.id('restic-failed');
+  /**
+   * The failed run's id: its error lines, plus what tells apart two failures whose output is
+   * byte-identical (restic prints no time or host with its errors): the asset and the UTC day the
+   * output was received (docs/backups-formats.md).
+   */
+  failureId(scope: { assetKey: string | null; receivedAt: Date }): string {
+    return this.hash.id('restic-failed', [
+      `asset:${scope.assetKey ?? ''}`,
+      `day:${scope.receivedAt.toISOString().slice(0, 10)}`,
+    ]);
   }
 }

@@ -11,8 +11,11 @@ export function stableIdHash() {
     add(text: string): void {
       hash.update(text).update('\n');
     },
-    id(prefix: string): string {
-      return `${prefix}-${hash.copy().digest('hex').slice(0, 32)}`;
+    /** The id of the texts so far, with `scope` (texts that are not part of the output) mixed in. */
+    id(prefix: string, scope: readonly string[] = []): string {
+      const copy = hash.copy();
+      for (const text of scope) copy.update(text).update('\n');
+      return `${prefix}-${copy.digest('hex').slice(0, 32)}`;
     },
   };
 }
