@@ -7,7 +7,8 @@ import {
   type ControlStatus,
   type CurrentOccurrenceCounts,
 } from './control-status.js';
-import { postureInputs } from './posture-inputs.js';
+import { postureInputs, type PostureInputs } from './posture-inputs.js';
+import { postureCountsRepository } from './posture-counts.repository.js';
 import { postureRepository } from './posture.repository.js';
 import type { ControlPosture, Posture, PostureQuery } from './posture.schema.js';
 
@@ -18,6 +19,30 @@ const NO_OCCURRENCES: CurrentOccurrenceCounts = {
   notApplicable: 0,
   pending: 0,
 };
+
+/**
+ * Per control, how many current occurrences are in each class at t: from the kept counts when
+ * they describe t exactly (live posture, normally), otherwise by classifying the current
+ * occurrences from the records (past instants). Both give the same answer (a property test
+ * compares them).
+ */
+async function currentCounts(ctx: Pick<AppContext, 'db'>, inputs: PostureInputs) {
+  const counted = await postureCountsRepository.currentCountsByControl(
+    ctx.db,
+    inputs.at,
+    inputs.atRiskUntil,
+    inputs.lookbacks,
+  );
+  return (
+    counted ??
+    postureRepository.currentCountsByControl(
+      ctx.db,
+      inputs.at,
+      inputs.atRiskUntil,
+      inputs.lookbacks,
+    )
+  );
+}
 
 /**
  * Every control's status at an instant (default now), rolled up to requirements and frameworks.
@@ -31,12 +56,7 @@ export async function evaluatePosture(
 ): Promise<Posture> {
   const inputs = await postureInputs(ctx, query);
   const [counts, frameworkSummaries] = await Promise.all([
-    postureRepository.currentCountsByControl(
-      ctx.db,
-      inputs.at,
-      inputs.atRiskUntil,
-      inputs.lookbacks,
-    ),
+    currentCounts(ctx, inputs),
     listFrameworks(ctx, {}),
   ]);
   const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));

@@ -10,6 +10,7 @@ import * as backups from './2026-11-25T01-00_backups.js';
 import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
 import * as backupIncidents from './2026-11-25T01-30_backup-incidents.js';
 import * as evidencePacks from './2026-11-25T03-00_evidence-packs.js';
+import * as postureCounts from './2026-12-03T04-00_posture-counts.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T02-00_restore-tests-and-dr': restoreTestsAndDr,
   '2026-11-25T01-30_backup-incidents': backupIncidents,
   '2026-11-25T03-00_evidence-packs': evidencePacks,
+  '2026-12-03T04-00_posture-counts': postureCounts,
 };
 
 export const migrationProvider: MigrationProvider = {
