@@ -14,6 +14,7 @@ import { benchPosture, type PostureMeasurement } from './posture.js';
  * keeps the benchmark's schema instead of dropping it and prints its name; `--reuse-schema NAME`
  * measures on that schema again without rebuilding it (pending migrations run first, so a
  * migration's backfill is measured on the built data; drop the schema by hand when done).
+ * `--skip-report` measures posture only.
  */
 function option(argv: string[], name: string): string | undefined {
   const index = argv.indexOf(name);
@@ -48,6 +49,7 @@ for (const kind of targets) {
     ...(postgresUrl ? { postgresUrl } : {}),
     ...(reuseSchema !== undefined ? { reuseSchema } : {}),
     keepSchema,
+    skipReport: argv.includes('--skip-report'),
     report(measurement) {
       measurements.push(measurement);
       const { database, step, count, unit, seconds } = measurement;

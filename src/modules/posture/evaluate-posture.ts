@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app/context.js';
-import { getFramework, listFrameworks } from '../controls/catalog-queries.js';
+import { listFrameworkViews } from '../controls/catalog-queries.js';
 import {
   countStatuses,
   statusFromOccurrences,
@@ -55,9 +55,9 @@ export async function evaluatePosture(
   query: PostureQuery,
 ): Promise<Posture> {
   const inputs = await postureInputs(ctx, query);
-  const [counts, frameworkSummaries] = await Promise.all([
+  const [counts, frameworkViews] = await Promise.all([
     currentCounts(ctx, inputs),
-    listFrameworks(ctx, {}),
+    listFrameworkViews(ctx),
   ]);
   const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));
   const controls: ControlPosture[] = inputs.controls
@@ -90,40 +90,37 @@ export async function evaluatePosture(
   const statusByControl = new Map<string, ControlStatus>(
     controls.map((control) => [control.key, control.status]),
   );
-  const frameworks = await Promise.all(
-    frameworkSummaries.map(async (summary) => {
-      const framework = await getFramework(ctx, summary.key);
-      const requirements = framework.requirements
-        .filter((requirement) => requirement.retiredAt === null)
-        .map((requirement) => {
-          const mapped = requirement.controls.map((control) => ({
-            key: control.key,
-            status: statusByControl.get(control.key) ?? 'no_evidence',
-          }));
-          return {
-            key: requirement.key,
-            reference: requirement.reference,
-            title: requirement.title,
-            status: worstStatus(mapped.map((control) => control.status)),
-            controls: mapped,
-          };
-        });
-      const controlKeys = new Set(
-        requirements.flatMap((requirement) => requirement.controls.map((control) => control.key)),
-      );
-      const requirementStatuses = requirements.map((requirement) => requirement.status);
-      return {
-        key: framework.key,
-        title: framework.title,
-        status: worstStatus(requirementStatuses),
-        requirementCounts: countStatuses(requirementStatuses),
-        controlCounts: countStatuses(
-          [...controlKeys].map((key) => statusByControl.get(key) ?? 'no_evidence'),
-        ),
-        requirements,
-      };
-    }),
-  );
+  const frameworks = frameworkViews.map((framework) => {
+    const requirements = framework.requirements
+      .filter((requirement) => requirement.retiredAt === null)
+      .map((requirement) => {
+        const mapped = requirement.controls.map((control) => ({
+          key: control.key,
+          status: statusByControl.get(control.key) ?? 'no_evidence',
+        }));
+        return {
+          key: requirement.key,
+          reference: requirement.reference,
+          title: requirement.title,
+          status: worstStatus(mapped.map((control) => control.status)),
+          controls: mapped,
+        };
+      });
+    const controlKeys = new Set(
+      requirements.flatMap((requirement) => requirement.controls.map((control) => control.key)),
+    );
+    const requirementStatuses = requirements.map((requirement) => requirement.status);
+    return {
+      key: framework.key,
+      title: framework.title,
+      status: worstStatus(requirementStatuses),
+      requirementCounts: countStatuses(requirementStatuses),
+      controlCounts: countStatuses(
+        [...controlKeys].map((key) => statusByControl.get(key) ?? 'no_evidence'),
+      ),
+      requirements,
+    };
+  });
   return {
     at: inputs.at.toISOString(),
     atRiskDays: inputs.atRiskDays,
