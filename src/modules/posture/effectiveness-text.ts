@@ -30,17 +30,17 @@ export function effectivenessJsonRows(
   const head =
     `{"controlKey":${JSON.stringify(control.key)},"controlTitle":${JSON.stringify(control.title)},` +
     `"requirementKeys":${JSON.stringify(control.requirement_keys)},"periodKey":`;
-  let text = '';
-  for (const row of rows) {
-    text +=
-      `${text === '' ? '' : ','}${head}${JSON.stringify(row.period_key)},` +
-      `"assetKey":${JSON.stringify(row.asset_key)},"opensAt":"${row.opens_at}",` +
-      `"dueAt":"${row.due_at}","status":"${row.status}",` +
-      `"completedAt":${jsonInstant(row.completed_at)},"performer":${jsonText(row.performer)},` +
-      `"verifiedAt":${jsonInstant(row.verified_at)},"verifier":${jsonText(row.verifier)},` +
-      `"evidenceCount":${row.evidence_count},"exceptions":${EXCEPTIONS_JSON[exceptionsIndex(row)]!}}`;
-  }
-  return text;
+  return rows
+    .map(
+      (row) =>
+        `${head}${JSON.stringify(row.period_key)},` +
+        `"assetKey":${JSON.stringify(row.asset_key)},"opensAt":"${row.opens_at}",` +
+        `"dueAt":"${row.due_at}","status":"${row.status}",` +
+        `"completedAt":${jsonInstant(row.completed_at)},"performer":${jsonText(row.performer)},` +
+        `"verifiedAt":${jsonInstant(row.verified_at)},"verifier":${jsonText(row.verifier)},` +
+        `"evidenceCount":${row.evidence_count},"exceptions":${EXCEPTIONS_JSON[exceptionsIndex(row)]!}}`,
+    )
+    .join(',');
 }
 
 /** What makes csv-stringify (as toCsv configures it) quote a cell: a quote, a comma or a newline. */
