@@ -9,6 +9,12 @@ import { benchPosture, type PostureMeasurement } from './posture.js';
  * effectiveness for N generated assets (default 10,000) × 60 controls over a year, on PGlite and,
  * when PLUMBLINE_BENCH_DATABASE_URL or PLUMBLINE_TEST_DATABASE_URL is set, PostgreSQL. Results are
  * printed and written to bench/out/posture.json; never asserted by tests.
+ *
+ * Building the data (generation and sample work) takes minutes on PostgreSQL: `--keep-schema`
+ * keeps the benchmark's schema instead of dropping it and prints its name; `--reuse-schema NAME`
+ * measures on that schema again without rebuilding it (pending migrations run first, so a
+ * migration's backfill is measured on the built data; drop the schema by hand when done).
+ * `--skip-report` measures posture only.
  */
 function option(argv: string[], name: string): string | undefined {
   const index = argv.indexOf(name);
@@ -29,12 +35,21 @@ const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite']
 if (!postgresUrl)
   console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
 
+const reuseSchema = option(argv, '--reuse-schema');
+const keepSchema = argv.includes('--keep-schema');
+if ((reuseSchema !== undefined || keepSchema) && only !== 'postgresql') {
+  throw new Error('--keep-schema and --reuse-schema need --only postgresql');
+}
+
 const measurements: PostureMeasurement[] = [];
 for (const kind of targets) {
   await benchPosture({
     kind,
     assets,
     ...(postgresUrl ? { postgresUrl } : {}),
+    ...(reuseSchema !== undefined ? { reuseSchema } : {}),
+    keepSchema,
+    skipReport: argv.includes('--skip-report'),
     report(measurement) {
       measurements.push(measurement);
       const { database, step, count, unit, seconds } = measurement;

@@ -11,6 +11,9 @@ import { generateOccurrences } from '../src/modules/occurrences/generate-occurre
 import { evaluatePosture } from '../src/modules/posture/evaluate-posture.js';
 import { listAssetPosture } from '../src/modules/posture/list-asset-posture.js';
 import { livePosture } from '../src/modules/posture/live-posture.js';
+import { postureCountsRepository } from '../src/modules/posture/posture-counts.repository.js';
+import { postureInputs } from '../src/modules/posture/posture-inputs.js';
+import { postureRepository } from '../src/modules/posture/posture.repository.js';
 import { reportEffectiveness } from '../src/modules/posture/report-effectiveness.js';
 import { importAssetsCsv } from '../src/modules/register/import-assets.js';
 import { createSupplier } from '../src/modules/register/supplier.service.js';
@@ -107,6 +110,47 @@ async function recordSampleWork(ctx: RunningPlumbline['ctx'], now: Date): Promis
   );
 }
 
+/** The benchmark's data: suppliers, assets, 60 controls, a year of occurrences, sample work. */
+async function buildData(
+  ctx: RunningPlumbline['ctx'],
+  clock: FixedClock,
+  assets: number,
+  now: Date,
+  record: (step: string, count: number, unit: string, seconds: number) => void,
+): Promise<void> {
+  for (let index = 0; index < SUPPLIER_COUNT; index += 1) {
+    await createSupplier(ctx, systemActor, {
+      key: `supplier-${index}`,
+      name: `Supplier ${index}`,
+      services: 'Generated for the benchmark',
+      contractReference: '',
+      escalationContact: '',
+      certifications: [],
+      notes: '',
+    });
+  }
+  const imported = await timed(() =>
+    importAssetsCsv(ctx, systemActor, Buffer.from(generateAssetCsv(assets)), {
+      dryRun: false,
+      partial: false,
+    }),
+  );
+  record('import assets', imported.result.created, 'assets', imported.seconds);
+  const controls = await topUpControls(ctx);
+
+  const generated = await timed(() => generateOccurrences(ctx, YEAR));
+  record(
+    `generate 12 months (${controls} controls)`,
+    generated.result.created,
+    'occurrences',
+    generated.seconds,
+  );
+
+  clock.set(NOW);
+  const work = await timed(() => recordSampleWork(ctx, now));
+  record('record sample work (bulk SQL)', work.result, 'events', work.seconds);
+}
+
 /**
  * Posture and effectiveness for `assets` generated assets × 60 controls over a year: generation,
  * sample work, live posture (use case and HTTP), posture at a past instant, the per-asset view,
@@ -116,16 +160,26 @@ export async function benchPosture(options: {
   kind: BenchDatabase;
   assets: number;
   postgresUrl?: string;
+  /** PostgreSQL: measure on this schema, built by an earlier run with keepSchema. */
+  reuseSchema?: string;
+  keepSchema?: boolean;
+  /** Posture only: leave out the effectiveness report. */
+  skipReport?: boolean;
   report: (measurement: PostureMeasurement) => void;
 }): Promise<void> {
   const { kind } = options;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-bench-posture-'));
-  const target = await openBenchTarget(kind, dataDir, options.postgresUrl);
+  const target = await openBenchTarget(kind, dataDir, options.postgresUrl, {
+    ...(options.reuseSchema !== undefined ? { reuseSchema: options.reuseSchema } : {}),
+    keepSchema: options.keepSchema ?? false,
+  });
+  const reusing = options.reuseSchema !== undefined;
   const clock = new FixedClock('2026-01-01T00:00:00Z');
   let running: RunningPlumbline | undefined;
   const record = (step: string, count: number, unit: string, seconds: number) =>
     options.report({ database: kind, step, count, unit, seconds });
   try {
+    const started = performance.now();
     running = await startPlumbline({
       config: loadConfig({
         PLUMBLINE_DATA_DIR: dataDir,
@@ -138,38 +192,11 @@ export async function benchPosture(options: {
       clock,
     });
     const { app, ctx } = running;
-    for (let index = 0; index < SUPPLIER_COUNT; index += 1) {
-      await createSupplier(ctx, systemActor, {
-        key: `supplier-${index}`,
-        name: `Supplier ${index}`,
-        services: 'Generated for the benchmark',
-        contractReference: '',
-        escalationContact: '',
-        certifications: [],
-        notes: '',
-      });
-    }
-    const imported = await timed(() =>
-      importAssetsCsv(ctx, systemActor, Buffer.from(generateAssetCsv(options.assets)), {
-        dryRun: false,
-        partial: false,
-      }),
-    );
-    record('import assets', imported.result.created, 'assets', imported.seconds);
-    const controls = await topUpControls(ctx);
-
-    const generated = await timed(() => generateOccurrences(ctx, YEAR));
-    record(
-      `generate 12 months (${controls} controls)`,
-      generated.result.created,
-      'occurrences',
-      generated.seconds,
-    );
-
+    if (reusing)
+      record('start (pending migrations)', 0, 'steps', (performance.now() - started) / 1000);
     const now = new Date(NOW);
+    if (!reusing) await buildData(ctx, clock, options.assets, now, record);
     clock.set(NOW);
-    const work = await timed(() => recordSampleWork(ctx, now));
-    record('record sample work (bulk SQL)', work.result, 'events', work.seconds);
 
     const { token } = await createApiToken(ctx, systemActor, { name: 'bench', role: 'auditor' });
     const authorization = `Bearer ${token}`;
@@ -181,6 +208,29 @@ export async function benchPosture(options: {
         live.result.controls.length,
         'controls',
         live.seconds,
+      );
+    }
+    // Old and new side by side on the same data: the counts (what evaluatePosture reads now)
+    // and the reference query classifying every current occurrence (what it read before).
+    const inputs = await postureInputs(ctx, { ...query, at: NOW });
+    const countArgs = [ctx.db, inputs.at, inputs.atRiskUntil, inputs.lookbacks] as const;
+    for (const round of [1, 2, 3]) {
+      const counted = await timed(() =>
+        postureCountsRepository.currentCountsByControl(...countArgs),
+      );
+      if (counted.result === null) throw new Error('The counts declined the live instant');
+      record(
+        `posture counts query, now (${round})`,
+        counted.result.length,
+        'controls',
+        counted.seconds,
+      );
+      const reference = await timed(() => postureRepository.currentCountsByControl(...countArgs));
+      record(
+        `posture reference query, now (${round})`,
+        reference.result.length,
+        'controls',
+        reference.seconds,
       );
     }
     // The dashboard's answer: computed on the first request, then reused (see live-posture.ts).
@@ -212,6 +262,7 @@ export async function benchPosture(options: {
     const assets = await timed(() => listAssetPosture(ctx, query));
     record('posture per asset now', assets.result.items.length, 'assets', assets.seconds);
 
+    if (options.skipReport) return;
     const period = { framework: 'soc2', from: '2026-01-01', to: '2026-12-31' };
     const report = await timed(() => reportEffectiveness(ctx, period));
     record('effectiveness soc2 2026, use case', report.result.rows.length, 'rows', report.seconds);

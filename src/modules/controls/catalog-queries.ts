@@ -71,7 +71,27 @@ export async function getFramework(
   const stored = await catalogRepository.loadAll(ctx.db);
   const framework = stored.frameworks.get(key);
   if (!framework) throw notFound(`Framework ${key}`);
+  return frameworkView(stored, framework, controlsByRequirement(stored));
+}
+
+/**
+ * Every framework in force with its requirements and mapped controls, from one read of the
+ * catalogue (what posture rolls up on every evaluation).
+ */
+export async function listFrameworkViews(ctx: Pick<AppContext, 'db'>): Promise<FrameworkView[]> {
+  const stored = await catalogRepository.loadAll(ctx.db);
   const mapped = controlsByRequirement(stored);
+  return [...stored.frameworks.values()]
+    .filter((framework) => framework.retiredAt === null)
+    .map((framework) => frameworkView(stored, framework, mapped));
+}
+
+function frameworkView(
+  stored: StoredCatalog,
+  framework: StoredFramework,
+  mapped: Map<string, StoredControl[]>,
+): FrameworkView {
+  const { key } = framework.content;
   // Current requirements in the framework's order, then retired ones in their last order.
   const requirements = [...stored.requirements.values()]
     .filter((requirement) => requirement.frameworkId === framework.id)

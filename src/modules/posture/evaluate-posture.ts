@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app/context.js';
-import { getFramework, listFrameworks } from '../controls/catalog-queries.js';
+import { listFrameworkViews } from '../controls/catalog-queries.js';
 import {
   countStatuses,
   statusFromOccurrences,
@@ -7,7 +7,8 @@ import {
   type ControlStatus,
   type CurrentOccurrenceCounts,
 } from './control-status.js';
-import { postureInputs } from './posture-inputs.js';
+import { postureInputs, type PostureInputs } from './posture-inputs.js';
+import { postureCountsRepository } from './posture-counts.repository.js';
 import { postureRepository } from './posture.repository.js';
 import type { ControlPosture, Posture, PostureQuery } from './posture.schema.js';
 
@@ -20,6 +21,30 @@ const NO_OCCURRENCES: CurrentOccurrenceCounts = {
 };
 
 /**
+ * Per control, how many current occurrences are in each class at t: from the kept counts when
+ * they describe t exactly (live posture, normally), otherwise by classifying the current
+ * occurrences from the records (past instants). Both give the same answer (a property test
+ * compares them).
+ */
+async function currentCounts(ctx: Pick<AppContext, 'db'>, inputs: PostureInputs) {
+  const counted = await postureCountsRepository.currentCountsByControl(
+    ctx.db,
+    inputs.at,
+    inputs.atRiskUntil,
+    inputs.lookbacks,
+  );
+  return (
+    counted ??
+    postureRepository.currentCountsByControl(
+      ctx.db,
+      inputs.at,
+      inputs.atRiskUntil,
+      inputs.lookbacks,
+    )
+  );
+}
+
+/**
  * Every control's status at an instant (default now), rolled up to requirements and frameworks.
  * Only facts recorded at or before the instant count, so a past instant always gives the same
  * answer; the per-control aggregation runs in the database. The mapping of controls to
@@ -30,14 +55,9 @@ export async function evaluatePosture(
   query: PostureQuery,
 ): Promise<Posture> {
   const inputs = await postureInputs(ctx, query);
-  const [counts, frameworkSummaries] = await Promise.all([
-    postureRepository.currentCountsByControl(
-      ctx.db,
-      inputs.at,
-      inputs.atRiskUntil,
-      inputs.lookbacks,
-    ),
-    listFrameworks(ctx, {}),
+  const [counts, frameworkViews] = await Promise.all([
+    currentCounts(ctx, inputs),
+    listFrameworkViews(ctx),
   ]);
   const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));
   const controls: ControlPosture[] = inputs.controls
@@ -70,40 +90,37 @@ export async function evaluatePosture(
   const statusByControl = new Map<string, ControlStatus>(
     controls.map((control) => [control.key, control.status]),
   );
-  const frameworks = await Promise.all(
-    frameworkSummaries.map(async (summary) => {
-      const framework = await getFramework(ctx, summary.key);
-      const requirements = framework.requirements
-        .filter((requirement) => requirement.retiredAt === null)
-        .map((requirement) => {
-          const mapped = requirement.controls.map((control) => ({
-            key: control.key,
-            status: statusByControl.get(control.key) ?? 'no_evidence',
-          }));
-          return {
-            key: requirement.key,
-            reference: requirement.reference,
-            title: requirement.title,
-            status: worstStatus(mapped.map((control) => control.status)),
-            controls: mapped,
-          };
-        });
-      const controlKeys = new Set(
-        requirements.flatMap((requirement) => requirement.controls.map((control) => control.key)),
-      );
-      const requirementStatuses = requirements.map((requirement) => requirement.status);
-      return {
-        key: framework.key,
-        title: framework.title,
-        status: worstStatus(requirementStatuses),
-        requirementCounts: countStatuses(requirementStatuses),
-        controlCounts: countStatuses(
-          [...controlKeys].map((key) => statusByControl.get(key) ?? 'no_evidence'),
-        ),
-        requirements,
-      };
-    }),
-  );
+  const frameworks = frameworkViews.map((framework) => {
+    const requirements = framework.requirements
+      .filter((requirement) => requirement.retiredAt === null)
+      .map((requirement) => {
+        const mapped = requirement.controls.map((control) => ({
+          key: control.key,
+          status: statusByControl.get(control.key) ?? 'no_evidence',
+        }));
+        return {
+          key: requirement.key,
+          reference: requirement.reference,
+          title: requirement.title,
+          status: worstStatus(mapped.map((control) => control.status)),
+          controls: mapped,
+        };
+      });
+    const controlKeys = new Set(
+      requirements.flatMap((requirement) => requirement.controls.map((control) => control.key)),
+    );
+    const requirementStatuses = requirements.map((requirement) => requirement.status);
+    return {
+      key: framework.key,
+      title: framework.title,
+      status: worstStatus(requirementStatuses),
+      requirementCounts: countStatuses(requirementStatuses),
+      controlCounts: countStatuses(
+        [...controlKeys].map((key) => statusByControl.get(key) ?? 'no_evidence'),
+      ),
+      requirements,
+    };
+  });
   return {
     at: inputs.at.toISOString(),
     atRiskDays: inputs.atRiskDays,

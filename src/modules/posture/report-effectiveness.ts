@@ -4,6 +4,7 @@ import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { toCsv } from '../register/csv.js';
+import { effectivenessCsvLines, effectivenessJsonRows } from './effectiveness-text.js';
 import {
   postureRepository,
   type EffectivenessCountsRow,
@@ -28,6 +29,13 @@ export interface EffectivenessReportStream {
   summary(): Promise<EffectivenessReport['summary']>;
   /** The rows in report order (control key, deadline, asset, period), one page at a time. */
   pages(): AsyncGenerator<EffectivenessReportRow[]>;
+  /** The same pages as the database returns them, with their control (for writing out text). */
+  controlPages(): AsyncGenerator<ControlPage>;
+}
+
+export interface ControlPage {
+  control: FrameworkControlRow;
+  rows: EffectivenessRow[];
 }
 
 /** The exceptions of one report row, in the order reports list them. */
@@ -60,7 +68,10 @@ export function effectivenessRowFacts(
   };
 }
 
-function reportRow(row: EffectivenessRow, control: FrameworkControlRow): EffectivenessReportRow {
+export function reportRow(
+  row: EffectivenessRow,
+  control: FrameworkControlRow,
+): EffectivenessReportRow {
   return {
     controlKey: control.key,
     controlTitle: control.title,
@@ -164,6 +175,25 @@ export async function openEffectivenessReport(
     rows.catch(() => undefined);
     return { index, rows };
   };
+  // Reads one page ahead: the database prepares the next page while this one is written out.
+  async function* controlPages(): AsyncGenerator<ControlPage> {
+    let next = controls.length > 0 ? requestPage(0, null) : null;
+    while (next) {
+      const control = controls[next.index]!;
+      const page = await next.rows;
+      const last = page[page.length - 1];
+      if (last && page.length === pageRows) {
+        next = requestPage(next.index, {
+          dueAt: last.due_at,
+          assetKey: last.asset_key,
+          periodKey: last.period_key,
+        });
+      } else {
+        next = next.index + 1 < controls.length ? requestPage(next.index + 1, null) : null;
+      }
+      if (page.length > 0) yield { control, rows: page };
+    }
+  }
   return {
     head: {
       framework: query.framework,
@@ -180,25 +210,12 @@ export async function openEffectivenessReport(
       });
       return summarise(counts, new Map(controls.map((control) => [control.id, control])));
     },
-    // Reads one page ahead: the database prepares the next page while this one is written out.
     async *pages() {
-      let next = controls.length > 0 ? requestPage(0, null) : null;
-      while (next) {
-        const control = controls[next.index]!;
-        const page = await next.rows;
-        const last = page[page.length - 1];
-        if (last && page.length === pageRows) {
-          next = requestPage(next.index, {
-            dueAt: last.due_at,
-            assetKey: last.asset_key,
-            periodKey: last.period_key,
-          });
-        } else {
-          next = next.index + 1 < controls.length ? requestPage(next.index + 1, null) : null;
-        }
-        if (page.length > 0) yield page.map((row) => reportRow(row, control));
+      for await (const page of controlPages()) {
+        yield page.rows.map((row) => reportRow(row, page.control));
       }
     },
+    controlPages,
   };
 }
 
@@ -222,14 +239,14 @@ export async function* effectivenessJsonChunks(
   stream: EffectivenessReportStream,
 ): AsyncGenerator<string> {
   // The first page is read while the summary is counted (two connections on PostgreSQL).
-  const pages = stream.pages();
+  const pages = stream.controlPages();
   const firstPage = pages.next();
   firstPage.catch(() => undefined);
   const head = { ...stream.head, summary: await stream.summary() };
   yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
   let separator = '';
   for (let page = await firstPage; !page.done; page = await pages.next()) {
-    yield separator + page.value.map((row) => JSON.stringify(row)).join(',');
+    yield separator + effectivenessJsonRows(page.value.control, page.value.rows);
     separator = ',';
   }
   yield ']}';
@@ -252,34 +269,12 @@ export const EFFECTIVENESS_CSV_COLUMNS = [
   'exceptions',
 ] as const;
 
-/** Report rows as CSV with the header line, every cell guarded against formulas. */
-function effectivenessCsv(rows: EffectivenessReportRow[]): string {
-  return toCsv(
-    EFFECTIVENESS_CSV_COLUMNS,
-    rows.map((row) => ({
-      control_key: row.controlKey,
-      control_title: row.controlTitle,
-      requirement_keys: row.requirementKeys.join(';'),
-      period_key: row.periodKey,
-      asset_key: row.assetKey,
-      opens_at: row.opensAt,
-      due_at: row.dueAt,
-      status: row.status,
-      completed_at: row.completedAt ?? '',
-      performer: row.performer ?? '',
-      verified_at: row.verifiedAt ?? '',
-      verifier: row.verifier ?? '',
-      evidence_count: String(row.evidenceCount),
-      exceptions: row.exceptions.join(';'),
-    })),
-  );
-}
-
 /** The report as CSV text, one line per occurrence after the header, page by page. */
 export async function* effectivenessCsvChunks(
   stream: EffectivenessReportStream,
 ): AsyncGenerator<string> {
-  const header = effectivenessCsv([]);
-  yield header;
-  for await (const page of stream.pages()) yield effectivenessCsv(page).slice(header.length);
+  yield toCsv(EFFECTIVENESS_CSV_COLUMNS, []);
+  for await (const page of stream.controlPages()) {
+    yield effectivenessCsvLines(page.control, page.rows);
+  }
 }

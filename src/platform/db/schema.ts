@@ -323,6 +323,23 @@ export interface OccurrenceStateTable {
   last_recorded_at: Timestamp;
 }
 
+/**
+ * How many occurrences share what decides their class in live posture: control, window, the next
+ * occurrence of their lane ('infinity' when none) and work state. Kept by triggers on occurrences
+ * and occurrence_state (migration 2026-12-03T04-00); read by posture-counts.repository.ts.
+ */
+export interface PostureCountsTable {
+  control_id: string;
+  due_at: Timestamp;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  successor_due_at: Timestamp;
+  successor_closes_at: Timestamp;
+  work_state: string;
+  occurrences: number;
+  recorded_through: Timestamp;
+}
+
 export interface WorkOrdersTable {
   id: Generated<string>;
   number: ColumnType<number, never, never>;
@@ -652,6 +669,7 @@ export interface Database {
   occurrences: OccurrencesTable;
   occurrence_events: OccurrenceEventsTable;
   occurrence_state: OccurrenceStateTable;
+  posture_counts: PostureCountsTable;
   work_orders: WorkOrdersTable;
   work_order_checklist_items: WorkOrderChecklistItemsTable;
   work_order_events: WorkOrderEventsTable;

@@ -13,6 +13,7 @@ import * as evidencePacks from './2026-11-25T03-00_evidence-packs.js';
 import * as auditorEngagements from './2026-12-03T01-00_auditor-engagements.js';
 import * as packHeartbeat from './2026-12-03T02-00_pack-heartbeat.js';
 import * as backupRunSuccessIndex from './2026-12-03T03-00_backup-run-success-index.js';
+import * as postureCounts from './2026-12-03T04-00_posture-counts.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T01-00_auditor-engagements': auditorEngagements,
   '2026-12-03T02-00_pack-heartbeat': packHeartbeat,
   '2026-12-03T03-00_backup-run-success-index': backupRunSuccessIndex,
+  '2026-12-03T04-00_posture-counts': postureCounts,
 };
 
 export const migrationProvider: MigrationProvider = {
