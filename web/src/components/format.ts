@@ -25,6 +25,11 @@ export function todayIsoDate(): string {
   return `${now.getFullYear()}-${month}-${day}`;
 }
 
+/** The first day of the current year as `YYYY-MM-DD`: reports cover the audit year so far. */
+export function firstDayOfYear(): string {
+  return `${todayIsoDate().slice(0, 4)}-01-01`;
+}
+
 /** Any JSON value as short readable text (audit before/after values). */
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';

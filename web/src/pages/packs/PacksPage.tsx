@@ -9,15 +9,15 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useFrameworks } from '../../api/catalog.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { formatDateTime, todayIsoDate } from '../../components/format.js';
+import { firstDayOfYear, formatDateTime, todayIsoDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { PeriodInputs } from '../../components/PeriodInputs.js';
 import { QueryView } from '../../components/QueryView.js';
 import { FrameworkCoverageTable } from './FrameworkCoverageTable.js';
 import {
@@ -30,10 +30,6 @@ import {
   type PackJob,
   type PackPeriod,
 } from './packs-api.js';
-
-function firstOfYear(): string {
-  return `${todayIsoDate().slice(0, 4)}-01-01`;
-}
 
 function JobProgress({ job }: { job: PackJob }) {
   const percent = job.filesTotal === 0 ? 0 : Math.round((job.filesDone / job.filesTotal) * 100);
@@ -71,7 +67,7 @@ function JobProgress({ job }: { job: PackJob }) {
 export function PacksPage() {
   const frameworks = useFrameworks();
   const [framework, setFramework] = useState<string | null>(null);
-  const [from, setFrom] = useState(firstOfYear);
+  const [from, setFrom] = useState(firstDayOfYear);
   const [to, setTo] = useState(todayIsoDate);
   const [jobId, setJobId] = useState<string | null>(null);
   const [coveragePeriod, setCoveragePeriod] = useState<PackPeriod | null>(null);
@@ -104,18 +100,7 @@ export function PacksPage() {
               onChange={setFramework}
               miw={260}
             />
-            <TextInput
-              type="date"
-              label="From"
-              value={from}
-              onChange={(event) => setFrom(event.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="To"
-              value={to}
-              onChange={(event) => setTo(event.currentTarget.value)}
-            />
+            <PeriodInputs from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
             <Button type="submit" disabled={!period} loading={request.isPending}>
               Generate pack
             </Button>

@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +18,7 @@ import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDate, formatDateTime, todayIsoDate } from '../../components/format.js';
 import { OCCURRENCE_STATUS_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { PeriodInputs } from '../../components/PeriodInputs.js';
 import { QueryView } from '../../components/QueryView.js';
 
 /** The first day of the month twelve months ago: a year of evidence by default. */
@@ -98,18 +98,7 @@ export function EffectivenessReportPage() {
               onChange={setFramework}
               miw={260}
             />
-            <TextInput
-              type="date"
-              label="From"
-              value={from}
-              onChange={(event) => setFrom(event.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="To"
-              value={to}
-              onChange={(event) => setTo(event.currentTarget.value)}
-            />
+            <PeriodInputs from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
             <Button type="submit" disabled={!framework || !from || !to}>
               Show report
             </Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useProcess } from '../../api/register.js';
 import {
@@ -7,17 +7,18 @@ import {
   type WalkthroughPeriod,
 } from '../../api/walkthrough.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
-import { formatDate, formatDateTime, todayIsoDate } from '../../components/format.js';
+import {
+  firstDayOfYear,
+  formatDate,
+  formatDateTime,
+  todayIsoDate,
+} from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { PeriodInputs } from '../../components/PeriodInputs.js';
 import { QueryView } from '../../components/QueryView.js';
 import { useRequiredParam } from '../../components/params.js';
 import { DependencyCard } from './DependencyCard.js';
 import { GapTable } from './GapTable.js';
-
-/** The first day of the current year: the walk usually covers the audit year so far. */
-function startOfYear(): string {
-  return `${todayIsoDate().slice(0, 4)}-01-01`;
-}
 
 /**
  * ISO 9001 7.1.3's "walk one product line end to end": every infrastructure dependency of a
@@ -26,7 +27,7 @@ function startOfYear(): string {
 export function WalkthroughPage() {
   const key = useRequiredParam('key');
   const process = useProcess(key);
-  const [from, setFrom] = useState(startOfYear);
+  const [from, setFrom] = useState(firstDayOfYear);
   const [to, setTo] = useState(todayIsoDate);
   const [period, setPeriod] = useState<WalkthroughPeriod | null>(null);
   const walkthrough = useWalkthrough(key, period);
@@ -49,18 +50,7 @@ export function WalkthroughPage() {
       <Paper withBorder p="md" radius="md" mb="lg">
         <form onSubmit={submit} aria-label="Walkthrough period">
           <Group align="flex-end">
-            <TextInput
-              type="date"
-              label="From"
-              value={from}
-              onChange={(event) => setFrom(event.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="To"
-              value={to}
-              onChange={(event) => setTo(event.currentTarget.value)}
-            />
+            <PeriodInputs from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
             <Button type="submit" disabled={!from || !to}>
               Walk the process
             </Button>
