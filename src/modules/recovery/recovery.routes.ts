@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
+import { sendEvidenceFile, uploadedEvidenceFile } from '../../platform/http/evidence-files.js';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
-import { AppError } from '../../platform/errors.js';
 import { verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
   drExerciseDetailSchema,
@@ -179,16 +179,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     handler: async (request, reply) => {
       const { evidence, content } = await openRecoveryEvidence(ctx, request.params.id);
       refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
-      const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-      return reply
-        .type(evidence.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(evidence.filename)}`,
-        )
-        .header('content-length', evidence.sizeBytes)
-        .header('x-evidence-sha256', evidence.sha256)
-        .send(content);
+      return sendEvidenceFile(reply, evidence, content);
     },
   });
 
@@ -212,18 +203,12 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
           response: { 201: recoveryEvidenceViewSchema },
         },
         handler: async (request, reply) => {
-          const file = request.isMultipart() ? await request.file() : undefined;
-          if (!file || file.fieldname !== 'file') {
-            throw new AppError('validation_failed', 'Send the file in the multipart field "file"', {
-              issues: [{ path: 'body.file', message: 'is required' }],
-            });
-          }
           const evidence = await attachRecoveryEvidence(
             ctx,
             requirePrincipal(request).actor,
             recordType,
             request.params.id,
-            { stream: file.file, filename: file.filename, contentType: file.mimetype },
+            await uploadedEvidenceFile(request),
           );
           return reply.status(201).send(evidence);
         },

@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
+import { sendEvidenceFile, uploadedEvidenceFile } from '../../platform/http/evidence-files.js';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
 import { occurrenceViewSchema } from '../occurrences/occurrence.schema.js';
@@ -182,16 +182,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     handler: async (request, reply) => {
       const { evidence, content } = await openEvidence(ctx, request.params.id);
       refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
-      const asciiName = evidence.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-      return reply
-        .type(evidence.contentType)
-        .header(
-          'content-disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(evidence.filename)}`,
-        )
-        .header('content-length', evidence.sizeBytes)
-        .header('x-evidence-sha256', evidence.sha256)
-        .send(content);
+      return sendEvidenceFile(reply, evidence, content);
     },
   });
 
@@ -215,21 +206,11 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         response: { 201: evidenceViewSchema },
       },
       handler: async (request, reply) => {
-        if (!request.isMultipart())
-          throw new AppError('validation_failed', 'Send the file as multipart/form-data', {
-            issues: [{ path: 'body.file', message: 'is required' }],
-          });
-        const file = await request.file();
-        if (!file || file.fieldname !== 'file') {
-          throw new AppError('validation_failed', 'Send the file in the multipart field "file"', {
-            issues: [{ path: 'body.file', message: 'is required' }],
-          });
-        }
         const evidence = await attachEvidence(
           ctx,
           requirePrincipal(request).actor,
           request.params.id,
-          { stream: file.file, filename: file.filename, contentType: file.mimetype },
+          await uploadedEvidenceFile(request),
         );
         return reply.status(201).send(evidence);
       },
