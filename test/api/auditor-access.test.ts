@@ -8,7 +8,12 @@ import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import { SmtpTestServer } from '../support/smtp-test-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { seedPackPeriod, storeRecoveryEvidence, waitForPack } from './packs.fixtures.js';
+import {
+  linkProcessTo,
+  seedPackPeriod,
+  storeRecoveryEvidence,
+  waitForPack,
+} from './packs.fixtures.js';
 
 const PUBLIC_URL = 'https://plumbline.example.test';
 const AUDITOR_EMAIL = 'ext.auditor@audit-firm.example';
@@ -92,6 +97,7 @@ describe('auditor engagements', () => {
     });
     admin = await t.tokenFor('admin');
     ({ evidenceId } = await seedPackPeriod(t, clock, admin));
+    await linkProcessTo(t, admin, 'web-1');
     februaryEvidenceId = (
       await storeRecoveryEvidence(t, Buffer.from('february log\n'), '2026-02-10T12:00:00Z')
     ).id;
@@ -217,6 +223,34 @@ describe('auditor engagements', () => {
     );
     expect(otherFramework.statusCode).toBe(403);
     expect(errorCode(otherFramework)).toBe('outside_engagement');
+  });
+
+  it('walks a process and exports OSCAL only for the engagement, refused outside it', async () => {
+    const walkthrough = '/api/v1/processes/customer-portal/walkthrough';
+    const inPeriod = await auditor.call('GET', `${walkthrough}?from=2026-03-01&to=2026-03-31`);
+    expect(inPeriod.statusCode).toBe(200);
+    expect(inPeriod.json<{ process: { key: string } }>().process.key).toBe('customer-portal');
+    const otherPeriod = await auditor.call('GET', `${walkthrough}?from=2026-02-01&to=2026-02-28`);
+    expect(otherPeriod.statusCode).toBe(403);
+    expect(errorCode(otherPeriod)).toBe('outside_engagement');
+
+    const oscal = '/api/v1/reports/oscal';
+    const results = await auditor.call(
+      'GET',
+      `${oscal}?framework=iso9001&from=2026-03-01&to=2026-03-31`,
+    );
+    expect(results.statusCode).toBe(200);
+    expect(Object.keys(results.json<Record<string, unknown>>())).toEqual(['assessment-results']);
+    const inventory = await auditor.call('GET', `${oscal}?framework=iso9001&model=inventory`);
+    expect(inventory.statusCode).toBe(200);
+    const otherFramework = await auditor.call('GET', `${oscal}?framework=soc2&model=inventory`);
+    expect(otherFramework.statusCode).toBe(403);
+    const february = await auditor.call(
+      'GET',
+      `${oscal}?framework=iso9001&from=2026-02-01&to=2026-02-28`,
+    );
+    expect(february.statusCode).toBe(403);
+    expect(errorCode(february)).toBe('outside_engagement');
   });
 
   it("sees only the engagement's packs, and may request one only within it", async () => {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { assertWithinEngagement } from '../../platform/http/engagement.js';
 import { exportOscal } from './export-oscal.js';
 import { oscalQuerySchema } from './oscal.schema.js';
 
 /** OSCAL exports: read like the effectiveness report (reports:read). */
 export function registerOscalRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/reports/oscal', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'download' },
     schema: {
       tags: ['reports'],
       summary:
@@ -20,6 +21,8 @@ export function registerOscalRoutes(api: Api, ctx: AppContext): void {
       },
     },
     handler: async (request, reply) => {
+      // An engaged auditor exports their framework only, and results only for their period.
+      assertWithinEngagement(request.principal, request.query);
       const { filename, document } = await exportOscal(ctx, request.query);
       // Already JSON text: sent as it is, past the response serializer.
       return reply

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { assertWithinEngagement } from '../../platform/http/engagement.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { reportWalkthrough } from './report-walkthrough.js';
 import { walkthroughHtml } from './walkthrough-html.js';
@@ -9,7 +10,7 @@ import { walkthroughQuerySchema, walkthroughSchema } from './walkthrough.schema.
 /** The walkthrough audit of one process over a period, as JSON or as a printable page. */
 export function registerWalkthroughRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/processes/:key/walkthrough', {
-    config: { access: { permission: 'reports:read' } },
+    config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
       summary:
@@ -19,6 +20,8 @@ export function registerWalkthroughRoutes(api: Api, ctx: AppContext): void {
       response: { 200: z.union([walkthroughSchema, z.string()]) },
     },
     handler: async (request, reply) => {
+      // An engaged auditor walks a process only through their own period.
+      assertWithinEngagement(request.principal, { from: request.query.from, to: request.query.to });
       const walkthrough = await reportWalkthrough(ctx, request.params.key, request.query);
       if (request.query.format === 'json') return walkthrough;
       const { from, to } = walkthrough;
