@@ -83,7 +83,9 @@ export async function runBuildProcess(options: BuildProcessOptions): Promise<Bui
   if (!fs.existsSync(path.join(dist, 'modules/packs/build-evidence-pack.js'))) {
     throw new Error(`No compiled code in ${dist}: run npm run build:server`);
   }
-  const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
+  // PLUMBLINE_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the build process.
+  const nodeArgs = (process.env.PLUMBLINE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', CHILD], {
     env: { ...process.env, PLUMBLINE_PACK_BENCH: JSON.stringify({ ...options, dist }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -77,6 +77,26 @@ describe('evidence store', () => {
     await expect(buffer(await evidence.open(stored.storageKey))).rejects.toThrow();
   });
 
+  it('reads a file in chunks of any size, the tag apart when the file exceeds one read', async () => {
+    const evidence = store(4 * 1024 * 1024);
+    const content = randomBytes(3 * 1024 * 1024 + 5);
+    const stored = await evidence.put(chunked(content));
+    // 1 MB reads (the tag after the last), a read ending inside the tag, one read for it all, 4 KB.
+    for (const chunkBytes of [1 << 20, content.length + 18 + 8, content.length + 18 + 16, 4096]) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of evidence.chunks(stored.storageKey, chunkBytes)) chunks.push(chunk);
+      expect(Buffer.compare(Buffer.concat(chunks), content)).toBe(0);
+    }
+    const file = evidence.pathOf(stored.storageKey);
+    const bytes = fs.readFileSync(file);
+    bytes[2_000_000] = bytes[2_000_000]! ^ 0x01;
+    fs.writeFileSync(file, bytes);
+    const read = async () => {
+      for await (const chunk of evidence.chunks(stored.storageKey)) expect(chunk).toBeDefined();
+    };
+    await expect(read()).rejects.toThrow();
+  });
+
   it('refuses a storage key that is not a content address', () => {
     expect(() => store().pathOf('../../etc/passwd')).toThrow(/Malformed/);
   });
