@@ -210,11 +210,11 @@ describe('posture counts (live posture fast path)', () => {
     await sql`drop trigger occurrence_state_posture_counts_update on occurrence_state`.execute(
       t.ctx.db,
     );
+    await sql`drop trigger occurrence_events_posture_counts on occurrence_events`.execute(t.ctx.db);
     await sql`drop function posture_counts_after_occurrences()`.execute(t.ctx.db);
+    await sql`drop function posture_counts_after_events()`.execute(t.ctx.db);
+    await sql`drop table posture_count_deltas`.execute(t.ctx.db);
     await sql`drop function posture_counts_after_state()`.execute(t.ctx.db);
-    await sql`drop function posture_lane_successor(uuid, text, uuid, timestamptz)`.execute(
-      t.ctx.db,
-    );
     await sql`drop function posture_counts_apply(jsonb)`.execute(t.ctx.db);
     await sql`drop table posture_counts`.execute(t.ctx.db);
     await sql`drop index occurrences_lane_due_idx`.execute(t.ctx.db);

@@ -15,7 +15,8 @@ import { sql, type Kysely } from 'kysely';
 // Triggers keep the counts in the statement that changes what they count, whoever writes
 // (generation, the use cases, a bulk load, a restore): a statement inserting occurrences adds them
 // and moves the occurrence before each in its lane to its new successor; occurrence_state moving
-// to another work state moves its occurrence to that state's group.
+// to another work state moves its occurrence to that state's group (applied once per statement
+// inserting events).
 export async function up(db: Kysely<any>): Promise<void> {
   // The lane look-ups: the next (or previous) occurrence of a control × asset by deadline.
   await db.schema
@@ -58,33 +59,22 @@ export async function up(db: Kysely<any>): Promise<void> {
         recorded_through = greatest(pc.recorded_through, excluded.recorded_through)
     $$`.execute(db);
 
-  // The next occurrence of an occurrence's lane (the earliest later deadline), or infinity.
-  await sql`
-    create function posture_lane_successor(
-      lane_control uuid, lane_asset text, lane_trigger uuid, after_due timestamptz,
-      out due_at timestamptz, out closes_at timestamptz, out generated_at timestamptz
-    ) language sql stable as $$
-      select coalesce(x.due_at, 'infinity'), coalesce(x.closes_at, 'infinity'), x.generated_at
-      from (select 1) one
-      left join lateral (
-        select o.due_at, o.closes_at, o.generated_at from occurrences o
-        where o.control_id = lane_control and o.asset_key = lane_asset
-          and o.trigger_event_id is not distinct from lane_trigger and o.due_at > after_due
-        order by o.due_at
-        limit 1) x on true
-    $$`.execute(db);
-
   await sql`
     create function posture_counts_after_occurrences() returns trigger language plpgsql as $$
     begin
       perform posture_counts_apply(coalesce(jsonb_agg(d), '[]'::jsonb)) from (
         -- Each new occurrence, not started, in the group of its successor.
-        select n.control_id, n.due_at, n.opens_at, n.closes_at, s.due_at as successor_due_at,
-          s.closes_at as successor_closes_at, 'not_started' as work_state, 1 as delta,
-          greatest(n.generated_at, s.generated_at) as recorded_through
+        select n.control_id, n.due_at, n.opens_at, n.closes_at,
+          coalesce(s.due_at, 'infinity') as successor_due_at,
+          coalesce(s.closes_at, 'infinity') as successor_closes_at, 'not_started' as work_state,
+          1 as delta, greatest(n.generated_at, s.generated_at) as recorded_through
         from inserted n
-        cross join lateral posture_lane_successor(n.control_id, n.asset_key,
-          n.trigger_event_id, n.due_at) s
+        left join lateral (
+          select o.due_at, o.closes_at, o.generated_at from occurrences o
+          where o.control_id = n.control_id and o.asset_key = n.asset_key
+            and o.trigger_event_id is not distinct from n.trigger_event_id and o.due_at > n.due_at
+          order by o.due_at
+          limit 1) s on true
         union all
         -- The occurrence before a new one in its lane, if it existed before this statement:
         -- out of the group of its former successor, into the group of its new one.
@@ -114,8 +104,18 @@ export async function up(db: Kysely<any>): Promise<void> {
             and o.trigger_event_id is not distinct from p.trigger_event_id
             and o.due_at > p.due_at and o.id not in (select i.id from inserted i)
         ) former
-        cross join lateral posture_lane_successor(p.control_id, p.asset_key,
-          p.trigger_event_id, p.due_at) now_successor
+        cross join lateral (
+          select coalesce(x.due_at, 'infinity') as due_at,
+            coalesce(x.closes_at, 'infinity') as closes_at, x.generated_at
+          from (select 1) one
+          left join lateral (
+            select o.due_at, o.closes_at, o.generated_at from occurrences o
+            where o.control_id = p.control_id and o.asset_key = p.asset_key
+              and o.trigger_event_id is not distinct from p.trigger_event_id
+              and o.due_at > p.due_at
+            order by o.due_at
+            limit 1) x on true
+        ) now_successor
         cross join lateral (
           select former.due_at as successor_due_at,
             coalesce((select o.closes_at from occurrences o
@@ -136,6 +136,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     referencing new table as inserted
     for each statement execute function posture_counts_after_occurrences()`.execute(db);
 
+  // A change of work state is noted as two deltas (out of the former state's count, into the new
+  // one's) and the deltas are added to the counts once per statement inserting events: a bulk
+  // load of events then updates each count once, not once per event (repeated updates of one row
+  // in one transaction cost more with every version).
+  await sql`
+    create table posture_count_deltas (
+      control_id uuid not null,
+      due_at timestamptz not null,
+      opens_at timestamptz not null,
+      closes_at timestamptz not null,
+      successor_due_at timestamptz not null,
+      successor_closes_at timestamptz not null,
+      work_state text not null,
+      delta integer not null,
+      recorded_through timestamptz not null
+    )`.execute(db);
   await sql`
     create function posture_counts_after_state() returns trigger language plpgsql as $$
     declare
@@ -146,18 +162,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     begin
       former_state := case when tg_op = 'INSERT' then 'not_started' else old.work_state end;
       select * into o from occurrences where id = new.occurrence_id;
-      select * into s from posture_lane_successor(o.control_id, o.asset_key, o.trigger_event_id,
-        o.due_at);
+      -- The next occurrence of its lane (written out so that PL/pgSQL keeps the plan).
+      select x.due_at, x.closes_at, x.generated_at into s
+      from occurrences x
+      where x.control_id = o.control_id and x.asset_key = o.asset_key
+        and x.trigger_event_id is not distinct from o.trigger_event_id and x.due_at > o.due_at
+      order by x.due_at
+      limit 1;
+      if not found then
+        select 'infinity'::timestamptz as due_at, 'infinity'::timestamptz as closes_at,
+          null::timestamptz as generated_at into s;
+      end if;
       through := greatest(new.last_recorded_at, o.generated_at, s.generated_at);
-      perform posture_counts_apply(jsonb_build_array(
-        jsonb_build_object('control_id', o.control_id, 'due_at', o.due_at,
-          'opens_at', o.opens_at, 'closes_at', o.closes_at, 'successor_due_at', s.due_at,
-          'successor_closes_at', s.closes_at, 'work_state', former_state, 'delta', -1,
-          'recorded_through', through),
-        jsonb_build_object('control_id', o.control_id, 'due_at', o.due_at,
-          'opens_at', o.opens_at, 'closes_at', o.closes_at, 'successor_due_at', s.due_at,
-          'successor_closes_at', s.closes_at, 'work_state', new.work_state, 'delta', 1,
-          'recorded_through', through)));
+      insert into posture_count_deltas (control_id, due_at, opens_at, closes_at,
+        successor_due_at, successor_closes_at, work_state, delta, recorded_through)
+      values (o.control_id, o.due_at, o.opens_at, o.closes_at, s.due_at, s.closes_at,
+          former_state, -1, through),
+        (o.control_id, o.due_at, o.opens_at, o.closes_at, s.due_at, s.closes_at,
+          new.work_state, 1, through);
       return null;
     end
     $$`.execute(db);
@@ -169,6 +191,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger occurrence_state_posture_counts_update after update on occurrence_state
     for each row when (old.work_state is distinct from new.work_state)
     execute function posture_counts_after_state()`.execute(db);
+  // After the row triggers that fold each event into occurrence_state (and note the deltas).
+  await sql`
+    create function posture_counts_after_events() returns trigger language plpgsql as $$
+    begin
+      perform posture_counts_apply(coalesce(jsonb_agg(d), '[]'::jsonb))
+      from (
+        select control_id, due_at, opens_at, closes_at, successor_due_at, successor_closes_at,
+          work_state, sum(delta)::int as delta, max(recorded_through) as recorded_through
+        from posture_count_deltas
+        group by 1, 2, 3, 4, 5, 6, 7
+      ) d;
+      -- Only this transaction's deltas are visible, and they are all applied above.
+      delete from posture_count_deltas;
+      return null;
+    end
+    $$`.execute(db);
+  await sql`
+    create trigger occurrence_events_posture_counts after insert on occurrence_events
+    for each statement execute function posture_counts_after_events()`.execute(db);
 
   // Backfill from the occurrences and their states as they stand.
   await sql`
