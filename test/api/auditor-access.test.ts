@@ -62,6 +62,7 @@ describe('auditor engagements', () => {
   let auditor: Session;
   let totpSecret: string;
   let evidenceId: string;
+  let workOrderId: string;
   let februaryEvidenceId: string;
   let marchPack: PackJob;
   let februaryPack: PackJob;
@@ -96,7 +97,9 @@ describe('auditor engagements', () => {
       },
     });
     admin = await t.tokenFor('admin');
-    ({ evidenceId } = await seedPackPeriod(t, clock, admin));
+    const seeded = await seedPackPeriod(t, clock, admin);
+    ({ evidenceId } = seeded);
+    workOrderId = seeded.workOrder.id;
     await linkProcessTo(t, admin, 'web-1');
     februaryEvidenceId = (
       await storeRecoveryEvidence(t, Buffer.from('february log\n'), '2026-02-10T12:00:00Z')
@@ -391,6 +394,61 @@ describe('auditor engagements', () => {
       items: AuditorEngagementView[];
     }>();
     expect(listed.items.map((e) => e.status).sort()).toEqual(['active', 'revoked']);
+  });
+
+  it('ends the sessions of an existing auditor account it invites, so MFA applies at once', async () => {
+    const internal = await t.createUser('auditor', 'internal.auditor@example.test');
+    const before = await logIn(t, internal.email, internal.password);
+    expect(before.state).toBe('active');
+    expect((await before.call('GET', '/api/v1/assets')).statusCode).toBe(200);
+    const invited = await invite(admin, { email: internal.email });
+    expect(invited.statusCode).toBe(201);
+    expect((await before.call('GET', '/api/v1/assets')).statusCode).toBe(401);
+    const again = await logIn(t, internal.email, internal.password);
+    expect(again.state).toBe('enrol_required');
+  });
+
+  it('shows on a work order only the evidence uploaded within the period', async () => {
+    // A second file of the same work order, uploaded after the period ended.
+    await t.ctx.db
+      .insertInto('evidence_files')
+      .columns([
+        'occurrence_id',
+        'work_order_id',
+        'sha256',
+        'size_bytes',
+        'content_type',
+        'filename',
+        'storage_key',
+        'uploaded_by',
+        'uploaded_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('evidence_files')
+          .select([
+            'occurrence_id',
+            'work_order_id',
+            'sha256',
+            'size_bytes',
+            'content_type',
+            eb.val('april-follow-up.txt').as('filename'),
+            'storage_key',
+            'uploaded_by',
+            eb.val(new Date('2026-04-10T09:00:00Z')).as('uploaded_at'),
+          ])
+          .where('id', '=', evidenceId),
+      )
+      .execute();
+    const url = `/api/v1/work-orders/${workOrderId}`;
+    type Detail = { evidence: { filename: string }[] };
+    const asAdmin = (await t.call(admin, 'GET', url)).json<Detail>().evidence;
+    expect(asAdmin.map((e) => e.filename)).toContain('april-follow-up.txt');
+    const asAuditor = await auditor.call('GET', url);
+    expect(asAuditor.statusCode).toBe(200);
+    const names = asAuditor.json<Detail>().evidence.map((e) => e.filename);
+    expect(names.length).toBe(asAdmin.length - 1);
+    expect(names).not.toContain('april-follow-up.txt');
   });
 
   it('ends every call and the session at expiry', async () => {

@@ -14,6 +14,7 @@ import {
 import { auditorEngagementRepository } from './auditor-engagement.repository.js';
 import { getAuditorEngagement } from './auditor-engagement.service.js';
 import { engagementStatusAt } from './engagement-access.js';
+import { sessionRepository } from './session.repository.js';
 import { userAuditView, userRepository } from './user.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -75,6 +76,9 @@ export async function inviteAuditor(
         after: userAuditView(row),
       });
     }
+    // An existing auditor account may hold a session opened without a second factor (internal
+    // auditors need none); an engaged auditor always needs one, so they sign in again.
+    if (existing) await sessionRepository.deleteForUser(tx.trx, userId);
     const others = await auditorEngagementRepository.listForUser(tx.trx, userId);
     const overlapping = others.find(
       (other) =>

@@ -111,7 +111,13 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => {
       const workOrder = await getWorkOrder(ctx, request.params.id);
       assertWithinEngagement(request.principal, { at: workOrder.createdAt });
-      return workOrder;
+      // Evidence uploaded outside the period is not the auditor's to see, not even its name.
+      const evidence = keepWithinEngagement(
+        request.principal,
+        workOrder.evidence,
+        (file) => file.uploadedAt,
+      );
+      return { ...workOrder, evidence };
     },
   });
   api.patch('/api/v1/work-orders/:id/checklist/:itemId', {
