@@ -13,12 +13,16 @@ import {
 import { recordOccurrenceEvent } from '../../src/modules/occurrences/record-occurrence-event.js';
 import type { EffectivenessReport } from '../../src/modules/posture/posture.schema.js';
 import {
+  effectivenessCsvChunks,
+  effectivenessJsonChunks,
   openEffectivenessReport,
   reportEffectiveness,
 } from '../../src/modules/posture/report-effectiveness.js';
+import { neutraliseFormula } from '../../src/modules/register/csv.js';
 import type { Actor } from '../../src/platform/audit/actor.js';
 import { mutate } from '../../src/platform/audit/mutate.js';
 import * as occurrenceStateMigration from '../../src/platform/db/migrations/2026-11-25T00-00_occurrence-state.js';
+import * as occurrenceStateForEveryOccurrenceMigration from '../../src/platform/db/migrations/2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -61,6 +65,28 @@ const CATALOG = {
   ],
 };
 
+/** A report row as its CSV line (the cells here never need quotes: checked). */
+function csvLineOf(row: EffectivenessReport['rows'][number]): string {
+  const cells = [
+    row.controlKey,
+    row.controlTitle,
+    row.requirementKeys.join(';'),
+    row.periodKey,
+    row.assetKey,
+    row.opensAt,
+    row.dueAt,
+    row.status,
+    row.completedAt ?? '',
+    row.performer ?? '',
+    row.verifiedAt ?? '',
+    row.verifier ?? '',
+    String(row.evidenceCount),
+    row.exceptions.join(';'),
+  ].map(neutraliseFormula);
+  expect(cells.some((cell) => /[",\n]/.test(cell))).toBe(false);
+  return `${cells.join(',')}\n`;
+}
+
 const people: Actor[] = [
   { type: 'user', id: 'u-alice', label: 'alice@example.test', role: 'engineering' },
   { type: 'user', id: 'u-bob', label: 'bob@example.test', role: 'quality' },
@@ -77,7 +103,7 @@ interface StoredEvent {
  * The state the events say, folded in the order they were recorded with workStateAfter (the
  * definition of the transitions): what occurrence_state must always hold.
  */
-function stateFromEvents(events: StoredEvent[], evidence: Date[]) {
+function stateFromEvents(generatedAt: Date, events: StoredEvent[], evidence: Date[]) {
   let workState: WorkState = 'not_started';
   const state = {
     started_at: null as Date | null,
@@ -111,12 +137,14 @@ function stateFromEvents(events: StoredEvent[], evidence: Date[]) {
       state.not_applicable_at = event.at;
     workState = next;
   }
-  const instants = [...events.map((event) => event.at), ...evidence].map((at) => at.getTime());
+  const instants = [generatedAt, ...events.map((event) => event.at), ...evidence].map((at) =>
+    at.getTime(),
+  );
   return {
     work_state: workState,
     ...state,
     evidence_count: evidence.length,
-    last_recorded_at: instants.length > 0 ? new Date(Math.max(...instants)) : null,
+    last_recorded_at: new Date(Math.max(...instants)),
   };
 }
 
@@ -124,7 +152,13 @@ describe('occurrence state', () => {
   let t: TestApp;
   let admin: string;
   const clock = new FixedClock('2026-01-01T00:00:00Z');
-  let daily: { id: string; opens_at: Date; due_at: Date; closes_at: Date }[] = [];
+  let daily: {
+    id: string;
+    opens_at: Date;
+    due_at: Date;
+    closes_at: Date;
+    generated_at: Date;
+  }[] = [];
 
   const storedState = async (occurrenceId: string) =>
     (await t.ctx.db
@@ -202,7 +236,7 @@ describe('occurrence state', () => {
     daily = await t.ctx.db
       .selectFrom('occurrences')
       .innerJoin('controls', 'controls.id', 'occurrences.control_id')
-      .select(['occurrences.id', 'opens_at', 'due_at', 'closes_at'])
+      .select(['occurrences.id', 'opens_at', 'due_at', 'closes_at', 'generated_at'])
       .where('controls.key', '=', 'state-daily')
       .orderBy('due_at')
       .execute();
@@ -241,10 +275,9 @@ describe('occurrence state', () => {
           }
           const events = await eventsOf(occurrence.id);
           const evidence = await evidenceOf(occurrence.id);
-          const expected = stateFromEvents(events, evidence);
-          const stored = await storedState(occurrence.id);
-          if (expected.last_recorded_at === null) expect(stored).toBeNull();
-          else expect(stored).toEqual(expected);
+          const expected = stateFromEvents(occurrence.generated_at, events, evidence);
+          // Every occurrence has its row from generation on, work or none.
+          expect(await storedState(occurrence.id)).toEqual(expected);
           // And the stored work state gives the status the events give.
           const window = {
             opensAt: occurrence.opens_at,
@@ -254,15 +287,31 @@ describe('occurrence state', () => {
           expect(statusFromWorkState(window, expected.work_state, clock.now())).toBe(
             occurrenceStatusAt(window, events, clock.now()),
           );
-          if (stored) {
-            expect(statusFromWorkState(window, stored.work_state as WorkState, clock.now())).toBe(
-              occurrenceStatusAt(window, events, clock.now()),
-            );
-          }
         }
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('gives every occurrence its row, with a copy of its window and keys', async () => {
+    const result = await sql<{ occurrences: number; rows: number; differing: number }>`
+      select (select count(*)::int from occurrences) as occurrences,
+        (select count(*)::int from occurrence_state) as rows,
+        (select count(*)::int from occurrences o
+          join occurrence_state s on s.occurrence_id = o.id
+          where (s.control_id, s.period_key, s.asset_key, s.opens_at, s.due_at, s.closes_at,
+              s.generated_at)
+            is distinct from (o.control_id, o.period_key, o.asset_key, o.opens_at, o.due_at,
+              o.closes_at, o.generated_at)
+            or s.trigger_event_id is distinct from o.trigger_event_id) as differing`.execute(
+      t.ctx.db,
+    );
+    expect(result.rows[0]).toEqual({
+      occurrences: result.rows[0]!.rows,
+      rows: expect.any(Number) as number,
+      differing: 0,
+    });
+    expect(result.rows[0]!.rows).toBeGreaterThan(300);
   });
 
   it('is rebuilt by the migration from existing events and evidence (backfill)', async () => {
@@ -275,14 +324,21 @@ describe('occurrence state', () => {
     // Back to the schema before the migration, with the events and evidence left in place.
     await sql`drop trigger occurrence_events_state on occurrence_events`.execute(t.ctx.db);
     await sql`drop trigger evidence_files_state on evidence_files`.execute(t.ctx.db);
+    await sql`drop trigger occurrences_state on occurrences`.execute(t.ctx.db);
     await sql`drop function occurrence_state_after_event()`.execute(t.ctx.db);
     await sql`drop function occurrence_state_after_evidence()`.execute(t.ctx.db);
-    await sql`drop table occurrence_state`.execute(t.ctx.db);
+    await sql`drop function occurrence_state_for_new_occurrences()`.execute(t.ctx.db);
+    await sql`drop table occurrence_state cascade`.execute(t.ctx.db);
     await sql`drop index occurrences_control_due_asset_period_idx`.execute(t.ctx.db);
     await sql`create index occurrences_control_due_idx on occurrences (control_id, due_at)`.execute(
       t.ctx.db,
     );
     await occurrenceStateMigration.up(t.ctx.db);
+    // Only occurrences with work had a row then; the later migration gives every one its row.
+    expect(
+      (await t.ctx.db.selectFrom('occurrence_state').select('occurrence_id').execute()).length,
+    ).toBeLessThan(before.length);
+    await occurrenceStateForEveryOccurrenceMigration.up(t.ctx.db);
     const after = await t.ctx.db
       .selectFrom('occurrence_state')
       .selectAll()
@@ -330,7 +386,9 @@ describe('occurrence state', () => {
       );
       expect(json.statusCode).toBe(200);
       expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(json.body).toBe(JSON.stringify(whole));
+      // The rows first, then the summary counted from them.
+      const { summary, rows: wholeRows, ...head } = whole;
+      expect(json.body).toBe(JSON.stringify({ ...head, rows: wholeRows, summary }));
 
       const csv = await t.call(
         admin,
@@ -347,6 +405,23 @@ describe('occurrence state', () => {
       expect(lines.filter((line) => line.startsWith("state-weekly,'+Weekly"))).toHaveLength(
         whole.rows.filter((row) => row.controlKey === 'state-weekly').length,
       );
+    });
+
+    it('writes the same text in small pages as in large ones, and counts the same summary', async () => {
+      const whole = await reportEffectiveness(t.ctx, query);
+      const { summary, rows: wholeRows, ...head } = whole;
+      for (const pageRows of [1, 7, 10_000]) {
+        const stream = await openEffectivenessReport(t.ctx, query, { pageRows });
+        let json = '';
+        for await (const chunk of effectivenessJsonChunks(stream)) json += chunk;
+        expect(json).toBe(JSON.stringify({ ...head, rows: wholeRows, summary }));
+        let csv = '';
+        for await (const chunk of effectivenessCsvChunks(stream)) csv += chunk;
+        expect(csv.split('\n')).toHaveLength(wholeRows.length + 2);
+        expect(csv).toBe(
+          csv.slice(0, csv.indexOf('\n') + 1) + wholeRows.map((row) => csvLineOf(row)).join(''),
+        );
+      }
     });
 
     it('counts the summary from the rows', async () => {

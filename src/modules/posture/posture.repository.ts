@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { isoFromUtcText, useUtcText, utcText } from '../../platform/db/utc-timestamp-text.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
@@ -59,13 +60,6 @@ export interface EffectivenessCursor {
   assetKey: string;
   periodKey: string;
 }
-
-/**
- * An instant as ISO-8601 text, exactly as Date.toISOString() writes it: the driver hands text
- * over far faster than it builds a Date, which counts when a report returns a million rows.
- */
-const isoText = (column: RawBuilder<unknown>) =>
-  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const lookbackValues = (lookbacks: ControlLookback[]) =>
   sql.join(
@@ -163,45 +157,53 @@ function classifiedCurrent(
 }
 
 /**
- * The report's rows as of `asOf` for the occurrences `where` selects (alias `o`): each one's
- * work from the stored state when that records nothing after asOf, otherwise from its events and
- * evidence by asOf; then its status (statusFromWorkState in SQL) and its exceptions
- * (docs/posture.md): missed when it closed without a standing completion before closing; late
- * when its deadline passed without one before the deadline (and it was not missed); unverified
- * when it was completed but not verified once its deadline had passed. Not applicable: none.
+ * The report's rows as of `asOf` for the occurrences `where` selects, read from occurrence_state
+ * (alias `s`: every occurrence's window and keys with its stored work): each one's work from that
+ * row when it records nothing after asOf, otherwise from its events and evidence by asOf; then its
+ * status (statusFromWorkState in SQL) and its exceptions (docs/posture.md): missed when it closed
+ * without a standing completion before closing; late when its deadline passed without one before
+ * the deadline (and it was not missed); unverified when it was completed but not verified once its
+ * deadline had passed. Not applicable: none.
  */
-function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBuilder<unknown> {
+/** The events (alias `e`) of occurrence_state row `s` recorded at or before t. */
+const eventsUpTo = (t: RawBuilder<unknown>) =>
+  sql`from occurrence_events e where e.occurrence_id = s.occurrence_id and e.at <= ${t}`;
+
+/** The latest completion among events `e`, unless a rejection came after it. */
+const standingCompletion = sql`
+  case when max(e.at) filter (where e.kind = 'completed')
+      > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity')
+    then max(e.at) filter (where e.kind = 'completed') end`;
+
+export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBuilder<unknown> {
   const t = sql`${asOf.toISOString()}::timestamptz`;
   const holds = stateHolds(sql`s`, t);
   return sql`
     with base as (
-      select o.id, o.control_id, o.period_key, o.asset_key, o.opens_at, o.due_at, o.closes_at,
-        case when ${holds} then coalesce(s.work_state, 'not_started') else past.work_state end
-          as work_state,
-        case when ${holds} then s.completed_at else past.completed_at end as completed_at,
-        -- Scalar look-ups inside case: evaluated only for an occurrence that needs its events.
+      select s.occurrence_id as id, s.control_id, s.period_key, s.asset_key, s.opens_at,
+        s.due_at, s.closes_at,
+        -- Scalar look-ups inside case: evaluated only for an occurrence whose stored state has
+        -- moved past asOf (a lateral join would be re-scanned for every row, ~1.5 µs each).
+        case when ${holds} then s.work_state else (
+          select ${workStateFromEvents} ${eventsUpTo(t)}) end as work_state,
+        case when ${holds} then s.completed_at else (
+          select ${standingCompletion} ${eventsUpTo(t)}) end as completed_at,
         case when ${holds} then s.performer_label else (
           select p.actor_label from occurrence_events p
-          where p.occurrence_id = o.id and p.kind = 'completed' and p.at = past.completed_at
+          where p.occurrence_id = s.occurrence_id and p.kind = 'completed'
+            and p.at = (select ${standingCompletion} ${eventsUpTo(t)})
           limit 1) end as performer,
-        case when ${holds} then s.verified_at else past.verified_at end as verified_at,
-        case when ${holds} then s.verifier_label else past.verifier end as verifier,
-        case when ${holds} then coalesce(s.evidence_count, 0) else (
+        case when ${holds} then s.verified_at else (
+          select min(e.at) filter (where e.kind = 'verified') ${eventsUpTo(t)}) end
+          as verified_at,
+        case when ${holds} then s.verifier_label else (
+          select min(e.actor_label) filter (where e.kind = 'verified') ${eventsUpTo(t)}) end
+          as verifier,
+        case when ${holds} then s.evidence_count else (
           select count(*)::int from evidence_files f
-          where f.occurrence_id = o.id and f.uploaded_at <= ${t}) end as evidence_count
-      from occurrences o
-      left join occurrence_state s on s.occurrence_id = o.id
-      left join lateral (
-        select ${workStateFromEvents} as work_state,
-          case when max(e.at) filter (where e.kind = 'completed')
-              > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity')
-            then max(e.at) filter (where e.kind = 'completed') end as completed_at,
-          min(e.at) filter (where e.kind = 'verified') as verified_at,
-          min(e.actor_label) filter (where e.kind = 'verified') as verifier
-        from occurrence_events e
-        where s.last_recorded_at > ${t} and e.occurrence_id = o.id and e.at <= ${t}
-      ) past on true
-      where o.generated_at <= ${t} and ${where}
+          where f.occurrence_id = s.occurrence_id and f.uploaded_at <= ${t}) end as evidence_count
+      from occurrence_state s
+      where s.generated_at <= ${t} and ${where}
     ),
     due_passed as (
       select b.*,
@@ -229,13 +231,46 @@ function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBuilder<u
     )`;
 }
 
+/** What a keyset page of one control's report rows reads (alias `s`, occurrence_state). */
+export function controlPageWhere(options: {
+  controlId: string;
+  dueAfter: Date;
+  dueBy: Date;
+  after: EffectivenessCursor | null;
+}): RawBuilder<unknown> {
+  const after = options.after
+    ? sql`and (s.due_at, s.asset_key, s.period_key) > (${options.after.dueAt}::timestamptz,
+        ${options.after.assetKey}, ${options.after.periodKey})`
+    : sql``;
+  return sql`s.control_id = ${options.controlId}
+    and s.due_at > ${options.dueAfter.toISOString()}::timestamptz
+    and s.due_at <= ${options.dueBy.toISOString()}::timestamptz ${after}`;
+}
+
+/** A report row's instants, read as UTC text, rewritten as ISO-8601 in place. */
+function withIsoInstants<T extends EffectivenessRow>(rows: T[]): T[] {
+  for (const row of rows) {
+    row.opens_at = isoFromUtcText(row.opens_at);
+    row.due_at = isoFromUtcText(row.due_at);
+    row.completed_at = isoFromUtcText(row.completed_at);
+    row.verified_at = isoFromUtcText(row.verified_at);
+  }
+  return rows;
+}
+
+const reportRowColumns = sql`period_key, asset_key, ${utcText(sql`opens_at`)} as opens_at,
+  ${utcText(sql`due_at`)} as due_at, status, ${utcText(sql`completed_at`)} as completed_at,
+  performer, ${utcText(sql`verified_at`)} as verified_at, verifier, evidence_count, missed, late,
+  unverified`;
+
 /**
  * Runs a posture or report query with its own planner settings: more work memory for hashing a
  * year of occurrences against their states, and no JIT compilation, which costs more (about a
- * second on the report's summary) than it saves on these statements. `parallel: false` for the keyset pages, which read a few
- * thousand rows in index order, where starting workers costs more than the scan.
+ * second on the report's summary) than it saves on these statements; instants may be read as
+ * UTC text (utcText). `parallel: false` for the keyset pages, which read a few thousand rows in
+ * index order, where starting workers costs more than the scan.
  */
-async function withReportSettings<T>(
+export async function withReportSettings<T>(
   db: Kysely<Database>,
   options: { parallel: boolean },
   query: (trx: Kysely<Database>) => Promise<T>,
@@ -243,6 +278,7 @@ async function withReportSettings<T>(
   return db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
+    await useUtcText(trx);
     if (!options.parallel) await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     return query(trx);
   });
@@ -344,14 +380,14 @@ export const postureRepository = {
     const query = sql<EffectivenessCountsRow>`
       ${effectivenessRows(
         options.asOf,
-        sql`o.control_id in (
+        sql`s.control_id in (
           select cr.control_id
           from control_requirements cr
           join requirements r on r.id = cr.requirement_id
           join frameworks f on f.id = r.framework_id
           where f.key = ${options.frameworkKey})
-        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
-        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
+        and s.due_at > ${options.dueAfter.toISOString()}::timestamptz
+        and s.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
       )}
       select control_id, status, count(*)::int as occurrences,
         count(*) filter (where missed or late or unverified)::int as with_exceptions,
@@ -369,7 +405,7 @@ export const postureRepository = {
 
   /**
    * One page of a control's report rows due in (dueAfter, dueBy] as of `asOf`, in (deadline,
-   * asset, period) order, after `after` (keyset pagination on the occurrences_control_due_asset
+   * asset, period) order, after `after` (keyset pagination on the occurrence_state_report
    * index, so each page costs the same however far into the report it is).
    */
   async effectivenessPage(
@@ -383,28 +419,14 @@ export const postureRepository = {
       limit: number;
     },
   ): Promise<EffectivenessRow[]> {
-    const after = options.after
-      ? sql`and (o.due_at, o.asset_key, o.period_key) > (${options.after.dueAt}::timestamptz,
-          ${options.after.assetKey}, ${options.after.periodKey})`
-      : sql``;
     const query = sql<EffectivenessRow>`
-      ${effectivenessRows(
-        options.asOf,
-        sql`o.control_id = ${options.controlId}
-        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
-        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz ${after}`,
-      )}
-      select period_key, asset_key, ${isoText(sql`opens_at`)} as opens_at,
-        ${isoText(sql`due_at`)} as due_at, status, ${isoText(sql`completed_at`)} as completed_at,
-        performer, ${isoText(sql`verified_at`)} as verified_at, verifier, evidence_count,
-        missed, late, unverified
+      ${effectivenessRows(options.asOf, controlPageWhere(options))}
+      select ${reportRowColumns}
       from report_row
       order by report_row.due_at, asset_key, period_key
       limit ${options.limit}`;
-    return withReportSettings(
-      db,
-      { parallel: false },
-      async (trx) => (await query.execute(trx)).rows,
+    return withReportSettings(db, { parallel: false }, async (trx) =>
+      withIsoInstants((await query.execute(trx)).rows),
     );
   },
   /**
@@ -419,22 +441,16 @@ export const postureRepository = {
     const query = sql<AssetEffectivenessRow>`
       ${effectivenessRows(
         options.asOf,
-        sql`o.asset_key in (${sql.join(options.assetKeys)})
-        and o.due_at > ${options.dueAfter.toISOString()}::timestamptz
-        and o.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
+        sql`s.asset_key in (${sql.join(options.assetKeys)})
+        and s.due_at > ${options.dueAfter.toISOString()}::timestamptz
+        and s.due_at <= ${options.dueBy.toISOString()}::timestamptz`,
       )}
-      select c.key as control_key, c.title as control_title, period_key, asset_key,
-        ${isoText(sql`opens_at`)} as opens_at, ${isoText(sql`due_at`)} as due_at, status,
-        ${isoText(sql`completed_at`)} as completed_at, performer,
-        ${isoText(sql`verified_at`)} as verified_at, verifier, evidence_count,
-        missed, late, unverified
+      select c.key as control_key, c.title as control_title, ${reportRowColumns}
       from report_row
       join controls c on c.id = report_row.control_id
       order by asset_key, report_row.due_at, c.key, period_key`;
-    return withReportSettings(
-      db,
-      { parallel: false },
-      async (trx) => (await query.execute(trx)).rows,
+    return withReportSettings(db, { parallel: false }, async (trx) =>
+      withIsoInstants((await query.execute(trx)).rows),
     );
   },
 };

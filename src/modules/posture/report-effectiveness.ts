@@ -4,7 +4,12 @@ import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { toCsv } from '../register/csv.js';
-import { effectivenessCsvLines, effectivenessJsonRows } from './effectiveness-text.js';
+import { readInOrder } from '../../platform/streams/read-in-order.js';
+import { controlRowHead, type EffectivenessTextFormat } from './effectiveness-text.js';
+import {
+  effectivenessTextRepository,
+  type EffectivenessTally,
+} from './effectiveness-text.repository.js';
 import {
   postureRepository,
   type EffectivenessCountsRow,
@@ -22,6 +27,15 @@ import type {
 /** Rows fetched per query: large enough to amortise a round trip, small enough to stream. */
 const PAGE_ROWS = 10_000;
 
+/**
+ * How the text pages are read: two controls at once, the one being written out at most 4 pages
+ * ahead and the next ones 16 pages between them, so that a slow client makes the report hold at
+ * most 20 pages (each at most about 4.5 MB of JSON or 2.4 MB of CSV) in memory.
+ */
+const TEXT_READING = { concurrency: 2, headAhead: 4, laterAhead: 24 };
+/** The same for pages of rows read into objects (each page about as large as its JSON). */
+const PAGE_READING = TEXT_READING;
+
 /** A report read on demand: the summary and the rows are each queried only when asked for. */
 export interface EffectivenessReportStream {
   head: Omit<EffectivenessReport, 'rows' | 'summary'>;
@@ -29,13 +43,51 @@ export interface EffectivenessReportStream {
   summary(): Promise<EffectivenessReport['summary']>;
   /** The rows in report order (control key, deadline, asset, period), one page at a time. */
   pages(): AsyncGenerator<EffectivenessReportRow[]>;
-  /** The same pages as the database returns them, with their control (for writing out text). */
+  /** The same pages as the database returns them, with their control. */
   controlPages(): AsyncGenerator<ControlPage>;
+  /**
+   * The rows written as text by the database, a page at a time, in report order: JSON objects
+   * separated by commas (pages need a comma between them) or CSV lines; with what they count.
+   */
+  textPages(format: EffectivenessTextFormat): AsyncGenerator<ControlTextPage>;
+  /** The summary from tallies of the rows (textPages), without counting them again. */
+  summaryOf(tallies: readonly ControlTally[]): EffectivenessReport['summary'];
+}
+
+export interface ControlTextPage extends ControlTally {
+  text: string;
 }
 
 export interface ControlPage {
   control: FrameworkControlRow;
   rows: EffectivenessRow[];
+}
+
+/** How long a slice of the period is read as one unit (see openEffectivenessReport). */
+const SLICE_DAYS = 92;
+const DAY_MS = 86_400_000;
+
+interface DueWindow {
+  dueAfter: Date;
+  dueBy: Date;
+  asOf: Date;
+}
+
+interface ReportUnit {
+  control: FrameworkControlRow;
+  slice: DueWindow;
+}
+
+/** (dueAfter, dueBy] cut into consecutive slices of at most `days` days, in order. */
+export function sliceDueWindow(window: DueWindow, days: number): DueWindow[] {
+  const slices: DueWindow[] = [];
+  let after = window.dueAfter;
+  while (after < window.dueBy) {
+    const end = new Date(Math.min(after.getTime() + days * DAY_MS, window.dueBy.getTime()));
+    slices.push({ dueAfter: after, dueBy: end, asOf: window.asOf });
+    after = end;
+  }
+  return slices.length > 0 ? slices : [window];
 }
 
 /** The exceptions of one report row, in the order reports list them. */
@@ -83,16 +135,34 @@ export function reportRow(
 const rate = (withExceptions: number, applicable: number) =>
   applicable === 0 ? null : Math.round((withExceptions / applicable) * 10_000) / 10_000;
 
-/** The summary from the per-control, per-status counts the database aggregated. */
-function summarise(
-  counts: EffectivenessCountsRow[],
-  controls: Map<string, FrameworkControlRow>,
+/** What some of a control's report rows count. */
+export interface ControlTally {
+  controlId: string;
+  tally: EffectivenessTally;
+}
+
+/** The database's per-control, per-status counts as tallies. */
+const talliesOf = (counts: EffectivenessCountsRow[]): ControlTally[] =>
+  counts.map((row) => ({
+    controlId: row.control_id,
+    tally: {
+      byStatus: { [row.status]: row.occurrences },
+      withExceptions: row.with_exceptions,
+      missed: row.missed,
+      late: row.late,
+      unverified: row.unverified,
+    },
+  }));
+
+/** The summary from tallies of the report's rows (per control, in any number of parts). */
+export function summarise(
+  tallies: readonly ControlTally[],
+  controls: ReadonlyMap<string, FrameworkControlRow>,
 ): EffectivenessReport['summary'] {
   const byStatus: Record<string, number> = {};
   const byControl = new Map<string, EffectivenessReport['summary']['byControl'][number]>();
-  for (const row of counts) {
-    byStatus[row.status] = (byStatus[row.status] ?? 0) + row.occurrences;
-    const controlKey = controls.get(row.control_id)!.key;
+  for (const { controlId, tally } of tallies) {
+    const controlKey = controls.get(controlId)!.key;
     const control = byControl.get(controlKey) ?? {
       controlKey,
       occurrences: 0,
@@ -103,12 +173,15 @@ function summarise(
       unverified: 0,
       exceptionRate: null,
     };
-    control.occurrences += row.occurrences;
-    if (row.status === 'not_applicable') control.notApplicable += row.occurrences;
-    control.withExceptions += row.with_exceptions;
-    control.missed += row.missed;
-    control.late += row.late;
-    control.unverified += row.unverified;
+    for (const [status, occurrences] of Object.entries<number>(tally.byStatus)) {
+      byStatus[status] = (byStatus[status] ?? 0) + occurrences;
+      control.occurrences += occurrences;
+      if (status === 'not_applicable') control.notApplicable += occurrences;
+    }
+    control.withExceptions += tally.withExceptions;
+    control.missed += tally.missed;
+    control.late += tally.late;
+    control.unverified += tally.unverified;
     byControl.set(controlKey, control);
   }
   const perControl = [...byControl.values()];
@@ -162,38 +235,62 @@ export async function openEffectivenessReport(
   const now = ctx.clock.now();
   const asOf = periodEnd < now ? periodEnd : now;
   const controls = await postureRepository.frameworkControls(ctx.db, query.framework);
+  const controlsById = new Map(controls.map((control) => [control.id, control]));
   // A deadline is the end of its due day: one at the period start belongs to the day before.
   const window = { dueAfter: periodStart, dueBy: periodEnd, asOf };
-  const requestPage = (index: number, after: EffectivenessCursor | null) => {
-    const rows = postureRepository.effectivenessPage(ctx.db, {
-      controlId: controls[index]!.id,
-      ...window,
-      after,
-      limit: pageRows,
-    });
-    // Awaited below; this only keeps an abandoned read-ahead from being an unhandled rejection.
-    rows.catch(() => undefined);
-    return { index, rows };
-  };
-  // Reads one page ahead: the database prepares the next page while this one is written out.
-  async function* controlPages(): AsyncGenerator<ControlPage> {
-    let next = controls.length > 0 ? requestPage(0, null) : null;
-    while (next) {
-      const control = controls[next.index]!;
-      const page = await next.rows;
-      const last = page[page.length - 1];
-      if (last && page.length === pageRows) {
-        next = requestPage(next.index, {
-          dueAt: last.due_at,
-          assetKey: last.asset_key,
-          periodKey: last.period_key,
-        });
-      } else {
-        next = next.index + 1 < controls.length ? requestPage(next.index + 1, null) : null;
-      }
-      if (page.length > 0) yield { control, rows: page };
-    }
+  // The period in slices of at most a quarter: a long report's control is read by both readers
+  // at once, a slice each, instead of by one while the other waits.
+  const slices = sliceDueWindow(window, SLICE_DAYS);
+  const units = controls.flatMap((control) => slices.map((slice) => ({ control, slice })));
+  async function* controlRowPages({ control, slice }: ReportUnit): AsyncGenerator<ControlPage> {
+    let after: EffectivenessCursor | null = null;
+    do {
+      const rows = await postureRepository.effectivenessPage(ctx.db, {
+        controlId: control.id,
+        ...slice,
+        after,
+        limit: pageRows,
+      });
+      if (rows.length > 0) yield { control, rows };
+      const last = rows[rows.length - 1];
+      after =
+        last && rows.length === pageRows
+          ? { dueAt: last.due_at, assetKey: last.asset_key, periodKey: last.period_key }
+          : null;
+    } while (after);
   }
+  // Two controls are read at once (two connections), as for the text below.
+  const controlPages = () =>
+    readInOrder(
+      units.map((unit) => () => controlRowPages(unit)),
+      PAGE_READING,
+    );
+  async function* controlTextPages(
+    format: EffectivenessTextFormat,
+    { control, slice }: ReportUnit,
+  ): AsyncGenerator<ControlTextPage> {
+    const head = controlRowHead(format, control);
+    let after: EffectivenessCursor | null = null;
+    do {
+      const page = await effectivenessTextRepository.page(ctx.db, {
+        format,
+        head,
+        controlId: control.id,
+        ...slice,
+        after,
+        limit: pageRows,
+      });
+      if (page.rows > 0) yield { controlId: control.id, text: page.text, tally: page.tally };
+      after = page.rows === pageRows ? page.last : null;
+    } while (after);
+  }
+  // Two controls are read at once (two connections): writing the text is the database's work,
+  // and one statement at a time would leave the second core idle.
+  const textPages = (format: EffectivenessTextFormat) =>
+    readInOrder(
+      units.map((unit) => () => controlTextPages(format, unit)),
+      TEXT_READING,
+    );
   return {
     head: {
       framework: query.framework,
@@ -208,7 +305,7 @@ export async function openEffectivenessReport(
         frameworkKey: query.framework,
         ...window,
       });
-      return summarise(counts, new Map(controls.map((control) => [control.id, control])));
+      return summarise(talliesOf(counts), controlsById);
     },
     async *pages() {
       for await (const page of controlPages()) {
@@ -216,6 +313,8 @@ export async function openEffectivenessReport(
       }
     },
     controlPages,
+    textPages,
+    summaryOf: (tallies) => summarise(tallies, controlsById),
   };
 }
 
@@ -232,24 +331,23 @@ export async function reportEffectiveness(
 }
 
 /**
- * The report as JSON text, piece by piece: the same document as JSON.stringify of the collected
- * report (the head's fields, then `rows`), without ever holding all of it.
+ * The report as JSON text, piece by piece: the report's head, its rows, then its summary, counted
+ * from the rows as they were written (the summary comes last so that nothing is counted twice and
+ * no row waits for the count). The same members as the collected report, without ever holding all
+ * of it.
  */
 export async function* effectivenessJsonChunks(
   stream: EffectivenessReportStream,
 ): AsyncGenerator<string> {
-  // The first page is read while the summary is counted (two connections on PostgreSQL).
-  const pages = stream.controlPages();
-  const firstPage = pages.next();
-  firstPage.catch(() => undefined);
-  const head = { ...stream.head, summary: await stream.summary() };
-  yield `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+  yield `${JSON.stringify(stream.head).slice(0, -1)},"rows":[`;
+  const tallies: ControlTally[] = [];
   let separator = '';
-  for (let page = await firstPage; !page.done; page = await pages.next()) {
-    yield separator + effectivenessJsonRows(page.value.control, page.value.rows);
+  for await (const page of stream.textPages('json')) {
+    yield separator + page.text;
     separator = ',';
+    tallies.push(page);
   }
-  yield ']}';
+  yield `],"summary":${JSON.stringify(stream.summaryOf(tallies))}}`;
 }
 
 export const EFFECTIVENESS_CSV_COLUMNS = [
@@ -274,7 +372,5 @@ export async function* effectivenessCsvChunks(
   stream: EffectivenessReportStream,
 ): AsyncGenerator<string> {
   yield toCsv(EFFECTIVENESS_CSV_COLUMNS, []);
-  for await (const page of stream.controlPages()) {
-    yield effectivenessCsvLines(page.control, page.rows);
-  }
+  for await (const page of stream.textPages('csv')) yield page.text;
 }

@@ -304,12 +304,21 @@ export interface OccurrenceEventsTable {
 }
 
 /**
- * Where an occurrence's work stands after all its events, and its evidence count: written by
- * triggers in the same statement as each occurrence_events / evidence_files insert (migration
- * 2026-11-25T00-00). Only occurrences with recorded work have a row.
+ * One row per occurrence, created with it (migration 2026-12-03T05-00): a copy of the occurrence's
+ * immutable window and keys, and where its work stands after all its events with its evidence
+ * count, written by triggers in the same statement as each occurrence_events / evidence_files
+ * insert (2026-11-25T00-00). last_recorded_at is the generation when nothing is recorded yet.
  */
 export interface OccurrenceStateTable {
   occurrence_id: string;
+  control_id: string;
+  period_key: string;
+  asset_key: string;
+  trigger_event_id: string | null;
+  opens_at: Timestamp;
+  due_at: Timestamp;
+  closes_at: Timestamp;
+  generated_at: Timestamp;
   work_state: string;
   started_at: Timestamp | null;
   completed_at: Timestamp | null;
