@@ -143,6 +143,8 @@ function stateFromEvents(generatedAt: Date, events: StoredEvent[], evidence: Dat
   return {
     work_state: workState,
     ...state,
+    completed_at_iso: state.completed_at?.toISOString() ?? null,
+    verified_at_iso: state.verified_at?.toISOString() ?? null,
     evidence_count: evidence.length,
     last_recorded_at: new Date(Math.max(...instants)),
   };
@@ -173,6 +175,8 @@ describe('occurrence state', () => {
         'verifier_id',
         'verifier_label',
         'not_applicable_at',
+        'completed_at_iso',
+        'verified_at_iso',
         'evidence_count',
         'last_recorded_at',
       ])
@@ -312,6 +316,17 @@ describe('occurrence state', () => {
       differing: 0,
     });
     expect(result.rows[0]!.rows).toBeGreaterThan(300);
+    // Its instants' text is what Date.toISOString writes of them.
+    const stored = await t.ctx.db
+      .selectFrom('occurrence_state')
+      .select(['opens_at', 'due_at', 'opens_at_iso', 'due_at_iso'])
+      .execute();
+    for (const row of stored) {
+      expect([row.opens_at_iso, row.due_at_iso]).toEqual([
+        row.opens_at.toISOString(),
+        row.due_at.toISOString(),
+      ]);
+    }
   });
 
   it('is rebuilt by the migration from existing events and evidence (backfill)', async () => {
@@ -328,6 +343,7 @@ describe('occurrence state', () => {
     await sql`drop function occurrence_state_after_event()`.execute(t.ctx.db);
     await sql`drop function occurrence_state_after_evidence()`.execute(t.ctx.db);
     await sql`drop function occurrence_state_for_new_occurrences()`.execute(t.ctx.db);
+    await sql`drop function occurrence_instant_text(timestamptz)`.execute(t.ctx.db);
     await sql`drop table occurrence_state cascade`.execute(t.ctx.db);
     await sql`drop index occurrences_control_due_asset_period_idx`.execute(t.ctx.db);
     await sql`create index occurrences_control_due_idx on occurrences (control_id, due_at)`.execute(

@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { isoFromUtcText, utcText } from '../../platform/db/utc-timestamp-text.js';
 import { OCCURRENCE_STATUSES, type OccurrenceStatus } from '../occurrences/occurrence-status.js';
 import type { EffectivenessTextFormat } from './effectiveness-text.js';
 import {
@@ -18,10 +17,6 @@ import {
  * (neutraliseFormula) and quoted when they hold a quote, a comma or a newline.
  */
 
-/** An instant as Date.toISOString() writes it. */
-const iso = (column: RawBuilder<unknown>) =>
-  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** neutraliseFormula's /^'*[=+\-@\t\r]/, as a PostgreSQL regular expression. */
 const FORMULA_START = "^'*[=+\\-@\\t\\r]";
 
@@ -38,8 +33,8 @@ const csvCell = (value: RawBuilder<unknown>) => sql`
     else ${neutralised(value)} end`;
 
 const jsonText = (value: RawBuilder<unknown>) => sql`coalesce(to_json(${value})::text, 'null')`;
-const jsonInstant = (value: RawBuilder<unknown>) =>
-  sql`coalesce('"' || ${iso(value)} || '"', 'null')`;
+/** An instant's stored ISO text (never needing escapes) as a JSON string, or null. */
+const jsonInstant = (value: RawBuilder<unknown>) => sql`coalesce('"' || ${value} || '"', 'null')`;
 
 /** A row's exceptions in report order, separated by `separator`, each written as `quote`d. */
 const exceptionList = (separator: string, quote: string) => sql`concat_ws(${separator},
@@ -57,20 +52,20 @@ export function effectivenessRowText(
   if (format === 'json') {
     return sql`concat(${head}::text, to_json(period_key)::text,
       ',"assetKey":', to_json(asset_key)::text,
-      ',"opensAt":"', ${iso(c('opens_at'))}, '","dueAt":"', ${iso(c('due_at'))},
-      '","status":"', status, '","completedAt":', ${jsonInstant(c('completed_at'))},
+      ',"opensAt":"', opens_at_iso, '","dueAt":"', due_at_iso,
+      '","status":"', status, '","completedAt":', ${jsonInstant(c('completed_at_iso'))},
       ',"performer":', ${jsonText(c('performer'))},
-      ',"verifiedAt":', ${jsonInstant(c('verified_at'))},
+      ',"verifiedAt":', ${jsonInstant(c('verified_at_iso'))},
       ',"verifier":', ${jsonText(c('verifier'))},
       ',"evidenceCount":', evidence_count,
       ',"exceptions":[', ${exceptionList(',', '"')}, ']}')`;
   }
   // concat writes a null (no completion, no verification) as nothing, as the CSV wants.
   return sql`concat(${head}::text, ${csvCell(c('period_key'))}, ',', ${csvCell(c('asset_key'))},
-    ',', ${iso(c('opens_at'))}, ',', ${iso(c('due_at'))}, ',', status,
-    ',', ${iso(c('completed_at'))},
+    ',', opens_at_iso, ',', due_at_iso, ',', status,
+    ',', completed_at_iso,
     ',', ${csvCell(sql`coalesce(performer, '')`)},
-    ',', ${iso(c('verified_at'))},
+    ',', verified_at_iso,
     ',', ${csvCell(sql`coalesce(verifier, '')`)},
     ',', evidence_count, ',', ${exceptionList(';', '')}, chr(10))`;
 }
@@ -152,7 +147,7 @@ export const effectivenessTextRepository = {
         count(*) filter (where missed)::int as missed,
         count(*) filter (where late)::int as late,
         count(*) filter (where unverified)::int as unverified,
-        min(${utcText(sql`due_at`)}) filter (where is_last) as last_due_at,
+        min(due_at_iso) filter (where is_last) as last_due_at,
         min(asset_key) filter (where is_last) as last_asset_key,
         min(period_key) filter (where is_last) as last_period_key
       from page`;
@@ -180,7 +175,7 @@ export const effectivenessTextRepository = {
         row.last_due_at === null
           ? null
           : {
-              dueAt: isoFromUtcText(row.last_due_at),
+              dueAt: row.last_due_at,
               assetKey: row.last_asset_key!,
               periodKey: row.last_period_key!,
             },

@@ -92,13 +92,20 @@ describe('effectiveness report text written by the database', () => {
     owner: FrameworkControlRow,
     rows: EffectivenessRow[],
   ): Promise<string> {
-    const numbered = rows.map((each, index) => ({ ...each, n: index }));
+    const numbered = rows.map((each, index) => ({
+      ...each,
+      opens_at_iso: each.opens_at,
+      due_at_iso: each.due_at,
+      completed_at_iso: each.completed_at,
+      verified_at_iso: each.verified_at,
+      n: index,
+    }));
     const result = await sql<{ text: string }>`
       select coalesce(string_agg(${effectivenessRowText(format, controlRowHead(format, owner))},
           ${format === 'json' ? ',' : ''} order by n), '') as text
       from jsonb_to_recordset(${JSON.stringify(numbered)}::jsonb) as report_row(n int,
-        period_key text, asset_key text, opens_at timestamptz, due_at timestamptz, status text,
-        completed_at timestamptz, performer text, verified_at timestamptz, verifier text,
+        period_key text, asset_key text, opens_at_iso text, due_at_iso text, status text,
+        completed_at_iso text, performer text, verified_at_iso text, verifier text,
         evidence_count int, missed boolean, late boolean, unverified boolean)`.execute(t.ctx.db);
     return result.rows[0]!.text;
   }

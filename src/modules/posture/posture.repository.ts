@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { isoFromUtcText, useUtcText, utcText } from '../../platform/db/utc-timestamp-text.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
@@ -181,7 +180,7 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
   return sql`
     with base as (
       select s.occurrence_id as id, s.control_id, s.period_key, s.asset_key, s.opens_at,
-        s.due_at, s.closes_at,
+        s.due_at, s.closes_at, s.opens_at_iso, s.due_at_iso,
         -- Scalar look-ups inside case: evaluated only for an occurrence whose stored state has
         -- moved past asOf (a lateral join would be re-scanned for every row, ~1.5 µs each).
         case when ${holds} then s.work_state else (
@@ -193,9 +192,14 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
           where p.occurrence_id = s.occurrence_id and p.kind = 'completed'
             and p.at = (select ${standingCompletion} ${eventsUpTo(t)})
           limit 1) end as performer,
+        case when ${holds} then s.completed_at_iso else occurrence_instant_text((
+          select ${standingCompletion} ${eventsUpTo(t)})) end as completed_at_iso,
         case when ${holds} then s.verified_at else (
           select min(e.at) filter (where e.kind = 'verified') ${eventsUpTo(t)}) end
           as verified_at,
+        case when ${holds} then s.verified_at_iso else occurrence_instant_text((
+          select min(e.at) filter (where e.kind = 'verified') ${eventsUpTo(t)})) end
+          as verified_at_iso,
         case when ${holds} then s.verifier_label else (
           select min(e.actor_label) filter (where e.kind = 'verified') ${eventsUpTo(t)}) end
           as verifier,
@@ -215,6 +219,7 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
     ),
     report_row as (
       select d.id, d.control_id, d.period_key, d.asset_key, d.opens_at, d.due_at,
+        d.opens_at_iso, d.due_at_iso, d.completed_at_iso, d.verified_at_iso,
         case
           when d.work_state in ('verified', 'done', 'not_applicable') then d.work_state
           when ${t} >= d.closes_at then 'missed'
@@ -247,28 +252,17 @@ export function controlPageWhere(options: {
     and s.due_at <= ${options.dueBy.toISOString()}::timestamptz ${after}`;
 }
 
-/** A report row's instants, read as UTC text, rewritten as ISO-8601 in place. */
-function withIsoInstants<T extends EffectivenessRow>(rows: T[]): T[] {
-  for (const row of rows) {
-    row.opens_at = isoFromUtcText(row.opens_at);
-    row.due_at = isoFromUtcText(row.due_at);
-    row.completed_at = isoFromUtcText(row.completed_at);
-    row.verified_at = isoFromUtcText(row.verified_at);
-  }
-  return rows;
-}
-
-const reportRowColumns = sql`period_key, asset_key, ${utcText(sql`opens_at`)} as opens_at,
-  ${utcText(sql`due_at`)} as due_at, status, ${utcText(sql`completed_at`)} as completed_at,
-  performer, ${utcText(sql`verified_at`)} as verified_at, verifier, evidence_count, missed, late,
-  unverified`;
+/** A report row's columns (EffectivenessRow), its instants as stored text. */
+const reportRowColumns = sql`period_key, asset_key, opens_at_iso as opens_at, due_at_iso as due_at,
+  status, completed_at_iso as completed_at, performer, verified_at_iso as verified_at, verifier,
+  evidence_count, missed, late, unverified`;
 
 /**
  * Runs a posture or report query with its own planner settings: more work memory for hashing a
  * year of occurrences against their states, and no JIT compilation, which costs more (about a
- * second on the report's summary) than it saves on these statements; instants may be read as
- * UTC text (utcText). `parallel: false` for the keyset pages, which read a few thousand rows in
- * index order, where starting workers costs more than the scan.
+ * second on the report's summary) than it saves on these statements. `parallel: false` for the
+ * keyset pages, which read a few thousand rows in index order, where starting workers costs more
+ * than the scan.
  */
 export async function withReportSettings<T>(
   db: Kysely<Database>,
@@ -278,7 +272,6 @@ export async function withReportSettings<T>(
   return db.transaction().execute(async (trx) => {
     await sql`set local work_mem = '64MB'`.execute(trx);
     await sql`set local jit = off`.execute(trx);
-    await useUtcText(trx);
     if (!options.parallel) await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     return query(trx);
   });
@@ -425,8 +418,10 @@ export const postureRepository = {
       from report_row
       order by report_row.due_at, asset_key, period_key
       limit ${options.limit}`;
-    return withReportSettings(db, { parallel: false }, async (trx) =>
-      withIsoInstants((await query.execute(trx)).rows),
+    return withReportSettings(
+      db,
+      { parallel: false },
+      async (trx) => (await query.execute(trx)).rows,
     );
   },
   /**
@@ -449,8 +444,10 @@ export const postureRepository = {
       from report_row
       join controls c on c.id = report_row.control_id
       order by asset_key, report_row.due_at, c.key, period_key`;
-    return withReportSettings(db, { parallel: false }, async (trx) =>
-      withIsoInstants((await query.execute(trx)).rows),
+    return withReportSettings(
+      db,
+      { parallel: false },
+      async (trx) => (await query.execute(trx)).rows,
     );
   },
 };

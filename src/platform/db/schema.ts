@@ -319,6 +319,11 @@ export interface OccurrenceStateTable {
   due_at: Timestamp;
   closes_at: Timestamp;
   generated_at: Timestamp;
+  /** The instants as reports write them (ISO-8601), formatted once when written. */
+  opens_at_iso: string;
+  due_at_iso: string;
+  completed_at_iso: string | null;
+  verified_at_iso: string | null;
   work_state: string;
   started_at: Timestamp | null;
   completed_at: Timestamp | null;
