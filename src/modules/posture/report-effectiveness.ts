@@ -28,9 +28,10 @@ import type {
 const PAGE_ROWS = 10_000;
 
 /**
- * How the text pages are read: two controls at once, the one being written out at most 4 pages
- * ahead and the next ones 16 pages between them, so that a slow client makes the report hold at
- * most 20 pages (each at most about 4.5 MB of JSON or 2.4 MB of CSV) in memory.
+ * How the text pages are read: two slices at once, the one being written out at most 4 pages
+ * ahead and the following ones 24 pages between them (fewer left the second reader idle behind a
+ * large slice), so that a slow client makes the report hold at most 28 pages (each at most about
+ * 4.5 MB of JSON or 2.4 MB of CSV) in memory.
  */
 const TEXT_READING = { concurrency: 2, headAhead: 4, laterAhead: 24 };
 /** The same for pages of rows read into objects (each page about as large as its JSON). */
