@@ -185,7 +185,14 @@ async function ingestThroughCli(url: string, token: string, file: string): Promi
   const code = await runCli(
     ['--url', url, '--token', token, '--json', 'backups', 'ingest', '--format', 'plumbline', file],
     {
-      output: { out: (text) => (stdout += text), err: (text) => (stderr += text) },
+      output: {
+        out: (text) => (stdout += text),
+        err: (text) => (stderr += text),
+        write: (piece) => {
+          stdout += piece;
+          return Promise.resolve();
+        },
+      },
       env: {},
     },
   );

@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, string | number | boolean | undefined>): Promise<T>;
   getText(path: string): Promise<string>;
+  /** A GET whose body is handed to `sink` as it arrives (a large report), never held whole. */
+  download(path: string, sink: (piece: Uint8Array) => Promise<void>): Promise<void>;
   /** Sends one file as multipart/form-data in the given field. */
   upload<T>(
     path: string,
@@ -86,6 +88,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const response = await call(buildUrl(options.url, path), { headers: headers() });
       if (!response.ok) return parse(response);
       return response.text();
+    },
+    async download(path, sink) {
+      const response = await call(buildUrl(options.url, path), { headers: headers() });
+      if (!response.ok || !response.body) return parse(response);
+      const reader = response.body.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        await sink(read.value);
+      }
     },
     async upload(path, field, file) {
       const form = new FormData();

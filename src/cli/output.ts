@@ -2,10 +2,16 @@
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** Standard output as it is, a piece at a time (a streamed download); resolves when taken. */
+  write(piece: string): Promise<void>;
 }
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  write: (piece) =>
+    new Promise((resolve, reject) =>
+      process.stdout.write(piece, (error) => (error ? reject(error) : resolve())),
+    ),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 

@@ -24,6 +24,10 @@ export async function plumbline(
   const code = await runCli(argv, {
     output: {
       out: (text) => (stdout += withNewline(text)),
+      write: (piece) => {
+        stdout += piece;
+        return Promise.resolve();
+      },
       err: (text) => (stderr += withNewline(text)),
     },
     env,

@@ -37,6 +37,8 @@ describe('plumbline report effectiveness against a running server', () => {
   it('prints the report as JSON by default', async () => {
     const result = await as(auditorToken, ['report', 'effectiveness', ...period]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
+    // Streamed as the server wrote it, one line.
+    expect(result.stdout.endsWith('}\n')).toBe(true);
     const report = JSON.parse(result.stdout) as EffectivenessReport;
     expect(report).toMatchObject({ framework: 'soc2', from: '2026-01-01', to: '2026-03-31' });
     expect(report.rows.length).toBeGreaterThan(0);
@@ -64,6 +66,12 @@ describe('plumbline report effectiveness against a running server', () => {
 
   it('exits 3 for a viewer and for an unknown framework, 2 for a bad format or a missing option', async () => {
     expect((await as(viewerToken, ['report', 'effectiveness', ...period])).code).toBe(3);
+    // Refused: no file, not even a partial one.
+    const refused = path.join(files.path, 'refused.json');
+    expect(
+      (await as(viewerToken, ['report', 'effectiveness', ...period, '-o', refused])).code,
+    ).toBe(3);
+    expect(fs.readdirSync(files.path).filter((name) => name.startsWith('refused'))).toEqual([]);
     const unknown = await as(auditorToken, [
       'report',
       'effectiveness',

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { OSCAL_MODELS, oscalQuerySchema } from '../../modules/oscal/oscal.schema.js';
-import type { EffectivenessReport } from '../../modules/posture/posture.schema.js';
 import type { Walkthrough } from '../../modules/walkthrough/walkthrough.schema.js';
+import { ApiError, type ApiClient } from '../api-client.js';
 import { clientFor, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 
@@ -44,6 +44,50 @@ function writeReport(cli: CliContext, text: string, out: string | undefined): vo
 }
 
 /**
+ * Streams a report to a file (`--out`) or standard output, ending it with a newline. A file is
+ * written beside its name and renamed into place only once complete.
+ */
+async function downloadReport(
+  cli: CliContext,
+  client: ApiClient,
+  path: string,
+  out: string | undefined,
+): Promise<void> {
+  let last = 0;
+  if (!out) {
+    const decoder = new TextDecoder();
+    await client.download(path, async (piece: Uint8Array) => {
+      last = piece.at(-1) ?? last;
+      await cli.output.write(decoder.decode(piece, { stream: true }));
+    });
+    await cli.output.write(`${decoder.decode()}${last === NEWLINE ? '' : '\n'}`);
+    return;
+  }
+  const partial = `${out}.partial`;
+  try {
+    const file = fs.openSync(partial, 'w');
+    try {
+      await client.download(path, (piece: Uint8Array) => {
+        last = piece.at(-1) ?? last;
+        fs.writeSync(file, piece);
+        return Promise.resolve();
+      });
+      if (last !== NEWLINE) fs.writeSync(file, '\n');
+    } finally {
+      fs.closeSync(file);
+    }
+    fs.renameSync(partial, out);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    // The server's refusal or an unreachable server keep their own exit codes.
+    if (error instanceof ApiError || error instanceof CliExit) throw error;
+    throw new CliExit(EXIT.failure, `Cannot write ${out}: ${(error as Error).message}`);
+  }
+}
+
+const NEWLINE = 0x0a;
+
+/**
  * Client commands for reports: operating effectiveness of a framework over a period, the
  * walkthrough of one process, and OSCAL exports.
  */
@@ -63,18 +107,15 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (options: EffectivenessOptions, command: Command) => {
       const client = clientFor(command, cli);
-      const query = { framework: options.framework, from: options.from, to: options.to };
-      const text =
-        options.format === 'csv'
-          ? await client.getText(
-              `/reports/effectiveness?${new URLSearchParams({ ...query, format: 'csv' }).toString()}`,
-            )
-          : JSON.stringify(
-              await client.get<EffectivenessReport>('/reports/effectiveness', query),
-              null,
-              2,
-            );
-      writeReport(cli, text, options.out);
+      const query = new URLSearchParams({
+        framework: options.framework,
+        from: options.from,
+        to: options.to,
+        format: options.format,
+      });
+      // Streamed as the server writes it (compact JSON, or CSV): a year of a large register is
+      // hundreds of megabytes, more than one string can hold.
+      await downloadReport(cli, client, `/reports/effectiveness?${query.toString()}`, options.out);
     });
   report
     .command('walkthrough')

@@ -216,8 +216,9 @@ export function summarise(
  * Operating effectiveness of a framework over a period: every occurrence due in the period of a
  * control mapped to one of its requirements, with its status, performer, verifier, evidence and
  * exceptions as the records stood at the end of the period (or now, if that is earlier). The
- * summary is aggregated in the database; the rows are read a page at a time when iterated, so a
- * year of a large register is streamed rather than held in memory. Every query is evaluated as of
+ * summary is aggregated in the database (or counted from the text pages as they are written); the
+ * rows are read a page at a time when iterated, so a year of a large register is streamed rather
+ * than held in memory. Every query is evaluated as of
  * the same instant, and facts recorded after it never count, so the pages agree with the summary
  * even while work is being recorded.
  */
@@ -243,36 +244,41 @@ export async function openEffectivenessReport(
   // at once, a slice each, instead of by one while the other waits.
   const slices = sliceDueWindow(window, SLICE_DAYS);
   const units = controls.flatMap((control) => slices.map((slice) => ({ control, slice })));
-  async function* controlRowPages({ control, slice }: ReportUnit): AsyncGenerator<ControlPage> {
+  /** A unit's pages, each read after the last row of the one before, until a short page. */
+  async function* keysetPages<P>(
+    read: (after: EffectivenessCursor | null) => Promise<{
+      page: P;
+      rows: number;
+      last: EffectivenessCursor | null;
+    }>,
+  ): AsyncGenerator<P> {
     let after: EffectivenessCursor | null = null;
     do {
+      const { page, rows, last } = await read(after);
+      if (rows > 0) yield page;
+      after = rows === pageRows ? last : null;
+    } while (after);
+  }
+  const controlRowPages = ({ control, slice }: ReportUnit) =>
+    keysetPages(async (after) => {
       const rows = await postureRepository.effectivenessPage(ctx.db, {
         controlId: control.id,
         ...slice,
         after,
         limit: pageRows,
       });
-      if (rows.length > 0) yield { control, rows };
-      const last = rows[rows.length - 1];
-      after =
-        last && rows.length === pageRows
+      const last = rows.at(-1);
+      return {
+        page: { control, rows },
+        rows: rows.length,
+        last: last
           ? { dueAt: last.due_at, assetKey: last.asset_key, periodKey: last.period_key }
-          : null;
-    } while (after);
-  }
-  // Two controls are read at once (two connections), as for the text below.
-  const controlPages = () =>
-    readInOrder(
-      units.map((unit) => () => controlRowPages(unit)),
-      PAGE_READING,
-    );
-  async function* controlTextPages(
-    format: EffectivenessTextFormat,
-    { control, slice }: ReportUnit,
-  ): AsyncGenerator<ControlTextPage> {
+          : null,
+      };
+    });
+  const controlTextPages = (format: EffectivenessTextFormat, { control, slice }: ReportUnit) => {
     const head = controlRowHead(format, control);
-    let after: EffectivenessCursor | null = null;
-    do {
+    return keysetPages<ControlTextPage>(async (after) => {
       const page = await effectivenessTextRepository.page(ctx.db, {
         format,
         head,
@@ -281,12 +287,20 @@ export async function openEffectivenessReport(
         after,
         limit: pageRows,
       });
-      if (page.rows > 0) yield { controlId: control.id, text: page.text, tally: page.tally };
-      after = page.rows === pageRows ? page.last : null;
-    } while (after);
-  }
-  // Two controls are read at once (two connections): writing the text is the database's work,
-  // and one statement at a time would leave the second core idle.
+      return {
+        page: { controlId: control.id, text: page.text, tally: page.tally },
+        rows: page.rows,
+        last: page.last,
+      };
+    });
+  };
+  // Two slices are read at once (two connections): writing the text is the database's work, and
+  // one statement at a time would leave the second core idle.
+  const controlPages = () =>
+    readInOrder(
+      units.map((unit) => () => controlRowPages(unit)),
+      PAGE_READING,
+    );
   const textPages = (format: EffectivenessTextFormat) =>
     readInOrder(
       units.map((unit) => () => controlTextPages(format, unit)),
