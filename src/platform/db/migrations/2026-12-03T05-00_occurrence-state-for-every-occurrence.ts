@@ -3,12 +3,13 @@ import { sql, type Kysely } from 'kysely';
 // Frozen in time: never import application code here, never edit after release.
 //
 // occurrence_state gets a row for every occurrence, created in the statement that inserts the
-// occurrence (not started, no evidence), and carries a copy of
-// the occurrence's window and keys. Occurrences are immutable, so the copy cannot drift. A year's
-// effectiveness report then reads one table in its own order, through one index, instead of
-// looking up a state row per occurrence (about 5 µs each on PostgreSQL: 4 s for a year of 10,000
-// assets). last_recorded_at becomes the latest of the generation and anything recorded. The table is kept physically in report order (clustered here; generation appends in
-// that order) with room on each page, so that the updates each event makes stay on their page.
+// occurrence (not started, no evidence), and carries a copy of the occurrence's window and keys.
+// Occurrences are immutable, so the copy cannot drift. A year's effectiveness report then reads
+// one table in its own order, through one index, instead of looking up a state row per
+// occurrence (about 5 µs each on PostgreSQL: 4 s for a year of 10,000 assets). last_recorded_at
+// becomes the latest of the generation and anything recorded. The table is kept physically in
+// report order (clustered here; generation appends in that order) with room on each page, so
+// that the updates each event makes stay on their page.
 //
 // The row also holds its four instants as the report writes them (ISO-8601, UTC, milliseconds):
 // formatting a timestamp costs about 0.8 µs in PostgreSQL, over a third of the time a row of the
