@@ -6,6 +6,7 @@ import {
   controlPageWhere,
   effectivenessRows,
   withReportSettings,
+  type ControlPageOptions,
   type EffectivenessCursor,
 } from './posture.repository.js';
 
@@ -103,16 +104,10 @@ export const effectivenessTextRepository = {
    */
   async page(
     db: Kysely<Database>,
-    options: {
+    options: ControlPageOptions & {
       format: EffectivenessTextFormat;
       /** What every row of the control starts with (controlRowHead). */
       head: string;
-      controlId: string;
-      dueAfter: Date;
-      dueBy: Date;
-      asOf: Date;
-      after: EffectivenessCursor | null;
-      limit: number;
     },
   ): Promise<EffectivenessTextPage> {
     const separator = options.format === 'json' ? ',' : '';

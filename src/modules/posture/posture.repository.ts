@@ -69,11 +69,12 @@ const lookbackValues = (lookbacks: ControlLookback[]) =>
   );
 
 /**
- * Whether an occurrence's stored state (alias `s`, left-joined: null when no work was recorded)
- * is its state at t: it summarises nothing recorded after t.
+ * Whether an occurrence's stored state (alias `s`; every occurrence has one) is its state at t:
+ * it summarises nothing recorded after t. Used in `case when`, where a missing row (null) falls
+ * to the events.
  */
 const stateHolds = (s: RawBuilder<unknown>, t: RawBuilder<unknown>) =>
-  sql`(${s}.last_recorded_at is null or ${s}.last_recorded_at <= ${t})`;
+  sql`${s}.last_recorded_at <= ${t}`;
 
 /**
  * The work state from an aggregate over an occurrence's events (alias `e`), for an instant the
@@ -131,7 +132,7 @@ function classifiedCurrent(
       -- through the (occurrence, at) index; the gate in the lateral's where clause skips the
       -- look-up for every other occurrence.
       select cur.id, cur.control_id, cur.asset_key, cur.due_at,
-        case when ${stateHolds(sql`s`, t)} then coalesce(s.work_state, 'not_started')
+        case when ${stateHolds(sql`s`, t)} then s.work_state
           else past.work_state end as work_state
       from current_occurrence cur
       left join occurrence_state s on s.occurrence_id = cur.id
@@ -236,13 +237,19 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
     )`;
 }
 
-/** What a keyset page of one control's report rows reads (alias `s`, occurrence_state). */
-export function controlPageWhere(options: {
+/** A keyset page of one control's report rows due in (dueAfter, dueBy] as of `asOf`. */
+export interface ControlPageOptions {
   controlId: string;
   dueAfter: Date;
   dueBy: Date;
+  asOf: Date;
+  /** The last row of the page before; null for the first page. */
   after: EffectivenessCursor | null;
-}): RawBuilder<unknown> {
+  limit: number;
+}
+
+/** What a keyset page of one control's report rows reads (alias `s`, occurrence_state). */
+export function controlPageWhere(options: ControlPageOptions): RawBuilder<unknown> {
   const after = options.after
     ? sql`and (s.due_at, s.asset_key, s.period_key) > (${options.after.dueAt}::timestamptz,
         ${options.after.assetKey}, ${options.after.periodKey})`
@@ -403,14 +410,7 @@ export const postureRepository = {
    */
   async effectivenessPage(
     db: Kysely<Database>,
-    options: {
-      controlId: string;
-      dueAfter: Date;
-      dueBy: Date;
-      asOf: Date;
-      after: EffectivenessCursor | null;
-      limit: number;
-    },
+    options: ControlPageOptions,
   ): Promise<EffectivenessRow[]> {
     const query = sql<EffectivenessRow>`
       ${effectivenessRows(options.asOf, controlPageWhere(options))}

@@ -28,14 +28,12 @@ import type {
 const PAGE_ROWS = 10_000;
 
 /**
- * How the text pages are read: two slices at once, the one being written out at most 4 pages
- * ahead and the following ones 24 pages between them (fewer left the second reader idle behind a
- * large slice), so that a slow client makes the report hold at most 28 pages (each at most about
- * 4.5 MB of JSON or 2.4 MB of CSV) in memory.
+ * How pages are read: two slices at once, the one being written out at most 4 pages ahead and
+ * the following ones 24 pages between them (fewer left the second reader idle behind a large
+ * slice), so that a slow client makes the report hold at most 28 pages (each at most about 4.5 MB
+ * of JSON or 2.4 MB of CSV, or as many rows as objects) in memory.
  */
-const TEXT_READING = { concurrency: 2, headAhead: 4, laterAhead: 24 };
-/** The same for pages of rows read into objects (each page about as large as its JSON). */
-const PAGE_READING = TEXT_READING;
+const READING = { concurrency: 2, headAhead: 4, laterAhead: 24 };
 
 /** A report read on demand: the summary and the rows are each queried only when asked for. */
 export interface EffectivenessReportStream {
@@ -44,8 +42,6 @@ export interface EffectivenessReportStream {
   summary(): Promise<EffectivenessReport['summary']>;
   /** The rows in report order (control key, deadline, asset, period), one page at a time. */
   pages(): AsyncGenerator<EffectivenessReportRow[]>;
-  /** The same pages as the database returns them, with their control. */
-  controlPages(): AsyncGenerator<ControlPage>;
   /**
    * The rows written as text by the database, a page at a time, in report order: JSON objects
    * separated by commas (pages need a comma between them) or CSV lines; with what they count.
@@ -57,11 +53,6 @@ export interface EffectivenessReportStream {
 
 export interface ControlTextPage extends ControlTally {
   text: string;
-}
-
-export interface ControlPage {
-  control: FrameworkControlRow;
-  rows: EffectivenessRow[];
 }
 
 /** How long a slice of the period is read as one unit (see openEffectivenessReport). */
@@ -156,7 +147,7 @@ const talliesOf = (counts: EffectivenessCountsRow[]): ControlTally[] =>
   }));
 
 /** The summary from tallies of the report's rows (per control, in any number of parts). */
-export function summarise(
+function summarise(
   tallies: readonly ControlTally[],
   controls: ReadonlyMap<string, FrameworkControlRow>,
 ): EffectivenessReport['summary'] {
@@ -299,12 +290,12 @@ export async function openEffectivenessReport(
   const controlPages = () =>
     readInOrder(
       units.map((unit) => () => controlRowPages(unit)),
-      PAGE_READING,
+      READING,
     );
   const textPages = (format: EffectivenessTextFormat) =>
     readInOrder(
       units.map((unit) => () => controlTextPages(format, unit)),
-      TEXT_READING,
+      READING,
     );
   return {
     head: {
@@ -327,13 +318,12 @@ export async function openEffectivenessReport(
         yield page.rows.map((row) => reportRow(row, page.control));
       }
     },
-    controlPages,
     textPages,
     summaryOf: (tallies) => summarise(tallies, controlsById),
   };
 }
 
-/** The whole report in memory (the use case, the CLI's JSON): the stream, collected. */
+/** The whole report in memory (the use case; OSCAL reads its pages): the stream, collected. */
 export async function reportEffectiveness(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
