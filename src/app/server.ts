@@ -32,7 +32,8 @@ import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
-import { installAccessControl } from '../platform/http/access.js';
+import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
+import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import type { AppContext } from './context.js';
@@ -55,6 +56,11 @@ export async function buildServer(
     loggerInstance: ctx.logger,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // One spelling per path before routing (percent-encoded letters, dot segments, `//`, a
+    // trailing slash), and fixed segments matched whatever their case: every spelling of a path
+    // reaches the same route, and so the same access rule (platform/http/canonical-url.ts).
+    rewriteUrl: (request) => canonicalRequestUrl(request.url ?? '/'),
+    routerOptions: { caseSensitive: false },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -98,10 +104,12 @@ export async function buildServer(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
+  // Before any route is registered, so that every route passes through its access declaration.
   installAccessControl(app, createPrincipalResolver(ctx), ctx);
   installErrorHandler(app);
+  await registerPublicContent(app, async (scope) => {
+    await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   const api = asApi(app);
   api.get('/api/v1/openapi.json', {
@@ -131,31 +139,36 @@ export async function buildServer(
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: webRoot,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      // Built files have content hashes in their names: cache them for good. index.html must
-      // always be revalidated so a new release is picked up at once.
-      setHeaders: (response, filePath) => {
-        response.header(
-          'cache-control',
-          filePath.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-        );
-      },
-    });
-    // Client-side routes (/assets/db-prod-eu, /setup…) all load the single-page app; a missing
-    // file (a stale /static chunk, anything with an extension) and unknown API paths are 404s.
-    app.get('/*', { config: { access: 'public' } }, (request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
-      if (path.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(path)) {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: `No route GET ${path}` } });
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
+    await registerPublicContent(app, (scope) => serveWebApp(scope, webRoot));
   }
   return app;
+}
+
+/** The built single-page app: its files, and index.html for every client-side route. */
+async function serveWebApp(scope: FastifyInstance, webRoot: string): Promise<void> {
+  await scope.register(fastifyStatic, {
+    root: webRoot,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    // Built files have content hashes in their names: cache them for good. index.html must
+    // always be revalidated so a new release is picked up at once.
+    setHeaders: (response, filePath) => {
+      response.header(
+        'cache-control',
+        filePath.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+      );
+    },
+  });
+  // Client-side routes (/assets/db-prod-eu, /setup…) all load the single-page app; a missing
+  // file (a stale /static chunk, anything with an extension) and unknown API paths are 404s.
+  scope.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.toLowerCase().startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(path)) {
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route GET ${path}` } });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
 }

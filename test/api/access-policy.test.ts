@@ -4,7 +4,11 @@ import { can, PERMISSIONS, type Permission } from '../../src/platform/auth/polic
 import { createApiToken } from '../../src/modules/identity/api-token.service.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
 import { TOKEN_ROLES, USER_ROLES, type Role } from '../../src/platform/auth/roles.js';
-import { declaredRouteAccess, type DeclaredRouteAccess } from '../../src/platform/http/access.js';
+import {
+  declaredRouteAccess,
+  routesWithoutAccess,
+  type DeclaredRouteAccess,
+} from '../../src/platform/http/access.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -65,6 +69,40 @@ function concreteUrl(pattern: string): string {
     .replace(/\*$/, 'anything');
 }
 
+/**
+ * Other spellings of a route's concrete URL that mean the same path (RFC 3986 equivalents and the
+ * usual tricks): each must reach the same route and get exactly the same answer.
+ */
+function otherSpellings(pattern: string): Record<string, string> {
+  const url = concreteUrl(pattern);
+  const segments = url.split('/').slice(1);
+  const fixed = pattern
+    .split('/')
+    .slice(1)
+    .map((segment) => !segment.startsWith(':'));
+  const encodeFirstLetter = (segment: string) =>
+    segment.replace(/[A-Za-z0-9]/, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return {
+    'percent-encoded letter in each segment': `/${segments.map(encodeFirstLetter).join('/')}`,
+    'double slashes': `/${segments.join('//')}`.replace(/^\//, '//'),
+    'dot segments': `/./${segments[0]}/x/../${segments.slice(1).join('/./')}`,
+    'encoded dot segments': `/${segments[0]}/%2e/y/%2E%2e/${segments.slice(1).join('/')}`,
+    'trailing slash': `${url}/`,
+    'upper-case fixed segments': `/${segments
+      .map((segment, i) => (fixed[i] ? segment.toUpperCase() : segment))
+      .join('/')}`,
+  };
+}
+
+/** What must be the same under every spelling: the status and the error code, if any. */
+function answerOf(response: LightMyRequestResponse): string {
+  const type = String(response.headers['content-type'] ?? '');
+  const code = type.includes('json')
+    ? (response.json<{ error?: { code?: string } }>().error?.code ?? '')
+    : '';
+  return `${response.statusCode} ${code}`.trim();
+}
+
 function describeRoute(route: Pick<DeclaredRouteAccess, 'method' | 'url'>): string {
   return `${route.method} ${route.url}`;
 }
@@ -81,10 +119,10 @@ describe('access policy', () => {
   let routes: DeclaredRouteAccess[];
   const tokens = {} as Record<Role, string>;
 
-  function callAs(role: Role | 'anonymous', route: DeclaredRouteAccess) {
+  function callAs(role: Role | 'anonymous', route: DeclaredRouteAccess, url?: string) {
     return t.app.inject({
       method: route.method as 'GET',
-      url: concreteUrl(route.url),
+      url: url ?? concreteUrl(route.url),
       headers: role === 'anonymous' ? {} : { authorization: `Bearer ${tokens[role]}` },
       ...(UNSAFE_METHODS.has(route.method) ? { payload: {} } : {}),
     });
@@ -106,6 +144,28 @@ describe('access policy', () => {
     routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
   });
   afterAll(() => t.close());
+
+  it('has no route, API or not, that declares no access rule', () => {
+    expect(routesWithoutAccess(t.app)).toEqual([]);
+    expect(routes.length).toBeGreaterThan(100);
+  });
+
+  it.each([...TOKEN_ROLES, 'anonymous' as const])(
+    'answers %s exactly the same under every other spelling of every route',
+    async (role) => {
+      const wrong: string[] = [];
+      for (const r of routes) {
+        const expected = answerOf(await callAs(role, r));
+        for (const [how, url] of Object.entries(otherSpellings(r.url))) {
+          const answer = answerOf(await callAs(role, r, url));
+          if (answer !== expected) {
+            wrong.push(`${describeRoute(r)} as ${how} (${url}): ${answer}, not ${expected}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it('grants each role exactly the permissions in the hand-written table', () => {
     for (const role of TOKEN_ROLES) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routesWithoutAccess } from '../../src/platform/http/access.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -46,5 +47,20 @@ describe('serving the web app', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('declares an access rule on every route, the web app and API viewer included', async () => {
+    expect(routesWithoutAccess(t.app)).toEqual([]);
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBeLessThan(400);
+  });
+
+  it('answers other spellings of an unknown API path with a JSON 404, not the app page', async () => {
+    for (const url of ['/API/v1/no-such-thing', '/%61pi/v1/no-such-thing', '//api/v1/x/../nope']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 404 });
+    }
+    const users = await t.app.inject({ method: 'GET', url: '/%61pi/v1/users' });
+    expect(users.statusCode).toBe(401);
   });
 });

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Role } from '../auth/roles.js';
 import type { MutationDeps } from '../audit/mutate.js';
-import { declaredRouteAccess, installAccessControl } from './access.js';
+import {
+  declaredRouteAccess,
+  installAccessControl,
+  registerPublicContent,
+  routesWithoutAccess,
+} from './access.js';
+import { canonicalRequestUrl } from './canonical-url.js';
 import { asApi } from './api-types.js';
 import { installErrorHandler } from './error-handler.js';
 import type { Principal, PrincipalResolver, SessionState } from './principal.js';
@@ -65,7 +71,97 @@ describe('access control on a bare server', () => {
     expect(() => app.get('/api/v1/forgotten', () => 'oops')).toThrow(
       'Route GET /api/v1/forgotten declares no access rule',
     );
+    expect(() => app.get('/api/other', () => 'oops')).toThrow('declares no access rule');
     expect(() => app.get('/not-the-api', () => 'fine')).not.toThrow();
+  });
+
+  it('answers 403 on any route that declares no access rule, API or not', async () => {
+    app = await bareServer();
+    app.get('/not-the-api', () => 'secret');
+    await app.ready();
+    const response = await app.inject({ method: 'GET', url: '/not-the-api' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).not.toContain('secret');
+    expect(routesWithoutAccess(app).map((r) => `${r.method} ${r.url}`)).toContain(
+      'GET /not-the-api',
+    );
+  });
+
+  it('lets a public-content scope declare its plugin routes public, and only those', async () => {
+    app = await bareServer();
+    await registerPublicContent(app, (scope) => {
+      scope.get('/docs/page', () => 'manual');
+      return Promise.resolve();
+    });
+    app.get('/outside', () => 'secret');
+    await app.ready();
+    expect((await app.inject({ method: 'GET', url: '/docs/page' })).body).toBe('manual');
+    expect((await app.inject({ method: 'GET', url: '/outside' })).statusCode).toBe(403);
+  });
+
+  it('lets an unknown path reach the not-found answer', async () => {
+    app = await bareServer();
+    await app.ready();
+    const response = await app.inject({ method: 'GET', url: '/nowhere' });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('guards a route reached through a percent-encoded prefix, even without rewriting', async () => {
+    app = await bareServer();
+    app.get('/api/v1/users', { config: { access: { permission: 'users:manage' } } }, () => [
+      'everyone',
+    ]);
+    await app.ready();
+    for (const url of ['/%61pi/v1/users', '/api/%76%31/users', '/%41%50%49/v1/users']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.body).not.toContain('everyone');
+      expect([401, 404]).toContain(response.statusCode);
+    }
+    const routed = await app.inject({ method: 'GET', url: '/%61pi/v1/users' });
+    expect(routed.statusCode).toBe(401);
+  });
+
+  it('decides on the matched route however the path is spelled', async () => {
+    app = Fastify({
+      rewriteUrl: (request) => canonicalRequestUrl(request.url ?? '/'),
+      routerOptions: { caseSensitive: false },
+    });
+    await app.register(fastifyCookie);
+    installAccessControl(app, stubResolver, {} as MutationDeps);
+    installErrorHandler(app);
+    app.get('/api/v1/users', { config: { access: { permission: 'users:manage' } } }, () => [
+      'everyone',
+    ]);
+    await app.ready();
+    for (const url of [
+      '/%61pi/v1/users',
+      '/api/%76%31/%75sers',
+      '//api//v1/users',
+      '/api/v1/./users',
+      '/api/x/../v1/users',
+      '/api/v1/%2e/users',
+      '/api/v1/users/',
+      '/API/V1/Users',
+    ]) {
+      const anonymous = await app.inject({ method: 'GET', url });
+      expect({ url, status: anonymous.statusCode }).toEqual({ url, status: 401 });
+      const viewer = await app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: 'Bearer good-viewer' },
+      });
+      expect({ url, status: viewer.statusCode }).toEqual({ url, status: 403 });
+      const admin = await app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: 'Bearer good-admin' },
+      });
+      expect({ url, status: admin.statusCode, body: admin.json<unknown>() }).toEqual({
+        url,
+        status: 200,
+        body: ['everyone'],
+      });
+    }
   });
 
   it('records the rule every API route declared', async () => {

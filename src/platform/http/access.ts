@@ -53,14 +53,63 @@ export interface DeclaredRouteAccess {
   access: RouteAccess;
 }
 
-const declaredRoutesByApp = new WeakMap<FastifyInstance, DeclaredRouteAccess[]>();
+/** A registered route as the access control saw it: its options object, read when asked. */
+interface RegisteredRoute {
+  method: string;
+  url: string;
+  options: RouteOptions;
+}
+
+const registeredRoutesByApp = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Marks a plugin scope whose every route serves public content (the web app, the API docs). */
+const PUBLIC_CONTENT = 'plumblinePublicContent';
+
+function routesOf(app: FastifyInstance): RegisteredRoute[] {
+  return registeredRoutesByApp.get(app) ?? [];
+}
 
 /**
  * Every API route with the access rule it declared, in registration order: what the route-by-role
  * table test walks, so a new route is covered without anyone listing it.
  */
 export function declaredRouteAccess(app: FastifyInstance): readonly DeclaredRouteAccess[] {
-  return declaredRoutesByApp.get(app) ?? [];
+  return routesOf(app).flatMap(({ method, url, options }) => {
+    const access = options.config?.access;
+    return url.startsWith('/api/v1') && access !== undefined ? [{ method, url, access }] : [];
+  });
+}
+
+/**
+ * Every registered route (API or not) that declares no access rule. Such a route answers 403 to
+ * everyone; under `/api/` one cannot even be registered. A test keeps this list empty.
+ */
+export function routesWithoutAccess(
+  app: FastifyInstance,
+): readonly Pick<DeclaredRouteAccess, 'method' | 'url'>[] {
+  return routesOf(app)
+    .filter(({ options }) => options.config?.access === undefined)
+    .map(({ method, url }) => ({ method, url }));
+}
+
+/**
+ * Registers a plugin whose routes all serve public content (static files of the web app, the
+ * OpenAPI viewer), declaring `access: 'public'` on each of them. Call after
+ * `installAccessControl`. Plugins we do not write cannot declare an access rule themselves; this
+ * is how they do, explicitly, instead of every undeclared route being let through.
+ */
+export async function registerPublicContent(
+  app: FastifyInstance,
+  plugin: (scope: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  await app.register(async (scope) => {
+    scope.decorate(PUBLIC_CONTENT, true);
+    await plugin(scope);
+  });
+}
+
+function servesPublicContent(scope: FastifyInstance): boolean {
+  return (scope as unknown as Record<string, unknown>)[PUBLIC_CONTENT] === true;
 }
 
 /**
@@ -74,16 +123,19 @@ export function installAccessControl(
   auditDeps: MutationDeps,
 ): void {
   app.decorateRequest('principal', null);
-  const declared: DeclaredRouteAccess[] = [];
-  declaredRoutesByApp.set(app, declared);
+  const registered: RegisteredRoute[] = [];
+  registeredRoutesByApp.set(app, registered);
 
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (!route.url.startsWith('/api/v1')) return;
-    const access = route.config?.access;
-    if (access === undefined) {
+  app.addHook('onRoute', function declareAccess(this: FastifyInstance, route: RouteOptions) {
+    if (route.config?.access === undefined && servesPublicContent(this)) {
+      route.config = { ...route.config, access: 'public' };
+    }
+    if (route.config?.access === undefined && route.url.startsWith('/api/')) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     }
-    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
+    for (const method of [route.method].flat()) {
+      registered.push({ method, url: route.url, options: route });
+    }
   });
 
   app.addHook('onRequest', async (request) => {
@@ -130,8 +182,14 @@ async function resolvePrincipal(
 }
 
 function authorizeRequest(request: FastifyRequest): void {
+  // Decided on the route the router matched (after the path was made canonical), never on the
+  // raw URL: however a client spells the path, the rule of the route that answers is the rule.
   const access = request.routeOptions.config.access;
-  if (!request.url.startsWith('/api/v1') || access === undefined) return;
+  if (access === undefined) {
+    // Nothing matched: the not-found handler answers, and it reveals nothing.
+    if (request.is404) return;
+    throw new AppError('forbidden', 'This route declares no access rule, so nobody may use it');
+  }
   if (access === 'public') return;
   const principal = requirePrincipal(request);
   if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
