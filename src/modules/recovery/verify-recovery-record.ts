@@ -5,8 +5,8 @@ import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
 import { satisfyOccurrence } from './satisfy-occurrence.js';
-import { requireSigningPerson, signRecord, throwIfRefused } from './sign-record.js';
-import { recoveryVerificationRepository } from './signature.repository.js';
+import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
+import { recoveryVerificationRepository } from './recovery-verification.repository.js';
 
 export interface RecoveryRecordToVerify {
   table: 'restore_tests' | 'dr_exercises';

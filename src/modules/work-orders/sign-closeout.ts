@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { canonicalize } from 'json-canonicalize';
 import type { AppContext } from '../../app/context.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
-import { reauthenticateSigner, type SignerCredentials } from '../identity/reauthenticate-signer.js';
+import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import { controlOfWorkOrder } from './complete-work-order.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
@@ -21,10 +20,10 @@ type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof workOrderRepository.fi
  * its evidence files. Its SHA-256 over canonical JSON (RFC 8785) is stored with the signature, so
  * any later change to what was signed is detectable.
  */
-async function signedRecordHash(trx: Transaction<Database>, row: WorkOrderRow): Promise<string> {
+async function signedRecord(trx: Transaction<Database>, row: WorkOrderRow): Promise<unknown> {
   const checklist = await workOrderRepository.checklist(trx, row.id);
   const evidence = await workOrderRepository.evidence(trx, row.id);
-  const record = {
+  return {
     id: row.id,
     number: row.number,
     kind: row.kind,
@@ -47,7 +46,6 @@ async function signedRecordHash(trx: Transaction<Database>, row: WorkOrderRow): 
     })),
     evidence: evidence.map((file) => ({ id: file.id, sha256: file.sha256 })),
   };
-  return createHash('sha256').update(canonicalize(record)).digest('hex');
 }
 
 export interface SignCloseoutInput {
@@ -69,12 +67,7 @@ export async function signCloseout(
   workOrderId: string,
   input: SignCloseoutInput,
 ): Promise<WorkOrderView> {
-  if (principal.via !== 'session') {
-    throw new AppError(
-      'forbidden',
-      'An API token cannot sign: sign in as a person to verify or reject a closeout',
-    );
-  }
+  const signer = requireSigningPerson(principal, 'verify or reject a closeout');
   const verb = input.meaning === 'verified' ? 'verified' : 'rejected';
   const control = await controlOfWorkOrder(ctx, workOrderId);
   const verifierRole =
@@ -86,7 +79,7 @@ export async function signCloseout(
       workOrderId,
       input.meaning === 'verified' ? 'verify' : 'reject',
     );
-    if (workOrder.performer_id === principal.userId) {
+    if (workOrder.performer_id === signer.userId) {
       throw new AppError('conflict', `a closeout cannot be ${verb} by its own performer`);
     }
     if (verifierRole && actor.role !== verifierRole) {
@@ -95,37 +88,19 @@ export async function signCloseout(
         `This control's closeout must be ${verb} by someone with the ${verifierRole} role`,
       );
     }
-    const check = await reauthenticateSigner(
-      tx.trx,
-      { secretBox: ctx.secretBox, now: tx.now },
-      principal.userId,
-      input.credentials,
-    );
-    if (!check.ok) {
-      await tx.audit({
-        action: 'signature.failed',
-        entityType: 'work_order',
-        entityId: workOrderId,
-        after: { meaning: input.meaning, reason: check.reason },
-      });
-      return { refused: check.reason };
-    }
-    const recordSha256 = await signedRecordHash(tx.trx, workOrder);
-    const signature = await workOrderRepository.insertSignature(tx.trx, {
+    const signature = await signRecord(ctx, tx, signer, {
+      entityType: 'work_order',
       entityId: workOrderId,
-      signerId: check.signer.id,
-      signerLabel: check.signer.label,
-      signerRole: check.signer.role,
       meaning: input.meaning,
-      method: check.method,
-      reason: input.note,
-      recordSha256,
-      now: tx.now,
+      note: input.note,
+      credentials: input.credentials,
+      record: await signedRecord(tx.trx, workOrder),
     });
+    if (!signature.ok) return { refused: signature.reason };
     if (workOrder.occurrence_id) {
       await recordOccurrenceEvent(tx, workOrder.occurrence_id, input.meaning, {
         note: input.note,
-        signatureId: signature.id,
+        signatureId: signature.signatureId,
       });
     }
     await workOrderRepository.update(
@@ -141,22 +116,9 @@ export async function signCloseout(
       kind: input.meaning,
       at: tx.now,
       actorId: actor.id,
-      actorLabel: check.signer.label,
+      actorLabel: signature.signerLabel,
       note: input.note,
-      signatureId: signature.id,
-    });
-    await tx.audit({
-      action: 'signature.created',
-      entityType: 'signature',
-      entityId: signature.id,
-      after: {
-        entityType: 'work_order',
-        entityId: workOrderId,
-        signer: check.signer.label,
-        meaning: input.meaning,
-        method: check.method,
-        recordSha256,
-      },
+      signatureId: signature.signatureId,
     });
     await tx.audit({
       action: `work_order.${input.meaning}`,
@@ -165,13 +127,12 @@ export async function signCloseout(
       before: { status: workOrder.status },
       after: {
         status: input.meaning === 'verified' ? 'verified' : 'in_progress',
-        signatureId: signature.id,
+        signatureId: signature.signatureId,
         note: input.note,
       },
     });
     return { refused: null };
   });
-  if (outcome.refused !== null)
-    throw new AppError('unauthenticated', `Signature refused: ${outcome.refused}`);
+  throwIfRefused(outcome);
   return getWorkOrderView(ctx, workOrderId);
 }

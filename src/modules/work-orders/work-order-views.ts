@@ -2,6 +2,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
+import { listSignatures } from '../signatures/list-signatures.js';
 import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
 import {
   formatWorkOrderNumber,
@@ -84,7 +85,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrderDetai
   const [checklist, evidence, signatures, history] = await Promise.all([
     workOrderRepository.checklist(ctx.db, id),
     workOrderRepository.evidence(ctx.db, id),
-    workOrderRepository.signatures(ctx.db, id),
+    listSignatures(ctx, 'work_order', id),
     workOrderRepository.history(ctx.db, id),
   ]);
   const occurrence = view.occurrenceId ? await getOccurrence(ctx, view.occurrenceId) : null;
@@ -110,9 +111,9 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrderDetai
     evidence: evidence.map(toEvidenceView),
     signatures: signatures.map((signature) => ({
       id: signature.id,
-      signerLabel: signature.signer_label,
+      signerLabel: signature.signerLabel,
       meaning: signature.meaning as SignatureMeaning,
-      signedAt: signature.signed_at.toISOString(),
+      signedAt: signature.signedAt.toISOString(),
       method: signature.method as 'password' | 'totp',
     })),
     history: history.map((event) => ({

@@ -193,42 +193,4 @@ export const workOrderRepository = {
       })
       .returningAll()
       .executeTakeFirstOrThrow(),
-  signatures: (db: Db, workOrderId: string) =>
-    db
-      .selectFrom('signatures')
-      .selectAll()
-      .where('entity_type', '=', 'work_order')
-      .where('entity_id', '=', workOrderId)
-      .orderBy('signed_at')
-      .execute(),
-  insertSignature: (
-    db: Db,
-    values: {
-      entityId: string;
-      signerId: string;
-      signerLabel: string;
-      signerRole: string;
-      meaning: string;
-      method: string;
-      reason: string;
-      recordSha256: string;
-      now: Date;
-    },
-  ) =>
-    db
-      .insertInto('signatures')
-      .values({
-        entity_type: 'work_order',
-        entity_id: values.entityId,
-        signer_id: values.signerId,
-        signer_label: values.signerLabel,
-        signer_role: values.signerRole,
-        meaning: values.meaning,
-        method: values.method,
-        reason: values.reason,
-        record_sha256: values.recordSha256,
-        signed_at: values.now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
 };

@@ -5,7 +5,7 @@ import type { AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { reauthenticateSigner, type SignerCredentials } from '../identity/reauthenticate-signer.js';
-import { recoverySignatureRepository } from './signature.repository.js';
+import { signatureRepository } from './signature.repository.js';
 
 export type SessionPrincipal = Extract<Principal, { via: 'session' }>;
 
@@ -15,6 +15,11 @@ export function requireSigningPerson(principal: Principal, what: string): Sessio
     throw new AppError('forbidden', `An API token cannot sign: sign in as a person to ${what}`);
   }
   return principal;
+}
+
+/** SHA-256 (hex) over a record's canonical JSON (RFC 8785): what a signature is linked to. */
+export function sha256OfRecord(record: unknown): string {
+  return createHash('sha256').update(canonicalize(record)).digest('hex');
 }
 
 export interface SignRecordInput {
@@ -33,8 +38,10 @@ export type SignOutcome =
   | { ok: false; reason: string };
 
 /**
- * Re-authenticates the signer inside the caller's transaction and records the signature, or
- * audits the refused attempt (the caller commits, then answers 401 with the reason).
+ * The one way anything in Plumbline is signed. Re-authenticates the signer inside the caller's
+ * transaction (password or an unused TOTP code) and records the signature (signer, meaning, time,
+ * method, note, SHA-256 of the signed record) with a `signature.created` audit entry, or audits the
+ * refused attempt as `signature.failed` (the caller commits, then answers 401 with the reason).
  */
 export async function signRecord(
   ctx: Pick<AppContext, 'secretBox'>,
@@ -57,8 +64,8 @@ export async function signRecord(
     });
     return { ok: false, reason: check.reason };
   }
-  const recordSha256 = createHash('sha256').update(canonicalize(input.record)).digest('hex');
-  const signature = await recoverySignatureRepository.insert(tx.trx, {
+  const recordSha256 = sha256OfRecord(input.record);
+  const signature = await signatureRepository.insert(tx.trx, {
     entityType: input.entityType,
     entityId: input.entityId,
     signerId: check.signer.id,
