@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
+import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
@@ -56,20 +57,13 @@ export async function recordBackupSuccessEvidence(
         : [BACKUP_CONTROLS.daily];
   const targets: string[] = [];
   for (const control of cadenceControls) {
-    const occurrences = await listOccurrences(ctx, {
+    const holding = await findOccurrenceCovering(ctx, {
       control,
       asset: assetKey,
-      dueFrom: point.toISOString(),
-      dueBefore: new Date(point.getTime() + 8 * DAY_MS).toISOString(),
-      limit: 20,
+      instant: point,
+      statusAt: now,
     });
-    const holding = occurrences.find(
-      (occurrence) =>
-        new Date(occurrence.opensAt) <= point &&
-        point < new Date(occurrence.dueAt) &&
-        COMPLETABLE.includes(occurrence.status),
-    );
-    if (holding) targets.push(holding.id);
+    if (holding && COMPLETABLE.includes(holding.status)) targets.push(holding.id);
   }
   const failures = await listOccurrences(ctx, {
     control: BACKUP_CONTROLS.failureResponse,

@@ -143,6 +143,31 @@ export const occurrenceRepository = {
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst(),
+  /**
+   * The occurrence of a control for an asset (`''` for organisation-wide) whose period holds the
+   * instant (`opens_at ≤ t < due_at`); the latest opened one if windows overlap.
+   */
+  covering: (db: Db, filter: { controlKey: string; assetKey: string; instant: Date }) =>
+    db
+      .selectFrom('occurrences')
+      .innerJoin('controls', 'controls.id', 'occurrences.control_id')
+      .select([
+        'occurrences.id',
+        'occurrences.period_key',
+        'occurrences.asset_key',
+        'occurrences.opens_at',
+        'occurrences.due_at',
+        'occurrences.closes_at',
+        'controls.key as control_key',
+      ])
+      .where('controls.key', '=', filter.controlKey)
+      .where('occurrences.asset_key', '=', filter.assetKey)
+      .where('occurrences.opens_at', '<=', filter.instant)
+      .where('occurrences.due_at', '>', filter.instant)
+      .orderBy('occurrences.opens_at', 'desc')
+      .orderBy('occurrences.id')
+      .limit(1)
+      .executeTakeFirst(),
   events: (db: Db, occurrenceId: string) =>
     db
       .selectFrom('occurrence_events')

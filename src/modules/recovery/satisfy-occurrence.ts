@@ -1,6 +1,4 @@
-import type { AppContext } from '../../app/context.js';
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
-import { listOccurrences } from '../occurrences/list-occurrences.js';
 import { ALLOWED_EVENTS } from '../occurrences/occurrence-status.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 
@@ -10,25 +8,6 @@ export interface SatisfiedOccurrence {
   periodKey: string;
   /** False when it was already finished (verified, done or not applicable) and left as it was. */
   recorded: boolean;
-}
-
-/** The occurrence of a cadence control (and asset) whose period contains the instant. */
-export async function occurrenceCovering(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-  controlKey: string,
-  assetKey: string,
-  instant: Date,
-) {
-  const candidates = await listOccurrences(ctx, {
-    control: controlKey,
-    ...(assetKey ? { asset: assetKey } : {}),
-    dueFrom: instant.toISOString(),
-    dueBefore: new Date(instant.getTime() + 400 * 86_400_000).toISOString(),
-    limit: 50,
-  });
-  return candidates.find(
-    (candidate) => candidate.assetKey === assetKey && new Date(candidate.opensAt) <= instant,
-  );
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../app/context.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { drExerciseRepository } from './dr-exercise.repository.js';
 import type { DrExerciseDetail } from './dr-exercise.schema.js';
 import { getDrExercise, toDrExerciseView } from './dr-exercise.service.js';
-import { occurrenceCovering } from './satisfy-occurrence.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
 
 /**
@@ -22,7 +22,11 @@ export async function verifyDrExercise(
   const annual =
     current.outcome === 'failed'
       ? undefined
-      : await occurrenceCovering(ctx, 'dr-exercise-annual', '', new Date(current.finishedAt));
+      : await findOccurrenceCovering(ctx, {
+          control: 'dr-exercise-annual',
+          asset: null,
+          instant: new Date(current.finishedAt),
+        });
   await verifyRecoveryRecord(ctx, principal, {
     table: 'dr_exercises',
     entityType: 'dr_exercise',

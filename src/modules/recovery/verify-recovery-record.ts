@@ -3,7 +3,7 @@ import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js'
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
-import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
+import type { CoveringOccurrence } from '../occurrences/find-occurrence-covering.js';
 import { satisfyOccurrence } from './satisfy-occurrence.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import { recoveryVerificationRepository } from './recovery-verification.repository.js';
@@ -21,7 +21,7 @@ export interface RecoveryRecordToVerify {
     tx: AuditedTransaction,
   ): Promise<{ status: string; performerId: string; record: unknown } | undefined>;
   /** The occurrences the verified record satisfies, with the note their events carry. */
-  occurrences: OccurrenceView[];
+  occurrences: CoveringOccurrence[];
   occurrenceNote: string;
 }
 

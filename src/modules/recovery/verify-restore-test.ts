@@ -4,10 +4,10 @@ import { listActiveControlDefinitions } from '../controls/active-control-definit
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { assetInScope } from '../occurrences/scope-match.js';
 import { getAsset } from '../register/asset-queries.js';
+import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { restoreTestRepository } from './restore-test.repository.js';
 import type { RestoreTestDetail } from './restore-test.schema.js';
 import { getRestoreTest, toRestoreTestView } from './restore-test.service.js';
-import { occurrenceCovering } from './satisfy-occurrence.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
 
 /** The controls a passing restore test is evidence for: org-wide monthly, and per asset quarterly. */
@@ -33,10 +33,14 @@ async function occurrencesSatisfiedBy(
   );
   const found = await Promise.all(
     applicable.map(({ content }) =>
-      occurrenceCovering(ctx, content.key, content.perAsset ? assetKey : '', finishedAt),
+      findOccurrenceCovering(ctx, {
+        control: content.key,
+        asset: content.perAsset ? assetKey : null,
+        instant: finishedAt,
+      }),
     ),
   );
-  return found.filter((occurrence) => occurrence !== undefined);
+  return found.filter((occurrence) => occurrence !== null);
 }
 
 /**
