@@ -1,11 +1,17 @@
 import type { AppContext } from '../../app/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
-import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
+import {
+  prepareTriggerEvent,
+  recordPreparedTriggerEvent,
+  recordTriggerEvent,
+  type PreparedTriggerEvent,
+} from '../occurrences/record-trigger-event.js';
+import type { RecordTriggerEventInput } from '../occurrences/occurrence.schema.js';
 import { recoveryPointOf, type BackupRunFacts } from './rpo.js';
 
 /** The catalogue controls that backup runs operate (catalog/controls/backup-and-recovery.yaml). */
@@ -14,7 +20,7 @@ export const BACKUP_CONTROLS = {
   weeklyFull: 'backup-weekly-full-production',
   failureResponse: 'backup-failure-response-24h',
 } as const;
-export const BACKUP_FAILED_TRIGGER = 'backup-job-failed';
+export const BACKUP_FAILED_TRIGGER = 'backup-job-failed' as const;
 
 /** Statuses in which a completion may be recorded (ALLOWED_EVENTS) and is still owed. */
 const COMPLETABLE: readonly OccurrenceStatus[] = ['upcoming', 'due', 'in_progress', 'overdue'];
@@ -94,11 +100,44 @@ export async function recordBackupFailureTrigger(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   input: { assetKey: string; at: Date; externalId: string; summary: string },
 ): Promise<void> {
-  await recordTriggerEvent(ctx, systemActor, {
+  await recordTriggerEvent(ctx, systemActor, failureTriggerInput(input));
+}
+
+function failureTriggerInput(input: {
+  assetKey: string;
+  at: Date;
+  externalId: string;
+  summary: string;
+}): RecordTriggerEventInput {
+  return {
     type: BACKUP_FAILED_TRIGGER,
     asset: input.assetKey,
     at: input.at.toISOString(),
     externalId: input.externalId,
     details: { summary: input.summary.slice(0, 500) },
+  };
+}
+
+/**
+ * The failure-response trigger of an incident that is about to be opened, read beforehand so that
+ * the incident and its SLA occurrence can be written in one transaction
+ * (`recordIncidentFailureTrigger`). The external id is the incident's, known once it is inserted.
+ */
+export function prepareIncidentFailureTrigger(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  input: { assetKey: string; at: Date; summary: string },
+): Promise<PreparedTriggerEvent> {
+  return prepareTriggerEvent(ctx, failureTriggerInput({ ...input, externalId: '' }));
+}
+
+/** Inside the transaction that opened incident `incidentId`: its 24-hour SLA trigger. */
+export async function recordIncidentFailureTrigger(
+  tx: AuditedTransaction,
+  prepared: PreparedTriggerEvent,
+  incidentId: string,
+): Promise<void> {
+  await recordPreparedTriggerEvent(tx, {
+    ...prepared,
+    input: { ...prepared.input, externalId: `backup-incident:${incidentId}` },
   });
 }

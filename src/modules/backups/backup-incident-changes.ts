@@ -4,6 +4,8 @@ import type { AuditEntry } from '../../platform/audit/append-audit-event.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { enqueueEmails, type EmailToQueue } from '../../platform/mail/outbox.js';
 import { recipientsByRole } from '../notifications/role-recipients.js';
+import type { PreparedTriggerEvent } from '../occurrences/record-trigger-event.js';
+import { recordIncidentFailureTrigger } from './backup-evaluation-controls.js';
 import {
   incidentOpenedText,
   incidentRecoveredText,
@@ -40,6 +42,8 @@ export async function applyBackupIncidentPlan(
     toClose: PlannedRecovery[];
     toAlertAgain: OpenIncident[];
     fresh: { run: EvaluatedRun; recordedAt: Date }[];
+    /** The SLA trigger each incident to open starts, written with it (missed windows). */
+    triggers: ReadonlyMap<PlannedIncident, PreparedTriggerEvent>;
   },
 ): Promise<{ opened: OpenedIncident[]; closed: number; emailsQueued: number }> {
   const roles = [...new Set([...plan.assetsById.values()].map((asset) => asset.ownerRole))];
@@ -119,6 +123,8 @@ export async function applyBackupIncidentPlan(
         const id = await backupIncidentRepository.insertOpen(tx.trx, { ...incident, now: tx.now });
         if (id === null) continue;
         opened.push({ ...incident, id, asset });
+        const trigger = plan.triggers.get(incident);
+        if (trigger) await recordIncidentFailureTrigger(tx, trigger, id);
         const subject = alertSubject(asset, { ...incident, id });
         emailsQueued += await queueAlerts(
           tx,

@@ -6,7 +6,9 @@ import {
   type PlannedIncident,
   type PlannedRecovery,
 } from './backup-evaluation.js';
+import type { PreparedTriggerEvent } from '../occurrences/record-trigger-event.js';
 import {
+  prepareIncidentFailureTrigger,
   recordBackupFailureTrigger,
   recordBackupSuccessEvidence,
 } from './backup-evaluation-controls.js';
@@ -92,7 +94,24 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
   }
 
   const closing = new Set(toClose.map((recovery) => recovery.incident.id));
+  // A missed window is a backup that did not run: it starts the same 24-hour SLA as a failed run,
+  // written in the transaction that opens the incident (a failed run's trigger came with the run).
+  const triggers = new Map<PlannedIncident, PreparedTriggerEvent>();
+  for (const incident of toOpen) {
+    if (incident.kind === 'run_failed') continue;
+    const asset = assetsById.get(incident.assetId);
+    if (!asset) continue;
+    triggers.set(
+      incident,
+      await prepareIncidentFailureTrigger(ctx, {
+        assetKey: asset.key,
+        at: incident.beganAt,
+        summary: incident.summary,
+      }),
+    );
+  }
   const applied = await applyBackupIncidentPlan(ctx, {
+    triggers,
     assetsById,
     toOpen,
     toClose,
@@ -103,16 +122,6 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
-  for (const incident of applied.opened) {
-    if (incident.kind === 'run_failed') continue;
-    // A missed window is a backup that did not run: it starts the same 24-hour SLA.
-    await recordBackupFailureTrigger(ctx, {
-      assetKey: incident.asset.key,
-      at: incident.beganAt,
-      externalId: `backup-incident:${incident.id}`,
-      summary: incident.summary,
-    });
-  }
   return {
     runsEvaluated: fresh.length,
     incidentsOpened: applied.opened.length,
