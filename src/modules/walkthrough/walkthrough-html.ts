@@ -1,5 +1,14 @@
-import { PRINTABLE_STYLE, anchorId, escapeHtml as h } from '../../platform/html/printable-html.js';
+import {
+  PRINTABLE_STYLE,
+  anchorId,
+  html,
+  trustedHtml,
+  type HtmlValue,
+  type SafeHtml,
+} from '../../platform/html/printable-html.js';
 import type { Walkthrough, WalkthroughDependency, WalkthroughGap } from './walkthrough.schema.js';
+
+const STYLE = trustedHtml(PRINTABLE_STYLE);
 
 const GAP_LABELS: Record<WalkthroughGap['kind'], string> = {
   no_evidence: 'No evidence',
@@ -11,77 +20,77 @@ const GAP_LABELS: Record<WalkthroughGap['kind'], string> = {
   open_nonconformance: 'Open nonconformance',
 };
 
-/** A table, or a sentence when there is nothing to list. */
-function table(headers: string[], rows: string[][], empty: string): string {
-  if (rows.length === 0) return `<p>${h(empty)}</p>`;
-  const head = headers.map((header) => `<th>${h(header)}</th>`).join('');
-  const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+/** A table, or a sentence when there is nothing to list. Cells are escaped unless `html`. */
+function table(headers: string[], rows: HtmlValue[][], empty: string): SafeHtml {
+  if (rows.length === 0) return html`<p>${empty}</p>`;
+  const head = headers.map((header) => html`<th>${header}</th>`);
+  const body = rows.map((cells) => html`<tr>${cells.map((cell) => html`<td>${cell}</td>`)}</tr>`);
+  return html`<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function gapList(gaps: WalkthroughGap[]): string {
+function gapList(gaps: WalkthroughGap[]): SafeHtml {
   return table(
     ['Gap', 'Asset', 'Reference', 'What is missing'],
     gaps.map((gap) => [
-      `<span class="gap">${h(GAP_LABELS[gap.kind])}</span>`,
-      `<a href="#${anchorId('asset', gap.assetKey)}">${h(gap.assetKey)}</a>`,
-      h(gap.reference),
-      h(gap.message),
+      html`<span class="gap">${GAP_LABELS[gap.kind]}</span>`,
+      html`<a href="#${anchorId('asset', gap.assetKey)}">${gap.assetKey}</a>`,
+      gap.reference,
+      gap.message,
     ]),
     'No gap found for the period.',
   );
 }
 
-function backupsSection(backups: WalkthroughDependency['backups']): string {
-  if (!backups) return '<p>No backup policy applies to this asset.</p>';
-  const last = backups.lastSuccessAt ? `, last success ${h(backups.lastSuccessAt)}` : '';
-  return `<p>Policy from ${h(backups.policySource)}: ${backups.runs.total} run(s), ${backups.runs.succeeded} succeeded, ${backups.runs.failed} failed${last}.</p>
+function backupsSection(backups: WalkthroughDependency['backups']): SafeHtml {
+  if (!backups) return html`<p>No backup policy applies to this asset.</p>`;
+  const last = backups.lastSuccessAt ? `, last success ${backups.lastSuccessAt}` : '';
+  return html`<p>Policy from ${backups.policySource}: ${backups.runs.total} run(s), ${backups.runs.succeeded} succeeded, ${backups.runs.failed} failed${last}.</p>
 ${table(
   ['Backup incident', 'Opened', 'Closed'],
   backups.incidents.map((incident) => [
-    `${h(incident.kind)}: ${h(incident.summary)}`,
-    h(incident.openedAt),
-    h(incident.closedAt ?? 'open'),
+    `${incident.kind}: ${incident.summary}`,
+    incident.openedAt,
+    incident.closedAt ?? 'open',
   ]),
   'No backup incident in the period.',
 )}
 ${table(
   ['Restore test', 'Started', 'Outcome', 'Status', 'Performer', 'Verifier'],
   backups.restoreTests.map((test) => [
-    h(test.number),
-    h(test.startedAt),
-    h(test.outcome),
-    h(test.status),
-    h(test.performer),
-    h(test.verifier),
+    test.number,
+    test.startedAt,
+    test.outcome,
+    test.status,
+    test.performer,
+    test.verifier,
   ]),
   'No restore test in the period.',
 )}
 ${table(
   ['DR exercise', 'Type', 'Started', 'Outcome', 'Status', 'Verifier'],
   backups.drExercises.map((exercise) => [
-    h(exercise.number),
-    h(exercise.type),
-    h(exercise.startedAt),
-    h(exercise.outcome),
-    h(exercise.status),
-    h(exercise.verifier),
+    exercise.number,
+    exercise.type,
+    exercise.startedAt,
+    exercise.outcome,
+    exercise.status,
+    exercise.verifier,
   ]),
   'No DR exercise measured this asset in the period.',
 )}`;
 }
 
-function dependencySection(dependency: WalkthroughDependency): string {
+function dependencySection(dependency: WalkthroughDependency): SafeHtml {
   const { asset, supplier } = dependency;
-  const occurrenceCells = (row: WalkthroughDependency['maintenance'][number]) => [
-    `${h(row.controlKey)}<br>${h(row.controlTitle)}`,
-    h(row.periodKey),
-    h(row.dueAt),
-    row.status === 'verified' ? h(row.status) : `<strong>${h(row.status)}</strong>`,
-    h(row.performer),
-    h(row.verifier),
+  const occurrenceCells = (row: WalkthroughDependency['maintenance'][number]): HtmlValue[] => [
+    html`${row.controlKey}<br>${row.controlTitle}`,
+    row.periodKey,
+    row.dueAt,
+    row.status === 'verified' ? row.status : html`<strong>${row.status}</strong>`,
+    row.performer,
+    row.verifier,
     String(row.evidenceCount),
-    h(row.exceptions.join(', ')),
+    row.exceptions.join(', '),
   ];
   const occurrenceHeaders = [
     'Control',
@@ -94,22 +103,22 @@ function dependencySection(dependency: WalkthroughDependency): string {
     'Exceptions',
   ];
   const certifications = supplier?.certifications
-    .map((c) => `${h(c.name)} (${c.expiresOn ? `expires ${h(c.expiresOn)}` : 'no expiry'})`)
+    .map((c) => `${c.name} (${c.expiresOn ? `expires ${c.expiresOn}` : 'no expiry'})`)
     .join(', ');
-  return `<section id="${anchorId('asset', asset.key)}">
-<h2>${h(asset.key)}: ${h(asset.name)} ${dependency.gaps.length > 0 ? `<span class="gap">${dependency.gaps.length} gap(s)</span>` : '<span class="covered">no gap</span>'}</h2>
+  return html`<section id="${anchorId('asset', asset.key)}">
+<h2>${asset.key}: ${asset.name} ${dependency.gaps.length > 0 ? html`<span class="gap">${dependency.gaps.length} gap(s)</span>` : html`<span class="covered">no gap</span>`}</h2>
 <dl>
-<dt>Asset</dt><dd>${h(asset.category)}, criticality ${h(asset.criticality)}, owner ${h(asset.ownerRole)}, ${h(asset.lifecycleStatus)}${asset.thirdPartyManaged ? ', managed by a third party' : ''}</dd>
-<dt>Conformity impact</dt><dd>${h(dependency.conformityImpact)}</dd>
-<dt>Control method</dt><dd>${h(dependency.controlMethod)}</dd>
-<dt>System of record</dt><dd>${h(dependency.systemOfRecord)}</dd>
-<dt>Supplier</dt><dd>${supplier ? `${h(supplier.name)} (${h(supplier.key)})${certifications ? `: ${certifications}` : ', no certification'}` : 'none recorded'}</dd>
+<dt>Asset</dt><dd>${asset.category}, criticality ${asset.criticality}, owner ${asset.ownerRole}, ${asset.lifecycleStatus}${asset.thirdPartyManaged ? ', managed by a third party' : ''}</dd>
+<dt>Conformity impact</dt><dd>${dependency.conformityImpact}</dd>
+<dt>Control method</dt><dd>${dependency.controlMethod}</dd>
+<dt>System of record</dt><dd>${dependency.systemOfRecord}</dd>
+<dt>Supplier</dt><dd>${supplier ? `${supplier.name} (${supplier.key})${certifications ? `: ${certifications}` : ', no certification'}` : 'none recorded'}</dd>
 </dl>
 <h3>Gaps</h3>${gapList(dependency.gaps)}
 <h3>Maintenance evidence</h3>${table(occurrenceHeaders, dependency.maintenance.map(occurrenceCells), 'No occurrence of a control scoped to this asset was due in the period.')}
 <h3>Changes</h3>${table(
     ['When', 'Who', 'What'],
-    dependency.changes.map((change) => [h(change.at), h(change.actor), h(change.action)]),
+    dependency.changes.map((change) => [change.at, change.actor, change.action]),
     'No change to the asset was recorded in the period.',
   )}${table(
     occurrenceHeaders,
@@ -119,12 +128,12 @@ function dependencySection(dependency: WalkthroughDependency): string {
 <h3>Nonconformances and deficiencies</h3>${table(
     ['Number', 'Title', 'Source', 'Status', 'Raised', 'Closed'],
     dependency.nonconformances.map((nc) => [
-      h(nc.number),
-      h(nc.title),
-      h(nc.sourceType),
-      nc.openAtPeriodEnd ? `<span class="gap">${h(nc.status)}</span>` : h(nc.status),
-      h(nc.raisedAt),
-      h(nc.closedAt),
+      nc.number,
+      nc.title,
+      nc.sourceType,
+      nc.openAtPeriodEnd ? html`<span class="gap">${nc.status}</span>` : nc.status,
+      nc.raisedAt,
+      nc.closedAt,
     ]),
     'No nonconformance concerned the asset in the period.',
   )}
@@ -134,21 +143,21 @@ function dependencySection(dependency: WalkthroughDependency): string {
 
 /**
  * The walkthrough as one self-contained page (inline style, no script, no external asset) that
- * an auditor can open from a pack or a download and print. Every value is escaped.
+ * an auditor can open from a pack or a download and print. Every value is escaped by `html`.
  */
 export function walkthroughHtml(walkthrough: Walkthrough): string {
   const { process } = walkthrough;
   const title = `Walkthrough: ${process.name} (${walkthrough.from} to ${walkthrough.to})`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${h(title)}</title><style>${PRINTABLE_STYLE}</style></head><body>
-<h1>${h(title)}</h1>
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${title}</title><style>${STYLE}</style></head><body>
+<h1>${title}</h1>
 <dl>
-<dt>Process</dt><dd>${h(process.key)}: ${h(process.description)} (owner ${h(process.ownerRole)}${process.affectsConformity ? ', affects conformity' : ''})</dd>
-<dt>Period</dt><dd>${h(walkthrough.from)} to ${h(walkthrough.to)} (${h(walkthrough.timeZone)}), records as of ${h(walkthrough.asOf)}</dd>
-<dt>Generated</dt><dd>${h(walkthrough.generatedAt)}</dd>
+<dt>Process</dt><dd>${process.key}: ${process.description} (owner ${process.ownerRole}${process.affectsConformity ? ', affects conformity' : ''})</dd>
+<dt>Period</dt><dd>${walkthrough.from} to ${walkthrough.to} (${walkthrough.timeZone}), records as of ${walkthrough.asOf}</dd>
+<dt>Generated</dt><dd>${walkthrough.generatedAt}</dd>
 <dt>Dependencies</dt><dd>${walkthrough.dependencies.length} asset(s) in the process-to-infrastructure matrix, ${walkthrough.gaps.length} gap(s)</dd>
 </dl>
-<nav>${walkthrough.dependencies.map((dependency) => `<a href="#${anchorId('asset', dependency.asset.key)}">${h(dependency.asset.key)}</a>`).join('')}</nav>
+<nav>${walkthrough.dependencies.map((dependency) => html`<a href="#${anchorId('asset', dependency.asset.key)}">${dependency.asset.key}</a>`)}</nav>
 <h2 id="gaps">Gaps</h2>${gapList(walkthrough.gaps)}
-${walkthrough.dependencies.length === 0 ? '<p>No asset is linked to this process in the matrix.</p>' : ''}${walkthrough.dependencies.map(dependencySection).join('')}</body></html>\n`;
+${walkthrough.dependencies.length === 0 ? html`<p>No asset is linked to this process in the matrix.</p>` : ''}${walkthrough.dependencies.map(dependencySection)}</body></html>\n`.text;
 }

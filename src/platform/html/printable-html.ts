@@ -15,6 +15,43 @@ const ESCAPES: Record<string, string> = {
 export const escapeHtml = (value: string | number | null | undefined): string =>
   String(value ?? '').replace(/[&<>"']/g, (character) => ESCAPES[character]!);
 
+/** Markup that is already safe: written by `html` (its values escaped) or a trusted constant. */
+export class SafeHtml {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/**
+ * What may stand in an `html` template: text and numbers (escaped), markup made by `html`
+ * (inserted as it is), and lists of these (joined). Booleans are not accepted, so that
+ * `${condition && html`…`}` cannot print "false".
+ */
+export type HtmlValue = string | number | null | undefined | SafeHtml | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value instanceof SafeHtml) return value.text;
+  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('');
+  return escapeHtml(value as string | number | null | undefined);
+}
+
+/**
+ * The template tag of every printable page: each interpolated value is escaped unless it is
+ * markup that `html` itself produced. Forgetting to escape is not possible; writing raw markup
+ * from data needs `trustedHtml`, which only constants use.
+ */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let text = strings[0]!;
+  for (let index = 0; index < values.length; index += 1) {
+    text += render(values[index]) + strings[index + 1]!;
+  }
+  return new SafeHtml(text);
+}
+
+/** A constant written by us (the style sheet): inserted without escaping. Never pass data. */
+export const trustedHtml = (constant: string): SafeHtml => new SafeHtml(constant);
+
 /** A relative link into an archive; each path segment percent-encoded. */
 export const relativeHref = (path: string): string =>
   path.split('/').map(encodeURIComponent).join('/');
