@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { auditCheckpointJob } from '../modules/audit-log/audit-checkpoint-job.js';
 import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
 import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -57,6 +58,8 @@ function periodicJobs(ctx: AppContext): PeriodicJob[] {
     ...notificationJobs(ctx),
     backupEvaluationJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
+    // Last, so the hour's checkpoint covers what the jobs above recorded.
+    auditCheckpointJob(ctx),
   ];
 }
 

@@ -330,6 +330,33 @@ describe('auditor engagements', () => {
     expect(errorCode(await auditor.call('GET', '/api/v1/audit/events'))).toBe('outside_engagement');
   });
 
+  it("reads an asset's history only as recorded in the period, the rest not even counted", async () => {
+    type History = { items: { action: string; occurredAt: string; entityType: string }[] };
+    const url = '/api/v1/assets/web-1/history';
+    const whole = (await t.call(admin, 'GET', url)).json<History>().items;
+    // web-1 was created in March and linked to a process on 5 April.
+    expect(whole.map((event) => event.action)).toEqual(
+      expect.arrayContaining(['asset.created', 'matrix_row.created']),
+    );
+    const response = await auditor.call('GET', url);
+    expect(response.statusCode).toBe(200);
+    const seen = response.json<History>().items;
+    expect(seen.map((event) => event.action)).toContain('asset.created');
+    expect(seen.length).toBeLessThan(whole.length);
+    expect(
+      seen.every(
+        (event) => event.occurredAt >= '2026-02-28T23' && event.occurredAt < '2026-03-31T22',
+      ),
+    ).toBe(true);
+    expect(seen.some((event) => event.entityType === 'matrix_row')).toBe(false);
+    expect((await auditor.call('GET', '/api/v1/assets/no-such-asset/history')).statusCode).toBe(
+      404,
+    );
+    // Another spelling of the same request: the scope follows the matched route.
+    const encoded = await auditor.call('GET', '/api/v1/assets/web%2D1/history?');
+    expect(encoded.json<History>().items).toEqual(seen);
+  });
+
   it('records every view and download in the audit chain, which still verifies', async () => {
     const rows = await t.ctx.db
       .selectFrom('audit_events')

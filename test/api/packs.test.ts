@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditTrail } from '../../src/modules/audit-log/verify-audit-trail.js';
 import type { PackManifest } from '../../src/modules/packs/pack-manifest.schema.js';
 import type { FrameworkCoverage, PackJob } from '../../src/modules/packs/pack.schema.js';
 import { publicKeyFingerprint } from '../../src/modules/packs/pack-signing.js';
@@ -173,6 +174,31 @@ describe('evidence packs', () => {
     }>();
     expect(manifest.signingKey.fingerprint).toBe(key.fingerprint);
     expect(publicKeyFingerprint(entries.get('public-key.pem')!.toString())).toBe(key.fingerprint);
+  });
+
+  it('carries a signed checkpoint of the audit chain, which audit verify holds the chain against', async () => {
+    const checkpoint = manifest.auditCheckpoint!;
+    expect(checkpoint).toMatchObject({
+      format: 'plumbline-audit-checkpoint/v1',
+      keyFingerprint: manifest.signingKey.fingerprint,
+      at: '2026-04-05T08:00:00.000Z',
+    });
+    const event = await t.ctx.db
+      .selectFrom('audit_events')
+      .select(['hash', 'action'])
+      .where('seq', '=', checkpoint.seq)
+      .executeTakeFirstOrThrow();
+    expect(event).toEqual({ hash: checkpoint.hash, action: 'audit.checkpoint_written' });
+    expect(await verifyAuditTrail(t.ctx, { given: checkpoint })).toMatchObject({
+      intact: true,
+      rejectedCheckpoints: [],
+    });
+    const forged = { ...checkpoint, at: '2026-04-05T09:00:00.000Z' };
+    expect(await verifyAuditTrail(t.ctx, { given: forged })).toMatchObject({
+      intact: false,
+      problem: 'checkpoint_signature_invalid',
+      rejectedCheckpoints: [{ seq: checkpoint.seq, source: 'given' }],
+    });
   });
 
   it('verifies intact, with and without the expected fingerprint', async () => {

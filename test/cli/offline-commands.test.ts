@@ -59,13 +59,17 @@ describe('plumbline migrate and audit verify (offline)', () => {
     await writeEvents(3);
     const result = await plumbline(['audit', 'verify'], env);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Audit chain intact: 3 events, head [0-9a-f]{64}\n$/);
+    expect(result.stdout).toMatch(
+      /^Audit chain intact: 3 events, head [0-9a-f]{64}; no signed checkpoint yet, .*\n$/,
+    );
   });
 
   it('audit verify --json prints the report', async () => {
     const result = await plumbline(['--json', 'audit', 'verify'], env);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toMatchObject({
+      intact: true,
+      problem: null,
       valid: true,
       eventCount: 3,
       firstBroken: null,

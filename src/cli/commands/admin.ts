@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
 import { openConfiguredDatabase } from '../../app/start.js';
-import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { readAuditCheckpointFile } from '../../modules/audit-log/audit-checkpoint-file.js';
+import type { AuditCheckpoint } from '../../modules/audit-log/audit-checkpoint.schema.js';
+import { verifyAuditTrail } from '../../modules/audit-log/verify-audit-trail.js';
+import { loadOrCreateKeyFile } from '../../platform/crypto/key-file.js';
+import { createSecretBox } from '../../platform/crypto/secrets.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { globalOptions, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
@@ -31,24 +35,42 @@ export function registerAdminCommands(program: Command, cli: CliContext): void {
   const audit = program.command('audit').description('the audit trail');
   audit
     .command('verify')
-    .description('re-compute the audit hash chain and report the first broken link (offline)')
-    .action(async (_options: unknown, command: Command) => {
-      const database = await openConfiguredDatabase(loadConfig(cli.env));
+    .description(
+      're-compute the audit hash chain, hold it against its newest signed checkpoint and report the first problem (offline)',
+    )
+    .option(
+      '--checkpoint <file>',
+      "also hold the chain against this checkpoint (a checkpoint file, or an evidence pack's manifest.json)",
+    )
+    .action(async (options: { checkpoint?: string }, command: Command) => {
+      const config = loadConfig(cli.env);
+      const given = options.checkpoint ? await readGivenCheckpoint(options.checkpoint) : undefined;
+      const database = await openConfiguredDatabase(config);
       try {
         await migrateToLatest(database.db);
-        const report = await verifyAuditChain(database.db);
-        if (globalOptions(command).json) cli.output.out(JSON.stringify(report, null, 2));
-        else if (report.valid)
-          cli.output.out(
-            `Audit chain intact: ${report.eventCount} events, head ${report.headHash}`,
-          );
-        else
-          cli.output.out(
-            `Audit chain BROKEN at event ${report.firstBroken?.seq}: ${report.firstBroken?.reason}`,
-          );
-        if (!report.valid) throw new CliExit(EXIT.failure, '');
+        const secretBox = createSecretBox(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+        const report = await verifyAuditTrail(
+          { db: database.db, secretBox, config },
+          given ? { given } : {},
+        );
+        cli.output.out(
+          globalOptions(command).json ? JSON.stringify(report, null, 2) : report.message,
+        );
+        if (!report.intact) throw new CliExit(EXIT.failure, '');
       } finally {
         await database.close();
       }
     });
+}
+
+async function readGivenCheckpoint(file: string): Promise<AuditCheckpoint> {
+  const read = await readAuditCheckpointFile(file);
+  switch (read.status) {
+    case 'read':
+      return read.checkpoint;
+    case 'none':
+      throw new CliExit(EXIT.usage, `${file} does not exist`);
+    case 'unreadable':
+      throw new CliExit(EXIT.usage, read.reason);
+  }
 }

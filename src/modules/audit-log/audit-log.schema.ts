@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditCheckpointClaimSchema } from './audit-checkpoint.schema.js';
 
 export const auditEventViewSchema = z.object({
   seq: z.string(),
@@ -31,9 +32,39 @@ export const listAuditEventsQuerySchema = z.object({
 });
 export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuerySchema>;
 
+/** Why the chain is not intact, or null when it is. */
+export const auditTrailProblemSchema = z.enum([
+  'broken_link',
+  'missing_tail',
+  'checkpoint_mismatch',
+  'checkpoint_signature_invalid',
+]);
+export type AuditTrailProblem = z.infer<typeof auditTrailProblemSchema>;
+
+/** Where a checkpoint was read from: its table, the data directory's file, or the command line. */
+const checkpointSourceSchema = z.enum(['database', 'file', 'given']);
+export type AuditCheckpointSource = z.infer<typeof checkpointSourceSchema>;
+
+/** `audit verify`: the chain's links, and the chain held against its newest signed checkpoint. */
 export const auditChainReportSchema = z.object({
-  valid: z.boolean(),
+  intact: z
+    .boolean()
+    .describe('Every link recomputes and the chain reaches every checkpoint with its hash'),
+  problem: auditTrailProblemSchema.nullable(),
+  valid: z.boolean().describe('Every stored link recomputes (says nothing about missing events)'),
   eventCount: z.number(),
+  lastSeq: z.string().describe('Sequence number of the newest stored event ("0" when none)'),
   headHash: z.string(),
   firstBroken: z.object({ seq: z.string(), reason: z.string() }).nullable(),
+  checkpoint: auditCheckpointClaimSchema
+    .extend({ source: checkpointSourceSchema })
+    .nullable()
+    .describe('The newest checkpoint whose signature verifies, the chain compared against it'),
+  rejectedCheckpoints: z
+    .array(
+      z.object({ seq: z.string().nullable(), source: checkpointSourceSchema, reason: z.string() }),
+    )
+    .describe('Checkpoints whose signature does not verify'),
+  message: z.string().describe('One sentence for people'),
 });
+export type AuditChainReport = z.infer<typeof auditChainReportSchema>;

@@ -26,18 +26,30 @@ export async function listAuditEvents(
   };
 }
 
+/** Instants [start, end) a history is limited to. */
+export interface HistoryWindow {
+  start: Date;
+  end: Date;
+}
+
 /**
  * The history of one record: its own events plus events of records that name it in a field,
- * e.g. for an asset the matrix rows whose `assetKey` is the asset's key. Newest first.
+ * e.g. for an asset the matrix rows whose `assetKey` is the asset's key. Newest first; only the
+ * events recorded within `window` when one is given (in the query, so the limit counts those).
  */
 export async function listEntityHistory(
   ctx: Pick<AppContext, 'db'>,
   entity: { entityType: string; entityId: string },
   mentionedBy: { entityType: string; field: string; value: string }[],
-  limit = 500,
+  options: { window?: HistoryWindow | null; limit?: number } = {},
 ): Promise<AuditEventView[]> {
-  const rows = await ctx.db
-    .selectFrom('audit_events')
+  let query = ctx.db.selectFrom('audit_events').selectAll();
+  if (options.window) {
+    query = query
+      .where('occurred_at', '>=', options.window.start)
+      .where('occurred_at', '<', options.window.end);
+  }
+  const rows = await query
     .selectAll()
     .where((eb) =>
       eb.or([
@@ -54,7 +66,7 @@ export async function listEntityHistory(
       ]),
     )
     .orderBy('seq', 'desc')
-    .limit(limit)
+    .limit(options.limit ?? 500)
     .execute();
   return rows.map(toAuditEventView);
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';
+import { writeAuditCheckpoint } from '../audit-log/write-audit-checkpoint.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
 import { openPackSigningKey } from './get-pack-signing-key.js';
 import { evidencePathOf, type PackIndexContent } from './pack-contents.js';
@@ -63,6 +64,9 @@ export async function buildEvidencePack(
     asOf: new Date(report.head.asOf),
   };
   const generatedAt = ctx.clock.now();
+  // The auditor who keeps the pack keeps this head of the chain: a later deletion of the newest
+  // events shows when the chain is held against it.
+  const auditCheckpoint = await writeAuditCheckpoint(ctx);
   const chain = await verifyAuditChain(ctx.db);
   const key = await openPackSigningKey(ctx);
   const coverage = await coverageFromReport(ctx, report);
@@ -100,6 +104,7 @@ export async function buildEvidencePack(
     generator: { name: 'plumbline', version: ctx.version },
     generatedAt: generatedAt.toISOString(),
     auditChain: { valid: chain.valid, eventCount: chain.eventCount, headHash: chain.headHash },
+    auditCheckpoint,
     signingKey: {
       algorithm: 'Ed25519',
       fingerprint: key.fingerprint,

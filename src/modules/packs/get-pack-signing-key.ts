@@ -1,4 +1,9 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import type { AppContext } from '../../app/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -47,6 +52,23 @@ export async function openPackSigningKey(
     createdAt: row.created_at.toISOString(),
     privateKey: createPrivateKey(ctx.secretBox.open(row.private_key_sealed)),
   };
+}
+
+/**
+ * The public half for checking what the key signed (audit checkpoints), derived from the sealed
+ * private half instead of read from its column: only a holder of the instance key, which lives
+ * outside the database, can have stored that key, so a database administrator cannot swap in a
+ * key of their own and sign forged checkpoints with it. Null when no key was created yet; throws
+ * when this instance's key cannot open it.
+ */
+export async function openPackVerifyingKey(
+  ctx: Pick<AppContext, 'db' | 'secretBox'>,
+): Promise<{ publicKey: KeyObject; fingerprint: string } | null> {
+  const row = await packsRepository.currentKey(ctx.db);
+  if (!row) return null;
+  const publicKey = createPublicKey(createPrivateKey(ctx.secretBox.open(row.private_key_sealed)));
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return { publicKey, fingerprint: publicKeyFingerprint(publicKeyPem) };
 }
 
 async function createKey(ctx: Ctx) {

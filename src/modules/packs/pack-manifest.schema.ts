@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditCheckpointSchema } from '../audit-log/audit-checkpoint.schema.js';
 
 /** The format tag of manifest.json; a verifier refuses a manifest of a format it does not know. */
 export const PACK_FORMAT = 'plumbline-evidence-pack/v1';
@@ -39,6 +40,11 @@ export const packManifestSchema = z.object({
     eventCount: z.number().int().nonnegative(),
     headHash: z.string(),
   }),
+  auditCheckpoint: auditCheckpointSchema
+    .optional()
+    .describe(
+      'A signed head of the audit chain taken for this pack: whoever keeps the pack can later check that no event up to it was removed (`plumbline audit verify --checkpoint manifest.json`). Absent in packs made before checkpoints existed',
+    ),
   signingKey: z.object({
     algorithm: z.literal('Ed25519'),
     fingerprint: sha256Hex.describe('SHA-256 of the DER (SPKI) public key'),

@@ -22,7 +22,10 @@ export interface PackVerification {
   intact: boolean;
   /** Fingerprint of the public key included in the pack, if it could be read. */
   fingerprint: string | null;
-  manifest: Pick<PackManifest, 'framework' | 'period' | 'generatedAt' | 'auditChain'> | null;
+  manifest: Pick<
+    PackManifest,
+    'framework' | 'period' | 'generatedAt' | 'auditChain' | 'auditCheckpoint'
+  > | null;
   /** Files listed in the manifest whose bytes were checked. */
   checkedFiles: number;
   problems: PackProblem[];
@@ -176,11 +179,11 @@ export async function verifyPack(
       problems.push({ kind: 'added', path: name, detail: 'not listed in the manifest' });
     }
   }
-  const { framework, period, generatedAt, auditChain } = manifest;
+  const { framework, period, generatedAt, auditChain, auditCheckpoint } = manifest;
   return {
     intact: problems.length === 0,
     fingerprint,
-    manifest: { framework, period, generatedAt, auditChain },
+    manifest: { framework, period, generatedAt, auditChain, auditCheckpoint },
     checkedFiles,
     problems,
   };

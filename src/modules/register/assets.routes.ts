@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
+import { engagementWindow } from '../../platform/http/engagement.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
 import { auditEventViewSchema } from '../audit-log/audit-log.schema.js';
 import { getAsset, listAssets } from './asset-queries.js';
@@ -133,14 +134,18 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) =>
       updateAsset(ctx, requirePrincipal(request).actor, request.params.key, request.body),
   });
+  // Raw audit events: an engaged auditor gets those recorded in their period, as every list.
   api.get('/api/v1/assets/:key/history', {
-    config: describe,
+    config: { ...read, engagedAuditor: 'period' },
     schema: {
       tags: ['register'],
-      summary: 'Every recorded change of an asset and of its matrix links, newest first',
+      summary:
+        'Every recorded change of an asset and of its matrix links, newest first (an engaged auditor: those recorded in the period)',
       params: keyParams,
       response: { 200: z.object({ items: z.array(auditEventViewSchema) }) },
     },
-    handler: async (request) => ({ items: await getAssetHistory(ctx, request.params.key) }),
+    handler: async (request) => ({
+      items: await getAssetHistory(ctx, request.params.key, engagementWindow(request.principal)),
+    }),
   });
 }

@@ -28,7 +28,7 @@ export async function assetChangesIn(
   assetKey: string,
   window: WalkthroughWindow,
 ): Promise<WalkthroughDependency['changes']> {
-  return (await getAssetHistory(ctx, assetKey))
+  return (await getAssetHistory(ctx, assetKey, window))
     .filter((event) => within(event.occurredAt, window))
     .map((event) => ({ at: event.occurredAt, actor: event.actorLabel, action: event.action }))
     .reverse();

@@ -73,6 +73,18 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/**
+ * A signed head of the audit chain (audit-log module): the event `seq` with its `hash`, signed
+ * (Ed25519, base64) with the instance's signing key, whose fingerprint is kept.
+ */
+export interface AuditCheckpointsTable {
+  seq: ColumnType<string, string, never>;
+  hash: string;
+  checkpointed_at: Timestamp;
+  key_fingerprint: string;
+  signature: string;
+}
+
 export interface SupplierCertification {
   name: string;
   expiresOn: string | null;
@@ -665,6 +677,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
   suppliers: SuppliersTable;
   assets: AssetsTable;
   processes: ProcessesTable;

@@ -105,6 +105,15 @@ function isWithinPeriod(scope: EngagementScope, at: string | Date): boolean {
   return time >= scope.periodStart.getTime() && time < scope.periodEnd.getTime();
 }
 
+/**
+ * The period an engaged auditor's list is limited to, as instants [start, end), for the query's
+ * `where` (so a capped page is the period's page); null for everyone else.
+ */
+export function engagementWindow(principal: Principal | null): { start: Date; end: Date } | null {
+  const scope = engagementScope(principal);
+  return scope ? { start: scope.periodStart, end: scope.periodEnd } : null;
+}
+
 /** The records of a list an engaged auditor may see: those dated within the period. */
 export function keepWithinEngagement<T>(
   principal: Principal | null,
