@@ -1,26 +1,13 @@
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
-import type { ControlContent } from '../controls/catalog-content.js';
+import { AppError } from '../../platform/errors.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
 import { workOrderRepository } from './work-order.repository.js';
 import type { WorkOrderView } from './work-order.schema.js';
 import { getWorkOrderView } from './work-order-views.js';
-
-/** The definition of the control a work order serves, when it has one still in force. */
-export async function controlOfWorkOrder(
-  ctx: Pick<AppContext, 'db'>,
-  workOrderId: string,
-): Promise<ControlContent | null> {
-  const [row] = await workOrderRepository.list(ctx.db, { ids: [workOrderId] });
-  if (!row) throw notFound('Work order');
-  if (!row.control_id) return null;
-  const control = (await listActiveControlDefinitions(ctx)).find((c) => c.id === row.control_id);
-  return control?.content ?? null;
-}
+import { controlOfWorkOrder } from './control-of-work-order.js';
 
 /**
  * Closes out the work: the caller becomes its performer. Every checklist item must be done, and a

@@ -5,12 +5,18 @@ import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { decideSecondPersonSigning } from '../signatures/second-person-rule.js';
+import { closeoutSigningRule, verifierRoleOf } from './closeout-signing-rule.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
-import { controlOfWorkOrder } from './complete-work-order.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
 import { workOrderRepository } from './work-order.repository.js';
-import type { SignatureMeaning, WorkOrderView } from './work-order.schema.js';
+import {
+  formatWorkOrderNumber,
+  type SignatureMeaning,
+  type WorkOrderStatus,
+  type WorkOrderView,
+} from './work-order.schema.js';
 import { getWorkOrderView } from './work-order-views.js';
 
 type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof workOrderRepository.findForUpdate>>>;
@@ -68,10 +74,7 @@ export async function signCloseout(
   input: SignCloseoutInput,
 ): Promise<WorkOrderView> {
   const signer = requireSigningPerson(principal, 'verify or reject a closeout');
-  const verb = input.meaning === 'verified' ? 'verified' : 'rejected';
-  const control = await controlOfWorkOrder(ctx, workOrderId);
-  const verifierRole =
-    control?.evaluation.mode === 'manual' ? control.evaluation.verifierRole : undefined;
+  const verifierRole = await verifierRoleOf(ctx, workOrderId);
   const actor = principal.actor;
   const outcome = await mutate(ctx, actor, async (tx) => {
     const workOrder = await lockWorkOrderFor(
@@ -79,15 +82,19 @@ export async function signCloseout(
       workOrderId,
       input.meaning === 'verified' ? 'verify' : 'reject',
     );
-    if (workOrder.performer_id === signer.userId) {
-      throw new AppError('conflict', `a closeout cannot be ${verb} by its own performer`);
-    }
-    if (verifierRole && actor.role !== verifierRole) {
-      throw new AppError(
-        'forbidden',
-        `This control's closeout must be ${verb} by someone with the ${verifierRole} role`,
-      );
-    }
+    const decision = decideSecondPersonSigning(
+      signer,
+      closeoutSigningRule(
+        {
+          label: formatWorkOrderNumber(workOrder.number),
+          status: workOrder.status as WorkOrderStatus,
+          performerId: workOrder.performer_id,
+        },
+        verifierRole,
+        input.meaning,
+      ),
+    );
+    if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     const signature = await signRecord(ctx, tx, signer, {
       entityType: 'work_order',
       entityId: workOrderId,

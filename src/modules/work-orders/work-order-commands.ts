@@ -20,6 +20,22 @@ const DESCRIPTIONS: Record<WorkOrderCommand, string> = {
   reject: 'rejected',
 };
 
+/** Why the command cannot be applied to a work order in this status, or null when it can. */
+export function commandRefusal(
+  workOrder: { label: string; status: WorkOrderStatus },
+  command: WorkOrderCommand,
+): string | null {
+  const status = workOrder.status;
+  if (ALLOWED_COMMANDS[status].includes(command)) return null;
+  const hint: Record<WorkOrderStatus, string> = {
+    open: 'complete it first',
+    in_progress: 'complete it first',
+    done: 'it awaits verification',
+    verified: 'it is closed',
+  };
+  return `Work order ${workOrder.label} is ${status.replace('_', ' ')} and cannot be ${DESCRIPTIONS[command]}: ${hint[status]}`;
+}
+
 /** Locks the work order and refuses the command unless its status allows it (409). */
 export async function lockWorkOrderFor(
   tx: AuditedTransaction,
@@ -29,18 +45,7 @@ export async function lockWorkOrderFor(
   const row = await workOrderRepository.findForUpdate(tx.trx, id);
   if (!row) throw notFound('Work order');
   const status = row.status as WorkOrderStatus;
-  if (!ALLOWED_COMMANDS[status].includes(command)) {
-    const hint: Record<WorkOrderStatus, string> = {
-      open: 'complete it first',
-      in_progress: 'complete it first',
-      done: 'it awaits verification',
-      verified: 'it is closed',
-    };
-    throw new AppError(
-      'conflict',
-      `Work order ${formatWorkOrderNumber(row.number)} is ${status.replace('_', ' ')} and cannot be ${DESCRIPTIONS[command]}: ${hint[status]}`,
-      { details: { status } },
-    );
-  }
+  const refusal = commandRefusal({ label: formatWorkOrderNumber(row.number), status }, command);
+  if (refusal !== null) throw new AppError('conflict', refusal, { details: { status } });
   return row;
 }

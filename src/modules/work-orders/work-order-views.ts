@@ -2,7 +2,10 @@ import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { listSignatures } from '../signatures/list-signatures.js';
+import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
+import { closeoutSigningRule, verifierRoleOf } from './closeout-signing-rule.js';
 import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
 import {
   formatWorkOrderNumber,
@@ -80,8 +83,24 @@ export async function getWorkOrderView(
 }
 
 /** One work order with its occurrence, checklist, evidence, signatures and history. */
-export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrderDetail> {
+export async function getWorkOrder(
+  ctx: Ctx,
+  id: string,
+  caller: Principal | null = null,
+): Promise<WorkOrderDetail> {
   const view = await getWorkOrderView(ctx, id);
+  const verifierRole = await verifierRoleOf(ctx, id);
+  const abilityTo = (meaning: SignatureMeaning) =>
+    abilityOf(
+      decideSecondPersonSigning(
+        caller,
+        closeoutSigningRule(
+          { label: view.number, status: view.status, performerId: view.performerId },
+          verifierRole,
+          meaning,
+        ),
+      ),
+    );
   const [checklist, evidence, signatures, history] = await Promise.all([
     workOrderRepository.checklist(ctx.db, id),
     workOrderRepository.evidence(ctx.db, id),
@@ -109,6 +128,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrderDetai
       doneAt: iso(item.done_at),
     })),
     evidence: evidence.map(toEvidenceView),
+    abilities: { verify: abilityTo('verified'), reject: abilityTo('rejected') },
     signatures: signatures.map((signature) => ({
       id: signature.id,
       signerLabel: signature.signerLabel,

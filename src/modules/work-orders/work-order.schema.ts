@@ -1,3 +1,4 @@
+import { abilitySchema } from '../signatures/second-person-rule.js';
 import { z } from 'zod';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
@@ -78,6 +79,9 @@ export const workOrderDetailSchema = workOrderViewSchema.extend({
     }),
   ),
   evidence: z.array(evidenceViewSchema),
+  abilities: z
+    .object({ verify: abilitySchema, reject: abilitySchema })
+    .describe('What the caller may do with this work order now (the server decides the same way)'),
   signatures: z.array(
     z.object({
       id: z.uuid(),

@@ -109,7 +109,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       response: { 200: workOrderDetailSchema },
     },
     handler: async (request) => {
-      const workOrder = await getWorkOrder(ctx, request.params.id);
+      const workOrder = await getWorkOrder(ctx, request.params.id, request.principal);
       assertWithinEngagement(request.principal, { at: workOrder.createdAt });
       // Evidence uploaded outside the period is not the auditor's to see, not even its name.
       const evidence = keepWithinEngagement(

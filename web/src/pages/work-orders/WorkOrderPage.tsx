@@ -9,9 +9,8 @@ import {
   useVerifyWorkOrder,
   useWorkOrder,
 } from '../../api/work.js';
-import type { ControlView } from '../../api/types.js';
 import type { SignatureMeaning, WorkOrderDetail } from '../../api/work-types.js';
-import { useCan, useCurrentUser } from '../../auth/permissions.js';
+import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { FormError, fieldErrors } from '../../components/form.js';
@@ -43,37 +42,13 @@ export function WorkOrderPage() {
   return <QueryView query={workOrder}>{(data) => <WorkOrder workOrder={data} />}</QueryView>;
 }
 
-/**
- * Who may sign the closeout, mirroring the server: not the performer, and holding the control's
- * verifier role when it names one.
- */
-function useVerifierRule(
-  workOrder: WorkOrderDetail,
-  control: ControlView | undefined,
-): { allowed: boolean; reason: string | null } {
-  const can = useCan();
-  const user = useCurrentUser();
-  const evaluation = control?.evaluation;
-  const verifierRole = evaluation?.mode === 'manual' ? evaluation.verifierRole : undefined;
-  if (!can('work:verify')) return { allowed: false, reason: null };
-  if (workOrder.performerId === user.id) {
-    return { allowed: false, reason: 'You performed this work: someone else must verify it.' };
-  }
-  if (verifierRole && verifierRole !== user.role) {
-    return {
-      allowed: false,
-      reason: `This control's closeout is verified by ${labelOf(OWNER_ROLE_LABELS, verifierRole)}.`,
-    };
-  }
-  return { allowed: true, reason: null };
-}
-
 function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
   const can = useCan();
   const control = useControl(workOrder.controlKey ?? '', {
     enabled: workOrder.controlKey !== null,
   });
-  const verifier = useVerifierRule(workOrder, control.data);
+  // The server says who may sign and why not: the page does not re-implement its rules.
+  const verifier = workOrder.abilities.verify;
   const [signing, setSigning] = useState<'verify' | 'reject' | null>(null);
   const inWork = workOrder.status === 'open' || workOrder.status === 'in_progress';
   const awaitingVerification = workOrder.status === 'done';
