@@ -37,6 +37,7 @@ import { asApi } from '../platform/http/api-types.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import type { AppContext } from './context.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerMetricsRoutes } from './metrics.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -102,6 +103,7 @@ export async function buildServer(
 
   installAccessControl(app, createPrincipalResolver(ctx), ctx);
   installErrorHandler(app);
+  ctx.metrics.instrument(app);
 
   const api = asApi(app);
   api.get('/api/v1/openapi.json', {
@@ -110,6 +112,7 @@ export async function buildServer(
     handler: () => app.swagger(),
   });
   registerHealthRoutes(api, ctx);
+  registerMetricsRoutes(api, ctx);
   registerIdentityRoutes(api, ctx);
   registerUserAdminRoutes(api, ctx);
   registerAuditorEngagementRoutes(api, ctx);
