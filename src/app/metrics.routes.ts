@@ -10,9 +10,24 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
+ * The secret a scraper sent: the password of HTTP Basic credentials (Prometheus `basic_auth`,
+ * any user name), or a bearer token. Today the access layer claims every `Bearer` header as an
+ * API token and refuses unknown ones before any handler runs, so scrapers send Basic.
+ */
+function sentSecret(authorization: string | undefined): string | undefined {
+  const basic = /^Basic ([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '')?.[1];
+  if (basic !== undefined) {
+    const decoded = Buffer.from(basic, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon < 0 ? undefined : decoded.slice(colon + 1);
+  }
+  return /^Bearer (.+)$/i.exec(authorization ?? '')?.[1]?.trim();
+}
+
+/**
  * `GET /metrics` in the Prometheus text format when PLUMBLINE_METRICS=on; a 404 when off. It lives outside /api/v1 and outside sign-in on purpose: a scraper
  * holds no user session or role, so the route is `public` to the access layer and checks its own
- * bearer token (PLUMBLINE_METRICS_TOKEN) when one is configured.
+ * secret (PLUMBLINE_METRICS_TOKEN) when one is configured.
  */
 export function registerMetricsRoutes(api: Api, ctx: Pick<AppContext, 'config' | 'metrics'>): void {
   const { enabled, token } = ctx.config.metrics;
@@ -33,14 +48,16 @@ export function registerMetricsRoutes(api: Api, ctx: Pick<AppContext, 'config' |
     schema: { hide: true },
     handler: async (request, reply) => {
       if (token !== undefined) {
-        const header = request.headers.authorization ?? '';
-        const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
-        if (!sameSecret(given, token)) {
+        const given = sentSecret(request.headers.authorization);
+        if (given === undefined || !sameSecret(given, token)) {
           return reply
             .status(401)
-            .header('www-authenticate', 'Bearer realm="metrics"')
+            .header('www-authenticate', 'Basic realm="plumbline-metrics", charset="UTF-8"')
             .send({
-              error: { code: 'unauthenticated', message: 'Send the metrics bearer token' },
+              error: {
+                code: 'unauthenticated',
+                message: 'Send PLUMBLINE_METRICS_TOKEN as the password of HTTP Basic credentials',
+              },
             });
         }
       }
