@@ -119,9 +119,7 @@ export const configSchema = z
       .min(1, 'must be at least 1 hour')
       .max(24 * 60, 'must be at most 1440 hours')
       .default(48),
-    PLUMBLINE_METRICS: z
-      .enum(['off', 'on'], { message: 'must be off or on' })
-      .default('off'),
+    PLUMBLINE_METRICS: z.enum(['off', 'on'], { message: 'must be off or on' }).default('off'),
     PLUMBLINE_METRICS_TOKEN: optionalString.pipe(
       z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
     ),

@@ -88,7 +88,7 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
         db: database.db,
         clock,
         logger,
-        poolStats: database.poolStats,
+        poolStats: () => database.poolStats(),
         version: PLUMBLINE_VERSION,
         databaseKind: database.kind,
       }),

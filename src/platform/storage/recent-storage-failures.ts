@@ -35,11 +35,14 @@ export class RecentStorageFailures {
       : undefined;
   }
 
+  /**
+   * A failed write(2) names no file, and the files requests write are evidence files, so a
+   * file-system failure counts against the evidence store unless it names a file elsewhere.
+   */
   private componentOf(failure: StorageFailure): StorageComponent | undefined {
     if (failure.source === 'database') return 'database';
-    const inEvidence =
-      failure.path !== undefined &&
-      !path.relative(this.evidenceDir, path.resolve(failure.path)).startsWith('..');
-    return inEvidence ? 'evidenceStore' : undefined;
+    if (failure.path === undefined) return 'evidenceStore';
+    const relative = path.relative(this.evidenceDir, path.resolve(failure.path));
+    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : 'evidenceStore';
   }
 }
