@@ -247,6 +247,27 @@ describe('plumbline backup and restore', () => {
     }
   });
 
+  it.skipIf(testDatabaseKind() !== 'postgresql')(
+    'restores a PostgreSQL backup into an embedded PGlite instance',
+    async () => {
+      const data = temporaryDirectory('plumbline-to-pglite-');
+      others.push({ remove: () => Promise.resolve(data.remove()) });
+      const embedded: Env = {
+        PLUMBLINE_DATA_DIR: data.path,
+        PLUMBLINE_LOG_LEVEL: 'silent',
+        PLUMBLINE_SECRET_KEY: secretKey,
+      };
+      const result = await plumbline(['restore', archive], embedded);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      const before = await rowCounts(source.env);
+      expect(await rowCounts(embedded)).toEqual({
+        ...before,
+        audit_events: before.audit_events! + 1,
+      });
+      expect((await plumbline(['audit', 'verify'], embedded)).code).toBe(0);
+    },
+  );
+
   it('refuses to restore into an instance that holds data', async () => {
     const result = await plumbline(['restore', archive], source.env);
     expect(result.code).toBe(1);
