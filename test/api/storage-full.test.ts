@@ -6,17 +6,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkOrderView } from '../../src/modules/work-orders/work-order.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { startPlumbline, type RunningPlumbline } from '../../src/app/start.js';
+import { createApiToken } from '../../src/modules/identity/api-token.service.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
+import { createTestApp, testConfig, type TestApp } from '../support/test-app.js';
+import { testDatabaseKind } from '../support/test-database.js';
 
 /**
  * A real full disk: a 2 MB tmpfs as the evidence directory. Mounting needs root (CI runs as
  * root); elsewhere these tests are skipped, and src/platform/storage/storage-full.test.ts still
  * proves the 507 answer with real ENOSPC writes to /dev/full.
  */
-function mountTinyFileSystem(): { path: string; unmount(): void } | null {
+function mountTinyFileSystem(size = '2m'): { path: string; unmount(): void } | null {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-full-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m,mode=0700', 'tmpfs', directory], {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', directory], {
       stdio: 'ignore',
     });
   } catch {
@@ -36,7 +40,7 @@ function mountTinyFileSystem(): { path: string; unmount(): void } | null {
 function fill(directory: string): string {
   const filler = path.join(directory, 'filler');
   try {
-    fs.writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024));
+    fs.writeFileSync(filler, Buffer.alloc(256 * 1024 * 1024));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
   }
@@ -137,6 +141,83 @@ describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
     expect(later.json()).toMatchObject({ status: 'ok' });
   });
 });
+
+const embeddedDisk = testDatabaseKind() === 'pglite' ? mountTinyFileSystem('96m') : null;
+
+describe.skipIf(embeddedDisk === null)(
+  'a full disk under the embedded database (tmpfs, as root)',
+  () => {
+    let running: RunningPlumbline;
+    let admin: string;
+    const call = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
+      running.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${admin}` },
+        ...(payload ? { payload } : {}),
+      });
+
+    beforeAll(async () => {
+      // The PGlite data directory on the small file system; evidence elsewhere, so only the
+      // database runs out of space.
+      running = await startPlumbline({
+        config: testConfig({
+          PLUMBLINE_DATA_DIR: embeddedDisk!.path,
+          PLUMBLINE_EVIDENCE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-evidence-')),
+        }),
+        clock: new FixedClock('2026-03-10T09:00:00Z'),
+        webRoot: '',
+      });
+      admin = (await createApiToken(running.ctx, systemActor, { name: 'a', role: 'admin' })).token;
+      for (let index = 0; index < 20; index += 1) {
+        const created = await call('POST', '/api/v1/assets', {
+          key: `server-${index}`,
+          name: `Server ${index}`,
+          category: 'server',
+          environment: 'production',
+          ownerRole: 'engineering',
+          criticality: 'medium',
+          dataClassification: 'internal',
+        });
+        expect(created.statusCode).toBe(201);
+      }
+      fill(embeddedDisk!.path);
+    });
+    afterAll(async () => {
+      await running.close();
+      fs.rmSync(running.ctx.config.evidenceDir, { recursive: true, force: true });
+      embeddedDisk!.unmount();
+    });
+
+    it('answers a large write with 507 storage_full (PGlite reports SQLSTATE 53100)', async () => {
+      const generated = await call('POST', '/api/v1/occurrences/generate', {
+        from: '2026-01-01T00:00:00Z',
+        until: '2026-12-31T00:00:00Z',
+      });
+      expect(generated.statusCode).toBe(507);
+      expect(generated.json()).toMatchObject({
+        error: {
+          code: 'storage_full',
+          message: expect.stringMatching(/the database is out of disk space/) as unknown,
+        },
+      });
+    });
+
+    it('reports the database as failing in health while its writes fail', async () => {
+      const response = await running.app.inject({ method: 'GET', url: '/api/v1/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({
+        status: 'failing',
+        checks: {
+          database: {
+            status: 'failing',
+            message: expect.stringContaining('a write failed with 53100') as unknown,
+          },
+        },
+      });
+    });
+  },
+);
 
 describe('an evidence directory that cannot be written (no root needed)', () => {
   let t: TestApp;
