@@ -29,7 +29,10 @@ function sentSecret(authorization: string | undefined): string | undefined {
  * holds no user session or role, so the route is `public` to the access layer and checks its own
  * secret (PLUMBLINE_METRICS_TOKEN) when one is configured.
  */
-export function registerMetricsRoutes(api: Api, ctx: Pick<AppContext, 'config' | 'metrics'>): void {
+export function registerMetricsRoutes(
+  api: Api,
+  ctx: Pick<AppContext, 'config' | 'metrics' | 'logger'>,
+): void {
   const { enabled, token } = ctx.config.metrics;
   if (!enabled) {
     // Declared anyway, so the web app's catch-all never answers this path with its page.
@@ -43,6 +46,10 @@ export function registerMetricsRoutes(api: Api, ctx: Pick<AppContext, 'config' |
     });
     return;
   }
+  if (token === undefined)
+    ctx.logger.warn(
+      'PLUMBLINE_METRICS=on without PLUMBLINE_METRICS_TOKEN: /metrics answers anyone who reaches the port',
+    );
   api.get('/metrics', {
     config: { access: 'public' },
     schema: { hide: true },

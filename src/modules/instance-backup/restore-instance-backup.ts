@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../app/config.js';
-import { listTarEntries, tarEntryChunks, type TarEntry } from '../../platform/archive/tar.js';
+import { tarEntryChunks, type TarEntry } from '../../platform/archive/tar.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import type { Clock } from '../../platform/clock.js';
@@ -11,13 +10,8 @@ import type { DatabaseHandle } from '../../platform/db/connect.js';
 import { appliedMigrations, knownMigrations, migrateToLatest } from '../../platform/db/migrate.js';
 import { AppError } from '../../platform/errors.js';
 import { databaseSnapshotRepository as snapshot } from './database-snapshot.repository.js';
-import {
-  backupManifestSchema,
-  KEY_ENTRY,
-  MANIFEST_ENTRY,
-  type BackupManifest,
-  type RestoreSummary,
-} from './instance-backup.schema.js';
+import { damaged, jsonLines, readText, readVerifiedArchive } from './backup-archive.js';
+import { KEY_ENTRY, type BackupManifest, type RestoreSummary } from './instance-backup.schema.js';
 import { keyFilePath, keyFingerprint, parseKeyFile, readInstanceKey } from './instance-key.js';
 
 /** Rows inserted per statement while loading a table. */
@@ -31,9 +25,6 @@ export interface RestoreInstanceBackupOptions {
   openDatabase: () => Promise<DatabaseHandle>;
   archivePath: string;
 }
-
-const damaged = (reason: string) =>
-  new AppError('validation_failed', `The backup archive cannot be restored: ${reason}`);
 
 /**
  * Restores a `plumbline backup` archive into an empty instance: checks every entry against the
@@ -170,57 +161,6 @@ export async function restoreInstanceBackup(
   }
 }
 
-/** Lists the archive, parses its manifest and checks every entry's size and SHA-256 against it. */
-async function readVerifiedArchive(
-  file: FileHandle,
-): Promise<{ manifest: BackupManifest; entries: Map<string, TarEntry> }> {
-  let listed: TarEntry[];
-  try {
-    listed = await listTarEntries(file);
-  } catch (error) {
-    throw damaged((error as Error).message);
-  }
-  const manifestEntry = listed.at(-1);
-  if (manifestEntry?.name !== MANIFEST_ENTRY) throw damaged('it does not end with its manifest');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readText(file, manifestEntry));
-  } catch {
-    throw damaged('its manifest is not JSON');
-  }
-  const result = backupManifestSchema.safeParse(parsed);
-  if (!result.success)
-    throw damaged(
-      `its manifest is not one this version reads (${result.error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; ')})`,
-    );
-  const manifest = result.data;
-  const entries = new Map<string, TarEntry>();
-  for (const entry of listed.slice(0, -1)) {
-    if (entries.has(entry.name)) throw damaged(`${entry.name} appears twice`);
-    entries.set(entry.name, entry);
-  }
-  if (entries.size !== manifest.entries.length)
-    throw damaged(
-      `it holds ${entries.size} entries besides the manifest, the manifest lists ${manifest.entries.length}`,
-    );
-  for (const expected of manifest.entries) {
-    const entry = entries.get(expected.path);
-    if (!entry) throw damaged(`${expected.path} is missing`);
-    if (entry.size !== expected.bytes) throw damaged(`${expected.path} has the wrong size`);
-    const hash = createHash('sha256');
-    for await (const chunk of tarEntryChunks(file, entry)) hash.update(chunk);
-    if (hash.digest('hex') !== expected.sha256)
-      throw damaged(`${expected.path} does not match its SHA-256 in the manifest`);
-  }
-  for (const table of manifest.tables)
-    for (const name of table.entries)
-      if (!entries.has(name)) throw damaged(`${name} of table ${table.name} is missing`);
-  return { manifest, entries };
-}
-
 /** Files already in the evidence store or among the packs would be mixed with the backup's. */
 function refuseFilesAlreadyThere(
   config: Pick<Config, 'dataDir' | 'evidenceDir' | 'databaseUrl'>,
@@ -276,24 +216,4 @@ async function writeEntry(file: FileHandle, entry: TarEntry, target: string): Pr
   } finally {
     await out.close();
   }
-}
-
-async function readText(file: FileHandle, entry: TarEntry): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of tarEntryChunks(file, entry)) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The lines of an NDJSON entry, read in chunks (a line may span two). */
-async function* jsonLines(file: FileHandle, entry: TarEntry): AsyncIterable<string> {
-  let rest = '';
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of tarEntryChunks(file, entry)) {
-    const text = rest + decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) if (line !== '') yield line;
-  }
-  rest += decoder.decode();
-  if (rest !== '') yield rest;
 }
