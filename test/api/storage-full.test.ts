@@ -9,6 +9,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { startPlumbline, type RunningPlumbline } from '../../src/app/start.js';
 import { createApiToken } from '../../src/modules/identity/api-token.service.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
+import { plumbline } from '../cli/cli-harness.js';
 import { createTestApp, testConfig, type TestApp } from '../support/test-app.js';
 import { testDatabaseKind } from '../support/test-database.js';
 
@@ -251,6 +252,15 @@ describe('an evidence directory that cannot be written (no root needed)', () => 
     });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/health/live' })).statusCode).toBe(
       200,
+    );
+  });
+
+  it('makes `plumbline health` exit 1 naming the failing component', async () => {
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const result = await plumbline(['--url', url, 'health']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^failing \((pglite|postgresql), version [^)]+\)\n {2}evidenceStore: the evidence store does not take writes \(ENOTDIR\)\n$/,
     );
   });
 });
