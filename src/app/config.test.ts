@@ -65,6 +65,20 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps metrics off unless asked, and reads their token', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: false, token: undefined });
+    expect(
+      loadConfig({ PLUMBLINE_METRICS: 'on', PLUMBLINE_METRICS_TOKEN: 'a-long-enough-secret' })
+        .metrics,
+    ).toEqual({ enabled: true, token: 'a-long-enough-secret' });
+    expect(configError({ PLUMBLINE_METRICS: 'yes' }).message).toContain(
+      'PLUMBLINE_METRICS: must be off or on',
+    );
+    expect(configError({ PLUMBLINE_METRICS_TOKEN: 'short' }).message).toContain(
+      'PLUMBLINE_METRICS_TOKEN: must be at least 16 characters',
+    );
+  });
+
   it('derives the public URL from the port when none is set', () => {
     expect(loadConfig({ PLUMBLINE_PORT: '3000' }).publicUrl).toBe('http://localhost:3000');
   });

@@ -119,6 +119,10 @@ export const configSchema = z
       .min(1, 'must be at least 1 hour')
       .max(24 * 60, 'must be at most 1440 hours')
       .default(48),
+    PLUMBLINE_METRICS: z.enum(['off', 'on'], { message: 'must be off or on' }).default('off'),
+    PLUMBLINE_METRICS_TOKEN: optionalString.pipe(
+      z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
+    ),
   })
   .superRefine(
     (env, context) => {
@@ -171,6 +175,8 @@ export interface Config {
   reminderDays: number;
   /** Escalate to the quality role when an occurrence is still open this long after its due time. */
   escalationHours: number;
+  /** `GET /metrics` (Prometheus): served only when enabled; with a token, only to its bearer. */
+  metrics: { enabled: boolean; token: string | undefined };
 }
 
 /**
@@ -229,5 +235,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     backupEvaluationSeconds: value.PLUMBLINE_BACKUP_EVALUATION_SECONDS,
     reminderDays: value.PLUMBLINE_REMINDER_DAYS,
     escalationHours: value.PLUMBLINE_ESCALATION_HOURS,
+    metrics: {
+      enabled: value.PLUMBLINE_METRICS === 'on',
+      token: value.PLUMBLINE_METRICS_TOKEN,
+    },
   };
 }

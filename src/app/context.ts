@@ -7,6 +7,7 @@ import type { Database } from '../platform/db/schema.js';
 import type { EvidenceStore } from '../platform/evidence/evidence-store.js';
 import type { Mailer } from '../platform/mail/mailer.js';
 import type { Config } from './config.js';
+import type { PlumblineMetrics } from './metrics.js';
 
 /**
  * The ports every use case may be given. Use cases declare what they need with `Pick<AppContext, …>`
@@ -24,4 +25,6 @@ export interface AppContext {
   /** Outgoing e-mail; null when no SMTP server is configured (mail then waits in the outbox). */
   mailer: Mailer | null;
   version: string;
+  /** What `GET /metrics` reports (HTTP, jobs, outbox, backup evaluation, database pool). */
+  metrics: PlumblineMetrics;
 }

@@ -38,6 +38,7 @@ import { asApi } from '../platform/http/api-types.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import type { AppContext } from './context.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerMetricsRoutes } from './metrics.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -107,6 +108,7 @@ export async function buildServer(
   // Before any route is registered, so that every route passes through its access declaration.
   installAccessControl(app, createPrincipalResolver(ctx), ctx);
   installErrorHandler(app);
+  ctx.metrics.instrument(app);
   await registerPublicContent(app, async (scope) => {
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
@@ -118,6 +120,7 @@ export async function buildServer(
     handler: () => app.swagger(),
   });
   registerHealthRoutes(api, ctx);
+  registerMetricsRoutes(api, ctx);
   registerIdentityRoutes(api, ctx);
   registerUserAdminRoutes(api, ctx);
   registerAuditorEngagementRoutes(api, ctx);

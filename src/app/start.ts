@@ -18,6 +18,7 @@ import { createSmtpMailer } from '../platform/mail/mailer.js';
 import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { createPlumblineMetrics } from './metrics.js';
 import { buildServer, DEFAULT_WEB_ROOT } from './server.js';
 import { PLUMBLINE_VERSION } from './version.js';
 
@@ -71,10 +72,11 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
   try {
     await migrateToLatest(database.db);
     const instanceKey = config.secretKey ?? loadOrCreateKeyFile(config.dataDir);
+    const clock = options.clock ?? systemClock;
     const ctx: AppContext = {
       db: database.db,
       databaseKind: database.kind,
-      clock: options.clock ?? systemClock,
+      clock,
       config,
       logger,
       secretBox: createSecretBox(instanceKey),
@@ -85,6 +87,14 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
       }),
       mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null,
       version: PLUMBLINE_VERSION,
+      metrics: createPlumblineMetrics({
+        db: database.db,
+        clock,
+        logger,
+        poolStats: () => database.poolStats(),
+        version: PLUMBLINE_VERSION,
+        databaseKind: database.kind,
+      }),
     };
     await applyBuiltInCatalog(ctx);
     // Before first-run: demo data creates accounts, and then no setup link is needed.
@@ -97,7 +107,12 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
     if (!ctx.mailer)
       logger.warn('PLUMBLINE_SMTP_URL is not set: e-mails wait in the outbox until it is');
     const scheduler = config.schedulerEnabled
-      ? startScheduler(periodicJobs(ctx), config.schedulerTickSeconds * 1000, logger)
+      ? startScheduler(
+          periodicJobs(ctx),
+          config.schedulerTickSeconds * 1000,
+          logger,
+          ctx.metrics.jobs,
+        )
       : null;
     return {
       app,

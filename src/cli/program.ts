@@ -2,11 +2,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { clientDefaults } from '../app/client-config.js';
 import { PLUMBLINE_VERSION } from '../app/version.js';
 import { AppError } from '../platform/errors.js';
+import { storageFailureOf, storageFullError } from '../platform/storage/storage-full.js';
 import { ApiError } from './api-client.js';
 import { registerAccessCommands } from './commands/access.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerPackCommands } from './commands/pack.js';
 import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
@@ -39,6 +41,7 @@ export function buildProgram(cli: CliContext): Command {
     });
   registerServeCommand(program, cli);
   registerAdminCommands(program, cli);
+  registerInstanceBackupCommands(program, cli);
   registerRegisterCommands(program, cli);
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);
@@ -88,6 +91,11 @@ export async function runCli(argv: string[], cli: CliContext): Promise<number> {
       cli.output.err(error.message);
       if (error.code === 'locked') return EXIT.locked;
       if (error.code === 'not_found' || error.code === 'forbidden') return EXIT.notFoundOrForbidden;
+      return EXIT.failure;
+    }
+    const storageFailure = storageFailureOf(error);
+    if (storageFailure) {
+      cli.output.err(storageFullError(storageFailure).message);
       return EXIT.failure;
     }
     cli.output.err(`Unexpected error: ${(error as Error).stack ?? String(error)}`);

@@ -15,6 +15,7 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'locked'
+  | 'storage_full'
   | 'config_invalid';
 
 export interface FieldIssue {
@@ -55,5 +56,6 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   locked: 423,
+  storage_full: 507,
   config_invalid: 500,
 };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDatabaseKind } from '../support/test-database.js';
@@ -9,14 +11,31 @@ describe('health and API description', () => {
   });
   afterAll(() => t.close());
 
-  it('reports status, the database in use and the version', async () => {
+  it('reports status, the database in use, the version and each component', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ok',
       database: testDatabaseKind(),
       version: t.ctx.version,
+      checks: { database: { status: 'ok' }, evidenceStore: { status: 'ok' } },
     });
+  });
+
+  it('answers readiness like health, and leaves no probe file behind', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      status: 'ok',
+      checks: { evidenceStore: { status: 'ok' } },
+    });
+    expect(fs.readdirSync(path.join(t.config.evidenceDir, 'tmp'))).toEqual([]);
+  });
+
+  it('answers liveness without touching the database', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/health/live' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', version: t.ctx.version });
   });
 
   it('serves an OpenAPI 3 document listing the register routes', async () => {

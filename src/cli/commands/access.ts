@@ -2,8 +2,17 @@ import type { Command } from 'commander';
 import type { ApiTokenView } from '../../modules/identity/api-token.service.js';
 import type { UserView } from '../../modules/identity/user.schema.js';
 import type { AuditEventView } from '../../modules/audit-log/audit-log.schema.js';
+import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+
+interface HealthAnswer {
+  status: string;
+  database: string;
+  version: string;
+  checks?: Record<string, { status: string; message?: string }>;
+}
 
 /** Client commands for health, users, tokens and the audit log. */
 export function registerAccessCommands(program: Command, cli: CliContext): void {
@@ -11,16 +20,26 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .command('health')
     .description('check that the server answers')
     .action(async (_options: unknown, command: Command) => {
-      const health = await clientFor(command, cli).get<{
-        status: string;
-        database: string;
-        version: string;
-      }>('/health');
+      let health: HealthAnswer;
+      try {
+        health = await clientFor(command, cli).get<HealthAnswer>('/health');
+      } catch (error) {
+        // Not ready: the answer names the failing components.
+        if (!(error instanceof ApiError) || error.status !== 503) throw error;
+        health = error.body as HealthAnswer;
+      }
+      const failing = Object.entries(health.checks ?? {}).filter(
+        ([, check]) => check.status !== 'ok',
+      );
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(health)
-          : `${health.status} (${health.database}, version ${health.version})`,
+          : [
+              `${health.status} (${health.database}, version ${health.version})`,
+              ...failing.map(([name, check]) => `  ${name}: ${check.message ?? check.status}`),
+            ].join('\n'),
       );
+      if (health.status !== 'ok') throw new CliExit(EXIT.failure, '');
     });
 
   program

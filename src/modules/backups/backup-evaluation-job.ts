@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app/context.js';
-import { claimJobSlot } from '../../platform/jobs/job-claims.js';
+import { claimJobSlot, completeJobSlot } from '../../platform/jobs/job-claims.js';
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
 import { evaluateBackups } from './evaluate-backups.js';
 
@@ -23,7 +23,9 @@ export function backupEvaluationJob(
       const slotMs = ctx.config.backupEvaluationSeconds * 1000;
       const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs).toISOString();
       if (!(await claimJobSlot(ctx.db, BACKUP_EVALUATION_JOB, slot, instanceId, now))) return null;
-      return evaluateBackups(ctx);
+      const result = await evaluateBackups(ctx);
+      await completeJobSlot(ctx.db, BACKUP_EVALUATION_JOB, slot, ctx.clock.now());
+      return result;
     },
   };
 }

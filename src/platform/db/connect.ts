@@ -7,10 +7,29 @@ import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** The connection pool's state: connections open, idle, and callers waiting for one. */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** PGlite is one embedded instance behind a pool of one connection: the same figures apply. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+function statsOf(pool: pg.Pool, max: number): () => PoolStats {
+  return () => ({
+    max,
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  });
 }
 
 const DATE_OID = 1082;
@@ -38,14 +57,15 @@ export type DatabaseTarget =
  */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgresql') {
+    const max = target.poolSize ?? 10;
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: target.poolSize ?? 10,
+      max,
       types: typeParsers,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    return { db, kind: 'postgresql', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
 
   let lock: LockFile | undefined;
@@ -73,6 +93,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     kind: 'pglite',
+    poolStats: statsOf(pool, 1),
     async close() {
       await db.destroy();
       if (ownsInstance) await pglite.close();

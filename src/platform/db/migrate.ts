@@ -16,9 +16,17 @@ export interface MigrationOutcome {
  * what parallel test files and shared servers do. Bookkeeping stays in `kysely_migration` so
  * databases migrated by earlier versions carry on unchanged.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOutcome> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: {
+    /** Apply only these (a restore first recreates the schema its backup was taken from). */
+    only?: ReadonlySet<string>;
+  } = {},
+): Promise<MigrationOutcome> {
   const migrations = await migrationProvider.getMigrations();
-  const names = Object.keys(migrations).sort();
+  const names = Object.keys(migrations)
+    .sort()
+    .filter((name) => options.only?.has(name) ?? true);
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(hashtext(current_schema() || '.plumbline.migrations'))`.execute(
       connection,
@@ -58,4 +66,19 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationOu
       );
     }
   });
+}
+
+/** Every migration this version of Plumbline knows, in the order they apply. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await migrationProvider.getMigrations()).sort();
+}
+
+/** The migrations applied to the current schema (none when it was never migrated). */
+export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
+  const { rows: present } = await sql<{ present: boolean }>`
+    select to_regclass('kysely_migration') is not null as present`.execute(db);
+  if (!present[0]?.present) return [];
+  const { rows } = await sql<{ name: string }>`
+    select name from kysely_migration order by name`.execute(db);
+  return rows.map((row) => row.name);
 }

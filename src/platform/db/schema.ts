@@ -207,6 +207,8 @@ export interface JobClaimsTable {
   slot: string;
   claimed_by: string;
   claimed_at: Timestamp;
+  /** When the claimed slot's work finished (null while running, or if it failed). */
+  completed_at: Timestamp | null;
 }
 
 /** Catalogue tables: rows are never deleted, only retired (`retired_at`). */

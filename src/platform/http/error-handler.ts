@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, HTTP_STATUS_BY_CODE, type FieldIssue } from '../errors.js';
+import { storageFailureOf, storageFullError } from '../storage/storage-full.js';
 
 export interface ErrorBody {
   error: {
@@ -60,6 +61,13 @@ export function installErrorHandler(app: FastifyInstance): void {
           issues,
         },
       });
+    }
+    const storageFailure = storageFailureOf(error);
+    if (storageFailure) {
+      // A full disk is the operator's to fix: say so (507), and log it where they look.
+      request.log.error({ err: error }, 'storage full');
+      const full = storageFullError(storageFailure);
+      return sendError(reply, 507, { error: { code: full.code, message: full.message } });
     }
     const sqlState = (error as { code?: unknown }).code;
     if (sqlState === UNIQUE_VIOLATION || sqlState === SERIALIZATION_FAILURE) {

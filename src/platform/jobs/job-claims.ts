@@ -21,3 +21,28 @@ export async function claimJobSlot(
     .execute();
   return inserted.length === 1;
 }
+
+/** Records that the work of a claimed slot finished (for the metrics' evaluation lag). */
+export async function completeJobSlot(
+  db: Kysely<Database>,
+  job: string,
+  slot: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('job_claims')
+    .set({ completed_at: now })
+    .where('job', '=', job)
+    .where('slot', '=', slot)
+    .execute();
+}
+
+/** When the job last finished a slot on any instance, or null if it never has. */
+export async function lastJobCompletion(db: Kysely<Database>, job: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('job_claims')
+    .select((eb) => eb.fn.max('completed_at').as('latest'))
+    .where('job', '=', job)
+    .executeTakeFirst();
+  return row?.latest ?? null;
+}

@@ -182,3 +182,19 @@ export async function requeueFailedMessages(db: Kysely<Database>, now: Date): Pr
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Messages not sent yet, by status (`pending`, `sending`, `failed`): what the metrics endpoint
+ * reports as the outbox backlog.
+ */
+export async function countOutboxBacklog(
+  db: Kysely<Database>,
+): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('status', '!=', 'sent')
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
