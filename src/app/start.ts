@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { createPackStorage } from '../modules/packs/pack-storage.js';
 import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
 import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -80,6 +81,7 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
         instanceKey,
         maxBytes: config.evidenceMaxBytes,
       }),
+      packStorage: createPackStorage({ dataDir: config.dataDir, instanceKey }),
       mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null,
       version: PLUMBLINE_VERSION,
     };

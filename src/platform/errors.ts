@@ -15,7 +15,9 @@ export type AppErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'locked'
-  | 'config_invalid';
+  | 'config_invalid'
+  /** A stored evidence file or pack failed its integrity check (altered, or under another key). */
+  | 'evidence_corrupt';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `body.criticality` or `line 4: key`. */
@@ -56,4 +58,6 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   rate_limited: 429,
   locked: 423,
   config_invalid: 500,
+  // The fault is this server's own storage, not an upstream (502) and not the client's request.
+  evidence_corrupt: 500,
 };

@@ -177,7 +177,11 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       params: idParams,
     },
     handler: async (request, reply) => {
-      const { evidence, content } = await openRecoveryEvidence(ctx, request.params.id);
+      const { evidence, content } = await openRecoveryEvidence(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+      );
       refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       return sendEvidenceFile(reply, evidence, content);
     },

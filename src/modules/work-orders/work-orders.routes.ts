@@ -186,7 +186,11 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
     schema: { tags: ['work'], summary: 'Download an evidence file (decrypted)', params: idParams },
     handler: async (request, reply) => {
-      const { evidence, content } = await openEvidence(ctx, request.params.id);
+      const { evidence, content } = await openEvidence(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+      );
       refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       return sendEvidenceFile(reply, evidence, content);
     },
