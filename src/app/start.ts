@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { checkInstanceKey } from '../modules/keys/check-instance-key.js';
 import { createPackStorage } from '../modules/packs/pack-storage.js';
 import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
 import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
 import { systemClock, type Clock } from '../platform/clock.js';
-import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
 import { createSecretBox } from '../platform/crypto/secrets.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.js';
 import { createEvidenceStore } from '../platform/evidence/evidence-store.js';
@@ -68,11 +68,13 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
     await migrateToLatest(database.db);
-    const instanceKey = config.secretKey ?? loadOrCreateKeyFile(config.dataDir);
+    const clock = options.clock ?? systemClock;
+    // Refuses a key other than the one the data is encrypted under (never replaced silently).
+    const instanceKey = await checkInstanceKey({ db: database.db, clock }, config);
     const ctx: AppContext = {
       db: database.db,
       databaseKind: database.kind,
-      clock: options.clock ?? systemClock,
+      clock,
       config,
       logger,
       secretBox: createSecretBox(instanceKey),
