@@ -7,6 +7,7 @@ import { registerAccessCommands } from './commands/access.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerKeyCommands } from './commands/keys.js';
 import { registerPackCommands } from './commands/pack.js';
 import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
@@ -39,6 +40,7 @@ export function buildProgram(cli: CliContext): Command {
     });
   registerServeCommand(program, cli);
   registerAdminCommands(program, cli);
+  registerKeyCommands(program, cli);
   registerRegisterCommands(program, cli);
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);
