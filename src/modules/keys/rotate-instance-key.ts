@@ -248,8 +248,13 @@ async function resealEither(
     await resealFile(filePath, oldKey, newKey, magic);
     return 'resealed';
   } catch (error) {
-    if (!(error instanceof SealedFileError) || error.reason !== 'authentication_failed')
-      throw error;
+    if (!(error instanceof SealedFileError)) throw error;
+    if (error.reason !== 'authentication_failed') {
+      throw new AppError(
+        'evidence_corrupt',
+        `${filePath} cannot be re-encrypted (${error.reason}); the rotation stopped before it. Restore the file from a backup, or move it away, and run the command again.`,
+      );
+    }
   }
   try {
     await verifySealedFile(filePath, newKey, magic);
