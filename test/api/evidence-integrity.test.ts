@@ -84,6 +84,7 @@ describe('evidence and pack downloads verify before sending', () => {
       .select(['actor_label', 'after'])
       .where('action', '=', 'evidence.corrupt')
       .where('entity_id', '=', entityId)
+      .orderBy('seq')
       .execute();
 
   /** Runs `check` with the stored file replaced by `bytes`, then puts the original back. */
