@@ -103,14 +103,18 @@ export async function openRecoveryEvidence(
   ctx: Pick<AppContext, 'db' | 'clock' | 'logger' | 'evidenceStore'>,
   actor: Actor,
   evidenceId: string,
+  /** The caller's own check of the record (an engaged auditor's period), before any file is read. */
+  assertMayRead: (evidence: RecoveryEvidenceView) => void = () => undefined,
 ): Promise<{ evidence: RecoveryEvidenceView; content: Readable }> {
   const row = await recoveryEvidenceRepository.find(ctx.db, evidenceId);
   if (!row) throw notFound('Evidence');
+  const evidence = toRecoveryEvidenceView(row);
+  assertMayRead(evidence);
   const content = await openForDownload(
     ctx,
     actor,
     { entityType: 'recovery_evidence', entityId: row.id },
     () => ctx.evidenceStore.open(row.storage_key),
   );
-  return { evidence: toRecoveryEvidenceView(row), content };
+  return { evidence, content };
 }

@@ -32,7 +32,6 @@ import {
   assertWithinEngagement,
   engagementInstant,
   keepWithinEngagement,
-  refuseOutsideEngagement,
 } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
@@ -181,8 +180,8 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
         ctx,
         requirePrincipal(request).actor,
         request.params.id,
+        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
       );
-      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       return sendEvidenceFile(reply, evidence, content);
     },
   });

@@ -112,14 +112,18 @@ export async function openEvidence(
   ctx: Pick<AppContext, 'db' | 'clock' | 'logger' | 'evidenceStore'>,
   actor: Actor,
   evidenceId: string,
+  /** The caller's own check of the record (an engaged auditor's period), before any file is read. */
+  assertMayRead: (evidence: EvidenceView) => void = () => undefined,
 ): Promise<{ evidence: EvidenceView; content: Readable }> {
   const row = await workOrderRepository.findEvidence(ctx.db, evidenceId);
   if (!row) throw notFound('Evidence');
+  const evidence = toEvidenceView(row);
+  assertMayRead(evidence);
   const content = await openForDownload(
     ctx,
     actor,
     { entityType: 'evidence', entityId: row.id },
     () => ctx.evidenceStore.open(row.storage_key),
   );
-  return { evidence: toEvidenceView(row), content };
+  return { evidence, content };
 }

@@ -25,11 +25,7 @@ import {
   workOrderViewSchema,
 } from './work-order.schema.js';
 import { getWorkOrder, listWorkOrders } from './work-order-views.js';
-import {
-  assertWithinEngagement,
-  keepWithinEngagement,
-  refuseOutsideEngagement,
-} from '../../platform/http/engagement.js';
+import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -190,8 +186,8 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         ctx,
         requirePrincipal(request).actor,
         request.params.id,
+        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
       );
-      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
       return sendEvidenceFile(reply, evidence, content);
     },
   });
