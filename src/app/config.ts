@@ -62,6 +62,16 @@ export const configSchema = z
         )
         .optional(),
     ),
+    // Read by `plumbline keys rotate` only: the key to rotate to (generated when unset).
+    PLUMBLINE_NEW_SECRET_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) => Buffer.from(value, 'base64').length === 32,
+          'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+        )
+        .optional(),
+    ),
     PLUMBLINE_TIMEZONE: z
       .string()
       .default('UTC')
@@ -156,6 +166,8 @@ export interface Config {
   sessionTtlHours: number;
   bootstrapAdmin: { email: string; password: string } | undefined;
   secretKey: Buffer | undefined;
+  /** The key `plumbline keys rotate` moves to (PLUMBLINE_NEW_SECRET_KEY); generated when unset. */
+  newSecretKey: Buffer | undefined;
   timezone: string;
   loginRateLimitPerMinute: number;
   trustProxy: boolean;
@@ -220,6 +232,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     secretKey: value.PLUMBLINE_SECRET_KEY
       ? Buffer.from(value.PLUMBLINE_SECRET_KEY, 'base64')
+      : undefined,
+    newSecretKey: value.PLUMBLINE_NEW_SECRET_KEY
+      ? Buffer.from(value.PLUMBLINE_NEW_SECRET_KEY, 'base64')
       : undefined,
     timezone: value.PLUMBLINE_TIMEZONE,
     loginRateLimitPerMinute: value.PLUMBLINE_LOGIN_RATE_LIMIT,

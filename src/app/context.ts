@@ -6,6 +6,7 @@ import type { DatabaseKind } from '../platform/db/connect.js';
 import type { Database } from '../platform/db/schema.js';
 import type { EvidenceStore } from '../platform/evidence/evidence-store.js';
 import type { Mailer } from '../platform/mail/mailer.js';
+import type { PackStorage } from '../modules/packs/pack-storage.js';
 import type { Config } from './config.js';
 import type { PlumblineMetrics } from './metrics.js';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   secretBox: SecretBox;
   /** Evidence files, encrypted and content-addressed (PLUMBLINE_EVIDENCE_DIR). */
   evidenceStore: EvidenceStore;
+  /** Finished evidence packs, encrypted like evidence (`<data dir>/packs`). */
+  packStorage: PackStorage;
   /** Outgoing e-mail; null when no SMTP server is configured (mail then waits in the outbox). */
   mailer: Mailer | null;
   version: string;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { auditCheckpointJob } from '../modules/audit-log/audit-checkpoint-job.js';
+import { checkInstanceKey } from '../modules/keys/check-instance-key.js';
+import { createPackStorage } from '../modules/packs/pack-storage.js';
 import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
 import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
 import { systemClock, type Clock } from '../platform/clock.js';
-import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
 import { createSecretBox } from '../platform/crypto/secrets.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/connect.js';
 import { createEvidenceStore } from '../platform/evidence/evidence-store.js';
@@ -71,8 +72,9 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
     await migrateToLatest(database.db);
-    const instanceKey = config.secretKey ?? loadOrCreateKeyFile(config.dataDir);
     const clock = options.clock ?? systemClock;
+    // Refuses a key other than the one the data is encrypted under (never replaced silently).
+    const instanceKey = await checkInstanceKey({ db: database.db, clock }, config);
     const ctx: AppContext = {
       db: database.db,
       databaseKind: database.kind,
@@ -85,6 +87,7 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
         instanceKey,
         maxBytes: config.evidenceMaxBytes,
       }),
+      packStorage: createPackStorage({ dataDir: config.dataDir, instanceKey }),
       mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null,
       version: PLUMBLINE_VERSION,
       metrics: createPlumblineMetrics({

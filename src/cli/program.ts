@@ -9,6 +9,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
+import { registerKeyCommands } from './commands/keys.js';
 import { registerPackCommands } from './commands/pack.js';
 import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
@@ -42,6 +43,7 @@ export function buildProgram(cli: CliContext): Command {
   registerServeCommand(program, cli);
   registerAdminCommands(program, cli);
   registerInstanceBackupCommands(program, cli);
+  registerKeyCommands(program, cli);
   registerRegisterCommands(program, cli);
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);

@@ -16,7 +16,9 @@ export type AppErrorCode =
   | 'rate_limited'
   | 'locked'
   | 'storage_full'
-  | 'config_invalid';
+  | 'config_invalid'
+  /** A stored evidence file or pack failed its integrity check (altered, or under another key). */
+  | 'evidence_corrupt';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `body.criticality` or `line 4: key`. */
@@ -58,4 +60,6 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   locked: 423,
   storage_full: 507,
   config_invalid: 500,
+  // The fault is this server's own storage, not an upstream (502) and not the client's request.
+  evidence_corrupt: 500,
 };

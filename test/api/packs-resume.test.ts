@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestEvidencePack } from '../../src/modules/packs/pack-job.service.js';
-import { packFilePath } from '../../src/modules/packs/pack-storage.js';
 import { packsRepository } from '../../src/modules/packs/packs.repository.js';
 import { resumeInterruptedPacks } from '../../src/modules/packs/resume-interrupted-packs.js';
 import { createPackJobRunner, runPackJob } from '../../src/modules/packs/run-pack-job.js';
@@ -58,7 +61,10 @@ describe('evidence packs interrupted by a stopped server', () => {
       const row = await stateOf(id);
       expect(row).toMatchObject({ state: 'done', error: null, heartbeat_at: null });
       expect(row.files_done).toBe(row.files_total);
-      expect((await verifyPack(packFilePath(t.ctx, id))).intact).toBe(true);
+      // Kept encrypted on the server: decrypted to verify it as a client would.
+      const plain = path.join(t.config.dataDir, `${id}-decrypted.zip`);
+      await pipeline(Readable.from(t.ctx.packStorage.chunks(id)), fs.createWriteStream(plain));
+      expect((await verifyPack(plain)).intact).toBe(true);
     }
   }, 120_000);
 

@@ -9,7 +9,7 @@ import { writeAuditCheckpoint } from '../../src/modules/audit-log/write-audit-ch
 import { systemActor } from '../../src/platform/audit/actor.js';
 import { mutate } from '../../src/platform/audit/mutate.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { loadOrCreateKeyFile } from '../../src/platform/crypto/key-file.js';
+import { checkInstanceKey } from '../../src/modules/keys/check-instance-key.js';
 import { createSecretBox } from '../../src/platform/crypto/secrets.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { createTestSchema, testDatabaseKind, testPostgresUrl } from '../support/test-database.js';
@@ -41,12 +41,9 @@ describe('plumbline audit verify against signed checkpoints (offline)', () => {
     const database = await openConfiguredDatabase(config);
     try {
       await migrateToLatest(database.db);
-      const ctx = {
-        db: database.db,
-        clock: new FixedClock('2026-11-23T10:00:00Z'),
-        secretBox: createSecretBox(loadOrCreateKeyFile(config.dataDir)),
-        config,
-      };
+      const clock = new FixedClock('2026-11-23T10:00:00Z');
+      const instanceKey = await checkInstanceKey({ db: database.db, clock }, config);
+      const ctx = { db: database.db, clock, secretBox: createSecretBox(instanceKey), config };
       for (let index = 0; index < 4; index += 1) {
         await mutate(ctx, systemActor, (tx) =>
           tx.audit({ action: 'test.event', entityType: 'thing', entityId: `t${index}` }),

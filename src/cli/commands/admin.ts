@@ -4,7 +4,8 @@ import { openConfiguredDatabase } from '../../app/start.js';
 import { readAuditCheckpointFile } from '../../modules/audit-log/audit-checkpoint-file.js';
 import type { AuditCheckpoint } from '../../modules/audit-log/audit-checkpoint.schema.js';
 import { verifyAuditTrail } from '../../modules/audit-log/verify-audit-trail.js';
-import { loadOrCreateKeyFile } from '../../platform/crypto/key-file.js';
+import { checkInstanceKey } from '../../modules/keys/check-instance-key.js';
+import { systemClock } from '../../platform/clock.js';
 import { createSecretBox } from '../../platform/crypto/secrets.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { globalOptions, type CliContext } from '../context.js';
@@ -48,7 +49,9 @@ export function registerAdminCommands(program: Command, cli: CliContext): void {
       const database = await openConfiguredDatabase(config);
       try {
         await migrateToLatest(database.db);
-        const secretBox = createSecretBox(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
+        // The key the data is under, or a clear refusal: never a new key that reads nothing.
+        const instanceKey = await checkInstanceKey({ db: database.db, clock: systemClock }, config);
+        const secretBox = createSecretBox(instanceKey);
         const report = await verifyAuditTrail(
           { db: database.db, secretBox, config },
           given ? { given } : {},

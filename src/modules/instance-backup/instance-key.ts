@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../app/config.js';
+import { keyFilePath as keyFileIn, readKeyFile } from '../../platform/crypto/key-file.js';
 
 /** Where an embedded instance keeps its key when PLUMBLINE_SECRET_KEY is not set. */
 export function keyFilePath(config: Pick<Config, 'dataDir'>): string {
-  return path.join(config.dataDir, 'secret.key');
+  return keyFileIn(config.dataDir);
 }
 
 /**
@@ -13,13 +12,7 @@ export function keyFilePath(config: Pick<Config, 'dataDir'>): string {
  * directory's key file if there is one. Never creates a key (the server does that on first start).
  */
 export function readInstanceKey(config: Pick<Config, 'dataDir' | 'secretKey'>): Buffer | null {
-  if (config.secretKey) return config.secretKey;
-  try {
-    return parseKeyFile(fs.readFileSync(keyFilePath(config), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  return config.secretKey ?? readKeyFile(keyFilePath(config));
 }
 
 /** A key file holds the 32-byte key in base64 on one line. */

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import type { Sealer } from '../../platform/crypto/sealed-file.js';
 import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';
 import { writeAuditCheckpoint } from '../audit-log/write-audit-checkpoint.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
@@ -54,6 +55,8 @@ export async function buildEvidencePack(
   ctx: PackBuildContext,
   options: PackPeriod & {
     outPath: string;
+    /** Encrypts the pack as it is written (packs kept on the server); in clear without one. */
+    sealer?: Sealer;
     onProgress?: (filesDone: number, filesTotal: number) => void | Promise<void>;
   },
 ): Promise<BuiltPack> {
@@ -125,7 +128,11 @@ export async function buildEvidencePack(
   // manifest.sig.
   const filesTotal = 1 + registers.length + counts.evidenceFiles + walkthroughs.length + 2 + 2;
   const files: ManifestFile[] = [];
-  const writer = await createPackZipWriter(options.outPath, generatedAt);
+  const writer = await createPackZipWriter(
+    options.outPath,
+    generatedAt,
+    options.sealer ? { sealer: options.sealer } : {},
+  );
   const progress = async () => options.onProgress?.(files.length, filesTotal);
   const open = (file: EvidenceFileRecord) => ({
     file,

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { openForDownload } from '../../platform/evidence/open-for-download.js';
 import { getFramework } from '../controls/catalog-queries.js';
-import { packFilePath } from './pack-storage.js';
 import type { PackJob, PackPeriod, PackState } from './pack.schema.js';
 import { packsRepository, type EvidencePackRow } from './packs.repository.js';
 
@@ -70,9 +69,13 @@ export async function listPackJobs(ctx: Pick<AppContext, 'db'>): Promise<{ items
   return { items: (await packsRepository.listPacks(ctx.db, 100)).map(toPackJob) };
 }
 
-/** The finished pack as a stream; the download is recorded in the audit trail first. */
+/**
+ * The finished pack as a stream, decrypted: the stored file is authenticated to its end before
+ * anything is sent (`evidence_corrupt`, recorded in the audit trail, otherwise); the download is
+ * recorded in the audit trail before the stream is handed over.
+ */
 export async function downloadEvidencePack(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'logger' | 'packStorage'>,
   actor: Actor,
   id: string,
 ): Promise<{ pack: PackJob; filename: string; content: Readable }> {
@@ -80,8 +83,12 @@ export async function downloadEvidencePack(
   if (pack.state !== 'done') {
     throw new AppError('conflict', `The pack is ${pack.state}, not ready to download`);
   }
-  const filePath = packFilePath(ctx, id);
-  if (!fs.existsSync(filePath)) throw notFound('Evidence pack file');
+  const content = await openForDownload(
+    ctx,
+    actor,
+    { entityType: 'evidence_pack', entityId: id },
+    () => ctx.packStorage.open(id),
+  );
   await mutate(ctx, actor, (tx) =>
     tx.audit({
       action: 'pack.downloaded',
@@ -89,10 +96,13 @@ export async function downloadEvidencePack(
       entityId: id,
       after: { manifestSha256: pack.manifestSha256, sizeBytes: pack.sizeBytes },
     }),
-  );
+  ).catch((error: unknown) => {
+    content.destroy();
+    throw error;
+  });
   return {
     pack,
     filename: `evidence-pack-${pack.framework}-${pack.from}-${pack.to}.zip`,
-    content: fs.createReadStream(filePath),
+    content,
   };
 }

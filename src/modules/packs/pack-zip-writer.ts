@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import type { Sealer } from '../../platform/crypto/sealed-file.js';
 import type { ManifestFile } from './pack-manifest.schema.js';
 import {
   METHOD_DEFLATED,
@@ -24,7 +25,10 @@ export interface PackZipWriter {
     content: AsyncIterable<string | Buffer> | Buffer,
     options?: { compress?: boolean },
   ): Promise<ManifestFile>;
-  /** Writes the central directory and closes the file; resolves with its size in bytes. */
+  /**
+   * Writes the central directory and closes the file; resolves with the zip's size in bytes
+   * (before encryption, when sealed).
+   */
   finish(): Promise<number>;
   /** Stops writing after a failure and closes the file; the partial file is the caller's to remove. */
   abort(error: Error): Promise<void>;
@@ -37,9 +41,15 @@ const WRITE_BATCH_BYTES = 1 << 20;
  * A streaming ZIP written to `filePath` with Node's own CRC-32 (zlib.crc32), SHA-256 and deflate,
  * in one pass over each entry's bytes: the manifest's hash and size describe exactly what was
  * written. Output goes out in batches of about 1 MB, at most one batch being written while the
- * next fills, so the bytes held do not depend on the size or number of entries.
+ * next fills, so the bytes held do not depend on the size or number of entries. With a `sealer`
+ * the file is encrypted batch by batch on its way to the disk (packs at rest); offsets inside the
+ * zip are those of the plaintext.
  */
-export async function createPackZipWriter(filePath: string, mtime: Date): Promise<PackZipWriter> {
+export async function createPackZipWriter(
+  filePath: string,
+  mtime: Date,
+  { sealer }: { sealer?: Sealer } = {},
+): Promise<PackZipWriter> {
   const handle = await fs.promises.open(filePath, 'wx', 0o600);
   const entries: ZipEntryRecord[] = [];
   let offset = 0;
@@ -48,14 +58,9 @@ export async function createPackZipWriter(filePath: string, mtime: Date): Promis
   let writing: Promise<void> = Promise.resolve();
   let failure: Error | null = null;
 
-  const writeAll = async (buffers: Buffer[]) => {
-    let rest = buffers;
-    while (rest.length > 0) {
-      const { bytesWritten } = await handle.writev(rest);
-      if (bytesWritten === 0) throw new Error('The pack file accepts no more bytes');
-      rest = skipBytes(rest, bytesWritten);
-    }
-  };
+  // Encrypting is synchronous and in order, so batches stay in sequence however writes overlap.
+  const writeAll = (buffers: Buffer[]) =>
+    writeAllOf(handle, sealer ? buffers.map((buffer) => sealer.update(buffer)) : buffers);
   /** Hands the batch to the disk; waits for the previous batch first (one write in flight). */
   const flush = async () => {
     await writing;
@@ -69,6 +74,12 @@ export async function createPackZipWriter(filePath: string, mtime: Date): Promis
       failure ??= error instanceof Error ? error : new Error(String(error));
     });
   };
+  if (sealer) {
+    writing = writeAllOf(handle, [sealer.header]);
+    writing.catch((error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    });
+  }
   const push = async (bytes: Buffer) => {
     if (failure) throw failure;
     batch.push(bytes);
@@ -125,6 +136,7 @@ export async function createPackZipWriter(filePath: string, mtime: Date): Promis
       await flush();
       await writing;
       if (failure) throw failure;
+      if (sealer) await writeAllOf(handle, [sealer.final()]);
       await handle.close();
       return offset;
     },
@@ -135,6 +147,15 @@ export async function createPackZipWriter(filePath: string, mtime: Date): Promis
       await handle.close().catch(() => undefined);
     },
   };
+}
+
+async function writeAllOf(handle: fs.promises.FileHandle, buffers: Buffer[]): Promise<void> {
+  let rest = buffers;
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest);
+    if (bytesWritten === 0) throw new Error('The pack file accepts no more bytes');
+    rest = skipBytes(rest, bytesWritten);
+  }
 }
 
 /** What is left of `buffers` after the first `count` bytes were written. */

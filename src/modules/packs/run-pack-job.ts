@@ -5,8 +5,8 @@ import type { AppContext } from '../../app/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { buildEvidencePack, type PackBuildContext } from './build-evidence-pack.js';
-import { packFilePath } from './pack-storage.js';
 import { packsRepository, type EvidencePackRow } from './packs.repository.js';
+import { sealPlainPacks } from './seal-plain-packs.js';
 import {
   PACK_HEARTBEAT_MS,
   PACK_STALE_AFTER_MS,
@@ -16,11 +16,11 @@ import {
 /** Progress is written at most this often, however fast files go by. */
 const PROGRESS_INTERVAL_MS = 500;
 
-type Ctx = PackBuildContext & Pick<AppContext, 'logger'>;
+type Ctx = PackBuildContext & Pick<AppContext, 'logger' | 'packStorage'>;
 
 /**
- * Builds one requested pack: marks it running, writes the zip beside its final name and moves it
- * into place when complete, and records the outcome (audited: `pack.generated` with the
+ * Builds one requested pack: marks it running, writes the zip (encrypted as it is written, see
+ * pack-storage.ts) beside its final name and moves it into place when complete, and records the outcome (audited: `pack.generated` with the
  * manifest's hash, or `pack.failed`). Progress (files done of total) is job bookkeeping, updated
  * without an audit entry.
  */
@@ -43,7 +43,7 @@ export async function runPackJob(ctx: Ctx, id: string): Promise<void> {
 
 async function buildAndRecord(ctx: Ctx, row: EvidencePackRow): Promise<void> {
   const { id } = row;
-  const finalPath = packFilePath(ctx, id);
+  const finalPath = ctx.packStorage.pathOf(id);
   const partPath = `${finalPath}.part`;
   await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
   await fs.promises.rm(partPath, { force: true });
@@ -54,6 +54,7 @@ async function buildAndRecord(ctx: Ctx, row: EvidencePackRow): Promise<void> {
       from: row.period_from,
       to: row.period_to,
       outPath: partPath,
+      sealer: ctx.packStorage.sealer(),
       onProgress: async (filesDone, filesTotal) => {
         const now = performance.now();
         if (now - lastWrite < PROGRESS_INTERVAL_MS && filesDone < filesTotal) return;
@@ -139,6 +140,12 @@ export function createPackJobRunner(ctx: Ctx): PackJobRunner {
       })
       .catch((error: unknown) => ctx.logger.error({ err: error }, 'resuming packs'));
   };
+  // Packs an earlier version kept in clear are encrypted first, in the queue, off the start-up path.
+  chain = chain
+    .then(async () => {
+      await sealPlainPacks(ctx);
+    })
+    .catch((error: unknown) => ctx.logger.error({ err: error }, 'encrypting packs kept in clear'));
   resume();
   const sweep = setInterval(resume, PACK_STALE_AFTER_MS / 2);
   sweep.unref();

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { tooLarge } from '../../platform/evidence/evidence-store.js';
+import { openForDownload } from '../../platform/evidence/open-for-download.js';
 import {
   sanitiseContentType,
   sanitiseFilename,
@@ -94,15 +95,26 @@ export async function attachRecoveryEvidence(
   });
 }
 
-/** A recovery evidence file's record and its decrypted content, for download. */
+/**
+ * A recovery evidence file's record and its decrypted content, for download: authenticated before
+ * the first byte is sent (`evidence_corrupt`, recorded in the audit trail, otherwise).
+ */
 export async function openRecoveryEvidence(
-  ctx: Pick<AppContext, 'db' | 'evidenceStore'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'logger' | 'evidenceStore'>,
+  actor: Actor,
   evidenceId: string,
+  /** The caller's own check of the record (an engaged auditor's period), before any file is read. */
+  assertMayRead: (evidence: RecoveryEvidenceView) => void = () => undefined,
 ): Promise<{ evidence: RecoveryEvidenceView; content: Readable }> {
   const row = await recoveryEvidenceRepository.find(ctx.db, evidenceId);
   if (!row) throw notFound('Evidence');
-  return {
-    evidence: toRecoveryEvidenceView(row),
-    content: await ctx.evidenceStore.open(row.storage_key),
-  };
+  const evidence = toRecoveryEvidenceView(row);
+  assertMayRead(evidence);
+  const content = await openForDownload(
+    ctx,
+    actor,
+    { entityType: 'recovery_evidence', entityId: row.id },
+    () => ctx.evidenceStore.open(row.storage_key),
+  );
+  return { evidence, content };
 }

@@ -32,7 +32,6 @@ import {
   assertWithinEngagement,
   engagementInstant,
   keepWithinEngagement,
-  refuseOutsideEngagement,
 } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
@@ -177,8 +176,12 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       params: idParams,
     },
     handler: async (request, reply) => {
-      const { evidence, content } = await openRecoveryEvidence(ctx, request.params.id);
-      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
+      const { evidence, content } = await openRecoveryEvidence(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
+      );
       return sendEvidenceFile(reply, evidence, content);
     },
   });

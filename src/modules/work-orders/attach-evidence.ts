@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { tooLarge } from '../../platform/evidence/evidence-store.js';
+import { openForDownload } from '../../platform/evidence/open-for-download.js';
 import { lockWorkOrderFor } from './work-order-commands.js';
 import { workOrderRepository } from './work-order.repository.js';
 import type { EvidenceView, WorkOrderStatus } from './work-order.schema.js';
@@ -103,12 +104,26 @@ export async function attachEvidence(
   });
 }
 
-/** An evidence file's record and its decrypted content, for download. */
+/**
+ * An evidence file's record and its decrypted content, for download: authenticated before the
+ * first byte is sent (`evidence_corrupt`, recorded in the audit trail, otherwise).
+ */
 export async function openEvidence(
-  ctx: Pick<AppContext, 'db' | 'evidenceStore'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'logger' | 'evidenceStore'>,
+  actor: Actor,
   evidenceId: string,
+  /** The caller's own check of the record (an engaged auditor's period), before any file is read. */
+  assertMayRead: (evidence: EvidenceView) => void = () => undefined,
 ): Promise<{ evidence: EvidenceView; content: Readable }> {
   const row = await workOrderRepository.findEvidence(ctx.db, evidenceId);
   if (!row) throw notFound('Evidence');
-  return { evidence: toEvidenceView(row), content: await ctx.evidenceStore.open(row.storage_key) };
+  const evidence = toEvidenceView(row);
+  assertMayRead(evidence);
+  const content = await openForDownload(
+    ctx,
+    actor,
+    { entityType: 'evidence', entityId: row.id },
+    () => ctx.evidenceStore.open(row.storage_key),
+  );
+  return { evidence, content };
 }

@@ -25,11 +25,7 @@ import {
   workOrderViewSchema,
 } from './work-order.schema.js';
 import { getWorkOrder, listWorkOrders } from './work-order-views.js';
-import {
-  assertWithinEngagement,
-  keepWithinEngagement,
-  refuseOutsideEngagement,
-} from '../../platform/http/engagement.js';
+import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -186,8 +182,12 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
     schema: { tags: ['work'], summary: 'Download an evidence file (decrypted)', params: idParams },
     handler: async (request, reply) => {
-      const { evidence, content } = await openEvidence(ctx, request.params.id);
-      refuseOutsideEngagement(request.principal, evidence.uploadedAt, content);
+      const { evidence, content } = await openEvidence(
+        ctx,
+        requirePrincipal(request).actor,
+        request.params.id,
+        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
+      );
       return sendEvidenceFile(reply, evidence, content);
     },
   });

@@ -673,6 +673,18 @@ export interface AuditorEngagementsTable {
   created_at: Timestamp;
 }
 
+/**
+ * The one row naming the instance key by its check value (keys module): a start with another key
+ * is refused; `rotating_to_check_value` is set while a key rotation is unfinished.
+ */
+export interface InstanceKeyTable {
+  id: Generated<number>;
+  check_value: string;
+  recorded_at: Timestamp;
+  rotating_to_check_value: string | null;
+  rotation_started_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -716,6 +728,7 @@ export interface Database {
   pack_signing_keys: PackSigningKeysTable;
   evidence_packs: EvidencePacksTable;
   auditor_engagements: AuditorEngagementsTable;
+  instance_key: InstanceKeyTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

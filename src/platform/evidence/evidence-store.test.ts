@@ -67,14 +67,60 @@ describe('evidence store', () => {
     expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]);
   });
 
-  it('notices a file altered on disk', async () => {
+  it('refuses to open a file altered on disk before handing over any byte', async () => {
     const evidence = store();
     const stored = await evidence.put(Readable.from([randomBytes(5000)]));
     const file = evidence.pathOf(stored.storageKey);
     const bytes = fs.readFileSync(file);
     bytes[100] = bytes[100]! ^ 0xff;
     fs.writeFileSync(file, bytes);
-    await expect(buffer(await evidence.open(stored.storageKey))).rejects.toThrow();
+    await expect(evidence.open(stored.storageKey)).rejects.toMatchObject({
+      code: 'evidence_corrupt',
+      details: { reason: 'authentication_failed' },
+    });
+  });
+
+  it('refuses to open a file sealed under another instance key, and a missing one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-evidence-'));
+    dirs.push(dir);
+    const stored = await createEvidenceStore({
+      dir,
+      instanceKey: randomBytes(32),
+      maxBytes: 1 << 20,
+    }).put(Readable.from([Buffer.from('a signed report')]));
+    const other = createEvidenceStore({ dir, instanceKey: randomBytes(32), maxBytes: 1 << 20 });
+    await expect(other.open(stored.storageKey)).rejects.toMatchObject({
+      code: 'evidence_corrupt',
+      details: { reason: 'authentication_failed' },
+    });
+    fs.rmSync(other.pathOf(stored.storageKey));
+    await expect(other.open(stored.storageKey)).rejects.toMatchObject({
+      code: 'evidence_corrupt',
+      details: { reason: 'missing' },
+    });
+  });
+
+  it('replaces a stored copy that no longer authenticates when the same content comes again', async () => {
+    const evidence = store();
+    const content = Buffer.from('the same report, uploaded again after damage');
+    const stored = await evidence.put(Readable.from([content]));
+    const file = evidence.pathOf(stored.storageKey);
+    const bytes = fs.readFileSync(file);
+    bytes[10] = bytes[10]! ^ 0x01;
+    fs.writeFileSync(file, bytes);
+    await evidence.put(Readable.from([content]));
+    expect(Buffer.compare(await buffer(await evidence.open(stored.storageKey)), content)).toBe(0);
+  });
+
+  it('lists the storage key of every stored file', async () => {
+    const evidence = store();
+    const keys = [];
+    for (const text of ['one', 'two', 'three']) {
+      keys.push((await evidence.put(Readable.from([Buffer.from(text)]))).storageKey);
+    }
+    const listed = [];
+    for await (const key of evidence.storageKeys()) listed.push(key);
+    expect(listed).toEqual(keys.sort());
   });
 
   it('reads a file in chunks of any size, the tag apart when the file exceeds one read', async () => {

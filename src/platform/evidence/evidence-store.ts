@@ -1,25 +1,19 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  hkdfSync,
-  randomBytes,
-  randomUUID,
-} from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import {
+  createSealer,
+  deriveFileKey,
+  readSealedFile,
+  SealedFileError,
+  verifySealedFile,
+} from '../crypto/sealed-file.js';
 import { AppError } from '../errors.js';
-import { prefetchFirst } from './prefetch-first.js';
 
-/** File layout: magic, 12-byte IV, AES-256-GCM ciphertext, 16-byte authentication tag. */
-const MAGIC = Buffer.from('PLEV1\n');
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HEADER_BYTES = MAGIC.length + IV_BYTES;
-/** Large reads: most evidence files are read whole in one system call. */
-const READ_CHUNK_BYTES = 1 << 20;
+/** File layout: this magic line, then a sealed file (platform/crypto/sealed-file.ts). */
+export const EVIDENCE_FILE_MAGIC = Buffer.from('PLEV1\n');
 
 export interface StoredEvidence {
   /** SHA-256 of the plaintext, hex: the file's identity. */
@@ -41,7 +35,11 @@ export interface EvidenceStore {
    * longer than `maxBytes` (413) and leaves nothing behind.
    */
   put(source: Readable): Promise<StoredEvidence>;
-  /** The decrypted content; the stream errors if the file was altered. */
+  /**
+   * The decrypted content, for a download: the whole file is authenticated before this resolves
+   * (an `evidence_corrupt` AppError otherwise), then read again as the stream is consumed; should
+   * the file change in between, the stream errors instead of ending.
+   */
   open(storageKey: string): Promise<Readable>;
   /**
    * The decrypted content in chunks of up to `chunkBytes` (1 MB), read with one file handle and
@@ -50,6 +48,8 @@ export interface EvidenceStore {
   chunks(storageKey: string, chunkBytes?: number): AsyncIterable<Buffer>;
   /** Absolute path of a stored file (backups, tests). */
   pathOf(storageKey: string): string;
+  /** The storage key of every file in the store, referenced or not (key rotation). */
+  storageKeys(): AsyncIterable<string>;
 }
 
 export function tooLarge(maxBytes: number): AppError {
@@ -63,8 +63,16 @@ export function tooLarge(maxBytes: number): AppError {
 
 /** A separate key for evidence, so the instance key is never used directly for two purposes. */
 export function deriveEvidenceKey(instanceKey: Buffer): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', instanceKey, Buffer.alloc(0), 'plumbline/evidence-files/v1', 32),
+  return deriveFileKey(instanceKey, 'plumbline/evidence-files/v1');
+}
+
+/** The error a download answers when a stored file cannot be authenticated. */
+export function evidenceCorrupt(error: unknown): AppError {
+  const reason = error instanceof SealedFileError ? error.reason : 'unreadable';
+  return new AppError(
+    'evidence_corrupt',
+    `The stored file failed its integrity check (${reason}): nothing was sent. Restore it from a backup, or check PLUMBLINE_SECRET_KEY / secret.key`,
+    { details: { reason } },
   );
 }
 
@@ -90,40 +98,33 @@ export function createEvidenceStore(options: {
       const tempDir = path.join(root, 'tmp');
       await fs.promises.mkdir(tempDir, { recursive: true });
       const tempPath = path.join(tempDir, `${randomUUID()}.part`);
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const sealer = createSealer(key, EVIDENCE_FILE_MAGIC);
       const hash = createHash('sha256');
       let sizeBytes = 0;
-      const measure = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          sizeBytes += chunk.length;
-          if (sizeBytes > options.maxBytes) {
-            callback(tooLarge(options.maxBytes));
-            return;
-          }
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      });
       try {
         const out = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
         await pipeline(
           source,
-          measure,
-          cipher,
-          async function* (encrypted: AsyncIterable<Buffer>) {
-            yield Buffer.concat([MAGIC, iv]);
-            for await (const chunk of encrypted) yield chunk;
+          async function* (plaintext: AsyncIterable<Buffer>) {
+            yield sealer.header;
+            for await (const chunk of plaintext) {
+              sizeBytes += chunk.length;
+              if (sizeBytes > options.maxBytes) throw tooLarge(options.maxBytes);
+              hash.update(chunk);
+              yield sealer.update(chunk);
+            }
+            yield sealer.final();
           },
           out,
         );
-        await fs.promises.appendFile(tempPath, cipher.getAuthTag());
         const sha256 = hash.digest('hex');
         const storageKey = `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}.enc`;
         const finalPath = pathOf(storageKey);
         await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
-        // Same content, same name: a file already stored is kept and the new copy dropped.
-        if (fs.existsSync(finalPath)) await fs.promises.rm(tempPath, { force: true });
+        // Same content, same name: a file already stored is kept and the new copy dropped, unless
+        // the stored one no longer authenticates (damaged, or left under an earlier key).
+        if (fs.existsSync(finalPath) && (await authenticates(finalPath)))
+          await fs.promises.rm(tempPath, { force: true });
         else await fs.promises.rename(tempPath, finalPath);
         return { sha256, sizeBytes, storageKey };
       } catch (error) {
@@ -135,88 +136,48 @@ export function createEvidenceStore(options: {
     },
 
     async open(storageKey) {
-      // The first chunk is read now, so a missing, truncated or foreign file rejects here.
-      const content = prefetchFirst(chunks(storageKey));
-      await content.first;
-      return Readable.from(content);
+      const filePath = pathOf(storageKey);
+      try {
+        await verifySealedFile(filePath, key, EVIDENCE_FILE_MAGIC);
+      } catch (error) {
+        throw evidenceCorrupt(error);
+      }
+      return Readable.from(chunks(storageKey));
     },
 
     chunks,
+
+    async *storageKeys() {
+      for (const first of await hexDirectories(root)) {
+        for (const second of await hexDirectories(path.join(root, first))) {
+          const names = await fs.promises.readdir(path.join(root, first, second));
+          for (const name of names.sort()) {
+            const storageKey = `${first}/${second}/${name}`;
+            if (STORAGE_KEY_PATTERN.test(storageKey)) yield storageKey;
+          }
+        }
+      }
+    },
   };
 
-  async function* chunks(storageKey: string, chunkBytes = READ_CHUNK_BYTES) {
-    // Opening, stat and closing are synchronous: metadata calls of microseconds, where a trip
-    // through the thread pool cost about 0.2 ms of the main thread per file (a pack opens
-    // thousands). The reads, which may wait on the disk, stay asynchronous.
-    const fd = fs.openSync(pathOf(storageKey), 'r');
+  function chunks(storageKey: string, chunkBytes?: number): AsyncIterable<Buffer> {
+    return readSealedFile(pathOf(storageKey), key, EVIDENCE_FILE_MAGIC, chunkBytes);
+  }
+
+  async function authenticates(filePath: string): Promise<boolean> {
     try {
-      const { size } = fs.fstatSync(fd);
-      if (size < HEADER_BYTES + TAG_BYTES) throw new Error('Evidence file is truncated');
-      // One buffer per file, refilled: decipher.update copies what it returns.
-      const buffer = Buffer.allocUnsafe(
-        Math.min(size, Math.max(chunkBytes, HEADER_BYTES + TAG_BYTES)),
-      );
-      let position = await readFully(fd, buffer, buffer.length, 0);
-      if (!buffer.subarray(0, MAGIC.length).equals(MAGIC))
-        throw new Error('Unrecognised evidence file');
-      const decipher = createDecipheriv(
-        'aes-256-gcm',
-        key,
-        buffer.subarray(MAGIC.length, HEADER_BYTES),
-      );
-      const ciphertextEnd = size - TAG_BYTES;
-      if (position === size) {
-        // The whole file fitted in one read (most evidence files): no second read for the tag.
-        decipher.setAuthTag(buffer.subarray(ciphertextEnd, size));
-      } else {
-        const tag = Buffer.alloc(TAG_BYTES);
-        await readFully(fd, tag, TAG_BYTES, ciphertextEnd);
-        decipher.setAuthTag(tag);
-      }
-      let chunk = buffer.subarray(HEADER_BYTES, Math.min(position, ciphertextEnd));
-      for (;;) {
-        if (chunk.length > 0) yield decipher.update(chunk);
-        if (position >= ciphertextEnd) break;
-        const length = Math.min(buffer.length, ciphertextEnd - position);
-        await readFully(fd, buffer, length, position);
-        chunk = buffer.subarray(0, length);
-        position += length;
-      }
-      // Throws when the authentication tag does not match: the file was altered.
-      const rest = decipher.final();
-      if (rest.length > 0) yield rest;
-    } finally {
-      fs.closeSync(fd);
+      await verifySealedFile(filePath, key, EVIDENCE_FILE_MAGIC);
+      return true;
+    } catch {
+      return false;
     }
   }
 }
 
-/** Reads exactly `length` bytes at `position` (a short read means the file shrank under us). */
-async function readFully(
-  fd: number,
-  buffer: Buffer,
-  length: number,
-  position: number,
-): Promise<number> {
-  let done = 0;
-  while (done < length) {
-    const bytesRead = await readAt(fd, buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error('Evidence file is truncated');
-    done += bytesRead;
-  }
-  return position + length;
-}
-
-function readAt(
-  fd: number,
-  buffer: Buffer,
-  offset: number,
-  length: number,
-  position: number,
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    fs.read(fd, buffer, offset, length, position, (error, bytesRead) =>
-      error ? reject(error) : resolve(bytesRead),
-    );
-  });
+async function hexDirectories(dir: string): Promise<string[]> {
+  const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
 }

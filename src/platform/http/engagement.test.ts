@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startOfDate } from '../time/zoned-time.js';
 import {
@@ -6,7 +5,6 @@ import {
   engagementInstant,
   isWithinEngagement,
   keepWithinEngagement,
-  refuseOutsideEngagement,
 } from './engagement.js';
 import type { Principal } from './principal.js';
 
@@ -80,16 +78,5 @@ describe('engagement scope', () => {
     expect(engagementInstant(engaged, '2026-01-01T00:00:00Z', new Date())).toBe(
       '2026-01-01T00:00:00Z',
     );
-  });
-
-  it('closes an opened download before refusing it', () => {
-    const content = new PassThrough();
-    expect(() => refuseOutsideEngagement(engaged, '2026-02-10T00:00:00Z', content)).toThrow(
-      expect.objectContaining({ code: 'outside_engagement' }),
-    );
-    expect(content.destroyed).toBe(true);
-    const kept = new PassThrough();
-    refuseOutsideEngagement(engaged, '2026-03-10T00:00:00Z', kept);
-    expect(kept.destroyed).toBe(false);
   });
 });

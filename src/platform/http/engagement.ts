@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 import type { Principal } from './principal.js';
 
@@ -140,18 +139,4 @@ export function engagementInstant(
   if (!scope || at !== undefined) return at;
   const lastInstant = scope.periodEnd.getTime() - 1;
   return new Date(Math.min(lastInstant, now.getTime())).toISOString();
-}
-
-/**
- * For a download already opened: an evidence file an engaged auditor may take only when it was
- * recorded within the period. Closes the file before refusing.
- */
-export function refuseOutsideEngagement(
-  principal: Principal | null,
-  recordedAt: string | Date,
-  content: Readable,
-): void {
-  if (isWithinEngagement(principal, { at: recordedAt })) return;
-  content.destroy();
-  assertWithinEngagement(principal, { at: recordedAt });
 }

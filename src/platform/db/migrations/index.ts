@@ -17,6 +17,7 @@ import * as postureCounts from './2026-12-03T04-00_posture-counts.js';
 import * as occurrenceStateForEveryOccurrence from './2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
 import * as jobClaimCompletion from './2026-12-06T00-00_job-claim-completion.js';
 import * as auditCheckpoints from './2026-12-06T06-10_audit-checkpoints.js';
+import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T05-00_occurrence-state-for-every-occurrence': occurrenceStateForEveryOccurrence,
   '2026-12-06T00-00_job-claim-completion': jobClaimCompletion,
   '2026-12-06T06-10_audit-checkpoints': auditCheckpoints,
+  '2026-12-06T06-10_instance-key-check': instanceKeyCheck,
 };
 
 export const migrationProvider: MigrationProvider = {
