@@ -1,11 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { loadConfig } from '../../app/config.js';
 import { openConfiguredDatabase } from '../../app/start.js';
 import { readAuditCheckpointFile } from '../../modules/audit-log/audit-checkpoint-file.js';
 import type { AuditCheckpoint } from '../../modules/audit-log/audit-checkpoint.schema.js';
 import { verifyAuditTrail } from '../../modules/audit-log/verify-audit-trail.js';
-import { checkInstanceKey } from '../../modules/keys/check-instance-key.js';
-import { systemClock } from '../../platform/clock.js';
+import { instanceKeyForReading } from '../../modules/keys/check-instance-key.js';
 import { createSecretBox } from '../../platform/crypto/secrets.js';
 import { migrateToLatest } from '../../platform/db/migrate.js';
 import { globalOptions, type CliContext } from '../context.js';
@@ -49,9 +49,11 @@ export function registerAdminCommands(program: Command, cli: CliContext): void {
       const database = await openConfiguredDatabase(config);
       try {
         await migrateToLatest(database.db);
-        // The key the data is under, or a clear refusal: never a new key that reads nothing.
-        const instanceKey = await checkInstanceKey({ db: database.db, clock: systemClock }, config);
-        const secretBox = createSecretBox(instanceKey);
+        // The key the data is under, or a clear refusal; a read-only command records nothing.
+        const instanceKey = await instanceKeyForReading({ db: database.db }, config);
+        // Without any key nothing was ever encrypted, so no checkpoint can verify: an unsaved
+        // random key makes each one report as unverifiable, while the chain itself is checked.
+        const secretBox = createSecretBox(instanceKey ?? randomBytes(32));
         const report = await verifyAuditTrail(
           { db: database.db, secretBox, config },
           given ? { given } : {},

@@ -124,3 +124,26 @@ async function probe(ctx: Ctx, config: KeyConfig, key: Buffer): Promise<string |
   }
   return null;
 }
+
+/**
+ * The instance key for a command that only reads (offline `audit verify`): checked against the
+ * recorded check value like `checkInstanceKey`, but it records nothing and never creates a key.
+ * Null when no key is configured and none was ever recorded (nothing was encrypted yet).
+ */
+export async function instanceKeyForReading(
+  ctx: Pick<AppContext, 'db'>,
+  config: KeyConfig,
+): Promise<Buffer | null> {
+  const row = await keysRepository.find(ctx.db);
+  const configured = configuredKey(config);
+  if (!configured.key) {
+    if (!row) return null;
+    throw refuse(
+      `No instance key is configured, but this database holds data encrypted under one: set PLUMBLINE_SECRET_KEY or restore ${keyFilePath(config.dataDir)} from your key backup.`,
+    );
+  }
+  if (row && keyCheckValue(configured.key) !== row.check_value) {
+    throw wrongKey(configured.source);
+  }
+  return configured.key;
+}
