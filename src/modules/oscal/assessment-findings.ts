@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.js';
 import type { ActiveControl } from '../controls/active-control-definitions.js';
+import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
 import type { NonconformanceView } from '../nonconformances/nonconformance.schema.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
@@ -67,11 +68,7 @@ async function requirementsOf(
     sources = controls.filter((control) => control.content.key === occurrence.controlKey);
   } else {
     const source = nonconformance.sourceType === 'restore-test' ? 'restore-tests' : 'dr-exercises';
-    sources = controls.filter(
-      (control) =>
-        control.content.evaluation.mode === 'automatic' &&
-        control.content.evaluation.source === source,
-    );
+    sources = controls.filter((control) => evaluatedSourceOf(control.content.evaluation) === source);
   }
   const keys = new Set(sources.flatMap((control) => control.content.requirements));
   return [...keys].filter((key) => frameworkRequirements.has(key)).sort();

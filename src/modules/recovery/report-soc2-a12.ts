@@ -18,6 +18,7 @@ const LATEST = 5;
 function evidenceKindOf(evaluation: string): A12EvidenceKind {
   switch (evaluation) {
     case 'automatic:backup-runs':
+    case 'automatic:backup-replication':
       return 'backup-runs';
     case 'automatic:restore-tests':
       return 'restore-tests';

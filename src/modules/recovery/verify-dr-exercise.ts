@@ -4,8 +4,11 @@ import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { drExerciseRepository } from './dr-exercise.repository.js';
 import type { DrExerciseDetail } from './dr-exercise.schema.js';
 import { getDrExercise, toDrExerciseView } from './dr-exercise.service.js';
-import { occurrenceCovering } from './satisfy-occurrence.js';
+import { occurrenceCovering } from '../occurrences/satisfy-occurrence.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
+
+/** The catalogue control a verified exercise that did not fail satisfies for its year. */
+export const DR_EXERCISE_CONTROL = 'dr-exercise-annual';
 
 /**
  * Verifies a completed DR exercise with an electronic signature (not by whoever recorded it). An
@@ -22,7 +25,7 @@ export async function verifyDrExercise(
   const annual =
     current.outcome === 'failed'
       ? undefined
-      : await occurrenceCovering(ctx, 'dr-exercise-annual', '', new Date(current.finishedAt));
+      : await occurrenceCovering(ctx, DR_EXERCISE_CONTROL, '', new Date(current.finishedAt));
   await verifyRecoveryRecord(ctx, principal, {
     table: 'dr_exercises',
     entityType: 'dr_exercise',

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
-import { satisfyOccurrence } from './satisfy-occurrence.js';
+import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from './sign-record.js';
 import { recoveryVerificationRepository } from './signature.repository.js';
 
