@@ -11,6 +11,7 @@ import {
   recordBackupSuccessEvidence,
 } from './backup-evaluation-controls.js';
 import { recordHourlyBackupEvidence } from './backup-evaluation-hourly.js';
+import { recordReplicationEvidence } from './backup-evaluation-replication.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { applyBackupIncidentPlan } from './backup-incident-changes.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
@@ -29,6 +30,8 @@ export interface BackupEvaluationResult {
   incidentsClosed: number;
   emailsQueued: number;
   occurrencesCompleted: number;
+  /** Days of backup-replication-daily completed (copies in the required regions) or not applicable. */
+  replicationDaysDecided: number;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -103,6 +106,7 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
+  const replicationDaysDecided = await recordReplicationEvidence(ctx, assets);
   for (const incident of applied.opened) {
     if (incident.kind === 'run_failed') continue;
     // A missed window is a backup that did not run: it starts the same 24-hour SLA.
@@ -119,6 +123,7 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     incidentsClosed: applied.closed,
     emailsQueued: applied.emailsQueued,
     occurrencesCompleted,
+    replicationDaysDecided,
   };
 }
 

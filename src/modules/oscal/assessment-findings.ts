@@ -68,7 +68,9 @@ async function requirementsOf(
     sources = controls.filter((control) => control.content.key === occurrence.controlKey);
   } else {
     const source = nonconformance.sourceType === 'restore-test' ? 'restore-tests' : 'dr-exercises';
-    sources = controls.filter((control) => evaluatedSourceOf(control.content.evaluation) === source);
+    sources = controls.filter(
+      (control) => evaluatedSourceOf(control.content.evaluation) === source,
+    );
   }
   const keys = new Set(sources.flatMap((control) => control.content.requirements));
   return [...keys].filter((key) => frameworkRequirements.has(key)).sort();

@@ -39,9 +39,7 @@ export const MAX_OCCURRENCE_OBSERVATIONS = 250_000;
 
 /** Which record types a framework's controls are evaluated from: their observations belong in. */
 function evaluatedSources(controls: ActiveControl[]): Set<string> {
-  return new Set(
-    controls.flatMap(({ content }) => evaluatedSourceOf(content.evaluation) ?? []),
-  );
+  return new Set(controls.flatMap(({ content }) => evaluatedSourceOf(content.evaluation) ?? []));
 }
 
 /**

@@ -50,7 +50,8 @@ export async function closeReviewCampaign(
       .where('id', '=', id)
       .execute();
     const view = toCampaignView((await reviewRepository.findCampaign(tx.trx, id))!);
-    const satisfied = view.progress.pending === 0 ? await satisfyReviewOccurrence(ctx, tx, view) : null;
+    const satisfied =
+      view.progress.pending === 0 ? await satisfyReviewOccurrence(ctx, tx, view) : null;
     await tx.audit({
       action: 'review_campaign.closed',
       entityType: 'review_campaign',
