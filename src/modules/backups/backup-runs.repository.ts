@@ -85,6 +85,24 @@ export const backupRunRepository = {
       .execute();
   },
 
+  /**
+   * Stored runs of a tool whose external id begins with one of these 8-character prefixes (restic
+   * snapshots, by their short id). Restic runs only, so the scan stays within one tool's runs.
+   */
+  findByExternalIdPrefixes: async (
+    db: Db,
+    tool: string,
+    prefixes: string[],
+  ): Promise<BackupRunRow[]> => {
+    if (prefixes.length === 0) return [];
+    return db
+      .selectFrom('backup_runs')
+      .selectAll()
+      .where('tool', '=', tool)
+      .where(sql<string>`left(external_id, 8)`, 'in', prefixes)
+      .execute();
+  },
+
   findById: (db: Db, id: string) =>
     selectRunsWithAssetKey(db).where('backup_runs.id', '=', id).executeTakeFirst(),
 

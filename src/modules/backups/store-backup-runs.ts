@@ -76,10 +76,71 @@ function comparable(value: string | number | boolean | Date | null | undefined):
   return String(value);
 }
 
+/**
+ * What must agree for two descriptions of one restic snapshot to be the same run. A restic run is
+ * told apart by its snapshot alone: `restic backup --json` (its summary's snapshot_id) and
+ * `restic snapshots --json` (the snapshot's id) describe one run, but name the job differently
+ * (the importer's `job` against the snapshot's tags), time it differently (backup start against
+ * snapshot time, summary present or not) and, before restic 0.15, spell the id differently (the
+ * summary gives the 8-digit short id, the listing the full 64-digit id).
+ */
+const SNAPSHOT_IDENTITY_COLUMNS = [
+  ['asset_id', 'asset'],
+  ['status', 'status'],
+] as const satisfies readonly (readonly [keyof NewBackupRunRow & keyof BackupRunRow, string])[];
+
+/** The tool whose runs are identified by their snapshot (parsers/parse-restic-*.ts). */
+const SNAPSHOT_TOOL = 'restic';
+
+/** A restic snapshot's short id (its first 8 hex digits), when the run names its snapshot. */
+function snapshotShortId(row: {
+  tool: string;
+  external_id: string;
+  recovery_point_id?: string | null;
+}): string | null {
+  if (row.tool !== SNAPSHOT_TOOL || row.recovery_point_id !== row.external_id) return null;
+  return /^[0-9a-f]{8}(?:[0-9a-f]{56})?$/.test(row.external_id)
+    ? row.external_id.slice(0, 8)
+    : null;
+}
+
 function differingFields(stored: BackupRunRow, incoming: NewBackupRunRow): string[] {
-  return COMPARED_COLUMNS.filter(
-    ([column]) => comparable(stored[column]) !== comparable(incoming[column]),
-  ).map(([, field]) => field);
+  const shortId = snapshotShortId(incoming);
+  const sameSnapshot = shortId !== null && snapshotShortId(stored) === shortId;
+  return (sameSnapshot ? SNAPSHOT_IDENTITY_COLUMNS : COMPARED_COLUMNS)
+    .filter(([column]) => comparable(stored[column]) !== comparable(incoming[column]))
+    .map(([, field]) => field);
+}
+
+/**
+ * Incoming restic runs whose snapshot is already stored under its other spelling (short id
+ * against full id) for the same asset, by position in the chunk: they are not inserted again.
+ */
+async function storedUnderOtherSpelling(
+  trx: Transaction<Database>,
+  rows: NewBackupRunRow[],
+): Promise<Map<number, BackupRunRow>> {
+  const shortIds = new Map<number, string>();
+  rows.forEach((row, position) => {
+    const shortId = snapshotShortId(row);
+    if (shortId !== null) shortIds.set(position, shortId);
+  });
+  const aliases = new Map<number, BackupRunRow>();
+  if (shortIds.size === 0) return aliases;
+  const stored = await backupRunRepository.findByExternalIdPrefixes(trx, SNAPSHOT_TOOL, [
+    ...new Set(shortIds.values()),
+  ]);
+  for (const [position, shortId] of shortIds) {
+    const row = rows[position]!;
+    const alias = stored.find(
+      (candidate) =>
+        candidate.external_id !== row.external_id &&
+        candidate.asset_id === row.asset_id &&
+        snapshotShortId(candidate) === shortId,
+    );
+    if (alias) aliases.set(position, alias);
+  }
+  return aliases;
 }
 
 function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
@@ -106,6 +167,8 @@ function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
  * Stores runs with multi-row `insert … on conflict do nothing`, then compares every run that was
  * not inserted with what is stored under its (tool, externalId): the same content is "already
  * recorded" (idempotent re-post), different content is a conflict, reported and never overwritten.
+ * A restic run is the same run as the stored one when both name the same snapshot, under either
+ * spelling of its id, whichever restic output each came from (SNAPSHOT_IDENTITY_COLUMNS).
  */
 export async function storeBackupRuns(
   trx: Transaction<Database>,
@@ -116,10 +179,20 @@ export async function storeBackupRuns(
   for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
     const chunk = runs.slice(start, start + INSERT_CHUNK);
     const rows = chunk.map(toRow);
-    const inserted = await backupRunRepository.insertMany(trx, rows, recorded);
+    const aliases = await storedUnderOtherSpelling(trx, rows);
+    const inserted = await backupRunRepository.insertMany(
+      trx,
+      rows.filter((_, position) => !aliases.has(position)),
+      recorded,
+    );
     const insertedIds = new Map(inserted.map((row) => [runKey(row.tool, row.external_id), row.id]));
     const notInserted: number[] = [];
     rows.forEach((row, position) => {
+      const alias = aliases.get(position);
+      if (alias) {
+        tallyAgainstStored(tally, chunk[position]!, row, alias);
+        return;
+      }
       const key = runKey(row.tool, row.external_id);
       const id = insertedIds.get(key);
       if (id === undefined) {
@@ -166,23 +239,33 @@ async function compareWithStored(
     if (existing === undefined) {
       throw new Error(`Run ${row.tool}/${row.external_id} was neither inserted nor found`);
     }
-    const fields = differingFields(existing, row);
-    if (fields.length === 0) {
-      tally.alreadyRecorded += 1;
-      continue;
-    }
-    tally.conflictCount += 1;
-    tally.firstRunId ??= existing.id;
-    if (tally.conflicts.length < MAX_REPORTED_CONFLICTS) {
-      tally.conflicts.push({
-        index: chunk[position]!.index,
-        line: chunk[position]!.run.line,
-        tool: row.tool,
-        externalId: row.external_id,
-        storedRunId: existing.id,
-        fields,
-      });
-    }
+    tallyAgainstStored(tally, chunk[position]!, row, existing);
+  }
+}
+
+/** The same content is already recorded; a different one is a conflict, reported. */
+function tallyAgainstStored(
+  tally: BackupRunTally,
+  resolved: ResolvedBackupRun,
+  row: NewBackupRunRow,
+  stored: BackupRunRow,
+): void {
+  const fields = differingFields(stored, row);
+  if (fields.length === 0) {
+    tally.alreadyRecorded += 1;
+    return;
+  }
+  tally.conflictCount += 1;
+  tally.firstRunId ??= stored.id;
+  if (tally.conflicts.length < MAX_REPORTED_CONFLICTS) {
+    tally.conflicts.push({
+      index: resolved.index,
+      line: resolved.run.line,
+      tool: row.tool,
+      externalId: row.external_id,
+      storedRunId: stored.id,
+      fields,
+    });
   }
 }
 
