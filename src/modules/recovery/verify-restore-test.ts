@@ -29,7 +29,8 @@ async function occurrencesSatisfiedBy(
   ]);
   const applicable = controls.filter(
     ({ content }) =>
-      RESTORE_TEST_CONTROLS.includes(content.key) && (!content.scope || assetInScope(asset, content.scope)),
+      RESTORE_TEST_CONTROLS.includes(content.key) &&
+      (!content.scope || assetInScope(asset, content.scope)),
   );
   const found = await Promise.all(
     applicable.map(({ content }) =>

@@ -24,6 +24,7 @@ describe('pgbackrest info --output=json', () => {
       region: null,
       message: null,
       line: null,
+      listed: true,
     });
     expect(runs.map((run) => run.backupType)).toEqual(['full', 'differential', 'incremental']);
   });

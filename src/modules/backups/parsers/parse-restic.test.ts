@@ -198,6 +198,7 @@ describe('restic snapshots --json', () => {
       region: null,
       message: null,
       line: null,
+      listed: true,
     });
     // Snapshots written before restic 0.17 have no statistics: no size, no end time.
     expect(runs[1]).toMatchObject({ sizeBytes: null, finishedAt: null });

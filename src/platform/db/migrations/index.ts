@@ -15,6 +15,7 @@ import * as packHeartbeat from './2026-12-03T02-00_pack-heartbeat.js';
 import * as backupRunSuccessIndex from './2026-12-03T03-00_backup-run-success-index.js';
 import * as postureCounts from './2026-12-03T04-00_posture-counts.js';
 import * as occurrenceStateForEveryOccurrence from './2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
+import * as backupPointListings from './2026-12-06T06-00_backup-point-listings.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T03-00_backup-run-success-index': backupRunSuccessIndex,
   '2026-12-03T04-00_posture-counts': postureCounts,
   '2026-12-03T05-00_occurrence-state-for-every-occurrence': occurrenceStateForEveryOccurrence,
+  '2026-12-06T06-00_backup-point-listings': backupPointListings,
 };
 
 export const migrationProvider: MigrationProvider = {
