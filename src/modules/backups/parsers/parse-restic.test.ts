@@ -253,3 +253,33 @@ describe('restic snapshots --json', () => {
     );
   });
 });
+
+describe('restic 0.14 as Debian 12 ships it (recorded output)', () => {
+  it('reads the short snapshot id of `backup --json` and times the run by its receipt', async () => {
+    const [run] = await parseFixture('restic', 'restic/debian-0.14/backup-first.jsonl', {
+      defaultAssetKey: 'files',
+      receivedAt,
+    });
+    expect(run).toMatchObject({
+      externalId: '27190a43',
+      recoveryPointId: '27190a43',
+      status: 'succeeded',
+      sizeBytes: 12,
+      finishedAt: receivedAt,
+    });
+    expect(run?.listed).toBeUndefined();
+  });
+
+  it('lists the snapshots that remain, with their full ids, before and after `forget`', async () => {
+    const before = await parseFixture('restic', 'restic/debian-0.14/snapshots.json');
+    expect(before.map((run) => [run.externalId.slice(0, 8), run.listed, run.job])).toEqual([
+      ['27190a43', true, 'nightly'],
+      ['fd8995f5', true, 'nightly'],
+    ]);
+    const after = await parseFixture('restic', 'restic/debian-0.14/snapshots-after-forget.json');
+    expect(after.map((run) => run.externalId)).toEqual([
+      'fd8995f5df290ec3db18604660e02846670a680fe83cf0f8df18ad205d32f9f8',
+    ]);
+    expect(after[0]?.recoveryPointAt).toEqual(new Date('2026-12-06T05:54:12.024Z'));
+  });
+});
