@@ -307,6 +307,30 @@ describe('importing backup tool output', () => {
     });
   });
 
+  it('counts AWS recovery points as the runs of the jobs that made them', async () => {
+    if ((await t.call(admin, 'GET', '/api/v1/assets/payments-stack')).statusCode === 404) {
+      await createAsset('payments-stack', UNMAPPED_ARN, 'cloud-service');
+    }
+    const jobs = await importOutput(
+      fixture('aws-backup/list-backup-jobs.json'),
+      'format=aws-backup',
+    );
+    expect(jobs.statusCode, jobs.body).toBeLessThan(300);
+    const points = await importOutput(
+      fixture('aws-backup/list-recovery-points.json'),
+      'format=aws-backup',
+    );
+    expect(points.statusCode, points.body).toBe(201);
+    // The RDS and EBS points of 22 November are those jobs' runs, not new ones; the RDS point of
+    // 8 November is new. The EBS job completed with issues (partial) while its point says
+    // COMPLETED: the same run described two ways, reported and never overwritten.
+    const result = points.json<ImportBackupRunsResult>();
+    expect(result).toMatchObject({ received: 3, created: 1, alreadyRecorded: 1, conflictCount: 1 });
+    expect(result.conflicts.map((conflict) => [conflict.externalId, conflict.fields])).toEqual([
+      ['arn:aws:ec2:eu-central-1::snapshot/snap-0f1e2d3c4b5a69788', ['status']],
+    ]);
+  });
+
   it('counts what a dry run would store and stores nothing', async () => {
     const before = await storedRuns();
     const eventsBefore = await auditEvents();

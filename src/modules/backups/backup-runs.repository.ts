@@ -103,6 +103,21 @@ export const backupRunRepository = {
       .execute();
   },
 
+  /** Stored runs of a tool that made one of these restore points (AWS recovery point ARNs). */
+  findByRecoveryPointIds: async (
+    db: Db,
+    tool: string,
+    recoveryPointIds: string[],
+  ): Promise<BackupRunRow[]> => {
+    if (recoveryPointIds.length === 0) return [];
+    return db
+      .selectFrom('backup_runs')
+      .selectAll()
+      .where('tool', '=', tool)
+      .where('recovery_point_id', 'in', recoveryPointIds)
+      .execute();
+  },
+
   findById: (db: Db, id: string) =>
     selectRunsWithAssetKey(db).where('backup_runs.id', '=', id).executeTakeFirst(),
 

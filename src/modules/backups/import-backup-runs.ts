@@ -170,12 +170,30 @@ export async function importBackupRuns(
   }
 }
 
-/** What the listing showed restorable per asset, with one audit entry for the import. */
+/**
+ * What the listing showed restorable per asset, with one audit entry for the import. A listing
+ * that shows an asset exactly as its latest one did (same tool, oldest and newest point, count)
+ * records nothing, so importing the same output again stays idempotent.
+ */
 async function recordListings(
   tx: AuditedTransaction,
-  listings: NewPointListing[],
+  folded: NewPointListing[],
   format: BackupImportFormat,
 ): Promise<void> {
+  const latest = await backupPointListingRepository.latestByAsset(tx.trx, {
+    assetIds: folded.map((listing) => listing.assetId),
+    at: tx.now,
+  });
+  const listings = folded.filter((listing) => {
+    const previous = latest.get(listing.assetId);
+    return !(
+      previous &&
+      previous.tool === listing.tool &&
+      previous.oldestPointAt.getTime() === listing.oldestPointAt.getTime() &&
+      previous.newestPointAt.getTime() === listing.newestPointAt.getTime() &&
+      previous.pointCount === listing.pointCount
+    );
+  });
   if (listings.length === 0) return;
   await backupPointListingRepository.insertMany(tx.trx, listings, {
     at: tx.now,

@@ -77,66 +77,91 @@ function comparable(value: string | number | boolean | Date | null | undefined):
 }
 
 /**
- * What must agree for two descriptions of one restic snapshot to be the same run. A restic run is
- * told apart by its snapshot alone: `restic backup --json` (its summary's snapshot_id) and
- * `restic snapshots --json` (the snapshot's id) describe one run, but name the job differently
- * (the importer's `job` against the snapshot's tags), time it differently (backup start against
- * snapshot time, summary present or not) and, before restic 0.15, spell the id differently (the
- * summary gives the 8-digit short id, the listing the full 64-digit id).
+ * What must agree for two descriptions of one restore point to be the same run. Some tools print
+ * the same run in two outputs under two ids: restic's `backup --json` (the summary's snapshot_id)
+ * and `snapshots --json` (the snapshot's id), which also name the job differently (the importer's
+ * `job` against the snapshot's tags), time it differently (backup start against snapshot time)
+ * and, before restic 0.15, spell the id differently (8-digit short id against the full 64 digits);
+ * AWS Backup's `list-backup-jobs` (the job id) and `list-recovery-points-by-backup-vault` (the
+ * recovery point ARN). A run is told apart by its restore point then, and only what that point is
+ * must agree.
  */
-const SNAPSHOT_IDENTITY_COLUMNS = [
+const RESTORE_POINT_IDENTITY_COLUMNS = [
   ['asset_id', 'asset'],
   ['status', 'status'],
 ] as const satisfies readonly (readonly [keyof NewBackupRunRow & keyof BackupRunRow, string])[];
 
-/** The tool whose runs are identified by their snapshot (parsers/parse-restic-*.ts). */
-const SNAPSHOT_TOOL = 'restic';
-
-/** A restic snapshot's short id (its first 8 hex digits), when the run names its snapshot. */
-function snapshotShortId(row: {
+interface RunIdentity {
   tool: string;
   external_id: string;
   recovery_point_id?: string | null;
-}): string | null {
-  if (row.tool !== SNAPSHOT_TOOL || row.recovery_point_id !== row.external_id) return null;
-  return /^[0-9a-f]{8}(?:[0-9a-f]{56})?$/.test(row.external_id)
-    ? row.external_id.slice(0, 8)
-    : null;
+}
+
+/**
+ * The restore point a run made, as one key across its tool's outputs, or null when the tool
+ * identifies runs otherwise: a restic snapshot by its short id (when the run names its snapshot),
+ * an AWS recovery point by its ARN.
+ */
+function restorePointKey(row: RunIdentity): string | null {
+  const point = row.recovery_point_id;
+  if (typeof point !== 'string') return null;
+  if (row.tool === 'restic') {
+    return point === row.external_id && /^[0-9a-f]{8}(?:[0-9a-f]{56})?$/.test(point)
+      ? point.slice(0, 8)
+      : null;
+  }
+  return row.tool === 'aws-backup' ? point : null;
 }
 
 function differingFields(stored: BackupRunRow, incoming: NewBackupRunRow): string[] {
-  const shortId = snapshotShortId(incoming);
-  const sameSnapshot = shortId !== null && snapshotShortId(stored) === shortId;
-  return (sameSnapshot ? SNAPSHOT_IDENTITY_COLUMNS : COMPARED_COLUMNS)
+  const key = restorePointKey(incoming);
+  const samePoint = key !== null && restorePointKey(stored) === key;
+  return (samePoint ? RESTORE_POINT_IDENTITY_COLUMNS : COMPARED_COLUMNS)
     .filter(([column]) => comparable(stored[column]) !== comparable(incoming[column]))
     .map(([, field]) => field);
 }
 
+/** Stored runs that may describe the same restore points as these keys (by tool). */
+async function storedWithRestorePoints(
+  trx: Transaction<Database>,
+  keysByTool: Map<string, Set<string>>,
+): Promise<BackupRunRow[]> {
+  const restic = [...(keysByTool.get('restic') ?? [])];
+  const aws = [...(keysByTool.get('aws-backup') ?? [])];
+  return [
+    ...(await backupRunRepository.findByExternalIdPrefixes(trx, 'restic', restic)),
+    ...(await backupRunRepository.findByRecoveryPointIds(trx, 'aws-backup', aws)),
+  ];
+}
+
 /**
- * Incoming restic runs whose snapshot is already stored under its other spelling (short id
- * against full id) for the same asset, by position in the chunk: they are not inserted again.
+ * Incoming runs whose restore point is already stored under the tool's other id for it (see
+ * RESTORE_POINT_IDENTITY_COLUMNS) for the same asset, by position in the chunk: they are the same
+ * run and are not inserted again.
  */
-async function storedUnderOtherSpelling(
+async function storedUnderOtherId(
   trx: Transaction<Database>,
   rows: NewBackupRunRow[],
 ): Promise<Map<number, BackupRunRow>> {
-  const shortIds = new Map<number, string>();
+  const keys = new Map<number, string>();
+  const keysByTool = new Map<string, Set<string>>();
   rows.forEach((row, position) => {
-    const shortId = snapshotShortId(row);
-    if (shortId !== null) shortIds.set(position, shortId);
+    const key = restorePointKey(row);
+    if (key === null) return;
+    keys.set(position, key);
+    keysByTool.set(row.tool, (keysByTool.get(row.tool) ?? new Set()).add(key));
   });
   const aliases = new Map<number, BackupRunRow>();
-  if (shortIds.size === 0) return aliases;
-  const stored = await backupRunRepository.findByExternalIdPrefixes(trx, SNAPSHOT_TOOL, [
-    ...new Set(shortIds.values()),
-  ]);
-  for (const [position, shortId] of shortIds) {
+  if (keys.size === 0) return aliases;
+  const stored = await storedWithRestorePoints(trx, keysByTool);
+  for (const [position, key] of keys) {
     const row = rows[position]!;
     const alias = stored.find(
       (candidate) =>
+        candidate.tool === row.tool &&
         candidate.external_id !== row.external_id &&
         candidate.asset_id === row.asset_id &&
-        snapshotShortId(candidate) === shortId,
+        restorePointKey(candidate) === key,
     );
     if (alias) aliases.set(position, alias);
   }
@@ -167,8 +192,8 @@ function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
  * Stores runs with multi-row `insert … on conflict do nothing`, then compares every run that was
  * not inserted with what is stored under its (tool, externalId): the same content is "already
  * recorded" (idempotent re-post), different content is a conflict, reported and never overwritten.
- * A restic run is the same run as the stored one when both name the same snapshot, under either
- * spelling of its id, whichever restic output each came from (SNAPSHOT_IDENTITY_COLUMNS).
+ * A restic snapshot or an AWS recovery point is one run whichever of its tool's outputs described
+ * it, under whichever id (RESTORE_POINT_IDENTITY_COLUMNS).
  */
 export async function storeBackupRuns(
   trx: Transaction<Database>,
@@ -179,7 +204,7 @@ export async function storeBackupRuns(
   for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
     const chunk = runs.slice(start, start + INSERT_CHUNK);
     const rows = chunk.map(toRow);
-    const aliases = await storedUnderOtherSpelling(trx, rows);
+    const aliases = await storedUnderOtherId(trx, rows);
     const inserted = await backupRunRepository.insertMany(
       trx,
       rows.filter((_, position) => !aliases.has(position)),
