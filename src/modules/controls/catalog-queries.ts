@@ -113,6 +113,7 @@ function frameworkView(
         key: control.content.key,
         title: control.content.title,
         critical: control.content.critical,
+        evaluation: automationOf(control.content.evaluation),
       })),
     })),
   };

@@ -37,6 +37,11 @@ export const controlReferenceSchema = z.object({
   key: z.string(),
   title: z.string(),
   critical: z.boolean(),
+  evaluation: z
+    .string()
+    .describe(
+      'How it is decided: automatic:<source> when Plumbline evaluates the source the catalogue names, otherwise manual',
+    ),
 });
 
 export const requirementViewSchema = z.object({

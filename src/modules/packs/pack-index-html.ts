@@ -18,7 +18,7 @@ function requirementSection(requirement: RequirementCoverageView, content: PackI
   const controls = requirement.controls
     .map(
       (control) =>
-        `<tr><td><a href="#${anchor('control', control.key)}">${h(control.key)}</a>${control.critical ? ' (critical)' : ''}</td><td>${h(control.title)}</td><td>${control.occurrences}</td><td>${control.notApplicable}</td><td>${control.withExceptions}</td><td>${control.missed}</td><td>${h(control.coverage)}</td></tr>`,
+        `<tr><td><a href="#${anchor('control', control.key)}">${h(control.key)}</a>${control.critical ? ' (critical)' : ''}</td><td>${h(control.title)}</td><td>${h(control.evaluation)}</td><td>${control.occurrences}</td><td>${control.notApplicable}</td><td>${control.withExceptions}</td><td>${control.missed}</td><td>${h(control.coverage)}</td></tr>`,
     )
     .join('');
   return `<section id="${anchor('req', requirement.key)}">
@@ -29,7 +29,7 @@ function requirementSection(requirement: RequirementCoverageView, content: PackI
 <dt>Maintained</dt><dd>${
     requirement.controls.length === 0
       ? '<span class="gap">no control maps this requirement</span>'
-      : `<table><thead><tr><th>Control</th><th>Title</th><th>Occurrences due</th><th>Not applicable</th><th>With exceptions</th><th>Missed</th><th>Coverage</th></tr></thead><tbody>${controls}</tbody></table>`
+      : `<table><thead><tr><th>Control</th><th>Title</th><th>Evaluated</th><th>Occurrences due</th><th>Not applicable</th><th>With exceptions</th><th>Missed</th><th>Coverage</th></tr></thead><tbody>${controls}</tbody></table>`
   }</dd>
 </dl></section>\n`;
 }
