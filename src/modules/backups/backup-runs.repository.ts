@@ -86,8 +86,9 @@ export const backupRunRepository = {
   },
 
   /**
-   * Stored runs of a tool whose external id begins with one of these 8-character prefixes (restic
-   * snapshots, by their short id). Restic runs only, so the scan stays within one tool's runs.
+   * Stored runs of a tool whose external id begins with one of these prefixes (restic snapshots,
+   * by their 8-digit short id). Each prefix is a range on the (tool, external_id) index: the ids
+   * are lower-case hex, so every id that starts with it sorts before the prefix followed by "g".
    */
   findByExternalIdPrefixes: async (
     db: Db,
@@ -99,7 +100,13 @@ export const backupRunRepository = {
       .selectFrom('backup_runs')
       .selectAll()
       .where('tool', '=', tool)
-      .where(sql<string>`left(external_id, 8)`, 'in', prefixes)
+      .where((eb) =>
+        eb.or(
+          prefixes.map((prefix) =>
+            eb.and([eb('external_id', '>=', prefix), eb('external_id', '<', `${prefix}g`)]),
+          ),
+        ),
+      )
       .execute();
   },
 
