@@ -77,38 +77,43 @@ export function planReplicationEvidence(
   }
 }
 
+/** The open days (due, in progress, or overdue within the last two days) of one asset. */
+async function openDaysOf(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  asset: AssetUnderPolicy,
+  now: Date,
+): Promise<ReplicationCandidate[]> {
+  const occurrences = await listOccurrences(ctx, {
+    control: REPLICATION_CONTROL,
+    asset: asset.key,
+    status: ['due', 'in_progress', 'overdue'],
+    dueFrom: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+    dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
+    limit: 10,
+  });
+  return occurrences
+    .filter((occurrence) => new Date(occurrence.opensAt) <= now)
+    .map((occurrence) => ({
+      occurrenceId: occurrence.id,
+      asset,
+      opensAt: new Date(occurrence.opensAt),
+      dueAt: new Date(occurrence.dueAt),
+    }));
+}
+
 /**
- * Automatic evidence for `backup-replication-daily`: each open day (due, in progress or overdue
- * within the last two days) of an asset under a policy is decided from the runs recorded by now,
- * and the decisions are appended as Plumbline in one audited transaction. Returns how many
- * occurrences were decided.
+ * Automatic evidence for `backup-replication-daily`: the open days of the assets that received
+ * successful runs since the last tick (only a run can make a day met; most ticks have none and
+ * read nothing) are decided from the runs recorded by now, and the decisions are appended as
+ * Plumbline in one audited transaction. Returns how many occurrences were decided.
  */
 export async function recordReplicationEvidence(
   ctx: Pick<AppContext, 'db' | 'clock'>,
-  assets: readonly AssetUnderPolicy[],
+  assetsWithNewRuns: readonly AssetUnderPolicy[],
 ): Promise<number> {
   const now = ctx.clock.now();
-  const byKey = new Map(assets.map((asset) => [asset.key, asset]));
-  const candidates = (
-    await listOccurrences(ctx, {
-      control: REPLICATION_CONTROL,
-      status: ['due', 'in_progress', 'overdue'],
-      dueFrom: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
-      dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
-      limit: 5000,
-    })
-  ).flatMap((occurrence): ReplicationCandidate[] => {
-    const asset = occurrence.assetKey ? byKey.get(occurrence.assetKey) : undefined;
-    if (!asset || new Date(occurrence.opensAt) > now) return [];
-    return [
-      {
-        occurrenceId: occurrence.id,
-        asset,
-        opensAt: new Date(occurrence.opensAt),
-        dueAt: new Date(occurrence.dueAt),
-      },
-    ];
-  });
+  const candidates: ReplicationCandidate[] = [];
+  for (const asset of assetsWithNewRuns) candidates.push(...(await openDaysOf(ctx, asset, now)));
   if (candidates.length === 0) return 0;
   const runs = await backupIncidentRepository.runsBetween(ctx.db, {
     assetIds: [...new Set(candidates.map((candidate) => candidate.asset.id))],

@@ -106,7 +106,13 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
-  const replicationDaysDecided = await recordReplicationEvidence(ctx, assets);
+  const withNewSuccesses = new Set(
+    fresh.filter(({ run }) => isSuccessfulRun(run)).map(({ run }) => run.assetId),
+  );
+  const replicationDaysDecided = await recordReplicationEvidence(
+    ctx,
+    assets.filter((asset) => withNewSuccesses.has(asset.id)),
+  );
   for (const incident of applied.opened) {
     if (incident.kind === 'run_failed') continue;
     // A missed window is a backup that did not run: it starts the same 24-hour SLA.
