@@ -248,4 +248,43 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
       (await occurrenceOn('backup-configuration-hourly', 'cfg-repo', '2026-06-12'))?.status,
     ).toBe('overdue');
   });
+
+  it('completes a replication day once a successful run of the day reports a region', async () => {
+    clock.set('2026-06-15T06:00:00Z');
+    const created = await t.call(admin, 'POST', '/api/v1/assets', {
+      key: 'db-copies',
+      name: 'Asset db-copies',
+      category: 'database',
+      environment: 'production',
+      ownerRole: 'engineering',
+      criticality: 'medium',
+      dataClassification: 'confidential',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
+      from: '2026-06-15T00:00:00Z',
+      until: '2026-06-17T00:00:00Z',
+    });
+    expect(generated.statusCode, generated.body).toBeLessThan(300);
+    // The SOP default asks for an offsite copy without naming a region: a run without one is no copy.
+    await postRun('db-copies', '2026-06-15T01:00:00Z', { region: null });
+    clock.advance(30_000);
+    expect(await evaluateBackups(t.ctx)).toMatchObject({ replicationDaysDecided: 0 });
+    const day = () => occurrenceOn('backup-replication-daily', 'db-copies', '2026-06-15');
+    expect((await day())?.status).toBe('due');
+    await postRun('db-copies', '2026-06-15T03:00:00Z', { region: 'eu-west-1' });
+    clock.advance(30_000);
+    expect(await evaluateBackups(t.ctx)).toMatchObject({ replicationDaysDecided: 1 });
+    const copied = await day();
+    expect(copied?.status).toBe('verified');
+    expect(copied?.events.map((event) => [event.kind, event.actorLabel])).toEqual([
+      ['completed', 'plumbline'],
+      ['verified', 'plumbline'],
+    ]);
+    expect(copied?.events[0]?.note).toMatch(
+      /^Recorded automatically from 1 successful backup run\(s\) of the day in eu-west-1 \(an offsite copy required, SOP defaults/,
+    );
+    clock.advance(30_000);
+    expect(await evaluateBackups(t.ctx)).toMatchObject({ replicationDaysDecided: 0 });
+  });
 });

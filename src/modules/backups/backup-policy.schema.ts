@@ -37,7 +37,9 @@ export const backupPolicySettingsSchema = z.object({
     .describe('An incremental (or any) backup at least this often; null when only fulls are taken'),
   fullEvery: durationSchema.nullable().describe('A full backup at least this often'),
   grace: durationSchema.describe('How late a backup may be before the window counts as missed'),
-  retention: durationSchema.describe('How long backups must be kept'),
+  retention: z
+    .union([durationSchema, z.literal('indefinite')])
+    .describe('How long backups must be kept: an ISO 8601 duration, or indefinite (never pruned)'),
   rpo: durationSchema.describe('Recovery point objective: most data that may be lost'),
   rto: durationSchema.describe('Recovery time objective: longest a restore may take'),
   encryptionRequired: z.boolean(),

@@ -85,6 +85,46 @@ export const backupRunRepository = {
       .execute();
   },
 
+  /**
+   * Stored runs of a tool whose external id begins with one of these prefixes (restic snapshots,
+   * by their 8-digit short id). Each prefix is a range on the (tool, external_id) index: the ids
+   * are lower-case hex, so every id that starts with it sorts before the prefix followed by "g".
+   */
+  findByExternalIdPrefixes: async (
+    db: Db,
+    tool: string,
+    prefixes: string[],
+  ): Promise<BackupRunRow[]> => {
+    if (prefixes.length === 0) return [];
+    return db
+      .selectFrom('backup_runs')
+      .selectAll()
+      .where('tool', '=', tool)
+      .where((eb) =>
+        eb.or(
+          prefixes.map((prefix) =>
+            eb.and([eb('external_id', '>=', prefix), eb('external_id', '<', `${prefix}g`)]),
+          ),
+        ),
+      )
+      .execute();
+  },
+
+  /** Stored runs of a tool that made one of these restore points (AWS recovery point ARNs). */
+  findByRecoveryPointIds: async (
+    db: Db,
+    tool: string,
+    recoveryPointIds: string[],
+  ): Promise<BackupRunRow[]> => {
+    if (recoveryPointIds.length === 0) return [];
+    return db
+      .selectFrom('backup_runs')
+      .selectAll()
+      .where('tool', '=', tool)
+      .where('recovery_point_id', 'in', recoveryPointIds)
+      .execute();
+  },
+
   findById: (db: Db, id: string) =>
     selectRunsWithAssetKey(db).where('backup_runs.id', '=', id).executeTakeFirst(),
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { BACKUP_INCIDENT_KINDS } from './backup-evaluation.js';
 import { COMPLIANCE_STATES, WINDOW_KINDS, WINDOW_STATES } from './rpo.js';
+import { RETENTION_STATES } from './retention.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -99,6 +100,22 @@ export const backupAssetStatusSchema = z.object({
     coveredRegions: z.array(z.string()),
     missingRegions: z.array(z.string()),
   }),
+  retention: z
+    .object({
+      state: z.enum(RETENTION_STATES),
+      retention: z.string().describe('The policy retention: an ISO 8601 duration or indefinite'),
+      tool: z.string().nullable().describe('The tool whose snapshot listing was read'),
+      listedAt: z.string().nullable().describe('When the latest snapshot listing was imported'),
+      oldestPointAt: z.string().nullable().describe('The oldest restorable point it listed'),
+      pointCount: z.number().int().nullable(),
+      requiredOldestPointAt: z
+        .string()
+        .nullable()
+        .describe('The latest the oldest point may be to meet the retention; null if indefinite'),
+    })
+    .describe(
+      'The retention check against the latest snapshot listing (docs/backup-evaluation.md)',
+    ),
 });
 export type BackupAssetStatusView = z.infer<typeof backupAssetStatusSchema>;
 

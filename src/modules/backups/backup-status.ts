@@ -8,6 +8,7 @@ import {
 } from './backup-evaluation.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
+import { backupPointListingRepository } from './backup-point-listings.repository.js';
 import {
   BACKUP_ASSET_STATUSES,
   type BackupAssetStatus,
@@ -24,6 +25,7 @@ import {
   runEndOf,
   WINDOW_KINDS,
 } from './rpo.js';
+import { retentionCompliance } from './retention.js';
 
 const DAY_MS = 86_400_000;
 export const STATUS_LOOKBACK_DAYS = 30;
@@ -65,7 +67,7 @@ export async function assetBackupStatuses(
 ): Promise<BackupAssetStatusView[]> {
   const assetIds = assets.map((asset) => asset.id);
   const lookbackStart = new Date(at.getTime() - STATUS_LOOKBACK_DAYS * DAY_MS);
-  const [lastAny, lastFull, recent, incidents] = await Promise.all([
+  const [lastAny, lastFull, recent, incidents, listings, firstPoints] = await Promise.all([
     backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: false, assetIds }),
     backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: true, assetIds }),
     backupIncidentRepository.runsBetween(ctx.db, {
@@ -76,6 +78,8 @@ export async function assetBackupStatuses(
       successOnly: false,
     }),
     backupIncidentRepository.list(ctx.db, { status: 'open', at, limit: 100_000 }),
+    backupPointListingRepository.latestByAsset(ctx.db, { assetIds, at }),
+    backupPointListingRepository.firstRecoveryPoints(ctx.db, { assetIds, at }),
   ]);
   const lastAnyByAsset = new Map(lastAny.map((run) => [run.assetId, run]));
   const lastFullByAsset = new Map(lastFull.map((run) => [run.assetId, run]));
@@ -108,12 +112,20 @@ export async function assetBackupStatuses(
       asset.policy.requiredRegions,
       asset.policy.offsiteRequired,
     );
+    const retention = retentionCompliance(
+      asset.policy,
+      listings.get(asset.id) ?? null,
+      firstPoints.get(asset.id) ?? null,
+    );
     const open = incidents.filter((incident) => incident.asset_id === asset.id);
     const status: BackupAssetStatus = windows.some((window) => window.state === 'missed')
       ? 'missed'
       : open.some((incident) => incident.kind === 'run_failed')
         ? 'failing'
-        : !rpo.met || encryption.state === 'not_met' || regions.state === 'not_met'
+        : !rpo.met ||
+            encryption.state === 'not_met' ||
+            regions.state === 'not_met' ||
+            retention.state === 'not_met'
           ? 'non_compliant'
           : 'ok';
     return {
@@ -147,6 +159,12 @@ export async function assetBackupStatuses(
       rpoLast30Days: rpo,
       encryption,
       regions,
+      retention: {
+        ...retention,
+        listedAt: iso(retention.listedAt),
+        oldestPointAt: iso(retention.oldestPointAt),
+        requiredOldestPointAt: iso(retention.requiredOldestPointAt),
+      },
     };
   });
 }

@@ -20,12 +20,15 @@ export const DEFAULT_BACKUP_POLICIES = {
     requiredRegions: [],
     alertRecipients: [],
   },
-  /** Configuration (assets tagged `configuration`): RPO 1 h, RTO 2 h, so a backup every hour. */
+  /**
+   * Configuration (assets tagged `configuration`): RPO 1 h, RTO 2 h, so a backup every hour; kept
+   * indefinitely (SOP-018 5.5).
+   */
   configuration: {
     incrementalEvery: 'PT1H',
     fullEvery: 'P1D',
     grace: 'PT30M',
-    retention: 'P30D',
+    retention: 'indefinite',
     rpo: 'PT1H',
     rto: 'PT2H',
     encryptionRequired: true,

@@ -13,6 +13,7 @@ import {
   recordBackupSuccessEvidence,
 } from './backup-evaluation-controls.js';
 import { recordHourlyBackupEvidence } from './backup-evaluation-hourly.js';
+import { recordReplicationEvidence } from './backup-evaluation-replication.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { applyBackupIncidentPlan } from './backup-incident-changes.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
@@ -31,6 +32,8 @@ export interface BackupEvaluationResult {
   incidentsClosed: number;
   emailsQueued: number;
   occurrencesCompleted: number;
+  /** Days of backup-replication-daily completed (copies in the required regions) or not applicable. */
+  replicationDaysDecided: number;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -122,12 +125,20 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
+  const withNewSuccesses = new Set(
+    fresh.filter(({ run }) => isSuccessfulRun(run)).map(({ run }) => run.assetId),
+  );
+  const replicationDaysDecided = await recordReplicationEvidence(
+    ctx,
+    assets.filter((asset) => withNewSuccesses.has(asset.id)),
+  );
   return {
     runsEvaluated: fresh.length,
     incidentsOpened: applied.opened.length,
     incidentsClosed: applied.closed,
     emailsQueued: applied.emailsQueued,
     occurrencesCompleted,
+    replicationDaysDecided,
   };
 }
 

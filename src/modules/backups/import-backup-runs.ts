@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
 import type { ImportBackupRunsResult } from './backup-run.schema.js';
+import {
+  backupPointListingRepository,
+  type NewPointListing,
+} from './backup-point-listings.repository.js';
 import {
   BackupParseError,
   parseBackupOutput,
@@ -16,6 +20,7 @@ import {
   backupRunsResult,
   emptyBackupRunTally,
   storeBackupRuns,
+  type ResolvedBackupRun,
 } from './store-backup-runs.js';
 
 /**
@@ -76,9 +81,36 @@ function parseErrorToAppError(error: BackupParseError): AppError {
 }
 
 /**
+ * Per asset, the restore points a snapshot listing names as restorable (not failed), folded into
+ * the oldest, the newest and how many, as the runs stream past.
+ */
+function foldListedPoints(listings: Map<string, NewPointListing>, runs: ResolvedBackupRun[]) {
+  for (const { assetId, run } of runs) {
+    if (run.listed !== true || run.status === 'failed') continue;
+    const point = run.recoveryPointAt ?? run.startedAt;
+    const listing = listings.get(assetId);
+    if (!listing) {
+      listings.set(assetId, {
+        assetId,
+        tool: run.tool,
+        oldestPointAt: point,
+        newestPointAt: point,
+        pointCount: 1,
+      });
+      continue;
+    }
+    if (point < listing.oldestPointAt) listing.oldestPointAt = point;
+    if (point > listing.newestPointAt) listing.newestPointAt = point;
+    listing.pointCount += 1;
+  }
+}
+
+/**
  * Imports a backup tool's raw output as it streams in: parsed run by run, resolved and inserted in
  * batches of 1,000, all inside one transaction, so memory stays flat and malformed input (or an
  * unknown asset anywhere) stores nothing. Idempotent like `recordBackupRuns`; one audit entry.
+ * A snapshot listing also records, per asset, the oldest and newest point it shows restorable
+ * (`backup-points.listed`), which the retention check reads.
  */
 export async function importBackupRuns(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -97,9 +129,11 @@ export async function importBackupRuns(
       actor,
       async (tx) => {
         const tally = emptyBackupRunTally();
+        const listings = new Map<string, NewPointListing>();
         const store = async (batch: PositionedBackupRun[]) => {
           const resolved = await resolver.resolve(tx.trx, batch);
           await storeBackupRuns(tx.trx, resolved, { at: tx.now, by: actor.label }, tally);
+          foldListedPoints(listings, resolved);
         };
         const runs = parseBackupOutput(
           format,
@@ -124,6 +158,7 @@ export async function importBackupRuns(
         if (dryRun) throw new DryRunFinished(result);
         const entry = backupRunsAuditEntry(tally, { via: 'import', format });
         if (entry) await tx.audit(entry);
+        await recordListings(tx, [...listings.values()], format);
         return result;
       },
       { mayFindNothingToDo: true },
@@ -133,4 +168,50 @@ export async function importBackupRuns(
     if (error instanceof BackupParseError) throw parseErrorToAppError(error);
     throw error;
   }
+}
+
+/**
+ * What the listing showed restorable per asset, with one audit entry for the import. A listing
+ * that shows an asset exactly as its latest one did (same tool, oldest and newest point, count)
+ * records nothing, so importing the same output again stays idempotent.
+ */
+async function recordListings(
+  tx: AuditedTransaction,
+  folded: NewPointListing[],
+  format: BackupImportFormat,
+): Promise<void> {
+  const latest = await backupPointListingRepository.latestByAsset(tx.trx, {
+    assetIds: folded.map((listing) => listing.assetId),
+    at: tx.now,
+  });
+  const listings = folded.filter((listing) => {
+    const previous = latest.get(listing.assetId);
+    return !(
+      previous &&
+      previous.tool === listing.tool &&
+      previous.oldestPointAt.getTime() === listing.oldestPointAt.getTime() &&
+      previous.newestPointAt.getTime() === listing.newestPointAt.getTime() &&
+      previous.pointCount === listing.pointCount
+    );
+  });
+  if (listings.length === 0) return;
+  await backupPointListingRepository.insertMany(tx.trx, listings, {
+    at: tx.now,
+    by: tx.actor.label,
+  });
+  await tx.audit({
+    action: 'backup-points.listed',
+    entityType: 'asset',
+    entityId: listings[0]!.assetId,
+    after: {
+      format,
+      assets: listings.map((listing) => ({
+        assetId: listing.assetId,
+        tool: listing.tool,
+        oldestPointAt: listing.oldestPointAt.toISOString(),
+        newestPointAt: listing.newestPointAt.toISOString(),
+        pointCount: listing.pointCount,
+      })),
+    },
+  });
 }

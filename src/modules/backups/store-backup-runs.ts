@@ -76,10 +76,96 @@ function comparable(value: string | number | boolean | Date | null | undefined):
   return String(value);
 }
 
+/**
+ * What must agree for two descriptions of one restore point to be the same run. Some tools print
+ * the same run in two outputs under two ids: restic's `backup --json` (the summary's snapshot_id)
+ * and `snapshots --json` (the snapshot's id), which also name the job differently (the importer's
+ * `job` against the snapshot's tags), time it differently (backup start against snapshot time)
+ * and, before restic 0.15, spell the id differently (8-digit short id against the full 64 digits);
+ * AWS Backup's `list-backup-jobs` (the job id) and `list-recovery-points-by-backup-vault` (the
+ * recovery point ARN). A run is told apart by its restore point then, and only what that point is
+ * must agree.
+ */
+const RESTORE_POINT_IDENTITY_COLUMNS = [
+  ['asset_id', 'asset'],
+  ['status', 'status'],
+] as const satisfies readonly (readonly [keyof NewBackupRunRow & keyof BackupRunRow, string])[];
+
+interface RunIdentity {
+  tool: string;
+  external_id: string;
+  recovery_point_id?: string | null;
+}
+
+/**
+ * The restore point a run made, as one key across its tool's outputs, or null when the tool
+ * identifies runs otherwise: a restic snapshot by its short id (when the run names its snapshot),
+ * an AWS recovery point by its ARN.
+ */
+function restorePointKey(row: RunIdentity): string | null {
+  const point = row.recovery_point_id;
+  if (typeof point !== 'string') return null;
+  if (row.tool === 'restic') {
+    return point === row.external_id && /^[0-9a-f]{8}(?:[0-9a-f]{56})?$/.test(point)
+      ? point.slice(0, 8)
+      : null;
+  }
+  return row.tool === 'aws-backup' ? point : null;
+}
+
 function differingFields(stored: BackupRunRow, incoming: NewBackupRunRow): string[] {
-  return COMPARED_COLUMNS.filter(
-    ([column]) => comparable(stored[column]) !== comparable(incoming[column]),
-  ).map(([, field]) => field);
+  const key = restorePointKey(incoming);
+  const samePoint = key !== null && restorePointKey(stored) === key;
+  return (samePoint ? RESTORE_POINT_IDENTITY_COLUMNS : COMPARED_COLUMNS)
+    .filter(([column]) => comparable(stored[column]) !== comparable(incoming[column]))
+    .map(([, field]) => field);
+}
+
+/** Stored runs that may describe the same restore points as these keys (by tool). */
+async function storedWithRestorePoints(
+  trx: Transaction<Database>,
+  keysByTool: Map<string, Set<string>>,
+): Promise<BackupRunRow[]> {
+  const restic = [...(keysByTool.get('restic') ?? [])];
+  const aws = [...(keysByTool.get('aws-backup') ?? [])];
+  return [
+    ...(await backupRunRepository.findByExternalIdPrefixes(trx, 'restic', restic)),
+    ...(await backupRunRepository.findByRecoveryPointIds(trx, 'aws-backup', aws)),
+  ];
+}
+
+/**
+ * Incoming runs whose restore point is already stored under the tool's other id for it (see
+ * RESTORE_POINT_IDENTITY_COLUMNS) for the same asset, by position in the chunk: they are the same
+ * run and are not inserted again.
+ */
+async function storedUnderOtherId(
+  trx: Transaction<Database>,
+  rows: NewBackupRunRow[],
+): Promise<Map<number, BackupRunRow>> {
+  const keys = new Map<number, string>();
+  const keysByTool = new Map<string, Set<string>>();
+  rows.forEach((row, position) => {
+    const key = restorePointKey(row);
+    if (key === null) return;
+    keys.set(position, key);
+    keysByTool.set(row.tool, (keysByTool.get(row.tool) ?? new Set()).add(key));
+  });
+  const aliases = new Map<number, BackupRunRow>();
+  if (keys.size === 0) return aliases;
+  const stored = await storedWithRestorePoints(trx, keysByTool);
+  for (const [position, key] of keys) {
+    const row = rows[position]!;
+    const alias = stored.find(
+      (candidate) =>
+        candidate.tool === row.tool &&
+        candidate.external_id !== row.external_id &&
+        candidate.asset_id === row.asset_id &&
+        restorePointKey(candidate) === key,
+    );
+    if (alias) aliases.set(position, alias);
+  }
+  return aliases;
 }
 
 function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
@@ -106,6 +192,8 @@ function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
  * Stores runs with multi-row `insert … on conflict do nothing`, then compares every run that was
  * not inserted with what is stored under its (tool, externalId): the same content is "already
  * recorded" (idempotent re-post), different content is a conflict, reported and never overwritten.
+ * A restic snapshot or an AWS recovery point is one run whichever of its tool's outputs described
+ * it, under whichever id (RESTORE_POINT_IDENTITY_COLUMNS).
  */
 export async function storeBackupRuns(
   trx: Transaction<Database>,
@@ -116,10 +204,20 @@ export async function storeBackupRuns(
   for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
     const chunk = runs.slice(start, start + INSERT_CHUNK);
     const rows = chunk.map(toRow);
-    const inserted = await backupRunRepository.insertMany(trx, rows, recorded);
+    const aliases = await storedUnderOtherId(trx, rows);
+    const inserted = await backupRunRepository.insertMany(
+      trx,
+      rows.filter((_, position) => !aliases.has(position)),
+      recorded,
+    );
     const insertedIds = new Map(inserted.map((row) => [runKey(row.tool, row.external_id), row.id]));
     const notInserted: number[] = [];
     rows.forEach((row, position) => {
+      const alias = aliases.get(position);
+      if (alias) {
+        tallyAgainstStored(tally, chunk[position]!, row, alias);
+        return;
+      }
       const key = runKey(row.tool, row.external_id);
       const id = insertedIds.get(key);
       if (id === undefined) {
@@ -166,23 +264,33 @@ async function compareWithStored(
     if (existing === undefined) {
       throw new Error(`Run ${row.tool}/${row.external_id} was neither inserted nor found`);
     }
-    const fields = differingFields(existing, row);
-    if (fields.length === 0) {
-      tally.alreadyRecorded += 1;
-      continue;
-    }
-    tally.conflictCount += 1;
-    tally.firstRunId ??= existing.id;
-    if (tally.conflicts.length < MAX_REPORTED_CONFLICTS) {
-      tally.conflicts.push({
-        index: chunk[position]!.index,
-        line: chunk[position]!.run.line,
-        tool: row.tool,
-        externalId: row.external_id,
-        storedRunId: existing.id,
-        fields,
-      });
-    }
+    tallyAgainstStored(tally, chunk[position]!, row, existing);
+  }
+}
+
+/** The same content is already recorded; a different one is a conflict, reported. */
+function tallyAgainstStored(
+  tally: BackupRunTally,
+  resolved: ResolvedBackupRun,
+  row: NewBackupRunRow,
+  stored: BackupRunRow,
+): void {
+  const fields = differingFields(stored, row);
+  if (fields.length === 0) {
+    tally.alreadyRecorded += 1;
+    return;
+  }
+  tally.conflictCount += 1;
+  tally.firstRunId ??= stored.id;
+  if (tally.conflicts.length < MAX_REPORTED_CONFLICTS) {
+    tally.conflicts.push({
+      index: resolved.index,
+      line: resolved.run.line,
+      tool: row.tool,
+      externalId: row.external_id,
+      storedRunId: stored.id,
+      fields,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { notFound } from '../../platform/errors.js';
 import { contentHash, describeSchedule } from './catalog-content.js';
+import { automationOf } from './evaluators.js';
 import type {
   ControlSummary,
   ControlView,
@@ -112,6 +113,7 @@ function frameworkView(
         key: control.content.key,
         title: control.content.title,
         critical: control.content.critical,
+        evaluation: automationOf(control.content.evaluation),
       })),
     })),
   };
@@ -127,8 +129,7 @@ function controlSummary(control: StoredControl): ControlSummary {
     critical: content.critical,
     perAsset: content.perAsset,
     schedule: describeSchedule(content),
-    evaluation:
-      content.evaluation.mode === 'manual' ? 'manual' : `automatic:${content.evaluation.source}`,
+    evaluation: automationOf(content.evaluation),
     requirements: content.requirements,
     version: control.version,
     retiredAt: iso(control.retiredAt),
@@ -176,6 +177,7 @@ export async function getControl(ctx: Pick<AppContext, 'db'>, key: string): Prom
     sla: content.sla ?? null,
     schedule: describeSchedule(content),
     evaluation: content.evaluation,
+    automation: automationOf(content.evaluation),
     checklist: content.checklist,
     evidenceExpected: content.evidenceExpected,
     requirements: content.requirements.map((requirementKey) => {

@@ -37,6 +37,11 @@ export const controlReferenceSchema = z.object({
   key: z.string(),
   title: z.string(),
   critical: z.boolean(),
+  evaluation: z
+    .string()
+    .describe(
+      'How it is decided: automatic:<source> when Plumbline evaluates the source the catalogue names, otherwise manual',
+    ),
 });
 
 export const requirementViewSchema = z.object({
@@ -62,7 +67,11 @@ export const controlSummarySchema = z.object({
   critical: z.boolean(),
   perAsset: z.boolean(),
   schedule: z.string().describe('The cadence or SLA in words'),
-  evaluation: z.string().describe('manual, or automatic:<source>'),
+  evaluation: z
+    .string()
+    .describe(
+      'How it is decided: automatic:<source> when Plumbline evaluates the source the catalogue names, otherwise manual',
+    ),
   requirements: z.array(z.string()),
   version: z.number(),
   retiredAt,
@@ -81,7 +90,12 @@ export const controlViewSchema = z.object({
   cadence: cadenceSchema.nullable(),
   sla: slaSchema.nullable(),
   schedule: z.string(),
-  evaluation: evaluationSchema,
+  evaluation: evaluationSchema.describe('As the catalogue declares it'),
+  automation: z
+    .string()
+    .describe(
+      'How it is decided: automatic:<source> when Plumbline evaluates the source the catalogue names, otherwise manual (work orders)',
+    ),
   checklist: z.array(z.string()),
   evidenceExpected: z.array(evidenceExpectedSchema),
   requirements: z.array(

@@ -82,6 +82,7 @@ export const EVALUATION_SOURCES = [
   'inventory-reviews',
   'supplier-reviews',
   'backup-runs',
+  'backup-replication',
   'restore-tests',
   'dr-exercises',
   'provisioning-requests',

@@ -171,6 +171,29 @@ describe('loading the demo organisation', () => {
       verified: 1,
     });
     expect(page.evidence.drExercises.total).toBe(1);
+    // Runs carry their region: the replication item is judged on them, and fails on the replica
+    // whose backups stopped (its yesterday is overdue) while the others' copies are verified.
+    const replication = page.items.find((item) => item.key === 'soc2:A1.2-action-6')!;
+    expect(replication.status).toBe('failing');
+    expect(replication.evidenceKinds).toContain('backup-runs');
+    expect(replication.controls).toContainEqual(
+      expect.objectContaining({
+        key: 'backup-replication-daily',
+        evaluation: 'automatic:backup-replication',
+        status: 'failing',
+      }),
+    );
+    const copies = await listOccurrences(ctx, {
+      control: 'backup-replication-daily',
+      status: ['verified', 'overdue'],
+      limit: 100,
+    });
+    expect(copies.filter((o) => o.status === 'overdue').map((o) => o.assetKey)).toEqual([
+      'db-prod-eu-replica',
+    ]);
+    expect(copies.filter((o) => o.status === 'verified').map((o) => o.assetKey)).toContain(
+      'db-prod-eu',
+    );
     expect(page.evidence.openDeficiencies.length).toBeGreaterThan(0);
     expect(first.message).toMatch(/Recorded \d+ backup runs of the last 30 days/);
   });

@@ -6,6 +6,9 @@ import { nonconformanceRepository } from './nonconformance.repository.js';
 import type { NonconformanceView } from './nonconformance.schema.js';
 import { listNonconformances } from './nonconformance.service.js';
 
+/** The trigger that starts the remediation SLA controls (dr-deficiency-remediation). */
+export const DEFICIENCY_FOUND_TRIGGER = 'dr-deficiency-found';
+
 /**
  * Starts the remediation SLA of new deficiencies: one `dr-deficiency-found` trigger event each
  * (idempotent on the deficiency's id), whose occurrence is linked to the deficiency and is
@@ -20,7 +23,7 @@ export async function startDeficiencySla(
   for (const deficiency of deficiencies) {
     if (deficiency.slaOccurrenceId !== null) continue;
     const event = await recordTriggerEvent(ctx, actor, {
-      type: 'dr-deficiency-found',
+      type: DEFICIENCY_FOUND_TRIGGER,
       at: deficiency.raisedAt,
       externalId: `deficiency:${deficiency.id}`,
       details: { nonconformance: deficiency.number, sourceType: deficiency.sourceType },

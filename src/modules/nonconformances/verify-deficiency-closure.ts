@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
-import { satisfyOccurrence } from '../recovery/satisfy-occurrence.js';
+import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import { lockDeficiencyIn } from './deficiency.service.js';
 import { nonconformanceRepository } from './nonconformance.repository.js';

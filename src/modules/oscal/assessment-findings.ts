@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.js';
 import type { ActiveControl } from '../controls/active-control-definitions.js';
+import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
 import type { NonconformanceView } from '../nonconformances/nonconformance.schema.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
@@ -68,9 +69,7 @@ async function requirementsOf(
   } else {
     const source = nonconformance.sourceType === 'restore-test' ? 'restore-tests' : 'dr-exercises';
     sources = controls.filter(
-      (control) =>
-        control.content.evaluation.mode === 'automatic' &&
-        control.content.evaluation.source === source,
+      (control) => evaluatedSourceOf(control.content.evaluation) === source,
     );
   }
   const keys = new Set(sources.flatMap((control) => control.content.requirements));

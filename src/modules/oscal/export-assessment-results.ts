@@ -5,6 +5,7 @@ import {
   type ActiveControl,
 } from '../controls/active-control-definitions.js';
 import { getFramework } from '../controls/catalog-queries.js';
+import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { coverageFromReport } from '../packs/report-framework-coverage.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
 import {
@@ -38,11 +39,7 @@ export const MAX_OCCURRENCE_OBSERVATIONS = 250_000;
 
 /** Which record types a framework's controls are evaluated from: their observations belong in. */
 function evaluatedSources(controls: ActiveControl[]): Set<string> {
-  return new Set(
-    controls.flatMap(({ content }) =>
-      content.evaluation.mode === 'automatic' ? [content.evaluation.source] : [],
-    ),
-  );
+  return new Set(controls.flatMap(({ content }) => evaluatedSourceOf(content.evaluation) ?? []));
 }
 
 /**
@@ -95,7 +92,9 @@ export async function exportAssessmentResults(
     }
   }
   const recordObservations = [
-    sources.has('backup-runs') ? await backupRunObservations(ctx, window, assets) : [],
+    sources.has('backup-runs') || sources.has('backup-replication')
+      ? await backupRunObservations(ctx, window, assets)
+      : [],
     sources.has('restore-tests') ? await restoreTestObservations(ctx, window, assets) : [],
     sources.has('dr-exercises') ? await drExerciseObservations(ctx, window, assets) : [],
   ];

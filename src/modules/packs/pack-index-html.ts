@@ -24,7 +24,7 @@ function requirementSection(
   const { counts } = content;
   const controls = requirement.controls.map(
     (control) =>
-      html`<tr><td><a href="#${anchor('control', control.key)}">${control.key}</a>${control.critical ? ' (critical)' : ''}</td><td>${control.title}</td><td>${control.occurrences}</td><td>${control.notApplicable}</td><td>${control.withExceptions}</td><td>${control.missed}</td><td>${control.coverage}</td></tr>`,
+      html`<tr><td><a href="#${anchor('control', control.key)}">${control.key}</a>${control.critical ? ' (critical)' : ''}</td><td>${control.title}</td><td>${control.evaluation}</td><td>${control.occurrences}</td><td>${control.notApplicable}</td><td>${control.withExceptions}</td><td>${control.missed}</td><td>${control.coverage}</td></tr>`,
   );
   return html`<section id="${anchor('req', requirement.key)}">
 <h3>${requirement.reference} ${requirement.title} ${coverageBadge(requirement.coverage)}</h3>
@@ -34,7 +34,7 @@ function requirementSection(
 <dt>Maintained</dt><dd>${
     requirement.controls.length === 0
       ? html`<span class="gap">no control maps this requirement</span>`
-      : html`<table><thead><tr><th>Control</th><th>Title</th><th>Occurrences due</th><th>Not applicable</th><th>With exceptions</th><th>Missed</th><th>Coverage</th></tr></thead><tbody>${controls}</tbody></table>`
+      : html`<table><thead><tr><th>Control</th><th>Title</th><th>Evaluated</th><th>Occurrences due</th><th>Not applicable</th><th>With exceptions</th><th>Missed</th><th>Coverage</th></tr></thead><tbody>${controls}</tbody></table>`
   }</dd>
 </dl></section>\n`;
 }

@@ -58,6 +58,7 @@ export const controlCoverageSchema = z.object({
   key: z.string(),
   title: z.string(),
   critical: z.boolean(),
+  evaluation: z.string().describe('manual, or automatic:<source> when Plumbline evaluates it'),
   occurrences: z.number().describe('Occurrences due in the period'),
   notApplicable: z.number(),
   withExceptions: z.number(),

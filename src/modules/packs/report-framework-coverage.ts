@@ -49,6 +49,7 @@ export async function coverageFromReport(
           key: control.key,
           title: control.title,
           critical: control.critical,
+          evaluation: control.evaluation,
           occurrences: row?.occurrences ?? 0,
           notApplicable: row?.notApplicable ?? 0,
           withExceptions: row?.withExceptions ?? 0,

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app/context.js';
 import { listFrameworkViews } from '../controls/catalog-queries.js';
+import { automationOf } from '../controls/evaluators.js';
 import {
   countStatuses,
   statusFromOccurrences,
@@ -77,10 +78,7 @@ export async function evaluatePosture(
         title: content.title,
         critical: content.critical,
         perAsset: content.perAsset,
-        evaluation:
-          content.evaluation.mode === 'manual'
-            ? 'manual'
-            : `automatic:${content.evaluation.source}`,
+        evaluation: automationOf(content.evaluation),
         status: statusFromOccurrences(current),
         requirements: content.requirements,
         currentOccurrences: current,

@@ -38,7 +38,11 @@ export const controlPostureSchema = z.object({
   title: z.string(),
   critical: z.boolean(),
   perAsset: z.boolean(),
-  evaluation: z.string().describe('manual, or automatic:<source>'),
+  evaluation: z
+    .string()
+    .describe(
+      'automatic:<source> when Plumbline evaluates the source the catalogue names, otherwise manual',
+    ),
   status: controlStatus,
   requirements: z.array(z.string()),
   currentOccurrences: z

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app/context.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { getBackupStatus } from '../backups/backup-status.js';
+import type { BackupAssetStatusView } from '../backups/backup-status.schema.js';
 import { listBackupRuns } from '../backups/list-backup-runs.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
 import { worstStatus } from '../posture/control-status.js';
@@ -18,6 +19,7 @@ const LATEST = 5;
 function evidenceKindOf(evaluation: string): A12EvidenceKind {
   switch (evaluation) {
     case 'automatic:backup-runs':
+    case 'automatic:backup-replication':
       return 'backup-runs';
     case 'automatic:restore-tests':
       return 'restore-tests';
@@ -28,6 +30,26 @@ function evidenceKindOf(evaluation: string): A12EvidenceKind {
     default:
       return 'work-orders';
   }
+}
+
+/** How many assets meet their retention, and which do not, from the backup status. */
+function retentionSummary(items: BackupAssetStatusView[]) {
+  const count = (state: BackupAssetStatusView['retention']['state']) =>
+    items.filter((item) => item.retention.state === state).length;
+  return {
+    met: count('met'),
+    notMet: count('not_met'),
+    noListing: count('no_listing'),
+    assetsNotMet: items
+      .filter((item) => item.retention.state === 'not_met')
+      .map(({ assetKey, retention }) => ({
+        assetKey,
+        retention: retention.retention,
+        listedAt: retention.listedAt,
+        oldestPointAt: retention.oldestPointAt,
+        requiredOldestPointAt: retention.requiredOldestPointAt,
+      })),
+  };
 }
 
 function kindOfKey(key: string): Soc2A12Item['kind'] {
@@ -87,7 +109,12 @@ export async function reportSoc2A12(
     status: worstStatus(items.map((item) => item.status)),
     items,
     evidence: {
-      backups: { counts: backups.counts, latestRuns: runs.items, recentIncidents: incidents.items },
+      backups: {
+        counts: backups.counts,
+        latestRuns: runs.items,
+        recentIncidents: incidents.items,
+        retention: retentionSummary(backups.items),
+      },
       restoreTests: {
         total: restoreViews.length,
         passed: restoreViews.filter((test) => test.outcome === 'pass').length,

@@ -59,6 +59,22 @@ export const soc2A12PageSchema = z.object({
       counts: z.record(z.enum(BACKUP_ASSET_STATUSES), z.number().int()),
       latestRuns: z.array(backupRunViewSchema),
       recentIncidents: z.array(backupIncidentViewSchema),
+      retention: z
+        .object({
+          met: z.number().int(),
+          notMet: z.number().int(),
+          noListing: z.number().int(),
+          assetsNotMet: z.array(
+            z.object({
+              assetKey: z.string(),
+              retention: z.string(),
+              listedAt: z.string().nullable(),
+              oldestPointAt: z.string().nullable(),
+              requiredOldestPointAt: z.string().nullable(),
+            }),
+          ),
+        })
+        .describe('Retention checked against the latest snapshot listing of each asset'),
     }),
     restoreTests: z.object({
       total: z.number(),

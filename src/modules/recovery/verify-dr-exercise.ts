@@ -7,6 +7,9 @@ import type { DrExerciseDetail } from './dr-exercise.schema.js';
 import { getDrExercise, toDrExerciseView } from './dr-exercise.service.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
 
+/** The catalogue control a verified exercise that did not fail satisfies for its year. */
+export const DR_EXERCISE_CONTROL = 'dr-exercise-annual';
+
 /**
  * Verifies a completed DR exercise with an electronic signature (not by whoever recorded it). An
  * exercise that passed, with or without deficiencies, satisfies the year's `dr-exercise-annual`
@@ -23,7 +26,7 @@ export async function verifyDrExercise(
     current.outcome === 'failed'
       ? undefined
       : await findOccurrenceCovering(ctx, {
-          control: 'dr-exercise-annual',
+          control: DR_EXERCISE_CONTROL,
           asset: null,
           instant: new Date(current.finishedAt),
         });

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import type { CoveringOccurrence } from '../occurrences/find-occurrence-covering.js';
-import { satisfyOccurrence } from './satisfy-occurrence.js';
+import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import { recoveryVerificationRepository } from './recovery-verification.repository.js';
 

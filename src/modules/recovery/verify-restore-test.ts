@@ -11,7 +11,7 @@ import { getRestoreTest, toRestoreTestView } from './restore-test.service.js';
 import { verifyRecoveryRecord } from './verify-recovery-record.js';
 
 /** The controls a passing restore test is evidence for: org-wide monthly, and per asset quarterly. */
-const SATISFIES = ['restore-test-monthly', 'backup-integrity-quarterly'];
+export const RESTORE_TEST_CONTROLS = ['restore-test-monthly', 'backup-integrity-quarterly'];
 
 /**
  * The occurrences a passing test of the asset satisfies: those of the controls above whose scope
@@ -29,7 +29,8 @@ async function occurrencesSatisfiedBy(
   ]);
   const applicable = controls.filter(
     ({ content }) =>
-      SATISFIES.includes(content.key) && (!content.scope || assetInScope(asset, content.scope)),
+      RESTORE_TEST_CONTROLS.includes(content.key) &&
+      (!content.scope || assetInScope(asset, content.scope)),
   );
   const found = await Promise.all(
     applicable.map(({ content }) =>

@@ -1,7 +1,9 @@
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
+import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import type { ReviewCampaignView, ReviewItemView } from './review.schema.js';
 import { reviewRepository } from './review.repository.js';
 import { toCampaignView, toItemView } from './review-views.js';
@@ -24,7 +26,15 @@ export async function getReviewCampaign(
   };
 }
 
-/** Closes a campaign; items still pending stay on record as not reviewed. */
+/** The catalogue control a completed inventory review satisfies (SOP-018 5.1.3). */
+export const INVENTORY_REVIEW_CONTROL = 'inventory-review-quarterly';
+
+/**
+ * Closes a campaign; items still pending stay on record as not reviewed. A campaign closed with a
+ * decision on every item is the quarter's inventory review: in the same transaction it completes
+ * and verifies, as the person closing it, the `inventory-review-quarterly` occurrence whose period
+ * holds the closure. One closed with items pending leaves that occurrence open.
+ */
 export async function closeReviewCampaign(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   actor: Actor,
@@ -41,12 +51,36 @@ export async function closeReviewCampaign(
       .where('id', '=', id)
       .execute();
     const view = toCampaignView((await reviewRepository.findCampaign(tx.trx, id))!);
+    const satisfied =
+      view.progress.pending === 0 ? await satisfyReviewOccurrence(ctx, tx, view) : null;
     await tx.audit({
       action: 'review_campaign.closed',
       entityType: 'review_campaign',
       entityId: id,
-      after: { progress: view.progress },
+      after: {
+        progress: view.progress,
+        satisfiedOccurrenceId: satisfied?.recorded ? satisfied.occurrenceId : null,
+      },
     });
     return view;
+  });
+}
+
+/** The quarter's review occurrence covering the closure, completed and verified by the closer. */
+async function satisfyReviewOccurrence(
+  ctx: Pick<AppContext, 'clock'>,
+  tx: AuditedTransaction,
+  campaign: ReviewCampaignView,
+) {
+  const occurrence = await findOccurrenceCovering(
+    { db: tx.trx, clock: ctx.clock },
+    { control: INVENTORY_REVIEW_CONTROL, asset: null, instant: tx.now, statusAt: tx.now },
+  );
+  if (!occurrence) return null;
+  const { total, confirmed, corrected } = campaign.progress;
+  return satisfyOccurrence(tx, occurrence, {
+    note:
+      `Inventory review campaign "${campaign.name}" closed with a decision on all ${total} ` +
+      `asset(s): ${confirmed} confirmed, ${corrected} corrected.`,
   });
 }

@@ -595,6 +595,18 @@ export interface BackupRunsTable {
   recorded_by: string;
 }
 
+/** What a snapshot listing showed restorable for one asset when it was imported. */
+export interface BackupPointListingsTable {
+  id: Generated<string>;
+  asset_id: string;
+  tool: string;
+  listed_at: Timestamp;
+  oldest_point_at: Timestamp;
+  newest_point_at: Timestamp;
+  point_count: number;
+  recorded_by: string;
+}
+
 /** Continuous backup evaluation (backups module, docs/backup-evaluation.md). */
 export interface BackupIncidentsTable {
   id: Generated<string>;
@@ -719,6 +731,7 @@ export interface Database {
   nonconformances: NonconformancesTable;
   backup_policies: BackupPoliciesTable;
   backup_runs: BackupRunsTable;
+  backup_point_listings: BackupPointListingsTable;
   backup_incidents: BackupIncidentsTable;
   backup_incident_alerts: BackupIncidentAlertsTable;
   backup_run_evaluations: BackupRunEvaluationsTable;

@@ -48,3 +48,37 @@ export const awsListBackupJobsSchema = z.object({
   BackupJobs: z.array(awsBackupJobSchema),
   NextToken: z.string().optional(),
 });
+
+// `aws backup list-recovery-points-by-backup-vault` (ListRecoveryPointsByBackupVault): the
+// recovery points a vault holds now, which is what a retention check needs.
+
+export const AWS_RECOVERY_POINT_STATUSES = [
+  'CREATING',
+  'AVAILABLE',
+  'COMPLETED',
+  'PARTIAL',
+  'STOPPED',
+  'DELETING',
+  'EXPIRED',
+] as const;
+export type AwsRecoveryPointStatus = (typeof AWS_RECOVERY_POINT_STATUSES)[number];
+
+export const awsRecoveryPointSchema = z.object({
+  RecoveryPointArn: z.string().min(1),
+  ResourceArn: z.string().min(1),
+  ResourceType: z.string().optional(),
+  BackupVaultArn: z.string().optional(),
+  Status: z.enum(AWS_RECOVERY_POINT_STATUSES),
+  StatusMessage: z.string().optional(),
+  CreationDate: awsTimestamp,
+  CompletionDate: awsTimestamp.optional(),
+  BackupSizeInBytes: z.number().int().nonnegative().optional(),
+  IsEncrypted: z.boolean().optional(),
+  CreatedBy: z.object({ BackupPlanId: z.string().optional() }).optional(),
+});
+export type AwsRecoveryPoint = z.infer<typeof awsRecoveryPointSchema>;
+
+export const awsListRecoveryPointsSchema = z.object({
+  RecoveryPoints: z.array(awsRecoveryPointSchema),
+  NextToken: z.string().optional(),
+});

@@ -93,3 +93,53 @@ describe('aws backup list-backup-jobs', () => {
     );
   });
 });
+
+describe('aws backup list-recovery-points-by-backup-vault', () => {
+  it('lists each restorable recovery point as a run keyed by its ARN', async () => {
+    const runs = await parseFixture('aws-backup', 'aws-backup/list-recovery-points.json');
+    expect(runs[0]).toEqual({
+      assetKey: null,
+      assetReference: 'arn:aws:rds:eu-central-1:481516234200:db:orders-prod',
+      tool: 'aws-backup',
+      job: '8b5f0c7a-2d1e-4f3a-9c6b-0e1d2f3a4b5c',
+      externalId:
+        'arn:aws:rds:eu-central-1:481516234200:snapshot:awsbackup:job-3f1c5a2e-6d7b-4e8f-9a0b-1c2d3e4f5a6b',
+      startedAt: new Date('2026-11-22T02:00:00.412Z'),
+      finishedAt: new Date('2026-11-22T02:41:57.300Z'),
+      status: 'succeeded',
+      backupType: null,
+      sizeBytes: 61203814400,
+      recoveryPointId:
+        'arn:aws:rds:eu-central-1:481516234200:snapshot:awsbackup:job-3f1c5a2e-6d7b-4e8f-9a0b-1c2d3e4f5a6b',
+      recoveryPointAt: new Date('2026-11-22T02:00:00.412Z'),
+      encrypted: true,
+      region: 'eu-central-1',
+      message: null,
+      line: null,
+      listed: true,
+    });
+  });
+
+  it('leaves out points being created, deleted, expired or stopped: they cannot be restored', async () => {
+    const runs = await parseFixture('aws-backup', 'aws-backup/list-recovery-points.json');
+    expect(runs.map((run) => [run.recoveryPointAt?.toISOString(), run.status])).toEqual([
+      ['2026-11-22T02:00:00.412Z', 'succeeded'],
+      ['2026-11-08T02:00:00.205Z', 'succeeded'],
+      ['2026-11-22T02:00:01.118Z', 'succeeded'],
+    ]);
+  });
+
+  it('reads an empty vault as no points', async () => {
+    expect(await parseFixture('aws-backup', 'aws-backup/empty-recovery-points.json')).toEqual([]);
+  });
+
+  it('refuses a truncated listing, naming the line', async () => {
+    const error = await parseError('aws-backup', 'aws-backup/recovery-points-truncated.json');
+    expect((error as Error).message).toMatch(/^aws-backup: line \d+: /);
+  });
+
+  it('refuses a recovery point status it does not know rather than guessing', async () => {
+    const error = await parseError('aws-backup', 'aws-backup/recovery-points-unknown-status.json');
+    expect((error as Error).message).toMatch(/^aws-backup: RecoveryPoints\[1\]\.Status: /);
+  });
+});

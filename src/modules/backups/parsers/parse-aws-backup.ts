@@ -3,8 +3,11 @@ import { parseWithSchema, readJsonDocument } from './json-input.js';
 import type { BackupRunStatus, ParseBackupOptions, ParsedBackupRun } from './parsed-backup-run.js';
 import {
   awsListBackupJobsSchema,
+  awsListRecoveryPointsSchema,
   type AwsBackupJob,
   type AwsBackupJobState,
+  type AwsRecoveryPoint,
+  type AwsRecoveryPointStatus,
 } from './aws-backup.schema.js';
 
 /** Finished states and the run status they mean; jobs in other states are not results yet. */
@@ -66,7 +69,69 @@ function toRun(
 }
 
 /**
- * `aws backup list-backup-jobs`: `{ "BackupJobs": [...], "NextToken"? }`. One run per finished
+ * Recovery point statuses that can be restored, and the run status they mean; points being
+ * created, stopped (a continuous backup turned off), being deleted or expired are not restore
+ * points to count.
+ */
+const STATUS_BY_POINT_STATUS: Partial<Record<AwsRecoveryPointStatus, BackupRunStatus>> = {
+  AVAILABLE: 'succeeded',
+  COMPLETED: 'succeeded',
+  // A composite recovery point some of whose nested points are missing.
+  PARTIAL: 'partial',
+};
+
+function pointToRun(
+  point: AwsRecoveryPoint,
+  status: BackupRunStatus,
+  options: ParseBackupOptions,
+): ParsedBackupRun {
+  const createdAt = toDate(point.CreationDate);
+  return {
+    assetKey: options.defaultAssetKey ?? null,
+    assetReference: point.ResourceArn,
+    tool: 'aws-backup',
+    job: point.CreatedBy?.BackupPlanId ?? null,
+    // The point's ARN: the job that made it (list-backup-jobs) is the same run, matched by it.
+    externalId: point.RecoveryPointArn,
+    startedAt: createdAt,
+    finishedAt: point.CompletionDate === undefined ? null : toDate(point.CompletionDate),
+    status,
+    backupType: null,
+    sizeBytes: point.BackupSizeInBytes ?? null,
+    recoveryPointId: point.RecoveryPointArn,
+    recoveryPointAt: createdAt,
+    encrypted: point.IsEncrypted ?? null,
+    region: regionOf(point.BackupVaultArn) ?? regionOf(point.RecoveryPointArn),
+    message: point.StatusMessage ?? null,
+    line: null,
+    listed: true,
+  };
+}
+
+/**
+ * `aws backup list-recovery-points-by-backup-vault`: `{ "RecoveryPoints": [...] }`, the points the
+ * vault holds now: one run per restorable point (a snapshot listing, so the import also records
+ * the oldest point per asset for the retention check).
+ */
+function* recoveryPointRuns(
+  document: unknown,
+  options: ParseBackupOptions,
+): Generator<ParsedBackupRun> {
+  const { RecoveryPoints: points } = parseWithSchema(
+    'aws-backup',
+    awsListRecoveryPointsSchema,
+    document,
+  );
+  for (const point of points) {
+    const status = STATUS_BY_POINT_STATUS[point.Status] ?? null;
+    if (status !== null) yield pointToRun(point, status, options);
+  }
+}
+
+/**
+ * `aws backup list-backup-jobs`: `{ "BackupJobs": [...], "NextToken"? }`, or
+ * `aws backup list-recovery-points-by-backup-vault`: `{ "RecoveryPoints": [...] }` (told apart by
+ * that key; see recoveryPointRuns). One run per finished
  * job; CREATED, PENDING, RUNNING and ABORTING jobs are skipped because they are not results yet
  * (import again once they finish: the job id makes that idempotent). An empty BackupJobs array is
  * valid and yields nothing. NextToken is ignored: each page is imported on its own.
@@ -81,6 +146,10 @@ export async function* parseAwsBackup(
     'aws backup list-backup-jobs',
     'object',
   );
+  if ('RecoveryPoints' in document) {
+    yield* recoveryPointRuns(document, options);
+    return;
+  }
   const { BackupJobs: jobs } = parseWithSchema('aws-backup', awsListBackupJobsSchema, document);
   for (const job of jobs) {
     const status = statusOf(job);

@@ -24,6 +24,7 @@ describe('pgbackrest info --output=json', () => {
       region: null,
       message: null,
       line: null,
+      listed: true,
     });
     expect(runs.map((run) => run.backupType)).toEqual(['full', 'differential', 'incremental']);
   });
@@ -45,5 +46,26 @@ describe('pgbackrest info --output=json', () => {
     const error = await parseError('pgbackrest', 'restic/snapshots.json');
     expect(error).toMatchObject({ format: 'pgbackrest', field: '[0].name' });
     expect((error as Error).message).toBe('pgbackrest: [0].name: is missing');
+  });
+});
+
+describe('pgBackRest 2.45 as Debian 12 ships it (recorded output)', () => {
+  it('lists a full and an incremental backup of an unencrypted repository', async () => {
+    const runs = await parseFixture('pgbackrest', 'pgbackrest/debian-2.45/info.json');
+    expect(
+      runs.map((run) => [run.externalId, run.backupType, run.encrypted, run.status, run.listed]),
+    ).toEqual([
+      ['demo/20261206-064159F', 'full', false, 'succeeded', true],
+      ['demo/20261206-064159F_20261206-064207I', 'incremental', false, 'succeeded', true],
+    ]);
+    expect(runs[0]?.recoveryPointAt).toEqual(new Date(1796539326 * 1000));
+  });
+
+  it('no longer lists what `expire` removed (repo1-retention-full=2 after two more fulls)', async () => {
+    const runs = await parseFixture('pgbackrest', 'pgbackrest/debian-2.45/info-after-expire.json');
+    expect(runs.map((run) => run.recoveryPointId)).toEqual([
+      '20261206-064213F',
+      '20261206-064221F',
+    ]);
   });
 });

@@ -50,6 +50,7 @@ function toRun(
         ? `pgBackRest found invalid page checksums in this backup; run \`pgbackrest info --stanza=${stanza.name} --set=${backup.label}\` for the files`
         : null,
     line: null,
+    listed: true,
   };
 }
 

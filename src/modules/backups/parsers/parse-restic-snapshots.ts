@@ -35,6 +35,7 @@ function toRun(snapshot: ResticSnapshot, options: ParseBackupOptions): ParsedBac
     region: null,
     message: null,
     line: null,
+    listed: true,
   };
 }
 

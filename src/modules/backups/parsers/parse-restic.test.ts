@@ -198,6 +198,7 @@ describe('restic snapshots --json', () => {
       region: null,
       message: null,
       line: null,
+      listed: true,
     });
     // Snapshots written before restic 0.17 have no statistics: no size, no end time.
     expect(runs[1]).toMatchObject({ sizeBytes: null, finishedAt: null });
@@ -250,5 +251,35 @@ describe('restic snapshots --json', () => {
     await expect(collect(parseBackupOutput('restic', document()))).rejects.toThrow(
       'restic: [0].id: is missing',
     );
+  });
+});
+
+describe('restic 0.14 as Debian 12 ships it (recorded output)', () => {
+  it('reads the short snapshot id of `backup --json` and times the run by its receipt', async () => {
+    const [run] = await parseFixture('restic', 'restic/debian-0.14/backup-first.jsonl', {
+      defaultAssetKey: 'files',
+      receivedAt,
+    });
+    expect(run).toMatchObject({
+      externalId: '27190a43',
+      recoveryPointId: '27190a43',
+      status: 'succeeded',
+      sizeBytes: 12,
+      finishedAt: receivedAt,
+    });
+    expect(run?.listed).toBeUndefined();
+  });
+
+  it('lists the snapshots that remain, with their full ids, before and after `forget`', async () => {
+    const before = await parseFixture('restic', 'restic/debian-0.14/snapshots.json');
+    expect(before.map((run) => [run.externalId.slice(0, 8), run.listed, run.job])).toEqual([
+      ['27190a43', true, 'nightly'],
+      ['fd8995f5', true, 'nightly'],
+    ]);
+    const after = await parseFixture('restic', 'restic/debian-0.14/snapshots-after-forget.json');
+    expect(after.map((run) => run.externalId)).toEqual([
+      'fd8995f5df290ec3db18604660e02846670a680fe83cf0f8df18ad205d32f9f8',
+    ]);
+    expect(after[0]?.recoveryPointAt).toEqual(new Date('2026-12-06T05:54:12.024Z'));
   });
 });

@@ -28,6 +28,7 @@ describe('velero backup get -o json', () => {
         region: 'default',
         message: null,
         line: null,
+        listed: true,
       },
     ]);
   });

@@ -89,6 +89,7 @@ function toRun(
       null,
     message: messageOf(backup, status),
     line: null,
+    listed: true,
   };
 }
 

@@ -42,6 +42,12 @@ export interface ParsedBackupRun {
    * JSON document, where `index` (the run's position) places it.
    */
   line: number | null;
+  /**
+   * True when the output lists the restore points that exist as it is written (a snapshot
+   * listing: restic snapshots, pgBackRest info, velero backup get) rather than reporting a backup
+   * as it ran; the import then also records which points were restorable (retention check).
+   */
+  listed?: true;
 }
 
 export interface ParseBackupOptions {

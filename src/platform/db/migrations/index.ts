@@ -16,6 +16,7 @@ import * as backupRunSuccessIndex from './2026-12-03T03-00_backup-run-success-in
 import * as postureCounts from './2026-12-03T04-00_posture-counts.js';
 import * as occurrenceStateForEveryOccurrence from './2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
 import * as jobClaimCompletion from './2026-12-06T00-00_job-claim-completion.js';
+import * as backupPointListings from './2026-12-06T06-00_backup-point-listings.js';
 import * as auditCheckpoints from './2026-12-06T06-10_audit-checkpoints.js';
 import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03T04-00_posture-counts': postureCounts,
   '2026-12-03T05-00_occurrence-state-for-every-occurrence': occurrenceStateForEveryOccurrence,
   '2026-12-06T00-00_job-claim-completion': jobClaimCompletion,
+  '2026-12-06T06-00_backup-point-listings': backupPointListings,
   '2026-12-06T06-10_audit-checkpoints': auditCheckpoints,
   '2026-12-06T06-10_instance-key-check': instanceKeyCheck,
 };

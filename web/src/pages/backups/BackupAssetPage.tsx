@@ -70,6 +70,7 @@ function AssetBackups({ data }: { data: BackupAssetDetailView }) {
                   : ''
               }`,
             },
+            { label: 'Retention', value: retentionText(status.retention) },
           ]}
         />
       </Section>
@@ -171,4 +172,18 @@ function IncidentPanel({ incident }: { incident: BackupIncidentView }) {
       </Table>
     </Stack>
   );
+}
+
+/** The retention check against the latest snapshot listing, in words. */
+function retentionText(retention: BackupAssetDetailView['status']['retention']): string {
+  const kept =
+    retention.retention === 'indefinite' ? 'kept indefinitely' : `kept ${retention.retention}`;
+  switch (retention.state) {
+    case 'no_listing':
+      return `${kept}; no snapshot listing imported yet`;
+    case 'met':
+      return `Met (${kept}); oldest point ${formatDateTime(retention.oldestPointAt)} in the listing of ${formatDateTime(retention.listedAt)}`;
+    case 'not_met':
+      return `Not met (${kept}): oldest point ${formatDateTime(retention.oldestPointAt)}, required by ${formatDateTime(retention.requiredOldestPointAt)} (listing of ${formatDateTime(retention.listedAt)})`;
+  }
 }

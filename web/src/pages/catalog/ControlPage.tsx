@@ -40,14 +40,18 @@ function describeScope(scope: ControlView['scope']): string {
   return parts.length > 0 ? parts.join(' · ') : 'Every asset in service';
 }
 
-function describeEvaluation(evaluation: ControlView['evaluation']): string {
+/** What decides the control now (`automation`), and what the catalogue intends when they differ. */
+function describeEvaluation(control: ControlView): string {
+  const { evaluation, automation } = control;
   switch (evaluation.mode) {
     case 'manual':
       return evaluation.verifierRole
         ? `Manual, verified by ${labelOf(OWNER_ROLE_LABELS, evaluation.verifierRole)}`
         : 'Manual, verified by someone other than the performer';
     case 'automatic':
-      return `Automatic from ${evaluation.source}`;
+      return automation === `automatic:${evaluation.source}`
+        ? `Automatic from ${evaluation.source}`
+        : `Manual for now (work orders): the catalogue intends automatic evaluation from ${evaluation.source}, which Plumbline does not evaluate yet`;
   }
 }
 
@@ -79,7 +83,7 @@ function Control({ control }: { control: ControlView }) {
               { label: 'Schedule', value: control.schedule },
               { label: 'Scope', value: describeScope(control.scope) },
               { label: 'Per asset', value: control.perAsset ? 'Yes' : 'No' },
-              { label: 'Evaluation', value: describeEvaluation(control.evaluation) },
+              { label: 'Evaluation', value: describeEvaluation(control) },
               { label: 'Theme', value: control.theme },
               { label: 'Version', value: control.version },
             ]}

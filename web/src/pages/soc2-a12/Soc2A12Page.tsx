@@ -29,6 +29,16 @@ function Evidence({ evidence }: { evidence: Soc2A12Data['evidence'] }) {
         <Text size="sm" c="dimmed">
           {evidence.backups.recentIncidents.length} recent incident(s)
         </Text>
+        <Text size="sm">
+          Retention: {evidence.backups.retention.met} met, {evidence.backups.retention.notMet} not
+          met, {evidence.backups.retention.noListing} without a snapshot listing
+        </Text>
+        {evidence.backups.retention.assetsNotMet.map((asset) => (
+          <Text key={asset.assetKey} size="sm" c="red">
+            {asset.assetKey}: oldest point {formatDateTime(asset.oldestPointAt)}, kept{' '}
+            {asset.retention} requires one by {formatDateTime(asset.requiredOldestPointAt)}
+          </Text>
+        ))}
       </Section>
       <Section title="Restore tests">
         <Text size="sm">

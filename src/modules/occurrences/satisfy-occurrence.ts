@@ -1,6 +1,6 @@
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
-import { ALLOWED_EVENTS } from '../occurrences/occurrence-status.js';
-import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
+import { ALLOWED_EVENTS } from './occurrence-status.js';
+import { recordOccurrenceEvent } from './record-occurrence-event.js';
 
 export interface SatisfiedOccurrence {
   occurrenceId: string;
@@ -11,14 +11,15 @@ export interface SatisfiedOccurrence {
 }
 
 /**
- * Records an occurrence as completed and verified by a signed record elsewhere (a verified restore
- * test or DR exercise, a deficiency closed by signature), with a note naming that record. An
- * occurrence already finished is left alone. Runs inside the signing transaction.
+ * Records an occurrence as completed and verified by a record elsewhere (a verified restore test or
+ * DR exercise, a deficiency closed by signature, a closed inventory review), with a note naming
+ * that record. An occurrence already finished is left alone. Runs inside the transaction that
+ * settles the record, as its actor.
  */
 export async function satisfyOccurrence(
   tx: AuditedTransaction,
   occurrence: { id: string; controlKey: string; periodKey: string; status: string },
-  details: { note: string; signatureId: string },
+  details: { note: string; signatureId?: string },
 ): Promise<SatisfiedOccurrence> {
   const base = {
     occurrenceId: occurrence.id,

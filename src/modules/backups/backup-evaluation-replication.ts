@@ -1,0 +1,139 @@
+import type { AppContext } from '../../app/context.js';
+import { systemActor } from '../../platform/audit/actor.js';
+import { mutate } from '../../platform/audit/mutate.js';
+import { listOccurrences } from '../occurrences/list-occurrences.js';
+import type { OccurrenceEventKind } from '../occurrences/occurrence-status.js';
+import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
+import type { AssetUnderPolicy, EvaluatedRun } from './backup-evaluation.js';
+import { backupIncidentRepository } from './backup-incident.repository.js';
+import { isSuccessfulRun, recoveryPointOf, regionCompliance, runEndOf } from './rpo.js';
+
+/** The catalogue control for copies in the required regions (SOC 2 A1.2 replication guidance). */
+export const REPLICATION_CONTROL = 'backup-replication-daily';
+
+const DAY_MS = 86_400_000;
+
+/** One open day of the control for one asset. */
+export interface ReplicationCandidate {
+  occurrenceId: string;
+  asset: AssetUnderPolicy;
+  opensAt: Date;
+  dueAt: Date;
+}
+
+/** What the day's runs decide: events to append, with the note that explains them. */
+export interface ReplicationDecision {
+  occurrenceId: string;
+  events: readonly OccurrenceEventKind[];
+  note: string;
+}
+
+/**
+ * The pure rule: a day is met once its successful runs (recovery point within the day, over by
+ * `now`) hold every region the asset's policy requires, or, with an offsite copy required and no
+ * region named, report at least one region (regionCompliance). A policy that asks for neither makes
+ * the day not applicable. Otherwise nothing is decided: the day stays open, and turns overdue and
+ * then missed if no copy arrives.
+ */
+export function planReplicationEvidence(
+  candidate: ReplicationCandidate,
+  runs: readonly EvaluatedRun[],
+  now: Date,
+): ReplicationDecision | null {
+  const { policy } = candidate.asset;
+  const inDay = runs.filter(
+    (run) =>
+      isSuccessfulRun(run) &&
+      runEndOf(run) <= now &&
+      recoveryPointOf(run) >= candidate.opensAt &&
+      recoveryPointOf(run) < candidate.dueAt,
+  );
+  const regions = regionCompliance(inDay, policy.requiredRegions, policy.offsiteRequired);
+  switch (regions.state) {
+    case 'not_required':
+      return {
+        occurrenceId: candidate.occurrenceId,
+        events: ['not_applicable'],
+        note: `Not applicable: the backup policy (${policy.source}) requires no copy in another region.`,
+      };
+    case 'met': {
+      const covering = inDay.filter((run) => run.region !== null).map((run) => run.id);
+      const required =
+        policy.requiredRegions.length > 0
+          ? `required ${policy.requiredRegions.join(', ')}`
+          : 'an offsite copy required';
+      return {
+        occurrenceId: candidate.occurrenceId,
+        events: ['completed', 'verified'],
+        note:
+          `Recorded automatically from ${covering.length} successful backup run(s) of the day in ` +
+          `${regions.coveredRegions.join(', ')} (${required}, ${policy.source}): ` +
+          `${covering.join(', ')}.`,
+      };
+    }
+    case 'no_runs':
+    case 'not_met':
+      return null;
+  }
+}
+
+/** The open days (due, in progress, or overdue within the last two days) of one asset. */
+async function openDaysOf(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  asset: AssetUnderPolicy,
+  now: Date,
+): Promise<ReplicationCandidate[]> {
+  const occurrences = await listOccurrences(ctx, {
+    control: REPLICATION_CONTROL,
+    asset: asset.key,
+    status: ['due', 'in_progress', 'overdue'],
+    dueFrom: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+    dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
+    limit: 10,
+  });
+  return occurrences
+    .filter((occurrence) => new Date(occurrence.opensAt) <= now)
+    .map((occurrence) => ({
+      occurrenceId: occurrence.id,
+      asset,
+      opensAt: new Date(occurrence.opensAt),
+      dueAt: new Date(occurrence.dueAt),
+    }));
+}
+
+/**
+ * Automatic evidence for `backup-replication-daily`: the open days of the assets that received
+ * successful runs since the last tick (only a run can make a day met; most ticks have none and
+ * read nothing) are decided from the runs recorded by now, and the decisions are appended as
+ * Plumbline in one audited transaction. Returns how many occurrences were decided.
+ */
+export async function recordReplicationEvidence(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  assetsWithNewRuns: readonly AssetUnderPolicy[],
+): Promise<number> {
+  const now = ctx.clock.now();
+  const candidates: ReplicationCandidate[] = [];
+  for (const asset of assetsWithNewRuns) candidates.push(...(await openDaysOf(ctx, asset, now)));
+  if (candidates.length === 0) return 0;
+  const runs = await backupIncidentRepository.runsBetween(ctx.db, {
+    assetIds: [...new Set(candidates.map((candidate) => candidate.asset.id))],
+    // A run's recovery point may precede its start by little; a day before the earliest day opens.
+    from: new Date(Math.min(...candidates.map((c) => c.opensAt.getTime())) - DAY_MS),
+    to: now,
+    recordedBy: now,
+    successOnly: true,
+  });
+  const decisions = candidates.flatMap((candidate) => {
+    const own = runs.filter((run) => run.assetId === candidate.asset.id);
+    return planReplicationEvidence(candidate, own, now) ?? [];
+  });
+  if (decisions.length === 0) return 0;
+  await mutate(ctx, systemActor, async (tx) => {
+    for (const decision of decisions) {
+      for (const kind of decision.events) {
+        await recordOccurrenceEvent(tx, decision.occurrenceId, kind, { note: decision.note });
+      }
+    }
+  });
+  return decisions.length;
+}

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evaluation-controls.js';
+import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
+import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
+import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
+import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
+import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
+import { INVENTORY_REVIEW_CONTROL } from '../register/review.service.js';
+import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
+import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
+import { automationOf, EVALUATORS } from './evaluators.js';
+import { loadCatalogDir } from './load-catalog-dir.js';
+
+describe('the registry of evaluators', () => {
+  let catalog: Catalog;
+  const byKey = (key: string): CatalogControl | undefined =>
+    catalog.controls.find((control) => control.key === key);
+  const triggeredBy = (trigger: string) =>
+    catalog.controls.filter((control) => control.sla?.trigger === trigger).map((c) => c.key);
+
+  beforeAll(async () => {
+    ({ catalog } = await loadCatalogDir(BUILT_IN_CATALOG_DIR));
+  });
+
+  it('shows a built-in control as automatic only when code evaluates the source it names', () => {
+    const dishonest = catalog.controls.flatMap((control) => {
+      const shown = automationOf(control.evaluation);
+      if (control.evaluation.mode === 'manual') return shown === 'manual' ? [] : [control.key];
+      const evaluated = EVALUATORS[control.evaluation.source] !== undefined;
+      return shown === (evaluated ? `automatic:${control.evaluation.source}` : 'manual')
+        ? []
+        : [`${control.key} (${control.evaluation.source}) shown as ${shown}`];
+    });
+    expect(dishonest).toEqual([]);
+  });
+
+  it('shows as manual the intended sources that no code evaluates yet', () => {
+    const intended = catalog.controls
+      .filter((control) => control.evaluation.mode === 'automatic')
+      .filter((control) => automationOf(control.evaluation) === 'manual')
+      .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
+    expect([...new Set(intended)].sort()).toEqual([
+      'access-grants',
+      'access-reviews',
+      'certificate-scans',
+      'change-requests',
+      'decommissioning-records',
+      'incidents',
+      'mfa-status',
+      'provisioning-requests',
+      'supplier-reviews',
+      'vulnerability-scans',
+    ]);
+    expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
+  });
+
+  it('names, for every registered source, exactly the built-in controls that name the source', () => {
+    for (const [source, evaluator] of Object.entries(EVALUATORS)) {
+      const naming = catalog.controls
+        .filter((c) => c.evaluation.mode === 'automatic' && c.evaluation.source === source)
+        .map((c) => c.key)
+        .sort();
+      expect({ source, controls: [...evaluator.controls].sort() }).toEqual({
+        source,
+        controls: naming,
+      });
+    }
+    expect(
+      Object.keys(EVALUATORS).every((source) => EVALUATION_SOURCES.includes(source as never)),
+    ).toBe(true);
+  });
+
+  it('has code behind each source: the controls its evaluator appends events to', () => {
+    // The constants are what the evaluating use cases pass to recordOccurrenceEvent (directly, or
+    // through a trigger event that starts the SLA controls of that trigger).
+    const decidedByCode: Record<string, string[]> = {
+      'backup-runs': [
+        BACKUP_CONTROLS.daily,
+        BACKUP_CONTROLS.weeklyFull,
+        ...triggeredBy(BACKUP_FAILED_TRIGGER),
+        HOURLY_CONFIGURATION_CONTROL,
+      ],
+      'backup-replication': [REPLICATION_CONTROL],
+      'restore-tests': [...RESTORE_TEST_CONTROLS],
+      'dr-exercises': [DR_EXERCISE_CONTROL],
+      capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
+      'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
+    };
+    const registered = Object.fromEntries(
+      Object.entries(EVALUATORS).map(([source, evaluator]) => [
+        source,
+        [...evaluator.controls].sort(),
+      ]),
+    );
+    expect(registered).toEqual(
+      Object.fromEntries(
+        Object.entries(decidedByCode).map(([source, keys]) => [source, [...new Set(keys)].sort()]),
+      ),
+    );
+    for (const keys of Object.values(registered)) {
+      for (const key of keys) expect(byKey(key), key).toBeDefined();
+    }
+  });
+});

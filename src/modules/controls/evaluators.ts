@@ -1,0 +1,70 @@
+import type { Evaluation, EvaluationSource } from './catalog.schema.js';
+
+/** Where code turns a source's records into occurrence events, and the controls it decides. */
+export interface Evaluator {
+  /** The use case that appends the occurrence events (through recordOccurrenceEvent). */
+  evaluatedBy: string;
+  /** The built-in controls whose occurrences it completes, verifies or starts. */
+  controls: readonly string[];
+}
+
+/**
+ * The evaluation sources that code evaluates today. The catalogue may name any source in
+ * EVALUATION_SOURCES as the way a control is meant to be decided; only the sources listed here are
+ * decided by Plumbline, so only they are shown and exported as automatic (`automationOf`). A source
+ * gets its entry in the same change as the code that evaluates it, and its controls then show as
+ * automatic without touching the catalogue.
+ */
+export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> = {
+  'backup-runs': {
+    evaluatedBy:
+      'backups/evaluate-backups.ts (backup-evaluation-controls.ts, backup-evaluation-hourly.ts)',
+    controls: [
+      'backup-daily-production',
+      'backup-weekly-full-production',
+      'backup-failure-response-24h',
+      'backup-configuration-hourly',
+    ],
+  },
+  'backup-replication': {
+    evaluatedBy: 'backups/evaluate-backups.ts (backup-evaluation-replication.ts)',
+    controls: ['backup-replication-daily'],
+  },
+  'restore-tests': {
+    evaluatedBy: 'recovery/verify-restore-test.ts',
+    controls: ['restore-test-monthly', 'backup-integrity-quarterly'],
+  },
+  'dr-exercises': {
+    evaluatedBy: 'recovery/verify-dr-exercise.ts',
+    controls: ['dr-exercise-annual'],
+  },
+  capas: {
+    evaluatedBy:
+      'nonconformances/start-deficiency-sla.ts and verify-deficiency-closure.ts (deficiencies)',
+    controls: ['dr-deficiency-remediation'],
+  },
+  'inventory-reviews': {
+    evaluatedBy: 'register/review.service.ts (closeReviewCampaign)',
+    controls: ['inventory-review-quarterly'],
+  },
+};
+
+/** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */
+export type AutomationMode = 'manual' | `automatic:${EvaluationSource}`;
+
+/** The source that really decides a control, or null when people do (work orders). */
+export function evaluatedSourceOf(evaluation: Evaluation): EvaluationSource | null {
+  if (evaluation.mode === 'manual') return null;
+  return EVALUATORS[evaluation.source] ? evaluation.source : null;
+}
+
+/**
+ * The one answer to "is this control automatic?" for the posture, the catalogue views, the A1.2
+ * page, OSCAL exports and evidence packs: automatic only when the catalogue says so **and** code
+ * evaluates its source; a control whose source has no evaluator yet is worked by people through
+ * work orders, so it is manual.
+ */
+export function automationOf(evaluation: Evaluation): AutomationMode {
+  const source = evaluatedSourceOf(evaluation);
+  return source === null ? 'manual' : `automatic:${source}`;
+}
