@@ -443,6 +443,51 @@ describe('work orders with verified closeout', () => {
     );
   });
 
+  it('tells each caller whether they may sign the closeout, as the server decides', async () => {
+    const created = await performer.call('POST', '/api/v1/work-orders', {
+      title: 'Rotate the web-2 TLS certificate',
+      description: 'Expires next month.',
+      assetKey: 'web-2',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<WorkOrderView>().id;
+    const abilitiesFor = async (session: Session | string) =>
+      (typeof session === 'string'
+        ? await t.call(session, 'GET', `/api/v1/work-orders/${id}`)
+        : await session.call('GET', `/api/v1/work-orders/${id}`)
+      ).json<WorkOrderDetail>().abilities;
+
+    // Still open: nobody may sign yet, and the reason says why.
+    const open = await abilitiesFor(verifier);
+    expect(open.verify.allowed).toBe(false);
+    expect(open.verify.reason).toMatch(/cannot be verified: complete it first/);
+
+    await performer.call('POST', `/api/v1/work-orders/${id}/complete`, { note: 'renewed' });
+    expect((await abilitiesFor(verifier)).verify).toEqual({ allowed: true, reason: null });
+    expect((await abilitiesFor(verifier)).reject).toEqual({ allowed: true, reason: null });
+    expect((await abilitiesFor(performer)).verify).toEqual({
+      allowed: false,
+      reason: 'a closeout cannot be verified by its own performer',
+    });
+    expect((await abilitiesFor(admin)).verify).toEqual({
+      allowed: false,
+      reason: 'An API token cannot sign: sign in as a person',
+    });
+    // A role that may never sign is told nothing more.
+    expect((await abilitiesFor(auditor)).verify).toEqual({ allowed: false, reason: null });
+
+    // The server enforces what the abilities said.
+    const own = await performer.call('POST', `/api/v1/work-orders/${id}/verify`, {
+      password: TEST_PASSWORD,
+    });
+    expect(own.statusCode).toBe(409);
+    const signed = await verifier.call('POST', `/api/v1/work-orders/${id}/verify`, {
+      password: TEST_PASSWORD,
+    });
+    expect(signed.statusCode).toBe(200);
+    expect((await abilitiesFor(verifier)).verify.allowed).toBe(false);
+  });
+
   it('signs with a TOTP code for a person with MFA, in the control’s verifier role', async () => {
     const event = await t.call(admin, 'POST', '/api/v1/events', {
       type: 'critical-patch-released',
