@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { OWNER_ROLES } from '../register/asset.schema.js';
 
 /**
@@ -78,7 +79,7 @@ export const nonconformanceViewSchema = z.object({
 });
 export type NonconformanceView = z.infer<typeof nonconformanceViewSchema>;
 
-export const listNonconformancesQuerySchema = z.object({
+export const listNonconformancesQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
     .optional()

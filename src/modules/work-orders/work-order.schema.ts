@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 
@@ -98,7 +99,7 @@ export const workOrderDetailSchema = workOrderViewSchema.extend({
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
 
-export const listWorkOrdersQuerySchema = z.object({
+export const listWorkOrdersQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
     .optional()

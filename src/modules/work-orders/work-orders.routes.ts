@@ -25,8 +25,10 @@ import {
   workOrderViewSchema,
 } from './work-order.schema.js';
 import { getWorkOrder, listWorkOrders } from './work-order-views.js';
+import { pageSchema } from '../../platform/http/paging.js';
 import {
   assertWithinEngagement,
+  engagementPeriod,
   keepWithinEngagement,
   refuseOutsideEngagement,
 } from '../../platform/http/engagement.js';
@@ -88,17 +90,17 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
-      summary: 'Work orders by status and kind; mine=true for my work',
+      summary: 'Work orders, newest first, by status and kind; mine=true for my work (paged)',
       querystring: listWorkOrdersQuerySchema,
-      response: { 200: z.object({ items: z.array(workOrderViewSchema) }) },
+      response: { 200: pageSchema(workOrderViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listWorkOrders(ctx, requirePrincipal(request).actor, request.query),
-        (workOrder) => workOrder.createdAt,
+    handler: async (request) =>
+      listWorkOrders(
+        ctx,
+        requirePrincipal(request).actor,
+        request.query,
+        engagementPeriod(request.principal),
       ),
-    }),
   });
   api.get('/api/v1/work-orders/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

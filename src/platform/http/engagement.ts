@@ -118,6 +118,21 @@ export function keepWithinEngagement<T>(
   });
 }
 
+/** An engaged auditor's period as instants [start, end), for a list's where clause. */
+export interface EngagementPeriod {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The period a list is limited to for an engaged auditor (undefined for everyone else). Lists
+ * apply it in their query, next to their other filters, so an auditor's pages are full pages.
+ */
+export function engagementPeriod(principal: Principal | null): EngagementPeriod | undefined {
+  const scope = engagementScope(principal);
+  return scope ? { start: scope.periodStart, end: scope.periodEnd } : undefined;
+}
+
 /**
  * The instant a point-in-time view (posture) is evaluated at: the one asked for, or for an
  * engaged auditor who asked for none, the end of the period (or now, while it runs).
