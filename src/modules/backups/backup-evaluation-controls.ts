@@ -61,7 +61,6 @@ export async function recordBackupSuccessEvidence(
       asset: assetKey,
       dueFrom: point.toISOString(),
       dueBefore: new Date(point.getTime() + 8 * DAY_MS).toISOString(),
-      limit: 20,
     });
     const holding = occurrences.find(
       (occurrence) =>
@@ -75,7 +74,6 @@ export async function recordBackupSuccessEvidence(
     control: BACKUP_CONTROLS.failureResponse,
     asset: assetKey,
     dueFrom: new Date(now.getTime() - 30 * DAY_MS).toISOString(),
-    limit: 200,
   });
   for (const occurrence of failures) {
     const opened = new Date(occurrence.opensAt);

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { FixedClock } from '../../platform/clock.js';
 import { listAuditEvents } from '../audit-log/list-audit-events.js';
 import { logIn } from '../identity/log-in.js';
-import { listOccurrences } from '../occurrences/list-occurrences.js';
+import { listOccurrencePage } from '../occurrences/list-occurrences.js';
 import { evaluatePosture } from '../posture/evaluate-posture.js';
 import { getWorkOrder, listWorkOrders } from '../work-orders/work-order-views.js';
 import { listUsers } from '../identity/user.service.js';
@@ -131,7 +131,7 @@ describe('loading the demo organisation', () => {
       expect(detail.signatures).toHaveLength(1);
       expect(detail.signatures[0]!.signerLabel).not.toBe(order.performerLabel);
     }
-    const stillDue = await listOccurrences(ctx, { status: ['due'], limit: 10 });
+    const stillDue = (await listOccurrencePage(ctx, { status: ['due'], limit: 10 })).items;
     expect(stillDue.length).toBeGreaterThan(0);
     const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
     expect(posture.controlCounts.passing).toBeGreaterThan(0);

@@ -24,7 +24,6 @@ export async function occurrenceCovering(
     ...(assetKey ? { asset: assetKey } : {}),
     dueFrom: instant.toISOString(),
     dueBefore: new Date(instant.getTime() + 400 * 86_400_000).toISOString(),
-    limit: 50,
   });
   return candidates.find(
     (candidate) => candidate.assetKey === assetKey && new Date(candidate.opensAt) <= instant,
