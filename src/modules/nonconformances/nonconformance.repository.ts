@@ -1,11 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { DEFICIENCY_SOURCES } from './nonconformance.schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NonconformanceFilter {
   statuses?: readonly string[] | undefined;
   source?: string | undefined;
+  /** Only deficiencies (true: from restore tests and DR exercises), or only the others (false). */
+  deficiency?: boolean | undefined;
   sourceId?: string | undefined;
   ownerRole?: string | undefined;
   ownerUserId?: string | undefined;
@@ -44,6 +47,8 @@ export const nonconformanceRepository = {
     if (filter.statuses && filter.statuses.length > 0)
       select = select.where('status', 'in', filter.statuses);
     if (filter.source) select = select.where('source_type', '=', filter.source);
+    if (filter.deficiency !== undefined)
+      select = select.where('source_type', filter.deficiency ? 'in' : 'not in', DEFICIENCY_SOURCES);
     if (filter.sourceId) select = select.where('source_id', '=', filter.sourceId);
     if (filter.ownerRole) select = select.where('owner_role', '=', filter.ownerRole);
     if (filter.ownerUserId) select = select.where('owner_user_id', '=', filter.ownerUserId);

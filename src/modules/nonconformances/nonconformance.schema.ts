@@ -87,6 +87,11 @@ export const listNonconformancesQuerySchema = pageQuerySchema.extend({
     .pipe(z.array(z.enum(NONCONFORMANCE_STATUSES)).optional())
     .describe('Comma-separated statuses, e.g. open,in_progress'),
   source: z.enum(NONCONFORMANCE_SOURCES).optional(),
+  deficiency: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .describe('Only deficiencies (true: from restore tests and DR exercises) or only the others'),
   sourceId: z.uuid().optional().describe('Only those raised by this restore test or exercise'),
   ownerRole: z.enum(OWNER_ROLES).optional(),
   ownerUserId: z.uuid().optional(),

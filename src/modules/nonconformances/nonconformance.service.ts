@@ -83,6 +83,7 @@ export async function listNonconformancePage(
   const rows = await nonconformanceRepository.list(ctx.db, {
     statuses: query.status,
     source: query.source,
+    deficiency: query.deficiency,
     sourceId: query.sourceId,
     ownerRole: query.ownerRole,
     ownerUserId: query.ownerUserId,
