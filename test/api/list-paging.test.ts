@@ -1,6 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
+import type { PackJob } from '../../src/modules/packs/pack.schema.js';
+import { requestEvidencePack } from '../../src/modules/packs/pack-job.service.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import { occurrenceStatusAt } from '../../src/modules/occurrences/occurrence-status.js';
 import type { DrExerciseView } from '../../src/modules/recovery/dr-exercise.schema.js';
@@ -9,6 +11,7 @@ import type { WorkOrderView } from '../../src/modules/work-orders/work-order.sch
 import { nonconformanceRepository } from '../../src/modules/nonconformances/nonconformance.repository.js';
 import { drExerciseRepository } from '../../src/modules/recovery/dr-exercise.repository.js';
 import { restoreTestRepository } from '../../src/modules/recovery/restore-test.repository.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
 import { totpCodeAt } from '../../src/platform/auth/totp.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
@@ -52,6 +55,7 @@ const LISTS = [
   '/api/v1/dr-exercises',
   '/api/v1/occurrences',
   '/api/v1/backup-runs',
+  '/api/v1/reports/packs',
 ];
 
 describe('lists: keyset pages that never drop a row', () => {
@@ -308,6 +312,21 @@ describe('lists: keyset pages that never drop a row', () => {
   });
 
   it("gives an engaged auditor full pages of their period's records", async () => {
+    const periods = [
+      { framework: 'iso9001', from: '2026-03-01', to: '2026-03-31' },
+      { framework: 'soc2', from: '2026-03-01', to: '2026-03-31' },
+      { framework: 'iso9001', from: '2026-03-01', to: '2026-03-15' },
+      { framework: 'iso9001', from: '2026-02-01', to: '2026-02-28' },
+      { framework: 'iso9001', from: '2026-03-16', to: '2026-03-31' },
+    ];
+    const packs: PackJob[] = [];
+    for (const [index, period] of periods.entries()) {
+      clock.set(`2026-04-01T0${index}:00:00Z`);
+      packs.push(await requestEvidencePack(t.ctx, systemActor, period));
+    }
+    const everyPack = await walk<PackJob>(get, '/api/v1/reports/packs', 2);
+    expectFullPages(everyPack.pageSizes, 2, 5);
+    expect(everyPack.items.map((pack) => pack.id)).toEqual(packs.map((pack) => pack.id).reverse());
     clock.set('2026-04-05T09:00:00Z');
     const invited = await t.call(admin, 'POST', '/api/v1/auditor-engagements', {
       email: 'auditor@audit-firm.example',
@@ -371,6 +390,11 @@ describe('lists: keyset pages that never drop a row', () => {
     expectFullPages(occurrences.pageSizes, 2, marchOccurrences.length);
     expect(occurrences.items.map((item) => item.id)).toEqual(
       marchOccurrences.map((item) => item.id),
+    );
+    const auditorPacks = await walk<PackJob>(auditor, '/api/v1/reports/packs', 2);
+    expectFullPages(auditorPacks.pageSizes, 2, 3);
+    expect(auditorPacks.items.map((pack) => pack.id)).toEqual(
+      [packs[4]!, packs[2]!, packs[0]!].map((pack) => pack.id),
     );
     const tests = await walk<RestoreTestView>(auditor, '/api/v1/restore-tests', 2);
     expect(tests.items).toEqual([]);

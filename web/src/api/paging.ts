@@ -17,13 +17,15 @@ const WHOLE_LIST_PAGE_SIZE = 1000;
 
 /**
  * A list shown a page at a time: `data` is the rows loaded so far, `hasNextPage` says whether more
- * follow, `fetchNextPage` loads them (see LoadMore).
+ * follow, `fetchNextPage` loads them (see LoadMore). With `pollWhile`, the loaded pages are read
+ * again every second while a loaded row matches it (a pack being built).
  */
 export function usePagedList<Item>(
   queryKey: QueryKey,
   path: string,
   query: Query = {},
   pageSize = TABLE_PAGE_SIZE,
+  pollWhile?: (item: Item) => boolean,
 ) {
   const api = useApi();
   return useInfiniteQuery({
@@ -33,6 +35,10 @@ export function usePagedList<Item>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: (data) => data.pages.flatMap((page) => page.items),
+    refetchInterval: (current) =>
+      pollWhile && current.state.data?.pages.some((page) => page.items.some(pollWhile))
+        ? 1000
+        : false,
   });
 }
 
