@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
+import type { BackupIncidentView } from '../../src/modules/backups/backup-status.schema.js';
 import type { PackJob } from '../../src/modules/packs/pack.schema.js';
 import { requestEvidencePack } from '../../src/modules/packs/pack-job.service.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
@@ -56,6 +57,7 @@ const LISTS = [
   '/api/v1/occurrences',
   '/api/v1/backup-runs',
   '/api/v1/reports/packs',
+  '/api/v1/backups/incidents',
 ];
 
 describe('lists: keyset pages that never drop a row', () => {
@@ -225,6 +227,48 @@ describe('lists: keyset pages that never drop a row', () => {
     const exercises = await walk<DrExerciseView>(get, '/api/v1/dr-exercises', 3);
     expectFullPages(exercises.pageSizes, 3, 7);
     expect(exercises.items.map((item) => Number(item.number.slice(3)))).toEqual(expected);
+  });
+
+  it('walks backup incidents newest first, open or closed at an instant', async () => {
+    const assetId = (
+      await t.ctx.db
+        .selectFrom('assets')
+        .select('id')
+        .where('key', '=', 'db-1')
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Only one incident of a kind may be open per asset: the open ones (1, 3) differ in kind.
+    const opened = ['2026-01-03', '2026-01-04', '2026-01-04', '2026-01-05', '2026-01-06'];
+    await t.ctx.db
+      .insertInto('backup_incidents')
+      .values(
+        opened.map((day, index) => ({
+          asset_id: assetId,
+          kind: (['run_failed', 'incremental_missed', 'full_missed'] as const)[index % 3]!,
+          began_at: new Date(`${day}T01:00:00Z`),
+          opened_at: new Date(`${day}T02:00:00Z`),
+          summary: `Incident ${index}`,
+          closed_at: index % 2 === 0 ? new Date('2026-01-10T00:00:00Z') : null,
+        })),
+      )
+      .execute();
+    const all = await walk<BackupIncidentView>(get, '/api/v1/backups/incidents', 2);
+    expectFullPages(all.pageSizes, 2, 5);
+    expect(new Set(all.items.map((item) => item.id)).size).toBe(5);
+    expect(all.items.map((item) => item.summary.at(-1))).toEqual(
+      expect.arrayContaining(['0', '1', '2', '3', '4']),
+    );
+    expect(all.items.map((item) => item.openedAt)).toEqual(
+      [...all.items.map((item) => item.openedAt)].sort().reverse(),
+    );
+    const open = await walk<BackupIncidentView>(get, '/api/v1/backups/incidents?status=open', 1);
+    expect(open.items.map((item) => item.summary).sort()).toEqual(['Incident 1', 'Incident 3']);
+    const openThen = await walk<BackupIncidentView>(
+      get,
+      '/api/v1/backups/incidents?status=open&at=2026-01-08T00:00:00Z',
+      2,
+    );
+    expectFullPages(openThen.pageSizes, 2, 5);
   });
 
   it('walks occurrences in due order with their status at an instant, filtered in the database', async () => {

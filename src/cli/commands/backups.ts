@@ -224,21 +224,27 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         ]),
       );
     });
-  backups
-    .command('incidents')
-    .description('backup incidents (failed runs, missed windows), newest first')
+  withPageOptions(
+    backups
+      .command('incidents')
+      .description('backup incidents (failed runs, missed windows), newest first'),
+  )
     .option('--open', 'only incidents still open')
     .option('--asset <key>')
     .option('--at <instant>', 'as they stood at this instant (ISO date-time)')
-    .option('--limit <n>', 'at most this many (1 to 1000)', '200')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: BackupIncidentView[] }>(
+      const items = await fetchList<BackupIncidentView>(
+        clientFor(command, cli),
+        cli,
         '/backups/incidents',
         {
           status: options.open ? 'open' : undefined,
-          asset: options.asset as string | undefined,
-          at: options.at as string | undefined,
-          limit: options.limit as string,
+          asset: options.asset,
+          at: options.at,
+        },
+        {
+          limit: options.limit as string | undefined,
+          cursor: options.cursor as string | undefined,
         },
       );
       const rows = globalOptions(command).json

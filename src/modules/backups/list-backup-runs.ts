@@ -2,7 +2,12 @@ import type { AppContext } from '../../app/context.js';
 import { z } from 'zod';
 import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
-import { cursorInstant, decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  pageFromRows,
+  type Page,
+} from '../../platform/http/paging.js';
 import type { BackupRunView, ListBackupRunsQuery } from './backup-run.schema.js';
 import { backupRunRepository, type BackupRunWithAssetKey } from './backup-runs.repository.js';
 
