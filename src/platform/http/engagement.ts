@@ -31,8 +31,8 @@ export type EngagementAccess =
  * Which API routes an engaged auditor may reach; a route that declares none is closed to them
  * (deny by default). Every route they reach is audited (`auditor.viewed` / `auditor.downloaded`).
  * - `register`: the system description and their own session, not tied to a period.
- * - `period`: the handler limits the answer to the engagement (`assertWithinEngagement`,
- *   `keepWithinEngagement`).
+ * - `period`: the handler limits the answer to the engagement (`assertWithinEngagement`;
+ *   lists pass `engagementPeriod` to their query, `keepWithinEngagement` filters a record's parts).
  * - `download`: as `period`, audited as a download.
  */
 export type EngagedAuditorRule = 'register' | 'period' | 'download';
