@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { BackupIncidentView } from '../../src/modules/backups/backup-status.schema.js';
+import type { NotificationView } from '../../src/modules/notifications/notification.schema.js';
 import type { PackJob } from '../../src/modules/packs/pack.schema.js';
 import { requestEvidencePack } from '../../src/modules/packs/pack-job.service.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
@@ -58,6 +59,7 @@ const LISTS = [
   '/api/v1/backup-runs',
   '/api/v1/reports/packs',
   '/api/v1/backups/incidents',
+  '/api/v1/notifications',
 ];
 
 describe('lists: keyset pages that never drop a row', () => {
@@ -269,6 +271,44 @@ describe('lists: keyset pages that never drop a row', () => {
       2,
     );
     expectFullPages(openThen.pageSizes, 2, 5);
+  });
+
+  it('walks notifications newest first, filtered by category', async () => {
+    const queued = ['2026-01-03', '2026-01-04', '2026-01-04', '2026-01-05', '2026-01-06'];
+    await t.ctx.db
+      .insertInto('outbox_messages')
+      .values(
+        queued.map((day, index) => ({
+          channel: 'email',
+          recipient: `person${index}@example.test`,
+          subject: `Reminder ${index}`,
+          body_text: 'Work is due.',
+          category: index === 4 ? 'digest' : 'paging-test',
+          dedupe_key: null,
+          related_entity_type: null,
+          related_entity_id: null,
+          status: 'pending',
+          created_at: new Date(`${day}T08:00:00Z`),
+          available_at: new Date(`${day}T08:00:00Z`),
+          sent_at: null,
+          last_error: null,
+          provider_message_id: null,
+        })),
+      )
+      .execute();
+    const tests = await walk<NotificationView>(
+      get,
+      '/api/v1/notifications?category=paging-test',
+      1,
+    );
+    expectFullPages(tests.pageSizes, 1, 4);
+    expect(tests.items.map((item) => item.createdAt)).toEqual([
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-04T08:00:00.000Z',
+      '2026-01-04T08:00:00.000Z',
+      '2026-01-03T08:00:00.000Z',
+    ]);
+    expect(new Set(tests.items.map((item) => item.id)).size).toBe(4);
   });
 
   it('walks occurrences in due order with their status at an instant, filtered in the database', async () => {
