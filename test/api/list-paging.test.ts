@@ -60,6 +60,7 @@ const LISTS = [
   '/api/v1/reports/packs',
   '/api/v1/backups/incidents',
   '/api/v1/notifications',
+  '/api/v1/auditor-engagements',
 ];
 
 describe('lists: keyset pages that never drop a row', () => {
