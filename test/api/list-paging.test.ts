@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
+import type { AuditEventView } from '../../src/modules/audit-log/audit-log.schema.js';
 import type { BackupIncidentView } from '../../src/modules/backups/backup-status.schema.js';
 import type { NotificationView } from '../../src/modules/notifications/notification.schema.js';
 import type { PackJob } from '../../src/modules/packs/pack.schema.js';
@@ -61,6 +62,7 @@ const LISTS = [
   '/api/v1/backups/incidents',
   '/api/v1/notifications',
   '/api/v1/auditor-engagements',
+  '/api/v1/audit/events',
 ];
 
 describe('lists: keyset pages that never drop a row', () => {
@@ -310,6 +312,24 @@ describe('lists: keyset pages that never drop a row', () => {
       '2026-01-03T08:00:00.000Z',
     ]);
     expect(new Set(tests.items.map((item) => item.id)).size).toBe(4);
+  });
+
+  it('walks the audit trail newest first by cursor, and by beforeSeq for older clients', async () => {
+    const filter = 'entityType=work_order';
+    const trail = await walk<AuditEventView>(get, `/api/v1/audit/events?${filter}`, 3);
+    expect(trail.items.length).toBeGreaterThanOrEqual(8);
+    expectFullPages(trail.pageSizes, 3, trail.items.length);
+    const seqs = trail.items.map((item) => BigInt(item.seq));
+    expect(seqs.every((seq, index) => index === 0 || seq < seqs[index - 1]!)).toBe(true);
+    const first = (await get(`/api/v1/audit/events?${filter}&limit=3`)).json<{
+      nextBeforeSeq: string | null;
+    }>();
+    const older = (
+      await get(`/api/v1/audit/events?${filter}&limit=3&beforeSeq=${first.nextBeforeSeq}`)
+    ).json<Page<AuditEventView>>();
+    expect(older.items.map((item) => item.seq)).toEqual(
+      trail.items.slice(3, 6).map((item) => item.seq),
+    );
   });
 
   it('walks occurrences in due order with their status at an instant, filtered in the database', async () => {

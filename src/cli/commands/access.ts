@@ -4,6 +4,7 @@ import type { UserView } from '../../modules/identity/user.schema.js';
 import type { AuditEventView } from '../../modules/audit-log/audit-log.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
+import { fetchList, type PageOptions } from '../paging.js';
 
 /** Client commands for health, users, tokens and the audit log. */
 export function registerAccessCommands(program: Command, cli: CliContext): void {
@@ -74,19 +75,24 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     cli.output.out(`Revoked ${revoked.name}`);
   });
 
+  // The trail grows without end: one page by default (50 events), the next one's cursor on stderr.
   program
     .command('events')
-    .description('list audit events, newest first')
+    .description('list audit events, newest first, a page at a time')
     .option('--entity-type <type>')
     .option('--entity-id <id>')
-    .option('--limit <n>', 'how many', '50')
+    .option('--limit <n>', 'events per page (1 to 1000)', '50')
+    .option('--cursor <cursor>', 'the page after the one that printed this cursor')
     .action(
       async (
-        options: { entityType?: string; entityId?: string; limit: string },
+        options: { entityType?: string; entityId?: string } & PageOptions,
         command: Command,
       ) => {
-        const { items } = await clientFor(command, cli).get<{ items: AuditEventView[] }>(
+        const items = await fetchList<AuditEventView>(
+          clientFor(command, cli),
+          cli,
           '/audit/events',
+          { entityType: options.entityType, entityId: options.entityId },
           options,
         );
         printList(

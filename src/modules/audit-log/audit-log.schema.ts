@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 
 export const auditEventViewSchema = z.object({
   seq: z.string(),
@@ -16,7 +17,7 @@ export const auditEventViewSchema = z.object({
 });
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
-export const listAuditEventsQuerySchema = z.object({
+export const listAuditEventsQuerySchema = pageQuerySchema.extend({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
@@ -26,10 +27,17 @@ export const listAuditEventsQuerySchema = z.object({
     .int()
     .positive()
     .optional()
-    .describe('Page backwards from this sequence number'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+    .describe('Page backwards from this sequence number (kept for older clients; prefer cursor)'),
 });
 export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuerySchema>;
+
+/** The paging envelope, plus `nextBeforeSeq` for clients that page with `beforeSeq`. */
+export const auditEventPageSchema = pageSchema(auditEventViewSchema).extend({
+  nextBeforeSeq: z
+    .string()
+    .nullable()
+    .describe('The same place as nextCursor, as a sequence number'),
+});
 
 export const auditChainReportSchema = z.object({
   valid: z.boolean(),
