@@ -34,11 +34,7 @@ export const drExerciseRepository = {
     const after = filter.after;
     if (after)
       select = select.where((eb) =>
-        eb(
-          eb.refTuple('finished_at', 'number'),
-          '<',
-          eb.tuple(after.finishedAt, after.number),
-        ),
+        eb(eb.refTuple('finished_at', 'number'), '<', eb.tuple(after.finishedAt, after.number)),
       );
     if (filter.limit !== undefined) select = select.limit(filter.limit);
     return select.execute();
