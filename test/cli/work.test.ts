@@ -51,6 +51,24 @@ describe('plumbline occurrences and work against a running server', () => {
     return items[0]!;
   }
 
+  it('lists every occurrence, or one page with --limit and the next cursor on stderr', async () => {
+    const all = await as(engineerToken, ['--json', 'occurrences']);
+    expect(all).toMatchObject({ code: 0, stderr: '' });
+    const everyId = (JSON.parse(all.stdout) as OccurrenceView[]).map((item) => item.id);
+    expect(everyId.length).toBeGreaterThan(20);
+    const walked: string[] = [];
+    let cursor: string[] = [];
+    for (;;) {
+      const page = await as(engineerToken, ['--json', 'occurrences', '--limit', '20', ...cursor]);
+      expect(page.code).toBe(0);
+      walked.push(...(JSON.parse(page.stdout) as OccurrenceView[]).map((item) => item.id));
+      const next = /More rows follow: --cursor (\S+)/.exec(page.stderr);
+      if (!next) break;
+      cursor = ['--cursor', next[1]!];
+    }
+    expect(walked).toEqual(everyId);
+  });
+
   it('lists occurrences as a table with their status', async () => {
     const result = await as(engineerToken, ['occurrences', '--status', 'due', '--limit', '5']);
     expect(result.code).toBe(0);

@@ -6,6 +6,7 @@ import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { fetchList, type PageOptions } from '../paging.js';
 
 interface HealthAnswer {
   status: string;
@@ -93,19 +94,24 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     cli.output.out(`Revoked ${revoked.name}`);
   });
 
+  // The trail grows without end: one page by default (50 events), the next one's cursor on stderr.
   program
     .command('events')
-    .description('list audit events, newest first')
+    .description('list audit events, newest first, a page at a time')
     .option('--entity-type <type>')
     .option('--entity-id <id>')
-    .option('--limit <n>', 'how many', '50')
+    .option('--limit <n>', 'events per page (1 to 1000)', '50')
+    .option('--cursor <cursor>', 'the page after the one that printed this cursor')
     .action(
       async (
-        options: { entityType?: string; entityId?: string; limit: string },
+        options: { entityType?: string; entityId?: string } & PageOptions,
         command: Command,
       ) => {
-        const { items } = await clientFor(command, cli).get<{ items: AuditEventView[] }>(
+        const items = await fetchList<AuditEventView>(
+          clientFor(command, cli),
+          cli,
           '/audit/events',
+          { entityType: options.entityType, entityId: options.entityId },
           options,
         );
         printList(

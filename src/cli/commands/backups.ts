@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type {
-  BackupRunPage,
+  BackupRunView,
   ImportBackupRunsResult,
 } from '../../modules/backups/backup-run.schema.js';
 import type {
@@ -18,6 +18,7 @@ import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { fetchList, withPageOptions } from '../paging.js';
 
 interface IngestOptions {
   format: (typeof BACKUP_IMPORT_FORMATS)[number];
@@ -129,28 +130,30 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       }
       cli.output.out(describeIngest(result));
     });
-  backups
-    .command('runs')
-    .description('backup runs, newest first')
+  withPageOptions(backups.command('runs').description('backup runs, newest first'))
     .option('--asset <key>')
     .option('--from <instant>', 'started at or after (ISO date-time)')
     .option('--to <instant>', 'started before (ISO date-time)')
     .option('--status <status>', 'succeeded, failed or partial')
     .option('--tool <tool>')
-    .option('--limit <n>', 'at most this many (1 to 1000)', '100')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
-      const page = await clientFor(command, cli).get<BackupRunPage>('/backup-runs', {
-        asset: options.asset,
-        from: options.from,
-        to: options.to,
-        status: options.status,
-        tool: options.tool,
-        limit: options.limit,
-      });
+      const items = await fetchList<BackupRunView>(
+        clientFor(command, cli),
+        cli,
+        '/backup-runs',
+        {
+          asset: options.asset,
+          from: options.from,
+          to: options.to,
+          status: options.status,
+          tool: options.tool,
+        },
+        options,
+      );
       printList(
         command,
         cli,
-        page.items,
+        items,
         ['startedAt', 'assetKey', 'tool', 'status', 'backupType', 'externalId'],
         formatTable,
       );
@@ -221,21 +224,27 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         ]),
       );
     });
-  backups
-    .command('incidents')
-    .description('backup incidents (failed runs, missed windows), newest first')
+  withPageOptions(
+    backups
+      .command('incidents')
+      .description('backup incidents (failed runs, missed windows), newest first'),
+  )
     .option('--open', 'only incidents still open')
     .option('--asset <key>')
     .option('--at <instant>', 'as they stood at this instant (ISO date-time)')
-    .option('--limit <n>', 'at most this many (1 to 1000)', '200')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: BackupIncidentView[] }>(
+      const items = await fetchList<BackupIncidentView>(
+        clientFor(command, cli),
+        cli,
         '/backups/incidents',
         {
           status: options.open ? 'open' : undefined,
-          asset: options.asset as string | undefined,
-          at: options.at as string | undefined,
-          limit: options.limit as string,
+          asset: options.asset,
+          at: options.at,
+        },
+        {
+          limit: options.limit as string | undefined,
+          cursor: options.cursor as string | undefined,
         },
       );
       const rows = globalOptions(command).json

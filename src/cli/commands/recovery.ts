@@ -9,6 +9,7 @@ import type {
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
 
 /** `--check "Row counts match=pass"` or `--check "Checksums=fail:3 files differ"`. */
 function parseCheck(spec: string, previous: IntegrityCheck[] = []): IntegrityCheck[] {
@@ -29,32 +30,35 @@ function parseCheck(spec: string, previous: IntegrityCheck[] = []): IntegrityChe
  */
 export function registerRecoveryCommands(program: Command, cli: CliContext): void {
   const restoreTests = program.command('restore-tests').description('restore tests: list, record');
-  restoreTests
-    .command('list')
-    .description('restore tests, latest first')
+  withPageOptions(restoreTests.command('list').description('restore tests, latest first'))
     .option('--asset <key>')
     .option('--outcome <outcome>', 'pass or fail')
-    .action(async (options: { asset?: string; outcome?: string }, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: RestoreTestView[] }>(
-        '/restore-tests',
-        { asset: options.asset, outcome: options.outcome },
-      );
-      printList(
-        command,
-        cli,
-        items,
-        [
-          'number',
-          'assetKey',
-          'finishedAt',
-          'measuredRtoSeconds',
-          'measuredRpoSeconds',
-          'outcome',
-          'status',
-        ],
-        formatTable,
-      );
-    });
+    .action(
+      async (options: { asset?: string; outcome?: string } & PageOptions, command: Command) => {
+        const items = await fetchList<RestoreTestView>(
+          clientFor(command, cli),
+          cli,
+          '/restore-tests',
+          { asset: options.asset, outcome: options.outcome },
+          options,
+        );
+        printList(
+          command,
+          cli,
+          items,
+          [
+            'number',
+            'assetKey',
+            'finishedAt',
+            'measuredRtoSeconds',
+            'measuredRpoSeconds',
+            'outcome',
+            'status',
+          ],
+          formatTable,
+        );
+      },
+    );
   restoreTests
     .command('record')
     .description('record a restore test you performed; it is judged against the asset targets')
@@ -110,12 +114,14 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
       },
     );
 
-  program
-    .command('dr-exercises')
-    .description('DR exercises, latest first')
-    .action(async (_options: unknown, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: DrExerciseView[] }>(
+  withPageOptions(program.command('dr-exercises').description('DR exercises, latest first')).action(
+    async (options: PageOptions, command: Command) => {
+      const items = await fetchList<DrExerciseView>(
+        clientFor(command, cli),
+        cli,
         '/dr-exercises',
+        {},
+        options,
       );
       printList(
         command,
@@ -124,24 +130,36 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
         ['number', 'type', 'finishedAt', 'outcome', 'status'],
         formatTable,
       );
-    });
+    },
+  );
 
-  program
-    .command('deficiencies')
-    .description('deficiencies found by restore tests and DR exercises')
+  withPageOptions(
+    program
+      .command('deficiencies')
+      .description('deficiencies found by restore tests and DR exercises, newest first'),
+  )
     .option('--status <list>', 'comma-separated: open,in_progress,resolved,closed')
     .option('--overdue', 'only those past their due date')
-    .action(async (options: { status?: string; overdue?: boolean }, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: NonconformanceView[] }>(
-        '/nonconformances',
-        { status: options.status, overdue: options.overdue ? 'true' : undefined },
-      );
-      printList(
-        command,
-        cli,
-        items.filter((item) => item.deficiency),
-        ['number', 'status', 'ownerUserLabel', 'dueOn', 'overdue', 'title'],
-        formatTable,
-      );
-    });
+    .action(
+      async (options: { status?: string; overdue?: boolean } & PageOptions, command: Command) => {
+        const items = await fetchList<NonconformanceView>(
+          clientFor(command, cli),
+          cli,
+          '/nonconformances',
+          {
+            deficiency: 'true',
+            status: options.status,
+            overdue: options.overdue ? 'true' : undefined,
+          },
+          options,
+        );
+        printList(
+          command,
+          cli,
+          items,
+          ['number', 'status', 'ownerUserLabel', 'dueOn', 'overdue', 'title'],
+          formatTable,
+        );
+      },
+    );
 }

@@ -10,6 +10,7 @@ import type {
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { fetchList, listPages, withPageOptions, type PageOptions } from '../paging.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,10 +21,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveWorkOrderId(command: Command, cli: CliContext, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
   const wanted = ref.toUpperCase();
-  const { items } = await clientFor(command, cli).get<{ items: WorkOrderView[] }>('/work-orders');
-  const found = items.find((item) => item.number === wanted);
-  if (!found) throw new CliExit(EXIT.failure, `No work order ${ref}`);
-  return found.id;
+  for await (const page of listPages<WorkOrderView>(clientFor(command, cli), '/work-orders', {})) {
+    const found = page.find((item) => item.number === wanted);
+    if (found) return found.id;
+  }
+  throw new CliExit(EXIT.failure, `No work order ${ref}`);
 }
 
 function printWorkOrder(command: Command, cli: CliContext, order: WorkOrderDetail): void {
@@ -55,18 +57,23 @@ function printWorkOrder(command: Command, cli: CliContext, order: WorkOrderDetai
  * person re-entering their password, so verification stays in the web UI.
  */
 export function registerWorkCommands(program: Command, cli: CliContext): void {
-  program
-    .command('occurrences')
-    .description('dated work the controls generate, with its status now or at --at')
+  withPageOptions(
+    program
+      .command('occurrences')
+      .description(
+        'dated work the controls generate, in due order, with its status now or at --at',
+      ),
+  )
     .option('--status <list>', 'comma-separated, e.g. due,overdue')
     .option('--control <key>')
     .option('--asset <key>')
     .option('--owner-role <role>')
     .option('--due-before <instant>')
     .option('--at <instant>', 'evaluate statuses at this instant')
-    .option('--limit <n>', 'how many', '100')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: OccurrenceView[] }>(
+      const items = await fetchList<OccurrenceView>(
+        clientFor(command, cli),
+        cli,
         '/occurrences',
         {
           status: options.status,
@@ -75,8 +82,8 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
           ownerRole: options.ownerRole,
           dueBefore: options.dueBefore,
           at: options.at,
-          limit: options.limit,
         },
+        options,
       );
       printList(
         command,
@@ -88,24 +95,27 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
     });
 
   const work = program.command('work').description('work orders: list, start, complete, evidence');
-  work
-    .command('list')
-    .description('work orders, newest first')
+  withPageOptions(work.command('list').description('work orders, newest first'))
     .option('--status <list>', 'comma-separated: open,in_progress,done,verified')
     .option('--mine', 'only work I performed or that my role owns')
-    .action(async (options: { status?: string; mine?: boolean }, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: WorkOrderView[] }>(
-        '/work-orders',
-        { status: options.status, mine: options.mine ? 'true' : undefined },
-      );
-      printList(
-        command,
-        cli,
-        items,
-        ['number', 'status', 'kind', 'controlKey', 'assetKey', 'title'],
-        formatTable,
-      );
-    });
+    .action(
+      async (options: { status?: string; mine?: boolean } & PageOptions, command: Command) => {
+        const items = await fetchList<WorkOrderView>(
+          clientFor(command, cli),
+          cli,
+          '/work-orders',
+          { status: options.status, mine: options.mine ? 'true' : undefined },
+          options,
+        );
+        printList(
+          command,
+          cli,
+          items,
+          ['number', 'status', 'kind', 'controlKey', 'assetKey', 'title'],
+          formatTable,
+        );
+      },
+    );
   work
     .command('show <workOrder>')
     .description('one work order with its checklist, evidence and signatures (id or WO-number)')

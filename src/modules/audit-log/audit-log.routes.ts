@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Api } from '../../platform/http/api-types.js';
 import {
   auditChainReportSchema,
-  auditEventViewSchema,
+  auditEventPageSchema,
   listAuditEventsQuerySchema,
 } from './audit-log.schema.js';
 import { listAuditEvents } from './list-audit-events.js';
@@ -15,14 +14,9 @@ export function registerAuditLogRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'audit:read' } },
     schema: {
       tags: ['audit'],
-      summary: 'Audit events, newest first',
+      summary: 'Audit events, newest first (paged)',
       querystring: listAuditEventsQuerySchema,
-      response: {
-        200: z.object({
-          items: z.array(auditEventViewSchema),
-          nextBeforeSeq: z.string().nullable(),
-        }),
-      },
+      response: { 200: auditEventPageSchema },
     },
     handler: async (request) => listAuditEvents(ctx, request.query),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditCheckpointClaimSchema } from './audit-checkpoint.schema.js';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 
 export const auditEventViewSchema = z.object({
   seq: z.string(),
@@ -17,7 +18,7 @@ export const auditEventViewSchema = z.object({
 });
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
-export const listAuditEventsQuerySchema = z.object({
+export const listAuditEventsQuerySchema = pageQuerySchema.extend({
   entityType: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
@@ -27,10 +28,17 @@ export const listAuditEventsQuerySchema = z.object({
     .int()
     .positive()
     .optional()
-    .describe('Page backwards from this sequence number'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+    .describe('Page backwards from this sequence number (kept for older clients; prefer cursor)'),
 });
 export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuerySchema>;
+
+/** The paging envelope, plus `nextBeforeSeq` for clients that page with `beforeSeq`. */
+export const auditEventPageSchema = pageSchema(auditEventViewSchema).extend({
+  nextBeforeSeq: z
+    .string()
+    .nullable()
+    .describe('The same place as nextCursor, as a sequence number'),
+});
 
 /** Why the chain is not intact, or null when it is. */
 export const auditTrailProblemSchema = z.enum([

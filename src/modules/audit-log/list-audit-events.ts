@@ -1,13 +1,27 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import { decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
 import type { AuditEventRow } from '../../platform/db/schema.js';
 import type { AuditEventView, ListAuditEventsQuery } from './audit-log.schema.js';
 
-/** Newest first; filter by entity, action or actor; page with `beforeSeq`. */
+/** An event's place in the trail: its sequence number (digits), newest first. */
+const eventKey = z.tuple([z.string().regex(/^\d{1,19}$/)]);
+
+/**
+ * A page of audit events, newest first; filter by entity, action or actor; page with `cursor`
+ * (or, for older clients, `beforeSeq`).
+ */
 export async function listAuditEvents(
   ctx: Pick<AppContext, 'db'>,
   query: ListAuditEventsQuery,
-): Promise<{ items: AuditEventView[]; nextBeforeSeq: string | null }> {
+): Promise<Page<AuditEventView> & { nextBeforeSeq: string | null }> {
+  const before =
+    query.cursor !== undefined
+      ? decodeCursor(query.cursor, eventKey)[0]
+      : query.beforeSeq === undefined
+        ? undefined
+        : String(query.beforeSeq);
   let select = ctx.db
     .selectFrom('audit_events')
     .selectAll()
@@ -17,12 +31,12 @@ export async function listAuditEvents(
   if (query.entityId) select = select.where('entity_id', '=', query.entityId);
   if (query.action) select = select.where('action', '=', query.action);
   if (query.actor) select = select.where('actor_label', '=', query.actor);
-  if (query.beforeSeq) select = select.where('seq', '<', String(query.beforeSeq));
+  if (before !== undefined) select = select.where('seq', '<', before);
   const rows = await select.execute();
-  const page = rows.slice(0, query.limit);
+  const page = pageFromRows(rows, query.limit, (row) => [row.seq], toAuditEventView);
   return {
-    items: page.map(toAuditEventView),
-    nextBeforeSeq: rows.length > query.limit ? (page[page.length - 1]?.seq ?? null) : null,
+    ...page,
+    nextBeforeSeq: page.nextCursor === null ? null : (rows[query.limit - 1]?.seq ?? null),
   };
 }
 

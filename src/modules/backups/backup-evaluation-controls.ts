@@ -75,7 +75,6 @@ export async function recordBackupSuccessEvidence(
     control: BACKUP_CONTROLS.failureResponse,
     asset: assetKey,
     dueFrom: new Date(now.getTime() - 30 * DAY_MS).toISOString(),
-    limit: 200,
   });
   for (const occurrence of failures) {
     const opened = new Date(occurrence.opensAt);

@@ -33,7 +33,6 @@ export async function recordHourlyBackupEvidence(
       status: ['due', 'in_progress'],
       dueFrom: now.toISOString(),
       dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
-      limit: 5000,
     })
   ).flatMap((occurrence) => {
     const asset = occurrence.assetKey ? byKey.get(occurrence.assetKey) : undefined;

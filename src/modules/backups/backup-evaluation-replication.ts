@@ -89,7 +89,6 @@ async function openDaysOf(
     status: ['due', 'in_progress', 'overdue'],
     dueFrom: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
     dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
-    limit: 10,
   });
   return occurrences
     .filter((occurrence) => new Date(occurrence.opensAt) <= now)

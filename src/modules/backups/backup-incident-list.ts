@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+} from '../../platform/http/paging.js';
 import type { BackupIncidentKind } from './backup-evaluation.js';
 import { backupIncidentRepository, type IncidentRow } from './backup-incident.repository.js';
 import type {
@@ -60,17 +67,33 @@ export async function toIncidentViews(
   }));
 }
 
-/** Backup incidents, newest first, open or closed at `at` (default now), with their alerts. */
+/** An incident's place in the list: (openedAt, id), newest first. */
+const incidentKey = z.tuple([cursorInstant, z.uuid()]);
+
+/**
+ * A page of backup incidents, newest first, open or closed at `at` (default now), with their
+ * alerts.
+ */
 export async function listBackupIncidents(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   query: ListBackupIncidentsQuery,
-): Promise<{ items: BackupIncidentView[] }> {
+): Promise<Page<BackupIncidentView>> {
   const at = query.at ? new Date(query.at) : ctx.clock.now();
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, incidentKey);
   const rows = await backupIncidentRepository.list(ctx.db, {
     ...(query.status ? { status: query.status } : {}),
     ...(query.asset ? { assetKey: query.asset } : {}),
     at,
-    limit: query.limit,
+    after: after && { openedAt: after[0], id: after[1] },
+    limit: query.limit + 1,
   });
-  return { items: await toIncidentViews(ctx, rows, at) };
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await toIncidentViews(ctx, page, at),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.opened_at.toISOString(), last.id])
+        : null,
+  };
 }

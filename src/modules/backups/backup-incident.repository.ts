@@ -290,6 +290,8 @@ export const backupIncidentRepository = {
       assetId?: string;
       assetKey?: string;
       at: Date;
+      /** Keyset: continue after this (opened_at, id), newest first. */
+      after?: { openedAt: Date; id: string } | undefined;
       limit: number;
     },
   ): Promise<IncidentRow[]> => {
@@ -310,9 +312,18 @@ export const backupIncidentRepository = {
       );
     if (filter.status === 'closed')
       query = query.where('backup_incidents.closed_at', '<=', filter.at);
+    const after = filter.after;
+    if (after)
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('backup_incidents.opened_at', 'backup_incidents.id'),
+          '<',
+          eb.tuple(after.openedAt, after.id),
+        ),
+      );
     return query
       .orderBy('backup_incidents.opened_at', 'desc')
-      .orderBy('backup_incidents.id')
+      .orderBy('backup_incidents.id', 'desc')
       .limit(filter.limit)
       .execute();
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   BACKUP_IMPORT_FORMATS,
@@ -126,23 +127,14 @@ export type BackupRunView = z.infer<typeof backupRunViewSchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 
-export const listBackupRunsQuerySchema = z.object({
+export const listBackupRunsQuerySchema = pageQuerySchema.extend({
   asset: registerKeySchema.optional().describe('Only runs of this asset'),
   from: isoDateTime.optional().describe('Runs started at or after this instant'),
   to: isoDateTime.optional().describe('Runs started before this instant'),
   status: z.enum(BACKUP_RUN_STATUSES).optional(),
   tool: z.string().trim().min(1).max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z
-    .string()
-    .max(200)
-    .optional()
-    .describe('nextCursor of the previous page: runs continue from there, newest first'),
 });
 export type ListBackupRunsQuery = z.infer<typeof listBackupRunsQuerySchema>;
 
-export const backupRunPageSchema = z.object({
-  items: z.array(backupRunViewSchema),
-  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null at the end'),
-});
+export const backupRunPageSchema = pageSchema(backupRunViewSchema);
 export type BackupRunPage = z.infer<typeof backupRunPageSchema>;

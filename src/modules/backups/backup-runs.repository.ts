@@ -14,6 +14,8 @@ export interface BackupRunListFilter {
   to?: Date | undefined;
   status?: string | undefined;
   tool?: string | undefined;
+  /** Only runs started in [start, end): an engaged auditor's period. */
+  within?: { start: Date; end: Date } | undefined;
   /** Keyset: continue after this (started_at, id), newest first. */
   after?: { startedAt: Date; id: string } | undefined;
   limit: number;
@@ -135,6 +137,11 @@ export const backupRunRepository = {
     if (filter.to !== undefined) query = query.where('backup_runs.started_at', '<', filter.to);
     if (filter.status !== undefined) query = query.where('backup_runs.status', '=', filter.status);
     if (filter.tool !== undefined) query = query.where('backup_runs.tool', '=', filter.tool);
+    if (filter.within !== undefined) {
+      query = query
+        .where('backup_runs.started_at', '>=', filter.within.start)
+        .where('backup_runs.started_at', '<', filter.within.end);
+    }
     const after = filter.after;
     if (after !== undefined) {
       query = query.where((eb) =>

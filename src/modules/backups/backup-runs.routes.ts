@@ -18,7 +18,7 @@ import {
 import { importBackupRuns, MAX_IMPORT_BYTES } from './import-backup-runs.js';
 import { getBackupRun, listBackupRuns } from './list-backup-runs.js';
 import { recordBackupRuns } from './record-backup-runs.js';
-import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
+import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 
 /** 10,000 runs in Plumbline's JSON shape are about 4 MB; the import route streams larger sets. */
 const RECORD_BODY_LIMIT = 16 * 1024 * 1024;
@@ -132,13 +132,8 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
       querystring: listBackupRunsQuerySchema,
       response: { 200: backupRunPageSchema },
     },
-    handler: async (request) => {
-      const page = await listBackupRuns(ctx, request.query);
-      return {
-        ...page,
-        items: keepWithinEngagement(request.principal, page.items, (run) => run.startedAt),
-      };
-    },
+    handler: async (request) =>
+      listBackupRuns(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.get('/api/v1/backup-runs/:id', {
     config: { ...read, engagedAuditor: 'period' },

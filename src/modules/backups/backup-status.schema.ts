@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { BACKUP_INCIDENT_KINDS } from './backup-evaluation.js';
 import { COMPLIANCE_STATES, WINDOW_KINDS, WINDOW_STATES } from './rpo.js';
@@ -173,12 +174,11 @@ export const backupAssetDetailSchema = z.object({
 });
 export type BackupAssetDetailView = z.infer<typeof backupAssetDetailSchema>;
 
-export const listBackupIncidentsQuerySchema = z.object({
+export const listBackupIncidentsQuerySchema = pageQuerySchema.extend({
   status: z.enum(['open', 'closed']).optional(),
   asset: registerKeySchema.optional(),
   at: isoDateTime.optional().describe('As it stood at this instant (default now)'),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ListBackupIncidentsQuery = z.infer<typeof listBackupIncidentsQuerySchema>;
 
-export const backupIncidentListSchema = z.object({ items: z.array(backupIncidentViewSchema) });
+export const backupIncidentListSchema = pageSchema(backupIncidentViewSchema);

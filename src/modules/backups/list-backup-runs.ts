@@ -1,6 +1,14 @@
 import type { AppContext } from '../../app/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import type { BackupRunPage, BackupRunView, ListBackupRunsQuery } from './backup-run.schema.js';
+import { z } from 'zod';
+import { notFound } from '../../platform/errors.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  pageFromRows,
+  type Page,
+} from '../../platform/http/paging.js';
+import type { BackupRunView, ListBackupRunsQuery } from './backup-run.schema.js';
 import { backupRunRepository, type BackupRunWithAssetKey } from './backup-runs.repository.js';
 
 export function toBackupRunView(row: BackupRunWithAssetKey): BackupRunView {
@@ -25,49 +33,35 @@ export function toBackupRunView(row: BackupRunWithAssetKey): BackupRunView {
   };
 }
 
-/** The cursor is the last run of a page, (startedAt, id), opaque to the caller. */
-function encodeCursor(row: BackupRunWithAssetKey): string {
-  return Buffer.from(JSON.stringify([row.started_at.toISOString(), row.id])).toString('base64url');
-}
+/** A run's place in the list: (startedAt, id), newest first. */
+const runKey = z.tuple([cursorInstant, z.uuid()]);
 
-function decodeCursor(cursor: string): { startedAt: Date; id: string } {
-  try {
-    const [startedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [
-      unknown,
-      unknown,
-    ];
-    const at = new Date(String(startedAt));
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(at.getTime())) {
-      return { startedAt: at, id };
-    }
-  } catch {
-    // Reported below.
-  }
-  throw new AppError('validation_failed', 'The cursor is not one this server handed out', {
-    issues: [{ path: 'querystring.cursor', message: 'is not a cursor from a previous page' }],
-  });
-}
-
-/** A page of backup runs, newest first, filtered; keyset pagination stays fast on millions. */
+/**
+ * A page of backup runs, newest first, filtered (and for an engaged auditor, `within` their
+ * period) in the query; keyset pagination stays fast on millions.
+ */
 export async function listBackupRuns(
   ctx: Pick<AppContext, 'db'>,
   query: ListBackupRunsQuery,
-): Promise<BackupRunPage> {
+  within?: EngagementPeriod,
+): Promise<Page<BackupRunView>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, runKey);
   const rows = await backupRunRepository.list(ctx.db, {
     assetKey: query.asset,
     from: query.from === undefined ? undefined : new Date(query.from),
     to: query.to === undefined ? undefined : new Date(query.to),
     status: query.status,
     tool: query.tool,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    within,
+    after: after && { startedAt: after[0], id: after[1] },
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toBackupRunView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-  };
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.started_at.toISOString(), row.id],
+    toBackupRunView,
+  );
 }
 
 export async function getBackupRun(

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { FixedClock } from '../../platform/clock.js';
 import { listAuditEvents } from '../audit-log/list-audit-events.js';
 import { logIn } from '../identity/log-in.js';
-import { listOccurrences } from '../occurrences/list-occurrences.js';
+import { listOccurrencePage, listOccurrences } from '../occurrences/list-occurrences.js';
 import { evaluatePosture } from '../posture/evaluate-posture.js';
 import { getWorkOrder, listWorkOrders } from '../work-orders/work-order-views.js';
 import { listUsers } from '../identity/user.service.js';
@@ -117,7 +117,7 @@ describe('loading the demo organisation', () => {
   });
 
   it('does part of the open work: completed and independently verified, the rest still due', async () => {
-    const orders = await listWorkOrders(ctx, systemActor, { mine: false });
+    const orders = (await listWorkOrders(ctx, systemActor, { mine: false, limit: 1000 })).items;
     const byStatus = new Map<string, number>();
     for (const order of orders) byStatus.set(order.status, (byStatus.get(order.status) ?? 0) + 1);
     expect(byStatus.get('verified') ?? 0).toBeGreaterThan(0);
@@ -131,7 +131,7 @@ describe('loading the demo organisation', () => {
       expect(detail.signatures).toHaveLength(1);
       expect(detail.signatures[0]!.signerLabel).not.toBe(order.performerLabel);
     }
-    const stillDue = await listOccurrences(ctx, { status: ['due'], limit: 10 });
+    const stillDue = (await listOccurrencePage(ctx, { status: ['due'], limit: 10 })).items;
     expect(stillDue.length).toBeGreaterThan(0);
     const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
     expect(posture.controlCounts.passing).toBeGreaterThan(0);
@@ -186,7 +186,6 @@ describe('loading the demo organisation', () => {
     const copies = await listOccurrences(ctx, {
       control: 'backup-replication-daily',
       status: ['verified', 'overdue'],
-      limit: 100,
     });
     expect(copies.filter((o) => o.status === 'overdue').map((o) => o.assetKey)).toEqual([
       'db-prod-eu-replica',

@@ -50,7 +50,7 @@ export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
   const controls = new Map(
     (await listActiveControlDefinitions(ctx)).map((control) => [control.content.key, control]),
   );
-  const open = await listOccurrences(ctx, { status: ['due', 'overdue'], limit: 5000 });
+  const open = await listOccurrences(ctx, { status: ['due', 'overdue'] });
   let completed = 0;
   let verified = 0;
   for (const occurrence of pickDemoWork(open)) {

@@ -47,12 +47,23 @@ export const auditorEngagementRepository = {
       .executeTakeFirstOrThrow(),
   find: (db: Db, id: string) =>
     withUser(db).where('auditor_engagements.id', '=', id).executeTakeFirst(),
-  list: (db: Db) =>
-    withUser(db)
+  /** Newest first, after the keyset `after` (created_at, id). */
+  list: (db: Db, page: { after: { createdAt: Date; id: string } | undefined; limit: number }) => {
+    let select = withUser(db)
       .orderBy('auditor_engagements.created_at', 'desc')
-      .orderBy('auditor_engagements.id')
-      .limit(1000)
-      .execute(),
+      .orderBy('auditor_engagements.id', 'desc')
+      .limit(page.limit);
+    const after = page.after;
+    if (after)
+      select = select.where((eb) =>
+        eb(
+          eb.refTuple('auditor_engagements.created_at', 'auditor_engagements.id'),
+          '<',
+          eb.tuple(after.createdAt, after.id),
+        ),
+      );
+    return select.execute();
+  },
   /** Every engagement of one user, the latest access first. */
   listForUser: (db: Db, userId: string) =>
     db

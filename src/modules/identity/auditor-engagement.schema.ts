@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../../platform/http/paging.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { emailSchema, passwordSchema } from './user.schema.js';
 
@@ -51,9 +52,7 @@ export const auditorEngagementViewSchema = z.object({
 });
 export type AuditorEngagementView = z.infer<typeof auditorEngagementViewSchema>;
 
-export const auditorEngagementListSchema = z.object({
-  items: z.array(auditorEngagementViewSchema),
-});
+export const auditorEngagementListSchema = pageSchema(auditorEngagementViewSchema);
 
 export const acceptInvitationBodySchema = z.object({
   token: z.string().min(1, 'is required').max(200),

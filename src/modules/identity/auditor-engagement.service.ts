@@ -1,7 +1,15 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  pageFromRows,
+  type Page,
+  type PageQuery,
+} from '../../platform/http/paging.js';
 import type { AuditorEngagementView } from './auditor-engagement.schema.js';
 import {
   auditorEngagementRepository,
@@ -32,14 +40,26 @@ function toView(row: EngagementWithUser, now: Date): AuditorEngagementView {
   };
 }
 
-/** Every engagement, newest first, with its status now. */
+/** An engagement's place in the list: (createdAt, id), newest first. */
+const engagementKey = z.tuple([cursorInstant, z.uuid()]);
+
+/** A page of engagements, newest first, each with its status now. */
 export async function listAuditorEngagements(
   ctx: Ctx,
-): Promise<{ items: AuditorEngagementView[] }> {
+  query: PageQuery,
+): Promise<Page<AuditorEngagementView>> {
   const now = ctx.clock.now();
-  return {
-    items: (await auditorEngagementRepository.list(ctx.db)).map((row) => toView(row, now)),
-  };
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, engagementKey);
+  const rows = await auditorEngagementRepository.list(ctx.db, {
+    after: after && { createdAt: after[0], id: after[1] },
+    limit: query.limit + 1,
+  });
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.created_at.toISOString(), row.id],
+    (row) => toView(row, now),
+  );
 }
 
 export async function getAuditorEngagement(ctx: Ctx, id: string): Promise<AuditorEngagementView> {

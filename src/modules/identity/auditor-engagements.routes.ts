@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
@@ -39,10 +40,11 @@ export function registerAuditorEngagementRoutes(api: Api, ctx: AppContext): void
     config: manage,
     schema: {
       tags: ['users'],
-      summary: 'Auditor engagements, newest first, with their status',
+      summary: 'Auditor engagements, newest first, with their status (paged)',
+      querystring: pageQuerySchema,
       response: { 200: auditorEngagementListSchema },
     },
-    handler: async () => listAuditorEngagements(ctx),
+    handler: async (request) => listAuditorEngagements(ctx, request.query),
   });
   api.get('/api/v1/auditor-engagements/:id', {
     config: manage,

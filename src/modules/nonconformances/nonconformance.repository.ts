@@ -1,14 +1,26 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { DEFICIENCY_SOURCES } from './nonconformance.schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NonconformanceFilter {
   statuses?: readonly string[] | undefined;
   source?: string | undefined;
+  /** Only deficiencies (true: from restore tests and DR exercises), or only the others (false). */
+  deficiency?: boolean | undefined;
   sourceId?: string | undefined;
   ownerRole?: string | undefined;
   ownerUserId?: string | undefined;
+  /**
+   * Overdue (true) or not (false) on `today`, the organisation's calendar day: not closed and due
+   * before it.
+   */
+  overdue?: { overdue: boolean; today: string } | undefined;
+  /** Only those raised in [start, end): an engaged auditor's period. */
+  within?: { start: Date; end: Date } | undefined;
+  /** Keyset page, newest first: those numbered below `beforeNumber`, at most `limit`. */
+  page?: { beforeNumber: number | undefined; limit: number };
 }
 
 export interface NonconformanceChanges {
@@ -31,13 +43,35 @@ export interface NonconformanceChanges {
 
 export const nonconformanceRepository = {
   list: (db: Db, filter: NonconformanceFilter = {}) => {
-    let select = db.selectFrom('nonconformances').selectAll().orderBy('number', 'desc').limit(5000);
+    let select = db.selectFrom('nonconformances').selectAll().orderBy('number', 'desc');
     if (filter.statuses && filter.statuses.length > 0)
       select = select.where('status', 'in', filter.statuses);
     if (filter.source) select = select.where('source_type', '=', filter.source);
+    if (filter.deficiency !== undefined)
+      select = select.where('source_type', filter.deficiency ? 'in' : 'not in', DEFICIENCY_SOURCES);
     if (filter.sourceId) select = select.where('source_id', '=', filter.sourceId);
     if (filter.ownerRole) select = select.where('owner_role', '=', filter.ownerRole);
     if (filter.ownerUserId) select = select.where('owner_user_id', '=', filter.ownerUserId);
+    const overdue = filter.overdue;
+    if (overdue) {
+      select = select.where((eb) => {
+        const isOverdue = eb.and([
+          eb('status', '<>', 'closed'),
+          eb('due_on', 'is not', null),
+          eb('due_on', '<', overdue.today),
+        ]);
+        return overdue.overdue ? isOverdue : eb.not(isOverdue);
+      });
+    }
+    if (filter.within)
+      select = select
+        .where('raised_at', '>=', filter.within.start)
+        .where('raised_at', '<', filter.within.end);
+    const page = filter.page;
+    if (page) {
+      if (page.beforeNumber !== undefined) select = select.where('number', '<', page.beforeNumber);
+      select = select.limit(page.limit);
+    }
     return select.execute();
   },
   findById: (db: Db, id: string) =>

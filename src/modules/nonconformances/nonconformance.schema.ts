@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { OWNER_ROLES } from '../register/asset.schema.js';
 
 /**
@@ -78,7 +79,7 @@ export const nonconformanceViewSchema = z.object({
 });
 export type NonconformanceView = z.infer<typeof nonconformanceViewSchema>;
 
-export const listNonconformancesQuerySchema = z.object({
+export const listNonconformancesQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
     .optional()
@@ -86,6 +87,11 @@ export const listNonconformancesQuerySchema = z.object({
     .pipe(z.array(z.enum(NONCONFORMANCE_STATUSES)).optional())
     .describe('Comma-separated statuses, e.g. open,in_progress'),
   source: z.enum(NONCONFORMANCE_SOURCES).optional(),
+  deficiency: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === 'true'))
+    .describe('Only deficiencies (true: from restore tests and DR exercises) or only the others'),
   sourceId: z.uuid().optional().describe('Only those raised by this restore test or exercise'),
   ownerRole: z.enum(OWNER_ROLES).optional(),
   ownerUserId: z.uuid().optional(),

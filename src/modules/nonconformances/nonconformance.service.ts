@@ -1,7 +1,16 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import {
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+} from '../../platform/http/paging.js';
 import { addDays, dateInZone } from '../../platform/time/zoned-time.js';
 import { listUsers } from '../identity/user.service.js';
 import {
@@ -56,22 +65,51 @@ export function toNonconformanceView(row: NonconformanceRow, ctx: ViewCtx): Nonc
   };
 }
 
-/** Nonconformances and deficiencies, newest first, by status, source, owner and overdue. */
-export async function listNonconformances(
+/** A nonconformance's place in the list: its number, newest first. */
+const nonconformanceKey = z.tuple([z.number().int()]);
+
+/**
+ * A page of nonconformances and deficiencies, newest first. Every filter (overdue on the
+ * organisation's calendar day included) and an engaged auditor's period (`within`) are applied in
+ * the query.
+ */
+export async function listNonconformancePage(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  query: Partial<ListNonconformancesQuery> = {},
-): Promise<NonconformanceView[]> {
+  query: Partial<ListNonconformancesQuery> & Pick<ListNonconformancesQuery, 'limit'>,
+  within?: EngagementPeriod,
+): Promise<Page<NonconformanceView>> {
+  const after =
+    query.cursor === undefined ? undefined : decodeCursor(query.cursor, nonconformanceKey);
   const rows = await nonconformanceRepository.list(ctx.db, {
     statuses: query.status,
     source: query.source,
+    deficiency: query.deficiency,
     sourceId: query.sourceId,
     ownerRole: query.ownerRole,
     ownerUserId: query.ownerUserId,
+    overdue:
+      query.overdue === undefined
+        ? undefined
+        : { overdue: query.overdue, today: dateInZone(ctx.clock.now(), ctx.config.timezone) },
+    within,
+    page: { beforeNumber: after?.[0], limit: query.limit + 1 },
   });
-  const views = rows.map((row) => toNonconformanceView(row, ctx));
-  return query.overdue === undefined
-    ? views
-    : views.filter((view) => view.overdue === query.overdue);
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.number],
+    (row) => toNonconformanceView(row, ctx),
+  );
+}
+
+/** Every nonconformance the filter selects, newest first, read page after page. */
+export async function listNonconformances(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  filter: Omit<Partial<ListNonconformancesQuery>, 'cursor' | 'limit'> = {},
+): Promise<NonconformanceView[]> {
+  return readAllPages((cursor) =>
+    listNonconformancePage(ctx, { ...filter, limit: MAX_PAGE_LIMIT, cursor }),
+  );
 }
 
 export async function getNonconformance(

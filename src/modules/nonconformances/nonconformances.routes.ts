@@ -6,7 +6,7 @@ import { verifyBodySchema } from '../work-orders/work-order.schema.js';
 import { resolveDeficiency, startDeficiency } from './deficiency.service.js';
 import {
   getNonconformance,
-  listNonconformances,
+  listNonconformancePage,
   updateNonconformance,
 } from './nonconformance.service.js';
 import {
@@ -16,7 +16,8 @@ import {
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
-import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
+import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
+import { pageSchema } from '../../platform/http/paging.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -29,17 +30,12 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['nonconformances'],
-      summary: 'Nonconformances and deficiencies, newest first',
+      summary: 'Nonconformances and deficiencies, newest first (paged)',
       querystring: listNonconformancesQuerySchema,
-      response: { 200: z.object({ items: z.array(nonconformanceViewSchema) }) },
+      response: { 200: pageSchema(nonconformanceViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listNonconformances(ctx, request.query),
-        (nonconformance) => nonconformance.raisedAt,
-      ),
-    }),
+    handler: async (request) =>
+      listNonconformancePage(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.get('/api/v1/nonconformances/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

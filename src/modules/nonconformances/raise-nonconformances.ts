@@ -36,7 +36,6 @@ export async function raiseNonconformances(
       status: ['missed'],
       dueFrom: new Date(now.getTime() - LOOKBACK_DAYS * 86_400_000).toISOString(),
       dueBefore: now.toISOString(),
-      limit: 5000,
     })
   ).filter((occurrence) => occurrence.critical);
   const already = await nonconformanceRepository.sourceIdsRaised(

@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  encodeCursor,
+  type Page,
+} from '../../platform/http/paging.js';
 import type {
   ListNotificationsQuery,
   NotificationStatus,
@@ -6,22 +13,33 @@ import type {
 } from './notification.schema.js';
 import { notificationsRepository } from './notifications.repository.js';
 
+/** A message's place in the list: (createdAt, id), newest first. */
+const messageKey = z.tuple([cursorInstant, z.uuid()]);
+
 /**
- * The evidence that people were notified: queued messages, newest first, each with who it went
- * to, what it was about, and every delivery attempt with the mail server's answer.
+ * The evidence that people were notified: a page of queued messages, newest first, each with who
+ * it went to, what it was about, and every delivery attempt with the mail server's answer.
  */
 export async function listNotifications(
   ctx: Pick<AppContext, 'db'>,
   query: ListNotificationsQuery,
-): Promise<NotificationView[]> {
-  const messages = await notificationsRepository.listMessages(ctx.db, {
+): Promise<Page<NotificationView>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, messageKey);
+  const rows = await notificationsRepository.listMessages(ctx.db, {
     category: query.category,
     recipient: query.recipient?.toLowerCase(),
     status: query.status,
     from: query.from ? new Date(query.from) : undefined,
     to: query.to ? new Date(query.to) : undefined,
-    limit: query.limit,
+    after: after && { createdAt: after[0], id: after[1] },
+    limit: query.limit + 1,
   });
+  const messages = rows.slice(0, query.limit);
+  const last = messages.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor([last.created_at.toISOString(), last.id])
+      : null;
   const attempts = await notificationsRepository.attemptsFor(
     ctx.db,
     messages.map((message) => message.id),
@@ -36,7 +54,7 @@ export async function listNotifications(
     });
     attemptsByMessage.set(attempt.message_id, log);
   }
-  return messages.map((message) => ({
+  const items = messages.map((message) => ({
     id: message.id,
     category: message.category,
     recipient: message.recipient,
@@ -52,4 +70,5 @@ export async function listNotifications(
         : null,
     attemptsLog: attemptsByMessage.get(message.id) ?? [],
   }));
+  return { items, nextCursor };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -13,7 +14,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const ALERT_CATEGORIES = ['reminder', 'overdue', 'escalation', 'digest'] as const;
 export type AlertCategory = (typeof ALERT_CATEGORIES)[number];
 
-export const listNotificationsQuerySchema = z.object({
+export const listNotificationsQuerySchema = pageQuerySchema.extend({
   category: z.string().trim().min(1).max(100).optional().describe('e.g. reminder, overdue, digest'),
   recipient: z
     .string()
@@ -25,7 +26,6 @@ export const listNotificationsQuerySchema = z.object({
   status: z.enum(NOTIFICATION_STATUSES).optional().describe('Delivery state'),
   from: isoDateTime.optional().describe('Queued at or after this instant'),
   to: isoDateTime.optional().describe('Queued before this instant'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
 

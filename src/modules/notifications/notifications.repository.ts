@@ -18,6 +18,8 @@ export interface OutboxFilter {
   status?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Keyset: continue after this (created_at, id), newest first. */
+  after?: { createdAt: Date; id: string } | undefined;
   limit: number;
 }
 
@@ -92,8 +94,13 @@ export const notificationsRepository = {
         'related_entity_id',
       ])
       .orderBy('created_at', 'desc')
-      .orderBy('id')
+      .orderBy('id', 'desc')
       .limit(filter.limit);
+    const after = filter.after;
+    if (after)
+      select = select.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+      );
     if (filter.category) select = select.where('category', '=', filter.category);
     if (filter.recipient) select = select.where('recipient', '=', filter.recipient);
     if (filter.status) select = select.where('status', '=', filter.status);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { pageSchema } from '../../platform/http/paging.js';
 import { listNotifications } from './list-notifications.js';
 import { listNotificationsQuerySchema, notificationViewSchema } from './notification.schema.js';
 import { retryFailedNotifications } from './retry-failed-notifications.js';
@@ -12,11 +13,11 @@ export function registerNotificationRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'notifications:read' } },
     schema: {
       tags: ['notifications'],
-      summary: 'Queued and sent e-mails with every delivery attempt, newest first',
+      summary: 'Queued and sent e-mails with every delivery attempt, newest first (paged)',
       querystring: listNotificationsQuerySchema,
-      response: { 200: z.object({ items: z.array(notificationViewSchema) }) },
+      response: { 200: pageSchema(notificationViewSchema) },
     },
-    handler: async (request) => ({ items: await listNotifications(ctx, request.query) }),
+    handler: async (request) => listNotifications(ctx, request.query),
   });
   api.post('/api/v1/notifications/retry-failed', {
     config: { access: { permission: 'users:manage' } },

@@ -1,90 +1,127 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { notFound } from '../../platform/errors.js';
-import { occurrenceRepository, type OccurrenceFilter } from './occurrence.repository.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+} from '../../platform/http/paging.js';
+import {
+  occurrenceRepository,
+  type OccurrenceFilter,
+  type OccurrenceListRow,
+} from './occurrence.repository.js';
 import type { ListOccurrencesQuery, OccurrenceView } from './occurrence.schema.js';
-import { occurrenceStatusAt, type OccurrenceEventKind } from './occurrence-status.js';
+import type { OccurrenceEventKind } from './occurrence-status.js';
 
-const EVENT_CHUNK = 1000;
+/** An occurrence's place in the list: (dueAt, controlKey, assetKey, id). */
+const occurrenceKey = z.tuple([cursorInstant, z.string(), z.string(), z.uuid()]);
 
-/** Occurrences with their events and their status at `at` (events after `at` are not shown). */
-async function loadViews(
+/** The listed occurrences with their events recorded up to `at` (later ones are not shown). */
+async function withEvents(
   ctx: Pick<AppContext, 'db'>,
-  filter: OccurrenceFilter,
+  rows: readonly OccurrenceListRow[],
   at: Date,
-): Promise<OccurrenceView[]> {
-  const rows = await occurrenceRepository.list(ctx.db, { ...filter, existingAt: at });
-  const events = [];
-  for (let index = 0; index < rows.length; index += EVENT_CHUNK) {
-    events.push(
-      ...(await occurrenceRepository.eventsFor(
-        ctx.db,
-        rows.slice(index, index + EVENT_CHUNK).map((row) => row.id),
-      )),
-    );
-  }
-  const eventsByOccurrence = new Map<string, typeof events>();
+): Promise<Map<string, OccurrenceView>> {
+  const events = await occurrenceRepository.eventsFor(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const eventsByOccurrence = new Map<string, OccurrenceView['events']>();
   for (const event of events) {
     if (event.at > at) continue;
-    eventsByOccurrence.set(event.occurrence_id, [
-      ...(eventsByOccurrence.get(event.occurrence_id) ?? []),
-      event,
-    ]);
+    const own = eventsByOccurrence.get(event.occurrence_id) ?? [];
+    own.push({
+      kind: event.kind as OccurrenceEventKind,
+      at: event.at.toISOString(),
+      actorLabel: event.actor_label,
+      note: event.note,
+      signatureId: event.signature_id,
+    });
+    eventsByOccurrence.set(event.occurrence_id, own);
   }
-  return rows.map((row) => {
-    const own = eventsByOccurrence.get(row.id) ?? [];
-    const window = { opensAt: row.opens_at, dueAt: row.due_at, closesAt: row.closes_at };
-    return {
-      id: row.id,
-      controlKey: row.control_key,
-      controlTitle: row.control_title,
-      periodKey: row.period_key,
-      assetKey: row.asset_key,
-      opensAt: row.opens_at.toISOString(),
-      dueAt: row.due_at.toISOString(),
-      closesAt: row.closes_at.toISOString(),
-      critical: row.critical,
-      ownerRole: row.owner_role,
-      status: occurrenceStatusAt(
-        window,
-        own.map((e) => ({ kind: e.kind as OccurrenceEventKind, at: e.at })),
-        at,
-      ),
-      events: own.map((e) => ({
-        kind: e.kind as OccurrenceEventKind,
-        at: e.at.toISOString(),
-        actorLabel: e.actor_label,
-        note: e.note,
-        signatureId: e.signature_id,
-      })),
-    };
-  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        controlKey: row.control_key,
+        controlTitle: row.control_title,
+        periodKey: row.period_key,
+        assetKey: row.asset_key,
+        opensAt: row.opens_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        closesAt: row.closes_at.toISOString(),
+        critical: row.critical,
+        ownerRole: row.owner_role,
+        status: row.status,
+        events: eventsByOccurrence.get(row.id) ?? [],
+      },
+    ]),
+  );
+}
+
+/** The query's filters as the repository takes them. */
+function filterOf(query: Partial<ListOccurrencesQuery>): Omit<OccurrenceFilter, 'limit'> {
+  return {
+    controlKey: query.control,
+    assetKey: query.asset,
+    ownerRole: query.ownerRole,
+    dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined,
+    dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+    statuses: query.status,
+  };
 }
 
 /**
- * Occurrences by control, asset, owner role and due date, with the status each had at `at`
- * (default now): the "my work" list, and the raw material of posture and reports.
+ * A page of occurrences by control, asset, owner role, due date and status, each with the status
+ * it had at `at` (default now), in due order: the "my work" list. Statuses come from the stored
+ * per-occurrence state (from the events where an instant before their last change is asked for),
+ * and every filter, an engaged auditor's period (`within`, on the due date) included, is applied
+ * in the query, so a page is never a filtered remainder.
+ */
+export async function listOccurrencePage(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  query: Partial<ListOccurrencesQuery> & Pick<ListOccurrencesQuery, 'limit'>,
+  within?: EngagementPeriod,
+): Promise<Page<OccurrenceView>> {
+  const at = query.at ? new Date(query.at) : ctx.clock.now();
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, occurrenceKey);
+  const rows = await occurrenceRepository.list(ctx.db, at, {
+    ...filterOf(query),
+    within,
+    after: after && {
+      dueAt: after[0],
+      controlKey: after[1],
+      assetKey: after[2],
+      id: after[3],
+    },
+    limit: query.limit + 1,
+  });
+  const views = await withEvents(ctx, rows.slice(0, query.limit), at);
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.due_at.toISOString(), row.control_key, row.asset_key, row.id],
+    (row) => views.get(row.id)!,
+  );
+}
+
+/**
+ * Every occurrence the filter selects, in due order, read page after page: for the use cases
+ * (backup evaluation, nonconformances, recovery, the demo) that act on all of them.
  */
 export async function listOccurrences(
   ctx: Pick<AppContext, 'db' | 'clock'>,
-  query: ListOccurrencesQuery,
+  filter: Omit<Partial<ListOccurrencesQuery>, 'cursor' | 'limit'>,
 ): Promise<OccurrenceView[]> {
-  const at = query.at ? new Date(query.at) : ctx.clock.now();
-  const views = await loadViews(
-    ctx,
-    {
-      controlKey: query.control,
-      assetKey: query.asset,
-      ownerRole: query.ownerRole,
-      dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined,
-      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
-      limit: query.status ? 50_000 : query.limit,
-    },
-    at,
-  );
-  const wanted = query.status;
-  return (wanted ? views.filter((view) => wanted.includes(view.status)) : views).slice(
-    0,
-    query.limit,
+  const at = filter.at ?? ctx.clock.now().toISOString();
+  return readAllPages((cursor) =>
+    listOccurrencePage(ctx, { ...filter, at, limit: MAX_PAGE_LIMIT, cursor }),
   );
 }
 
@@ -93,7 +130,9 @@ export async function getOccurrence(
   id: string,
   at?: Date,
 ): Promise<OccurrenceView> {
-  const [view] = await loadViews(ctx, { ids: [id], limit: 1 }, at ?? ctx.clock.now());
+  const instant = at ?? ctx.clock.now();
+  const rows = await occurrenceRepository.list(ctx.db, instant, { ids: [id], limit: 1 });
+  const view = (await withEvents(ctx, rows, instant)).get(id);
   if (!view) throw notFound('Occurrence');
   return view;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { SLA_TRIGGERS } from '../controls/catalog.schema.js';
 import { OWNER_ROLES, registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_EVENT_KINDS, OCCURRENCE_STATUSES } from './occurrence-status.js';
@@ -32,7 +33,7 @@ export const occurrenceViewSchema = z.object({
 });
 export type OccurrenceView = z.infer<typeof occurrenceViewSchema>;
 
-export const listOccurrencesQuerySchema = z.object({
+export const listOccurrencesQuerySchema = pageQuerySchema.extend({
   at: isoDateTime.optional().describe('Evaluate statuses at this instant (default: now)'),
   status: z
     .string()
@@ -45,7 +46,6 @@ export const listOccurrencesQuerySchema = z.object({
   ownerRole: z.enum(OWNER_ROLES).optional(),
   dueFrom: isoDateTime.optional(),
   dueBefore: isoDateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 export type ListOccurrencesQuery = z.infer<typeof listOccurrencesQuerySchema>;
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { generateOccurrences } from './generate-occurrences.js';
-import { getOccurrence, listOccurrences } from './list-occurrences.js';
+import { getOccurrence, listOccurrencePage } from './list-occurrences.js';
 import {
   generateOccurrencesBodySchema,
   listOccurrencesQuerySchema,
@@ -11,7 +11,8 @@ import {
   recordTriggerEventBodySchema,
 } from './occurrence.schema.js';
 import { recordTriggerEvent } from './record-trigger-event.js';
-import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
+import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
+import { pageSchema } from '../../platform/http/paging.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -21,17 +22,13 @@ export function registerOccurrenceRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
-      summary: 'Occurrences with their status at an instant (default now)',
+      summary:
+        'Occurrences in due order with their status at an instant (default now), filtered by status and more (paged)',
       querystring: listOccurrencesQuerySchema,
-      response: { 200: z.object({ items: z.array(occurrenceViewSchema) }) },
+      response: { 200: pageSchema(occurrenceViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listOccurrences(ctx, request.query),
-        (occurrence) => occurrence.dueAt,
-      ),
-    }),
+    handler: async (request) =>
+      listOccurrencePage(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.get('/api/v1/occurrences/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

@@ -1,9 +1,17 @@
 import type { Readable } from 'node:stream';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { openForDownload } from '../../platform/evidence/open-for-download.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  pageFromRows,
+  type Page,
+  type PageQuery,
+} from '../../platform/http/paging.js';
 import { getFramework } from '../controls/catalog-queries.js';
 import type { PackJob, PackPeriod, PackState } from './pack.schema.js';
 import { packsRepository, type EvidencePackRow } from './packs.repository.js';
@@ -65,8 +73,30 @@ export async function getPackJob(ctx: Pick<AppContext, 'db'>, id: string): Promi
   return toPackJob(row);
 }
 
-export async function listPackJobs(ctx: Pick<AppContext, 'db'>): Promise<{ items: PackJob[] }> {
-  return { items: (await packsRepository.listPacks(ctx.db, 100)).map(toPackJob) };
+/** A pack's place in the list: (requestedAt, id), newest first. */
+const packKey = z.tuple([cursorInstant, z.uuid()]);
+
+/**
+ * A page of evidence packs, newest first; `within` (an engaged auditor's framework and period
+ * days) is applied in the query, so their pages hold only, and fully, the packs they may see.
+ */
+export async function listPackJobs(
+  ctx: Pick<AppContext, 'db'>,
+  query: PageQuery,
+  within?: { framework: string; from: string; to: string },
+): Promise<Page<PackJob>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, packKey);
+  const rows = await packsRepository.listPacks(ctx.db, {
+    after: after && { requestedAt: after[0], id: after[1] },
+    within,
+    limit: query.limit + 1,
+  });
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.requested_at.toISOString(), row.id],
+    toPackJob,
+  );
 }
 
 /**

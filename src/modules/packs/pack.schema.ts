@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../../platform/http/paging.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 
 const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
@@ -39,7 +40,7 @@ export const packJobSchema = z.object({
 });
 export type PackJob = z.infer<typeof packJobSchema>;
 
-export const packJobListSchema = z.object({ items: z.array(packJobSchema) });
+export const packJobListSchema = pageSchema(packJobSchema);
 export const packIdParamsSchema = z.object({ id: z.uuid() });
 
 export const packPublicKeySchema = z.object({

@@ -63,14 +63,35 @@ export const packsRepository = {
     return db.selectFrom('evidence_packs').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  listPacks(db: Db, limit: number) {
-    return db
+  /**
+   * Packs newest first, after the keyset `after` (requested_at, id); with `within`, only packs of
+   * that framework whose period lies inside the given days (an engaged auditor's).
+   */
+  listPacks(
+    db: Db,
+    options: {
+      after: { requestedAt: Date; id: string } | undefined;
+      within: { framework: string; from: string; to: string } | undefined;
+      limit: number;
+    },
+  ) {
+    let select = db
       .selectFrom('evidence_packs')
       .selectAll()
       .orderBy('requested_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+      .limit(options.limit);
+    const { after, within } = options;
+    if (after)
+      select = select.where((eb) =>
+        eb(eb.refTuple('requested_at', 'id'), '<', eb.tuple(after.requestedAt, after.id)),
+      );
+    if (within)
+      select = select
+        .where('framework_key', '=', within.framework)
+        .where('period_from', '>=', within.from)
+        .where('period_to', '<=', within.to);
+    return select.execute();
   },
 
   /** Jobs left queued or running by a process that stopped. */

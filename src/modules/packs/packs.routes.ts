@@ -19,7 +19,8 @@ import {
 } from './pack.schema.js';
 import { reportFrameworkCoverage } from './report-framework-coverage.js';
 import { createPackJobRunner } from './run-pack-job.js';
-import { assertWithinEngagement, isWithinEngagement } from '../../platform/http/engagement.js';
+import { assertWithinEngagement, engagementScope } from '../../platform/http/engagement.js';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 
 /**
  * Evidence packs (asynchronous: request, follow progress, download) and the framework coverage
@@ -48,13 +49,20 @@ export function registerPackRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['reports'],
-      summary: 'The latest evidence packs, newest first',
+      summary: 'Evidence packs, newest first (paged)',
+      querystring: pageQuerySchema,
       response: { 200: packJobListSchema },
     },
     // An engaged auditor lists only the packs whose framework and period lie in the engagement.
     handler: async (request) => {
-      const { items } = await listPackJobs(ctx);
-      return { items: items.filter((pack) => isWithinEngagement(request.principal, pack)) };
+      const scope = engagementScope(request.principal);
+      return listPackJobs(
+        ctx,
+        request.query,
+        scope
+          ? { framework: scope.framework, from: scope.periodFrom, to: scope.periodTo }
+          : undefined,
+      );
     },
   });
   api.get('/api/v1/reports/packs/:id', {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
+import { workStateFromEvents } from '../occurrences/occurrence-state-sql.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
 export interface ControlLookback {
@@ -75,21 +76,6 @@ const lookbackValues = (lookbacks: ControlLookback[]) =>
  */
 const stateHolds = (s: RawBuilder<unknown>, t: RawBuilder<unknown>) =>
   sql`${s}.last_recorded_at <= ${t}`;
-
-/**
- * The work state from an aggregate over an occurrence's events (alias `e`), for an instant the
- * stored state has moved past. With legal transitions this is the fold of workStateAfter:
- * not applicable and verified are final, a completion stands unless rejected after it.
- */
-const workStateFromEvents = sql`
-  case
-    when bool_or(e.kind = 'not_applicable') then 'not_applicable'
-    when bool_or(e.kind = 'verified') then 'verified'
-    when max(e.at) filter (where e.kind = 'completed')
-      > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity') then 'done'
-    when bool_or(e.kind in ('started', 'completed')) then 'in_progress'
-    else 'not_started'
-  end`;
 
 /**
  * The current occurrences at t, each classified (docs/posture.md): an occurrence is current when

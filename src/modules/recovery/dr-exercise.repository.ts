@@ -8,7 +8,12 @@ export interface DrExerciseFilter {
   type?: string | undefined;
   status?: string | undefined;
   recordedUntil?: Date | undefined;
-  limit?: number;
+  /** Only those started in [start, end): an engaged auditor's period. */
+  within?: { start: Date; end: Date } | undefined;
+  /** Keyset: continue after this (finished_at, number), latest first. */
+  after?: { finishedAt: Date; number: number } | undefined;
+  /** At most this many; all when absent. */
+  limit?: number | undefined;
 }
 
 export const drExerciseRepository = {
@@ -17,12 +22,21 @@ export const drExerciseRepository = {
       .selectFrom('dr_exercises')
       .selectAll()
       .orderBy('finished_at', 'desc')
-      .orderBy('number', 'desc')
-      .limit(filter.limit ?? 1000);
+      .orderBy('number', 'desc');
     if (filter.ids) select = select.where('id', 'in', filter.ids);
     if (filter.type) select = select.where('type', '=', filter.type);
     if (filter.status) select = select.where('status', '=', filter.status);
     if (filter.recordedUntil) select = select.where('created_at', '<=', filter.recordedUntil);
+    if (filter.within)
+      select = select
+        .where('started_at', '>=', filter.within.start)
+        .where('started_at', '<', filter.within.end);
+    const after = filter.after;
+    if (after)
+      select = select.where((eb) =>
+        eb(eb.refTuple('finished_at', 'number'), '<', eb.tuple(after.finishedAt, after.number)),
+      );
+    if (filter.limit !== undefined) select = select.limit(filter.limit);
     return select.execute();
   },
   findForUpdate: (trx: Transaction<Database>, id: string) =>

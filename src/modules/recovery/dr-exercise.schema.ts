@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   recoveryRecordDetailFields,
@@ -95,7 +96,7 @@ export const recordDrExerciseBodySchema = z
   });
 export type RecordDrExerciseInput = z.infer<typeof recordDrExerciseBodySchema>;
 
-export const listDrExercisesQuerySchema = z.object({
+export const listDrExercisesQuerySchema = pageQuerySchema.extend({
   type: z.enum(DR_EXERCISE_TYPES).optional(),
   status: z.enum(DR_EXERCISE_STATUSES).optional(),
 });

@@ -1,5 +1,15 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { notFound } from '../../platform/errors.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+} from '../../platform/http/paging.js';
 import { drExerciseRepository, type DrExerciseRow } from './dr-exercise.repository.js';
 import {
   formatDrExerciseNumber,
@@ -33,12 +43,42 @@ export function toDrExerciseView(row: DrExerciseRow): DrExerciseView {
   };
 }
 
-/** DR exercises, latest first. */
+/** A DR exercise's place in the list: (finishedAt, number), latest first. */
+const drExerciseKey = z.tuple([cursorInstant, z.number().int()]);
+
+/**
+ * A page of DR exercises, latest first, by type and status; an engaged auditor's period (`within`,
+ * on when the exercise started) is applied in the query.
+ */
+export async function listDrExercisePage(
+  ctx: Pick<AppContext, 'db'>,
+  query: Partial<ListDrExercisesQuery> & Pick<ListDrExercisesQuery, 'limit'>,
+  within?: EngagementPeriod,
+): Promise<Page<DrExerciseView>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, drExerciseKey);
+  const rows = await drExerciseRepository.list(ctx.db, {
+    type: query.type,
+    status: query.status,
+    within,
+    after: after && { finishedAt: after[0], number: after[1] },
+    limit: query.limit + 1,
+  });
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.finished_at.toISOString(), row.number],
+    toDrExerciseView,
+  );
+}
+
+/** Every DR exercise the filter selects, latest first, read page after page. */
 export async function listDrExercises(
   ctx: Pick<AppContext, 'db'>,
-  query: ListDrExercisesQuery = {},
+  filter: Omit<Partial<ListDrExercisesQuery>, 'cursor' | 'limit'> = {},
 ): Promise<DrExerciseView[]> {
-  return (await drExerciseRepository.list(ctx.db, query)).map(toDrExerciseView);
+  return readAllPages((cursor) =>
+    listDrExercisePage(ctx, { ...filter, limit: MAX_PAGE_LIMIT, cursor }),
+  );
 }
 
 /** One DR exercise with its evidence, its deficiencies as they stand, and what it satisfied. */

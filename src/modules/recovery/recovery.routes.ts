@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
+import { pageSchema } from '../../platform/http/paging.js';
 import { verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
   drExerciseDetailSchema,
@@ -11,7 +12,7 @@ import {
   listDrExercisesQuerySchema,
   recordDrExerciseBodySchema,
 } from './dr-exercise.schema.js';
-import { getDrExercise, listDrExercises } from './dr-exercise.service.js';
+import { getDrExercise, listDrExercisePage } from './dr-exercise.service.js';
 import { recordDrExercise } from './record-dr-exercise.js';
 import { attachRecoveryEvidence, openRecoveryEvidence } from './attach-recovery-evidence.js';
 import type { RecoveryRecordType } from './recovery-evidence.repository.js';
@@ -25,13 +26,14 @@ import {
   restoreTestDetailSchema,
   restoreTestViewSchema,
 } from './restore-test.schema.js';
-import { getRestoreTest, listRestoreTests } from './restore-test.service.js';
+import { getRestoreTest, listRestoreTestPage } from './restore-test.service.js';
 import { verifyDrExercise } from './verify-dr-exercise.js';
 import { verifyRestoreTest } from './verify-restore-test.js';
 import {
   assertWithinEngagement,
   engagementInstant,
   keepWithinEngagement,
+  engagementPeriod,
 } from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
@@ -42,17 +44,12 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
-      summary: 'Restore tests, latest first',
+      summary: 'Restore tests, latest first (paged)',
       querystring: listRestoreTestsQuerySchema,
-      response: { 200: z.object({ items: z.array(restoreTestViewSchema) }) },
+      response: { 200: pageSchema(restoreTestViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listRestoreTests(ctx, request.query),
-        (test) => test.startedAt,
-      ),
-    }),
+    handler: async (request) =>
+      listRestoreTestPage(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.get('/api/v1/restore-tests/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
@@ -100,17 +97,12 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['recovery'],
-      summary: 'DR exercises, latest first',
+      summary: 'DR exercises, latest first (paged)',
       querystring: listDrExercisesQuerySchema,
-      response: { 200: z.object({ items: z.array(drExerciseViewSchema) }) },
+      response: { 200: pageSchema(drExerciseViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listDrExercises(ctx, request.query),
-        (exercise) => exercise.startedAt,
-      ),
-    }),
+    handler: async (request) =>
+      listDrExercisePage(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.get('/api/v1/dr-exercises/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

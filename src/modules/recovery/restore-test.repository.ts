@@ -11,7 +11,12 @@ export interface RestoreTestFilter {
   status?: string | undefined;
   finishedFrom?: Date | undefined;
   recordedUntil?: Date | undefined;
-  limit?: number;
+  /** Only those started in [start, end): an engaged auditor's period. */
+  within?: { start: Date; end: Date } | undefined;
+  /** Keyset: continue after this (finished_at, number), latest first. */
+  after?: { finishedAt: Date; number: number } | undefined;
+  /** At most this many; all when absent. */
+  limit?: number | undefined;
 }
 
 const selectRestoreTests = (db: Db) =>
@@ -25,8 +30,7 @@ export const restoreTestRepository = {
   list: (db: Db, filter: RestoreTestFilter = {}) => {
     let select = selectRestoreTests(db)
       .orderBy('restore_tests.finished_at', 'desc')
-      .orderBy('restore_tests.number', 'desc')
-      .limit(filter.limit ?? 1000);
+      .orderBy('restore_tests.number', 'desc');
     if (filter.ids) select = select.where('restore_tests.id', 'in', filter.ids);
     if (filter.assetKey) select = select.where('assets.key', '=', filter.assetKey);
     if (filter.outcome) select = select.where('restore_tests.outcome', '=', filter.outcome);
@@ -35,6 +39,20 @@ export const restoreTestRepository = {
       select = select.where('restore_tests.finished_at', '>=', filter.finishedFrom);
     if (filter.recordedUntil)
       select = select.where('restore_tests.created_at', '<=', filter.recordedUntil);
+    if (filter.within)
+      select = select
+        .where('restore_tests.started_at', '>=', filter.within.start)
+        .where('restore_tests.started_at', '<', filter.within.end);
+    const after = filter.after;
+    if (after)
+      select = select.where((eb) =>
+        eb(
+          eb.refTuple('restore_tests.finished_at', 'restore_tests.number'),
+          '<',
+          eb.tuple(after.finishedAt, after.number),
+        ),
+      );
+    if (filter.limit !== undefined) select = select.limit(filter.limit);
     return select.execute();
   },
   findForUpdate: (trx: Transaction<Database>, id: string) =>

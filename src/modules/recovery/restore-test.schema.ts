@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   recoveryRecordDetailFields,
@@ -63,7 +64,7 @@ export const recordRestoreTestBodySchema = z
   });
 export type RecordRestoreTestInput = z.infer<typeof recordRestoreTestBodySchema>;
 
-export const listRestoreTestsQuerySchema = z.object({
+export const listRestoreTestsQuerySchema = pageQuerySchema.extend({
   asset: registerKeySchema.optional(),
   outcome: z.enum(RESTORE_TEST_OUTCOMES).optional(),
   status: z.enum(RESTORE_TEST_STATUSES).optional(),

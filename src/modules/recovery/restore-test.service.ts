@@ -1,5 +1,15 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { notFound } from '../../platform/errors.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+} from '../../platform/http/paging.js';
 import { recoveryRecordParts } from './recovery-record-parts.js';
 import { restoreTestRepository, type RestoreTestRow } from './restore-test.repository.js';
 import {
@@ -40,17 +50,43 @@ export function toRestoreTestView(row: RestoreTestRow): RestoreTestView {
   };
 }
 
-/** Restore tests, latest first, by asset, outcome and status. */
-export async function listRestoreTests(
+/** A restore test's place in the list: (finishedAt, number), latest first. */
+const restoreTestKey = z.tuple([cursorInstant, z.number().int()]);
+
+/**
+ * A page of restore tests, latest first, by asset, outcome and status; an engaged auditor's period
+ * (`within`, on when the test started) is applied in the query.
+ */
+export async function listRestoreTestPage(
   ctx: Pick<AppContext, 'db'>,
-  query: ListRestoreTestsQuery = {},
-): Promise<RestoreTestView[]> {
+  query: Partial<ListRestoreTestsQuery> & Pick<ListRestoreTestsQuery, 'limit'>,
+  within?: EngagementPeriod,
+): Promise<Page<RestoreTestView>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, restoreTestKey);
   const rows = await restoreTestRepository.list(ctx.db, {
     assetKey: query.asset,
     outcome: query.outcome,
     status: query.status,
+    within,
+    after: after && { finishedAt: after[0], number: after[1] },
+    limit: query.limit + 1,
   });
-  return rows.map(toRestoreTestView);
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.finished_at.toISOString(), row.number],
+    toRestoreTestView,
+  );
+}
+
+/** Every restore test the filter selects, latest first, read page after page. */
+export async function listRestoreTests(
+  ctx: Pick<AppContext, 'db'>,
+  filter: Omit<Partial<ListRestoreTestsQuery>, 'cursor' | 'limit'> = {},
+): Promise<RestoreTestView[]> {
+  return readAllPages((cursor) =>
+    listRestoreTestPage(ctx, { ...filter, limit: MAX_PAGE_LIMIT, cursor }),
+  );
 }
 
 /** One restore test with its evidence, the deficiencies it raised and what it satisfied. */

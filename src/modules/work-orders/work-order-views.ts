@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { notFound } from '../../platform/errors.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import { decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { listSignatures } from '../signatures/list-signatures.js';
@@ -59,18 +62,29 @@ export function toEvidenceView(row: EvidenceRow): EvidenceView {
   };
 }
 
-/** Work orders by status and kind; "mine" is what I performed or what my role owns. */
+/** A work order's place in the list: its number, newest first. */
+const workOrderKey = z.tuple([z.number().int()]);
+
+/**
+ * A page of work orders, newest first, by status and kind; "mine" is what I performed or what my
+ * role owns. Filters, and an engaged auditor's period (`within`), are applied in the query.
+ */
 export async function listWorkOrders(
   ctx: Pick<AppContext, 'db'>,
   actor: Actor,
   query: ListWorkOrdersQuery,
-): Promise<WorkOrderView[]> {
+  within?: EngagementPeriod,
+): Promise<Page<WorkOrderView>> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, workOrderKey);
   const filter: WorkOrderFilter = {
     statuses: query.status,
     kind: query.kind,
     mine: query.mine ? { actorId: actor.id, role: actor.role } : undefined,
+    within,
+    page: { beforeNumber: after?.[0], limit: query.limit + 1 },
   };
-  return (await workOrderRepository.list(ctx.db, filter)).map(toWorkOrderView);
+  const rows = await workOrderRepository.list(ctx.db, filter);
+  return pageFromRows(rows, query.limit, (row) => [row.number], toWorkOrderView);
 }
 
 export async function getWorkOrderView(

@@ -10,6 +10,10 @@ export interface WorkOrderFilter {
   kind?: WorkOrderKind | undefined;
   /** Performed by this actor or owned by this role. */
   mine?: { actorId: string | null; role: string } | undefined;
+  /** Only work orders created in [start, end): an engaged auditor's period. */
+  within?: { start: Date; end: Date } | undefined;
+  /** Keyset page, newest first: the work orders numbered below `beforeNumber`, at most `limit`. */
+  page?: { beforeNumber: number | undefined; limit: number };
 }
 
 export const workOrderRepository = {
@@ -20,8 +24,7 @@ export const workOrderRepository = {
       .leftJoin('assets', 'assets.id', 'work_orders.asset_id')
       .selectAll('work_orders')
       .select(['controls.key as control_key', 'assets.key as asset_key'])
-      .orderBy('work_orders.number', 'desc')
-      .limit(5000);
+      .orderBy('work_orders.number', 'desc');
     if (filter.ids) select = select.where('work_orders.id', 'in', filter.ids);
     if (filter.statuses) select = select.where('work_orders.status', 'in', filter.statuses);
     if (filter.kind) select = select.where('work_orders.kind', '=', filter.kind);
@@ -33,6 +36,16 @@ export const workOrderRepository = {
           ...(mine.actorId ? [eb('work_orders.performer_id', '=', mine.actorId)] : []),
         ]),
       );
+    if (filter.within)
+      select = select
+        .where('work_orders.created_at', '>=', filter.within.start)
+        .where('work_orders.created_at', '<', filter.within.end);
+    const page = filter.page;
+    if (page) {
+      if (page.beforeNumber !== undefined)
+        select = select.where('work_orders.number', '<', page.beforeNumber);
+      select = select.limit(page.limit);
+    }
     return select.execute();
   },
   findForUpdate: (trx: Transaction<Database>, id: string) =>

@@ -1,5 +1,6 @@
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { z } from 'zod';
+import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 
@@ -102,7 +103,7 @@ export const workOrderDetailSchema = workOrderViewSchema.extend({
 });
 export type WorkOrderDetail = z.infer<typeof workOrderDetailSchema>;
 
-export const listWorkOrdersQuerySchema = z.object({
+export const listWorkOrdersQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
     .optional()

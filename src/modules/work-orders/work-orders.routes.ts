@@ -25,7 +25,12 @@ import {
   workOrderViewSchema,
 } from './work-order.schema.js';
 import { getWorkOrder, listWorkOrders } from './work-order-views.js';
-import { assertWithinEngagement, keepWithinEngagement } from '../../platform/http/engagement.js';
+import { pageSchema } from '../../platform/http/paging.js';
+import {
+  assertWithinEngagement,
+  engagementPeriod,
+  keepWithinEngagement,
+} from '../../platform/http/engagement.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -84,17 +89,17 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['work'],
-      summary: 'Work orders by status and kind; mine=true for my work',
+      summary: 'Work orders, newest first, by status and kind; mine=true for my work (paged)',
       querystring: listWorkOrdersQuerySchema,
-      response: { 200: z.object({ items: z.array(workOrderViewSchema) }) },
+      response: { 200: pageSchema(workOrderViewSchema) },
     },
-    handler: async (request) => ({
-      items: keepWithinEngagement(
-        request.principal,
-        await listWorkOrders(ctx, requirePrincipal(request).actor, request.query),
-        (workOrder) => workOrder.createdAt,
+    handler: async (request) =>
+      listWorkOrders(
+        ctx,
+        requirePrincipal(request).actor,
+        request.query,
+        engagementPeriod(request.principal),
       ),
-    }),
   });
   api.get('/api/v1/work-orders/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

@@ -30,8 +30,8 @@ export type EngagementAccess =
  * Which API routes an engaged auditor may reach; a route that declares none is closed to them
  * (deny by default). Every route they reach is audited (`auditor.viewed` / `auditor.downloaded`).
  * - `register`: the system description and their own session, not tied to a period.
- * - `period`: the handler limits the answer to the engagement (`assertWithinEngagement`,
- *   `keepWithinEngagement`).
+ * - `period`: the handler limits the answer to the engagement (`assertWithinEngagement`;
+ *   lists pass `engagementPeriod` to their query, `keepWithinEngagement` filters a record's parts).
  * - `download`: as `period`, audited as a download.
  */
 export type EngagedAuditorRule = 'register' | 'period' | 'download';
@@ -124,6 +124,21 @@ export function keepWithinEngagement<T>(
     const date = dateOf(item);
     return date !== null && isWithinEngagement(principal, { at: date });
   });
+}
+
+/** An engaged auditor's period as instants [start, end), for a list's where clause. */
+export interface EngagementPeriod {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The period a list is limited to for an engaged auditor (undefined for everyone else). Lists
+ * apply it in their query, next to their other filters, so an auditor's pages are full pages.
+ */
+export function engagementPeriod(principal: Principal | null): EngagementPeriod | undefined {
+  const scope = engagementScope(principal);
+  return scope ? { start: scope.periodStart, end: scope.periodEnd } : undefined;
 }
 
 /**

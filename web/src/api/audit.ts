@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import type { Page } from './paging.js';
 import type { AuditChainReport, AuditEventView, AuditFilters } from './types.js';
 
 const PAGE_SIZE = 50;
@@ -9,14 +10,14 @@ export function useAuditEvents(filters: AuditFilters) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey: ['audit', filters],
-    initialPageParam: null as string | null,
+    initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<{ items: AuditEventView[]; nextBeforeSeq: string | null }>('/audit/events', {
+      api.get<Page<AuditEventView>>('/audit/events', {
         ...filters,
-        beforeSeq: pageParam,
+        cursor: pageParam,
         limit: PAGE_SIZE,
       }),
-    getNextPageParam: (page) => page.nextBeforeSeq,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 

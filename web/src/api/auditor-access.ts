@@ -1,16 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import type { AuditorEngagementView, InviteAuditorInput, ListResponse } from './types.js';
+import { usePagedList } from './paging.js';
+import type { AuditorEngagementView, InviteAuditorInput } from './types.js';
 
 const ENGAGEMENTS = ['auditor-engagements'] as const;
 
+/** Auditor engagements, newest first, a page at a time. */
 export function useAuditorEngagements() {
-  const api = useApi();
-  return useQuery({
-    queryKey: ENGAGEMENTS,
-    queryFn: () => api.get<ListResponse<AuditorEngagementView>>('/auditor-engagements'),
-    select: (data) => data.items,
-  });
+  return usePagedList<AuditorEngagementView>(ENGAGEMENTS, '/auditor-engagements');
 }
 
 export function useInviteAuditor() {

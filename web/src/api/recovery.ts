@@ -16,7 +16,7 @@ import type {
 } from '../../../src/modules/recovery/restore-test.schema.js';
 import type { Soc2A12Page } from '../../../src/modules/recovery/soc2-a12.schema.js';
 import { useApi } from './ApiProvider.js';
-import type { ListResponse } from './types.js';
+import { usePagedList } from './paging.js';
 import type { NonconformanceView, SignatureCredentials } from './work-types.js';
 
 export type { DrExerciseDetail, DrExerciseView, RestoreTestDetail, RestoreTestView, Soc2A12Page };
@@ -36,13 +36,9 @@ function useInvalidateRecovery(): () => Promise<void> {
   };
 }
 
+/** Restore tests, latest first, a page at a time. */
 export function useRestoreTests() {
-  const api = useApi();
-  return useQuery({
-    queryKey: [RECOVERY, 'restore-tests'],
-    queryFn: () => api.get<ListResponse<RestoreTestView>>('/restore-tests'),
-    select: (data) => data.items,
-  });
+  return usePagedList<RestoreTestView>([RECOVERY, 'restore-tests'], '/restore-tests');
 }
 
 export function useRestoreTest(id: string) {
@@ -63,13 +59,9 @@ export function useRecordRestoreTest() {
   });
 }
 
+/** DR exercises, latest first, a page at a time. */
 export function useDrExercises() {
-  const api = useApi();
-  return useQuery({
-    queryKey: [RECOVERY, 'dr-exercises'],
-    queryFn: () => api.get<ListResponse<DrExerciseView>>('/dr-exercises'),
-    select: (data) => data.items,
-  });
+  return usePagedList<DrExerciseView>([RECOVERY, 'dr-exercises'], '/dr-exercises');
 }
 
 export function useDrExercise(id: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import type { ListResponse, OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
+import { usePagedList, useWholeList } from './paging.js';
+import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
 import type {
   CreateWorkOrderInput,
   EvidenceView,
@@ -32,21 +33,30 @@ export interface OccurrenceFilters {
   ownerRole?: OwnerRole | undefined;
   control?: string | undefined;
   asset?: string | undefined;
-  limit?: number | undefined;
 }
 
-export function useOccurrences(filters: OccurrenceFilters = {}) {
-  const api = useApi();
-  const { status, ...rest } = filters;
-  return useQuery({
-    queryKey: [WORK, 'occurrences', filters],
-    queryFn: () =>
-      api.get<ListResponse<OccurrenceView>>('/occurrences', {
-        ...rest,
-        status: status?.join(','),
-      }),
-    select: (data) => data.items,
-  });
+const occurrenceQuery = ({ status, ...rest }: OccurrenceFilters) => ({
+  ...rest,
+  status: status?.join(','),
+});
+
+/** Occurrences in due order, a page at a time (`pageSize` rows, then "Load more"). */
+export function useOccurrences(filters: OccurrenceFilters = {}, pageSize?: number) {
+  return usePagedList<OccurrenceView>(
+    [WORK, 'occurrences', filters],
+    '/occurrences',
+    occurrenceQuery(filters),
+    pageSize,
+  );
+}
+
+/** Every occurrence the filters select, for views that group or count them all. */
+export function useAllOccurrences(filters: OccurrenceFilters = {}) {
+  return useWholeList<OccurrenceView>(
+    [WORK, 'occurrences', filters],
+    '/occurrences',
+    occurrenceQuery(filters),
+  );
 }
 
 export function useOccurrence(id: string) {
@@ -57,18 +67,13 @@ export function useOccurrence(id: string) {
   });
 }
 
+/** Work orders, newest first, a page at a time. */
 export function useWorkOrders(filters: WorkOrderFilters = {}) {
-  const api = useApi();
   const { status, mine, kind } = filters;
-  return useQuery({
-    queryKey: [WORK, 'work-orders', filters],
-    queryFn: () =>
-      api.get<ListResponse<WorkOrderView>>('/work-orders', {
-        status: status?.join(','),
-        mine: mine ? 'true' : undefined,
-        kind,
-      }),
-    select: (data) => data.items,
+  return usePagedList<WorkOrderView>([WORK, 'work-orders', filters], '/work-orders', {
+    status: status?.join(','),
+    mine: mine ? 'true' : undefined,
+    kind,
   });
 }
 
@@ -199,12 +204,16 @@ export function useRejectWorkOrder(workOrderId: string) {
   });
 }
 
-export function useNonconformances() {
-  const api = useApi();
-  return useQuery({
-    queryKey: [WORK, 'nonconformances'],
-    queryFn: () => api.get<ListResponse<NonconformanceView>>('/nonconformances'),
-    select: (data) => data.items,
+export interface NonconformanceFilters {
+  deficiency?: boolean | undefined;
+  overdue?: boolean | undefined;
+}
+
+/** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
+export function useNonconformances(filters: NonconformanceFilters = {}) {
+  return usePagedList<NonconformanceView>([WORK, 'nonconformances', filters], '/nonconformances', {
+    deficiency: filters.deficiency ? 'true' : undefined,
+    overdue: filters.overdue ? 'true' : undefined,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert.js';
 import { Loading } from './Loading.js';
@@ -8,7 +8,7 @@ export function QueryView<T>({
   query,
   children,
 }: {
-  query: UseQueryResult<T>;
+  query: UseQueryResult<T> | UseInfiniteQueryResult<T>;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Loading />;

@@ -6,6 +6,7 @@ import type { AuditorEngagementView } from '../../api/types.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { InviteAuditorDialog } from './InviteAuditorDialog.js';
 
@@ -29,25 +30,28 @@ export function AuditorAccessPage() {
       />
       <QueryView query={engagements}>
         {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Auditor</Table.Th>
-                  <Table.Th>Framework</Table.Th>
-                  <Table.Th>Period</Table.Th>
-                  <Table.Th>Access</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((engagement) => (
-                  <EngagementRow key={engagement.id} engagement={engagement} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <>
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Auditor</Table.Th>
+                    <Table.Th>Framework</Table.Th>
+                    <Table.Th>Period</Table.Th>
+                    <Table.Th>Access</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((engagement) => (
+                    <EngagementRow key={engagement.id} engagement={engagement} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <LoadMore list={engagements} />
+          </>
         )}
       </QueryView>
       <InviteAuditorDialog opened={inviteOpen} onClose={inviteDialog.close} />

@@ -8,6 +8,7 @@ import { CriticalBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
@@ -138,7 +139,7 @@ function Control({ control }: { control: ControlView }) {
 }
 
 function RecentOccurrences({ controlKey }: { controlKey: string }) {
-  const occurrences = useOccurrences({ control: controlKey, limit: RECENT_OCCURRENCES });
+  const occurrences = useOccurrences({ control: controlKey }, RECENT_OCCURRENCES);
   return (
     <Section title="Recent occurrences">
       <QueryView query={occurrences}>
@@ -148,7 +149,10 @@ function RecentOccurrences({ controlKey }: { controlKey: string }) {
               No occurrences yet.
             </Text>
           ) : (
-            <OccurrencesTable occurrences={items} showControl={false} />
+            <>
+              <OccurrencesTable occurrences={items} showControl={false} />
+              <LoadMore list={occurrences} />
+            </>
           )
         }
       </QueryView>

@@ -2,7 +2,7 @@ import { Anchor, Group, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePosture } from '../../api/posture.js';
 import type { OwnerRole, UserRole } from '../../api/types.js';
-import { useOccurrences } from '../../api/work.js';
+import { useAllOccurrences } from '../../api/work.js';
 import { useCan, useCurrentUser } from '../../auth/permissions.js';
 import { PostureStatusBadge } from '../../components/badges.js';
 import { OWNER_ROLE_LABELS } from '../../components/labels.js';
@@ -19,7 +19,7 @@ function ownerRoleOf(role: UserRole): OwnerRole | undefined {
 export function MyWorkCounts() {
   const user = useCurrentUser();
   const ownerRole = ownerRoleOf(user.role);
-  const occurrences = useOccurrences({ status: ['due', 'overdue', 'in_progress'], ownerRole });
+  const occurrences = useAllOccurrences({ status: ['due', 'overdue', 'in_progress'], ownerRole });
   const items = occurrences.data ?? [];
   const overdue = items.filter((item) => item.status === 'overdue');
   const value = (count: number) => (occurrences.isPending ? '…' : count);

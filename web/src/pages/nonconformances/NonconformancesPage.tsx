@@ -8,6 +8,7 @@ import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
 
@@ -30,9 +31,12 @@ const MISSED_WORK_STATUSES = NONCONFORMANCE_STATUSES.filter(
  */
 export function NonconformancesPage() {
   const can = useCan();
-  const nonconformances = useNonconformances();
   const [onlyDeficiencies, setOnlyDeficiencies] = useState(false);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const nonconformances = useNonconformances({
+    deficiency: onlyDeficiencies,
+    overdue: onlyOverdue,
+  });
   const update = useUpdateNonconformance();
   const manage = can('nonconformance:manage');
   return (
@@ -54,80 +58,80 @@ export function NonconformancesPage() {
         />
       </Group>
       <QueryView query={nonconformances}>
-        {(all) => {
-          const items = all.filter(
-            (item) => (!onlyDeficiencies || item.deficiency) && (!onlyOverdue || item.overdue),
-          );
-          return items.length === 0 ? (
+        {(items) =>
+          items.length === 0 ? (
             <EmptyMessage title="No nonconformances">Every control has been met.</EmptyMessage>
           ) : (
-            <Table.ScrollContainer minWidth={800}>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Nonconformance</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Raised</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((item) => (
-                    <Table.Tr key={item.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {item.number} ·{item.title}
-                        </Text>
-                        {item.description ? (
-                          <Text size="xs" c="dimmed">
-                            {item.description}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {labelOf(OWNER_ROLE_LABELS, item.ownerRole)}
-                        <DeficiencyOwner item={item} />
-                      </Table.Td>
-                      <Table.Td>{formatDateTime(item.raisedAt)}</Table.Td>
-                      <Table.Td>
-                        {item.deficiency ? (
-                          <Group gap="xs">
-                            <Text size="sm">{STATUS_LABELS[item.status]}</Text>
-                            <DeficiencyActions item={item} />
-                          </Group>
-                        ) : manage ? (
-                          <Select
-                            aria-label={`Status of ${item.title}`}
-                            size="xs"
-                            w={160}
-                            allowDeselect={false}
-                            data={MISSED_WORK_STATUSES.map((status) => ({
-                              value: status,
-                              label: STATUS_LABELS[status],
-                            }))}
-                            value={item.status}
-                            onChange={(status) => {
-                              if (!status || status === item.status) return;
-                              update.mutate(
-                                { id: item.id, status },
-                                {
-                                  onError: (error) =>
-                                    notifications.show({ color: 'red', message: error.message }),
-                                },
-                              );
-                            }}
-                          />
-                        ) : (
-                          STATUS_LABELS[item.status]
-                        )}
-                      </Table.Td>
+            <>
+              <Table.ScrollContainer minWidth={800}>
+                <Table striped verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Nonconformance</Table.Th>
+                      <Table.Th>Owner</Table.Th>
+                      <Table.Th>Raised</Table.Th>
+                      <Table.Th>Status</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          );
-        }}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((item) => (
+                      <Table.Tr key={item.id}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {item.number} ·{item.title}
+                          </Text>
+                          {item.description ? (
+                            <Text size="xs" c="dimmed">
+                              {item.description}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          {labelOf(OWNER_ROLE_LABELS, item.ownerRole)}
+                          <DeficiencyOwner item={item} />
+                        </Table.Td>
+                        <Table.Td>{formatDateTime(item.raisedAt)}</Table.Td>
+                        <Table.Td>
+                          {item.deficiency ? (
+                            <Group gap="xs">
+                              <Text size="sm">{STATUS_LABELS[item.status]}</Text>
+                              <DeficiencyActions item={item} />
+                            </Group>
+                          ) : manage ? (
+                            <Select
+                              aria-label={`Status of ${item.title}`}
+                              size="xs"
+                              w={160}
+                              allowDeselect={false}
+                              data={MISSED_WORK_STATUSES.map((status) => ({
+                                value: status,
+                                label: STATUS_LABELS[status],
+                              }))}
+                              value={item.status}
+                              onChange={(status) => {
+                                if (!status || status === item.status) return;
+                                update.mutate(
+                                  { id: item.id, status },
+                                  {
+                                    onError: (error) =>
+                                      notifications.show({ color: 'red', message: error.message }),
+                                  },
+                                );
+                              }}
+                            />
+                          ) : (
+                            STATUS_LABELS[item.status]
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <LoadMore list={nonconformances} />
+            </>
+          )
+        }
       </QueryView>
     </>
   );

@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { firstDayOfYear, formatDateTime, todayIsoDate } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PeriodInputs } from '../../components/PeriodInputs.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { FrameworkCoverageTable } from './FrameworkCoverageTable.js';
 import {
@@ -150,40 +151,43 @@ export function PacksPage() {
           items.length === 0 ? (
             <EmptyMessage title="No pack yet" />
           ) : (
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Framework</Table.Th>
-                  <Table.Th>Period</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Requested</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>{item.framework}</Table.Td>
-                    <Table.Td>
-                      {item.from} to {item.to}
-                    </Table.Td>
-                    <Table.Td>
-                      {item.state} ({item.filesDone}/{item.filesTotal})
-                    </Table.Td>
-                    <Table.Td>
-                      {formatDateTime(item.requestedAt)} by {item.requestedBy}
-                    </Table.Td>
-                    <Table.Td>
-                      {item.state === 'done' ? (
-                        <Anchor href={packDownloadUrl(item)} download>
-                          Download
-                        </Anchor>
-                      ) : null}
-                    </Table.Td>
+            <>
+              <Table striped verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Framework</Table.Th>
+                    <Table.Th>Period</Table.Th>
+                    <Table.Th>State</Table.Th>
+                    <Table.Th>Requested</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <Table.Tr key={item.id}>
+                      <Table.Td>{item.framework}</Table.Td>
+                      <Table.Td>
+                        {item.from} to {item.to}
+                      </Table.Td>
+                      <Table.Td>
+                        {item.state} ({item.filesDone}/{item.filesTotal})
+                      </Table.Td>
+                      <Table.Td>
+                        {formatDateTime(item.requestedAt)} by {item.requestedBy}
+                      </Table.Td>
+                      <Table.Td>
+                        {item.state === 'done' ? (
+                          <Anchor href={packDownloadUrl(item)} download>
+                            Download
+                          </Anchor>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <LoadMore list={jobs} />
+            </>
           )
         }
       </QueryView>

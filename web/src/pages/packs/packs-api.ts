@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
 import { apiUrl } from '../../api/client.js';
+import { TABLE_PAGE_SIZE, usePagedList } from '../../api/paging.js';
 
 /** The pack job as `GET /api/v1/reports/packs/{id}` returns it (src/modules/packs/pack.schema.ts). */
 export interface PackJob {
@@ -63,14 +64,9 @@ export interface FrameworkCoverage {
 const PACKS = ['reports', 'packs'];
 const running = (job: PackJob | undefined) => job?.state === 'queued' || job?.state === 'running';
 
+/** Evidence packs, newest first, a page at a time; polled while one of them is being built. */
 export function usePackJobs() {
-  const api = useApi();
-  return useQuery({
-    queryKey: PACKS,
-    queryFn: () => api.get<{ items: PackJob[] }>('/reports/packs'),
-    select: (data) => data.items,
-    refetchInterval: (query) => (query.state.data?.items.some(running) ? 1000 : false),
-  });
+  return usePagedList<PackJob>(PACKS, '/reports/packs', {}, TABLE_PAGE_SIZE, running);
 }
 
 /** One job, polled every half second while it is queued or running. */

@@ -5,6 +5,7 @@ import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { OutcomeBadge, RecordStatusBadge } from './RecoveryParts.js';
 
@@ -30,37 +31,40 @@ export function DrExercisesPage() {
           items.length === 0 ? (
             <EmptyMessage title="No exercises yet">Record this year's DR exercise.</EmptyMessage>
           ) : (
-            <Table striped verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Exercise</Table.Th>
-                  <Table.Th>Type</Table.Th>
-                  <Table.Th>Finished</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((exercise) => (
-                  <Table.Tr key={exercise.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/dr-exercises/${exercise.id}`}>
-                        {exercise.number}
-                      </Anchor>{' '}
-                      {exercise.scenario.slice(0, 80)}
-                    </Table.Td>
-                    <Table.Td>{exercise.type}</Table.Td>
-                    <Table.Td>{formatDateTime(exercise.finishedAt)}</Table.Td>
-                    <Table.Td>
-                      <OutcomeBadge outcome={exercise.outcome} />
-                    </Table.Td>
-                    <Table.Td>
-                      <RecordStatusBadge status={exercise.status} />
-                    </Table.Td>
+            <>
+              <Table striped verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Exercise</Table.Th>
+                    <Table.Th>Type</Table.Th>
+                    <Table.Th>Finished</Table.Th>
+                    <Table.Th>Outcome</Table.Th>
+                    <Table.Th>Status</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((exercise) => (
+                    <Table.Tr key={exercise.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/dr-exercises/${exercise.id}`}>
+                          {exercise.number}
+                        </Anchor>{' '}
+                        {exercise.scenario.slice(0, 80)}
+                      </Table.Td>
+                      <Table.Td>{exercise.type}</Table.Td>
+                      <Table.Td>{formatDateTime(exercise.finishedAt)}</Table.Td>
+                      <Table.Td>
+                        <OutcomeBadge outcome={exercise.outcome} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RecordStatusBadge status={exercise.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <LoadMore list={exercises} />
+            </>
           )
         }
       </QueryView>

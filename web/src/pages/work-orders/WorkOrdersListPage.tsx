@@ -14,6 +14,7 @@ import {
   optionsOf,
 } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 
 const OPEN: WorkOrderStatus[] = ['open', 'in_progress', 'done'];
@@ -63,44 +64,47 @@ export function WorkOrdersListPage() {
           items.length === 0 ? (
             <EmptyMessage title="No work orders match" />
           ) : (
-            <Table.ScrollContainer minWidth={800}>
-              <Table striped highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Number</Table.Th>
-                    <Table.Th>Title</Table.Th>
-                    <Table.Th>Kind</Table.Th>
-                    <Table.Th>Owner</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Performer</Table.Th>
-                    <Table.Th>Created</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((workOrder) => (
-                    <Table.Tr key={workOrder.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/work-orders/${workOrder.id}`} fw={500}>
-                          {workOrder.number}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{workOrder.title}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {workOrder.kind === 'corrective' ? 'Corrective' : 'Preventive'}
-                      </Table.Td>
-                      <Table.Td>{labelOf(OWNER_ROLE_LABELS, workOrder.ownerRole)}</Table.Td>
-                      <Table.Td>
-                        <WorkOrderStatusBadge status={workOrder.status} />
-                      </Table.Td>
-                      <Table.Td>{workOrder.performerLabel ?? '—'}</Table.Td>
-                      <Table.Td>{formatDateTime(workOrder.createdAt)}</Table.Td>
+            <>
+              <Table.ScrollContainer minWidth={800}>
+                <Table striped highlightOnHover verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Number</Table.Th>
+                      <Table.Th>Title</Table.Th>
+                      <Table.Th>Kind</Table.Th>
+                      <Table.Th>Owner</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <Table.Th>Performer</Table.Th>
+                      <Table.Th>Created</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((workOrder) => (
+                      <Table.Tr key={workOrder.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/work-orders/${workOrder.id}`} fw={500}>
+                            {workOrder.number}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{workOrder.title}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {workOrder.kind === 'corrective' ? 'Corrective' : 'Preventive'}
+                        </Table.Td>
+                        <Table.Td>{labelOf(OWNER_ROLE_LABELS, workOrder.ownerRole)}</Table.Td>
+                        <Table.Td>
+                          <WorkOrderStatusBadge status={workOrder.status} />
+                        </Table.Td>
+                        <Table.Td>{workOrder.performerLabel ?? '—'}</Table.Td>
+                        <Table.Td>{formatDateTime(workOrder.createdAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <LoadMore list={workOrders} />
+            </>
           )
         }
       </QueryView>

@@ -1,7 +1,7 @@
 import { Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole, UserRole } from '../../api/types.js';
-import { useOccurrences } from '../../api/work.js';
+import { useAllOccurrences } from '../../api/work.js';
 import { useCurrentUser } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { OWNER_ROLE_LABELS, optionsOf } from '../../components/labels.js';
@@ -38,7 +38,8 @@ export function MyWorkPage() {
   );
   const [scope, setScope] = useState<'open' | 'all'>('open');
   const ownerRole = oversees ? (roleFilter ?? undefined) : ownRole(user.role);
-  const occurrences = useOccurrences({ status: STATUSES, ownerRole });
+  // Grouped and counted by status: every page is read, so no group is cut short.
+  const occurrences = useAllOccurrences({ status: STATUSES, ownerRole });
 
   return (
     <>

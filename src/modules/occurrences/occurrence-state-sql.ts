@@ -1,0 +1,33 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * workStateAfter and statusFromWorkState (occurrence-status.ts) in SQL, for the queries that
+ * decide an occurrence's status where its rows are: the occurrence list filters by status, and
+ * posture and reports classify by it.
+ */
+
+/**
+ * The work state from an aggregate over an occurrence's events (alias `e`), for an instant the
+ * stored state has moved past. With legal transitions this is the fold of workStateAfter:
+ * not applicable and verified are final, a completion stands unless rejected after it.
+ */
+export const workStateFromEvents = sql`
+  case
+    when bool_or(e.kind = 'not_applicable') then 'not_applicable'
+    when bool_or(e.kind = 'verified') then 'verified'
+    when max(e.at) filter (where e.kind = 'completed')
+      > coalesce(max(e.at) filter (where e.kind = 'rejected'), '-infinity') then 'done'
+    when bool_or(e.kind in ('started', 'completed')) then 'in_progress'
+    else 'not_started'
+  end`;
+
+/** statusFromWorkState: the status at t of row `r` (work_state, opens_at, due_at, closes_at). */
+export const statusFromWorkStateSql = (r: RawBuilder<unknown>, t: RawBuilder<unknown>) => sql`
+  case
+    when ${r}.work_state in ('verified', 'done', 'not_applicable') then ${r}.work_state
+    when ${t} >= ${r}.closes_at then 'missed'
+    when ${t} >= ${r}.due_at then 'overdue'
+    when ${r}.work_state = 'in_progress' then 'in_progress'
+    when ${t} < ${r}.opens_at then 'upcoming'
+    else 'due'
+  end`;
