@@ -94,6 +94,13 @@ export const importBackupRunsQuerySchema = z.object({
     .optional()
     .transform((value) => value === 'true' || value === '1')
     .describe('Parse, resolve and count, store nothing'),
+  allowEmpty: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => value === 'true' || value === '1')
+    .describe(
+      'Accept output that holds no runs (empty, whitespace only, []); refused with a 400 otherwise',
+    ),
 });
 export type ImportBackupRunsQuery = z.infer<typeof importBackupRunsQuerySchema>;
 
