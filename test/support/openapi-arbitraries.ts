@@ -85,6 +85,15 @@ const nearInstant = fc
   })
   .map((date) => date.toISOString());
 
+/** Valid ISO instants at the ends of what the format can write, where calendar arithmetic overflows. */
+const extremeInstant = fc.constantFrom(
+  '9999-12-31T23:59:59Z',
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00+14:00',
+  '1000-01-01T00:00:00Z',
+  '8999-12-31T23:59:59Z',
+);
+
 function schemaString(schema: JsonSchema, pool: () => string[]): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0;
   const maxLength = Math.min(schema.maxLength ?? 60, 400);
@@ -94,9 +103,11 @@ function schemaString(schema: JsonSchema, pool: () => string[]): fc.Arbitrary<st
   });
   switch (schema.format) {
     case 'date-time':
-      return fc.oneof(nearInstant, isoInstant);
+      return fc.oneof(nearInstant, isoInstant, extremeInstant);
     case 'date':
-      return fc.oneof(nearInstant, isoInstant).map((instant) => instant.slice(0, 10));
+      return fc
+        .oneof(nearInstant, isoInstant, extremeInstant)
+        .map((instant) => instant.slice(0, 10));
     case 'uuid':
       return fc.oneof(fc.uuid(), fromPool);
     case 'email':

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { emailSchema, passwordSchema } from './user.schema.js';
 
-const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const isoDate = z.iso
+  .date('must be a date as YYYY-MM-DD')
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 const isoDateTime = z.iso.datetime({
   offset: true,
   message: 'must be an ISO date-time such as 2027-03-31T17:00:00Z',
