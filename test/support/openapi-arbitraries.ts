@@ -60,6 +60,10 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(300, 5000, 70000).map((size) => 'x'.repeat(size)),
+  // Ordinary text with a NUL or a lone surrogate inside, so it passes the other checks first.
+  fc
+    .tuple(fc.stringMatching(/^[a-z0-9-]{2,12}$/), fc.constantFrom('\u0000', '\uD800', '\uDFFF'))
+    .map(([text, bad]) => `${text.slice(0, 1)}${bad}${text.slice(1)}`),
 );
 
 function safeStringMatching(pattern: string): fc.Arbitrary<string> | null {

@@ -21,10 +21,15 @@ export interface TextProblemAt {
 /** Problems past this many are not listed: one bad field usually means a bad client, not fifty. */
 const MAX_PROBLEMS = 20;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+/**
+ * A record of JSON-like values: parsed JSON, or the query and path parameters (whose parsers give
+ * them a prototype of their own, so the test is on the tag, not the prototype). A stream is not.
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    Object.prototype.toString.call(value) === '[object Object]' &&
+    typeof (value as { pipe?: unknown }).pipe !== 'function'
+  );
 }
 
 /**
@@ -43,7 +48,7 @@ export function findTextProblems(
     if (problem) found.push({ path: path === '' ? 'value' : path, message: problem });
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => findTextProblems(item, at(index), found));
-  } else if (isPlainObject(value)) {
+  } else if (isRecord(value)) {
     for (const [key, item] of Object.entries(value)) {
       const keyProblem = textProblem(key);
       if (keyProblem)
