@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   BACKUP_IMPORT_FORMATS,
@@ -131,7 +135,9 @@ export const backupRunViewSchema = z.object({
 });
 export type BackupRunView = z.infer<typeof backupRunViewSchema>;
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const listBackupRunsQuerySchema = z.object({
   asset: registerKeySchema.optional().describe('Only runs of this asset'),
