@@ -59,9 +59,9 @@ function isMalformedMultipart(error: unknown): error is Error {
 }
 
 /**
- * The file's content as the attach use cases read it: the same bytes, except that a body which
- * breaks off mid-file fails with a 400 (the error of the multipart parser's own limits, such as
- * the file size, passes unchanged).
+ * The file's content as the attach use cases read it: the same bytes, except that a form-parser
+ * error while reading it fails with a 400 (the errors of the multipart parser's own limits, such
+ * as the file size, pass unchanged).
  */
 function withClientErrors(file: MultipartFile['file']): Readable {
   const content = new PassThrough();
