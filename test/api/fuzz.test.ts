@@ -329,8 +329,8 @@ describe('the API under random input', () => {
       const operations = operationsOf(document);
       expect(operations.length).toBeGreaterThan(100);
       const runSchema =
-        (document.paths['/api/v1/backup-runs']?.post?.requestBody?.content['application/json']
-          ?.schema?.anyOf?.[0]?.properties?.runs?.items as JsonSchema | undefined) ?? {};
+        document.paths['/api/v1/backup-runs']?.post?.requestBody?.content['application/json']
+          ?.schema?.anyOf?.[0]?.properties?.runs?.items ?? {};
       const schemas = {
         asset:
           document.paths['/api/v1/assets']?.post?.requestBody?.content['application/json']

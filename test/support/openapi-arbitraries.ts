@@ -105,7 +105,7 @@ function schemaString(schema: JsonSchema, pool: () => string[]): fc.Arbitrary<st
     const values = pool();
     return values.length === 0 ? 'x' : (values[index % values.length] ?? 'x');
   });
-  switch (schema.format) {
+  switch (schema.format ?? '') {
     case 'date-time':
       return fc.oneof(nearInstant, isoInstant, extremeInstant);
     case 'date':
@@ -164,7 +164,7 @@ function shapedValueOf(
     return fc.oneof(...choices.map((choice) => valueOf(choice, pool, depth)));
   if (schema.allOf && schema.allOf.length > 0) return valueOf(schema.allOf[0] ?? {}, pool, depth);
   if (depth > 5) return fc.constant(null);
-  switch (schema.type) {
+  switch (schema.type ?? 'object') {
     case 'string':
       return schemaString(schema, pool);
     case 'integer':

@@ -139,7 +139,7 @@ describe('effectiveness report text written by the database', () => {
       fc.asyncProperty(control, row, risky, async (owner, each, people) => {
         const header = toCsv(EFFECTIVENESS_CSV_COLUMNS, []);
         const text = await written('csv', owner, [{ ...each, ...people }]);
-        const [parsed] = parse(header + text, { columns: true }) as Record<string, string>[];
+        const [parsed] = parse<Record<string, string>>(header + text, { columns: true });
         expect(parsed?.performer).toBe(neutraliseFormula(people.performer));
         expect(parsed?.verifier).toBe(neutraliseFormula(people.verifier));
         for (const cell of Object.values(parsed ?? {})) expect(startsAFormula(cell)).toBe(false);

@@ -80,9 +80,9 @@ describe('toCsv under random cells', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(riskyCell, riskyCell), { maxLength: 5 }), (pairs) => {
         const rows = pairs.map(([key, note]) => ({ key, note }));
-        const parsed = parse(toCsv(['key', 'note'] as const, rows), {
+        const parsed = parse<Record<string, string>>(toCsv(['key', 'note'] as const, rows), {
           columns: true,
-        }) as Record<string, string>[];
+        });
         expect(parsed).toEqual(
           rows.map((row) => ({
             key: neutraliseFormula(row.key),

@@ -10,16 +10,21 @@ import { findTextProblems } from '../text/text-problems.js';
  * a route reads as a stream (imports) are checked by their importer, which knows the line.
  */
 export function installInputGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const issues: FieldIssue[] = [];
     findTextProblems(request.params, 'params', issues);
     findTextProblems(request.query, 'query', issues);
     findTextProblems(request.body, 'body', issues);
-    if (issues.length === 0) return;
-    throw new AppError(
-      'validation_failed',
-      `The request is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      { issues },
+    if (issues.length === 0) {
+      done();
+      return;
+    }
+    done(
+      new AppError(
+        'validation_failed',
+        `The request is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        { issues },
+      ),
     );
   });
 }
