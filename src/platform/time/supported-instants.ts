@@ -8,8 +8,12 @@ export const SUPPORTED_YEARS = { earliest: 1000, latest: 8999 } as const;
 
 export const UNSUPPORTED_INSTANT_MESSAGE = `must be between the years ${SUPPORTED_YEARS.earliest} and ${SUPPORTED_YEARS.latest}`;
 
-/** Whether an ISO date or date-time (already checked for its form) names a supported year. */
+/**
+ * Whether an ISO date or date-time names a supported year. Text that is no date at all passes:
+ * the format check beside this one reports it, once.
+ */
 export function isSupportedInstant(text: string): boolean {
   const year = new Date(text).getUTCFullYear();
+  if (Number.isNaN(year)) return true;
   return year >= SUPPORTED_YEARS.earliest && year <= SUPPORTED_YEARS.latest;
 }
