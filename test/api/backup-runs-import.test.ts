@@ -163,10 +163,66 @@ describe('importing backup tool output', () => {
       },
     );
     expect(none.json<ImportBackupRunsResult>()).toMatchObject({ created: 1 });
-    const empty = await importOutput('', 'format=plumbline');
+    const empty = await importOutput('', 'format=plumbline&allowEmpty=true');
     expect(empty.statusCode).toBe(200);
     expect(empty.json<ImportBackupRunsResult>()).toMatchObject({ received: 0, created: 0 });
   });
+
+  it.each([
+    ['plumbline', ''],
+    ['plumbline', ' \n\r\n\t\n'],
+    ['restic', '[]'],
+    ['aws-backup', '{"BackupJobs": []}'],
+    ['pgbackrest', '   '],
+    ['velero', ''],
+  ] as const)(
+    'refuses %s output holding no runs (%j), unless allowEmpty=true',
+    async (format, body) => {
+      const before = await storedRuns();
+      const refused = await importOutput(body, `format=${format}&asset=db-prod-eu`);
+      expect(refused.statusCode).toBe(400);
+      const error = refused.json<ErrorBody>().error;
+      expect(error.code).toBe('validation_failed');
+      expect(error.message).toMatch(/holds no backup runs.*allowEmpty=true/);
+      expect(error.issues).toEqual([{ path: 'body', message: 'holds no backup runs' }]);
+      const allowed = await importOutput(body, `format=${format}&asset=db-prod-eu&allowEmpty=true`);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.json<ImportBackupRunsResult>()).toMatchObject({
+        format,
+        received: 0,
+        created: 0,
+      });
+      expect(await storedRuns()).toBe(before);
+    },
+  );
+
+  it.each([
+    ['a NUL character', '\\u0000', 'must not contain a NUL character (U+0000)'],
+    ['a lone surrogate', '\\ud800', 'must not contain a lone UTF-16 surrogate'],
+  ])(
+    'refuses a run holding %s, naming its line and field, storing nothing',
+    async (_what, escape, message) => {
+      const before = await storedRuns();
+      const good = (id: string) =>
+        JSON.stringify({
+          asset: 'db-prod-eu',
+          tool: 'pg_dump',
+          externalId: id,
+          startedAt: '2026-11-20T01:00:00Z',
+          finishedAt: '2026-11-20T01:10:00Z',
+          status: 'succeeded',
+        });
+      const bad = good('nul-2').replace('"pg_dump"', `"pg${escape}dump"`);
+      const response = await importOutput(`${good('nul-1')}\n${bad}\n`, 'format=plumbline');
+      expect(response.statusCode).toBe(400);
+      const error = response.json<ErrorBody>().error;
+      expect(error.message).toBe(`Nothing was imported: plumbline: line 2: tool: ${message}`);
+      expect(error.issues).toEqual([
+        { path: 'line 2: tool', message: `plumbline: line 2: tool: ${message}` },
+      ]);
+      expect(await storedRuns()).toBe(before);
+    },
+  );
 
   it.each([
     ['plumbline', 'plumbline/truncated.ndjson', 2],

@@ -149,6 +149,26 @@ describe('plumbline backups', () => {
     expect(refused.stderr).toMatch(/^Error: Nothing was imported: plumbline: line 1: /);
   });
 
+  it('fails on output that holds no runs, unless told --allow-empty', async () => {
+    const empty = path.join(files.path, 'empty.json');
+    fs.writeFileSync(empty, '[]\n');
+    const refused = await ingest(writer, 'restic', empty, '--asset', 'app-prod-01');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^Error: Nothing was imported: the restic output holds no backup runs/,
+    );
+    const allowed = await ingest(
+      writer,
+      'restic',
+      empty,
+      '--asset',
+      'app-prod-01',
+      '--allow-empty',
+    );
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/^Ingested /);
+  });
+
   it('refuses a missing file, a missing format and a caller who may not write', async () => {
     const missing = await ingest(writer, 'restic', path.join(files.path, 'nope.json'));
     expect(missing.code).toBe(1);

@@ -24,6 +24,7 @@ interface IngestOptions {
   format: (typeof BACKUP_IMPORT_FORMATS)[number];
   asset?: string;
   dryRun?: boolean;
+  allowEmpty?: boolean;
 }
 
 /** The file (or standard input for `-`) as a stream: the output is sent as it is read. */
@@ -102,6 +103,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     )
     .option('--asset <key>', 'the asset, for output that names none')
     .option('--dry-run', 'check and count, store nothing')
+    .option('--allow-empty', 'accept output that holds no runs (refused otherwise)')
     .action(async (file: string, options: IngestOptions, command: Command) => {
       const result = await postStream<ImportBackupRunsResult>(
         command,
@@ -111,6 +113,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
           format: options.format,
           asset: options.asset,
           dryRun: options.dryRun ? 'true' : undefined,
+          allowEmpty: options.allowEmpty ? 'true' : undefined,
         },
         openInput(file),
       );

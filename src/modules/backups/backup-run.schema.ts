@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   BACKUP_IMPORT_FORMATS,
@@ -95,6 +99,13 @@ export const importBackupRunsQuerySchema = z.object({
     .optional()
     .transform((value) => value === 'true' || value === '1')
     .describe('Parse, resolve and count, store nothing'),
+  allowEmpty: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => value === 'true' || value === '1')
+    .describe(
+      'Accept output that holds no runs (empty, whitespace only, []); refused with a 400 otherwise',
+    ),
 });
 export type ImportBackupRunsQuery = z.infer<typeof importBackupRunsQuerySchema>;
 
@@ -125,7 +136,9 @@ export const backupRunViewSchema = z.object({
 });
 export type BackupRunView = z.infer<typeof backupRunViewSchema>;
 
-const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const listBackupRunsQuerySchema = pageQuerySchema.extend({
   asset: registerKeySchema.optional().describe('Only runs of this asset'),

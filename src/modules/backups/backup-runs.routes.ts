@@ -113,6 +113,7 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
             format: request.query.format,
             defaultAssetKey: request.query.asset,
             dryRun: request.query.dryRun,
+            allowEmpty: request.query.allowEmpty,
           });
         } catch (error) {
           await discardRest(input);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
+import { findTextProblems } from '../../platform/text/text-problems.js';
 import type { ImportBackupRunsResult } from './backup-run.schema.js';
 import {
   backupPointListingRepository,
@@ -13,6 +14,7 @@ import {
   parseBackupOutput,
   type BackupImportFormat,
   type BackupInput,
+  type ParsedBackupRun,
 } from './parsers/index.js';
 import { createBackupAssetResolver, type PositionedBackupRun } from './resolve-backup-assets.js';
 import {
@@ -38,6 +40,11 @@ export interface ImportBackupRunsOptions {
   defaultAssetKey?: string | undefined;
   /** Count what would be stored, store nothing. */
   dryRun: boolean;
+  /**
+   * Accept output that holds no runs (empty, whitespace, `[]`). Off by default: a backup job that
+   * printed nothing has usually failed, and its import must fail too.
+   */
+  allowEmpty?: boolean;
   maxBytes?: number;
 }
 
@@ -48,8 +55,19 @@ class DryRunFinished extends Error {
   }
 }
 
+/** Whether anything but whitespace (and a byte order mark) has been read. */
+interface InputSeen {
+  content: boolean;
+}
+
+const BLANK = /^[\s\uFEFF]*$/;
+
 /** Passes the input through, failing once it grows past the limit. */
-async function* limitBytes(input: BackupInput, maxBytes: number): AsyncGenerator<Buffer | string> {
+async function* limitBytes(
+  input: BackupInput,
+  maxBytes: number,
+  seen: InputSeen,
+): AsyncGenerator<Buffer | string> {
   let size = 0;
   // A stream stays open when the parser stops early (malformed input): the HTTP edge still has to
   // read the rest of the request before it can answer, or the client sees a reset connection.
@@ -65,6 +83,9 @@ async function* limitBytes(input: BackupInput, maxBytes: number): AsyncGenerator
         `The import is larger than ${maxBytes / 1024 / 1024} MB; split the output and import the parts`,
       );
     }
+    // Whitespace is ASCII, so a multi-byte character split across chunks still counts as content.
+    if (!seen.content && !BLANK.test(typeof chunk === 'string' ? chunk : chunk.toString('latin1')))
+      seen.content = true;
     yield chunk;
   }
 }
@@ -78,6 +99,28 @@ function parseErrorToAppError(error: BackupParseError): AppError {
     issues: [{ path: where.length > 0 ? where.join(': ') : 'body', message: error.message }],
     details: { format: error.format, line: error.line ?? null, field: error.field ?? null },
   });
+}
+
+/** Refuses a run holding text no column can store (NUL, a lone surrogate), naming line and field. */
+function refuseUnstorableText(
+  format: BackupImportFormat,
+  run: ParsedBackupRun,
+  index: number,
+): void {
+  const [problem] = findTextProblems({ ...run, line: null }, '');
+  if (!problem) return;
+  throw new BackupParseError(format, problem.message, {
+    ...(run.line === null ? {} : { line: run.line }),
+    field: run.line === null ? `run ${index + 1}: ${problem.path}` : problem.path,
+  });
+}
+
+function emptyInput(format: BackupImportFormat): AppError {
+  return new AppError(
+    'validation_failed',
+    `Nothing was imported: the ${format} output holds no backup runs (did the backup job run?); pass allowEmpty=true (--allow-empty) when no runs is expected`,
+    { issues: [{ path: 'body', message: 'holds no backup runs' }], details: { format } },
+  );
 }
 
 /**
@@ -119,6 +162,8 @@ export async function importBackupRuns(
   options: ImportBackupRunsOptions,
 ): Promise<ImportBackupRunsResult> {
   const { format, defaultAssetKey, dryRun } = options;
+  const allowEmpty = options.allowEmpty ?? false;
+  const seen: InputSeen = { content: false };
   const resolver = createBackupAssetResolver({
     defaultAssetKey,
     locate: ({ index, run }) => (run.line === null ? `run ${index + 1}` : `line ${run.line}`),
@@ -137,7 +182,7 @@ export async function importBackupRuns(
         };
         const runs = parseBackupOutput(
           format,
-          limitBytes(input, options.maxBytes ?? MAX_IMPORT_BYTES),
+          limitBytes(input, options.maxBytes ?? MAX_IMPORT_BYTES, seen),
           {
             ...(defaultAssetKey === undefined ? {} : { defaultAssetKey }),
             receivedAt: tx.now,
@@ -146,6 +191,7 @@ export async function importBackupRuns(
         let batch: PositionedBackupRun[] = [];
         let index = 0;
         for await (const run of runs) {
+          refuseUnstorableText(format, run, index);
           batch.push({ index, run });
           index += 1;
           if (batch.length >= IMPORT_BATCH) {
@@ -154,6 +200,7 @@ export async function importBackupRuns(
           }
         }
         if (batch.length > 0) await store(batch);
+        if (index === 0 && !allowEmpty) throw emptyInput(format);
         const result = { ...backupRunsResult(tally), format, dryRun };
         if (dryRun) throw new DryRunFinished(result);
         const entry = backupRunsAuditEntry(tally, { via: 'import', format });
@@ -165,6 +212,11 @@ export async function importBackupRuns(
     );
   } catch (error) {
     if (error instanceof DryRunFinished) return error.result;
+    if (error instanceof BackupParseError && !seen.content) {
+      // Empty output, which the single-document formats refuse as JSON: the same answer as `[]`.
+      if (!allowEmpty) throw emptyInput(format);
+      return { ...backupRunsResult(emptyBackupRunTally()), format, dryRun };
+    }
     if (error instanceof BackupParseError) throw parseErrorToAppError(error);
     throw error;
   }

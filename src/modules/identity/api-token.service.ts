@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -22,7 +26,10 @@ export type ApiTokenView = z.infer<typeof apiTokenViewSchema>;
 export const createApiTokenBodySchema = z.object({
   name: z.string().trim().min(1, 'is required').max(100),
   role: tokenRoleSchema,
-  expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+  expiresAt: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time' })
+    .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE)
+    .optional(),
 });
 
 type TokenRow = NonNullable<Awaited<ReturnType<typeof apiTokenRepository.findById>>>;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/paging.js';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { OWNER_ROLES } from '../register/asset.schema.js';
 
 /**
@@ -50,7 +54,9 @@ export function allowedTransitions(
   return (isDeficiencySource(source) ? DEFICIENCY_TRANSITIONS : MISSED_WORK_TRANSITIONS)[from];
 }
 
-const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const isoDate = z.iso
+  .date('must be a date as YYYY-MM-DD')
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const nonconformanceViewSchema = z.object({
   id: z.uuid(),

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/paging.js';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-});
+const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
+  })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 /** Delivery states of an outbox message: the closed set stored in `outbox_messages.status`. */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;

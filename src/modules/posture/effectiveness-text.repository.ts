@@ -15,21 +15,31 @@ import {
  * exactly as JSON.stringify writes the report row, or its CSV line exactly as toCsv writes it
  * (a property test compares them). to_json escapes text as JSON.stringify does for any text the
  * database can hold; the CSV cells follow toCsv's rules: guarded against formulas
- * (neutraliseFormula) and quoted when they hold a quote, a comma or a newline.
+ * (neutraliseFormula, also after each line break) and quoted when they hold a quote, a comma or
+ * a line break.
  */
 
-/** neutraliseFormula's /^'*[=+\-@\t\r]/, as a PostgreSQL regular expression. */
+/** What neutraliseFormula guards at the start of the cell, as a PostgreSQL regular expression. */
 const FORMULA_START = "^'*[=+\\-@\\t\\r]";
+/** A line break followed by what neutraliseFormula guards after it; the break is kept as \1. */
+const FORMULA_AFTER_BREAK = "([\\r\\n])(?='*[=+\\-@\\t\\r])";
+const GUARDED_BREAK = "\\1'";
 
-/** neutraliseFormula in SQL: the cheap first-character test decides nearly every cell. */
+/**
+ * neutraliseFormula in SQL: the cheap first-character test decides the start of nearly every
+ * cell, and only a cell holding a line break is searched for lines to guard.
+ */
 const neutralised = (value: RawBuilder<unknown>) => sql`
   case when left(${value}, 1) in ('=', '+', '-', '@', chr(9), chr(13))
       or (left(${value}, 1) = '''' and ${value} ~ ${FORMULA_START})
-    then '''' || ${value} else ${value} end`;
+    then '''' else '' end
+  || case when strpos(${value}, chr(10)) > 0 or strpos(${value}, chr(13)) > 0
+    then regexp_replace(${value}, ${FORMULA_AFTER_BREAK}, ${GUARDED_BREAK}, 'g') else ${value} end`;
 
-/** One CSV cell of non-null text. The guard adds an apostrophe, which never needs quotes. */
+/** One CSV cell of non-null text. The guard adds apostrophes, which never need quotes. */
 const csvCell = (value: RawBuilder<unknown>) => sql`
   case when strpos(${value}, '"') > 0 or strpos(${value}, ',') > 0 or strpos(${value}, chr(10)) > 0
+      or strpos(${value}, chr(13)) > 0
     then '"' || replace(${neutralised(value)}, '"', '""') || '"'
     else ${neutralised(value)} end`;
 

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
-import { toCsv } from '../register/csv.js';
+import { parse } from 'csv-parse/sync';
+import { riskyCell, startsAFormula } from '../../../test/support/csv-cells.js';
+import { neutraliseFormula, toCsv } from '../register/csv.js';
 import { controlRowHead, type EffectivenessTextFormat } from './effectiveness-text.js';
 import { effectivenessRowText } from './effectiveness-text.repository.js';
 import type { EffectivenessRow, FrameworkControlRow } from './posture.repository.js';
@@ -20,6 +22,8 @@ const text = fc
     fc.string({ unit: 'binary' }),
     fc.constantFrom('', '=cmd', '+1', "'=x", "''+y", 'a,b', 'q"uote', 'line\nbreak', '\r', '-2'),
     fc.constantFrom('@x', '\t1', "'", "'a", 'ｆ', '\u2028', '\u001f', 'café', '\\', '</script>'),
+    fc.constantFrom('a\n=b', 'x\r+1', '\r\n@y', "n\n'-2", '\r\r=z', 'ok\nfine'),
+    riskyCell,
   )
   .filter((value) => !value.includes('\0') && !LONE_SURROGATE.test(value));
 const instant = fc
@@ -126,6 +130,21 @@ describe('effectiveness report text written by the database', () => {
         expect(await written('csv', owner, rows)).toBe(csvOf(owner, rows));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes CSV whose parsed cells are the neutralised values, none starting a formula on any line', async () => {
+    const risky = fc.record({ performer: riskyCell, verifier: riskyCell });
+    await fc.assert(
+      fc.asyncProperty(control, row, risky, async (owner, each, people) => {
+        const header = toCsv(EFFECTIVENESS_CSV_COLUMNS, []);
+        const text = await written('csv', owner, [{ ...each, ...people }]);
+        const [parsed] = parse<Record<string, string>>(header + text, { columns: true });
+        expect(parsed?.performer).toBe(neutraliseFormula(people.performer));
+        expect(parsed?.verifier).toBe(neutraliseFormula(people.verifier));
+        for (const cell of Object.values(parsed ?? {})) expect(startsAFormula(cell)).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 });

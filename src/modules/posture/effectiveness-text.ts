@@ -11,8 +11,8 @@ import type { FrameworkControlRow } from './posture.repository.js';
 
 export type EffectivenessTextFormat = 'json' | 'csv';
 
-/** What makes csv-stringify (as toCsv configures it) quote a cell: a quote, a comma or a newline. */
-const NEEDS_QUOTES = /[",\n]/;
+/** What makes toCsv quote a cell: a quote, a comma or a line break (LF or CR). */
+const NEEDS_QUOTES = /[",\n\r]/;
 
 /** One CSV cell as toCsv writes it: guarded against formulas, quoted when it must be. */
 function csvCell(value: string): string {

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/paging.js';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   recoveryRecordDetailFields,
   recoveryVerificationFields,
 } from './recovery-record.schema.js';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-});
+const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
+  })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 const isoDuration = z
   .string()
   .regex(
@@ -55,7 +61,11 @@ const deficiencyInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(300),
   description: z.string().trim().max(10_000).default(''),
   ownerUserId: z.uuid().describe('The person who owns its correction'),
-  dueOn: z.iso.date('must be a date as YYYY-MM-DD').optional().describe('Default: 90 days'),
+  dueOn: z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE)
+    .optional()
+    .describe('Default: 90 days'),
 });
 
 export const recordDrExerciseBodySchema = z

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { backupRunViewSchema } from '../backups/backup-run.schema.js';
 import {
   BACKUP_ASSET_STATUSES,
@@ -9,10 +13,9 @@ import { CONTROL_STATUSES } from '../posture/control-status.js';
 import { drExerciseViewSchema } from './dr-exercise.schema.js';
 import { restoreTestViewSchema } from './restore-test.schema.js';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z',
-});
+const isoDateTime = z.iso
+  .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z' })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const soc2A12QuerySchema = z.object({
   at: isoDateTime.optional().describe('As the records stood at this instant (default: now)'),

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { AssetInput, AssetView } from './asset.schema.js';
+import { textProblem } from '../../platform/text/text-problems.js';
 import { restoreNeutralised, toCsv } from './csv.js';
 
 /** The documented columns of the asset CSV (docs/register.md), in export order. */
@@ -143,7 +144,11 @@ export function parseAssetCsv(text: string): CsvRecord[] {
     recordStart = info.bytes;
     const cells: CsvRecord['cells'] = {};
     names.forEach((name, index) => {
-      cells[name as AssetCsvColumn] = restoreNeutralised((record[index] ?? '').trim());
+      const cell = record[index] ?? '';
+      // No column can hold a NUL (PostgreSQL refuses it): the whole file is refused, by line.
+      const problem = textProblem(cell);
+      if (problem) throw new CsvFormatError(line, `${name} ${problem}`);
+      cells[name as AssetCsvColumn] = restoreNeutralised(cell.trim());
     });
     return { line, cells };
   });

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { ASSET_CATEGORIES, CRITICALITIES, ENVIRONMENTS, assetPatchSchema } from './asset.schema.js';
 
 export const REVIEW_ITEM_STATUSES = ['pending', 'confirmed', 'corrected'] as const;
@@ -12,7 +16,9 @@ export const startReviewBodySchema = z.object({
     .min(1, 'is required')
     .max(200)
     .describe('e.g. "Inventory review 2026 Q4"'),
-  dueOn: z.iso.date('must be a date as YYYY-MM-DD'),
+  dueOn: z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE),
   scope: z
     .object({
       category: z.enum(ASSET_CATEGORIES).optional(),

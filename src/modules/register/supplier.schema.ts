@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from './asset.schema.js';
 import { patchSchemaOf } from './patch-schema.js';
 
@@ -6,7 +10,11 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 
 export const certificationSchema = z.object({
   name: text(200).min(1, 'is required').describe('e.g. ISO 27001, SOC 2 Type II'),
-  expiresOn: z.iso.date('must be a date as YYYY-MM-DD').nullable().default(null),
+  expiresOn: z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE)
+    .nullable()
+    .default(null),
 });
 
 const supplierFieldsSchema = z.object({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../platform/time/supported-instants.js';
 import { effectivenessRowSchema } from '../posture/posture.schema.js';
 
-const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const isoDate = z.iso
+  .date('must be a date as YYYY-MM-DD')
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const walkthroughQuerySchema = z
   .object({

@@ -25,12 +25,25 @@ export function sanitiseContentType(declared: string): string {
   return CONTENT_TYPE.test(type) ? type : 'application/octet-stream';
 }
 
-/** The base name without control characters or path separators, at most 200 characters. */
+/**
+ * Characters that change how the rest of a name is shown without being seen: bidirectional
+ * embeddings, overrides, isolates and marks (`invoice\u202Efdp.exe` shows as `invoiceexe.pdf`),
+ * C1 controls, line and paragraph separators and the byte order mark.
+ */
+const INVISIBLE_FORMATTING = /[\u0080-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * The base name without control characters, invisible formatting characters or path separators,
+ * at most 200 characters (whole characters: a surrogate pair is never cut in half).
+ */
 export function sanitiseFilename(declared: string): string {
   const base = path.posix.basename(declared.replace(/\\/g, '/'));
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return clean.slice(0, 200) || 'evidence';
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .replace(INVISIBLE_FORMATTING, '')
+    .trim();
+  return Array.from(clean).slice(0, 200).join('') || 'evidence';
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, HTTP_STATUS_BY_CODE, type FieldIssue } from '../errors.js';
 import { storageFailureOf, storageFullError } from '../storage/storage-full.js';
+import { installInputGuard } from './input-guard.js';
 
 export interface ErrorBody {
   error: {
@@ -42,9 +43,12 @@ const SERIALIZATION_FAILURE = '40001';
 
 /**
  * Maps errors to responses: AppError by its code, malformed requests to 400 with field-level
- * issues, anything else to a logged, generic 500 that reveals nothing.
+ * issues, anything else to a logged, generic 500 that reveals nothing. Text no column can hold
+ * (NUL, lone surrogates) is refused before validation by the input guard, installed here so every
+ * app that answers errors this way also refuses such input the same way.
  */
 export function installErrorHandler(app: FastifyInstance): void {
+  installInputGuard(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       const body: ErrorBody = { error: { code: error.code, message: error.message } };

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
@@ -37,17 +37,70 @@ const fileRequired = (message: string) =>
     issues: [{ path: 'body.file', message: 'is required' }],
   });
 
+const malformedUpload = (problem: string) =>
+  new AppError(
+    'validation_failed',
+    `The multipart upload is malformed or incomplete (${problem}); nothing was stored`,
+    { issues: [{ path: 'body', message: 'is not a complete multipart/form-data body' }] },
+  );
+
 /**
- * The uploaded file of an evidence upload route (multipart, one part in the field `file`), as the
- * stream, name and type the attach use cases take; a 400 naming `body.file` otherwise.
+ * The multipart parser's own errors carry a status (415, 413, 406…); the form parser underneath
+ * throws plain errors for a body that breaks off or has no valid part header. Those are the
+ * client's, not ours.
+ */
+function isMalformedMultipart(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    !(error instanceof AppError) &&
+    (error as { statusCode?: unknown }).statusCode === undefined &&
+    (error as { code?: unknown }).code === undefined
+  );
+}
+
+/**
+ * The file's content as the attach use cases read it: the same bytes, except that a form-parser
+ * error while reading it fails with a 400 (the errors of the multipart parser's own limits, such
+ * as the file size, pass unchanged).
+ */
+function withClientErrors(file: MultipartFile['file']): Readable {
+  const content = new PassThrough();
+  file.on('error', (error) => {
+    content.destroy(isMalformedMultipart(error) ? malformedUpload(error.message) : error);
+  });
+  file.pipe(content);
+  return content;
+}
+
+/**
+ * The uploaded file of an evidence upload route (multipart, one part in the field `file`, with a
+ * file name), as the stream, name and type the attach use cases take; a 400 naming `body.file`
+ * otherwise, and a 400 for a body that is not well-formed multipart or ends too early.
  */
 export async function uploadedEvidenceFile(
   request: FastifyRequest,
-): Promise<{ stream: MultipartFile['file']; filename: string; contentType: string }> {
+): Promise<{ stream: Readable; filename: string; contentType: string }> {
   if (!request.isMultipart()) throw fileRequired('Send the file as multipart/form-data');
-  const file = await request.file();
+  let file: MultipartFile | undefined;
+  try {
+    file = await request.file();
+  } catch (error) {
+    if (isMalformedMultipart(error)) throw malformedUpload(error.message);
+    throw error;
+  }
   if (!file || file.fieldname !== 'file') {
+    file?.file.resume();
     throw fileRequired('Send the file in the multipart field "file"');
   }
-  return { stream: file.file, filename: file.filename, contentType: file.mimetype };
+  if (file.filename.trim() === '') {
+    file.file.resume();
+    throw new AppError('validation_failed', 'The file part has no file name', {
+      issues: [{ path: 'body.file', message: 'needs a file name (filename="…")' }],
+    });
+  }
+  return {
+    stream: withClientErrors(file.file),
+    filename: file.filename,
+    contentType: file.mimetype,
+  };
 }

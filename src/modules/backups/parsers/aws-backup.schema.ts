@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../../platform/time/supported-instants.js';
 
 // `aws backup list-backup-jobs` (the ListBackupJobs API response as the AWS CLI prints it).
 
@@ -6,7 +10,9 @@ import { z } from 'zod';
 const awsTimestampMessage = 'must be an ISO 8601 date-time or epoch seconds';
 const awsTimestamp = z.union(
   [
-    z.iso.datetime({ offset: true, message: awsTimestampMessage }),
+    z.iso
+      .datetime({ offset: true, message: awsTimestampMessage })
+      .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE),
     z.number().nonnegative(awsTimestampMessage),
   ],
   { error: awsTimestampMessage },

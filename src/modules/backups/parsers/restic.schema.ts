@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../../platform/time/supported-instants.js';
 
 // Shapes of restic's JSON output as documented in restic's doc/075_scripting.rst ("JSON output").
 // Unknown fields are ignored: restic adds fields and message types between versions.
 
-const rfc3339 = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 time' });
+const rfc3339 = z.iso
+  .datetime({ offset: true, message: 'must be an RFC 3339 time' })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 const byteCount = z.number().int('must be a whole number').nonnegative('must not be negative');
 
 /** Every line of `restic backup --json` names its kind. */

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import {
+  isSupportedInstant,
+  UNSUPPORTED_INSTANT_MESSAGE,
+} from '../../../platform/time/supported-instants.js';
 
 // `velero backup get -o json`: Backup objects of the velero.io/v1 API (pkg/apis/velero/v1).
 
-const kubernetesTime = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 time' });
+const kubernetesTime = z.iso
+  .datetime({ offset: true, message: 'must be an RFC 3339 time' })
+  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
 export const VELERO_BACKUP_PHASES = [
   'New',
