@@ -32,7 +32,6 @@ import { verifyRestoreTest } from './verify-restore-test.js';
 import {
   assertWithinEngagement,
   engagementInstant,
-  keepWithinEngagement,
   engagementPeriod,
 } from '../../platform/http/engagement.js';
 
