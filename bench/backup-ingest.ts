@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { runCli } from '../src/cli/program.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline } from '../src/app/start.js';
 import { generateOccurrences } from '../src/modules/occurrences/generate-occurrences.js';
 import { verifyPack } from '../src/modules/packs/verify-pack.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { applyCatalog } from '../src/modules/controls/apply-catalog.js';
 import { exportCatalog } from '../src/modules/controls/export-catalog.js';

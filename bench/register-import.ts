@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { openBenchTarget } from './bench-database.js';
 import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';

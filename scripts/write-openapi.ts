@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline } from '../src/app/start.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 

@@ -8,7 +8,7 @@ import {
   type StorageComponent,
 } from '../platform/storage/recent-storage-failures.js';
 import { storageFailureOf } from '../platform/storage/storage-full.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../platform/context.js';
 
 const componentCheck = z.object({
   status: z.enum(['ok', 'failing']),

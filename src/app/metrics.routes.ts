@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Api } from '../platform/http/api-types.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../platform/metrics/prometheus.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../platform/context.js';
 
 /** Compares digests, so neither the token's content nor its length leaks through timing. */
 function sameSecret(given: string, expected: string): boolean {

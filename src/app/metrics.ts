@@ -1,11 +1,11 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { BACKUP_EVALUATION_JOB } from '../modules/backups/backup-evaluation-job.js';
 import type { Clock } from '../platform/clock.js';
 import type { PoolStats } from '../platform/db/connect.js';
 import type { Database } from '../platform/db/schema.js';
 import { lastJobCompletion } from '../platform/jobs/job-claims.js';
-import type { JobObserver } from '../platform/jobs/scheduler.js';
+import type { PlumblineMetrics } from '../platform/metrics/plumbline-metrics.js';
 import { countOutboxBacklog } from '../platform/mail/outbox.js';
 import {
   Counter,
@@ -20,14 +20,7 @@ const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 3
 const JOB_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300];
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** What this instance measures, rendered by `GET /metrics` (docs/operations.md). */
-export interface PlumblineMetrics {
-  registry: MetricsRegistry;
-  /** Counts the scheduler's job runs and failures. */
-  jobs: JobObserver;
-  /** Counts every response and its latency by matched route pattern, method and status class. */
-  instrument(app: FastifyInstance): void;
-}
+export type { PlumblineMetrics } from '../platform/metrics/plumbline-metrics.js';
 
 export interface MetricsDeps {
   db: Kysely<Database>;

@@ -36,7 +36,7 @@ import { installAccessControl, registerPublicContent } from '../platform/http/ac
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
-import type { AppContext } from './context.js';
+import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 

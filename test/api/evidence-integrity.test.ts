@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACK_FILE_MAGIC } from '../../src/modules/packs/pack-storage.js';
+import { PACK_FILE_MAGIC } from '../../src/platform/evidence/pack-storage.js';
 import type { PackJob } from '../../src/modules/packs/pack.schema.js';
 import { sealPlainPacks } from '../../src/modules/packs/seal-plain-packs.js';
 import { systemActor } from '../../src/platform/audit/actor.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { openConfiguredDatabase } from '../../src/app/start.js';
 import type { AuditChainReport } from '../../src/modules/audit-log/audit-log.schema.js';
 import { writeAuditCheckpoint } from '../../src/modules/audit-log/write-audit-checkpoint.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { openConfiguredDatabase, startPlumbline } from '../../src/app/start.js';
 import { createApiToken } from '../../src/modules/identity/api-token.service.js';
 import { databaseSnapshotRepository } from '../../src/modules/instance-backup/database-snapshot.repository.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { openConfiguredDatabase, startPlumbline } from '../../src/app/start.js';
 import { createUser } from '../../src/modules/identity/user.service.js';
 import { rotateInstanceKey } from '../../src/modules/keys/rotate-instance-key.js';

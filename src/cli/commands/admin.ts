@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig } from '../../platform/config.js';
 import { openConfiguredDatabase } from '../../app/start.js';
 import { readAuditCheckpointFile } from '../../modules/audit-log/audit-checkpoint-file.js';
 import type { AuditCheckpoint } from '../../modules/audit-log/audit-checkpoint.schema.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig } from '../../platform/config.js';
 import { openConfiguredDatabase } from '../../app/start.js';
 import { PLUMBLINE_VERSION } from '../../app/version.js';
 import { createInstanceBackup } from '../../modules/instance-backup/create-instance-backup.js';

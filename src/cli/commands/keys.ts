@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig } from '../../platform/config.js';
 import { openConfiguredDatabase } from '../../app/start.js';
 import { rotateInstanceKey } from '../../modules/keys/rotate-instance-key.js';
 import { systemClock } from '../../platform/clock.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
+import { loadConfig } from '../../platform/config.js';
 import { startPlumbline } from '../../app/start.js';
 import { loadDemoOrganisation } from '../../modules/demo/load-demo.js';
 import { isSetupNeeded } from '../../modules/identity/first-run.js';

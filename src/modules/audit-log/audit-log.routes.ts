@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Api } from '../../platform/http/api-types.js';
 import {
   auditChainReportSchema,

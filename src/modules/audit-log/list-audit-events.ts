@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
 import type { AuditEventRow } from '../../platform/db/schema.js';
 import type { AuditEventView, ListAuditEventsQuery } from './audit-log.schema.js';

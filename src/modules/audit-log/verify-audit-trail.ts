@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { openPackVerifyingKey } from '../packs/get-pack-signing-key.js';
 import { auditCheckpointSignatureProblem } from './audit-checkpoint.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { AssetUnderPolicy } from './backup-evaluation.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
 import type { EffectiveBackupPolicy } from './backup-policy.schema.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { claimJobSlot, completeJobSlot } from '../../platform/jobs/job-claims.js';
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
 import { evaluateBackups } from './evaluate-backups.js';

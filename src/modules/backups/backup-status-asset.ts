@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { toIncidentViews } from './backup-incident-list.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { getAsset } from '../register/asset-queries.js';
 import { listAssetsForScoping, type AssetForScoping } from '../register/list-scoped-assets.js';
 import type { EffectiveBackupPolicy } from './backup-policy.schema.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { BackupPolicyScope, BackupPolicyView } from './backup-policy.schema.js';
 import { backupPolicyRepository, type BackupPolicyRow } from './backup-policies.repository.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { ControlContent } from './catalog-content.js';
 import { catalogRepository } from './catalog.repository.js';
 

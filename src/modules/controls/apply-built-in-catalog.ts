@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { applyCatalog, type ApplyCatalogResult } from './apply-catalog.js';
 import { catalogRepository } from './catalog.repository.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { normalizeCatalog } from './catalog-content.js';
 import type { Catalog, CatalogFramework } from './catalog.schema.js';
 import { catalogRepository } from './catalog.repository.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { createBackupPolicyBodySchema } from '../backups/backup-policy.schema.js';

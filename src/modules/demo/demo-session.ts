@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { logIn } from '../identity/log-in.js';
 import { logOut } from '../identity/log-out.js';

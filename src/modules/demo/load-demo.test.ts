@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import { FixedClock } from '../../platform/clock.js';

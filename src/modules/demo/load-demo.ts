@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { isMfaRequired } from '../identity/mfa-policy.js';
 import { createUser, listUsers } from '../identity/user.service.js';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';

@@ -3,7 +3,7 @@ import {
   isSupportedInstant,
   UNSUPPORTED_INSTANT_MESSAGE,
 } from '../../platform/time/supported-instants.js';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { tokenRoleSchema } from '../../platform/auth/roles.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { AuditorEngagementRow } from '../../platform/db/schema.js';
 import type { EngagementAccess, EngagementScope } from '../../platform/http/engagement.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { matchTotpStep, newTotpSecret, totpUri } from '../../platform/auth/totp.js';
 import { sha256Hex } from '../../platform/crypto/secrets.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { userRepository } from './user.repository.js';
 

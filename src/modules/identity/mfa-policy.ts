@@ -1,4 +1,4 @@
-import type { Config } from '../../app/config.js';
+import type { Config } from '../../platform/config.js';
 import { MFA_REQUIRED_ROLES, type Role } from '../../platform/auth/roles.js';
 import type { SessionState } from '../../platform/http/principal.js';
 

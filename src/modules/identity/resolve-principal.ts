@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { UserRole } from '../../platform/auth/roles.js';
 import { sha256Hex } from '../../platform/crypto/secrets.js';
 import type { Principal, PrincipalResolver, SessionState } from '../../platform/http/principal.js';

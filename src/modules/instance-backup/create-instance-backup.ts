@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import type { Config } from '../../app/config.js';
+import type { Config } from '../../platform/config.js';
 import { TarWriter } from '../../platform/archive/tar.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DatabaseKind } from '../../platform/db/connect.js';

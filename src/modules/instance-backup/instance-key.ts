@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../../app/config.js';
+import type { Config } from '../../platform/config.js';
 import { keyFilePath as keyFileIn, readKeyFile } from '../../platform/crypto/key-file.js';
 
 /** Where an embedded instance keeps its key when PLUMBLINE_SECRET_KEY is not set. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../../app/config.js';
+import type { Config } from '../../platform/config.js';
 import { tarEntryChunks, type TarEntry } from '../../platform/archive/tar.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AppContext } from '../../app/context.js';
-import type { Config } from '../../app/config.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Config } from '../../platform/config.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import {

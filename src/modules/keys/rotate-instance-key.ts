@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { AppContext } from '../../app/context.js';
-import type { Config } from '../../app/config.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Config } from '../../platform/config.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import {
@@ -22,7 +22,11 @@ import {
   deriveEvidenceKey,
   EVIDENCE_FILE_MAGIC,
 } from '../../platform/evidence/evidence-store.js';
-import { createPackStorage, derivePackKey, PACK_FILE_MAGIC } from '../packs/pack-storage.js';
+import {
+  createPackStorage,
+  derivePackKey,
+  PACK_FILE_MAGIC,
+} from '../../platform/evidence/pack-storage.js';
 import { configuredKey, describeSource, wrongKey } from './check-instance-key.js';
 import { keysRepository, type SealedValue } from './keys.repository.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
 import { queueOccurrenceAlerts } from './queue-occurrence-alerts.js';
 import { queueWeeklyDigests } from './queue-weekly-digests.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { formatLocal } from './local-time.js';
 import type { OccurrenceSnapshot } from './occurrence-snapshot.js';
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { enqueueEmails, type EmailToQueue } from '../../platform/mail/outbox.js';
 import { isOpen, loadOccurrenceSnapshots, type OccurrenceSnapshot } from './occurrence-snapshot.js';
 import {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { USER_ROLES } from '../../platform/auth/roles.js';
 import { claimJobSlot } from '../../platform/jobs/job-claims.js';
 import { enqueueEmails, type EmailToQueue } from '../../platform/mail/outbox.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { USER_ROLES, type UserRole } from '../../platform/auth/roles.js';
 import { listActiveUserEmailsByRole } from '../identity/list-user-emails-by-role.js';
 import type { Recipient } from './notification-texts.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { ActiveControl } from '../controls/active-control-definitions.js';
 import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';

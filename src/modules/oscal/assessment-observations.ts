@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { listBackupRuns } from '../backups/list-backup-runs.js';
 import type { EffectivenessReportRow } from '../posture/posture.schema.js';
 import { listDrExercises } from '../recovery/dr-exercise.service.js';

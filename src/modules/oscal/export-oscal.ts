@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { exportAssessmentResults } from './export-assessment-results.js';
 import { exportComponentDefinition } from './export-component-definition.js';
 import { exportInventory } from './export-inventory.js';

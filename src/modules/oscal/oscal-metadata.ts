@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { FrameworkView } from '../controls/catalog-view.schema.js';
 import { stableUuid } from './oscal-identifiers.js';
 import { OSCAL_VERSION, type OscalProp } from './oscal.schema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { assertWithinEngagement } from '../../platform/http/engagement.js';
 import { exportOscal } from './export-oscal.js';

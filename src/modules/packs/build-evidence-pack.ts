@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
 import type { Sealer } from '../../platform/crypto/sealed-file.js';
 import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';

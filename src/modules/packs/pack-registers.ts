@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { ASSET_CSV_COLUMNS } from '../register/asset-csv.js';
 import { toCsv } from '../register/csv.js';
 import { MATRIX_CSV_COLUMNS } from '../register/matrix.service.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { listProcesses } from '../register/process.service.js';
 import { reportWalkthrough } from '../walkthrough/report-walkthrough.js';
 import { walkthroughHtml } from '../walkthrough/walkthrough-html.js';

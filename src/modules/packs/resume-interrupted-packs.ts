@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { packsRepository } from './packs.repository.js';
 
 /** A process building a pack writes a heartbeat at least this often (and on every progress). */

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { evaluatePosture } from './evaluate-posture.js';
 import { postureRepository } from './posture.repository.js';
 import type { Posture, PostureQuery } from './posture.schema.js';

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { listAssetPosture } from './list-asset-posture.js';
 import { livePosture } from './live-posture.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { postureRepository } from './posture.repository.js';
 import type { EffectivenessReportRow } from './posture.schema.js';
 import { effectivenessRowFacts } from './report-effectiveness.js';

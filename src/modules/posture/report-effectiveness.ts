@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { DEFAULT_BACKUP_POLICIES } from '../backups/effective-policy.js';
 import { getEffectiveBackupPolicy } from '../backups/get-effective-backup-policy.js';
 

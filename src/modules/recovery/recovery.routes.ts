@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import { sendEvidenceFile, uploadedEvidenceFile } from '../../platform/http/evidence-files.js';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
 import { pageSchema } from '../../platform/http/paging.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import type { BackupAssetStatusView } from '../backups/backup-status.schema.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import type { NonconformanceView } from '../nonconformances/nonconformance.schema.js';
 import { startDeficiencySla } from '../nonconformances/start-deficiency-sla.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { AssetView, ListAssetsQuery } from './asset.schema.js';
 import { assetRepository, toAssetView } from './asset.repository.js';

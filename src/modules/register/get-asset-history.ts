@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { AuditEventView } from '../audit-log/audit-log.schema.js';
 import { listEntityHistory, type HistoryWindow } from '../audit-log/list-audit-events.js';
 import { getAsset } from './asset-queries.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 
 /** The fields of an asset that control scopes select on, for every asset in the register. */
 export interface AssetForScoping {

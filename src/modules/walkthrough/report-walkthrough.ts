@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listControls } from '../controls/catalog-queries.js';
 import { reportAssetEffectiveness } from '../posture/report-asset-effectiveness.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import type { SecondPersonRule } from '../signatures/second-person-rule.js';
 import { controlOfWorkOrder } from './control-of-work-order.js';
 import { commandRefusal } from './work-order-commands.js';

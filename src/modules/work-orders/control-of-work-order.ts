@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
 import type { ControlContent } from '../controls/catalog-content.js';

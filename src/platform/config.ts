@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../platform/errors.js';
+import { AppError } from './errors.js';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../platform/clock.js';
-import type { SecretBox } from '../platform/crypto/secrets.js';
-import type { DatabaseKind } from '../platform/db/connect.js';
-import type { Database } from '../platform/db/schema.js';
-import type { EvidenceStore } from '../platform/evidence/evidence-store.js';
-import type { Mailer } from '../platform/mail/mailer.js';
-import type { PackStorage } from '../modules/packs/pack-storage.js';
+import type { Clock } from './clock.js';
+import type { SecretBox } from './crypto/secrets.js';
+import type { DatabaseKind } from './db/connect.js';
+import type { Database } from './db/schema.js';
+import type { EvidenceStore } from './evidence/evidence-store.js';
+import type { Mailer } from './mail/mailer.js';
+import type { PackStorage } from './evidence/pack-storage.js';
 import type { Config } from './config.js';
-import type { PlumblineMetrics } from './metrics.js';
+import type { PlumblineMetrics } from './metrics/plumbline-metrics.js';
 
 /**
  * The ports every use case may be given. Use cases declare what they need with `Pick<AppContext, …>`

@@ -8,9 +8,9 @@ import {
   resealFile,
   verifySealedFile,
   type Sealer,
-} from '../../platform/crypto/sealed-file.js';
-import { evidenceCorrupt } from '../../platform/evidence/evidence-store.js';
-import { notFound } from '../../platform/errors.js';
+} from '../crypto/sealed-file.js';
+import { evidenceCorrupt } from './evidence-store.js';
+import { notFound } from '../errors.js';
 
 /** File layout: this magic line, then a sealed file (platform/crypto/sealed-file.ts). */
 export const PACK_FILE_MAGIC = Buffer.from('PLPK1\n');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../platform/errors.js';
+import { AppError } from './errors.js';
 import { loadConfig } from './config.js';
 
 /** The AppError loadConfig throws for this environment. */
