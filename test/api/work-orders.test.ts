@@ -257,6 +257,24 @@ describe('work orders with verified closeout', () => {
       expect(fs.readdirSync(path.join(t.config.evidenceDir, 'tmp'))).toEqual([]);
     });
 
+    it('refuses an upload whose body ends inside the file with 400, and stores nothing', async () => {
+      const before = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      const body = multipart('cut.pdf', 'application/pdf', randomBytes(4096));
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/work-orders/${workOrder.id}/evidence`,
+        payload: body.payload.subarray(0, body.payload.length - 100),
+        headers: { ...body.headers, authorization: `Bearer ${admin}` },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ error: { message: string } }>().error.message).toMatch(
+        /malformed or incomplete/,
+      );
+      const after = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      expect(after).toHaveLength(before.length);
+      expect(fs.readdirSync(path.join(t.config.evidenceDir, 'tmp'))).toEqual([]);
+    });
+
     it('refuses verification before the work is completed', async () => {
       const response = await verifier.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: TEST_PASSWORD,

@@ -68,6 +68,21 @@ describe('reading an evidence upload', () => {
     expect(response.json<ErrorBody>().error.code).not.toBe('internal');
   });
 
+  it.each([
+    [
+      'inside the file',
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="r.txt"\r\nContent-Type: text/plain\r\n\r\nhello wor`,
+    ],
+    [
+      'before the closing boundary',
+      `${part('form-data; name="file"; filename="r.txt"', 'hello')}--${BOUNDARY}`,
+    ],
+  ])('answers a body that ends %s with a 400 saying it is incomplete', async (_where, payload) => {
+    const response = await upload(payload);
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().error.message).toMatch(/malformed or incomplete/);
+  });
+
   it('answers a file part without a file name with a 400 naming body.file', async () => {
     const response = await upload(
       `${part('form-data; name="file"; filename=""', 'x')}--${BOUNDARY}--\r\n`,

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
@@ -65,9 +65,31 @@ function isMalformedMultipart(error: unknown): error is Error {
  */
 function withClientErrors(file: MultipartFile['file']): Readable {
   const content = new PassThrough();
-  file.on('error', (error) => {
-    content.destroy(isMalformedMultipart(error) ? malformedUpload(error.message) : error);
-  });
+  const fail = (error: unknown) => {
+    content.destroy(
+      isMalformedMultipart(error)
+        ? malformedUpload(error.message)
+        : error instanceof Error
+          ? error
+          : malformedUpload('the body ended inside the file'),
+    );
+  };
+  // A body that ends inside the file can be parsed to its end before this runs: the parser has
+  // then already destroyed the file stream, and no further event will ever come from it.
+  if (file.errored !== null || (file.destroyed && !file.readableEnded)) {
+    const cause = file.errored ?? undefined;
+    // Fails when first read, so the error reaches whoever reads it rather than nobody.
+    return new Readable({
+      read() {
+        this.destroy(
+          isMalformedMultipart(cause)
+            ? malformedUpload(cause.message)
+            : malformedUpload('the body ended inside the file'),
+        );
+      },
+    });
+  }
+  file.on('error', fail);
   file.pipe(content);
   return content;
 }
