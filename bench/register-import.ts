@@ -13,7 +13,7 @@ import {
   ENVIRONMENTS,
   OWNER_ROLES,
 } from '../src/modules/register/asset.schema.js';
-import { toCsv } from '../src/modules/register/csv.js';
+import { toCsv } from '../src/platform/csv/csv.js';
 import { importAssetsCsv } from '../src/modules/register/import-assets.js';
 import { createSupplier } from '../src/modules/register/supplier.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';

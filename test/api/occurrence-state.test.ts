@@ -18,7 +18,7 @@ import {
   openEffectivenessReport,
   reportEffectiveness,
 } from '../../src/modules/posture/report-effectiveness.js';
-import { neutraliseFormula } from '../../src/modules/register/csv.js';
+import { neutraliseFormula } from '../../src/platform/csv/csv.js';
 import type { Actor } from '../../src/platform/audit/actor.js';
 import { mutate } from '../../src/platform/audit/mutate.js';
 import * as occurrenceStateMigration from '../../src/platform/db/migrations/2026-11-25T00-00_occurrence-state.js';

@@ -1,4 +1,4 @@
-import { formatLocal } from '../notifications/local-time.js';
+import { formatLocal } from '../../platform/time/local-time.js';
 import type { BackupIncidentKind } from './backup-evaluation.js';
 
 /** What an alert e-mail says about an incident. */

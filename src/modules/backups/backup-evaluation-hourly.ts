@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
 import type { AssetUnderPolicy } from './backup-evaluation.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import {
   windowSchedule,
   type AssetUnderPolicy,

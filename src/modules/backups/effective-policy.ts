@@ -1,4 +1,4 @@
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import type {
   BackupPolicySettings,
   BackupPolicyView,

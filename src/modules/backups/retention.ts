@@ -1,4 +1,4 @@
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 
 /** A policy's retention that keeps every backup for good (the SOP's rule for configuration). */
 export const INDEFINITE_RETENTION = 'indefinite';

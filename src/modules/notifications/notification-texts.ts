@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import { formatLocal } from './local-time.js';
+import { formatLocal } from '../../platform/time/local-time.js';
 import type { OccurrenceSnapshot } from './occurrence-snapshot.js';
 
 /** What the texts need to know about the installation. */

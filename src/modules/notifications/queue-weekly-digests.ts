@@ -3,7 +3,7 @@ import { USER_ROLES } from '../../platform/auth/roles.js';
 import { claimJobSlot } from '../../platform/jobs/job-claims.js';
 import { enqueueEmails, type EmailToQueue } from '../../platform/mail/outbox.js';
 import { periodContaining } from '../occurrences/cadence-periods.js';
-import { localWallClock } from './local-time.js';
+import { localWallClock } from '../../platform/time/local-time.js';
 import { digestText, textSettings, type DigestSections } from './notification-texts.js';
 import { loadOccurrenceSnapshots, type OccurrenceSnapshot } from './occurrence-snapshot.js';
 import { recipientsByRole } from './role-recipients.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs } from './iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import { planCadenceOccurrences, planSlaOccurrence } from './plan-occurrences.js';
 import type { ScopedAsset } from './scope-match.js';
 

@@ -2,7 +2,7 @@ import type { CatalogControl } from '../controls/catalog.schema.js';
 import { dateInZone, addDays } from '../../platform/time/zoned-time.js';
 import { periodInstants, periodsBetween } from './cadence-periods.js';
 import { assetInScope, type ScopedAsset } from './scope-match.js';
-import { durationMs } from './iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 
 /** One occurrence a control should have: the unit of work, evidence and posture. */
 export interface PlannedOccurrence {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { ASSET_CSV_COLUMNS } from '../register/asset-csv.js';
-import { toCsv } from '../register/csv.js';
+import { toCsv } from '../../platform/csv/csv.js';
 import { MATRIX_CSV_COLUMNS } from '../register/matrix.service.js';
 import {
   effectivenessCsvChunks,

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { parse } from 'csv-parse/sync';
 import { riskyCell, startsAFormula } from '../../../test/support/csv-cells.js';
-import { neutraliseFormula, toCsv } from '../register/csv.js';
+import { neutraliseFormula, toCsv } from '../../platform/csv/csv.js';
 import { controlRowHead, type EffectivenessTextFormat } from './effectiveness-text.js';
 import { effectivenessRowText } from './effectiveness-text.repository.js';
 import type { EffectivenessRow, FrameworkControlRow } from './posture.repository.js';

@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '../register/csv.js';
+import { neutraliseFormula } from '../../platform/csv/csv.js';
 import type { FrameworkControlRow } from './posture.repository.js';
 
 /*

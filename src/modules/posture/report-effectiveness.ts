@@ -3,7 +3,7 @@ import { notFound } from '../../platform/errors.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
-import { toCsv } from '../register/csv.js';
+import { toCsv } from '../../platform/csv/csv.js';
 import { readInOrder } from '../../platform/streams/read-in-order.js';
 import { controlRowHead, type EffectivenessTextFormat } from './effectiveness-text.js';
 import {

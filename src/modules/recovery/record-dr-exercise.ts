@@ -8,7 +8,7 @@ import {
   resolveOwnerPerson,
 } from '../nonconformances/nonconformance.service.js';
 import { raiseDeficiency } from '../nonconformances/raise-deficiency.js';
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import { drExerciseRepository } from './dr-exercise.repository.js';
 import {
   formatDrExerciseNumber,

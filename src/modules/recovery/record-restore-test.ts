@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { defaultDeficiencyDueOn } from '../nonconformances/nonconformance.service.js';
 import { raiseDeficiency } from '../nonconformances/raise-deficiency.js';
 import { getBackupRun } from '../backups/list-backup-runs.js';
-import { durationMs } from '../occurrences/iso-duration.js';
+import { durationMs } from '../../platform/time/iso-duration.js';
 import { getAsset } from '../register/asset-queries.js';
 import type { AssetView } from '../register/asset.schema.js';
 import { startSlaOrLeaveToJob } from './start-sla-or-leave-to-job.js';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { AssetInput, AssetView } from './asset.schema.js';
 import { textProblem } from '../../platform/text/text-problems.js';
-import { restoreNeutralised, toCsv } from './csv.js';
+import { restoreNeutralised, toCsv } from '../../platform/csv/csv.js';
 
 /** The documented columns of the asset CSV (docs/register.md), in export order. */
 export const ASSET_CSV_COLUMNS = [

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { toCsv } from './csv.js';
+import { toCsv } from '../../platform/csv/csv.js';
 import { assetRepository } from './asset.repository.js';
 import type { MatrixRowInput, MatrixRowPatch, MatrixRowView } from './process.schema.js';
 import { processRepository, type MatrixJoinedRow } from './process.repository.js';

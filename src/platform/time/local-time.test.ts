@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodContaining } from '../occurrences/cadence-periods.js';
+import { periodContaining } from '../../modules/occurrences/cadence-periods.js';
 import { formatLocal, localWallClock } from './local-time.js';
 
 const isoWeekOf = (date: string) => periodContaining('weekly', date).key;
