@@ -27,6 +27,7 @@ import { registerNotificationRoutes } from '../modules/notifications/notificatio
 import { registerOccurrenceRoutes } from '../modules/occurrences/occurrences.routes.js';
 import { registerOscalRoutes } from '../modules/oscal/oscal.routes.js';
 import { registerPackRoutes } from '../modules/packs/packs.routes.js';
+import { createPackJobRunner, type PackJobRunner } from '../modules/packs/run-pack-job.js';
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
@@ -46,6 +47,8 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.m
 export interface ServerOptions {
   /** Directory of the built web UI; when absent the API is served alone. */
   webRoot?: string | undefined;
+  /** The evidence-pack queue (started by the composition root); one without sweeps when absent. */
+  packRunner?: PackJobRunner | undefined;
 }
 
 /** Builds the HTTP server: security plugins, access control, OpenAPI, every module's routes, the web UI. */
@@ -130,7 +133,9 @@ export async function buildServer(
   registerNotificationRoutes(api, ctx);
   registerControlsRoutes(api, ctx);
   registerPostureRoutes(api, ctx);
-  registerPackRoutes(api, ctx);
+  const packRunner = options.packRunner ?? createPackJobRunner(ctx, { sweep: false });
+  if (!options.packRunner) app.addHook('onClose', () => packRunner.close());
+  registerPackRoutes(api, ctx, packRunner);
   registerOscalRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);

@@ -20,6 +20,7 @@ import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { createPlumblineMetrics } from './metrics.js';
+import { createPackJobRunner } from '../modules/packs/run-pack-job.js';
 import { buildServer, DEFAULT_WEB_ROOT } from './server.js';
 import { PLUMBLINE_VERSION } from './version.js';
 
@@ -103,8 +104,12 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
     // Before first-run: demo data creates accounts, and then no setup link is needed.
     if (options.beforeServe) await options.beforeServe(ctx);
     const firstRun = await prepareFirstRun(ctx);
+    // Every background worker starts here. The pack queue builds requested packs on every
+    // instance; sweeping for interrupted ones belongs to instances that run background jobs.
+    const packRunner = createPackJobRunner(ctx, { sweep: config.schedulerEnabled });
     const app = await buildServer(ctx, {
       webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
+      packRunner,
     });
     await app.ready();
     if (!ctx.mailer)
@@ -125,6 +130,7 @@ export async function startPlumbline(options: StartOptions): Promise<RunningPlum
       async close() {
         await scheduler?.stop();
         await app.close();
+        await packRunner.close();
         await database.close();
       },
     };

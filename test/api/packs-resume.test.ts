@@ -55,7 +55,7 @@ describe('evidence packs interrupted by a stopped server', () => {
     });
 
     // A new runner (the restarted server) builds both; the packs verify.
-    const runner = createPackJobRunner(t.ctx);
+    const runner = createPackJobRunner(t.ctx, { sweep: true });
     await runner.close();
     for (const id of [running, queued]) {
       const row = await stateOf(id);

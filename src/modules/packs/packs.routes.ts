@@ -18,18 +18,15 @@ import {
   packPublicKeySchema,
 } from './pack.schema.js';
 import { reportFrameworkCoverage } from './report-framework-coverage.js';
-import { createPackJobRunner } from './run-pack-job.js';
+import type { PackJobRunner } from './run-pack-job.js';
 import { assertWithinEngagement, engagementScope } from '../../platform/http/engagement.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 
 /**
  * Evidence packs (asynchronous: request, follow progress, download) and the framework coverage
- * view. Packs are built by an in-process runner, drained when the server closes.
+ * view. Packs are built by the in-process runner the composition root starts and drains.
  */
-export function registerPackRoutes(api: Api, ctx: AppContext): void {
-  const runner = createPackJobRunner(ctx);
-  api.addHook('onClose', () => runner.close());
-
+export function registerPackRoutes(api: Api, ctx: AppContext, runner: PackJobRunner): void {
   api.post('/api/v1/reports/packs', {
     config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },
     schema: {

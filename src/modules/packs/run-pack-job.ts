@@ -122,11 +122,12 @@ export interface PackJobRunner {
 }
 
 /**
- * An in-process queue: one pack at a time, so a burst of requests cannot exhaust the machine. On
- * start, and every minute, it also takes up packs left queued or running by a process that
- * stopped (resumeInterruptedPacks).
+ * An in-process queue: one pack at a time, so a burst of requests cannot exhaust the machine.
+ * With `sweep` (the composition root sets it when this instance runs background jobs) it also,
+ * on start and every minute, takes up packs left queued or running by a process that stopped
+ * (resumeInterruptedPacks), and first encrypts packs an earlier version kept in clear.
  */
-export function createPackJobRunner(ctx: Ctx): PackJobRunner {
+export function createPackJobRunner(ctx: Ctx, options: { sweep: boolean }): PackJobRunner {
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (id: string) => {
     chain = chain
@@ -140,15 +141,21 @@ export function createPackJobRunner(ctx: Ctx): PackJobRunner {
       })
       .catch((error: unknown) => ctx.logger.error({ err: error }, 'resuming packs'));
   };
-  // Packs an earlier version kept in clear are encrypted first, in the queue, off the start-up path.
-  chain = chain
-    .then(async () => {
-      await sealPlainPacks(ctx);
-    })
-    .catch((error: unknown) => ctx.logger.error({ err: error }, 'encrypting packs kept in clear'));
-  resume();
-  const sweep = setInterval(resume, PACK_STALE_AFTER_MS / 2);
-  sweep.unref();
+  let sweep: NodeJS.Timeout | undefined;
+  if (options.sweep) {
+    // Packs an earlier version kept in clear are encrypted first, in the queue, off the start-up
+    // path.
+    chain = chain
+      .then(async () => {
+        await sealPlainPacks(ctx);
+      })
+      .catch((error: unknown) =>
+        ctx.logger.error({ err: error }, 'encrypting packs kept in clear'),
+      );
+    resume();
+    sweep = setInterval(resume, PACK_STALE_AFTER_MS / 2);
+    sweep.unref();
+  }
   // Packs found by a sweep are queued while it runs: wait until the queue stops growing.
   const drain = async () => {
     let seen: Promise<void>;
