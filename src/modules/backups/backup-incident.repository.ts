@@ -290,6 +290,8 @@ export const backupIncidentRepository = {
       assetId?: string;
       assetKey?: string;
       at: Date;
+      /** Only incidents still open at this instant or closed since (a period's incidents). */
+      activeSince?: Date | undefined;
       /** Keyset: continue after this (opened_at, id), newest first. */
       after?: { openedAt: Date; id: string } | undefined;
       limit: number;
@@ -312,6 +314,14 @@ export const backupIncidentRepository = {
       );
     if (filter.status === 'closed')
       query = query.where('backup_incidents.closed_at', '<=', filter.at);
+    const since = filter.activeSince;
+    if (since)
+      query = query.where((eb) =>
+        eb.or([
+          eb('backup_incidents.closed_at', 'is', null),
+          eb('backup_incidents.closed_at', '>=', since),
+        ]),
+      );
     const after = filter.after;
     if (after)
       query = query.where((eb) =>

@@ -33,12 +33,9 @@ export async function getBackupAssetDetail(
       recordedBy: to,
       successOnly: false,
     }),
-    backupIncidentRepository.list(ctx.db, { assetId: asset.id, at: to, limit: 1000 }),
+    incidentsOfPeriod(ctx, asset.id, from, to),
   ]);
   const over = runs.filter((run) => runEndOf(run) <= to);
-  const inPeriod = incidents.filter(
-    (incident) => incident.closed_at === null || incident.closed_at >= from,
-  );
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -65,6 +62,29 @@ export async function getBackupAssetDetail(
         })),
     },
     rpo: rpoAgainstTarget(over.filter(isSuccessfulRun), asset.policy, from, to),
-    incidents: await toIncidentViews(ctx, inPeriod, to),
+    incidents: await toIncidentViews(ctx, incidents, to),
   };
+}
+
+/** Every incident of the asset open at some point of the period, in SQL, page after page. */
+async function incidentsOfPeriod(
+  ctx: Pick<AppContext, 'db'>,
+  assetId: string,
+  from: Date,
+  to: Date,
+) {
+  const PAGE = 1000;
+  const incidents: Awaited<ReturnType<typeof backupIncidentRepository.list>> = [];
+  for (;;) {
+    const last = incidents.at(-1);
+    const page = await backupIncidentRepository.list(ctx.db, {
+      assetId,
+      at: to,
+      activeSince: from,
+      after: last && { openedAt: last.opened_at, id: last.id },
+      limit: PAGE,
+    });
+    incidents.push(...page);
+    if (page.length < PAGE) return incidents;
+  }
 }
