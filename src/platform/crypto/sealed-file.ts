@@ -171,12 +171,25 @@ export async function resealFile(
   toKey: Buffer,
   magic: Buffer,
 ): Promise<void> {
+  await replaceWithSealed(filePath, readSealedFile(filePath, fromKey, magic), toKey, magic);
+}
+
+/**
+ * Replaces a file with `content` sealed under `key`: written to a temporary file beside it,
+ * flushed and renamed over it, so the file holds the whole old content or the whole new one.
+ */
+export async function replaceWithSealed(
+  filePath: string,
+  content: AsyncIterable<Buffer>,
+  key: Buffer,
+  magic: Buffer,
+): Promise<void> {
   const tempPath = `${filePath}.reseal`;
-  const sealer = createSealer(toKey, magic);
+  const sealer = createSealer(key, magic);
   const handle = await fs.promises.open(tempPath, 'w', 0o600);
   try {
     await handle.writeFile(sealer.header);
-    for await (const chunk of readSealedFile(filePath, fromKey, magic)) {
+    for await (const chunk of content) {
       await handle.writeFile(sealer.update(chunk));
     }
     await handle.writeFile(sealer.final());

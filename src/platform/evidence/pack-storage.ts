@@ -5,6 +5,7 @@ import {
   createSealer,
   deriveFileKey,
   readSealedFile,
+  replaceWithSealed,
   resealFile,
   verifySealedFile,
   type Sealer,
@@ -87,26 +88,13 @@ export function createPackStorage(options: { dataDir: string; instanceKey: Buffe
       return names.flatMap((name) => PACK_NAME.exec(name)?.[1] ?? []).sort();
     },
     isPlain,
-    async sealPlain(id) {
-      const filePath = pathOf(id);
-      const tempPath = `${filePath}.seal`;
-      const sealer = createSealer(key, PACK_FILE_MAGIC);
-      const handle = await fs.promises.open(tempPath, 'w', 0o600);
-      try {
-        await handle.writeFile(sealer.header);
-        for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
-          await handle.writeFile(sealer.update(chunk));
-        }
-        await handle.writeFile(sealer.final());
-        await handle.sync();
-        await handle.close();
-        await fs.promises.rename(tempPath, filePath);
-      } catch (error) {
-        await handle.close().catch(() => undefined);
-        await fs.promises.rm(tempPath, { force: true });
-        throw error;
-      }
-    },
+    sealPlain: (id) =>
+      replaceWithSealed(
+        pathOf(id),
+        fs.createReadStream(pathOf(id)) as AsyncIterable<Buffer>,
+        key,
+        PACK_FILE_MAGIC,
+      ),
     reseal: (id, toInstanceKey) =>
       resealFile(pathOf(id), key, derivePackKey(toInstanceKey), PACK_FILE_MAGIC),
   };
