@@ -4,19 +4,11 @@ import {
   planReplicationEvidence,
   type ReplicationCandidate,
 } from './backup-evaluation-replication.js';
+import { DEFAULT_BACKUP_POLICIES } from './effective-policy.js';
 
 const policy: AssetUnderPolicy['policy'] = {
+  ...DEFAULT_BACKUP_POLICIES['production-data'],
   source: 'SOP defaults (production-data)',
-  incrementalEvery: 'P1D',
-  fullEvery: 'P7D',
-  grace: 'PT2H',
-  retention: 'P30D',
-  rpo: 'PT24H',
-  rto: 'PT4H',
-  encryptionRequired: true,
-  offsiteRequired: true,
-  requiredRegions: [],
-  alertRecipients: [],
   monitoringSince: new Date('2026-06-01T00:00:00Z'),
 };
 
