@@ -104,6 +104,8 @@ try {
     fs.writeFileSync(path.join(plainDir, `evidence-${index}.bin`), bytes);
     rows.push({
       occurrence_id: occurrence.id,
+      record_type: 'occurrence',
+      record_id: occurrence.id,
       sha256: stored.sha256,
       size_bytes: stored.sizeBytes,
       content_type: 'application/octet-stream',
@@ -113,7 +115,7 @@ try {
       uploaded_at: new Date(Math.min(occurrence.due_at.getTime(), Date.UTC(2026, 11, 30))),
     });
     if (rows.length === 500 || index === files - 1) {
-      await ctx.db.insertInto('evidence_files').values(rows.splice(0)).execute();
+      await ctx.db.insertInto('evidence_attachments').values(rows.splice(0)).execute();
     }
   }
   console.log(

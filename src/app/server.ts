@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
 import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
@@ -31,6 +32,7 @@ import { createPackJobRunner, type PackJobRunner } from '../modules/packs/run-pa
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
+import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
@@ -129,6 +131,7 @@ export async function buildServer(
   registerAuditorEngagementRoutes(api, ctx);
   registerAuditLogRoutes(api, ctx);
   registerRegisterRoutes(api, ctx);
+  registerReviewRoutes(api, ctx);
   registerOccurrenceRoutes(api, ctx);
   registerNotificationRoutes(api, ctx);
   registerControlsRoutes(api, ctx);
@@ -138,6 +141,7 @@ export async function buildServer(
   registerPackRoutes(api, ctx, packRunner);
   registerOscalRoutes(api, ctx);
   registerWorkOrderRoutes(api, ctx);
+  registerAttachmentRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
   registerRecoveryRoutes(api, ctx);
   registerBackupRunRoutes(api, ctx);

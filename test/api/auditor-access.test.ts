@@ -285,10 +285,7 @@ describe('auditor engagements', () => {
   it('downloads evidence of the period only, and lists records of the period only', async () => {
     const inPeriod = await auditor.call('GET', `/api/v1/evidence/${evidenceId}/download`);
     expect(inPeriod.statusCode).toBe(200);
-    const outside = await auditor.call(
-      'GET',
-      `/api/v1/recovery-evidence/${februaryEvidenceId}/download`,
-    );
+    const outside = await auditor.call('GET', `/api/v1/evidence/${februaryEvidenceId}/download`);
     expect(outside.statusCode).toBe(403);
     expect(errorCode(outside)).toBe('outside_engagement');
     const occurrences = (await auditor.call('GET', '/api/v1/occurrences')).json<{
@@ -438,10 +435,11 @@ describe('auditor engagements', () => {
   it('shows on a work order only the evidence uploaded within the period', async () => {
     // A second file of the same work order, uploaded after the period ended.
     await t.ctx.db
-      .insertInto('evidence_files')
+      .insertInto('evidence_attachments')
       .columns([
         'occurrence_id',
-        'work_order_id',
+        'record_type',
+        'record_id',
         'sha256',
         'size_bytes',
         'content_type',
@@ -452,10 +450,11 @@ describe('auditor engagements', () => {
       ])
       .expression((eb) =>
         eb
-          .selectFrom('evidence_files')
+          .selectFrom('evidence_attachments')
           .select([
             'occurrence_id',
-            'work_order_id',
+            'record_type',
+            'record_id',
             'sha256',
             'size_bytes',
             'content_type',

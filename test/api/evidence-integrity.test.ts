@@ -44,12 +44,12 @@ describe('evidence and pack downloads verify before sending', () => {
     pack = await waitForPack(t, auditor, requested.json<PackJob>().id);
     expect(pack.state).toBe('done');
     const evidence = await t.ctx.db
-      .selectFrom('evidence_files')
+      .selectFrom('evidence_attachments')
       .select('storage_key')
       .where('id', '=', evidenceId)
       .executeTakeFirstOrThrow();
     const recovery = await t.ctx.db
-      .selectFrom('recovery_evidence_files')
+      .selectFrom('evidence_attachments')
       .select('storage_key')
       .where('id', '=', recoveryEvidenceId)
       .executeTakeFirstOrThrow();
@@ -61,8 +61,8 @@ describe('evidence and pack downloads verify before sending', () => {
         file: () => t.ctx.evidenceStore.pathOf(evidence.storage_key),
       },
       {
-        route: `/api/v1/recovery-evidence/${recoveryEvidenceId}/download`,
-        entityType: 'recovery_evidence',
+        route: `/api/v1/evidence/${recoveryEvidenceId}/download`,
+        entityType: 'evidence',
         entityId: recoveryEvidenceId,
         file: () => t.ctx.evidenceStore.pathOf(recovery.storage_key),
       },

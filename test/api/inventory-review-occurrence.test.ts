@@ -5,7 +5,7 @@ import type { Posture } from '../../src/modules/posture/posture.schema.js';
 import type {
   ReviewCampaignView,
   ReviewItemView,
-} from '../../src/modules/register/review.schema.js';
+} from '../../src/modules/inventory-reviews/review.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

@@ -194,7 +194,7 @@ describe('occurrence state', () => {
   const evidenceOf = async (occurrenceId: string) =>
     (
       await t.ctx.db
-        .selectFrom('evidence_files')
+        .selectFrom('evidence_attachments')
         .select('uploaded_at')
         .where('occurrence_id', '=', occurrenceId)
         .execute()
@@ -202,10 +202,11 @@ describe('occurrence state', () => {
 
   async function attachEvidenceRow(occurrenceId: string, name: string) {
     await t.ctx.db
-      .insertInto('evidence_files')
+      .insertInto('evidence_attachments')
       .values({
         occurrence_id: occurrenceId,
-        work_order_id: null,
+        record_type: 'occurrence',
+        record_id: occurrenceId,
         sha256: '0'.repeat(64),
         size_bytes: 1,
         content_type: 'text/plain',
@@ -338,7 +339,7 @@ describe('occurrence state', () => {
     expect(before.length).toBeGreaterThan(10);
     // Back to the schema before the migration, with the events and evidence left in place.
     await sql`drop trigger occurrence_events_state on occurrence_events`.execute(t.ctx.db);
-    await sql`drop trigger evidence_files_state on evidence_files`.execute(t.ctx.db);
+    await sql`drop trigger evidence_attachments_state on evidence_attachments`.execute(t.ctx.db);
     await sql`drop trigger occurrences_state on occurrences`.execute(t.ctx.db);
     await sql`drop function occurrence_state_after_event()`.execute(t.ctx.db);
     await sql`drop function occurrence_state_after_evidence()`.execute(t.ctx.db);
@@ -349,12 +350,18 @@ describe('occurrence state', () => {
     await sql`create index occurrences_control_due_idx on occurrences (control_id, due_at)`.execute(
       t.ctx.db,
     );
+    // The evidence table still had its first name then.
+    await sql`alter table evidence_attachments rename to evidence_files`.execute(t.ctx.db);
     await occurrenceStateMigration.up(t.ctx.db);
     // Only occurrences with work had a row then; the later migration gives every one its row.
     expect(
       (await t.ctx.db.selectFrom('occurrence_state').select('occurrence_id').execute()).length,
     ).toBeLessThan(before.length);
     await occurrenceStateForEveryOccurrenceMigration.up(t.ctx.db);
+    await sql`alter table evidence_files rename to evidence_attachments`.execute(t.ctx.db);
+    await sql`alter trigger evidence_files_state on evidence_attachments rename to evidence_attachments_state`.execute(
+      t.ctx.db,
+    );
     const after = await t.ctx.db
       .selectFrom('occurrence_state')
       .selectAll()

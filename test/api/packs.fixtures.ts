@@ -103,8 +103,9 @@ export async function seedPackPeriod(t: TestApp, clock: FixedClock, admin: strin
 export async function storeRecoveryEvidence(t: TestApp, content: Buffer, uploadedAt: string) {
   const stored = await t.ctx.evidenceStore.put(Readable.from([content]));
   return t.ctx.db
-    .insertInto('recovery_evidence_files')
+    .insertInto('evidence_attachments')
     .values({
+      occurrence_id: null,
       record_type: 'restore-test',
       record_id: randomUUID(),
       sha256: stored.sha256,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/modules/audit-log/verify-audit-trail.js';
 import type { PackManifest } from '../../src/modules/packs/pack-manifest.schema.js';
 import type { FrameworkCoverage, PackJob } from '../../src/modules/packs/pack.schema.js';
-import { publicKeyFingerprint } from '../../src/modules/packs/pack-signing.js';
+import { publicKeyFingerprint } from '../../src/platform/crypto/public-key-fingerprint.js';
 import { verifyPack } from '../../src/modules/packs/verify-pack.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

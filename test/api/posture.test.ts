@@ -264,10 +264,11 @@ describe('posture at an instant', () => {
       .where('occurrences.period_key', '=', periodKey)
       .executeTakeFirstOrThrow();
     await t.ctx.db
-      .insertInto('evidence_files')
+      .insertInto('evidence_attachments')
       .values({
         occurrence_id: occurrence.id,
-        work_order_id: null,
+        record_type: 'occurrence',
+        record_id: occurrence.id,
         sha256: 'a'.repeat(64),
         size_bytes: 10,
         content_type: 'text/plain',

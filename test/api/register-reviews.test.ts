@@ -4,7 +4,7 @@ import type { AssetView } from '../../src/modules/register/asset.schema.js';
 import type {
   ReviewCampaignView,
   ReviewItemView,
-} from '../../src/modules/register/review.schema.js';
+} from '../../src/modules/inventory-reviews/review.schema.js';
 import type { AuditChainReport } from '../../src/platform/audit/verify-audit-chain.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';

@@ -235,7 +235,7 @@ describe('restore tests against recovery targets', () => {
     const download = await t.call(
       admin,
       'GET',
-      `/api/v1/recovery-evidence/${detail.evidence[0]!.id}/download`,
+      `/api/v1/evidence/${detail.evidence[0]!.id}/download`,
     );
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(log)).toBe(true);

@@ -100,7 +100,7 @@ describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
       },
     });
     expect(fs.readdirSync(path.join(tiny!.path, 'tmp'))).toEqual([]);
-    const evidence = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+    const evidence = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
     expect(evidence).toEqual([]);
   });
 

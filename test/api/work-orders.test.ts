@@ -227,11 +227,15 @@ describe('work orders with verified closeout', () => {
       expect(stored.includes(content.subarray(0, 64))).toBe(false);
       expect(stored.includes(Buffer.from('%PDF'))).toBe(false);
       const row = await t.ctx.db
-        .selectFrom('evidence_files')
+        .selectFrom('evidence_attachments')
         .selectAll()
         .where('id', '=', evidence.id)
         .executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ occurrence_id: occurrence.id, work_order_id: workOrder.id });
+      expect(row).toMatchObject({
+        occurrence_id: occurrence.id,
+        record_type: 'work-order',
+        record_id: workOrder.id,
+      });
 
       const download = await auditor.call('GET', `/api/v1/evidence/${evidence.id}/download`);
       expect(download.statusCode).toBe(200);
@@ -243,12 +247,12 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses an oversize upload with 413 and stores nothing', async () => {
-      const before = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      const before = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       const big = randomBytes(1024 * 1024 + 10);
       const response = await upload(admin, workOrder.id, big, 'huge.bin');
       expect(response.statusCode).toBe(413);
       expect(response.json<{ error: { message: string } }>().error.message).toMatch(/1 MB/);
-      const after = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      const after = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       expect(after).toHaveLength(before.length);
       const sha = createHash('sha256').update(big).digest('hex');
       expect(fs.existsSync(path.join(t.config.evidenceDir, sha.slice(0, 2), sha.slice(2, 4)))).toBe(
@@ -258,7 +262,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses an upload whose body ends inside the file with 400, and stores nothing', async () => {
-      const before = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      const before = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       const body = multipart('cut.pdf', 'application/pdf', randomBytes(4096));
       const response = await t.app.inject({
         method: 'POST',
@@ -270,7 +274,7 @@ describe('work orders with verified closeout', () => {
       expect(response.json<{ error: { message: string } }>().error.message).toMatch(
         /malformed or incomplete/,
       );
-      const after = await t.ctx.db.selectFrom('evidence_files').select('id').execute();
+      const after = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       expect(after).toHaveLength(before.length);
       expect(fs.readdirSync(path.join(t.config.evidenceDir, 'tmp'))).toEqual([]);
     });

@@ -89,33 +89,8 @@ function cyclesOf(edges: Map<string, Set<string>>): string[][] {
 }
 
 describe('the module import graph', () => {
-  /**
-   * The modules still knotted into one import cycle when this test was written (issue 11 asks for
-   * none). The list may only shrink: a module that joins the knot, or a new cycle, fails here.
-   */
-  const KNOTTED_TODAY = [
-    'modules/audit-log',
-    'modules/backups',
-    'modules/controls',
-    'modules/identity',
-    'modules/nonconformances',
-    'modules/notifications',
-    'modules/occurrences',
-    'modules/packs',
-    'modules/posture',
-    'modules/recovery',
-    'modules/register',
-    'modules/signatures',
-    'modules/walkthrough',
-    'modules/work-orders',
-  ];
-
-  it('has no cycle between feature modules beyond the knot being untied', () => {
-    const cycles = cyclesOf(moduleGraph().edges);
-    expect(cycles.length).toBeLessThanOrEqual(1);
-    for (const cycle of cycles) {
-      expect(cycle.filter((module) => !KNOTTED_TODAY.includes(module))).toEqual([]);
-    }
+  it('has no cycle between feature modules', () => {
+    expect(cyclesOf(moduleGraph().edges)).toEqual([]);
   });
 
   it('keeps feature modules free of the composition root and the CLI', () => {

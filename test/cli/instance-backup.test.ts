@@ -182,7 +182,7 @@ describe('plumbline backup and restore', () => {
     const after = await rowCounts(target.env);
     expect(after).toEqual({ ...before, audit_events: before.audit_events! + 1 });
     expect(before.occurrence_state).toBeGreaterThan(0);
-    expect(before.evidence_files).toBe(2);
+    expect(before.evidence_attachments).toBe(2);
 
     const verified = await plumbline(['--json', 'audit', 'verify'], target.env);
     expect(verified.code).toBe(0);
@@ -204,7 +204,7 @@ describe('plumbline backup and restore', () => {
 
   it('restores evidence files that decrypt to their recorded SHA-256', async () => {
     const files = await withDatabase(target.env, (db) =>
-      db.selectFrom('evidence_files').select(['sha256', 'storage_key']).execute(),
+      db.selectFrom('evidence_attachments').select(['sha256', 'storage_key']).execute(),
     );
     const config = loadConfig(target.env);
     const store = createEvidenceStore({

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openConfiguredDatabase, startPlumbline } from '../../src/app/start.js';
 import { createUser } from '../../src/modules/identity/user.service.js';
 import { rotateInstanceKey } from '../../src/modules/keys/rotate-instance-key.js';
-import { openPackSigningKey } from '../../src/modules/packs/get-pack-signing-key.js';
+import { openPackSigningKey } from '../../src/modules/keys/get-pack-signing-key.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestSchema, testDatabaseKind, testPostgresUrl } from '../support/test-database.js';

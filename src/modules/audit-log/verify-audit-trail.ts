@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
-import { openPackVerifyingKey } from '../packs/get-pack-signing-key.js';
+import { openPackVerifyingKey } from '../keys/get-pack-signing-key.js';
 import { auditCheckpointSignatureProblem } from './audit-checkpoint.js';
 import { AUDIT_CHECKPOINT_FILE, readAuditCheckpointFile } from './audit-checkpoint-file.js';
 import type { AuditCheckpoint } from './audit-checkpoint.schema.js';

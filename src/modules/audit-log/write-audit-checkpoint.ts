@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
-import { openPackSigningKey } from '../packs/get-pack-signing-key.js';
+import { openPackSigningKey } from '../keys/get-pack-signing-key.js';
 import { signAuditCheckpoint } from './audit-checkpoint.js';
 import { writeAuditCheckpointFile } from './audit-checkpoint-file.js';
 import { AUDIT_CHECKPOINT_FORMAT, type AuditCheckpoint } from './audit-checkpoint.schema.js';

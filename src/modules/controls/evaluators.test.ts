@@ -5,7 +5,7 @@ import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
-import { INVENTORY_REVIEW_CONTROL } from '../register/review.service.js';
+import { INVENTORY_REVIEW_CONTROL } from '../inventory-reviews/review.service.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';

@@ -44,7 +44,7 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
     controls: ['dr-deficiency-remediation'],
   },
   'inventory-reviews': {
-    evaluatedBy: 'register/review.service.ts (closeReviewCampaign)',
+    evaluatedBy: 'inventory-reviews/review.service.ts (closeReviewCampaign)',
     controls: ['inventory-review-quarterly'],
   },
 };

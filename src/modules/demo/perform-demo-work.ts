@@ -8,7 +8,8 @@ import { listUsers } from '../identity/user.service.js';
 import { generateOccurrences } from '../occurrences/generate-occurrences.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
-import { attachEvidence } from '../work-orders/attach-evidence.js';
+import { attachEvidence } from '../attachments/attach-evidence.js';
+import { workOrderEvidence } from '../work-orders/attach-evidence.js';
 import { completeWorkOrder } from '../work-orders/complete-work-order.js';
 import { signCloseout } from '../work-orders/sign-closeout.js';
 import { startWorkOrder } from '../work-orders/start-work-order.js';
@@ -63,7 +64,7 @@ export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
       await tickChecklistItem(ctx, performer, workOrder.id, item.id, true);
     }
     const note = `Demo evidence for ${occurrence.controlKey} (${occurrence.periodKey})${occurrence.assetKey ? ` on ${occurrence.assetKey}` : ''}.\n`;
-    await attachEvidence(ctx, performer, workOrder.id, {
+    await attachEvidence(ctx, performer, workOrderEvidence, workOrder.id, {
       stream: Readable.from([Buffer.from(note)]),
       filename: `${occurrence.controlKey}-${occurrence.periodKey}.txt`,
       contentType: 'text/plain',

@@ -143,17 +143,11 @@ export const keysRepository = {
 
   /** The storage key of one evidence file referenced by a record, if any. */
   async anyEvidenceStorageKey(db: Db): Promise<string | null> {
-    const work = await db
-      .selectFrom('evidence_files')
+    const row = await db
+      .selectFrom('evidence_attachments')
       .select('storage_key')
       .limit(1)
       .executeTakeFirst();
-    if (work) return work.storage_key;
-    const recovery = await db
-      .selectFrom('recovery_evidence_files')
-      .select('storage_key')
-      .limit(1)
-      .executeTakeFirst();
-    return recovery?.storage_key ?? null;
+    return row?.storage_key ?? null;
   },
 };

@@ -4,7 +4,7 @@ import type { Sealer } from '../../platform/crypto/sealed-file.js';
 import { prefetchFirst } from '../../platform/evidence/prefetch-first.js';
 import { writeAuditCheckpoint } from '../audit-log/write-audit-checkpoint.js';
 import { openEffectivenessReport } from '../posture/report-effectiveness.js';
-import { openPackSigningKey } from './get-pack-signing-key.js';
+import { openPackSigningKey } from '../keys/get-pack-signing-key.js';
 import { evidencePathOf, type PackIndexContent } from './pack-contents.js';
 import { packIndexHtml } from './pack-index-html.js';
 import { packIndexPdf } from './pack-index-pdf.js';

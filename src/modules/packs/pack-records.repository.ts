@@ -20,16 +20,22 @@ export interface PeriodWindow {
  * instant) to an occurrence whose deadline falls in it, so every occurrence in the pack has its
  * files.
  */
+/** Work evidence: files of work orders (and of occurrences directly, from before work orders). */
+const WORK_RECORD_TYPES = ['work-order', 'occurrence'];
+/** Files of restore tests and DR exercises. */
+const RECOVERY_RECORD_TYPES = ['restore-test', 'dr-exercise'];
+
 function evidenceOfPeriod(db: Db, window: PeriodWindow) {
   return db
-    .selectFrom('evidence_files')
-    .leftJoin('occurrences', 'occurrences.id', 'evidence_files.occurrence_id')
-    .where('evidence_files.uploaded_at', '<=', window.asOf)
+    .selectFrom('evidence_attachments')
+    .leftJoin('occurrences', 'occurrences.id', 'evidence_attachments.occurrence_id')
+    .where('evidence_attachments.record_type', 'in', WORK_RECORD_TYPES)
+    .where('evidence_attachments.uploaded_at', '<=', window.asOf)
     .where((eb) =>
       eb.or([
         eb.and([
-          eb('evidence_files.uploaded_at', '>=', window.start),
-          eb('evidence_files.uploaded_at', '<', window.end),
+          eb('evidence_attachments.uploaded_at', '>=', window.start),
+          eb('evidence_attachments.uploaded_at', '<', window.end),
         ]),
         eb.and([
           eb('occurrences.due_at', '>', window.start),
@@ -41,7 +47,8 @@ function evidenceOfPeriod(db: Db, window: PeriodWindow) {
 
 function recoveryEvidenceOfPeriod(db: Db, window: PeriodWindow) {
   return db
-    .selectFrom('recovery_evidence_files')
+    .selectFrom('evidence_attachments')
+    .where('record_type', 'in', RECOVERY_RECORD_TYPES)
     .where('uploaded_at', '>=', window.start)
     .where('uploaded_at', '<', window.end)
     .where('uploaded_at', '<=', window.asOf);
@@ -241,24 +248,28 @@ export const packRecordsRepository = {
   evidenceFiles(db: Db, window: PeriodWindow, after: string | null, limit: number) {
     let query = evidenceOfPeriod(db, window)
       .leftJoin('controls', 'controls.id', 'occurrences.control_id')
-      .leftJoin('work_orders', 'work_orders.id', 'evidence_files.work_order_id')
+      .leftJoin('work_orders', (join) =>
+        join
+          .onRef('work_orders.id', '=', 'evidence_attachments.record_id')
+          .on('evidence_attachments.record_type', '=', 'work-order'),
+      )
       .select([
-        'evidence_files.id',
-        'evidence_files.sha256',
-        'evidence_files.size_bytes',
-        'evidence_files.content_type',
-        'evidence_files.filename',
-        'evidence_files.storage_key',
-        'evidence_files.uploaded_by',
-        'evidence_files.uploaded_at',
+        'evidence_attachments.id',
+        'evidence_attachments.sha256',
+        'evidence_attachments.size_bytes',
+        'evidence_attachments.content_type',
+        'evidence_attachments.filename',
+        'evidence_attachments.storage_key',
+        'evidence_attachments.uploaded_by',
+        'evidence_attachments.uploaded_at',
         'controls.key as control_key',
         'occurrences.period_key',
         'occurrences.asset_key',
         'work_orders.number as work_order_number',
       ])
-      .orderBy('evidence_files.id')
+      .orderBy('evidence_attachments.id')
       .limit(limit);
-    if (after !== null) query = query.where('evidence_files.id', '>', after);
+    if (after !== null) query = query.where('evidence_attachments.id', '>', after);
     return query.execute();
   },
 

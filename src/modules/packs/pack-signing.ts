@@ -1,15 +1,6 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
-/**
- * Ed25519 over the exact bytes of manifest.json. The fingerprint of a key is the SHA-256 of its
- * DER SubjectPublicKeyInfo, the same bytes `openssl pkey -pubin -outform DER` prints, so anyone
- * can recompute it by hand.
- */
-export function publicKeyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('hex');
-}
-
+/** Ed25519 over the exact bytes of manifest.json. */
 export function signManifest(privateKey: KeyObject, manifest: Buffer): Buffer {
   return sign(null, manifest, privateKey);
 }

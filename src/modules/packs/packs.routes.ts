@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
-import { findPackSigningKey } from './get-pack-signing-key.js';
+import { findPackSigningKey } from '../keys/get-pack-signing-key.js';
 import {
   downloadEvidencePack,
   getPackJob,

@@ -8,7 +8,8 @@ import {
   packManifestSchema,
   type PackManifest,
 } from './pack-manifest.schema.js';
-import { publicKeyFingerprint, verifyManifestSignature } from './pack-signing.js';
+import { publicKeyFingerprint } from '../../platform/crypto/public-key-fingerprint.js';
+import { verifyManifestSignature } from './pack-signing.js';
 
 export type PackProblemKind = 'added' | 'removed' | 'altered' | 'signature' | 'manifest';
 

@@ -191,7 +191,7 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
           select min(e.actor_label) filter (where e.kind = 'verified') ${eventsUpTo(t)}) end
           as verifier,
         case when ${holds} then s.evidence_count else (
-          select count(*)::int from evidence_files f
+          select count(*)::int from evidence_attachments f
           where f.occurrence_id = s.occurrence_id and f.uploaded_at <= ${t}) end as evidence_count
       from occurrence_state s
       where s.generated_at <= ${t} and ${where}

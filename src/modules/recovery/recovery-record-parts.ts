@@ -1,23 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
-import {
-  recoveryEvidenceRepository,
-  type RecoveryEvidenceRow,
-  type RecoveryRecordType,
-} from './recovery-evidence.repository.js';
-import type { RecoveryEvidenceView } from './recovery-record.schema.js';
-
-export function toRecoveryEvidenceView(row: RecoveryEvidenceRow): RecoveryEvidenceView {
-  return {
-    id: row.id,
-    filename: row.filename,
-    contentType: row.content_type,
-    sizeBytes: Number(row.size_bytes),
-    sha256: row.sha256,
-    uploadedBy: row.uploaded_by,
-    uploadedAt: row.uploaded_at.toISOString(),
-  };
-}
+import { listAttachments } from '../attachments/list-attachments.js';
+import type { RecoveryRecordType } from './attach-recovery-evidence.js';
 
 /** A recovery record's evidence files and the deficiencies it raised, as they stand now. */
 export async function recoveryRecordParts(
@@ -26,11 +10,11 @@ export async function recoveryRecordParts(
   recordId: string,
 ) {
   const [evidence, deficiencies] = await Promise.all([
-    recoveryEvidenceRepository.listFor(ctx.db, recordType, recordId),
+    listAttachments(ctx.db, recordType, recordId),
     listNonconformances(ctx, { source: recordType, sourceId: recordId }),
   ]);
   return {
-    evidence: evidence.map(toRecoveryEvidenceView),
+    evidence,
     deficiencies: deficiencies
       .sort((a, b) => a.number.localeCompare(b.number))
       .map((nc) => ({

@@ -1,16 +1,11 @@
+import { attachmentViewSchema, type AttachmentView } from '../attachments/attachment.schema.js';
 import { z } from 'zod';
 
 /** What restore tests and DR exercises have in common: evidence, signature, deficiencies. */
-export const recoveryEvidenceViewSchema = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-});
-export type RecoveryEvidenceView = z.infer<typeof recoveryEvidenceViewSchema>;
+
+/** Evidence files of restore tests and DR exercises: the shared attachment view. */
+export const recoveryEvidenceViewSchema = attachmentViewSchema;
+export type RecoveryEvidenceView = AttachmentView;
 
 /** The verification fields of a recovery record's view. */
 export const recoveryVerificationFields = {

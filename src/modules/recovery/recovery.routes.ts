@@ -1,9 +1,7 @@
-import fastifyMultipart from '@fastify/multipart';
-import { sendEvidenceFile, uploadedEvidenceFile } from '../../platform/http/evidence-files.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
 import { pageSchema } from '../../platform/http/paging.js';
 import { verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
@@ -14,9 +12,8 @@ import {
 } from './dr-exercise.schema.js';
 import { getDrExercise, listDrExercisePage } from './dr-exercise.service.js';
 import { recordDrExercise } from './record-dr-exercise.js';
-import { attachRecoveryEvidence, openRecoveryEvidence } from './attach-recovery-evidence.js';
-import type { RecoveryRecordType } from './recovery-evidence.repository.js';
-import { recoveryEvidenceViewSchema } from './recovery-record.schema.js';
+import { registerEvidenceUploads } from '../attachments/attachments.routes.js';
+import { drExerciseEvidence, restoreTestEvidence } from './attach-recovery-evidence.js';
 import { recordRestoreTest } from './record-restore-test.js';
 import { reportSoc2A12 } from './report-soc2-a12.js';
 import { soc2A12PageSchema, soc2A12QuerySchema } from './soc2-a12.schema.js';
@@ -159,54 +156,21 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       return reportSoc2A12(ctx, { ...request.query, at });
     },
   });
-  api.get('/api/v1/recovery-evidence/:id/download', {
-    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
-    schema: {
-      tags: ['recovery'],
-      summary: 'Download an evidence file of a restore test or DR exercise (decrypted)',
-      params: idParams,
+  registerEvidenceUploads(api, ctx, [
+    {
+      url: '/api/v1/restore-tests/:id/evidence',
+      owner: restoreTestEvidence,
+      permission: 'work:perform',
+      tag: 'recovery',
+      summary:
+        'Attach an evidence file (multipart field "file") until the restore test is verified',
     },
-    handler: async (request, reply) => {
-      const { evidence, content } = await openRecoveryEvidence(
-        ctx,
-        requirePrincipal(request).actor,
-        request.params.id,
-        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
-      );
-      return sendEvidenceFile(reply, evidence, content);
+    {
+      url: '/api/v1/dr-exercises/:id/evidence',
+      owner: drExerciseEvidence,
+      permission: 'work:perform',
+      tag: 'recovery',
+      summary: 'Attach an evidence file (multipart field "file") until the DR exercise is verified',
     },
-  });
-
-  // Multipart parsing exists only in this scope, for the routes that take a file upload.
-  void api.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: { fileSize: ctx.evidenceStore.maxBytes + 1024 * 1024, files: 1, fields: 0, parts: 1 },
-    });
-    const uploads: [string, RecoveryRecordType][] = [
-      ['/api/v1/restore-tests/:id/evidence', 'restore-test'],
-      ['/api/v1/dr-exercises/:id/evidence', 'dr-exercise'],
-    ];
-    for (const [url, recordType] of uploads) {
-      asApi(scope).post(url, {
-        config: { access: { permission: 'work:perform' } },
-        schema: {
-          tags: ['recovery'],
-          summary: 'Attach an evidence file (multipart field "file") until the record is verified',
-          consumes: ['multipart/form-data'],
-          params: idParams,
-          response: { 201: recoveryEvidenceViewSchema },
-        },
-        handler: async (request, reply) => {
-          const evidence = await attachRecoveryEvidence(
-            ctx,
-            requirePrincipal(request).actor,
-            recordType,
-            request.params.id,
-            await uploadedEvidenceFile(request),
-          );
-          return reply.status(201).send(evidence);
-        },
-      });
-    }
-  });
+  ]);
 }

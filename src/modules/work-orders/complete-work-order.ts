@@ -1,3 +1,5 @@
+import { listAttachments } from '../attachments/list-attachments.js';
+import { WORK_ORDER_RECORD_TYPE } from './attach-evidence.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -42,7 +44,10 @@ export async function completeWorkOrder(
         },
       );
     }
-    if (needsFile && (await workOrderRepository.evidence(tx.trx, workOrderId)).length === 0) {
+    if (
+      needsFile &&
+      (await listAttachments(tx.trx, WORK_ORDER_RECORD_TYPE, workOrderId)).length === 0
+    ) {
       const expected = control!.evidenceExpected
         .filter((item) => item.kind === 'file')
         .map((item) => item.description);

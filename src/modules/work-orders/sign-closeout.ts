@@ -1,3 +1,5 @@
+import { listAttachments } from '../attachments/list-attachments.js';
+import { WORK_ORDER_RECORD_TYPE } from './attach-evidence.js';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -28,7 +30,7 @@ type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof workOrderRepository.fi
  */
 async function signedRecord(trx: Transaction<Database>, row: WorkOrderRow): Promise<unknown> {
   const checklist = await workOrderRepository.checklist(trx, row.id);
-  const evidence = await workOrderRepository.evidence(trx, row.id);
+  const evidence = await listAttachments(trx, WORK_ORDER_RECORD_TYPE, row.id);
   return {
     id: row.id,
     number: row.number,

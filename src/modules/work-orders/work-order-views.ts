@@ -1,3 +1,5 @@
+import { listAttachments } from '../attachments/list-attachments.js';
+import { WORK_ORDER_RECORD_TYPE } from './attach-evidence.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
@@ -12,7 +14,6 @@ import { closeoutSigningRule, verifierRoleOf } from './closeout-signing-rule.js'
 import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
 import {
   formatWorkOrderNumber,
-  type EvidenceView,
   type ListWorkOrdersQuery,
   type SignatureMeaning,
   type WorkOrderDetail,
@@ -24,7 +25,6 @@ import {
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type WorkOrderListRow = Awaited<ReturnType<typeof workOrderRepository.list>>[number];
-type EvidenceRow = Awaited<ReturnType<typeof workOrderRepository.evidence>>[number];
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 
@@ -47,18 +47,6 @@ export function toWorkOrderView(row: WorkOrderListRow): WorkOrderView {
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
-  };
-}
-
-export function toEvidenceView(row: EvidenceRow): EvidenceView {
-  return {
-    id: row.id,
-    filename: row.filename,
-    contentType: row.content_type,
-    sizeBytes: Number(row.size_bytes),
-    sha256: row.sha256,
-    uploadedBy: row.uploaded_by,
-    uploadedAt: row.uploaded_at.toISOString(),
   };
 }
 
@@ -117,7 +105,7 @@ export async function getWorkOrder(
     );
   const [checklist, evidence, signatures, history] = await Promise.all([
     workOrderRepository.checklist(ctx.db, id),
-    workOrderRepository.evidence(ctx.db, id),
+    listAttachments(ctx.db, WORK_ORDER_RECORD_TYPE, id),
     listSignatures(ctx, 'work_order', id),
     workOrderRepository.history(ctx.db, id),
   ]);
@@ -141,7 +129,7 @@ export async function getWorkOrder(
       doneBy: item.done_by,
       doneAt: iso(item.done_at),
     })),
-    evidence: evidence.map(toEvidenceView),
+    evidence,
     abilities: { verify: abilityTo('verified'), reject: abilityTo('rejected') },
     signatures: signatures.map((signature) => ({
       id: signature.id,

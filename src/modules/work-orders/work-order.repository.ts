@@ -167,43 +167,4 @@ export const workOrderRepository = {
       .where('work_order_id', '=', workOrderId)
       .orderBy('seq')
       .execute(),
-  evidence: (db: Db, workOrderId: string) =>
-    db
-      .selectFrom('evidence_files')
-      .selectAll()
-      .where('work_order_id', '=', workOrderId)
-      .orderBy('uploaded_at')
-      .orderBy('id')
-      .execute(),
-  findEvidence: (db: Db, id: string) =>
-    db.selectFrom('evidence_files').selectAll().where('id', '=', id).executeTakeFirst(),
-  insertEvidence: (
-    db: Db,
-    values: {
-      occurrenceId: string | null;
-      workOrderId: string;
-      sha256: string;
-      sizeBytes: number;
-      contentType: string;
-      filename: string;
-      storageKey: string;
-      uploadedBy: string;
-      now: Date;
-    },
-  ) =>
-    db
-      .insertInto('evidence_files')
-      .values({
-        occurrence_id: values.occurrenceId,
-        work_order_id: values.workOrderId,
-        sha256: values.sha256,
-        size_bytes: values.sizeBytes,
-        content_type: values.contentType,
-        filename: values.filename,
-        storage_key: values.storageKey,
-        uploaded_by: values.uploadedBy,
-        uploaded_at: values.now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow(),
 };

@@ -1,3 +1,4 @@
+import { attachmentViewSchema, type AttachmentView } from '../attachments/attachment.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/paging.js';
@@ -46,16 +47,9 @@ export const workOrderViewSchema = z.object({
 });
 export type WorkOrderView = z.infer<typeof workOrderViewSchema>;
 
-export const evidenceViewSchema = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-});
-export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+/** A work order's evidence files: the shared attachment view. */
+export const evidenceViewSchema = attachmentViewSchema;
+export type EvidenceView = AttachmentView;
 
 export const workOrderDetailSchema = workOrderViewSchema.extend({
   occurrence: z

@@ -1,11 +1,10 @@
-import fastifyMultipart from '@fastify/multipart';
-import { sendEvidenceFile, uploadedEvidenceFile } from '../../platform/http/evidence-files.js';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
 import { occurrenceViewSchema } from '../occurrences/occurrence.schema.js';
-import { attachEvidence, openEvidence } from './attach-evidence.js';
+import { registerEvidenceUploads } from '../attachments/attachments.routes.js';
+import { workOrderEvidence } from './attach-evidence.js';
 import { completeWorkOrder } from './complete-work-order.js';
 import { createCorrectiveWorkOrder } from './create-corrective-work-order.js';
 import { markNotApplicable } from './mark-not-applicable.js';
@@ -16,7 +15,6 @@ import {
   checklistPatchBodySchema,
   completeBodySchema,
   createWorkOrderBodySchema,
-  evidenceViewSchema,
   listWorkOrdersQuerySchema,
   notApplicableBodySchema,
   rejectBodySchema,
@@ -183,48 +181,13 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         note: request.body.reason,
       }),
   });
-  api.get('/api/v1/evidence/:id/download', {
-    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
-    schema: { tags: ['work'], summary: 'Download an evidence file (decrypted)', params: idParams },
-    handler: async (request, reply) => {
-      const { evidence, content } = await openEvidence(
-        ctx,
-        requirePrincipal(request).actor,
-        request.params.id,
-        (record) => assertWithinEngagement(request.principal, { at: record.uploadedAt }),
-      );
-      return sendEvidenceFile(reply, evidence, content);
+  registerEvidenceUploads(api, ctx, [
+    {
+      url: '/api/v1/work-orders/:id/evidence',
+      owner: workOrderEvidence,
+      permission: 'work:perform',
+      tag: 'work',
+      summary: 'Attach an evidence file (multipart field "file")',
     },
-  });
-
-  // Multipart parsing exists only in this scope, for the one route that takes a file upload.
-  void api.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: {
-        fileSize: ctx.evidenceStore.maxBytes + 1024 * 1024,
-        files: 1,
-        fields: 0,
-        parts: 1,
-      },
-    });
-    asApi(scope).post('/api/v1/work-orders/:id/evidence', {
-      config: { access: { permission: 'work:perform' } },
-      schema: {
-        tags: ['work'],
-        summary: 'Attach an evidence file (multipart field "file")',
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        response: { 201: evidenceViewSchema },
-      },
-      handler: async (request, reply) => {
-        const evidence = await attachEvidence(
-          ctx,
-          requirePrincipal(request).actor,
-          request.params.id,
-          await uploadedEvidenceFile(request),
-        );
-        return reply.status(201).send(evidence);
-      },
-    });
-  });
+  ]);
 }

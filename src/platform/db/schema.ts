@@ -320,7 +320,7 @@ export interface OccurrenceEventsTable {
 /**
  * One row per occurrence, created with it (migration 2026-12-03T05-00): a copy of the occurrence's
  * immutable window and keys, and where its work stands after all its events with its evidence
- * count, written by triggers in the same statement as each occurrence_events / evidence_files
+ * count, written by triggers in the same statement as each occurrence_events / evidence_attachments
  * insert (2026-11-25T00-00). last_recorded_at is the generation when nothing is recorded yet.
  */
 export interface OccurrenceStateTable {
@@ -409,10 +409,15 @@ export interface WorkOrderEventsTable {
   signature_id: string | null;
 }
 
-export interface EvidenceFilesTable {
+/**
+ * Every evidence file, keyed by the record it belongs to (modules/attachments is its only writer).
+ * occurrence_id is the occurrence the file supports, where the record has one (work orders).
+ */
+export interface EvidenceAttachmentsTable {
   id: Generated<string>;
+  record_type: string;
+  record_id: string;
   occurrence_id: string | null;
-  work_order_id: string | null;
   sha256: string;
   size_bytes: ColumnType<string, number | string, never>;
   content_type: string;
@@ -538,19 +543,6 @@ export interface DrExercisesTable {
 }
 
 /** Evidence files of restore tests and DR exercises, in the encrypted evidence store. */
-export interface RecoveryEvidenceFilesTable {
-  id: Generated<string>;
-  record_type: string;
-  record_id: string;
-  sha256: string;
-  size_bytes: ColumnType<string, string | number, never>;
-  content_type: string;
-  filename: string;
-  storage_key: string;
-  uploaded_by: string;
-  uploaded_at: Timestamp;
-}
-
 export interface BackupPoliciesTable {
   id: Generated<string>;
   name: string;
@@ -726,7 +718,7 @@ export interface Database {
   work_orders: WorkOrdersTable;
   work_order_checklist_items: WorkOrderChecklistItemsTable;
   work_order_events: WorkOrderEventsTable;
-  evidence_files: EvidenceFilesTable;
+  evidence_attachments: EvidenceAttachmentsTable;
   signatures: SignaturesTable;
   nonconformances: NonconformancesTable;
   backup_policies: BackupPoliciesTable;
@@ -737,7 +729,6 @@ export interface Database {
   backup_run_evaluations: BackupRunEvaluationsTable;
   restore_tests: RestoreTestsTable;
   dr_exercises: DrExercisesTable;
-  recovery_evidence_files: RecoveryEvidenceFilesTable;
   pack_signing_keys: PackSigningKeysTable;
   evidence_packs: EvidencePacksTable;
   auditor_engagements: AuditorEngagementsTable;

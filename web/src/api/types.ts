@@ -43,7 +43,7 @@ import type {
   ReviewItemStatus,
   ReviewItemView,
   StartReviewInput,
-} from '../../../src/modules/register/review.schema.js';
+} from '../../../src/modules/inventory-reviews/review.schema.js';
 import type {
   SupplierInput,
   SupplierPatch,

@@ -148,7 +148,7 @@ export function RecoveryEvidence({
               <Table.Tr key={file.id}>
                 <Table.Td>
                   <Stack gap={0}>
-                    <Anchor href={`/api/v1/recovery-evidence/${file.id}/download`} size="sm">
+                    <Anchor href={`/api/v1/evidence/${file.id}/download`} size="sm">
                       {file.filename}
                     </Anchor>
                     <Text size="xs" c="dimmed" ff="monospace">

@@ -7,8 +7,8 @@ import {
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
-import { publicKeyFingerprint } from './pack-signing.js';
-import { packsRepository } from './packs.repository.js';
+import { publicKeyFingerprint } from '../../platform/crypto/public-key-fingerprint.js';
+import { signingKeyRepository } from './signing-key.repository.js';
 
 export interface PackSigningKey {
   publicKeyPem: string;
@@ -31,7 +31,7 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'secretBox'>;
 export async function findPackSigningKey(
   ctx: Pick<AppContext, 'db'>,
 ): Promise<PackSigningKey | null> {
-  const row = await packsRepository.currentKey(ctx.db);
+  const row = await signingKeyRepository.currentKey(ctx.db);
   return row
     ? {
         publicKeyPem: row.public_key_pem,
@@ -45,7 +45,7 @@ export async function findPackSigningKey(
 export async function openPackSigningKey(
   ctx: Ctx,
 ): Promise<PackSigningKey & { privateKey: KeyObject }> {
-  const row = (await packsRepository.currentKey(ctx.db)) ?? (await createKey(ctx));
+  const row = (await signingKeyRepository.currentKey(ctx.db)) ?? (await createKey(ctx));
   return {
     publicKeyPem: row.public_key_pem,
     fingerprint: row.fingerprint,
@@ -64,7 +64,7 @@ export async function openPackSigningKey(
 export async function openPackVerifyingKey(
   ctx: Pick<AppContext, 'db' | 'secretBox'>,
 ): Promise<{ publicKey: KeyObject; fingerprint: string } | null> {
-  const row = await packsRepository.currentKey(ctx.db);
+  const row = await signingKeyRepository.currentKey(ctx.db);
   if (!row) return null;
   const publicKey = createPublicKey(createPrivateKey(ctx.secretBox.open(row.private_key_sealed)));
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -80,7 +80,7 @@ async function createKey(ctx: Ctx) {
     ctx,
     systemActor,
     async (tx) => {
-      const inserted = await packsRepository.insertKeyIfNone(tx.trx, {
+      const inserted = await signingKeyRepository.insertKeyIfNone(tx.trx, {
         publicKeyPem,
         privateKeySealed: ctx.secretBox.seal(privateKeyPem),
         fingerprint,
@@ -97,7 +97,7 @@ async function createKey(ctx: Ctx) {
     },
     { mayFindNothingToDo: true },
   );
-  const row = await packsRepository.currentKey(ctx.db);
+  const row = await signingKeyRepository.currentKey(ctx.db);
   if (!row) throw new Error('The pack signing key could not be stored');
   return row;
 }

@@ -3,7 +3,12 @@ import {
   isSupportedInstant,
   UNSUPPORTED_INSTANT_MESSAGE,
 } from '../../platform/time/supported-instants.js';
-import { ASSET_CATEGORIES, CRITICALITIES, ENVIRONMENTS, assetPatchSchema } from './asset.schema.js';
+import {
+  ASSET_CATEGORIES,
+  CRITICALITIES,
+  ENVIRONMENTS,
+  assetPatchSchema,
+} from '../register/asset.schema.js';
 
 export const REVIEW_ITEM_STATUSES = ['pending', 'confirmed', 'corrected'] as const;
 export type ReviewItemStatus = (typeof REVIEW_ITEM_STATUSES)[number];

@@ -3,12 +3,12 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { can } from '../../platform/auth/policy.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { assetAuditView } from './asset-audit.js';
+import { assetAuditView } from '../register/asset-audit.js';
 import { addMonths, dateInZone } from '../../platform/time/zoned-time.js';
 import type { RespondToReviewInput, ReviewItemView } from './review.schema.js';
 import { reviewRepository } from './review.repository.js';
 import { toItemView } from './review-views.js';
-import { applyAssetPatch } from './update-asset.js';
+import { applyAssetPatch } from '../register/update-asset.js';
 
 /** The SOP reviews the inventory quarterly: the next review falls due three months on. */
 const REVIEW_INTERVAL_MONTHS = 3;
