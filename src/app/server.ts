@@ -39,6 +39,7 @@ import { installAccessControl, registerPublicContent } from '../platform/http/ac
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
+import { errorComponentSchema, withErrorResponses } from '../platform/http/error-responses.js';
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
@@ -97,6 +98,7 @@ export async function buildServer(
         description: 'Infrastructure register, controls and evidence.',
       },
       components: {
+        schemas: { Error: errorComponentSchema as Record<string, unknown> },
         securitySchemes: {
           bearerToken: {
             type: 'http',
@@ -108,7 +110,7 @@ export async function buildServer(
       },
       security: [{ bearerToken: [] }, { sessionCookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: withErrorResponses(jsonSchemaTransform),
   });
   // Before any route is registered, so that every route passes through its access declaration.
   installAccessControl(app, createPrincipalResolver(ctx), ctx);
