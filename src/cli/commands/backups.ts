@@ -267,4 +267,3 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       );
     });
 }
-
