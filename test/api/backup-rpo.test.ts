@@ -66,12 +66,14 @@ describe('the RPO achieved over 30 days, the same on every surface', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
-    for (const key of ['db-primary', 'db-replica', 'db-never']) {
+    for (const key of ['db-primary', 'db-replica', 'db-never', 'db-recent']) {
       await createBackedUpAsset(t, admin, { key, category: 'database' });
     }
     // Backfilled history: the primary backs up every night; the replica stopped three days ago.
     await dailyRuns('db-primary', '2026-05-20', '2026-06-30');
     await dailyRuns('db-replica', '2026-05-20', '2026-06-27');
+    // Backed up only since yesterday, all of it before monitoring began.
+    await dailyRuns('db-recent', '2026-06-29', '2026-06-30');
     clock.set(now);
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -98,6 +100,13 @@ describe('the RPO achieved over 30 days, the same on every surface', () => {
       worstGap: { from: '2026-06-27T02:00:00.000Z', to: now },
     });
     expect(item(view, 'db-replica').status).not.toBe('ok');
+    // No point before the 30 days: counted from the last point before monitoring began.
+    expect(item(view, 'db-recent').rpoLast30Days).toMatchObject({
+      state: 'met',
+      achievedMs: 10 * HOUR + 12 * 60_000,
+      achieved: '10 h 12 min',
+      worstGap: { from: '2026-06-30T02:00:00.000Z', to: now },
+    });
   });
 
   it('shows an asset that never had a successful run as no evidence, never OK', async () => {
@@ -115,12 +124,12 @@ describe('the RPO achieved over 30 days, the same on every surface', () => {
       },
     });
     expect(view.counts.no_evidence).toBe(1);
-    expect(view.counts.ok).toBe(1);
+    expect(view.counts.ok).toBe(2);
   });
 
   it('gives the asset page the very figure of the status list for the same 30 days', async () => {
     const view = await apiStatus();
-    for (const key of ['db-primary', 'db-replica', 'db-never']) {
+    for (const key of ['db-primary', 'db-replica', 'db-never', 'db-recent']) {
       const response = await t.call(admin, 'GET', `/api/v1/backups/assets/${key}`);
       expect(response.statusCode, response.body).toBe(200);
       const detail = response.json<BackupAssetDetailView>();

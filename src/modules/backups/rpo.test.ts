@@ -337,15 +337,15 @@ describe('the RPO achieved over a period, as every surface shows it', () => {
       worstGap: null,
       recoveryPoints: 0,
     });
-    // Monitoring that began after the period: nothing could be recorded in it either.
+    // Monitoring that began after the period: the point recorded before its end still counts.
     expect(
       periodRpo({
         ...base,
         monitoringSince: new Date('2026-06-05T00:00:00Z'),
         successfulRuns: [run('2026-06-03T00:00:00Z')],
         previousPointAt: null,
-      }).state,
-    ).toBe('no_evidence');
+      }),
+    ).toMatchObject({ state: 'met', achievedMs: DAY });
   });
 
   it('counts from the start of monitoring, not the period, when no point precedes the period', () => {
@@ -356,6 +356,20 @@ describe('the RPO achieved over a period, as every surface shows it', () => {
       previousPointAt: null,
     });
     expect(rpo).toMatchObject({ state: 'met', achievedMs: DAY, recoveryPoints: 2 });
+  });
+
+  it('counts from a backfilled point before monitoring began, inside the period', () => {
+    const rpo = periodRpo({
+      ...base,
+      monitoringSince: new Date('2026-06-03T23:50:00Z'),
+      successfulRuns: [run('2026-06-03T22:00:00Z')],
+      previousPointAt: null,
+    });
+    expect(rpo).toMatchObject({
+      state: 'met',
+      achievedMs: 2 * HOUR,
+      worstGap: { from: new Date('2026-06-03T22:00:00Z'), to },
+    });
   });
 
   it('property: equals the largest exposure t − (latest point ≤ t) over the period', () => {

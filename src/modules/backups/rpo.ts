@@ -150,7 +150,18 @@ export function achievedRpo(
   to: Date,
   options: { previousPointAt?: Date | null } = {},
 ): AchievedRpo {
-  if (to <= from) return { rpoMs: 0, worstGap: { from, to: from }, recoveryPoints: 0 };
+  const previous = options.previousPointAt;
+  if (to <= from) {
+    // An empty period: the exposure at its one instant, when a point before it is known.
+    if (!previous || previous > to) {
+      return { rpoMs: 0, worstGap: { from, to: from }, recoveryPoints: 0 };
+    }
+    return {
+      rpoMs: to.getTime() - previous.getTime(),
+      worstGap: { from: previous, to },
+      recoveryPoints: 0,
+    };
+  }
   const points = [
     ...new Set(
       runs
@@ -159,7 +170,6 @@ export function achievedRpo(
         .filter((time) => time > from.getTime() && time <= to.getTime()),
     ),
   ].sort((a, b) => a - b);
-  const previous = options.previousPointAt;
   const start = previous && previous <= from ? previous.getTime() : from.getTime();
   const boundaries = [start, ...points];
   if (points.at(-1) !== to.getTime()) boundaries.push(to.getTime());
@@ -197,7 +207,8 @@ export interface PeriodRpo {
  *   gap starts at the latest point at or before `from` (`previousPointAt`) and the last one ends at
  *   `to`;
  * - when no point precedes the period, exposure is counted from the later of `from` and the start
- *   of monitoring (an asset is not blamed for the time before its policy applied);
+ *   of monitoring (an asset is not blamed for the time before its policy applied), or from the
+ *   latest point before that start (backfilled runs);
  * - with no point at all, by `to`, the state is `no_evidence` and there is no figure: never met.
  */
 export function periodRpo(input: {
@@ -208,13 +219,18 @@ export function periodRpo(input: {
   to: Date;
   targetMs: number;
 }): PeriodRpo {
-  const { from, to, previousPointAt } = input;
-  const start =
-    previousPointAt === null && input.monitoringSince > from
-      ? input.monitoringSince < to
-        ? input.monitoringSince
-        : to
-      : from;
+  const { from, to } = input;
+  let previousPointAt = input.previousPointAt;
+  let start = from;
+  if (previousPointAt === null && input.monitoringSince > from) {
+    start = input.monitoringSince < to ? input.monitoringSince : to;
+    // A point recorded for the time before monitoring began (a backfill) still covers what follows.
+    const before = input.successfulRuns
+      .map(recoveryPointOf)
+      .filter((point) => point <= start)
+      .sort((a, b) => b.getTime() - a.getTime());
+    previousPointAt = before[0] ?? null;
+  }
   const achieved = achievedRpo(input.successfulRuns, start, to, { previousPointAt });
   if (previousPointAt === null && achieved.recoveryPoints === 0) {
     return { state: 'no_evidence', achievedMs: null, worstGap: null, recoveryPoints: 0 };
