@@ -357,4 +357,11 @@ describe('restic 0.19 (the latest release, written from its source)', () => {
       message: 'exit code 12: Fatal: wrong password or no key found',
     });
   });
+
+  it('refuses the plain-text warning restic still prints for a missing path, naming the line', async () => {
+    const error = await parseError('restic', 'restic/release-0.19/backup-missing-path.txt', {
+      receivedAt,
+    });
+    expect((error as Error).message).toMatch(/^restic: line 1: /);
+  });
 });
