@@ -291,7 +291,7 @@ describe('importing backup tool output', () => {
     ).toBe('partial');
   });
 
-  describe('a restic snapshot listing after the backups it lists (Debian restic 0.14)', () => {
+  describe('one run per restic snapshot, whichever output reports it first', () => {
     const listing = 'restic/debian-0.14/snapshots.json';
     const backups = [
       'restic/debian-0.14/backup-first.jsonl',
@@ -303,26 +303,118 @@ describe('importing backup tool output', () => {
         .items.map((run) => run.externalId)
         .sort();
 
-    it('counts the listed snapshots as already recorded, though the job and the id spelling differ', async () => {
+    it('refuses a 0.14 backup log before its snapshot is recorded, naming the line, and stores nothing', async () => {
       await createAsset('files-after', '', 'storage');
+      const before = await storedRuns();
+      const response = await importOutput(
+        fixture(backups[0]!),
+        'format=restic&asset=files-after&job=files',
+      );
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json<{ error: { message: string } }>().error.message).toBe(
+        "Nothing was imported: restic: line 2: summary.backup_start: snapshot 27190a43 is not recorded for this asset yet, and this summary (restic before 0.17) gives no time of its own: import `restic snapshots --json` first, or append its output to this log; the snapshot's time is the run's time",
+      );
+      expect(await storedRuns()).toBe(before);
+      // Once the listing is in, the same log is the listed snapshot's run: one run per backup.
+      const listed = await importOutput(fixture(listing), 'format=restic&asset=files-after');
+      expect(listed.json<ImportBackupRunsResult>()).toMatchObject({ created: 2 });
       for (const name of backups) {
-        const response = await importOutput(
+        const again = await importOutput(
           fixture(name),
           'format=restic&asset=files-after&job=files',
         );
-        expect(response.json<ImportBackupRunsResult>()).toMatchObject({ created: 1 });
+        expect(again.json<ImportBackupRunsResult>()).toMatchObject({
+          created: 0,
+          alreadyRecorded: 1,
+          conflictCount: 0,
+        });
       }
-      const response = await importOutput(fixture(listing), 'format=restic&asset=files-after');
-      expect(response.statusCode, response.body).toBe(200);
-      expect(response.json<ImportBackupRunsResult>()).toMatchObject({
+      expect(await resticRuns('files-after')).toEqual([
+        '27190a432639b2ea4904d5a4df9f2850775160c73451eb79425401bba1a289f7',
+        'fd8995f5df290ec3db18604660e02846670a680fe83cf0f8df18ad205d32f9f8',
+      ]);
+    });
+
+    it('times a 0.14 log by the listing appended to it, and merges the listing imported later', async () => {
+      await createAsset('app-01', '', 'server');
+      const read = (name: string) => fs.readFileSync(fixturePath(name), 'utf8');
+      const log = [
+        read('restic/debian-0.14/backup-app01-run1.jsonl'),
+        read('restic/debian-0.14/backup-app01-run2.jsonl'),
+        read('restic/debian-0.14/snapshots-app01.json'),
+      ].join('');
+      const first = await importOutput(log, 'format=restic&asset=app-01&job=files');
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json<ImportBackupRunsResult>()).toMatchObject({ received: 2, created: 2 });
+      const listed = await importOutput(
+        fixture('restic/debian-0.14/snapshots-app01.json'),
+        'format=restic&asset=app-01',
+      );
+      expect(listed.json<ImportBackupRunsResult>()).toMatchObject({
         received: 2,
         created: 0,
         alreadyRecorded: 2,
         conflictCount: 0,
       });
-      // restic 0.14 prints the short id in `backup --json`; the runs keep that spelling.
-      expect(await resticRuns('files-after')).toEqual(['27190a43', 'fd8995f5']);
+      const again = await importOutput(log, 'format=restic&asset=app-01&job=files');
+      expect(again.json<ImportBackupRunsResult>()).toMatchObject({
+        created: 0,
+        alreadyRecorded: 2,
+      });
+      const runs = (
+        await t.call(viewer, 'GET', '/api/v1/backup-runs?tool=restic&asset=app-01')
+      ).json<BackupRunPage>().items;
+      // Timed by the snapshots (08:20:12 and 08:20:13 on 6 December), never by the import.
+      expect(runs.map((run) => [run.externalId, run.startedAt, run.recoveryPointAt])).toEqual([
+        ['1e70b01e', '2026-12-06T08:20:13.435Z', '2026-12-06T08:20:13.435Z'],
+        ['1e6eb92c', '2026-12-06T08:20:12.733Z', '2026-12-06T08:20:12.733Z'],
+      ]);
     });
+
+    for (const order of [
+      ['backup', 'snapshots'],
+      ['snapshots', 'backup'],
+    ] as const) {
+      it(`makes a restic 0.19 backup and its snapshot one run, ${order.join(' then ')}`, async () => {
+        const asset = `app-019-${order[0]}`;
+        await createAsset(asset, '', 'server');
+        // Snapshot ids are unique in a repository: each case has a snapshot of its own.
+        const snapshotId = (order[0] === 'backup' ? 'b' : 'c').repeat(64);
+        const output = (name: string) =>
+          fs
+            .readFileSync(fixturePath(`restic/release-0.19/${name}`), 'utf8')
+            .replaceAll(
+              '7a41c09e5db2f83a16c4e07b9d25f1a03c68e4b71d920f5a3e8c6b104d7f29e5',
+              snapshotId,
+            )
+            .replaceAll('"7a41c09e"', `"${snapshotId.slice(0, 8)}"`);
+        const files = { backup: output('backup.jsonl'), snapshots: output('snapshots.json') };
+        const results = [];
+        for (const kind of [...order, ...order]) {
+          const response = await importOutput(
+            files[kind],
+            `format=restic&asset=${asset}&job=files`,
+          );
+          expect(response.statusCode, response.body).toBeLessThan(300);
+          results.push(response.json<ImportBackupRunsResult>());
+        }
+        expect(results.map((result) => [result.created, result.alreadyRecorded])).toEqual([
+          [1, 0],
+          [0, 1],
+          [0, 1],
+          [0, 1],
+        ]);
+        const runs = (
+          await t.call(viewer, 'GET', `/api/v1/backup-runs?tool=restic&asset=${asset}`)
+        ).json<BackupRunPage>().items;
+        expect(runs).toHaveLength(1);
+        expect(runs[0]).toMatchObject({
+          startedAt: '2026-12-06T01:00:03.114Z',
+          finishedAt: '2026-12-06T01:00:04.332Z',
+          recoveryPointAt: '2026-12-06T01:00:03.114Z',
+        });
+      });
+    }
 
     it('counts a listed snapshot as the run its summary recorded under another job (restic 0.17)', async () => {
       await createAsset('app-listed', '', 'server');
@@ -342,24 +434,6 @@ describe('importing backup tool output', () => {
         alreadyRecorded: 1,
         conflictCount: 0,
       });
-    });
-
-    it('counts the backups as already recorded when the listing came first', async () => {
-      await createAsset('files-before', '', 'storage');
-      const first = await importOutput(fixture(listing), 'format=restic&asset=files-before');
-      expect(first.json<ImportBackupRunsResult>()).toMatchObject({ created: 2 });
-      for (const name of backups) {
-        const response = await importOutput(
-          fixture(name),
-          'format=restic&asset=files-before&job=files',
-        );
-        expect(response.json<ImportBackupRunsResult>()).toMatchObject({
-          created: 0,
-          alreadyRecorded: 1,
-          conflictCount: 0,
-        });
-      }
-      expect(await resticRuns('files-before')).toHaveLength(2);
     });
   });
 

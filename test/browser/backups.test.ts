@@ -88,4 +88,66 @@ describe('the backups overview in a real browser', () => {
     expect(await page.getByTestId('backup-runs').locator('tbody tr').count()).toBe(2);
     expect(problems).toEqual([]);
   });
+
+  it('shows the same achieved RPO as the API, and an asset never backed up as no evidence', async () => {
+    const { t } = harness;
+    const admin = await t.tokenFor('admin');
+    const engineer = await t.createUser('engineering');
+    const now = Date.now();
+    for (const key of ['rpo-stale', 'rpo-never']) {
+      const created = await t.call(admin, 'POST', '/api/v1/assets', {
+        key,
+        name: `Database ${key}`,
+        category: 'database',
+        environment: 'production',
+        ownerRole: 'engineering',
+        criticality: 'medium',
+        dataClassification: 'confidential',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    // The replica's last success was three days ago (recorded now, as a backfill).
+    const startedAt = new Date(now - 72 * HOUR);
+    const posted = await t.call(admin, 'POST', '/api/v1/backup-runs', {
+      asset: 'rpo-stale',
+      tool: 'pgbackrest',
+      externalId: 'rpo-stale-1',
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date(startedAt.getTime() + 5 * 60_000).toISOString(),
+      status: 'succeeded',
+      backupType: 'full',
+      encrypted: true,
+      region: 'eu-central-1',
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const api = (await t.call(admin, 'GET', '/api/v1/backups/status')).json<{
+      items: { assetKey: string; rpoLast30Days: { achieved: string; target: string } }[];
+    }>();
+    const words = (key: string) => {
+      const rpo = api.items.find((item) => item.assetKey === key)!.rpoLast30Days;
+      return `${rpo.achieved} of ${rpo.target}`;
+    };
+    expect(words('rpo-stale')).toMatch(/^3 d( \d+ h)? of 1 d$/);
+    expect(words('rpo-never')).toBe('no evidence of 1 d');
+
+    const { page, problems } = await openPage(harness);
+    await page.goto('/backups');
+    await expectPath(page, '/login');
+    await signIn(page, engineer.email, TEST_PASSWORD);
+    await expectPath(page, '/backups');
+    const table = page.getByTestId('backup-status');
+    const row = (asset: string) => table.locator(`tr[data-asset="${asset}"]`);
+    await expect.poll(() => row('rpo-never').count()).toBe(1);
+    expect(await row('rpo-stale').textContent()).toContain(words('rpo-stale'));
+    expect(await row('rpo-never').textContent()).toContain(words('rpo-never'));
+    expect(await row('rpo-never').textContent()).toContain('No evidence');
+    expect(await row('rpo-never').textContent()).not.toContain('OK');
+
+    await row('rpo-stale').getByRole('link', { name: 'rpo-stale' }).click();
+    await expectPath(page, '/backups/assets/rpo-stale');
+    await expect
+      .poll(async () => (await page.textContent('body')) ?? '')
+      .toContain(words('rpo-stale'));
+    expect(problems).toEqual([]);
+  });
 });

@@ -204,7 +204,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         return;
       }
       // Worst first, as the items are.
-      const counts = (['missed', 'failing', 'non_compliant', 'ok'] as const)
+      const counts = (['missed', 'failing', 'no_evidence', 'non_compliant', 'ok'] as const)
         .map((status) => `${view.counts[status]} ${status}`)
         .join(', ');
       cli.output.out(`Backup status at ${view.at}: ${counts}.`);
@@ -212,7 +212,8 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         assetKey: item.assetKey,
         status: item.status,
         lastSuccessAt: item.lastSuccessAt ?? 'never',
-        rpo30Days: `${hours(item.rpoLast30Days.achievedMs)} / ${hours(item.rpoLast30Days.targetMs)}`,
+        // The server's words for the figure, exactly as the web pages show them.
+        rpo30Days: `${item.rpoLast30Days.achieved} of ${item.rpoLast30Days.target}`,
         failed30Days: item.failedRunsLast30Days,
         openIncidents: item.openIncidents.length,
       }));
@@ -265,9 +266,4 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         formatTable,
       );
     });
-}
-
-/** Milliseconds as hours with one decimal, for a table: "25.5 h". */
-function hours(ms: number): string {
-  return `${(ms / 3_600_000).toFixed(1)} h`;
 }

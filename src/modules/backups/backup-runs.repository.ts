@@ -127,6 +127,46 @@ export const backupRunRepository = {
       .execute();
   },
 
+  /**
+   * Per asset, the latest recovery point of a successful run at or before `at`, among the runs
+   * over (ended) and recorded by `knownBy`: the point the first gap of a period starting at `at`
+   * is measured from. One lateral `limit 1` per asset on the success index.
+   */
+  latestSuccessfulPoints: async (
+    db: Db,
+    options: { assetIds: string[]; at: Date; knownBy: Date },
+  ): Promise<Map<string, Date>> => {
+    if (options.assetIds.length === 0) return new Map();
+    const point = sql<Date>`coalesce(backup_runs.recovery_point_at, backup_runs.started_at)`;
+    const end = sql<Date>`coalesce(backup_runs.finished_at, backup_runs.started_at)`;
+    const rows = await db
+      .selectFrom(
+        db
+          .selectFrom('assets')
+          .select('assets.id')
+          .where('assets.id', 'in', options.assetIds)
+          .as('asset'),
+      )
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('backup_runs')
+            .select(['backup_runs.asset_id', point.as('point_at')])
+            .whereRef('backup_runs.asset_id', '=', 'asset.id')
+            .where('backup_runs.status', '=', 'succeeded')
+            .where('backup_runs.recorded_at', '<=', options.knownBy)
+            .where(end, '<=', options.knownBy)
+            .where(point, '<=', options.at)
+            .orderBy(point, 'desc')
+            .limit(1)
+            .as('run'),
+        (join) => join.onTrue(),
+      )
+      .select(['run.asset_id', 'run.point_at'])
+      .execute();
+    return new Map(rows.map((row) => [row.asset_id, new Date(row.point_at)]));
+  },
+
   findById: (db: Db, id: string) =>
     selectRunsWithAssetKey(db).where('backup_runs.id', '=', id).executeTakeFirst(),
 

@@ -3,7 +3,8 @@ import { notFound } from '../../platform/errors.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { toIncidentViews } from './backup-incident-list.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
-import { assetBackupStatuses, rpoAgainstTarget } from './backup-status.js';
+import { assetBackupStatuses, rpoView } from './backup-status.js';
+import { backupRunRepository } from './backup-runs.repository.js';
 import type { BackupAssetDetailView } from './backup-status.schema.js';
 import { isFailedRun, isSuccessfulRun, recoveryPointOf, runEndOf } from './rpo.js';
 
@@ -12,7 +13,8 @@ const MAX_LISTED_RUNS = 500;
 
 /**
  * One asset's backups over [from, to] (default: the 30 days before now): its status at `to`, the
- * period's runs, the RPO achieved over exactly that period, and the incidents that were open at
+ * period's runs, the RPO achieved over exactly that period (for the default period, the very
+ * figure of `status.rpoLast30Days`), and the incidents that were open at
  * any time in it with their alert e-mails and deliveries. Not found for an asset under no policy.
  */
 export async function getBackupAssetDetail(
@@ -24,7 +26,7 @@ export async function getBackupAssetDetail(
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
   const asset = (await listAssetsUnderPolicy(ctx)).find((candidate) => candidate.key === key);
   if (!asset) throw notFound(`Backup status of asset ${key}`);
-  const [[status], runs, incidents] = await Promise.all([
+  const [[status], runs, incidents, previousPoints] = await Promise.all([
     assetBackupStatuses(ctx, [asset], to),
     backupIncidentRepository.runsBetween(ctx.db, {
       assetIds: [asset.id],
@@ -34,6 +36,11 @@ export async function getBackupAssetDetail(
       successOnly: false,
     }),
     incidentsOfPeriod(ctx, asset.id, from, to),
+    backupRunRepository.latestSuccessfulPoints(ctx.db, {
+      assetIds: [asset.id],
+      at: from,
+      knownBy: to,
+    }),
   ]);
   const over = runs.filter((run) => runEndOf(run) <= to);
   return {
@@ -61,7 +68,13 @@ export async function getBackupAssetDetail(
           message: run.message,
         })),
     },
-    rpo: rpoAgainstTarget(over.filter(isSuccessfulRun), asset.policy, from, to),
+    rpo: rpoView({
+      successfulRuns: over.filter(isSuccessfulRun),
+      previousPointAt: previousPoints.get(asset.id) ?? null,
+      policy: asset.policy,
+      from,
+      to,
+    }),
     incidents: await toIncidentViews(ctx, incidents, to),
   };
 }

@@ -6,7 +6,7 @@ import {
 } from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { BACKUP_INCIDENT_KINDS } from './backup-evaluation.js';
-import { COMPLIANCE_STATES, WINDOW_KINDS, WINDOW_STATES } from './rpo.js';
+import { COMPLIANCE_STATES, PERIOD_RPO_STATES, WINDOW_KINDS, WINDOW_STATES } from './rpo.js';
 import { RETENTION_STATES } from './retention.js';
 
 const isoDateTime = z.iso
@@ -16,8 +16,17 @@ const isoDateTime = z.iso
   })
   .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 
-/** An asset's overall backup status: the worst thing that is true of it. */
-export const BACKUP_ASSET_STATUSES = ['ok', 'failing', 'missed', 'non_compliant'] as const;
+/**
+ * An asset's overall backup status: the worst thing that is true of it. `no_evidence`: not one
+ * successful run recorded, so nothing shows the asset can be restored (never OK).
+ */
+export const BACKUP_ASSET_STATUSES = [
+  'ok',
+  'failing',
+  'missed',
+  'non_compliant',
+  'no_evidence',
+] as const;
 export type BackupAssetStatus = (typeof BACKUP_ASSET_STATUSES)[number];
 
 export const alertDeliverySchema = z.object({
@@ -60,15 +69,29 @@ const windowSchema = z.object({
     .describe('Last success (or start of monitoring) + frequency + grace'),
 });
 
-const rpoSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  achievedMs: z.number().describe('Largest gap between recovery points in the period'),
-  targetMs: z.number(),
-  met: z.boolean(),
-  recoveryPoints: z.number().int(),
-  worstGap: z.object({ from: z.string(), to: z.string() }),
-});
+const rpoSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    state: z
+      .enum(PERIOD_RPO_STATES)
+      .describe('no_evidence: no successful recovery point at all by the end of the period'),
+    achievedMs: z
+      .number()
+      .nullable()
+      .describe(
+        'Largest exposure in the period: the largest gap between consecutive successful recovery points, the first from the latest point before the period, the last to its end (docs/backups-rpo.md); null without evidence',
+      ),
+    achieved: z
+      .string()
+      .describe('achievedMs as the web pages and the CLI print it ("3 d 2 h"), or "no evidence"'),
+    targetMs: z.number(),
+    target: z.string().describe('targetMs printed the same way'),
+    met: z.boolean().describe('state is met'),
+    recoveryPoints: z.number().int().describe('Successful recovery points inside the period'),
+    worstGap: z.object({ from: z.string(), to: z.string() }).nullable(),
+  })
+  .describe('The RPO achieved over the period, computed once (docs/backups-rpo.md)');
 
 const policySchema = z.object({
   source: z.string(),

@@ -15,49 +15,62 @@ import {
   type BackupAssetStatusView,
   type BackupStatusView,
 } from './backup-status.schema.js';
+import { backupRunRepository } from './backup-runs.repository.js';
 import {
-  achievedRpo,
   currentWindow,
   encryptionCompliance,
   failedRunsBetween,
   isSuccessfulRun,
+  periodRpo,
   regionCompliance,
   runEndOf,
   WINDOW_KINDS,
 } from './rpo.js';
 import { retentionCompliance } from './retention.js';
+import { formatElapsed, NO_EVIDENCE_TEXT } from './rpo-text.js';
 
 const DAY_MS = 86_400_000;
 export const STATUS_LOOKBACK_DAYS = 30;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-/** The RPO achieved over [from, to] against the policy's target. */
-export function rpoAgainstTarget(
-  runs: readonly EvaluatedRun[],
-  policy: AssetUnderPolicy['policy'],
-  from: Date,
-  to: Date,
-) {
-  const achieved = achievedRpo(runs, from, to);
-  const targetMs = durationMs(policy.rpo);
-  return {
-    from: from.toISOString(),
-    to: to.toISOString(),
-    achievedMs: achieved.rpoMs,
+/** The RPO view over [from, to] against the policy's target: the one figure every surface shows. */
+export function rpoView(input: {
+  successfulRuns: readonly EvaluatedRun[];
+  previousPointAt: Date | null;
+  policy: AssetUnderPolicy['policy'];
+  from: Date;
+  to: Date;
+}) {
+  const targetMs = durationMs(input.policy.rpo);
+  const rpo = periodRpo({
+    successfulRuns: input.successfulRuns,
+    previousPointAt: input.previousPointAt,
+    monitoringSince: input.policy.monitoringSince,
+    from: input.from,
+    to: input.to,
     targetMs,
-    met: achieved.rpoMs <= targetMs,
-    recoveryPoints: achieved.recoveryPoints,
-    worstGap: {
-      from: achieved.worstGap.from.toISOString(),
-      to: achieved.worstGap.to.toISOString(),
+  });
+  return {
+    from: input.from.toISOString(),
+    to: input.to.toISOString(),
+    state: rpo.state,
+    achievedMs: rpo.achievedMs,
+    achieved: rpo.achievedMs === null ? NO_EVIDENCE_TEXT : formatElapsed(rpo.achievedMs),
+    targetMs,
+    target: formatElapsed(targetMs),
+    met: rpo.state === 'met',
+    recoveryPoints: rpo.recoveryPoints,
+    worstGap: rpo.worstGap && {
+      from: rpo.worstGap.from.toISOString(),
+      to: rpo.worstGap.to.toISOString(),
     },
   };
 }
 
 /**
  * The backup status of assets at `at` from the runs recorded by then: windows, the last 30 days'
- * failed runs and achieved RPO (counted from the start of monitoring when that is later),
+ * failed runs and achieved RPO (`periodRpo`, the same figure an asset's page shows for that period),
  * encryption and region compliance, the incidents open then, and the worst of them as a status.
  */
 export async function assetBackupStatuses(
@@ -67,20 +80,26 @@ export async function assetBackupStatuses(
 ): Promise<BackupAssetStatusView[]> {
   const assetIds = assets.map((asset) => asset.id);
   const lookbackStart = new Date(at.getTime() - STATUS_LOOKBACK_DAYS * DAY_MS);
-  const [lastAny, lastFull, recent, incidents, listings, firstPoints] = await Promise.all([
-    backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: false, assetIds }),
-    backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: true, assetIds }),
-    backupIncidentRepository.runsBetween(ctx.db, {
-      assetIds,
-      from: lookbackStart,
-      to: at,
-      recordedBy: at,
-      successOnly: false,
-    }),
-    backupIncidentRepository.list(ctx.db, { status: 'open', at, limit: 100_000 }),
-    backupPointListingRepository.latestByAsset(ctx.db, { assetIds, at }),
-    backupPointListingRepository.firstRecoveryPoints(ctx.db, { assetIds, at }),
-  ]);
+  const [lastAny, lastFull, recent, incidents, listings, firstPoints, previousPoints] =
+    await Promise.all([
+      backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: false, assetIds }),
+      backupIncidentRepository.lastSuccesses(ctx.db, { at, fullOnly: true, assetIds }),
+      backupIncidentRepository.runsBetween(ctx.db, {
+        assetIds,
+        from: lookbackStart,
+        to: at,
+        recordedBy: at,
+        successOnly: false,
+      }),
+      backupIncidentRepository.list(ctx.db, { status: 'open', at, limit: 100_000 }),
+      backupPointListingRepository.latestByAsset(ctx.db, { assetIds, at }),
+      backupPointListingRepository.firstRecoveryPoints(ctx.db, { assetIds, at }),
+      backupRunRepository.latestSuccessfulPoints(ctx.db, {
+        assetIds,
+        at: lookbackStart,
+        knownBy: at,
+      }),
+    ]);
   const lastAnyByAsset = new Map(lastAny.map((run) => [run.assetId, run]));
   const lastFullByAsset = new Map(lastFull.map((run) => [run.assetId, run]));
   const runsByAsset = new Map<string, EvaluatedRun[]>();
@@ -103,9 +122,13 @@ export async function assetBackupStatuses(
         at,
       ),
     );
-    const rpoFrom =
-      asset.policy.monitoringSince > lookbackStart ? asset.policy.monitoringSince : lookbackStart;
-    const rpo = rpoAgainstTarget(successes, asset.policy, rpoFrom < at ? rpoFrom : at, at);
+    const rpo = rpoView({
+      successfulRuns: successes,
+      previousPointAt: previousPoints.get(asset.id) ?? null,
+      policy: asset.policy,
+      from: lookbackStart,
+      to: at,
+    });
     const encryption = encryptionCompliance(successes, asset.policy.encryptionRequired);
     const regions = regionCompliance(
       successes,
@@ -122,12 +145,14 @@ export async function assetBackupStatuses(
       ? 'missed'
       : open.some((incident) => incident.kind === 'run_failed')
         ? 'failing'
-        : !rpo.met ||
-            encryption.state === 'not_met' ||
-            regions.state === 'not_met' ||
-            retention.state === 'not_met'
-          ? 'non_compliant'
-          : 'ok';
+        : last === null
+          ? 'no_evidence'
+          : !rpo.met ||
+              encryption.state === 'not_met' ||
+              regions.state === 'not_met' ||
+              retention.state === 'not_met'
+            ? 'non_compliant'
+            : 'ok';
     return {
       assetKey: asset.key,
       assetName: asset.name,
@@ -169,7 +194,13 @@ export async function assetBackupStatuses(
   });
 }
 
-const RANK: Record<BackupAssetStatus, number> = { missed: 0, failing: 1, non_compliant: 2, ok: 3 };
+const RANK: Record<BackupAssetStatus, number> = {
+  missed: 0,
+  failing: 1,
+  no_evidence: 2,
+  non_compliant: 3,
+  ok: 4,
+};
 
 /** Every asset under a backup policy with its status at `at` (default now), worst first. */
 export async function getBackupStatus(

@@ -131,6 +131,7 @@ function foldListedPoints(listings: Map<string, NewPointListing>, runs: Resolved
   for (const { assetId, run } of runs) {
     if (run.listed !== true || run.status === 'failed') continue;
     const point = run.recoveryPointAt ?? run.startedAt;
+    if (point === null) continue;
     const listing = listings.get(assetId);
     if (!listing) {
       listings.set(assetId, {

@@ -138,12 +138,30 @@ export interface AchievedRpo {
 
 /**
  * The recovery point objective achieved over [from, to]: the largest gap between consecutive
- * recovery points of successful runs, where the period's start and end count as boundaries. So a
- * period without any success has the whole period as its RPO, and data captured before `from`
- * does not shorten the first gap. Only recovery points in (from, to] are used.
+ * recovery points of successful runs, where the gap before the first point in (from, to] starts at
+ * `previousPointAt` (the latest successful recovery point at or before `from`) when one is given,
+ * else at `from`, and the gap after the last point ends at `to`. So a period without any success
+ * has at least the whole period as its RPO; only recovery points in (from, to] are read from
+ * `runs`.
  */
-export function achievedRpo(runs: readonly BackupRunFacts[], from: Date, to: Date): AchievedRpo {
-  if (to <= from) return { rpoMs: 0, worstGap: { from, to: from }, recoveryPoints: 0 };
+export function achievedRpo(
+  runs: readonly BackupRunFacts[],
+  from: Date,
+  to: Date,
+  options: { previousPointAt?: Date | null } = {},
+): AchievedRpo {
+  const previous = options.previousPointAt;
+  if (to <= from) {
+    // An empty period: the exposure at its one instant, when a point before it is known.
+    if (!previous || previous > to) {
+      return { rpoMs: 0, worstGap: { from, to: from }, recoveryPoints: 0 };
+    }
+    return {
+      rpoMs: to.getTime() - previous.getTime(),
+      worstGap: { from: previous, to },
+      recoveryPoints: 0,
+    };
+  }
   const points = [
     ...new Set(
       runs
@@ -152,7 +170,8 @@ export function achievedRpo(runs: readonly BackupRunFacts[], from: Date, to: Dat
         .filter((time) => time > from.getTime() && time <= to.getTime()),
     ),
   ].sort((a, b) => a - b);
-  const boundaries = [from.getTime(), ...points];
+  const start = previous && previous <= from ? previous.getTime() : from.getTime();
+  const boundaries = [start, ...points];
   if (points.at(-1) !== to.getTime()) boundaries.push(to.getTime());
   let worst = { from: boundaries[0]!, to: boundaries[1]! };
   for (let index = 1; index < boundaries.length - 1; index += 1) {
@@ -163,6 +182,64 @@ export function achievedRpo(runs: readonly BackupRunFacts[], from: Date, to: Dat
     rpoMs: worst.to - worst.from,
     worstGap: { from: new Date(worst.from), to: new Date(worst.to) },
     recoveryPoints: points.length,
+  };
+}
+
+export const PERIOD_RPO_STATES = ['met', 'not_met', 'no_evidence'] as const;
+/** No evidence: not one successful recovery point by the end of the period, so nothing to measure. */
+export type PeriodRpoState = (typeof PERIOD_RPO_STATES)[number];
+
+export interface PeriodRpo {
+  state: PeriodRpoState;
+  /** Null without evidence: there is no gap to measure when nothing was ever backed up. */
+  achievedMs: number | null;
+  worstGap: { from: Date; to: Date } | null;
+  recoveryPoints: number;
+}
+
+/**
+ * The one definition of "RPO achieved over a period" that the status list, an asset's page, the
+ * API and the CLI all show (docs/backups-rpo.md). Over [from, to]:
+ *
+ * - the recovery points are those of successful runs over (ended) by `to`;
+ * - the achieved RPO is the largest exposure at any instant t of the period, t minus the latest
+ *   recovery point at or before t: the largest gap between consecutive points, where the first
+ *   gap starts at the latest point at or before `from` (`previousPointAt`) and the last one ends at
+ *   `to`;
+ * - when no point precedes the period, exposure is counted from the later of `from` and the start
+ *   of monitoring (an asset is not blamed for the time before its policy applied), or from the
+ *   latest point before that start (backfilled runs);
+ * - with no point at all, by `to`, the state is `no_evidence` and there is no figure: never met.
+ */
+export function periodRpo(input: {
+  successfulRuns: readonly BackupRunFacts[];
+  previousPointAt: Date | null;
+  monitoringSince: Date;
+  from: Date;
+  to: Date;
+  targetMs: number;
+}): PeriodRpo {
+  const { from, to } = input;
+  let previousPointAt = input.previousPointAt;
+  let start = from;
+  if (previousPointAt === null && input.monitoringSince > from) {
+    start = input.monitoringSince < to ? input.monitoringSince : to;
+    // A point recorded for the time before monitoring began (a backfill) still covers what follows.
+    const before = input.successfulRuns
+      .map(recoveryPointOf)
+      .filter((point) => point <= start)
+      .sort((a, b) => b.getTime() - a.getTime());
+    previousPointAt = before[0] ?? null;
+  }
+  const achieved = achievedRpo(input.successfulRuns, start, to, { previousPointAt });
+  if (previousPointAt === null && achieved.recoveryPoints === 0) {
+    return { state: 'no_evidence', achievedMs: null, worstGap: null, recoveryPoints: 0 };
+  }
+  return {
+    state: achieved.rpoMs <= input.targetMs ? 'met' : 'not_met',
+    achievedMs: achieved.rpoMs,
+    worstGap: achieved.worstGap,
+    recoveryPoints: achieved.recoveryPoints,
   };
 }
 

@@ -11,7 +11,7 @@ import {
   type BackupRunRow,
   type NewBackupRunRow,
 } from './backup-runs.repository.js';
-import type { ParsedBackupRun } from './parsers/index.js';
+import { BackupParseError, type ParsedBackupRun } from './parsers/index.js';
 
 /** A run whose asset is known, with its position in the request or imported output. */
 export interface ResolvedBackupRun {
@@ -168,7 +168,15 @@ async function storedUnderOtherId(
   return aliases;
 }
 
-function toRow(resolved: ResolvedBackupRun): NewBackupRunRow {
+/** A run with its times; see mergeUntimedRuns for the one kind of run that has none. */
+interface TimedResolvedRun extends ResolvedBackupRun {
+  run: ParsedBackupRun & { startedAt: Date };
+}
+
+const isTimed = (resolved: ResolvedBackupRun): resolved is TimedResolvedRun =>
+  resolved.run.startedAt !== null;
+
+function toRow(resolved: TimedResolvedRun): NewBackupRunRow {
   const { run } = resolved;
   return {
     asset_id: resolved.assetId,
@@ -201,8 +209,14 @@ export async function storeBackupRuns(
   recorded: { at: Date; by: string },
   tally: BackupRunTally,
 ): Promise<void> {
-  for (let start = 0; start < runs.length; start += INSERT_CHUNK) {
-    const chunk = runs.slice(start, start + INSERT_CHUNK);
+  await mergeUntimedRuns(
+    trx,
+    runs.filter((resolved) => !isTimed(resolved)),
+    tally,
+  );
+  const timed = runs.filter(isTimed);
+  for (let start = 0; start < timed.length; start += INSERT_CHUNK) {
+    const chunk = timed.slice(start, start + INSERT_CHUNK);
     const rows = chunk.map(toRow);
     const aliases = await storedUnderOtherId(trx, rows);
     const inserted = await backupRunRepository.insertMany(
@@ -237,9 +251,54 @@ export async function storeBackupRuns(
   }
 }
 
+/**
+ * Runs whose output gives no time (a restic summary before 0.17 without its snapshot listing): each
+ * is the snapshot already recorded for its asset under that id, short or full, and is counted
+ * against it (times from the snapshot, never from the moment of ingestion). A snapshot not yet
+ * recorded refuses the whole import, naming the summary's line: import the listing first, or
+ * append it to the log (docs/backups-formats.md).
+ */
+async function mergeUntimedRuns(
+  trx: Transaction<Database>,
+  runs: ResolvedBackupRun[],
+  tally: BackupRunTally,
+): Promise<void> {
+  if (runs.length === 0) return;
+  const shortIds = [
+    ...new Set(runs.map(({ run }) => (run.recoveryPointId ?? run.externalId).slice(0, 8))),
+  ];
+  const stored = await backupRunRepository.findByExternalIdPrefixes(trx, 'restic', shortIds);
+  for (const resolved of runs) {
+    const { run } = resolved;
+    const snapshot = stored.find(
+      (candidate) =>
+        candidate.asset_id === resolved.assetId &&
+        candidate.tool === run.tool &&
+        run.recoveryPointId !== null &&
+        restorePointKey(candidate) === run.recoveryPointId.slice(0, 8),
+    );
+    if (!snapshot) {
+      throw new BackupParseError(
+        'restic',
+        `snapshot ${run.externalId} is not recorded for this asset yet, and this summary (restic before 0.17) gives no time of its own: import \`restic snapshots --json\` first, or append its output to this log; the snapshot's time is the run's time`,
+        { ...(run.line === null ? {} : { line: run.line }), field: 'summary.backup_start' },
+      );
+    }
+    const row = toRow({
+      ...resolved,
+      run: { ...run, startedAt: snapshot.started_at, recoveryPointAt: snapshot.recovery_point_at },
+    });
+    tallyAgainstStored(tally, resolved, row, snapshot);
+    tally.tools.add(row.tool);
+    tally.received += 1;
+    tally.firstExternalId ??= row.external_id;
+    tally.lastExternalId = row.external_id;
+  }
+}
+
 async function compareWithStored(
   trx: Transaction<Database>,
-  chunk: ResolvedBackupRun[],
+  chunk: TimedResolvedRun[],
   rows: NewBackupRunRow[],
   positions: number[],
   tally: BackupRunTally,

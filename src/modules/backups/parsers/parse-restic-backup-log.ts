@@ -12,6 +12,7 @@ import {
   type ResticBackupSummary,
 } from './restic.schema.js';
 import { ResticRunErrors } from './restic-run-errors.js';
+import { parseResticSnapshots } from './parse-restic-snapshots.js';
 import { derivedExternalId } from './stable-id.js';
 
 /** What has been read of the run in progress: its errors and how long it had been running. */
@@ -74,17 +75,13 @@ function succeededRun(
       field: 'summary.snapshot_id',
     });
   }
-  let startedAt: Date;
-  let finishedAt: Date;
-  if (summary.backup_start !== undefined) {
-    startedAt = new Date(summary.backup_start);
-    finishedAt = new Date(summary.backup_end ?? summary.backup_start);
-  } else {
-    // Before 0.17 the summary has no timestamps: it was printed when the backup ended, which is
-    // when a backup job posts it, so the time of receipt minus the duration is the best estimate.
-    finishedAt = requireReceivedAt(options, line.number, 'this restic summary has no backup_start');
-    startedAt = new Date(finishedAt.getTime() - (summary.total_duration ?? 0) * 1000);
-  }
+  // Before 0.17 the summary carries no time at all: the run's time is its snapshot's, which a
+  // snapshot listing gives (appended to this log, or recorded before); see timeFromSnapshot.
+  const startedAt = summary.backup_start === undefined ? null : new Date(summary.backup_start);
+  const finishedAt =
+    summary.backup_start === undefined
+      ? null
+      : new Date(summary.backup_end ?? summary.backup_start);
   return {
     ...baseRun(options),
     // --skip-if-unchanged (0.17+) omits snapshot_id; the summary's own times then make the id.
@@ -99,6 +96,31 @@ function succeededRun(
     recoveryPointAt: startedAt,
     message: run.errors.message(),
     line: line.number,
+  };
+}
+
+/** A snapshot's time by its short id (the first 8 hex digits), from a listing inside the log. */
+type SnapshotTimes = Map<string, Date>;
+
+/**
+ * A run of a summary without times, timed by its snapshot when the log also holds the snapshot
+ * listing (`restic snapshots --json` appended after the backup): the snapshot's time is when the
+ * backup started, and the summary's duration gives its end. Unchanged when the snapshot is not
+ * listed: the store then takes the time from the recorded snapshot, or refuses the run.
+ */
+function timeFromSnapshot(
+  run: ParsedBackupRun,
+  durationSeconds: number,
+  times: SnapshotTimes,
+): ParsedBackupRun {
+  if (run.startedAt !== null || run.recoveryPointId === null) return run;
+  const time = times.get(run.recoveryPointId.slice(0, 8));
+  if (time === undefined) return run;
+  return {
+    ...run,
+    startedAt: time,
+    finishedAt: new Date(time.getTime() + durationSeconds * 1000),
+    recoveryPointAt: time,
   };
 }
 
@@ -150,9 +172,27 @@ export async function* parseResticBackupLog(
   // A finished run waits for one more line: restic may follow its summary with an exit_error.
   let held: ParsedBackupRun | null = null;
   let lastLine = 0;
+  const snapshotTimes: SnapshotTimes = new Map();
+  // Summaries without times wait for the end of the log, where a snapshot listing may follow.
+  const untimed: { run: ParsedBackupRun; durationSeconds: number }[] = [];
+  const durations = new Map<number, number>();
+  const finished = (done: ParsedBackupRun): ParsedBackupRun | null => {
+    if (done.startedAt !== null) return done;
+    untimed.push({ run: done, durationSeconds: durations.get(done.line ?? 0) ?? 0 });
+    return null;
+  };
   for await (const line of lines) {
     lastLine = line.number;
     if (line.text.trim() === '') continue;
+    if (line.text.trimStart().startsWith('[')) {
+      // `restic snapshots --json` appended to the log: only its times are read (a partial listing
+      // is no evidence of what the repository keeps, so it records no listing).
+      for (const listed of parseResticSnapshots(line.text, {})) {
+        if (listed.recoveryPointAt)
+          snapshotTimes.set(listed.externalId.slice(0, 8), listed.recoveryPointAt);
+      }
+      continue;
+    }
     if (line.text.trim() === '{') {
       // A pretty-printed object is some other tool's document (velero, AWS CLI).
       throw new BackupParseError(
@@ -173,7 +213,8 @@ export async function* parseResticBackupLog(
         break;
       }
       case 'error': {
-        if (held !== null) yield held;
+        const done = held && finished(held);
+        if (done) yield done;
         held = null;
         const error = parseWithSchema('restic', resticBackupErrorSchema, value, {
           line: line.number,
@@ -188,13 +229,15 @@ export async function* parseResticBackupLog(
         });
         const exitMessage = `exit code ${exit.code}: ${exit.message}`;
         if (held !== null && run.errors.isEmpty) {
-          yield {
+          const done = finished({
             ...held,
             status: 'partial',
             message: [held.message, exitMessage].filter(Boolean).join('\n'),
-          };
+          });
+          if (done) yield done;
         } else {
-          if (held !== null) yield held;
+          const done = held && finished(held);
+          if (done) yield done;
           run.errors.addToId(line.text);
           yield failedRun(run, exitMessage, line.number, options);
         }
@@ -203,11 +246,13 @@ export async function* parseResticBackupLog(
         break;
       }
       case 'summary': {
-        if (held !== null) yield held;
+        const done = held && finished(held);
+        if (done) yield done;
         const summary = parseWithSchema('restic', resticBackupSummarySchema, value, {
           line: line.number,
           fieldPrefix: 'summary',
         });
+        durations.set(line.number, summary.total_duration ?? 0);
         held = summary.dry_run === true ? null : succeededRun(summary, run, line, options);
         run = openRun();
         break;
@@ -217,7 +262,11 @@ export async function* parseResticBackupLog(
         break;
     }
   }
-  if (held !== null) yield held;
+  const done = held && finished(held);
+  if (done) yield done;
+  for (const waiting of untimed) {
+    yield timeFromSnapshot(waiting.run, waiting.durationSeconds, snapshotTimes);
+  }
   if (!run.errors.isEmpty) yield failedRun(run, null, lastLine, options);
   else if (run.progressLines > 0) {
     // Progress with no end at all: the log was cut short, or restic was killed before it could

@@ -39,20 +39,18 @@ describe('restic backup --json', () => {
     ]);
   });
 
-  it('dates a summary without timestamps (before 0.17) by when it was received', async () => {
+  it('leaves a summary without timestamps (before 0.17) untimed, never timed by its receipt', async () => {
     const [run] = await parseFixture('restic', 'restic/backup-succeeded-0.16.jsonl', {
       receivedAt,
     });
     expect(run).toMatchObject({
       status: 'succeeded',
-      finishedAt: receivedAt,
-      startedAt: new Date(receivedAt.getTime() - 2301.744),
+      startedAt: null,
+      finishedAt: null,
+      recoveryPointAt: null,
       sizeBytes: 12877312,
+      line: 3,
     });
-    const error = await parseError('restic', 'restic/backup-succeeded-0.16.jsonl');
-    expect((error as Error).message).toBe(
-      'restic: line 3: this restic summary has no backup_start; the importer must say when it was received',
-    );
   });
 
   it('makes errors followed by a summary (and exit code 3) one partial run', async () => {
@@ -255,7 +253,7 @@ describe('restic snapshots --json', () => {
 });
 
 describe('restic 0.14 as Debian 12 ships it (recorded output)', () => {
-  it('reads the short snapshot id of `backup --json` and times the run by its receipt', async () => {
+  it('reads the short snapshot id of `backup --json`, leaving the time to the snapshot', async () => {
     const [run] = await parseFixture('restic', 'restic/debian-0.14/backup-first.jsonl', {
       defaultAssetKey: 'files',
       receivedAt,
@@ -265,9 +263,46 @@ describe('restic 0.14 as Debian 12 ships it (recorded output)', () => {
       recoveryPointId: '27190a43',
       status: 'succeeded',
       sizeBytes: 12,
-      finishedAt: receivedAt,
+      startedAt: null,
+      finishedAt: null,
     });
     expect(run?.listed).toBeUndefined();
+  });
+
+  it('times the runs of a log by the snapshot listing appended to it', async () => {
+    const read = (name: string) => readFile(fixturePath(name), 'utf8');
+    const log = [
+      await read('restic/debian-0.14/backup-app01-run1.jsonl'),
+      await read('restic/debian-0.14/backup-app01-run2.jsonl'),
+      await read('restic/debian-0.14/snapshots-app01.json'),
+    ].join('');
+    const runs = await collect(parseBackupOutput('restic', textInput(log), { receivedAt }));
+    expect(runs.map((run) => [run.externalId, run.startedAt, run.finishedAt, run.listed])).toEqual([
+      [
+        '1e6eb92c',
+        new Date('2026-12-06T08:20:12.733Z'),
+        new Date(Date.parse('2026-12-06T08:20:12.733Z') + 212.792532),
+        undefined,
+      ],
+      [
+        '1e70b01e',
+        new Date('2026-12-06T08:20:13.435Z'),
+        new Date(Date.parse('2026-12-06T08:20:13.435Z') + 214.009729),
+        undefined,
+      ],
+    ]);
+    expect(runs[0]?.recoveryPointAt).toEqual(new Date('2026-12-06T08:20:12.733Z'));
+  });
+
+  it('refuses a failed backup, which restic 0.14 prints as text, naming the line', async () => {
+    const error = await parseError('restic', 'restic/debian-0.14/backup-wrong-password.txt', {
+      receivedAt,
+    });
+    expect((error as Error).message).toMatch(/^restic: line 1: /);
+    const missing = await parseError('restic', 'restic/debian-0.14/backup-missing-path.txt', {
+      receivedAt,
+    });
+    expect((missing as Error).message).toMatch(/^restic: line 1: /);
   });
 
   it('lists the snapshots that remain, with their full ids, before and after `forget`', async () => {
@@ -281,5 +316,52 @@ describe('restic 0.14 as Debian 12 ships it (recorded output)', () => {
       'fd8995f5df290ec3db18604660e02846670a680fe83cf0f8df18ad205d32f9f8',
     ]);
     expect(after[0]?.recoveryPointAt).toEqual(new Date('2026-12-06T05:54:12.024Z'));
+  });
+});
+
+describe('restic 0.19 (the latest release, written from its source)', () => {
+  it('times the run by the summary’s backup_start and backup_end, with the full snapshot id', async () => {
+    const [run] = await parseFixture('restic', 'restic/release-0.19/backup.jsonl', { receivedAt });
+    expect(run).toMatchObject({
+      externalId: '7a41c09e5db2f83a16c4e07b9d25f1a03c68e4b71d920f5a3e8c6b104d7f29e5',
+      status: 'succeeded',
+      startedAt: new Date('2026-12-06T01:00:03.114Z'),
+      finishedAt: new Date('2026-12-06T01:00:04.332Z'),
+      recoveryPointAt: new Date('2026-12-06T01:00:03.114Z'),
+      sizeBytes: 17,
+    });
+  });
+
+  it('lists the same snapshot under the same id and the same times', async () => {
+    const [logged] = await parseFixture('restic', 'restic/release-0.19/backup.jsonl', {
+      receivedAt,
+    });
+    const [listed] = await parseFixture('restic', 'restic/release-0.19/snapshots.json');
+    expect(listed).toMatchObject({
+      externalId: logged?.externalId,
+      startedAt: logged?.startedAt,
+      finishedAt: logged?.finishedAt,
+      recoveryPointAt: logged?.recoveryPointAt,
+      listed: true,
+      job: 'nightly',
+    });
+  });
+
+  it('reads a wrong password as a failed run with exit code 12', async () => {
+    const [run] = await parseFixture('restic', 'restic/release-0.19/backup-wrong-password.jsonl', {
+      receivedAt,
+    });
+    expect(run).toMatchObject({
+      status: 'failed',
+      recoveryPointAt: null,
+      message: 'exit code 12: Fatal: wrong password or no key found',
+    });
+  });
+
+  it('refuses the plain-text warning restic still prints for a missing path, naming the line', async () => {
+    const error = await parseError('restic', 'restic/release-0.19/backup-missing-path.txt', {
+      receivedAt,
+    });
+    expect((error as Error).message).toMatch(/^restic: line 1: /);
   });
 });

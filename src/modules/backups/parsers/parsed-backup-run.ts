@@ -24,7 +24,12 @@ export interface ParsedBackupRun {
   job: string | null;
   /** Stable id from the tool: importing the same output twice gives the same id. */
   externalId: string;
-  startedAt: Date;
+  /**
+   * Null only for a restic summary before 0.17 whose snapshot's time the output does not give: the
+   * run is then the snapshot already recorded under that id (from `restic snapshots --json`) or it
+   * is refused; it is never timed by when the output was received (docs/backups-formats.md).
+   */
+  startedAt: Date | null;
   finishedAt: Date | null;
   status: BackupRunStatus;
   backupType: BackupType | null;
@@ -54,8 +59,8 @@ export interface ParseBackupOptions {
   /** The asset for runs whose output names none (`--asset`, `asset=`). */
   defaultAssetKey?: string;
   /**
-   * When the output was received (the caller's clock). Only restic needs it: its failure lines and
-   * the summary of versions before 0.17 carry no timestamp at all.
+   * When the output was received (the caller's clock). Only restic's failure lines need it: they
+   * carry no timestamp in any version, and a failure has no snapshot to take a time from.
    */
   receivedAt?: Date;
 }

@@ -55,11 +55,13 @@ function AssetBackups({ data }: { data: BackupAssetDetailView }) {
             })),
             {
               label: 'RPO achieved in the period',
-              value: <RpoText achievedMs={data.rpo.achievedMs} targetMs={data.rpo.targetMs} />,
+              value: <RpoText rpo={data.rpo} />,
             },
             {
               label: 'Largest gap',
-              value: `${formatDateTime(data.rpo.worstGap.from)} – ${formatDateTime(data.rpo.worstGap.to)}`,
+              value: data.rpo.worstGap
+                ? `${formatDateTime(data.rpo.worstGap.from)} – ${formatDateTime(data.rpo.worstGap.to)}`
+                : 'No successful backup recorded',
             },
             { label: 'Encryption', value: status.encryption.state.replace('_', ' ') },
             {

@@ -59,6 +59,9 @@ function BackupsOverview({ data }: { data: BackupStatusView }) {
             <Badge color="red" variant="light">
               {data.counts.failing} failed
             </Badge>
+            <Badge color="red" variant="light">
+              {data.counts.no_evidence} no evidence
+            </Badge>
             <Badge color="orange" variant="light">
               {data.counts.non_compliant} not compliant
             </Badge>
@@ -102,10 +105,7 @@ function BackupsOverview({ data }: { data: BackupStatusView }) {
                   <Text size="sm">{formatDateTime(item.lastSuccessAt)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <RpoText
-                    achievedMs={item.rpoLast30Days.achievedMs}
-                    targetMs={item.rpoLast30Days.targetMs}
-                  />
+                  <RpoText rpo={item.rpoLast30Days} />
                 </Table.Td>
                 <Table.Td>
                   {item.openIncidents.length === 0 ? (

@@ -1,17 +1,23 @@
 import { Badge } from '@mantine/core';
-import type { BackupAssetStatus, BackupIncidentView } from './backups-api.js';
+import type {
+  BackupAssetStatus,
+  BackupAssetStatusView,
+  BackupIncidentView,
+} from './backups-api.js';
 
 const STATUS_LABELS: Record<BackupAssetStatus, string> = {
   ok: 'OK',
   failing: 'Backup failed',
   missed: 'Window missed',
   non_compliant: 'Not compliant',
+  no_evidence: 'No evidence',
 };
 const STATUS_COLORS: Record<BackupAssetStatus, string> = {
   ok: 'green',
   failing: 'red',
   missed: 'red',
   non_compliant: 'orange',
+  no_evidence: 'red',
 };
 
 export const INCIDENT_KIND_LABELS: Record<BackupIncidentView['kind'], string> = {
@@ -39,11 +45,14 @@ export function formatDuration(milliseconds: number): string {
   return `${rest} min`;
 }
 
-/** "25 h 30 min of 24 h", coloured by whether the target was met. */
-export function RpoText({ achievedMs, targetMs }: { achievedMs: number; targetMs: number }) {
+/**
+ * "25 h 30 min of 24 h" (or "no evidence of 24 h"), coloured by whether the target was met: the
+ * words the server computed once, so the CLI prints the same figure.
+ */
+export function RpoText({ rpo }: { rpo: BackupAssetStatusView['rpoLast30Days'] }) {
   return (
-    <Badge color={achievedMs <= targetMs ? 'green' : 'red'} variant="outline">
-      {formatDuration(achievedMs)} of {formatDuration(targetMs)}
+    <Badge color={rpo.met ? 'green' : 'red'} variant="outline" data-rpo-state={rpo.state}>
+      {rpo.achieved} of {rpo.target}
     </Badge>
   );
 }
