@@ -2,7 +2,6 @@ import type { SwaggerTransform } from '@fastify/swagger';
 import type { RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { errorBodySchema } from './api-types.js';
-import type { RouteAccess } from './access.js';
 
 /** The OpenAPI component every documented error response refers to. */
 export const ERROR_SCHEMA_REF = '#/components/schemas/Error';
@@ -29,7 +28,7 @@ export function errorStatusesOf(route: Pick<RouteOptions, 'method' | 'url' | 'co
     String(method).toUpperCase(),
   );
   const writes = methods.some((method) => WRITES.has(method));
-  const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+  const access = route.config?.access;
   const statuses = [400];
   if (access !== 'public') statuses.push(401, 403);
   if (route.url.includes(':')) statuses.push(404);
