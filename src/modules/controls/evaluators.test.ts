@@ -5,6 +5,8 @@ import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
+import { CERTIFICATE_EXPIRY_TRIGGER } from '../certificates/certificate-expiry.js';
+import { TLS_SCAN_CONTROL } from '../certificates/probe-endpoints.js';
 import { INVENTORY_REVIEW_CONTROL } from '../register/review.service.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
@@ -42,7 +44,6 @@ describe('the registry of evaluators', () => {
     expect([...new Set(intended)].sort()).toEqual([
       'access-grants',
       'access-reviews',
-      'certificate-scans',
       'change-requests',
       'decommissioning-records',
       'incidents',
@@ -85,6 +86,7 @@ describe('the registry of evaluators', () => {
       'dr-exercises': [DR_EXERCISE_CONTROL],
       capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
+      'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [
