@@ -27,7 +27,7 @@ export async function openCertificateRenewals(
   ctx: Pick<AppContext, 'db' | 'clock'>,
 ): Promise<number> {
   const now = ctx.clock.now();
-  const deployments = await certificateRepository.deploymentsExpiringBefore(
+  const deployments = await certificateRepository.deploymentsExpiringBy(
     ctx.db,
     new Date(now.getTime() + RENEWAL_NOTICE_DAYS * DAY_MS),
   );

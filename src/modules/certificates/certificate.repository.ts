@@ -124,6 +124,18 @@ export const certificateRepository = {
       .execute();
   },
 
+  /** Links a certificate recorded without an asset to one; returns whether it did. */
+  async linkAsset(db: Db, id: string, assetId: string): Promise<boolean> {
+    const rows = await db
+      .updateTable('tls_certificates')
+      .set({ asset_id: assetId })
+      .where('id', '=', id)
+      .where('asset_id', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.length === 1;
+  },
+
   currentLeaf(db: Db, id: string) {
     return db
       .selectFrom('tls_certificates')
@@ -194,11 +206,11 @@ export const certificateRepository = {
   },
 
   /**
-   * Current leaf certificates whose notAfter is before `before`, with every asset they are on:
+   * Current leaf certificates whose notAfter is at or before `by`, with every asset they are on:
    * the asset they were imported for and the assets of the endpoints presenting them now, and
    * whether a renewal was already opened there.
    */
-  async deploymentsExpiringBefore(db: Db, before: Date) {
+  async deploymentsExpiringBy(db: Db, by: Date) {
     const direct = db
       .selectFrom('tls_certificates')
       .innerJoin('assets', 'assets.id', 'tls_certificates.asset_id')
@@ -211,7 +223,7 @@ export const certificateRepository = {
         'assets.key as asset_key',
         'assets.environment',
       ])
-      .where('tls_certificates.not_after', '<', before)
+      .where('tls_certificates.not_after', '<=', by)
       .where('tls_certificates.superseded_by_id', 'is', null)
       .where('tls_certificates.is_ca', '=', false);
     const viaEndpoints = db
@@ -227,7 +239,7 @@ export const certificateRepository = {
         'assets.key as asset_key',
         'assets.environment',
       ])
-      .where('tls_certificates.not_after', '<', before)
+      .where('tls_certificates.not_after', '<=', by)
       .where('tls_certificates.superseded_by_id', 'is', null)
       .where('tls_certificates.is_ca', '=', false);
     const rows = await direct.union(viaEndpoints).execute();
@@ -364,6 +376,7 @@ export const certificateRepository = {
       .where('endpoint_id', 'in', endpointIds)
       .orderBy('endpoint_id')
       .orderBy('probed_at', 'desc')
+      .orderBy('seq', 'desc')
       .execute();
     return new Map(rows.map((row) => [row.endpoint_id, row]));
   },

@@ -53,7 +53,8 @@ export async function prepareCertificates(
 }
 
 /**
- * Stores certificates (idempotent on the SHA-256 fingerprint) in the caller's transaction. A leaf
+ * Stores certificates (idempotent on the SHA-256 fingerprint; a known certificate recorded without
+ * an asset is linked to the asset now given) in the caller's transaction. A leaf
  * certificate that expires later than a current one for the same names supersedes it, and so does
  * `supersedes` (what an endpoint presented before, when the new one expires later): the renewal
  * occurrences opened for the superseded certificate are completed and verified, their note naming
@@ -101,6 +102,14 @@ export async function storePreparedCertificates(
         });
       }
       existing.set(certificate.fingerprintSha256, id);
+    } else if (meta.assetId && (await certificateRepository.linkAsset(tx.trx, id, meta.assetId))) {
+      // Known, e.g. from a probe, and now imported for the asset it is deployed on.
+      audit.push({
+        action: 'certificate.asset_linked',
+        entityType: 'tls_certificate',
+        entityId: id,
+        after: { assetId: meta.assetId },
+      });
     }
     stored.push({
       id,

@@ -735,6 +735,8 @@ export interface TlsEndpointsTable {
 /** One probe of an endpoint: the negotiated protocol and cipher and the presented chain. */
 export interface TlsProbesTable {
   id: Generated<string>;
+  /** bigserial: the order probes were recorded in. */
+  seq: Generated<string>;
   endpoint_id: string;
   probed_at: Timestamp;
   outcome: string;

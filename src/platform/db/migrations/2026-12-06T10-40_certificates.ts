@@ -54,6 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('tls_probes')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // Orders probes recorded at the same instant (the latest probe of an endpoint wins).
+    .addColumn('seq', 'bigserial', (c) => c.notNull().unique())
     .addColumn('endpoint_id', 'uuid', (c) => c.notNull().references('tls_endpoints.id'))
     .addColumn('probed_at', 'timestamptz', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull())
