@@ -64,7 +64,7 @@ function useProbeApp() {
     t: undefined as unknown as TestApp,
     admin: '',
     servers: [] as TestServer[],
-    async asset(key: string, category = 'server', environment = 'production') {
+    asset: async (key: string, category = 'server', environment = 'production') => {
       const response = await h.t.call(h.admin, 'POST', '/api/v1/assets', {
         key,
         name: key,
@@ -76,7 +76,7 @@ function useProbeApp() {
       });
       expect(response.statusCode, response.body).toBe(201);
     },
-    async endpoint(port: number, assetKey?: string): Promise<EndpointView> {
+    endpoint: async (port: number, assetKey?: string): Promise<EndpointView> => {
       const response = await h.t.call(h.admin, 'POST', '/api/v1/tls-endpoints', {
         host: '127.0.0.1',
         port,
@@ -85,15 +85,15 @@ function useProbeApp() {
       expect(response.statusCode, response.body).toBe(201);
       return response.json();
     },
-    async probe(id: string): Promise<ProbeResultView> {
+    probe: async (id: string): Promise<ProbeResultView> => {
       const response = await h.t.call(h.admin, 'POST', `/api/v1/tls-endpoints/${id}/probe`);
       expect(response.statusCode, response.body).toBe(200);
       return response.json();
     },
-    async certificate(id: string): Promise<CertificateDetail> {
+    certificate: async (id: string): Promise<CertificateDetail> => {
       return (await h.t.call(h.admin, 'GET', `/api/v1/certificates/${id}`)).json();
     },
-    async importPem(name: string, assetKey?: string): Promise<ImportCertificatesResult> {
+    importPem: async (name: string, assetKey?: string): Promise<ImportCertificatesResult> => {
       const response = await h.t.app.inject({
         method: 'POST',
         url: `/api/v1/certificates/import${assetKey ? `?asset=${assetKey}` : ''}`,
@@ -103,7 +103,7 @@ function useProbeApp() {
       expect(response.statusCode, response.body).toBeLessThan(300);
       return response.json();
     },
-    async server(leaf: string, options: tls.TlsOptions = {}): Promise<TestServer> {
+    server: async (leaf: string, options: tls.TlsOptions = {}): Promise<TestServer> => {
       const started = await startServer(chainOf(leaf), keyOf(leaf), options);
       h.servers.push(started);
       return started;
@@ -123,7 +123,7 @@ function useProbeApp() {
 
 describe('probing TLS endpoints', () => {
   const h = useProbeApp();
-  const { clock, asset, endpoint, probe, certificate, server, importPem } = h;
+  const { clock, asset, endpoint, probe, certificate, server } = h;
 
   it('records the chain, protocol and cipher of a valid endpoint', async () => {
     await asset('web-valid');

@@ -98,10 +98,10 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
         '/certificates',
         {
           expiringWithinDays: days,
-          asset: options.asset as string | undefined,
+          asset: options.asset,
           includeSuperseded: options.includeSuperseded ? 'true' : undefined,
         },
-        options as { limit?: string; cursor?: string },
+        options,
       );
       const rows = items.map((item) => ({
         ...item,
