@@ -91,7 +91,7 @@ export async function alertExpiredProductionCertificates(
             `Subject: ${row.subject}\nSHA-256: ${row.fingerprint_sha256}\n\n` +
             `Its renewal was due 30 days before expiry: the SLA is missed. Deploy a renewed ` +
             `certificate; the next probe records it and completes the renewal.\n\n` +
-            `${ctx.config.publicUrl}/certificates/${row.certificate_id}` +
+            `${ctx.config.publicUrl}/certificates` +
             '\n\n--\nPlumbline sent this because it probes the TLS endpoints of production assets.',
           category: 'certificate-expired',
           dedupeKey: `certificate-expired:${row.certificate_id}:${row.endpoint_id}:${person.email}`,
