@@ -23,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pem', 'text', (c) => c.notNull())
     .addColumn('asset_id', 'uuid', (c) => c.references('assets.id'))
     .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('superseded_by_id', 'uuid', (c) => c.references('tls_certificates.id'))
+    // No foreign key: a row naming a later row of its own table could not be restored in batches
+    // (instance-backup loads a table's rows in insertion order).
+    .addColumn('superseded_by_id', 'uuid')
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
     .addColumn('recorded_by', 'text', (c) => c.notNull())
     .execute();
