@@ -134,12 +134,8 @@ export function registerCertificateRoutes(api: Api, ctx: AppContext): void {
         actor: requirePrincipal(request).actor,
         endpointIds: [request.params.id],
       });
-      if (!result) throw notFoundEndpoint();
+      if (!result) throw notFound('TLS endpoint');
       return result;
     },
   });
-}
-
-function notFoundEndpoint() {
-  return notFound('TLS endpoint');
 }

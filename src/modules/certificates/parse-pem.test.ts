@@ -60,7 +60,11 @@ describe('reading PEM certificates', () => {
   });
 
   it.each([
-    ['with-private-key.pem', 'block 2 (line 19)', /private key \(PRIVATE KEY\).*never stores private keys/],
+    [
+      'with-private-key.pem',
+      'block 2 (line 19)',
+      /private key \(PRIVATE KEY\).*never stores private keys/,
+    ],
     ['truncated.pem', 'block 1 (line 1)', /truncated: the input ends before its END line/],
     ['truncated-middle.pem', 'block 1 (line 1)', /truncated: a BEGIN line follows at line 9/],
     ['invalid-base64.pem', 'line 3', /not base64/],
