@@ -43,6 +43,7 @@ import { errorComponentSchema, withErrorResponses } from '../platform/http/error
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
+import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -150,6 +151,7 @@ export async function buildServer(
   registerBackupStatusRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
   registerWalkthroughRoutes(api, ctx);
+  registerCertificateRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -15,6 +15,7 @@ import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jo
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
+import { certificateJob } from '../modules/certificates/certificate-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
 import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from '../platform/config.js';
@@ -60,6 +61,7 @@ function periodicJobs(ctx: AppContext): PeriodicJob[] {
     // Alerts before delivery, so what a tick queues goes out in the same tick.
     ...notificationJobs(ctx),
     backupEvaluationJob(ctx),
+    certificateJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

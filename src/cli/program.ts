@@ -8,6 +8,7 @@ import { registerAccessCommands } from './commands/access.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerKeyCommands } from './commands/keys.js';
 import { registerPackCommands } from './commands/pack.js';
@@ -52,6 +53,7 @@ export function buildProgram(cli: CliContext): Command {
   registerBackupCommands(program, cli);
   registerWorkCommands(program, cli);
   registerRecoveryCommands(program, cli);
+  registerCertificateCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

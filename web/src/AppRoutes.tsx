@@ -16,6 +16,7 @@ import { AuditLogPage } from './pages/audit/AuditLogPage.js';
 import { BackupAssetPage } from './pages/backups/BackupAssetPage.js';
 import { BackupsPage } from './pages/backups/BackupsPage.js';
 import { ControlPage } from './pages/catalog/ControlPage.js';
+import { CertificatesPage } from './pages/certificates/CertificatesPage.js';
 import { ControlsListPage } from './pages/catalog/ControlsListPage.js';
 import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
 import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
@@ -72,6 +73,7 @@ export function AppRoutes() {
       >
         <Route index element={allowed('register:read', <HomePage />)} />
         <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
+        <Route path="certificates" element={allowed('register:read', <CertificatesPage />)} />
         <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
         <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
         <Route path="assets/:key/edit" element={allowed('register:write', <AssetEditPage />)} />

@@ -109,10 +109,8 @@ describe('the built-in catalogue', () => {
       trigger: 'employee-departed',
       within: 'PT24H',
     });
-    expect(control('tls-renewal-before-expiry').sla?.within).toEqual({
-      before: 'expiry',
-      lead: 'P30D',
-    });
+    // Due at the expiry (the SOP: renewed before expiration); it opens 30 days ahead.
+    expect(control('tls-renewal-before-expiry').sla?.within).toEqual({ before: 'expiry' });
     expect(control('os-patching-monthly').cadence?.frequency).toBe('monthly');
     expect(control('restore-test-monthly').evaluation).toMatchObject({
       mode: 'automatic',

@@ -6,6 +6,8 @@ import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sl
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
 import { INVENTORY_REVIEW_CONTROL } from '../inventory-reviews/review.service.js';
+import { CERTIFICATE_EXPIRY_TRIGGER } from '../certificates/certificate-expiry.js';
+import { TLS_SCAN_CONTROL } from '../certificates/probe-endpoints.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -42,7 +44,6 @@ describe('the registry of evaluators', () => {
     expect([...new Set(intended)].sort()).toEqual([
       'access-grants',
       'access-reviews',
-      'certificate-scans',
       'change-requests',
       'decommissioning-records',
       'incidents',
@@ -85,6 +86,7 @@ describe('the registry of evaluators', () => {
       'dr-exercises': [DR_EXERCISE_CONTROL],
       capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
+      'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

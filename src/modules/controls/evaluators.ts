@@ -47,6 +47,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
     evaluatedBy: 'inventory-reviews/review.service.ts (closeReviewCampaign)',
     controls: ['inventory-review-quarterly'],
   },
+  'certificate-scans': {
+    evaluatedBy:
+      'certificates/probe-endpoints.ts (quarterly scan), certificate-expiry.ts and record-certificates.ts (renewal)',
+    controls: ['tls-configuration-scan-quarterly', 'tls-renewal-before-expiry'],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */

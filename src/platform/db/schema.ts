@@ -689,6 +689,66 @@ export interface InstanceKeyTable {
   rotation_started_at: Timestamp | null;
 }
 
+/** A TLS certificate seen in an imported PEM file or presented by a probed endpoint. */
+export interface TlsCertificatesTable {
+  id: Generated<string>;
+  fingerprint_sha256: string;
+  subject: string;
+  subject_alt_names: ColumnType<string[], string[] | undefined, string[]>;
+  /** The names it is for (SANs, else the subject's CN), sorted: a renewal carries the same key. */
+  names_key: string;
+  issuer: string;
+  serial_number: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  key_type: string;
+  key_size: number | null;
+  is_ca: boolean;
+  pem: string;
+  asset_id: string | null;
+  source: string;
+  superseded_by_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
+/** A host and port whose TLS service is probed. */
+export interface TlsEndpointsTable {
+  id: Generated<string>;
+  host: string;
+  port: number;
+  asset_id: string | null;
+  current_certificate_id: string | null;
+  last_probed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+/** One probe of an endpoint: the negotiated protocol and cipher and the presented chain. */
+export interface TlsProbesTable {
+  id: Generated<string>;
+  /** bigserial: the order probes were recorded in. */
+  seq: Generated<string>;
+  endpoint_id: string;
+  probed_at: Timestamp;
+  outcome: string;
+  protocol: string | null;
+  cipher: string | null;
+  leaf_certificate_id: string | null;
+  chain_certificate_ids: ColumnType<string[], string[] | undefined, string[]>;
+  detail: string;
+}
+
+/** The renewal occurrence opened for a certificate on an asset, and what renewed it. */
+export interface TlsCertificateRenewalsTable {
+  certificate_id: string;
+  asset_id: string;
+  occurrence_id: string;
+  opened_at: Timestamp;
+  renewed_by_certificate_id: string | null;
+  renewed_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -733,6 +793,10 @@ export interface Database {
   evidence_packs: EvidencePacksTable;
   auditor_engagements: AuditorEngagementsTable;
   instance_key: InstanceKeyTable;
+  tls_certificates: TlsCertificatesTable;
+  tls_endpoints: TlsEndpointsTable;
+  tls_probes: TlsProbesTable;
+  tls_certificate_renewals: TlsCertificateRenewalsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -24,6 +24,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Processes', to: '/processes', permission: 'register:read', engaged: true },
       { label: 'Process matrix', to: '/matrix', permission: 'register:read', engaged: true },
       { label: 'Inventory reviews', to: '/reviews', permission: 'register:read' },
+      { label: 'Certificates', to: '/certificates', permission: 'register:read' },
     ],
   },
   {

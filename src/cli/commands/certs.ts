@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import type {
+  CertificateView,
+  EndpointView,
+  ImportCertificatesResult,
+  ProbeResultView,
+} from '../../modules/certificates/certificate.schema.js';
+import { ApiError } from '../api-client.js';
+import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { CliExit, EXIT } from '../exit-codes.js';
+import { formatTable } from '../output.js';
+import { fetchList, withPageOptions } from '../paging.js';
+
+/** Sends the PEM file (or standard input for `-`) as it is read. */
+async function postPem(
+  command: Command,
+  cli: CliContext,
+  file: string,
+  asset: string | undefined,
+): Promise<ImportCertificatesResult> {
+  let input: Readable;
+  if (file === '-') input = process.stdin;
+  else {
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch (error) {
+      throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
+    }
+    input = fs.createReadStream(file);
+  }
+  const { url, token } = globalOptions(command);
+  const target = new URL('/api/v1/certificates/import', url);
+  if (asset) target.searchParams.set('asset', asset);
+  let response: Response;
+  try {
+    response = await (cli.fetch ?? fetch)(target, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-pem-file',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: Readable.toWeb(input) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+  } catch (error) {
+    throw new CliExit(
+      EXIT.unreachable,
+      `Cannot reach Plumbline at ${url}: ${(error as Error).message}`,
+    );
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON: keep the text for the message.
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body as ImportCertificatesResult;
+}
+
+/** Client commands for the TLS certificate inventory. */
+export function registerCertificateCommands(program: Command, cli: CliContext): void {
+  const certs = program.command('certs').description('TLS certificates and endpoints');
+  certs
+    .command('import <file>')
+    .description(
+      'import the certificates of a PEM chain or bundle (- for standard input); nothing is stored if any block is malformed or a private key',
+    )
+    .option('--asset <key>', 'the asset the certificates are deployed on')
+    .action(async (file: string, options: { asset?: string }, command: Command) => {
+      const result = await postPem(command, cli, file, options.asset);
+      if (globalOptions(command).json) {
+        cli.output.out(JSON.stringify(result, null, 2));
+        return;
+      }
+      cli.output.out(
+        `Imported ${result.received} certificates: ${result.created} new, ${result.alreadyRecorded} already recorded` +
+          (result.renewalsCompleted > 0
+            ? `, ${result.renewalsCompleted} renewals completed.`
+            : '.'),
+      );
+    });
+  withPageOptions(certs.command('list').description('current certificates, soonest expiry first'))
+    .option('--expiring-within <days>', 'only those expiring within this many days (expired too)')
+    .option('--asset <key>')
+    .option('--include-superseded', 'also certificates replaced by a newer one')
+    .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
+      const days = options.expiringWithin as string | undefined;
+      if (days !== undefined && !/^\d+$/.test(days)) {
+        throw new CliExit(EXIT.usage, '--expiring-within takes a whole number of days');
+      }
+      const items = await fetchList<CertificateView>(
+        clientFor(command, cli),
+        cli,
+        '/certificates',
+        {
+          expiringWithinDays: days,
+          asset: options.asset,
+          includeSuperseded: options.includeSuperseded ? 'true' : undefined,
+        },
+        options,
+      );
+      const rows = items.map((item) => ({
+        ...item,
+        subjectAltNames: item.subjectAltNames.join(' '),
+      }));
+      if (globalOptions(command).json) {
+        cli.output.out(JSON.stringify(items, null, 2));
+        return;
+      }
+      printList(
+        command,
+        cli,
+        rows,
+        ['notAfter', 'daysLeft', 'subject', 'subjectAltNames', 'assetKey'],
+        formatTable,
+      );
+    });
+  withPageOptions(certs.command('endpoints').description('TLS endpoints with their last probe'))
+    .option('--asset <key>')
+    .action(async (options: Record<string, string | undefined>, command: Command) => {
+      const items = await fetchList<EndpointView>(
+        clientFor(command, cli),
+        cli,
+        '/tls-endpoints',
+        { asset: options.asset },
+        options,
+      );
+      const rows = items.map((item) => ({
+        ...item,
+        outcome: item.lastProbe?.outcome ?? '',
+        protocol: item.lastProbe?.protocol ?? '',
+      }));
+      printList(
+        command,
+        cli,
+        rows,
+        ['host', 'port', 'assetKey', 'outcome', 'protocol', 'lastProbedAt'],
+        formatTable,
+      );
+    });
+  certs
+    .command('add-endpoint <host> <port>')
+    .description('add a TLS endpoint for the probe job')
+    .option('--asset <key>')
+    .action(async (host: string, port: string, options: { asset?: string }, command: Command) => {
+      const created = await clientFor(command, cli).send<EndpointView>('POST', '/tls-endpoints', {
+        host,
+        port: Number(port),
+        ...(options.asset ? { asset: options.asset } : {}),
+      });
+      if (globalOptions(command).json) cli.output.out(JSON.stringify(created, null, 2));
+      else cli.output.out(`Added ${created.host}:${created.port} (${created.id}).`);
+    });
+  certs
+    .command('probe <endpointId>')
+    .description('probe one endpoint now')
+    .action(async (endpointId: string, _options: unknown, command: Command) => {
+      const result = await clientFor(command, cli).send<ProbeResultView>(
+        'POST',
+        `/tls-endpoints/${encodeURIComponent(endpointId)}/probe`,
+        {},
+      );
+      if (globalOptions(command).json) cli.output.out(JSON.stringify(result, null, 2));
+      else cli.output.out(`${result.host}:${result.port} ${result.outcome}: ${result.detail}`);
+    });
+}

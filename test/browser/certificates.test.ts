@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urgencyOf } from '../../web/src/pages/certificates/certificates-api.js';
+import { certFixture } from '../fixtures/certs/fixtures.js';
+import { TEST_PASSWORD } from '../support/test-app.js';
+import {
+  choose,
+  expectPath,
+  openPage,
+  signIn,
+  startBrowserHarness,
+  type BrowserHarness,
+} from './browser.js';
+
+const DAY = 86_400_000;
+
+describe('the certificate inventory in a real browser', () => {
+  let harness: BrowserHarness;
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+  });
+  afterAll(() => harness?.close());
+
+  it('shows the expiry timeline soonest first, coloured by urgency, and filters it', async () => {
+    const { t } = harness;
+    const admin = await t.tokenFor('admin');
+    const viewer = await t.createUser('viewer');
+    for (const name of ['valid.pem', 'expired.pem', 'expiring-chain.pem']) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/certificates/import',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-pem-file' },
+        payload: certFixture(name),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    // This harness runs on the real clock: the urgency expected is computed from the same dates.
+    const daysLeft = (notAfter: string) => Math.floor((Date.parse(notAfter) - Date.now()) / DAY);
+    const expected = [
+      '2026-06-30T00:00:00Z', // old.example.test
+      '2026-12-26T00:00:00Z', // api.example.test
+      '2027-12-31T00:00:00Z', // www.example.test
+      '2036-12-31T00:00:00Z', // the intermediate CA
+    ].map((notAfter) => urgencyOf(daysLeft(notAfter)));
+
+    const { page, problems } = await openPage(harness);
+    await page.goto('/certificates');
+    await expectPath(page, '/login');
+    await signIn(page, viewer.email, TEST_PASSWORD);
+    await expectPath(page, '/certificates');
+    const timeline = page.getByTestId('certificate-timeline');
+    await expect.poll(() => timeline.locator('[data-urgency]').count()).toBe(4);
+    const names = await timeline.locator('[data-urgency]').allTextContents();
+    expect(names.map((text) => text.split(/expired|\d+ days? left/)[0])).toEqual([
+      'old.example.test',
+      'api.example.test',
+      'www.example.test',
+      'Plumbline Fixture Intermediate CA',
+    ]);
+    const urgencies = await timeline
+      .locator('[data-urgency]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-urgency')));
+    expect(urgencies).toEqual(expected);
+    const rows = page.getByTestId('certificates').locator('tbody tr');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(0).textContent()).toContain('Expired');
+
+    await page.getByRole('checkbox', { name: 'CA certificates' }).uncheck();
+    await expect.poll(() => rows.count()).toBe(3);
+    await choose(page, 'Expiring', 'Within 30 days');
+    await expect
+      .poll(() => rows.count())
+      .toBe(
+        expected.slice(0, 3).filter((urgency) => urgency === 'expired' || urgency === 'critical')
+          .length,
+      );
+    expect(await rows.nth(0).textContent()).toContain('DNS:old.example.test');
+    expect(problems).toEqual([]);
+  });
+});
