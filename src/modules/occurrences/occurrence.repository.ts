@@ -245,6 +245,8 @@ export const occurrenceRepository = {
       actorLabel: string;
       note: string;
       signatureId: string | null;
+      /** When the fact recorded happened, if an automatic source says (late evidence). */
+      evidencedAt?: Date | null;
     },
   ) =>
     db
@@ -257,6 +259,7 @@ export const occurrenceRepository = {
         actor_label: values.actorLabel,
         note: values.note,
         signature_id: values.signatureId,
+        evidenced_at: values.evidencedAt ?? null,
       })
       .execute(),
 };
