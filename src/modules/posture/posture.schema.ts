@@ -135,6 +135,12 @@ export const effectivenessRowSchema = z.object({
   verifier: z.string().nullable(),
   evidenceCount: z.number(),
   exceptions: z.array(z.enum(EFFECTIVENESS_EXCEPTIONS)),
+  lateEvidence: z
+    .boolean()
+    .describe(
+      'Satisfied by late evidence: an automatic source reported, after the deadline, a fact ' +
+        'from inside the window (docs/occurrences.md). Not an exception; shown so nothing is rewritten silently',
+    ),
 });
 export type EffectivenessReportRow = z.infer<typeof effectivenessRowSchema>;
 
@@ -146,6 +152,7 @@ export const controlEffectivenessSchema = z.object({
   missed: z.number(),
   late: z.number(),
   unverified: z.number(),
+  lateEvidence: z.number().describe('Occurrences satisfied by late evidence'),
   exceptionRate: z
     .number()
     .nullable()
@@ -165,6 +172,7 @@ export const effectivenessReportSchema = z.object({
     missed: z.number(),
     late: z.number(),
     unverified: z.number(),
+    lateEvidence: z.number().describe('Occurrences satisfied by late evidence'),
     withExceptions: z.number(),
     exceptionRate: z.number().nullable(),
     byControl: z.array(controlEffectivenessSchema),

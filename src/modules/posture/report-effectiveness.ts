@@ -109,6 +109,7 @@ export function effectivenessRowFacts(
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
     exceptions: exceptionsOf(row),
+    lateEvidence: row.late_evidence,
   };
 }
 
@@ -143,6 +144,7 @@ const talliesOf = (counts: EffectivenessCountsRow[]): ControlTally[] =>
       missed: row.missed,
       late: row.late,
       unverified: row.unverified,
+      lateEvidence: row.late_evidence,
     },
   }));
 
@@ -163,6 +165,7 @@ function summarise(
       missed: 0,
       late: 0,
       unverified: 0,
+      lateEvidence: 0,
       exceptionRate: null,
     };
     for (const [status, occurrences] of Object.entries<number>(tally.byStatus)) {
@@ -174,11 +177,17 @@ function summarise(
     control.missed += tally.missed;
     control.late += tally.late;
     control.unverified += tally.unverified;
+    control.lateEvidence += tally.lateEvidence;
     byControl.set(controlKey, control);
   }
   const perControl = [...byControl.values()];
   const total = (
-    field: 'occurrences' | 'notApplicable' | 'withExceptions' | EffectivenessException,
+    field:
+      | 'occurrences'
+      | 'notApplicable'
+      | 'withExceptions'
+      | 'lateEvidence'
+      | EffectivenessException,
   ) => perControl.reduce((sum, control) => sum + control[field], 0);
   const occurrences = total('occurrences');
   return {
@@ -192,6 +201,7 @@ function summarise(
     missed: total('missed'),
     late: total('late'),
     unverified: total('unverified'),
+    lateEvidence: total('lateEvidence'),
     withExceptions: total('withExceptions'),
     exceptionRate: rate(total('withExceptions'), occurrences - total('notApplicable')),
     byControl: perControl
@@ -370,6 +380,7 @@ export const EFFECTIVENESS_CSV_COLUMNS = [
   'verifier',
   'evidence_count',
   'exceptions',
+  'late_evidence',
 ] as const;
 
 /** The report as CSV text, one line per occurrence after the header, page by page. */
