@@ -234,6 +234,22 @@ export const occurrenceRepository = {
       .where('occurrence_id', '=', occurrenceId)
       .orderBy('seq')
       .execute(),
+  /** The stored work state and window of the given occurrences (occurrence_state). */
+  statesOf: (db: Db, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('occurrence_state')
+          .select([
+            'occurrence_id',
+            'work_state',
+            'opens_at',
+            'due_at',
+            'closes_at',
+            'evidenced_at',
+          ])
+          .where('occurrence_id', 'in', ids)
+          .execute(),
   /** Only for record-occurrence-event.ts: events are appended after the transition is checked. */
   appendEvent: (
     db: Db,

@@ -713,6 +713,8 @@ export interface NonconformanceOccurrencesTable {
   nonconformance_id: string;
   control_key: string;
   asset_key: string;
+  /** The occurrence's deadline: a streak continues from the latest one attached. */
+  due_at: Timestamp;
   attached_at: Timestamp;
 }
 

@@ -70,11 +70,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('nonconformance_occurrences')
     .addColumn('occurrence_id', 'uuid', (col) => col.primaryKey().references('occurrences.id'))
-    .addColumn('nonconformance_id', 'uuid', (col) =>
-      col.notNull().references('nonconformances.id'),
-    )
+    .addColumn('nonconformance_id', 'uuid', (col) => col.notNull().references('nonconformances.id'))
     .addColumn('control_key', 'text', (col) => col.notNull())
     .addColumn('asset_key', 'text', (col) => col.notNull())
+    .addColumn('due_at', 'timestamptz', (col) => col.notNull())
     .addColumn('attached_at', 'timestamptz', (col) => col.notNull())
     .execute();
   await db.schema
@@ -85,13 +84,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('nonconformance_occurrences_lane_idx')
     .on('nonconformance_occurrences')
-    .columns(['control_key', 'asset_key'])
+    .columns(['control_key', 'asset_key', 'due_at'])
     .execute();
   // Every nonconformance raised so far stands for the one occurrence that raised it.
   await sql`
     insert into nonconformance_occurrences (occurrence_id, nonconformance_id, control_key,
-      asset_key, attached_at)
-    select o.id, n.id, c.key, o.asset_key, n.raised_at
+      asset_key, due_at, attached_at)
+    select o.id, n.id, c.key, o.asset_key, o.due_at, n.raised_at
     from nonconformances n
     join occurrences o on o.id = n.source_id
     join controls c on c.id = o.control_id
