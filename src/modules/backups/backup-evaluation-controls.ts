@@ -2,9 +2,11 @@ import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
-import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
-import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
-import { satisfyOccurrenceWithEvidence } from '../occurrences/satisfy-with-evidence.js';
+import {
+  SATISFIABLE_BY_EVIDENCE,
+  satisfyOccurrenceCovering,
+  satisfyOccurrenceWithEvidence,
+} from '../occurrences/satisfy-with-evidence.js';
 import {
   prepareTriggerEvent,
   recordPreparedTriggerEvent,
@@ -22,9 +24,9 @@ export const BACKUP_CONTROLS = {
 } as const;
 export const BACKUP_FAILED_TRIGGER = 'backup-job-failed' as const;
 
-/** Statuses in which a completion may be recorded (ALLOWED_EVENTS) and is still owed. */
-const COMPLETABLE: readonly OccurrenceStatus[] = ['upcoming', 'due', 'in_progress', 'overdue'];
 const DAY_MS = 86_400_000;
+/** How far back an unanswered failure may be answered by a run (late evidence included). */
+const FAILURE_LOOKBACK_DAYS = 400;
 
 export interface BackupRunForControls extends BackupRunFacts {
   id: string;
@@ -43,8 +45,8 @@ function runLabel(run: BackupRunForControls): string {
  * full control for a full backup) whose period holds the run's recovery point is satisfied with
  * the run as evidence whenever the run is recorded, also after the occurrence was missed (late
  * evidence: a run imported a month later satisfies last month's day, and the event records both
- * instants, occurrences/satisfy-with-evidence.ts); every open failure-response occurrence of the
- * asset opened before the recovery point is completed and verified. All by Plumbline itself with
+ * instants, occurrences/satisfy-with-evidence.ts); every unanswered failure-response occurrence
+ * of the asset whose window holds the recovery point is satisfied the same way. All by Plumbline itself with
  * a note naming the run. A run that is not reported encrypted while the policy requires it does
  * not count for the daily and weekly controls (their checklist asks for an encrypted backup); it
  * still answers a failure, since data was backed up. Occurrences already done are left alone, so
@@ -68,10 +70,11 @@ export async function recordBackupSuccessEvidence(
     await listOccurrences(ctx, {
       control: BACKUP_CONTROLS.failureResponse,
       asset: assetKey,
-      dueFrom: new Date(now.getTime() - 30 * DAY_MS).toISOString(),
+      status: [...SATISFIABLE_BY_EVIDENCE],
+      dueFrom: new Date(now.getTime() - FAILURE_LOOKBACK_DAYS * DAY_MS).toISOString(),
     })
   ).filter(
-    (occurrence) => new Date(occurrence.opensAt) < point && COMPLETABLE.includes(occurrence.status),
+    (occurrence) => new Date(occurrence.opensAt) < point && point < new Date(occurrence.closesAt),
   );
   const note = `Recorded automatically from ${runLabel(run)}.`;
   return mutate(
@@ -80,7 +83,7 @@ export async function recordBackupSuccessEvidence(
     async (tx) => {
       const completed: string[] = [];
       for (const control of cadenceControls) {
-        const satisfied = await satisfyOccurrenceWithEvidence(
+        const satisfied = await satisfyOccurrenceCovering(
           tx,
           { control, asset: assetKey, instant: point },
           { note },
@@ -88,9 +91,11 @@ export async function recordBackupSuccessEvidence(
         if (satisfied) completed.push(satisfied.occurrenceId);
       }
       for (const occurrence of failures) {
-        await recordOccurrenceEvent(tx, occurrence.id, 'completed', { note });
-        await recordOccurrenceEvent(tx, occurrence.id, 'verified', { note });
-        completed.push(occurrence.id);
+        const satisfied = await satisfyOccurrenceWithEvidence(tx, occurrence.id, {
+          instant: point,
+          note,
+        });
+        if (satisfied) completed.push(satisfied.occurrenceId);
       }
       return completed;
     },

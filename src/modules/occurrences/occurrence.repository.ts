@@ -234,6 +234,18 @@ export const occurrenceRepository = {
       .where('occurrence_id', '=', occurrenceId)
       .orderBy('seq')
       .execute(),
+  /** An occurrence's control, asset and period keys. */
+  keysOf: (db: Db, occurrenceId: string) =>
+    db
+      .selectFrom('occurrences')
+      .innerJoin('controls', 'controls.id', 'occurrences.control_id')
+      .select([
+        'controls.key as controlKey',
+        'occurrences.asset_key as assetKey',
+        'occurrences.period_key as periodKey',
+      ])
+      .where('occurrences.id', '=', occurrenceId)
+      .executeTakeFirstOrThrow(),
   /** The stored work state and window of the given occurrences (occurrence_state). */
   statesOf: (db: Db, ids: readonly string[]) =>
     ids.length === 0

@@ -113,6 +113,12 @@ export const effectivenessQuerySchema = z
     from: isoDate.describe('First day of the period (organisation time zone)'),
     to: isoDate.describe('Last day of the period, inclusive'),
     format: z.enum(['json', 'csv']).default('json'),
+    asOf: isoDateTime
+      .optional()
+      .describe(
+        'Evaluate as the records stood at this instant (default: the end of the period, or now ' +
+          'if earlier). Ask for now to see facts recorded after the period (late evidence)',
+      ),
   })
   .refine((query) => query.from <= query.to, {
     message: 'must not be before from',

@@ -183,11 +183,7 @@ function summarise(
   const perControl = [...byControl.values()];
   const total = (
     field:
-      | 'occurrences'
-      | 'notApplicable'
-      | 'withExceptions'
-      | 'lateEvidence'
-      | EffectivenessException,
+      'occurrences' | 'notApplicable' | 'withExceptions' | 'lateEvidence' | EffectivenessException,
   ) => perControl.reduce((sum, control) => sum + control[field], 0);
   const occurrences = total('occurrences');
   return {
@@ -216,7 +212,9 @@ function summarise(
 /**
  * Operating effectiveness of a framework over a period: every occurrence due in the period of a
  * control mapped to one of its requirements, with its status, performer, verifier, evidence and
- * exceptions as the records stood at the end of the period (or now, if that is earlier). The
+ * exceptions as the records stood at the end of the period (or now, if that is earlier), or at the
+ * instant asked for (`asOf`: now shows what was recorded after the period, late evidence
+ * included, flagged as such). The
  * summary is aggregated in the database (or counted from the text pages as they are written); the
  * rows are read a page at a time when iterated, so a year of a large register is streamed rather
  * than held in memory. Every query is evaluated as of
@@ -225,7 +223,7 @@ function summarise(
  */
 export async function openEffectivenessReport(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
+  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'> & { asOf?: string | undefined },
   options: { pageRows?: number } = {},
 ): Promise<EffectivenessReportStream> {
   const pageRows = options.pageRows ?? PAGE_ROWS;
@@ -236,7 +234,9 @@ export async function openEffectivenessReport(
   const periodStart = startOfDate(query.from, ctx.config.timezone);
   const periodEnd = startOfDate(addDays(query.to, 1), ctx.config.timezone);
   const now = ctx.clock.now();
-  const asOf = periodEnd < now ? periodEnd : now;
+  // Never later than now: what is not recorded yet cannot be reported.
+  const asked = query.asOf ? new Date(query.asOf) : periodEnd;
+  const asOf = asked < now ? asked : now;
   const controls = await postureRepository.frameworkControls(ctx.db, query.framework);
   const controlsById = new Map(controls.map((control) => [control.id, control]));
   // A deadline is the end of its due day: one at the period start belongs to the day before.
@@ -336,7 +336,7 @@ export async function openEffectivenessReport(
 /** The whole report in memory (the use case; OSCAL reads its pages): the stream, collected. */
 export async function reportEffectiveness(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
+  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'> & { asOf?: string | undefined },
 ): Promise<EffectivenessReport> {
   const stream = await openEffectivenessReport(ctx, query);
   const summary = await stream.summary();
