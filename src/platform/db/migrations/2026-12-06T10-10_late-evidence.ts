@@ -12,9 +12,21 @@ import { sql, type Kysely } from 'kysely';
 // nonconformance_occurrences: every missed occurrence a missed-work nonconformance stands for.
 // The first miss of a streak raises the nonconformance; the later misses of the same control and
 // asset attach to it while it is open, instead of raising one per missed day.
+//
+// Every step may run again (if not exists, on conflict): occurrence_state can be rebuilt from the
+// events by replaying the migrations that define it, this one included.
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table occurrence_events add column evidenced_at timestamptz`.execute(db);
-  await sql`alter table occurrence_state add column evidenced_at timestamptz`.execute(db);
+  await sql`alter table occurrence_events add column if not exists evidenced_at timestamptz`.execute(
+    db,
+  );
+  await sql`alter table occurrence_state add column if not exists evidenced_at timestamptz`.execute(
+    db,
+  );
+  await sql`
+    update occurrence_state s set evidenced_at = e.evidenced_at
+    from occurrence_events e
+    where e.occurrence_id = s.occurrence_id and e.kind = 'completed' and e.at = s.completed_at
+      and e.evidenced_at is not null`.execute(db);
 
   // The fold of one event (2026-12-03T05-00), with the evidenced instant of the completion.
   await sql`
@@ -69,6 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('nonconformance_occurrences')
+    .ifNotExists()
     .addColumn('occurrence_id', 'uuid', (col) => col.primaryKey().references('occurrences.id'))
     .addColumn('nonconformance_id', 'uuid', (col) => col.notNull().references('nonconformances.id'))
     .addColumn('control_key', 'text', (col) => col.notNull())
@@ -78,11 +91,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createIndex('nonconformance_occurrences_nonconformance_idx')
+    .ifNotExists()
     .on('nonconformance_occurrences')
     .columns(['nonconformance_id'])
     .execute();
   await db.schema
     .createIndex('nonconformance_occurrences_lane_idx')
+    .ifNotExists()
     .on('nonconformance_occurrences')
     .columns(['control_key', 'asset_key', 'due_at'])
     .execute();
