@@ -23,6 +23,7 @@ import type { Actor } from '../../src/platform/audit/actor.js';
 import { mutate } from '../../src/platform/audit/mutate.js';
 import * as occurrenceStateMigration from '../../src/platform/db/migrations/2026-11-25T00-00_occurrence-state.js';
 import * as occurrenceStateForEveryOccurrenceMigration from '../../src/platform/db/migrations/2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
+import * as lateEvidenceMigration from '../../src/platform/db/migrations/2026-12-06T10-10_late-evidence.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -82,6 +83,7 @@ function csvLineOf(row: EffectivenessReport['rows'][number]): string {
     row.verifier ?? '',
     String(row.evidenceCount),
     row.exceptions.join(';'),
+    String(row.lateEvidence),
   ].map(neutraliseFormula);
   expect(cells.some((cell) => /[",\n]/.test(cell))).toBe(false);
   return `${cells.join(',')}\n`;
@@ -362,6 +364,7 @@ describe('occurrence state', () => {
     await sql`alter trigger evidence_files_state on evidence_attachments rename to evidence_attachments_state`.execute(
       t.ctx.db,
     );
+    await lateEvidenceMigration.up(t.ctx.db);
     const after = await t.ctx.db
       .selectFrom('occurrence_state')
       .selectAll()
@@ -421,7 +424,7 @@ describe('occurrence state', () => {
       expect(csv.statusCode).toBe(200);
       const lines = csv.body.trimEnd().split('\n');
       expect(lines[0]).toBe(
-        'control_key,control_title,requirement_keys,period_key,asset_key,opens_at,due_at,status,completed_at,performer,verified_at,verifier,evidence_count,exceptions',
+        'control_key,control_title,requirement_keys,period_key,asset_key,opens_at,due_at,status,completed_at,performer,verified_at,verifier,evidence_count,exceptions,late_evidence',
       );
       expect(lines).toHaveLength(whole.rows.length + 1);
       // Cells a spreadsheet would read as formulas are guarded on every page.

@@ -366,7 +366,7 @@ describe('posture at an instant', () => {
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'control_key,control_title,requirement_keys,period_key,asset_key,opens_at,due_at,status,completed_at,performer,verified_at,verifier,evidence_count,exceptions',
+      'control_key,control_title,requirement_keys,period_key,asset_key,opens_at,due_at,status,completed_at,performer,verified_at,verifier,evidence_count,exceptions,late_evidence',
     );
     const evil = lines.find((line) => line.includes('HYPERLINK'))!;
     expect(evil).toContain(`"'=HYPERLINK(""http://evil.example"")"`);

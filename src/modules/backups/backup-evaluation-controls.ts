@@ -1,10 +1,12 @@
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
-import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
-import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
-import { recordOccurrenceEvent } from '../occurrences/record-occurrence-event.js';
+import {
+  SATISFIABLE_BY_EVIDENCE,
+  satisfyOccurrenceCovering,
+  satisfyOccurrenceWithEvidence,
+} from '../occurrences/satisfy-with-evidence.js';
 import {
   prepareTriggerEvent,
   recordPreparedTriggerEvent,
@@ -22,9 +24,9 @@ export const BACKUP_CONTROLS = {
 } as const;
 export const BACKUP_FAILED_TRIGGER = 'backup-job-failed' as const;
 
-/** Statuses in which a completion may be recorded (ALLOWED_EVENTS) and is still owed. */
-const COMPLETABLE: readonly OccurrenceStatus[] = ['upcoming', 'due', 'in_progress', 'overdue'];
 const DAY_MS = 86_400_000;
+/** How far back an unanswered failure may be answered by a run (late evidence included). */
+const FAILURE_LOOKBACK_DAYS = 400;
 
 export interface BackupRunForControls extends BackupRunFacts {
   id: string;
@@ -40,12 +42,15 @@ function runLabel(run: BackupRunForControls): string {
 
 /**
  * Automatic evidence of a successful run: the occurrence of the daily control (and of the weekly
- * full control for a full backup) whose period holds the run's recovery point, and every open
- * failure-response occurrence of the asset, are completed and verified by Plumbline itself with
+ * full control for a full backup) whose period holds the run's recovery point is satisfied with
+ * the run as evidence whenever the run is recorded, also after the occurrence was missed (late
+ * evidence: a run imported a month later satisfies last month's day, and the event records both
+ * instants, occurrences/satisfy-with-evidence.ts); every unanswered failure-response occurrence
+ * of the asset whose window holds the recovery point is satisfied the same way. All by Plumbline itself with
  * a note naming the run. A run that is not reported encrypted while the policy requires it does
  * not count for the daily and weekly controls (their checklist asks for an encrypted backup); it
- * still answers a failure, since data was backed up. Occurrences already done, or whose period the run does not fall in, are
- * left alone, so evaluating a run twice records nothing twice. Returns the occurrences completed.
+ * still answers a failure, since data was backed up. Occurrences already done are left alone, so
+ * evaluating a run twice records nothing twice. Returns the occurrences completed.
  */
 export async function recordBackupSuccessEvidence(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -61,34 +66,41 @@ export async function recordBackupSuccessEvidence(
       : run.backupType === 'full'
         ? [BACKUP_CONTROLS.daily, BACKUP_CONTROLS.weeklyFull]
         : [BACKUP_CONTROLS.daily];
-  const targets: string[] = [];
-  for (const control of cadenceControls) {
-    const holding = await findOccurrenceCovering(ctx, {
-      control,
+  const failures = (
+    await listOccurrences(ctx, {
+      control: BACKUP_CONTROLS.failureResponse,
       asset: assetKey,
-      instant: point,
-      statusAt: now,
-    });
-    if (holding && COMPLETABLE.includes(holding.status)) targets.push(holding.id);
-  }
-  const failures = await listOccurrences(ctx, {
-    control: BACKUP_CONTROLS.failureResponse,
-    asset: assetKey,
-    dueFrom: new Date(now.getTime() - 30 * DAY_MS).toISOString(),
-  });
-  for (const occurrence of failures) {
-    const opened = new Date(occurrence.opensAt);
-    if (opened < point && COMPLETABLE.includes(occurrence.status)) targets.push(occurrence.id);
-  }
-  if (targets.length === 0) return [];
+      status: [...SATISFIABLE_BY_EVIDENCE],
+      dueFrom: new Date(now.getTime() - FAILURE_LOOKBACK_DAYS * DAY_MS).toISOString(),
+    })
+  ).filter(
+    (occurrence) => new Date(occurrence.opensAt) < point && point < new Date(occurrence.closesAt),
+  );
   const note = `Recorded automatically from ${runLabel(run)}.`;
-  await mutate(ctx, systemActor, async (tx) => {
-    for (const id of targets) {
-      await recordOccurrenceEvent(tx, id, 'completed', { note });
-      await recordOccurrenceEvent(tx, id, 'verified', { note });
-    }
-  });
-  return targets;
+  return mutate(
+    ctx,
+    systemActor,
+    async (tx) => {
+      const completed: string[] = [];
+      for (const control of cadenceControls) {
+        const satisfied = await satisfyOccurrenceCovering(
+          tx,
+          { control, asset: assetKey, instant: point },
+          { note },
+        );
+        if (satisfied) completed.push(satisfied.occurrenceId);
+      }
+      for (const occurrence of failures) {
+        const satisfied = await satisfyOccurrenceWithEvidence(tx, occurrence.id, {
+          instant: point,
+          note,
+        });
+        if (satisfied) completed.push(satisfied.occurrenceId);
+      }
+      return completed;
+    },
+    { mayFindNothingToDo: true },
+  );
 }
 
 /**

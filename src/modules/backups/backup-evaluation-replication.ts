@@ -77,7 +77,13 @@ export function planReplicationEvidence(
   }
 }
 
-/** The open days (due, in progress, or overdue within the last two days) of one asset. */
+/**
+ * How far back a day may still be decided: a day missed for want of runs is met when its runs are
+ * recorded late (late evidence, docs/occurrences.md), as far back as the first evaluation reads.
+ */
+const LATE_EVIDENCE_DAYS = 35;
+
+/** The open days (due, in progress, overdue, or missed within LATE_EVIDENCE_DAYS) of one asset. */
 async function openDaysOf(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   asset: AssetUnderPolicy,
@@ -86,8 +92,8 @@ async function openDaysOf(
   const occurrences = await listOccurrences(ctx, {
     control: REPLICATION_CONTROL,
     asset: asset.key,
-    status: ['due', 'in_progress', 'overdue'],
-    dueFrom: new Date(now.getTime() - 2 * DAY_MS).toISOString(),
+    status: ['due', 'in_progress', 'overdue', 'missed'],
+    dueFrom: new Date(now.getTime() - LATE_EVIDENCE_DAYS * DAY_MS).toISOString(),
     dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
   });
   return occurrences
@@ -124,15 +130,30 @@ export async function recordReplicationEvidence(
   });
   const decisions = candidates.flatMap((candidate) => {
     const own = runs.filter((run) => run.assetId === candidate.asset.id);
-    return planReplicationEvidence(candidate, own, now) ?? [];
+    const decision = planReplicationEvidence(candidate, own, now);
+    return decision ? [{ decision, evidencedAt: latestPointInDay(candidate, own) }] : [];
   });
   if (decisions.length === 0) return 0;
   await mutate(ctx, systemActor, async (tx) => {
-    for (const decision of decisions) {
+    for (const { decision, evidencedAt } of decisions) {
       for (const kind of decision.events) {
-        await recordOccurrenceEvent(tx, decision.occurrenceId, kind, { note: decision.note });
+        await recordOccurrenceEvent(tx, decision.occurrenceId, kind, {
+          note: decision.note,
+          // The day's copies are facts of the day, however late they were recorded.
+          ...(kind !== 'not_applicable' && evidencedAt ? { evidencedAt } : {}),
+        });
       }
     }
   });
   return decisions.length;
+}
+
+/** The latest recovery point of the day's successful runs: when the day's copies were all made. */
+function latestPointInDay(candidate: ReplicationCandidate, runs: readonly EvaluatedRun[]) {
+  const points = runs
+    .filter(isSuccessfulRun)
+    .map(recoveryPointOf)
+    .filter((point) => point >= candidate.opensAt && point < candidate.dueAt)
+    .map((point) => point.getTime());
+  return points.length > 0 ? new Date(Math.max(...points)) : null;
 }

@@ -11,25 +11,29 @@ import {
 } from '../backups/parsers/plumbline-run.schema.js';
 import { recordBackupRuns } from '../backups/record-backup-runs.js';
 import { listUsers } from '../identity/user.service.js';
+import { generateOccurrences } from '../occurrences/generate-occurrences.js';
+import { dateInZone } from '../../platform/time/zoned-time.js';
 import { recordDrExerciseBodySchema } from '../recovery/dr-exercise.schema.js';
 import { recordDrExercise } from '../recovery/record-dr-exercise.js';
 import { recordRestoreTest } from '../recovery/record-restore-test.js';
 import { recordRestoreTestBodySchema } from '../recovery/restore-test.schema.js';
 import { verifyRestoreTest } from '../recovery/verify-restore-test.js';
 import { DEMO_PASSWORD } from './demo-data.js';
+import { BACKUP_HISTORY_CONTROLS, demoHistory } from './demo-history.js';
 import { withDemoSession } from './demo-session.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'logger' | 'evidenceStore' | 'secretBox'>;
 
 export interface DemoBackupsOutcome {
   runs: number;
+  /** The first night of runs (organisation time zone). */
+  since: string;
   restoreTests: number;
   drExercises: number;
 }
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const DAYS_OF_RUNS = 30;
 const OFFSITE_REGION = 'eu-west-1';
 
 /**
@@ -45,6 +49,7 @@ const BACKED_UP = [
   { asset: 'storage-ecg-prod', tool: 'restic', job: 'ecg-nightly' },
   { asset: 'storage-reports-prod', tool: 'restic', job: 'reports-nightly', lastFailed: true },
   { asset: 'backup-vault-offsite', tool: 'aws-backup', job: 'vault-copy' },
+  { asset: 'artifact-registry', tool: 'restic', job: 'registry-nightly' },
 ] as const;
 
 function demoRun(
@@ -70,14 +75,21 @@ function demoRun(
   });
 }
 
-/** Thirty nights of runs up to two hours ago, each asset's story told in its last nights. */
-function nightlyRuns(now: Date): { first: PlumblineBackupRun[]; rerun: PlumblineBackupRun[] } {
+/**
+ * A run every night from the first night of the backup history (`since`) up to two hours ago,
+ * each asset's story told in its last nights.
+ */
+function nightlyRuns(
+  now: Date,
+  since: Date,
+): { first: PlumblineBackupRun[]; rerun: PlumblineBackupRun[] } {
   const lastNight = now.getTime() - 2 * HOUR_MS;
+  const nights = Math.floor((lastNight - since.getTime()) / DAY_MS);
   const first: PlumblineBackupRun[] = [];
   const rerun: PlumblineBackupRun[] = [];
   for (const backup of BACKED_UP) {
     const skip = 'stoppedDaysAgo' in backup ? backup.stoppedDaysAgo : 0;
-    for (let night = DAYS_OF_RUNS - 1; night >= skip; night -= 1) {
+    for (let night = nights; night >= skip; night -= 1) {
       const startedAt = new Date(lastNight - night * DAY_MS);
       const failed = 'lastFailed' in backup && night === 0;
       first.push(
@@ -95,7 +107,7 @@ function nightlyRuns(now: Date): { first: PlumblineBackupRun[]; rerun: Plumbline
 
 /**
  * Gives the demo a living backups area through the ordinary use cases: the SOP defaults and a
- * tag policy, thirty days of runs with an incident still open and one that recovered (two
+ * tag policy, four to five weeks of runs (demo-history.ts) with an incident still open and one that recovered (two
  * evaluations, as the scheduler would run them), a passed restore test verified by a second
  * person, a failed one with its deficiency, and a tabletop DR exercise. Runs carry the times
  * the tools reported; everything is recorded now.
@@ -117,7 +129,15 @@ export async function performDemoBackups(ctx: Ctx): Promise<DemoBackupsOutcome> 
       alertRecipients: ['dpo@demo.plumbline.test'],
     }),
   );
-  const { first, rerun } = nightlyRuns(now);
+  // The backup controls' history starts with the first night of runs; the runs then satisfy the
+  // occurrences they cover (late evidence: they are recorded now, with the instants of the runs).
+  const history = demoHistory(now, ctx.config.timezone);
+  await generateOccurrences(
+    ctx,
+    { from: history.backupsSince, until: history.today },
+    { controls: BACKUP_HISTORY_CONTROLS },
+  );
+  const { first, rerun } = nightlyRuns(now, history.backupsSince);
   await recordBackupRuns(ctx, systemActor, first, { single: false });
   await evaluateBackups(ctx);
   await recordBackupRuns(ctx, systemActor, rerun, { single: false });
@@ -159,7 +179,12 @@ export async function performDemoBackups(ctx: Ctx): Promise<DemoBackupsOutcome> 
     );
     drExercises = 1;
   }
-  return { runs: first.length + rerun.length, restoreTests, drExercises };
+  return {
+    runs: first.length + rerun.length,
+    since: dateInZone(history.backupsSince, ctx.config.timezone),
+    restoreTests,
+    drExercises,
+  };
 }
 
 /** A passed restore test of the primary database, verified; a failed one of the ECG store. */

@@ -18,7 +18,10 @@ import { listSuppliers } from '../register/supplier.service.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
+import { raiseNonconformances } from '../nonconformances/raise-nonconformances.js';
+import { reportEffectiveness } from '../posture/report-effectiveness.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
+import { BACKUP_HISTORY_CONTROLS, demoHistory } from './demo-history.js';
 import { loadDemoOrganisation, type DemoLoadOutcome } from './load-demo.js';
 
 const demo = buildDemoOrganisation('2026-11-23');
@@ -194,7 +197,51 @@ describe('loading the demo organisation', () => {
       'db-prod-eu',
     );
     expect(page.evidence.openDeficiencies.length).toBeGreaterThan(0);
-    expect(first.message).toMatch(/Recorded \d+ backup runs of the last 30 days/);
+    expect(first.message).toMatch(/Recorded \d+ backup runs since 2026-10-26/);
+  });
+
+  it('tells one story: nothing before its history, runs satisfying their days, every miss explained', async () => {
+    const history = demoHistory(ctx.clock.now(), ctx.config.timezone);
+    const all = await listOccurrences(ctx, {});
+    const cadence = all.filter((occurrence) => !occurrence.periodKey.startsWith('event:'));
+    const backupHistory = new Set<string>(BACKUP_HISTORY_CONTROLS);
+    for (const occurrence of cadence) {
+      const start = backupHistory.has(occurrence.controlKey) ? history.backupsSince : history.today;
+      expect(Date.parse(occurrence.dueAt), occurrence.controlKey).toBeGreaterThan(start.getTime());
+    }
+    // The runs satisfied the days and weeks they cover, on every asset whose job kept running.
+    const daily = cadence.filter(
+      (occurrence) => occurrence.controlKey === 'backup-daily-production',
+    );
+    expect(daily.length).toBeGreaterThan(150);
+    const unsatisfied = daily.filter(
+      (occurrence) => !['verified', 'due', 'upcoming'].includes(occurrence.status),
+    );
+    expect(new Set(unsatisfied.map((occurrence) => occurrence.assetKey))).toEqual(
+      new Set(['db-prod-eu-replica']),
+    );
+    // Every missed occurrence has its cause in the data: the replica's job that stopped (an open
+    // incident), and nothing else.
+    const incidents = await listBackupIncidents(ctx, { limit: 100 });
+    const openIncidentAssets = new Set(
+      incidents.items.filter((incident) => incident.closedAt === null).map((i) => i.assetKey),
+    );
+    const missed = all.filter((occurrence) => occurrence.status === 'missed');
+    expect(missed.length).toBeGreaterThan(0);
+    for (const occurrence of missed) expect(openIncidentAssets).toContain(occurrence.assetKey);
+    // A realistic exception rate for the year, with the history recorded at load flagged.
+    const year = await reportEffectiveness(ctx, {
+      framework: 'soc2',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(year.summary.exceptionRate).toBeGreaterThan(0);
+    expect(year.summary.exceptionRate).toBeLessThan(0.1);
+    expect(year.summary.lateEvidence).toBeGreaterThan(100);
+    // The nonconformance job raises one per streak: the replica's days, nothing for the rest.
+    const { raised } = await raiseNonconformances(ctx);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(raised.length).toBeLessThanOrEqual(3);
   });
 
   it('includes one supplier certification that has expired', async () => {

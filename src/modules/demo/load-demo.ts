@@ -86,7 +86,7 @@ function describeLoad(
   return [
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
-    `Recorded ${backups.runs} backup runs of the last 30 days (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
+    `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,

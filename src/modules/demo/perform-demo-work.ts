@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
+import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { isMfaRequired } from '../identity/mfa-policy.js';
 import { listUsers } from '../identity/user.service.js';
 import { generateOccurrences } from '../occurrences/generate-occurrences.js';
@@ -16,6 +17,7 @@ import { startWorkOrder } from '../work-orders/start-work-order.js';
 import { tickChecklistItem } from '../work-orders/tick-checklist-item.js';
 import { getWorkOrder } from '../work-orders/work-order-views.js';
 import { DEMO_PASSWORD } from './demo-data.js';
+import { demoHistory } from './demo-history.js';
 import { withDemoSession } from './demo-session.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'evidenceStore' | 'secretBox'>;
@@ -34,13 +36,16 @@ const MAX_DEMO_WORK_ORDERS = 24;
  * Gives the demo some work to look at: generates the occurrences that are open now and the next
  * weeks', then has the demo accounts do part of the open work through the ordinary use cases —
  * start, tick the checklist, attach a small evidence note, complete — and a second person sign
- * most closeouts after signing in with the published demo password. Nothing is back-dated: the
- * history starts today, like it would for a new customer, and the rest stays due.
+ * most closeouts after signing in with the published demo password. Nothing is back-dated and
+ * nothing is generated before the organisation's history (demo-history.ts): people's work starts
+ * today, like it would for a new customer, and the rest stays due. Automatic controls are left to
+ * their sources.
  */
 export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
   const now = ctx.clock.now();
+  // Nothing before the organisation's history: it registered its assets today.
   const generation = await generateOccurrences(ctx, {
-    from: new Date(now.getTime() - 35 * DAY_MS),
+    from: demoHistory(now, ctx.config.timezone).today,
     until: new Date(now.getTime() + 35 * DAY_MS),
   });
   const users = (await listUsers(ctx)).filter((user) => !user.disabled);
@@ -54,7 +59,12 @@ export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
   const open = await listOccurrences(ctx, { status: ['due', 'overdue'] });
   let completed = 0;
   let verified = 0;
-  for (const occurrence of pickDemoWork(open)) {
+  // Automatic controls are the system's to evidence (the demo's backup runs), not people's.
+  const manual = open.filter((occurrence) => {
+    const control = controls.get(occurrence.controlKey);
+    return control !== undefined && evaluatedSourceOf(control.content.evaluation) === null;
+  });
+  for (const occurrence of pickDemoWork(manual)) {
     const performer = actorFor(occurrence.ownerRole as Role);
     const control = controls.get(occurrence.controlKey);
     if (!performer || !control) continue;

@@ -131,6 +131,74 @@ export const nonconformanceRepository = {
       .onConflict((oc) => oc.columns(['source_type', 'source_id', 'source_item']).doNothing())
       .returningAll()
       .executeTakeFirst(),
+  /** Which of these occurrences a nonconformance already stands for. */
+  occurrencesAttached: async (db: Db, occurrenceIds: readonly string[]) =>
+    occurrenceIds.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .selectFrom('nonconformance_occurrences')
+              .select('occurrence_id')
+              .where('occurrence_id', 'in', occurrenceIds)
+              .execute()
+          ).map((row) => row.occurrence_id),
+        ),
+  /**
+   * The open (not closed) missed-work nonconformance of a control and asset, with the deadline of
+   * the latest missed occurrence it stands for; the most recent when there are several.
+   */
+  openStreak: (db: Db, lane: { controlKey: string; assetKey: string }) =>
+    db
+      .selectFrom('nonconformance_occurrences as l')
+      .innerJoin('nonconformances as n', 'n.id', 'l.nonconformance_id')
+      .select(['n.id', 'n.number', (eb) => eb.fn.max('l.due_at').as('last_due_at')])
+      .where('l.control_key', '=', lane.controlKey)
+      .where('l.asset_key', '=', lane.assetKey)
+      .where('n.source_type', '=', 'occurrence')
+      .where('n.status', '<>', 'closed')
+      .groupBy(['n.id', 'n.number'])
+      .orderBy('last_due_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  /** Records that the nonconformance stands for one more missed occurrence; false if it already did. */
+  attachOccurrence: async (
+    db: Db,
+    values: {
+      nonconformanceId: string;
+      occurrenceId: string;
+      controlKey: string;
+      assetKey: string;
+      dueAt: Date;
+      now: Date;
+    },
+  ) =>
+    (await db
+      .insertInto('nonconformance_occurrences')
+      .values({
+        nonconformance_id: values.nonconformanceId,
+        occurrence_id: values.occurrenceId,
+        control_key: values.controlKey,
+        asset_key: values.assetKey,
+        due_at: values.dueAt,
+        attached_at: values.now,
+      })
+      .onConflict((oc) => oc.column('occurrence_id').doNothing())
+      .returning('occurrence_id')
+      .executeTakeFirst()) !== undefined,
+  /** The missed occurrences each open or investigating missed-work nonconformance stands for. */
+  openMissedWork: (db: Db) =>
+    db
+      .selectFrom('nonconformance_occurrences as l')
+      .innerJoin('nonconformances as n', 'n.id', 'l.nonconformance_id')
+      .select([
+        'n.id',
+        (eb) => eb.fn.agg<string[]>('array_agg', ['l.occurrence_id']).as('occurrence_ids'),
+      ])
+      .where('n.source_type', '=', 'occurrence')
+      .where('n.status', 'in', ['open', 'investigating'])
+      .groupBy('n.id')
+      .execute(),
   update: (db: Db, id: string, changes: Partial<NonconformanceChanges>, now: Date) =>
     db
       .updateTable('nonconformances')

@@ -19,13 +19,18 @@ export interface GenerationResult {
  * assets in scope as the register stands now. Safe to run again and on several instances at
  * once: an occurrence exists once per control × period × asset (a unique key), so a rerun only
  * adds what is missing. SLA occurrences come from trigger events instead (record-trigger-event).
+ * `controls` limits it to those cadence controls (a history whose records start earlier for some
+ * controls, as the demo's backups do).
  */
 export async function generateOccurrences(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   window: { from: Date; until: Date },
+  options: { controls?: readonly string[] } = {},
 ): Promise<GenerationResult> {
   const controls = (await listActiveControlDefinitions(ctx)).filter(
-    (control) => control.content.cadence,
+    (control) =>
+      control.content.cadence &&
+      (options.controls === undefined || options.controls.includes(control.content.key)),
   );
   const assets = await listAssetsForScoping(ctx);
   const assetIdByKey = new Map(assets.map((asset) => [asset.key, asset.id]));

@@ -234,6 +234,34 @@ export const occurrenceRepository = {
       .where('occurrence_id', '=', occurrenceId)
       .orderBy('seq')
       .execute(),
+  /** An occurrence's control, asset and period keys. */
+  keysOf: (db: Db, occurrenceId: string) =>
+    db
+      .selectFrom('occurrences')
+      .innerJoin('controls', 'controls.id', 'occurrences.control_id')
+      .select([
+        'controls.key as controlKey',
+        'occurrences.asset_key as assetKey',
+        'occurrences.period_key as periodKey',
+      ])
+      .where('occurrences.id', '=', occurrenceId)
+      .executeTakeFirstOrThrow(),
+  /** The stored work state and window of the given occurrences (occurrence_state). */
+  statesOf: (db: Db, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('occurrence_state')
+          .select([
+            'occurrence_id',
+            'work_state',
+            'opens_at',
+            'due_at',
+            'closes_at',
+            'evidenced_at',
+          ])
+          .where('occurrence_id', 'in', ids)
+          .execute(),
   /** Only for record-occurrence-event.ts: events are appended after the transition is checked. */
   appendEvent: (
     db: Db,
@@ -245,6 +273,8 @@ export const occurrenceRepository = {
       actorLabel: string;
       note: string;
       signatureId: string | null;
+      /** When the fact recorded happened, if an automatic source says (late evidence). */
+      evidencedAt?: Date | null;
     },
   ) =>
     db
@@ -257,6 +287,7 @@ export const occurrenceRepository = {
         actor_label: values.actorLabel,
         note: values.note,
         signature_id: values.signatureId,
+        evidenced_at: values.evidencedAt ?? null,
       })
       .execute(),
 };

@@ -21,14 +21,15 @@ export async function lockOccurrence(tx: Pick<AuditedTransaction, 'trx'>, occurr
  * The only way to append an occurrence event (work orders, and modules that record automatic
  * work). Refuses it unless the occurrence's status at this instant allows it (ALLOWED_EVENTS),
  * then appends it and audits it in the caller's transaction (occurrence_state follows the event
- * by a database trigger). The occurrence row is locked first, so two commands on one occurrence
+ * by a database trigger). `evidencedAt` is when the fact an automatic source reports happened,
+ * which may be long before now (late evidence, satisfy-with-evidence.ts). The occurrence row is locked first, so two commands on one occurrence
  * are decided in turn and the second sees the first.
  */
 export async function recordOccurrenceEvent(
   tx: AuditedTransaction,
   occurrenceId: string,
   kind: OccurrenceEventKind,
-  details: { note?: string; signatureId?: string } = {},
+  details: { note?: string; signatureId?: string; evidencedAt?: Date } = {},
 ) {
   const occurrence = await lockOccurrence(tx, occurrenceId);
   const events = await occurrenceRepository.events(tx.trx, occurrenceId);
@@ -55,12 +56,18 @@ export async function recordOccurrenceEvent(
     actorLabel: tx.actor.label,
     note: details.note ?? '',
     signatureId: details.signatureId ?? null,
+    evidencedAt: details.evidencedAt ?? null,
   });
   await tx.audit({
     action: `occurrence.${kind}`,
     entityType: 'occurrence',
     entityId: occurrenceId,
-    after: { statusBefore: status, note: details.note ?? '', signatureId: details.signatureId },
+    after: {
+      statusBefore: status,
+      note: details.note ?? '',
+      signatureId: details.signatureId,
+      evidencedAt: details.evidencedAt?.toISOString(),
+    },
   });
   return occurrence;
 }

@@ -69,7 +69,8 @@ export function effectivenessRowText(
       ',"verifiedAt":', ${jsonInstant(c('verified_at_iso'))},
       ',"verifier":', ${jsonText(c('verifier'))},
       ',"evidenceCount":', evidence_count,
-      ',"exceptions":[', ${exceptionList(',', '"')}, ']}')`;
+      ',"exceptions":[', ${exceptionList(',', '"')}, '],"lateEvidence":',
+      case when late_evidence then 'true' else 'false' end, '}')`;
   }
   // concat writes a null (no completion, no verification) as nothing, as the CSV wants.
   return sql`concat(${head}::text, ${csvCell(c('period_key'))}, ',', ${csvCell(c('asset_key'))},
@@ -78,7 +79,8 @@ export function effectivenessRowText(
     ',', ${csvCell(sql`coalesce(performer, '')`)},
     ',', verified_at_iso,
     ',', ${csvCell(sql`coalesce(verifier, '')`)},
-    ',', evidence_count, ',', ${exceptionList(';', '')}, chr(10))`;
+    ',', evidence_count, ',', ${exceptionList(';', '')},
+    ',', case when late_evidence then 'true' else 'false' end, chr(10))`;
 }
 
 /** How many of a page's (or a control's) rows are in each status and have each exception. */
@@ -88,6 +90,7 @@ export interface EffectivenessTally {
   missed: number;
   late: number;
   unverified: number;
+  lateEvidence: number;
 }
 
 /** A page of report text: its rows, how many, what they count, and where the next page starts. */
@@ -129,6 +132,7 @@ export const effectivenessTextRepository = {
       missed: number;
       late: number;
       unverified: number;
+      late_evidence: number;
       last_due_at: string | null;
       last_asset_key: string | null;
       last_period_key: string | null;
@@ -152,6 +156,7 @@ export const effectivenessTextRepository = {
         count(*) filter (where missed)::int as missed,
         count(*) filter (where late)::int as late,
         count(*) filter (where unverified)::int as unverified,
+        count(*) filter (where late_evidence)::int as late_evidence,
         min(due_at_iso) filter (where is_last) as last_due_at,
         min(asset_key) filter (where is_last) as last_asset_key,
         min(period_key) filter (where is_last) as last_period_key
@@ -175,6 +180,7 @@ export const effectivenessTextRepository = {
         missed: row.missed,
         late: row.late,
         unverified: row.unverified,
+        lateEvidence: row.late_evidence,
       },
       last:
         row.last_due_at === null

@@ -54,6 +54,7 @@ const row = fc.record<EffectivenessRow>({
   missed: fc.boolean(),
   late: fc.boolean(),
   unverified: fc.boolean(),
+  late_evidence: fc.boolean(),
 });
 
 /** What toCsv writes of the report rows, without its header line. */
@@ -78,6 +79,7 @@ function csvOf(owner: FrameworkControlRow, rows: EffectivenessRow[]): string {
         verifier: report.verifier ?? '',
         evidence_count: String(report.evidenceCount),
         exceptions: report.exceptions.join(';'),
+        late_evidence: String(report.lateEvidence),
       };
     }),
   ).slice(header.length);
@@ -110,7 +112,8 @@ describe('effectiveness report text written by the database', () => {
       from jsonb_to_recordset(${JSON.stringify(numbered)}::jsonb) as report_row(n int,
         period_key text, asset_key text, opens_at_iso text, due_at_iso text, status text,
         completed_at_iso text, performer text, verified_at_iso text, verifier text,
-        evidence_count int, missed boolean, late boolean, unverified boolean)`.execute(t.ctx.db);
+        evidence_count int, missed boolean, late boolean, unverified boolean,
+        late_evidence boolean)`.execute(t.ctx.db);
     return result.rows[0]!.text;
   }
 

@@ -35,6 +35,8 @@ export interface EffectivenessRow {
   missed: boolean;
   late: boolean;
   unverified: boolean;
+  /** Satisfied by evidence of an in-window fact that was recorded after the deadline. */
+  late_evidence: boolean;
 }
 
 /** A report row of any control for one asset, named by its control (a walkthrough's rows). */
@@ -52,6 +54,7 @@ export interface EffectivenessCountsRow {
   missed: number;
   late: number;
   unverified: number;
+  late_evidence: number;
 }
 
 /** Where a report page ends: the next page starts after this row of the same control. */
@@ -149,7 +152,9 @@ function classifiedCurrent(
  * status (statusFromWorkState in SQL) and its exceptions (docs/posture.md): missed when it closed
  * without a standing completion before closing; late when its deadline passed without one before
  * the deadline (and it was not missed); unverified when it was completed but not verified once its
- * deadline had passed. Not applicable: none.
+ * deadline had passed. Not applicable: none. A completion from an automatic source counts from
+ * the instant of the fact it records (`evidenced_at`) when that is earlier than its recording;
+ * such a row recorded after its deadline is flagged late_evidence (satisfied by late evidence).
  */
 /** The events (alias `e`) of occurrence_state row `s` recorded at or before t. */
 const eventsUpTo = (t: RawBuilder<unknown>) =>
@@ -192,17 +197,29 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
           as verifier,
         case when ${holds} then s.evidence_count else (
           select count(*)::int from evidence_attachments f
-          where f.occurrence_id = s.occurrence_id and f.uploaded_at <= ${t}) end as evidence_count
+          where f.occurrence_id = s.occurrence_id and f.uploaded_at <= ${t}) end as evidence_count,
+        case when ${holds} then s.evidenced_at else (
+          select c.evidenced_at from occurrence_events c
+          where c.occurrence_id = s.occurrence_id and c.kind = 'completed'
+            and c.at = (select ${standingCompletion} ${eventsUpTo(t)})
+          limit 1) end as evidenced_at
       from occurrence_state s
       where s.generated_at <= ${t} and ${where}
+    ),
+    fact as (
+      -- When the work (or the fact evidencing it) happened: the evidenced instant of a
+      -- completion from an automatic source when it is earlier than its recording.
+      select b.*, least(b.completed_at, b.evidenced_at) as done_at from base b
     ),
     due_passed as (
       select b.*,
         b.work_state <> 'not_applicable' and b.closes_at <= ${t}
-          and not coalesce(b.completed_at < b.closes_at, false) as missed,
+          and not coalesce(b.done_at < b.closes_at, false) as missed,
         b.work_state <> 'not_applicable' and b.due_at <= ${t}
-          and not coalesce(b.completed_at < b.due_at, false) as past_due_undone
-      from base b
+          and not coalesce(b.done_at < b.due_at, false) as past_due_undone,
+        b.work_state <> 'not_applicable' and coalesce(b.completed_at >= b.due_at
+          and b.evidenced_at < b.closes_at, false) as late_evidence
+      from fact b
     ),
     report_row as (
       select d.id, d.control_id, d.period_key, d.asset_key, d.opens_at, d.due_at,
@@ -218,7 +235,8 @@ export function effectivenessRows(asOf: Date, where: RawBuilder<unknown>): RawBu
         d.completed_at, d.performer, d.verified_at, d.verifier, d.evidence_count, d.missed,
         d.past_due_undone and not d.missed as late,
         d.work_state <> 'not_applicable' and d.completed_at is not null
-          and d.verified_at is null and d.due_at <= ${t} as unverified
+          and d.verified_at is null and d.due_at <= ${t} as unverified,
+        d.late_evidence
       from due_passed d
     )`;
 }
@@ -248,7 +266,7 @@ export function controlPageWhere(options: ControlPageOptions): RawBuilder<unknow
 /** A report row's columns (EffectivenessRow), its instants as stored text. */
 const reportRowColumns = sql`period_key, asset_key, opens_at_iso as opens_at, due_at_iso as due_at,
   status, completed_at_iso as completed_at, performer, verified_at_iso as verified_at, verifier,
-  evidence_count, missed, late, unverified`;
+  evidence_count, missed, late, unverified, late_evidence`;
 
 /**
  * Runs a posture or report query with its own planner settings: more work memory for hashing a
@@ -379,7 +397,8 @@ export const postureRepository = {
         count(*) filter (where missed or late or unverified)::int as with_exceptions,
         count(*) filter (where missed)::int as missed,
         count(*) filter (where late)::int as late,
-        count(*) filter (where unverified)::int as unverified
+        count(*) filter (where unverified)::int as unverified,
+        count(*) filter (where late_evidence)::int as late_evidence
       from report_row
       group by control_id, status`;
     return withReportSettings(

@@ -67,7 +67,8 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
     // Streamed (a year of a large register is hundreds of megabytes): the body is written page
     // by page as the rows are read, in the shape the response schema describes.
     handler: async (request, reply) => {
-      assertWithinEngagement(request.principal, request.query);
+      // An engaged auditor's report, like their posture, stands at an instant of their period.
+      assertWithinEngagement(request.principal, { ...request.query, at: request.query.asOf });
       const report = await openEffectivenessReport(ctx, request.query);
       if (request.query.format === 'json') {
         return reply

@@ -113,6 +113,12 @@ export const effectivenessQuerySchema = z
     from: isoDate.describe('First day of the period (organisation time zone)'),
     to: isoDate.describe('Last day of the period, inclusive'),
     format: z.enum(['json', 'csv']).default('json'),
+    asOf: isoDateTime
+      .optional()
+      .describe(
+        'Evaluate as the records stood at this instant (default: the end of the period, or now ' +
+          'if earlier). Ask for now to see facts recorded after the period (late evidence)',
+      ),
   })
   .refine((query) => query.from <= query.to, {
     message: 'must not be before from',
@@ -135,6 +141,12 @@ export const effectivenessRowSchema = z.object({
   verifier: z.string().nullable(),
   evidenceCount: z.number(),
   exceptions: z.array(z.enum(EFFECTIVENESS_EXCEPTIONS)),
+  lateEvidence: z
+    .boolean()
+    .describe(
+      'Satisfied by late evidence: an automatic source reported, after the deadline, a fact ' +
+        'from inside the window (docs/occurrences.md). Not an exception; shown so nothing is rewritten silently',
+    ),
 });
 export type EffectivenessReportRow = z.infer<typeof effectivenessRowSchema>;
 
@@ -146,6 +158,7 @@ export const controlEffectivenessSchema = z.object({
   missed: z.number(),
   late: z.number(),
   unverified: z.number(),
+  lateEvidence: z.number().describe('Occurrences satisfied by late evidence'),
   exceptionRate: z
     .number()
     .nullable()
@@ -165,6 +178,7 @@ export const effectivenessReportSchema = z.object({
     missed: z.number(),
     late: z.number(),
     unverified: z.number(),
+    lateEvidence: z.number().describe('Occurrences satisfied by late evidence'),
     withExceptions: z.number(),
     exceptionRate: z.number().nullable(),
     byControl: z.array(controlEffectivenessSchema),

@@ -109,6 +109,7 @@ export function effectivenessRowFacts(
     verifier: row.verifier,
     evidenceCount: row.evidence_count,
     exceptions: exceptionsOf(row),
+    lateEvidence: row.late_evidence,
   };
 }
 
@@ -143,6 +144,7 @@ const talliesOf = (counts: EffectivenessCountsRow[]): ControlTally[] =>
       missed: row.missed,
       late: row.late,
       unverified: row.unverified,
+      lateEvidence: row.late_evidence,
     },
   }));
 
@@ -163,6 +165,7 @@ function summarise(
       missed: 0,
       late: 0,
       unverified: 0,
+      lateEvidence: 0,
       exceptionRate: null,
     };
     for (const [status, occurrences] of Object.entries<number>(tally.byStatus)) {
@@ -174,11 +177,13 @@ function summarise(
     control.missed += tally.missed;
     control.late += tally.late;
     control.unverified += tally.unverified;
+    control.lateEvidence += tally.lateEvidence;
     byControl.set(controlKey, control);
   }
   const perControl = [...byControl.values()];
   const total = (
-    field: 'occurrences' | 'notApplicable' | 'withExceptions' | EffectivenessException,
+    field:
+      'occurrences' | 'notApplicable' | 'withExceptions' | 'lateEvidence' | EffectivenessException,
   ) => perControl.reduce((sum, control) => sum + control[field], 0);
   const occurrences = total('occurrences');
   return {
@@ -192,6 +197,7 @@ function summarise(
     missed: total('missed'),
     late: total('late'),
     unverified: total('unverified'),
+    lateEvidence: total('lateEvidence'),
     withExceptions: total('withExceptions'),
     exceptionRate: rate(total('withExceptions'), occurrences - total('notApplicable')),
     byControl: perControl
@@ -206,7 +212,9 @@ function summarise(
 /**
  * Operating effectiveness of a framework over a period: every occurrence due in the period of a
  * control mapped to one of its requirements, with its status, performer, verifier, evidence and
- * exceptions as the records stood at the end of the period (or now, if that is earlier). The
+ * exceptions as the records stood at the end of the period (or now, if that is earlier), or at the
+ * instant asked for (`asOf`: now shows what was recorded after the period, late evidence
+ * included, flagged as such). The
  * summary is aggregated in the database (or counted from the text pages as they are written); the
  * rows are read a page at a time when iterated, so a year of a large register is streamed rather
  * than held in memory. Every query is evaluated as of
@@ -215,7 +223,7 @@ function summarise(
  */
 export async function openEffectivenessReport(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
+  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'> & { asOf?: string | undefined },
   options: { pageRows?: number } = {},
 ): Promise<EffectivenessReportStream> {
   const pageRows = options.pageRows ?? PAGE_ROWS;
@@ -226,7 +234,9 @@ export async function openEffectivenessReport(
   const periodStart = startOfDate(query.from, ctx.config.timezone);
   const periodEnd = startOfDate(addDays(query.to, 1), ctx.config.timezone);
   const now = ctx.clock.now();
-  const asOf = periodEnd < now ? periodEnd : now;
+  // Never later than now: what is not recorded yet cannot be reported.
+  const asked = query.asOf ? new Date(query.asOf) : periodEnd;
+  const asOf = asked < now ? asked : now;
   const controls = await postureRepository.frameworkControls(ctx.db, query.framework);
   const controlsById = new Map(controls.map((control) => [control.id, control]));
   // A deadline is the end of its due day: one at the period start belongs to the day before.
@@ -326,7 +336,7 @@ export async function openEffectivenessReport(
 /** The whole report in memory (the use case; OSCAL reads its pages): the stream, collected. */
 export async function reportEffectiveness(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
-  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'>,
+  query: Pick<EffectivenessQuery, 'framework' | 'from' | 'to'> & { asOf?: string | undefined },
 ): Promise<EffectivenessReport> {
   const stream = await openEffectivenessReport(ctx, query);
   const summary = await stream.summary();
@@ -370,6 +380,7 @@ export const EFFECTIVENESS_CSV_COLUMNS = [
   'verifier',
   'evidence_count',
   'exceptions',
+  'late_evidence',
 ] as const;
 
 /** The report as CSV text, one line per occurrence after the header, page by page. */

@@ -47,6 +47,7 @@ const review = (status: 'verified' | 'due') => ({
   verifier: null,
   evidenceCount: 0,
   exceptions: [],
+  lateEvidence: false,
   changeControl: false,
 });
 

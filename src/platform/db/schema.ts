@@ -315,6 +315,11 @@ export interface OccurrenceEventsTable {
   actor_label: string;
   note: Generated<string>;
   signature_id: string | null;
+  /**
+   * When the fact an automatic source reported happened (a backup run's recovery point), when it
+   * may differ from `at`, the instant Plumbline recorded it (late evidence, 2026-12-06T10-10).
+   */
+  evidenced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /**
@@ -349,6 +354,8 @@ export interface OccurrenceStateTable {
   not_applicable_at: Timestamp | null;
   evidence_count: Generated<number>;
   last_recorded_at: Timestamp;
+  /** The evidenced instant of the standing completion (late evidence), if its source gave one. */
+  evidenced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /**
@@ -749,6 +756,20 @@ export interface TlsCertificateRenewalsTable {
   renewed_at: Timestamp | null;
 }
 
+/**
+ * Every missed occurrence a missed-work nonconformance stands for (2026-12-06T10-10): the first of
+ * a streak raised it, the later misses of the same control and asset attached to it.
+ */
+export interface NonconformanceOccurrencesTable {
+  occurrence_id: string;
+  nonconformance_id: string;
+  control_key: string;
+  asset_key: string;
+  /** The occurrence's deadline: a streak continues from the latest one attached. */
+  due_at: Timestamp;
+  attached_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -797,6 +818,7 @@ export interface Database {
   tls_endpoints: TlsEndpointsTable;
   tls_probes: TlsProbesTable;
   tls_certificate_renewals: TlsCertificateRenewalsTable;
+  nonconformance_occurrences: NonconformanceOccurrencesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

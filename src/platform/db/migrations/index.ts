@@ -20,6 +20,7 @@ import * as backupPointListings from './2026-12-06T06-00_backup-point-listings.j
 import * as auditCheckpoints from './2026-12-06T06-10_audit-checkpoints.js';
 import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
 import * as evidenceAttachments from './2026-12-06T09-00_evidence-attachments.js';
+import * as lateEvidence from './2026-12-06T10-10_late-evidence.js';
 import * as certificates from './2026-12-06T10-40_certificates.js';
 
 /**
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T06-10_audit-checkpoints': auditCheckpoints,
   '2026-12-06T06-10_instance-key-check': instanceKeyCheck,
   '2026-12-06T09-00_evidence-attachments': evidenceAttachments,
+  '2026-12-06T10-10_late-evidence': lateEvidence,
   '2026-12-06T10-40_certificates': certificates,
 };
 
