@@ -192,6 +192,8 @@ export interface OutboxMessagesTable {
   sent_at: Timestamp | null;
   last_error: string | null;
   provider_message_id: string | null;
+  /** 'urgent' | 'bulk' (platform/mail/outbox-priority.ts). */
+  priority: Generated<string>;
 }
 
 export interface OutboxAttemptsTable {
