@@ -685,6 +685,8 @@ export interface AuditorEngagementsTable {
   revoked_at: Timestamp | null;
   revoked_by_label: string | null;
   created_at: Timestamp;
+  /** When the current invitation link was issued (resent); null: at created_at. */
+  invite_issued_at: Timestamp | null;
 }
 
 /**

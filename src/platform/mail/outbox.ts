@@ -289,6 +289,27 @@ export async function requeueFailedMessages(db: Kysely<Database>, now: Date): Pr
 }
 
 /**
+ * Cancels the messages of a category about one record that have not been handed to the mail
+ * server yet (an invitation whose link a newer one replaced). They stay listed, with the reason.
+ * Messages being sent right now are left to finish.
+ */
+export async function cancelUnsentMessages(
+  trx: Transaction<Database>,
+  about: { category: string; entityType: string; entityId: string },
+  reason: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable('outbox_messages')
+    .set({ status: 'cancelled', last_error: reason })
+    .where('category', '=', about.category)
+    .where('related_entity_type', '=', about.entityType)
+    .where('related_entity_id', '=', about.entityId)
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
  * Messages not sent yet, by status (`pending`, `sending`, `failed`): what the metrics endpoint
  * reports as the outbox backlog.
  */
@@ -298,7 +319,7 @@ export async function countOutboxBacklog(
   const rows = await db
     .selectFrom('outbox_messages')
     .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('status', '!=', 'sent')
+    .where('status', 'in', ['pending', 'sending', 'failed'])
     .groupBy('status')
     .execute();
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));

@@ -6,6 +6,10 @@ import { sql, type Kysely } from 'kysely';
 // first and one by one whatever the backlog, or `bulk` (reminders, overdue notices, escalations,
 // nonconformances, digests), grouped per person into at most one e-mail an hour. Messages already
 // queued keep their place: the categories that are alerts or invitations become urgent.
+// A message may also be `cancelled` (an invitation e-mail whose link a newer one replaced).
+//
+// An auditor invitation's link can be issued again (resent): `invite_issued_at` is when the
+// current link was issued, from which its validity counts (the creation time when null).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('outbox_messages')
@@ -15,6 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         .defaultTo('bulk')
         .check(sql`priority in ('urgent', 'bulk')`),
     )
+    .execute();
+  await db.schema
+    .alterTable('auditor_engagements')
+    .addColumn('invite_issued_at', 'timestamptz')
     .execute();
   await db
     .updateTable('outbox_messages')
