@@ -29,6 +29,7 @@ import { SignatureDialog } from './SignatureDialog.js';
 const MEANINGS: Record<SignatureMeaning, string> = {
   verified: 'I verify this closeout',
   rejected: 'I reject this closeout and return it to the performer',
+  'closeout-override': 'I complete this closeout despite the recorded source facts, for the reason given',
 };
 
 const KIND_LABELS: Record<WorkOrderDetail['kind'], string> = {
