@@ -154,9 +154,7 @@ describe('work orders of automatic backup controls and the source’s facts', ()
   });
 
   it('completes with a signed override and its justification, which a second person may verify', async () => {
-    const [order] = (await t.call(admin, 'GET', '/api/v1/work-orders?status=in_progress&limit=10'))
-      .json<{ items: WorkOrderDetail[] }>()
-      .items.filter((item) => item.assetKey === 'db-failed');
+    const order = await failedOrder();
     const complete = (override: Record<string, unknown>) =>
       performer('POST', `/api/v1/work-orders/${order.id}/complete`, { note: 'Re-run', override });
     const short = await complete({ password: TEST_PASSWORD, justification: 'fine' });
