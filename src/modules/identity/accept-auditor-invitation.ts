@@ -5,7 +5,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { sha256Hex } from '../../platform/crypto/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { auditorEngagementRepository } from './auditor-engagement.repository.js';
-import { invitationLinkEnd, INVITATION_LINK_DAYS } from './invitation-email.js';
+import { invitationLinkEnd } from './invitation-email.js';
 import { userRepository } from './user.repository.js';
 
 /**

@@ -29,7 +29,9 @@ async function allPages<T>(
  * failed in the occurrence's window and none that succeeded. (An open incident alone does not
  * contradict a day that also had a successful run.)
  */
-export function contradictionOf(runs: Pick<BackupRunView, 'status' | 'startedAt'>[]): string | null {
+export function contradictionOf(
+  runs: Pick<BackupRunView, 'status' | 'startedAt'>[],
+): string | null {
   const failed = runs.filter((run) => run.status === 'failed' || run.status === 'partial');
   if (failed.length === 0 || runs.some((run) => run.status === 'succeeded')) return null;
   const first = failed[0]!;

@@ -61,7 +61,10 @@ export function overrideAbility(
   const refusal = commandRefusal(workOrder, 'complete');
   if (refusal !== null) return { allowed: false, reason: refusal };
   if (!facts?.contradiction)
-    return { allowed: false, reason: 'Nothing recorded contradicts this closeout: no override is needed' };
+    return {
+      allowed: false,
+      reason: 'Nothing recorded contradicts this closeout: no override is needed',
+    };
   if (caller.via !== 'session')
     return { allowed: false, reason: 'An API token cannot sign: sign in as a person' };
   return { allowed: true, reason: null };

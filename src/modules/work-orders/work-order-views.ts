@@ -18,7 +18,6 @@ import {
 import { closeoutSigningRule, verifierRoleOf } from './closeout-signing-rule.js';
 import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
 import {
-  CLOSEOUT_OVERRIDE_MEANING,
   formatWorkOrderNumber,
   type EvidenceView,
   type ListWorkOrdersQuery,
@@ -29,6 +28,7 @@ import {
   type WorkOrderStatus,
   type WorkOrderView,
 } from './work-order.schema.js';
+import type { CLOSEOUT_OVERRIDE_MEANING } from './work-order.schema.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type WorkOrderListRow = Awaited<ReturnType<typeof workOrderRepository.list>>[number];

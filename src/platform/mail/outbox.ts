@@ -165,10 +165,11 @@ async function claimBulk(db: Kysely<Database>, now: Date): Promise<ClaimedMessag
       .where('m.priority', '=', 'bulk')
       .where('m.status', 'in', ['pending', 'sending'])
       .where('m.available_at', '<=', now)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('outbox_messages as s')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbox_messages as s')
               .select('s.id')
               .whereRef('s.recipient', '=', 'm.recipient')
               .where('s.priority', '=', 'bulk')

@@ -35,9 +35,7 @@ export function OutboxPage() {
           clearable
           data={STATUSES}
           value={filter.status ?? null}
-          onChange={(value) =>
-            setFilter({ ...filter, status: (value ?? undefined) as OutboxFilter['status'] })
-          }
+          onChange={(value) => setFilter({ ...filter, status: value ?? undefined })}
         />
         <Select
           label="Priority"
@@ -45,9 +43,7 @@ export function OutboxPage() {
           clearable
           data={['urgent', 'bulk']}
           value={filter.priority ?? null}
-          onChange={(value) =>
-            setFilter({ ...filter, priority: (value ?? undefined) as OutboxFilter['priority'] })
-          }
+          onChange={(value) => setFilter({ ...filter, priority: value ?? undefined })}
         />
       </Group>
       <QueryView query={outbox}>
