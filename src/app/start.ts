@@ -54,7 +54,7 @@ export interface StartOptions {
 }
 
 /** The jobs every instance runs on each scheduler tick; each is safe to run on many instances at once. */
-function periodicJobs(ctx: AppContext): PeriodicJob[] {
+export function periodicJobs(ctx: AppContext): PeriodicJob[] {
   return [
     occurrenceGenerationJob(ctx),
     nonconformanceJob(ctx),

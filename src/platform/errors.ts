@@ -18,7 +18,9 @@ export type AppErrorCode =
   | 'storage_full'
   | 'config_invalid'
   /** A stored evidence file or pack failed its integrity check (altered, or under another key). */
-  | 'evidence_corrupt';
+  | 'evidence_corrupt'
+  /** A manual closeout contradicts what an automatic source recorded (work orders): 409. */
+  | 'closeout_contradicted';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `body.criticality` or `line 4: key`. */
@@ -62,4 +64,5 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   config_invalid: 500,
   // The fault is this server's own storage, not an upstream (502) and not the client's request.
   evidence_corrupt: 500,
+  closeout_contradicted: 409,
 };

@@ -266,6 +266,7 @@ describe('access policy', () => {
       route('POST', '/api/v1/auditor-engagements'),
       route('GET', '/api/v1/auditor-engagements/:id'),
       route('POST', '/api/v1/auditor-engagements/:id/revoke'),
+      route('POST', '/api/v1/auditor-engagements/:id/invitation'),
     ];
     for (const r of adminOnly) {
       for (const role of USER_ROLES) {

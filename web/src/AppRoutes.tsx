@@ -6,6 +6,7 @@ import { RequireSession } from './auth/RequireSession.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ApiTokensPage } from './pages/admin/ApiTokensPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
+import { OutboxPage } from './pages/admin/OutboxPage.js';
 import { AuditorAccessPage } from './pages/auditor-access/AuditorAccessPage.js';
 import { AuditorInvitationPage } from './pages/auth/AuditorInvitationPage.js';
 import { AssetCreatePage } from './pages/assets/AssetCreatePage.js';
@@ -133,6 +134,7 @@ export function AppRoutes() {
           path="admin/auditor-access"
           element={allowed('users:manage', <AuditorAccessPage />)}
         />
+        <Route path="admin/outbox" element={allowed('notifications:read', <OutboxPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,12 +5,12 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { sha256Hex } from '../../platform/crypto/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { auditorEngagementRepository } from './auditor-engagement.repository.js';
-import { INVITATION_LINK_DAYS } from './invite-auditor.js';
+import { invitationLinkEnd } from './invitation-email.js';
 import { userRepository } from './user.repository.js';
 
 /**
  * Sets an invited auditor's password with the one-time link of the invitation e-mail. The link
- * works once, for INVITATION_LINK_DAYS and never after the engagement ended or was revoked.
+ * works once, for INVITATION_LINK_DAYS (from when it was last issued) and never after the engagement ended or was revoked.
  */
 export async function acceptAuditorInvitation(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -22,11 +22,12 @@ export async function acceptAuditorInvitation(
       tx.trx,
       sha256Hex(input.token),
     );
+    // A resent invitation's link counts from when it was issued again.
     const linkEnd = engagement
-      ? Math.min(
-          engagement.created_at.getTime() + INVITATION_LINK_DAYS * 86_400_000,
-          engagement.expires_at.getTime(),
-        )
+      ? invitationLinkEnd(
+          engagement.invite_issued_at ?? engagement.created_at,
+          engagement.expires_at,
+        ).getTime()
       : 0;
     if (
       !engagement ||

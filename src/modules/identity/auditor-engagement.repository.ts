@@ -79,6 +79,18 @@ export const auditorEngagementRepository = {
       .where('invite_token_hash', '=', tokenHash)
       .forUpdate()
       .executeTakeFirst(),
+  findForUpdate: (db: Transaction<Database>, id: string) =>
+    withUser(db)
+      .where('auditor_engagements.id', '=', id)
+      .forUpdate('auditor_engagements')
+      .executeTakeFirst(),
+  /** Replaces the invitation link: the previous one stops working. */
+  reissueInvite: (db: Db, id: string, tokenHash: string, now: Date) =>
+    db
+      .updateTable('auditor_engagements')
+      .set({ invite_token_hash: tokenHash, invite_issued_at: now })
+      .where('id', '=', id)
+      .execute(),
   markInviteUsed: (db: Db, id: string, now: Date) =>
     db
       .updateTable('auditor_engagements')

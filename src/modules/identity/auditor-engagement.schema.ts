@@ -62,6 +62,31 @@ export type AuditorEngagementView = z.infer<typeof auditorEngagementViewSchema>;
 
 export const auditorEngagementListSchema = pageSchema(auditorEngagementViewSchema);
 
+/** Whether an invitation e-mail will be sent: never claimed when SMTP is not configured. */
+export const INVITATION_EMAIL_STATUSES = ['queued', 'smtp_not_configured'] as const;
+
+export const invitationIssuedSchema = z.object({
+  link: z
+    .string()
+    .describe(
+      'The link to give the auditor: a one-time set-password link, or the sign-in page for an auditor who already has a password. Shown once; resending issues a new one',
+    ),
+  oneTimeLink: z.boolean(),
+  linkExpiresAt: z.string().nullable().describe('When a one-time link stops working'),
+  email: z
+    .enum(INVITATION_EMAIL_STATUSES)
+    .describe(
+      'queued: the e-mail leaves within a minute (outbox, urgent lane); smtp_not_configured: nothing is sent until PLUMBLINE_SMTP_URL is set, so give the link yourself',
+    ),
+});
+export type InvitationIssued = z.infer<typeof invitationIssuedSchema>;
+
+/** An engagement with the invitation just issued (invite, resend). */
+export const invitationIssuedViewSchema = auditorEngagementViewSchema.extend({
+  invitation: invitationIssuedSchema,
+});
+export type InvitationIssuedView = z.infer<typeof invitationIssuedViewSchema>;
+
 export const acceptInvitationBodySchema = z.object({
   token: z.string().min(1, 'is required').max(200),
   password: passwordSchema,

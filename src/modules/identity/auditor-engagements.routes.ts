@@ -8,6 +8,7 @@ import {
   acceptInvitationBodySchema,
   auditorEngagementListSchema,
   auditorEngagementViewSchema,
+  invitationIssuedViewSchema,
   inviteAuditorBodySchema,
 } from './auditor-engagement.schema.js';
 import {
@@ -16,6 +17,7 @@ import {
   revokeAuditorEngagement,
 } from './auditor-engagement.service.js';
 import { inviteAuditor } from './invite-auditor.js';
+import { resendAuditorInvitation } from './resend-auditor-invitation.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -27,9 +29,10 @@ export function registerAuditorEngagementRoutes(api: Api, ctx: AppContext): void
     config: manage,
     schema: {
       tags: ['users'],
-      summary: 'Invite an auditor for a framework and a period (time-boxed, read-only, MFA)',
+      summary:
+        'Invite an auditor for a framework and a period (time-boxed, read-only, MFA); the answer carries the link to copy and whether an e-mail will be sent',
       body: inviteAuditorBodySchema,
-      response: { 201: auditorEngagementViewSchema },
+      response: { 201: invitationIssuedViewSchema },
     },
     handler: async (request, reply) =>
       reply
@@ -66,6 +69,18 @@ export function registerAuditorEngagementRoutes(api: Api, ctx: AppContext): void
     },
     handler: async (request) =>
       revokeAuditorEngagement(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+  api.post('/api/v1/auditor-engagements/:id/invitation', {
+    config: manage,
+    schema: {
+      tags: ['users'],
+      summary:
+        'Issue the invitation again: a new one-time link (the old one stops working) and a new e-mail; the answer carries the link to copy',
+      params: idParams,
+      response: { 200: invitationIssuedViewSchema },
+    },
+    handler: async (request) =>
+      resendAuditorInvitation(ctx, requirePrincipal(request).actor, request.params.id),
   });
   api.post('/api/v1/auditor-invitations/accept', {
     config: {

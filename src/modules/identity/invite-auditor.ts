@@ -8,18 +8,17 @@ import { enqueueEmails } from '../../platform/mail/outbox.js';
 import { getFramework } from '../controls/catalog-queries.js';
 import {
   MAX_ENGAGEMENT_DAYS,
-  type AuditorEngagementView,
+  type InvitationIssuedView,
   type InviteAuditorInput,
 } from './auditor-engagement.schema.js';
 import { auditorEngagementRepository } from './auditor-engagement.repository.js';
 import { getAuditorEngagement } from './auditor-engagement.service.js';
 import { engagementStatusAt } from './engagement-access.js';
+import { invitationEmail, invitationIssued, type InvitationFacts } from './invitation-email.js';
 import { sessionRepository } from './session.repository.js';
 import { userAuditView, userRepository } from './user.repository.js';
 
 const DAY_MS = 86_400_000;
-/** How long the set-password link of an invitation works (never past the engagement's end). */
-export const INVITATION_LINK_DAYS = 7;
 
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', `The request is invalid: ${path}: ${message}`, {
@@ -29,14 +28,16 @@ const invalid = (path: string, message: string) =>
 /**
  * Invites an outside auditor for one framework and period: creates their account (role
  * `auditor`, no usable password yet) or reuses an auditor account, records the engagement and
- * queues the invitation e-mail, all in one audited transaction. A new account gets a one-time
- * link to set its password; MFA enrolment is then required at first sign-in.
+ * queues the invitation e-mail (urgent lane), all in one audited transaction. A new account gets a
+ * one-time link to set its password; MFA enrolment is then required at first sign-in. The answer
+ * carries the link, for the admin to copy, and whether an e-mail will be sent at all (not without
+ * SMTP: then the admin hands the link over).
  */
 export async function inviteAuditor(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'mailer'>,
   actor: Actor,
   input: InviteAuditorInput,
-): Promise<AuditorEngagementView> {
+): Promise<InvitationIssuedView> {
   const now = ctx.clock.now();
   const startsAt = input.startsAt ? new Date(input.startsAt) : now;
   const expiresAt = new Date(input.expiresAt);
@@ -58,7 +59,7 @@ export async function inviteAuditor(
   // Nobody can sign in as a new invitee until they set a password with the link.
   const placeholderHash = existing ? null : await hashPassword(randomToken('unusable_'));
 
-  const id = await mutate(ctx, actor, async (tx) => {
+  const facts = await mutate(ctx, actor, async (tx) => {
     let userId = existing?.id;
     if (!userId) {
       const row = await userRepository.insert(tx.trx, {
@@ -119,47 +120,21 @@ export async function inviteAuditor(
         expiresAt,
       },
     });
-    await enqueueEmails(
-      tx.trx,
-      [
-        {
-          recipient: input.email,
-          subject: `Plumbline: audit access for ${input.framework}, ${input.periodFrom} to ${input.periodTo}`,
-          text: invitationText(ctx.config.publicUrl, input, { startsAt, expiresAt, token }),
-          category: 'auditor-invitation',
-          related: { entityType: 'auditor_engagement', entityId: engagementId },
-        },
-      ],
-      tx.now,
-    );
-    return engagementId;
+    const facts: InvitationFacts = {
+      engagementId,
+      email: input.email,
+      name: input.name,
+      framework: input.framework,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      startsAt,
+      expiresAt,
+    };
+    await enqueueEmails(tx.trx, [invitationEmail(ctx.config.publicUrl, facts, token)], tx.now);
+    return facts;
   });
-  return getAuditorEngagement(ctx, id);
-}
-
-function invitationText(
-  publicUrl: string,
-  input: InviteAuditorInput,
-  access: { startsAt: Date; expiresAt: Date; token: string | null },
-): string {
-  const lines = [
-    `Hello ${input.name},`,
-    '',
-    `You have been given read-only access to Plumbline to audit ${input.framework}`,
-    `for the period ${input.periodFrom} to ${input.periodTo}.`,
-    `Your access runs from ${access.startsAt.toISOString()} to ${access.expiresAt.toISOString()}.`,
-    '',
-  ];
-  if (access.token !== null) {
-    lines.push(
-      `Set your password with this one-time link (valid ${INVITATION_LINK_DAYS} days):`,
-      `${publicUrl}/auditor-invitation?token=${encodeURIComponent(access.token)}`,
-      '',
-      'At your first sign-in you will set up two-factor authentication (an authenticator app).',
-    );
-  } else {
-    lines.push(`Sign in at ${publicUrl}/login with your existing Plumbline password.`);
-  }
-  lines.push('', 'Everything you view or download is recorded in the audit trail.');
-  return lines.join('\n');
+  return {
+    ...(await getAuditorEngagement(ctx, facts.engagementId)),
+    invitation: invitationIssued(ctx, facts, token, now),
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import type { OutboxPriority } from '../../platform/mail/outbox-priority.js';
 import {
   cursorInstant,
   decodeCursor,
@@ -27,6 +28,7 @@ export async function listNotifications(
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, messageKey);
   const rows = await notificationsRepository.listMessages(ctx.db, {
     category: query.category,
+    priority: query.priority,
     recipient: query.recipient?.toLowerCase(),
     status: query.status,
     from: query.from ? new Date(query.from) : undefined,
@@ -57,6 +59,7 @@ export async function listNotifications(
   const items = messages.map((message) => ({
     id: message.id,
     category: message.category,
+    priority: message.priority as OutboxPriority,
     recipient: message.recipient,
     subject: message.subject,
     status: message.status as NotificationStatus,

@@ -14,6 +14,7 @@ export interface OccurrenceWindowFilter {
 
 export interface OutboxFilter {
   category?: string | undefined;
+  priority?: string | undefined;
   recipient?: string | undefined;
   status?: string | undefined;
   from?: Date | undefined;
@@ -83,6 +84,7 @@ export const notificationsRepository = {
       .select([
         'id',
         'category',
+        'priority',
         'recipient',
         'subject',
         'status',
@@ -102,12 +104,26 @@ export const notificationsRepository = {
         eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
       );
     if (filter.category) select = select.where('category', '=', filter.category);
+    if (filter.priority) select = select.where('priority', '=', filter.priority);
     if (filter.recipient) select = select.where('recipient', '=', filter.recipient);
     if (filter.status) select = select.where('status', '=', filter.status);
     if (filter.from) select = select.where('created_at', '>=', filter.from);
     if (filter.to) select = select.where('created_at', '<', filter.to);
     return select.execute();
   },
+  /** Messages waiting (pending or being sent) and failed, by priority, with the oldest waiting. */
+  unsentSummary: (db: Db) =>
+    db
+      .selectFrom('outbox_messages')
+      .select([
+        'status',
+        'priority',
+        (eb) => eb.fn.countAll<string>().as('count'),
+        (eb) => eb.fn.min('created_at').as('oldest'),
+      ])
+      .where('status', 'in', ['pending', 'sending', 'failed'])
+      .groupBy(['status', 'priority'])
+      .execute(),
   attemptsFor: (db: Db, messageIds: string[]) =>
     messageIds.length === 0
       ? Promise.resolve([])

@@ -4,7 +4,12 @@ import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { pageSchema } from '../../platform/http/paging.js';
 import { listNotifications } from './list-notifications.js';
-import { listNotificationsQuerySchema, notificationViewSchema } from './notification.schema.js';
+import { getMailStatus } from './get-mail-status.js';
+import {
+  listNotificationsQuerySchema,
+  mailStatusSchema,
+  notificationViewSchema,
+} from './notification.schema.js';
 import { retryFailedNotifications } from './retry-failed-notifications.js';
 
 /** Sent alerts and their delivery results, as evidence; requeueing what could not be delivered. */
@@ -18,6 +23,15 @@ export function registerNotificationRoutes(api: Api, ctx: AppContext): void {
       response: { 200: pageSchema(notificationViewSchema) },
     },
     handler: async (request) => listNotifications(ctx, request.query),
+  });
+  api.get('/api/v1/notifications/mail-status', {
+    config: { access: { permission: 'notifications:read' } },
+    schema: {
+      tags: ['notifications'],
+      summary: 'Whether SMTP is configured (e-mail leaves at all) and what waits in the outbox',
+      response: { 200: mailStatusSchema },
+    },
+    handler: async () => getMailStatus(ctx),
   });
   api.post('/api/v1/notifications/retry-failed', {
     config: { access: { permission: 'users:manage' } },

@@ -20,6 +20,8 @@ import {
   type WorkOrderView,
 } from './work-order.schema.js';
 import { getWorkOrderView } from './work-order-views.js';
+import { automaticSourceFacts } from './automatic-source-facts.js';
+import { completedWithOverride, contradictedCloseout } from './closeout-contradiction.js';
 
 type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof workOrderRepository.findForUpdate>>>;
 
@@ -67,7 +69,9 @@ export interface SignCloseoutInput {
  * Verifies or rejects a completed closeout with an electronic signature: a signed-in person, not
  * the performer, holding the control's verifier role when it names one, re-authenticates with
  * their password or a fresh TOTP code. The signature records who, what it means, when, how and
- * a hash of the signed record; a refused attempt is audited.
+ * a hash of the signed record; a refused attempt is audited. A verification that the control's
+ * automatic source contradicts (a failed run, no success in the window) is refused
+ * (`closeout_contradicted`) unless the closeout was completed with a signed override.
  */
 export async function signCloseout(
   ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
@@ -97,6 +101,26 @@ export async function signCloseout(
       ),
     );
     if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+    if (input.meaning === 'verified') {
+      const facts = await automaticSourceFacts(
+        { db: tx.trx, clock: ctx.clock },
+        workOrderId,
+        workOrder.occurrence_id,
+      );
+      if (
+        facts?.contradiction &&
+        !completedWithOverride(await workOrderRepository.history(tx.trx, workOrderId))
+      ) {
+        throw contradictedCloseout(
+          {
+            label: formatWorkOrderNumber(workOrder.number),
+            status: workOrder.status as WorkOrderStatus,
+          },
+          facts,
+          'verified',
+        );
+      }
+    }
     const signature = await signRecord(ctx, tx, signer, {
       entityType: 'work_order',
       entityId: workOrderId,

@@ -10,6 +10,13 @@ import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { listSignatures } from '../signatures/list-signatures.js';
 import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
+import { automaticSourceFacts } from './automatic-source-facts.js';
+import {
+  completeAbility,
+  completedWithOverride,
+  overrideAbility,
+  verifyAbilityWithFacts,
+} from './closeout-contradiction.js';
 import { closeoutSigningRule, verifierRoleOf } from './closeout-signing-rule.js';
 import { workOrderRepository, type WorkOrderFilter } from './work-order.repository.js';
 import {
@@ -22,6 +29,7 @@ import {
   type WorkOrderStatus,
   type WorkOrderView,
 } from './work-order.schema.js';
+import type { CLOSEOUT_OVERRIDE_MEANING } from './work-order.schema.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 type WorkOrderListRow = Awaited<ReturnType<typeof workOrderRepository.list>>[number];
@@ -110,6 +118,8 @@ export async function getWorkOrder(
     workOrderRepository.history(ctx.db, id),
   ]);
   const occurrence = view.occurrenceId ? await getOccurrence(ctx, view.occurrenceId) : null;
+  const sourceFacts = await automaticSourceFacts(ctx, id, view.occurrenceId);
+  const state = { label: view.number, status: view.status };
   return {
     ...view,
     occurrence: occurrence && {
@@ -130,11 +140,21 @@ export async function getWorkOrder(
       doneAt: iso(item.done_at),
     })),
     evidence,
-    abilities: { verify: abilityTo('verified'), reject: abilityTo('rejected') },
+    sourceFacts,
+    abilities: {
+      verify: verifyAbilityWithFacts(
+        abilityTo('verified'),
+        sourceFacts,
+        completedWithOverride(history),
+      ),
+      reject: abilityTo('rejected'),
+      complete: completeAbility(caller, state, sourceFacts),
+      overrideContradiction: overrideAbility(caller, state, sourceFacts),
+    },
     signatures: signatures.map((signature) => ({
       id: signature.id,
       signerLabel: signature.signerLabel,
-      meaning: signature.meaning as SignatureMeaning,
+      meaning: signature.meaning as SignatureMeaning | typeof CLOSEOUT_OVERRIDE_MEANING,
       signedAt: signature.signedAt.toISOString(),
       method: signature.method as 'password' | 'totp',
     })),

@@ -19,12 +19,15 @@ export const HISTORY_KINDS = [
   'completed',
   'verified',
   'rejected',
+  'overridden',
 ] as const;
 export type WorkOrderHistoryKind = (typeof HISTORY_KINDS)[number];
 
 export const SIGNATURE_MEANINGS = ['verified', 'rejected'] as const;
 export type SignatureMeaning = (typeof SIGNATURE_MEANINGS)[number];
 export const SIGNATURE_METHODS = ['password', 'totp'] as const;
+/** The meaning of the performer's signature on a closeout that overrides the source's facts. */
+export const CLOSEOUT_OVERRIDE_MEANING = 'closeout-override';
 
 export const workOrderViewSchema = z.object({
   id: z.uuid(),
@@ -51,6 +54,34 @@ export type WorkOrderView = z.infer<typeof workOrderViewSchema>;
 export const evidenceViewSchema = attachmentViewSchema;
 export type EvidenceView = AttachmentView;
 
+/** What an automatic source recorded for a work order's occurrence (the backup controls). */
+export const sourceFactsSchema = z.object({
+  source: z.string().describe('The evaluation source, e.g. backup-runs'),
+  assetKey: z.string(),
+  window: z
+    .object({ from: z.string(), to: z.string() })
+    .describe("The occurrence's window the runs started in"),
+  runs: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.enum(['succeeded', 'failed', 'partial']),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+  openIncidents: z.array(
+    z.object({ id: z.uuid(), kind: z.string(), summary: z.string(), beganAt: z.string() }),
+  ),
+  contradiction: z
+    .string()
+    .nullable()
+    .describe(
+      'Why a manual closeout contradicts these facts (a failed run and no success in the window): completing or verifying it needs a signed override',
+    ),
+});
+export type SourceFacts = z.infer<typeof sourceFactsSchema>;
+
 export const workOrderDetailSchema = workOrderViewSchema.extend({
   occurrence: z
     .object({
@@ -74,14 +105,26 @@ export const workOrderDetailSchema = workOrderViewSchema.extend({
     }),
   ),
   evidence: z.array(evidenceViewSchema),
+  sourceFacts: sourceFactsSchema
+    .nullable()
+    .describe("The automatic source's facts for the occurrence; null for controls people decide"),
   abilities: z
-    .object({ verify: abilitySchema, reject: abilitySchema })
+    .object({
+      verify: abilitySchema,
+      reject: abilitySchema,
+      complete: abilitySchema.describe(
+        'Completing without an override: refused when the source facts contradict it',
+      ),
+      overrideContradiction: abilitySchema.describe(
+        'Completing with a signed override (justification + re-authentication) despite the source facts',
+      ),
+    })
     .describe('What the caller may do with this work order now (the server decides the same way)'),
   signatures: z.array(
     z.object({
       id: z.uuid(),
       signerLabel: z.string(),
-      meaning: z.enum(SIGNATURE_MEANINGS),
+      meaning: z.enum([...SIGNATURE_MEANINGS, CLOSEOUT_OVERRIDE_MEANING]),
       signedAt: z.string(),
       method: z.enum(SIGNATURE_METHODS),
     }),
@@ -131,10 +174,6 @@ export const notApplicableBodySchema = z.object({
 
 export const checklistPatchBodySchema = z.object({ done: z.boolean() });
 
-export const completeBodySchema = z.object({
-  note: z.string().trim().max(4000).default(''),
-});
-
 const credentials = {
   password: z.string().min(1).max(1000).optional(),
   totpCode: z.string().min(1).max(20).optional(),
@@ -146,6 +185,25 @@ const credentialIssue = {
   message: 'give your password or a two-factor code to sign',
   path: ['password'],
 };
+
+export const completeBodySchema = z.object({
+  note: z.string().trim().max(4000).default(''),
+  override: z
+    .object({
+      ...credentials,
+      justification: z
+        .string()
+        .trim()
+        .min(20, 'explain in at least 20 characters why the closeout stands despite the facts')
+        .max(4000),
+    })
+    .refine(oneCredential, credentialIssue)
+    .optional()
+    .describe(
+      'Only when the source facts contradict the closeout: a signed override (re-authentication) with its justification, listed as an exception in evidence packs',
+    ),
+});
+export type CompleteWorkOrderInput = z.infer<typeof completeBodySchema>;
 
 export const verifyBodySchema = z
   .object({ ...credentials, note: z.string().trim().max(4000).optional() })

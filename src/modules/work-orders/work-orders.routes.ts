@@ -141,13 +141,27 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:perform' } },
     schema: {
       tags: ['work'],
-      summary: 'Close out the work (the caller is the performer)',
+      summary:
+        'Close out the work (the caller is the performer); refused (409 closeout_contradicted) when the automatic source contradicts it, unless `override` is signed',
       params: idParams,
       body: completeBodySchema,
       response: { 200: workOrderViewSchema },
     },
-    handler: async (request) =>
-      completeWorkOrder(ctx, requirePrincipal(request).actor, request.params.id, request.body.note),
+    handler: async (request) => {
+      const principal = requirePrincipal(request);
+      const { override } = request.body;
+      return completeWorkOrder(
+        ctx,
+        principal.actor,
+        request.params.id,
+        request.body.note,
+        override && {
+          principal,
+          justification: override.justification,
+          credentials: { password: override.password, totpCode: override.totpCode },
+        },
+      );
+    },
   });
   api.post('/api/v1/work-orders/:id/verify', {
     config: { access: { permission: 'work:verify' } },

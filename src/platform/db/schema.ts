@@ -192,6 +192,8 @@ export interface OutboxMessagesTable {
   sent_at: Timestamp | null;
   last_error: string | null;
   provider_message_id: string | null;
+  /** 'urgent' | 'bulk' (platform/mail/outbox-priority.ts). */
+  priority: Generated<string>;
 }
 
 export interface OutboxAttemptsTable {
@@ -682,6 +684,8 @@ export interface AuditorEngagementsTable {
   revoked_at: Timestamp | null;
   revoked_by_label: string | null;
   created_at: Timestamp;
+  /** When the current invitation link was issued (resent); null: at created_at. */
+  invite_issued_at: Timestamp | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { FixedClock } from '../clock.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { createSmtpMailer } from './mailer.js';
 import { deliverOutbox, enqueueEmails, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './outbox.js';
+import { BULK_INTERVAL_MS } from './outbox-priority.js';
 
 describe('e-mail outbox', () => {
   let database: DatabaseHandle;
@@ -45,7 +46,7 @@ describe('e-mail outbox', () => {
       );
       await tx.audit({ action: 'test.alert_raised', entityType: 'asset', entityId: 'db-prod-eu' });
     });
-    expect(await deliverOutbox(deps())).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(deps())).toEqual({ sent: 1, failed: 0, emails: 1 });
     expect(smtp.received.at(-1)).toMatchObject({
       to: ['ops@example.test'],
       subject: 'Backup failed: db-prod-eu',
@@ -94,7 +95,9 @@ describe('e-mail outbox', () => {
       ],
       clock.now(),
     );
-    expect(await deliverOutbox(deps())).toEqual({ sent: 0, failed: 1 });
+    // Nobody else got bulk mail this hour: every bulk message waits only for its person's hour.
+    clock.advance(BULK_INTERVAL_MS);
+    expect(await deliverOutbox(deps())).toEqual({ sent: 0, failed: 1, emails: 1 });
     const waiting = await database.db
       .selectFrom('outbox_messages')
       .selectAll()
@@ -105,11 +108,11 @@ describe('e-mail outbox', () => {
     expect(waiting.available_at.getTime()).toBe(clock.now().getTime() + retryDelayMs(1));
 
     // Not yet due for retry: nothing is attempted.
-    expect(await deliverOutbox(deps())).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(deps())).toEqual({ sent: 0, failed: 0, emails: 0 });
 
     await smtp.start();
     clock.advance(retryDelayMs(1));
-    expect(await deliverOutbox(deps())).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(deps())).toEqual({ sent: 1, failed: 0, emails: 1 });
     expect(smtp.received.length).toBe(before + 1);
     const attempts = await database.db
       .selectFrom('outbox_attempts')
@@ -156,5 +159,76 @@ describe('e-mail outbox', () => {
     const results = await Promise.all([deliverOutbox(deps()), deliverOutbox(deps())]);
     expect(results[0].sent + results[1].sent).toBe(10);
     expect(smtp.received.length).toBe(before + 10);
+  });
+
+  it('sends an urgent alert first and on its own, whatever the bulk backlog', async () => {
+    const before = smtp.received.length;
+    await enqueueEmails(
+      database.db,
+      Array.from({ length: 300 }, (_, index) => ({
+        recipient: `backlog${index % 3}@example.test`,
+        subject: `NC-${index} raised`,
+        text: `Nonconformance ${index}`,
+        category: 'nonconformance',
+      })),
+      clock.now(),
+    );
+    clock.advance(1_000);
+    await enqueueEmails(
+      database.db,
+      [
+        {
+          recipient: 'backlog0@example.test',
+          subject: 'Backup failed: db-prod-eu',
+          text: 'The run failed.',
+          category: 'backup-alert',
+        },
+      ],
+      clock.now(),
+    );
+    expect(await deliverOutbox(deps())).toEqual({ sent: 301, failed: 0, emails: 4 });
+    const received = smtp.received.slice(before);
+    expect(received[0]).toMatchObject({
+      to: ['backlog0@example.test'],
+      subject: 'Backup failed: db-prod-eu',
+    });
+    const digest = received.find(
+      (email) => email.to[0] === 'backlog1@example.test' && email.subject.includes('100'),
+    );
+    expect(digest?.subject).toBe('Plumbline: 100 notifications (100 nonconformance)');
+    for (const index of [1, 4, 298]) expect(digest?.text).toContain(`NC-${index} raised`);
+    const rows = await database.db
+      .selectFrom('outbox_messages')
+      .select(['status', 'priority'])
+      .where('recipient', 'like', 'backlog%')
+      .execute();
+    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(['sent']));
+    expect(rows.filter((row) => row.priority === 'urgent')).toHaveLength(1);
+  });
+
+  it('sends a person at most one bulk e-mail an hour, and the rest in the next one', async () => {
+    const email = (subject: string) => ({
+      recipient: 'hourly@example.test',
+      subject,
+      text: subject,
+      category: 'overdue',
+    });
+    await enqueueEmails(database.db, [email('Overdue: first')], clock.now());
+    expect(await deliverOutbox(deps())).toMatchObject({ sent: 1, emails: 1 });
+    clock.advance(60_000);
+    await enqueueEmails(database.db, [email('Overdue: second')], clock.now());
+    await enqueueEmails(
+      database.db,
+      [email('Overdue: third')],
+      new Date(clock.now().getTime() + 1),
+    );
+    expect(await deliverOutbox(deps())).toMatchObject({ sent: 0, emails: 0 });
+    clock.advance(BULK_INTERVAL_MS - 60_000);
+    const before = smtp.received.length;
+    expect(await deliverOutbox(deps())).toMatchObject({ sent: 2, emails: 1 });
+    expect(smtp.received.slice(before)).toMatchObject([
+      { to: ['hourly@example.test'], subject: 'Plumbline: 2 notifications (2 overdue)' },
+    ]);
+    expect(smtp.received.at(-1)?.text).toMatch(/1\. Overdue: second[\s\S]*2\. Overdue: third/);
   });
 });

@@ -1,10 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { systemActor } from '../audit/actor.js';
 import { mutate } from '../audit/mutate.js';
-import type { Mailer } from './mailer.js';
+import type { Mailer, OutgoingEmail } from './mailer.js';
+import { groupedEmail } from './outbox-digest.js';
+import { BULK_INTERVAL_MS, defaultPriorityOf, type OutboxPriority } from './outbox-priority.js';
 
 export interface EmailToQueue {
   recipient: string;
@@ -12,6 +14,8 @@ export interface EmailToQueue {
   text: string;
   /** What kind of notification (reminder, overdue, escalation, digest, backup-alert…). */
   category: string;
+  /** The lane (outbox-priority.ts); by default the category's (`defaultPriorityOf`). */
+  priority?: OutboxPriority;
   /** A message with the same key is queued only once (one alert per incident). */
   dedupeKey?: string;
   related?: { entityType: string; entityId: string };
@@ -37,6 +41,7 @@ export async function enqueueEmails(
         subject: email.subject,
         body_text: email.text,
         category: email.category,
+        priority: email.priority ?? defaultPriorityOf(email.category),
         dedupe_key: email.dedupeKey ?? null,
         related_entity_type: email.related?.entityType ?? null,
         related_entity_id: email.related?.entityId ?? null,
@@ -55,6 +60,10 @@ export async function enqueueEmails(
 export const MAX_DELIVERY_ATTEMPTS = 12;
 /** How long a claimed message is reserved for the instance sending it. */
 const SENDING_LEASE_MS = 5 * 60_000;
+/** Urgent messages claimed per delivery run (each is one e-mail). */
+const URGENT_PER_RUN = 100;
+/** Bulk messages claimed per delivery run, over all recipients (each person gets one e-mail). */
+const BULK_PER_RUN = 5_000;
 
 /** Retry delay after the n-th failed attempt: 30 s, 1 min, 2 min … capped at one hour. */
 export function retryDelayMs(attempts: number): number {
@@ -67,34 +76,74 @@ export interface OutboxDeliveryDeps {
   mailer: Mailer | null;
 }
 
+type ClaimedMessage = Selectable<Database['outbox_messages']>;
+
 /**
- * Sends what is due in the outbox. Messages are claimed with FOR UPDATE SKIP LOCKED under a short
- * lease, so several instances never send one message twice, and a crashed sender's messages
- * become available again when the lease ends. Sending happens outside any transaction; each
- * result (success or the SMTP error) is then recorded as a delivery attempt and an audit event,
- * which is the evidence that people were notified. Failures are retried with backoff.
+ * Sends what is due in the outbox, urgent lane first. Urgent messages go one e-mail each, oldest
+ * first, so an alert queued behind any backlog of bulk mail leaves in the same run. Then each
+ * person whose last bulk e-mail is more than an hour old gets one e-mail listing all their due
+ * bulk messages (`groupedEmail`); the others' messages wait for their hour.
+ *
+ * Messages are claimed with FOR UPDATE SKIP LOCKED under a short lease, so several instances never
+ * send one message twice, and a crashed sender's messages become available again when the lease
+ * ends (a person with bulk messages under another sender's lease is left to that sender). Sending
+ * happens outside any transaction; each result (success or the SMTP error) is then recorded for
+ * every message the e-mail carried, as a delivery attempt and an audit event, which is the evidence
+ * that people were notified. Failures are retried with backoff.
+ * `sent` and `failed` count messages; `emails` counts what went to the mail server.
  */
 export async function deliverOutbox(
   deps: OutboxDeliveryDeps,
-  limit = 25,
-): Promise<{ sent: number; failed: number }> {
-  if (!deps.mailer) return { sent: 0, failed: 0 };
+): Promise<{ sent: number; failed: number; emails: number }> {
+  const totals = { sent: 0, failed: 0, emails: 0 };
+  const mailer = deps.mailer;
+  if (!mailer) return totals;
   const now = deps.clock.now();
-  const claimed = await deps.db.transaction().execute(async (trx) => {
+  const deliver = async (recipient: string, messages: ClaimedMessage[]) => {
+    const outcome = await sendOne(mailer, groupedEmail(recipient, messages.map(digestItem)));
+    await recordOutcome(deps, messages, outcome);
+    totals.emails += 1;
+    if (outcome.ok) totals.sent += messages.length;
+    else totals.failed += messages.length;
+  };
+
+  for (const message of await claimUrgent(deps.db, now)) {
+    await deliver(message.recipient, [message]);
+  }
+  const byRecipient = new Map<string, ClaimedMessage[]>();
+  for (const message of await claimBulk(deps.db, now)) {
+    byRecipient.set(message.recipient, [...(byRecipient.get(message.recipient) ?? []), message]);
+  }
+  for (const [recipient, messages] of byRecipient) await deliver(recipient, messages);
+  return totals;
+}
+
+const digestItem = (message: ClaimedMessage) => ({
+  subject: message.subject,
+  text: message.body_text,
+  category: message.category,
+});
+
+const lease = (now: Date) => new Date(now.getTime() + SENDING_LEASE_MS);
+
+async function claimUrgent(db: Kysely<Database>, now: Date): Promise<ClaimedMessage[]> {
+  return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('outbox_messages')
       .select('id')
+      .where('priority', '=', 'urgent')
       .where('status', 'in', ['pending', 'sending'])
       .where('available_at', '<=', now)
       .orderBy('available_at')
-      .limit(limit)
+      .orderBy('id')
+      .limit(URGENT_PER_RUN)
       .forUpdate()
       .skipLocked()
       .execute();
     if (due.length === 0) return [];
-    return trx
+    const claimed = await trx
       .updateTable('outbox_messages')
-      .set({ status: 'sending', available_at: new Date(now.getTime() + SENDING_LEASE_MS) })
+      .set({ status: 'sending', available_at: lease(now) })
       .where(
         'id',
         'in',
@@ -102,59 +151,117 @@ export async function deliverOutbox(
       )
       .returningAll()
       .execute();
+    return claimed.sort(byQueueOrder);
   });
+}
 
-  let sent = 0;
-  let failed = 0;
-  for (const message of claimed) {
-    let outcome: { ok: true; messageId: string; response: string } | { ok: false; error: string };
-    try {
-      const result = await deps.mailer.send({
-        to: message.recipient,
-        subject: message.subject,
-        text: message.body_text,
-      });
-      outcome = { ok: true, ...result };
-    } catch (error) {
-      outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-    await mutate(deps, systemActor, async (tx) => {
-      const attempts = message.attempts + 1;
-      await tx.trx
-        .insertInto('outbox_attempts')
-        .values({
+/** Due bulk messages of the people who have had no bulk e-mail for an hour. */
+async function claimBulk(db: Kysely<Database>, now: Date): Promise<ClaimedMessage[]> {
+  const hourAgo = new Date(now.getTime() - BULK_INTERVAL_MS);
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('outbox_messages as m')
+      .select('m.id')
+      .where('m.priority', '=', 'bulk')
+      .where('m.status', 'in', ['pending', 'sending'])
+      .where('m.available_at', '<=', now)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outbox_messages as s')
+              .select('s.id')
+              .whereRef('s.recipient', '=', 'm.recipient')
+              .where('s.priority', '=', 'bulk')
+              .where((inner) =>
+                inner.or([
+                  inner('s.sent_at', '>', hourAgo),
+                  inner.and([inner('s.status', '=', 'sending'), inner('s.available_at', '>', now)]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('m.available_at')
+      .orderBy('m.id')
+      .limit(BULK_PER_RUN)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    const claimed = await trx
+      .updateTable('outbox_messages')
+      .set({ status: 'sending', available_at: lease(now) })
+      .where(
+        'id',
+        'in',
+        due.map((row) => row.id),
+      )
+      .returningAll()
+      .execute();
+    return claimed.sort(byQueueOrder);
+  });
+}
+
+function byQueueOrder(a: ClaimedMessage, b: ClaimedMessage): number {
+  return a.created_at.getTime() - b.created_at.getTime() || a.id.localeCompare(b.id);
+}
+
+type SendOutcome = { ok: true; messageId: string; response: string } | { ok: false; error: string };
+
+async function sendOne(mailer: Mailer, email: OutgoingEmail): Promise<SendOutcome> {
+  try {
+    return { ok: true, ...(await mailer.send(email)) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** One attempt and one audit entry per message the e-mail carried, in one transaction. */
+async function recordOutcome(
+  deps: OutboxDeliveryDeps,
+  messages: ClaimedMessage[],
+  outcome: SendOutcome,
+): Promise<void> {
+  await mutate(deps, systemActor, async (tx) => {
+    await tx.trx
+      .insertInto('outbox_attempts')
+      .values(
+        messages.map((message) => ({
           message_id: message.id,
           attempted_at: tx.now,
           succeeded: outcome.ok,
           detail: outcome.ok ? outcome.response : outcome.error,
-        })
-        .execute();
-      if (outcome.ok) {
-        await tx.trx
-          .updateTable('outbox_messages')
-          .set({
-            status: 'sent',
-            attempts,
-            sent_at: tx.now,
-            provider_message_id: outcome.messageId,
-            last_error: null,
-          })
-          .where('id', '=', message.id)
-          .execute();
-      } else {
-        const giveUp = attempts >= MAX_DELIVERY_ATTEMPTS;
-        await tx.trx
-          .updateTable('outbox_messages')
-          .set({
-            status: giveUp ? 'failed' : 'pending',
-            attempts,
-            last_error: outcome.error,
-            available_at: new Date(tx.now.getTime() + retryDelayMs(attempts)),
-          })
-          .where('id', '=', message.id)
-          .execute();
-      }
-      await tx.audit({
+        })),
+      )
+      .execute();
+    // Messages of one e-mail may have different attempt counts (a retried one joins new ones).
+    const byAttempts = new Map<number, string[]>();
+    for (const message of messages) {
+      const attempts = message.attempts + 1;
+      byAttempts.set(attempts, [...(byAttempts.get(attempts) ?? []), message.id]);
+    }
+    for (const [attempts, ids] of byAttempts) {
+      const update = tx.trx.updateTable('outbox_messages').where('id', 'in', ids);
+      await (
+        outcome.ok
+          ? update.set({
+              status: 'sent',
+              attempts,
+              sent_at: tx.now,
+              provider_message_id: outcome.messageId,
+              last_error: null,
+            })
+          : update.set({
+              status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
+              attempts,
+              last_error: outcome.error,
+              available_at: new Date(tx.now.getTime() + retryDelayMs(attempts)),
+            })
+      ).execute();
+    }
+    await tx.auditMany(
+      messages.map((message) => ({
         action: outcome.ok ? 'notification.delivered' : 'notification.delivery_failed',
         entityType: 'notification',
         entityId: message.id,
@@ -162,15 +269,14 @@ export async function deliverOutbox(
           recipient: message.recipient,
           subject: message.subject,
           category: message.category,
-          attempt: attempts,
+          priority: message.priority,
+          attempt: message.attempts + 1,
+          ...(messages.length > 1 ? { groupedWith: messages.length - 1 } : {}),
           result: outcome.ok ? outcome.response : outcome.error,
         },
-      });
-    });
-    if (outcome.ok) sent += 1;
-    else failed += 1;
-  }
-  return { sent, failed };
+      })),
+    );
+  });
 }
 
 /** Puts failed messages back in the queue (after fixing the mail server). */
@@ -179,6 +285,27 @@ export async function requeueFailedMessages(db: Kysely<Database>, now: Date): Pr
     .updateTable('outbox_messages')
     .set({ status: 'pending', available_at: now, attempts: sql<number>`0` })
     .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Cancels the messages of a category about one record that have not been handed to the mail
+ * server yet (an invitation whose link a newer one replaced). They stay listed, with the reason.
+ * Messages being sent right now are left to finish.
+ */
+export async function cancelUnsentMessages(
+  trx: Transaction<Database>,
+  about: { category: string; entityType: string; entityId: string },
+  reason: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable('outbox_messages')
+    .set({ status: 'cancelled', last_error: reason })
+    .where('category', '=', about.category)
+    .where('related_entity_type', '=', about.entityType)
+    .where('related_entity_id', '=', about.entityId)
+    .where('status', 'in', ['pending', 'failed'])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -193,7 +320,7 @@ export async function countOutboxBacklog(
   const rows = await db
     .selectFrom('outbox_messages')
     .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('status', '!=', 'sent')
+    .where('status', 'in', ['pending', 'sending', 'failed'])
     .groupBy('status')
     .execute();
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
 import { usePagedList } from './paging.js';
-import type { AuditorEngagementView, InviteAuditorInput } from './types.js';
+import type { AuditorEngagementView, InvitationIssuedView, InviteAuditorInput } from './types.js';
 
 const ENGAGEMENTS = ['auditor-engagements'] as const;
 
@@ -15,8 +15,22 @@ export function useInviteAuditor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: InviteAuditorInput) =>
-      api.send<AuditorEngagementView>('POST', '/auditor-engagements', input),
+      api.send<InvitationIssuedView>('POST', '/auditor-engagements', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ENGAGEMENTS }),
+  });
+}
+
+/** Issues the invitation again: a new link (the old one stops working) and a new e-mail. */
+export function useResendAuditorInvitation() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.send<InvitationIssuedView>('POST', `/auditor-engagements/${id}/invitation`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ENGAGEMENTS });
+      await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+    },
   });
 }
 

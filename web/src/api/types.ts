@@ -16,8 +16,13 @@ import type {
 import type { ApiTokenView } from '../../../src/modules/identity/api-token.service.js';
 import type {
   AuditorEngagementView,
+  InvitationIssuedView,
   InviteAuditorInput,
 } from '../../../src/modules/identity/auditor-engagement.schema.js';
+import type {
+  MailStatus,
+  NotificationView,
+} from '../../../src/modules/notifications/notification.schema.js';
 import type { UserView } from '../../../src/modules/identity/user.schema.js';
 import type { AssetImportReport } from '../../../src/modules/register/import-assets.js';
 import type {
@@ -58,7 +63,10 @@ import type { SessionState } from '../../../src/platform/http/principal.js';
 export type {
   ApiTokenView,
   AuditorEngagementView,
+  InvitationIssuedView,
   InviteAuditorInput,
+  MailStatus,
+  NotificationView,
   AssetCategory,
   AssetImportReport,
   AssetInput,

@@ -178,8 +178,11 @@ export function useCompleteWorkOrder(workOrderId: string) {
   const api = useApi();
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (note: string) =>
-      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/complete`, { note }),
+    mutationFn: (input: {
+      note: string;
+      /** A signed override of the automatic source's facts (only when they contradict it). */
+      override?: { justification: string; password: string };
+    }) => api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/complete`, input),
     onSuccess: invalidate,
   });
 }

@@ -16,6 +16,7 @@ import { useLogout, useSession } from '../api/identity.js';
 import { useCan, useCurrentUser } from '../auth/permissions.js';
 import { formatDateTime } from '../components/format.js';
 import { USER_ROLE_LABELS } from '../components/labels.js';
+import { MailStatusBanner } from '../pages/admin/MailStatusBanner.js';
 import { Logo } from './Logo.js';
 import { NAVIGATION, isActive } from './navigation.js';
 
@@ -113,6 +114,7 @@ export function AppLayout() {
             is recorded in the audit log.
           </Alert>
         ) : null}
+        {can('users:manage') ? <MailStatusBanner /> : null}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -61,6 +61,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Users', to: '/admin/users', permission: 'users:manage' },
       { label: 'API tokens', to: '/admin/tokens', permission: 'tokens:manage' },
       { label: 'Auditor access', to: '/admin/auditor-access', permission: 'users:manage' },
+      { label: 'Outbox', to: '/admin/outbox', permission: 'notifications:read' },
     ],
   },
 ];

@@ -22,6 +22,7 @@ import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
 import * as evidenceAttachments from './2026-12-06T09-00_evidence-attachments.js';
 import * as lateEvidence from './2026-12-06T10-10_late-evidence.js';
 import * as certificates from './2026-12-06T10-40_certificates.js';
+import * as notificationLanes from './2026-12-06T10-20_notification-lanes.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T09-00_evidence-attachments': evidenceAttachments,
   '2026-12-06T10-10_late-evidence': lateEvidence,
   '2026-12-06T10-40_certificates': certificates,
+  '2026-12-06T10-20_notification-lanes': notificationLanes,
 };
 
 export const migrationProvider: MigrationProvider = {

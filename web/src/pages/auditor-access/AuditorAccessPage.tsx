@@ -1,13 +1,19 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Button, Modal, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useAuditorEngagements, useRevokeAuditorEngagement } from '../../api/auditor-access.js';
-import type { AuditorEngagementView } from '../../api/types.js';
+import { useState } from 'react';
+import {
+  useAuditorEngagements,
+  useResendAuditorInvitation,
+  useRevokeAuditorEngagement,
+} from '../../api/auditor-access.js';
+import type { AuditorEngagementView, InvitationIssuedView } from '../../api/types.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
+import { InvitationResult } from './InvitationResult.js';
 import { InviteAuditorDialog } from './InviteAuditorDialog.js';
 
 const STATUS_COLORS: Record<AuditorEngagementView['status'], string> = {
@@ -61,6 +67,8 @@ export function AuditorAccessPage() {
 
 function EngagementRow({ engagement }: { engagement: AuditorEngagementView }) {
   const revoke = useRevokeAuditorEngagement();
+  const resend = useResendAuditorInvitation();
+  const [issued, setIssued] = useState<InvitationIssuedView | null>(null);
   const live = engagement.status === 'active' || engagement.status === 'scheduled';
   return (
     <Table.Tr data-testid={`engagement-${engagement.email}`}>
@@ -90,6 +98,34 @@ function EngagementRow({ engagement }: { engagement: AuditorEngagementView }) {
         </Badge>
       </Table.Td>
       <Table.Td>
+        {live ? (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            loading={resend.isPending}
+            onClick={() =>
+              resend.mutate(engagement.id, {
+                onSuccess: setIssued,
+                onError: (error) =>
+                  notifications.show({
+                    color: 'red',
+                    title: 'Not resent',
+                    message: error.message,
+                  }),
+              })
+            }
+          >
+            Resend invitation
+          </Button>
+        ) : null}
+        <Modal
+          opened={issued !== null}
+          onClose={() => setIssued(null)}
+          title="Invitation issued again"
+          size="lg"
+        >
+          {issued ? <InvitationResult issued={issued} /> : null}
+        </Modal>
         {live ? (
           <ConfirmButton
             size="compact-sm"

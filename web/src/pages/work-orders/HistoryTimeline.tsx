@@ -9,6 +9,7 @@ const KIND_LABELS: Record<WorkOrderHistoryKind, string> = {
   completed: 'Completed',
   verified: 'Verified',
   rejected: 'Rejected',
+  overridden: 'Source facts overridden (signed)',
 };
 
 /** What happened to the work order, oldest first. */

@@ -1,4 +1,14 @@
-import { Alert, Anchor, Button, Grid, Group, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Grid,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -24,11 +34,14 @@ import { ChecklistPanel } from './ChecklistPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { HistoryTimeline } from './HistoryTimeline.js';
 import { SignatureDialog } from './SignatureDialog.js';
+import { SourceFactsPanel } from './SourceFactsPanel.js';
 
 /** What each signature means, in the words shown before signing and on the record after. */
 const MEANINGS: Record<SignatureMeaning, string> = {
   verified: 'I verify this closeout',
   rejected: 'I reject this closeout and return it to the performer',
+  'closeout-override':
+    'I complete this closeout despite the recorded source facts, for the reason given',
 };
 
 const KIND_LABELS: Record<WorkOrderDetail['kind'], string> = {
@@ -120,6 +133,7 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                 ]}
               />
             </Section>
+            {workOrder.sourceFacts ? <SourceFactsPanel facts={workOrder.sourceFacts} /> : null}
             <ChecklistPanel
               workOrderId={workOrder.id}
               items={workOrder.checklist}
@@ -175,23 +189,43 @@ function Signatures({ workOrder }: { workOrder: WorkOrderDetail }) {
 function CompleteForm({ workOrder }: { workOrder: WorkOrderDetail }) {
   const complete = useCompleteWorkOrder(workOrder.id);
   const [note, setNote] = useState('');
+  const [justification, setJustification] = useState('');
+  const [password, setPassword] = useState('');
   const remaining = workOrder.checklist.filter((item) => !item.done).length;
+  // When the source's facts contradict the closeout, only a signed override completes it.
+  const overriding =
+    !workOrder.abilities.complete.allowed && workOrder.abilities.overrideContradiction.allowed;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    complete.mutate(note.trim(), {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: 'Work order completed' });
-        setNote('');
+    complete.mutate(
+      overriding
+        ? { note: note.trim(), override: { justification: justification.trim(), password } }
+        : { note: note.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: 'Work order completed' });
+          setNote('');
+          setJustification('');
+          setPassword('');
+        },
       },
-    });
+    );
   }
 
   return (
     <Section title="Complete">
       <form onSubmit={submit} noValidate aria-label="Complete work order">
         <Stack gap="sm">
-          <FormError error={complete.error} fields={['note']} />
+          <FormError
+            error={complete.error}
+            fields={['note', 'override.justification', 'override.password']}
+          />
+          {!workOrder.abilities.complete.allowed && workOrder.abilities.complete.reason ? (
+            <Alert color={overriding ? 'orange' : 'gray'}>
+              {workOrder.abilities.complete.reason}
+            </Alert>
+          ) : null}
           {remaining > 0 ? (
             <Text size="sm" c="orange.8">
               {remaining} checklist {remaining === 1 ? 'item is' : 'items are'} not done yet.
@@ -206,9 +240,34 @@ function CompleteForm({ workOrder }: { workOrder: WorkOrderDetail }) {
             onChange={(event) => setNote(event.currentTarget.value)}
             error={fieldErrors(complete.error).note}
           />
+          {overriding ? (
+            <>
+              <Textarea
+                label="Why the closeout stands despite the recorded facts"
+                description="Signed with your password and listed as an exception in evidence packs."
+                autosize
+                minRows={2}
+                required
+                value={justification}
+                onChange={(event) => setJustification(event.currentTarget.value)}
+                error={fieldErrors(complete.error)['override.justification']}
+              />
+              <PasswordInput
+                label="Your password (signature)"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.currentTarget.value)}
+              />
+            </>
+          ) : null}
           <Group justify="flex-end">
-            <Button type="submit" loading={complete.isPending}>
-              Mark complete
+            <Button
+              type="submit"
+              loading={complete.isPending}
+              color={overriding ? 'orange' : undefined}
+            >
+              {overriding ? 'Sign override and complete' : 'Mark complete'}
             </Button>
           </Group>
         </Stack>
