@@ -58,7 +58,7 @@ const webhookAlert = z.looseObject({
 const groupFields = {
   receiver: z.string(),
   status: z.enum(['firing', 'resolved']),
-  alerts: z.array(webhookAlert).max(100_000),
+  alerts: z.array(webhookAlert).min(1, 'must hold at least one alert').max(100_000),
   groupLabels: labelSet,
   commonLabels: labelSet,
   commonAnnotations: labelSet,
