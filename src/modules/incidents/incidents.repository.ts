@@ -98,8 +98,7 @@ export const incidentRepository = {
       .selectAll()
       .where('incident_id', '=', incidentId)
       .orderBy('at')
-      .orderBy('recorded_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute(),
 
   /** Affected assets of these incidents. */

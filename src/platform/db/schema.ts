@@ -765,6 +765,7 @@ export interface IncidentAssetsTable {
 
 export interface IncidentTimelineTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   incident_id: string;
   at: Timestamp;
   kind: string;

@@ -98,6 +98,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('incident_timeline')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // Order of recording, for entries of the same instant.
+    .addColumn('seq', 'bigserial', (c) => c.notNull())
     .addColumn('incident_id', 'uuid', (c) => c.notNull().references('incidents.id'))
     .addColumn('at', 'timestamptz', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
