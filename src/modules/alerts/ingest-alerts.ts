@@ -117,9 +117,10 @@ export async function ingestAlerts(
       const alertId = insertedKeys.get(keyOf(row.fingerprint, row.startsAt));
       if (alertId === undefined || row.action !== 'open-incident' || row.status !== 'firing')
         continue;
-      const decision = decideAlert({ severity: row.severity, asset: mappings[index]!.asset });
+      const { asset } = mappings[index]!;
+      const decision = decideAlert({ severity: row.severity, asset });
       const summary = row.annotations.summary ?? row.name;
-      const where = mappings[index]!.asset ? ` on ${mappings[index]!.asset!.key}` : '';
+      const where = asset ? ` on ${asset.key}` : '';
       const { incident, created } = await openIncidentIn(tx, opening, {
         title: `${row.name || 'Alert'}${where}: ${summary}`.slice(0, 300),
         severity: decision.incidentSeverity ?? 'major',

@@ -47,6 +47,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
     evaluatedBy: 'register/review.service.ts (closeReviewCampaign)',
     controls: ['inventory-review-quarterly'],
   },
+  incidents: {
+    evaluatedBy:
+      'incidents/open-incident.ts (the incident-opened trigger) and decide-incident-conformity.ts (the signed decision)',
+    controls: ['incident-conformity-decision-24h'],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */
