@@ -43,6 +43,22 @@ export const ALERT_RULES: readonly AlertRule[] = [
   },
 ];
 
+/**
+ * Whether an alert of this severity could open an incident under the rules: when none could, the
+ * incident clock's controls need not even be read.
+ */
+export function mayOpenIncident(
+  severity: string | null,
+  rules: readonly AlertRule[] = ALERT_RULES,
+): boolean {
+  return rules.some(
+    (rule) =>
+      rule.action === 'open-incident' &&
+      (rule.when.severity === undefined ||
+        (severity !== null && rule.when.severity.includes(severity))),
+  );
+}
+
 /** What no rule picked: the alert shows monitoring works, and opens nothing. */
 export const EVIDENCE_RULE_KEY = 'monitoring-evidence';
 

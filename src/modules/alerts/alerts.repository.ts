@@ -165,25 +165,25 @@ export const alertRepository = {
     return inserted;
   },
 
-  markResolved: (
+  /** Marks these alerts resolved, in one statement per 1,000. */
+  markResolved: async (
     db: Db,
-    ids: { id: string; endsAt: Date | null }[],
+    resolved: { id: string; endsAt: Date | null }[],
     meta: { deliveryId: string; at: Date },
-  ) =>
-    Promise.all(
-      ids.map(({ id, endsAt }) =>
-        db
-          .updateTable('alerts')
-          .set({
-            status: 'resolved',
-            ends_at: endsAt ?? meta.at,
-            last_delivery_id: meta.deliveryId,
-            updated_at: meta.at,
-          })
-          .where('id', '=', id)
-          .execute(),
-      ),
-    ),
+  ): Promise<void> => {
+    for (let start = 0; start < resolved.length; start += 1000) {
+      const chunk = resolved.slice(start, start + 1000);
+      const ids = chunk.map((alert) => alert.id);
+      const ends = chunk.map((alert) => (alert.endsAt ?? meta.at).toISOString());
+      await sql`
+        update alerts
+           set status = 'resolved', ends_at = resolved.ends_at,
+               last_delivery_id = ${meta.deliveryId}, updated_at = ${meta.at}
+          from (select unnest(${sql.val(ids)}::uuid[]) as id,
+                       unnest(${sql.val(ends)}::timestamptz[]) as ends_at) as resolved
+         where alerts.id = resolved.id`.execute(db);
+    }
+  },
 
   /** A page of alerts, newest received first, with the asset key and the incident opened. */
   page: (

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { openIncidentIn, prepareIncidentOpening } from '../incidents/open-incident.js';
-import { decideAlert, DEFAULT_ASSET_LABELS } from './alert-rules.js';
+import { decideAlert, DEFAULT_ASSET_LABELS, mayOpenIncident } from './alert-rules.js';
 import type { AlertFormat, ImportAlertsResult } from './alert.schema.js';
 import { alertRepository, type NewAlertRow } from './alerts.repository.js';
 import { createAlertAssetMapper } from './map-alert-assets.js';
@@ -54,7 +54,9 @@ export async function ingestAlerts(
   if (seen) return nothingNew(seen.id);
   const mapper = createAlertAssetMapper(options.assetLabels ?? DEFAULT_ASSET_LABELS);
   const alerts = latestPerAlert(received);
-  const opening = await prepareIncidentOpening(ctx);
+  const opening = alerts.some((alert) => mayOpenIncident(alert.labels.severity ?? null))
+    ? await prepareIncidentOpening(ctx)
+    : null;
 
   return mutate(ctx, actor, async (tx) => {
     // Lost a race with the same body delivered at the same moment: the other one recorded it.
@@ -115,7 +117,12 @@ export async function ingestAlerts(
     const incidentsOpened: string[] = [];
     for (const [index, row] of rows.entries()) {
       const alertId = insertedKeys.get(keyOf(row.fingerprint, row.startsAt));
-      if (alertId === undefined || row.action !== 'open-incident' || row.status !== 'firing')
+      if (
+        alertId === undefined ||
+        opening === null ||
+        row.action !== 'open-incident' ||
+        row.status !== 'firing'
+      )
         continue;
       const { asset } = mappings[index]!;
       const decision = decideAlert({ severity: row.severity, asset });

@@ -23,14 +23,12 @@ export interface ReceivedAlert {
 const GO_ZERO_TIME = /^0001-01-01T00:00:00(\.0+)?Z$/;
 
 const labelSet = z.record(z.string().min(1).max(200), z.string().max(10_000));
+const rfc3339 = z.iso.datetime({ offset: true });
 const instant = z
   .string()
-  .refine(
-    (text) => GO_ZERO_TIME.test(text) || z.iso.datetime({ offset: true }).safeParse(text).success,
-    {
-      message: 'must be an RFC 3339 date-time',
-    },
-  );
+  .refine((text) => GO_ZERO_TIME.test(text) || rfc3339.safeParse(text).success, {
+    message: 'must be an RFC 3339 date-time',
+  });
 const startInstant = instant.refine(
   (text) => !GO_ZERO_TIME.test(text) && isSupportedInstant(text),
   { message: UNSUPPORTED_INSTANT_MESSAGE },
