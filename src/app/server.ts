@@ -35,6 +35,7 @@ import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
+import { registerMonitoringRoutes } from '../modules/alerts/alerts.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
@@ -152,6 +153,7 @@ export async function buildServer(
   registerBackupPolicyRoutes(api, ctx);
   registerWalkthroughRoutes(api, ctx);
   registerCertificateRoutes(api, ctx);
+  registerMonitoringRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

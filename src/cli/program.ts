@@ -7,6 +7,8 @@ import { ApiError } from './api-client.js';
 import { registerAccessCommands } from './commands/access.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
+import { registerAlertCommands } from './commands/alerts.js';
+import { registerIncidentCommands } from './commands/incidents.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
@@ -54,6 +56,8 @@ export function buildProgram(cli: CliContext): Command {
   registerWorkCommands(program, cli);
   registerRecoveryCommands(program, cli);
   registerCertificateCommands(program, cli);
+  registerAlertCommands(program, cli);
+  registerIncidentCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

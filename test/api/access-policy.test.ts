@@ -29,6 +29,9 @@ const WORKER: readonly Permission[] = [
   'posture:read',
   'backups:read',
   'backups:manage',
+  'alerts:read',
+  'incidents:read',
+  'incidents:manage',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -40,6 +43,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'nonconformance:manage',
     'notifications:read',
+    'incidents:decide',
   ],
   engineering: WORKER,
   security: [...WORKER, 'reports:read'],
@@ -52,10 +56,14 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'notifications:read',
     'backups:read',
+    'alerts:read',
+    'incidents:read',
   ],
   viewer: ['register:read', 'catalog:read', 'backups:read'],
   // Token-only: a backup job posts runs and can read nothing.
   'backup-writer': ['backups:write'],
+  // Token-only: Alertmanager or Grafana posts alerts and can read nothing.
+  'alert-writer': ['alerts:write'],
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -140,6 +148,9 @@ describe('access policy', () => {
     for (const role of USER_ROLES) tokens[role] = await t.tokenFor(role);
     tokens['backup-writer'] = (
       await createApiToken(t.ctx, systemActor, { name: 'backup-job', role: 'backup-writer' })
+    ).token;
+    tokens['alert-writer'] = (
+      await createApiToken(t.ctx, systemActor, { name: 'alertmanager', role: 'alert-writer' })
     ).token;
     routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
   });

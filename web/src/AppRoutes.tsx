@@ -26,6 +26,8 @@ import { SetupPage } from './pages/auth/SetupPage.js';
 import { HomePage } from './pages/dashboard/HomePage.js';
 import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
+import { IncidentPage } from './pages/incidents/IncidentPage.js';
+import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PosturePage } from './pages/posture/PosturePage.js';
 import { DrExerciseFormPage } from './pages/recovery/DrExerciseFormPage.js';
@@ -121,6 +123,8 @@ export function AppRoutes() {
         <Route path="dr-exercises" element={allowed('work:read', <DrExercisesPage />)} />
         <Route path="dr-exercises/new" element={allowed('work:perform', <DrExerciseFormPage />)} />
         <Route path="dr-exercises/:id" element={allowed('work:read', <DrExercisePage />)} />
+        <Route path="incidents" element={allowed('incidents:read', <IncidentsPage />)} />
+        <Route path="incidents/:id" element={allowed('incidents:read', <IncidentPage />)} />
         <Route path="soc2/a1-2" element={allowed('posture:read', <Soc2A12Page />)} />
         <Route
           path="reports/effectiveness"

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evaluation-controls.js';
 import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
+import { INCIDENT_OPENED_TRIGGER } from '../incidents/open-incident.js';
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
@@ -46,7 +47,6 @@ describe('the registry of evaluators', () => {
       'access-reviews',
       'change-requests',
       'decommissioning-records',
-      'incidents',
       'mfa-status',
       'provisioning-requests',
       'supplier-reviews',
@@ -87,6 +87,7 @@ describe('the registry of evaluators', () => {
       capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
       'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
+      incidents: triggeredBy(INCIDENT_OPENED_TRIGGER),
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -52,6 +52,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'certificates/probe-endpoints.ts (quarterly scan), certificate-expiry.ts and record-certificates.ts (renewal)',
     controls: ['tls-configuration-scan-quarterly', 'tls-renewal-before-expiry'],
   },
+  incidents: {
+    evaluatedBy:
+      'incidents/open-incident.ts (the incident-opened trigger) and decide-incident-conformity.ts (the signed decision)',
+    controls: ['incident-conformity-decision-24h'],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */

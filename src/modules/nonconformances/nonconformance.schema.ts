@@ -20,7 +20,12 @@ export const NONCONFORMANCE_STATUSES = [
 ] as const;
 export type NonconformanceStatus = (typeof NONCONFORMANCE_STATUSES)[number];
 
-export const NONCONFORMANCE_SOURCES = ['occurrence', 'restore-test', 'dr-exercise'] as const;
+export const NONCONFORMANCE_SOURCES = [
+  'occurrence',
+  'restore-test',
+  'dr-exercise',
+  'incident',
+] as const;
 export type NonconformanceSource = (typeof NONCONFORMANCE_SOURCES)[number];
 
 /** Sources whose nonconformances are deficiencies: tracked to a signed closure. */

@@ -76,6 +76,10 @@ export async function nonconformancesByAsset(
       case 'dr-exercise':
         assets = exerciseAssets.get(nc.sourceId) ?? [];
         break;
+      case 'incident':
+        // The incident itself (incidents module) lists the assets it affected.
+        assets = [];
+        break;
     }
     for (const assetKey of new Set(assets)) {
       byAsset.set(assetKey, [

@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   'backups:read',
   'backups:write',
   'backups:manage',
+  'alerts:write',
+  'alerts:read',
+  'incidents:read',
+  'incidents:manage',
+  'incidents:decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +45,8 @@ const READ_ONLY: Permission[] = [
   'reports:read',
   'notifications:read',
   'backups:read',
+  'alerts:read',
+  'incidents:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -56,6 +63,9 @@ const PRACTITIONER: Permission[] = [
   'posture:read',
   'backups:read',
   'backups:manage',
+  'alerts:read',
+  'incidents:read',
+  'incidents:manage',
 ];
 
 /** The single source of truth for who may do what. */
@@ -68,6 +78,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'reports:read',
     'nonconformance:manage',
     'notifications:read',
+    'incidents:decide',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
   security: new Set<Permission>([...PRACTITIONER, 'reports:read']),
@@ -75,6 +86,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set<Permission>(['register:read', 'catalog:read', 'backups:read']),
   // A backup job's token: it posts runs and can read nothing, not even what it posted.
   'backup-writer': new Set<Permission>(['backups:write']),
+  // Alertmanager's or Grafana's token: it posts alerts and can read nothing.
+  'alert-writer': new Set<Permission>(['alerts:write']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -14,9 +14,10 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /**
  * Roles only a machine token may carry: narrow scopes for jobs, never given to a person.
- * `backup-writer` may post backup runs and nothing else (docs/backups.md).
+ * `backup-writer` may post backup runs and nothing else (docs/backups.md); `alert-writer` may post
+ * monitoring alerts (Alertmanager's or Grafana's webhook) and nothing else (docs/incidents.md).
  */
-export const TOKEN_ONLY_ROLES = ['backup-writer'] as const;
+export const TOKEN_ONLY_ROLES = ['backup-writer', 'alert-writer'] as const;
 export type TokenOnlyRole = (typeof TOKEN_ONLY_ROLES)[number];
 
 /** Roles a machine token may carry: any person's role, or a token-only role. */

@@ -774,6 +774,95 @@ export interface NonconformanceOccurrencesTable {
   attached_at: Timestamp;
 }
 
+/** A monitoring tool's webhook body, kept byte for byte as received (alerts module). */
+export interface AlertDeliveriesTable {
+  id: Generated<string>;
+  format: string;
+  body_sha256: string;
+  body: string;
+  alert_count: number;
+  received_at: Timestamp;
+  received_by: string;
+}
+
+/** One alert: (source, fingerprint, startsAt), firing then resolved (alerts module). */
+export interface AlertsTable {
+  id: Generated<string>;
+  source: string;
+  fingerprint: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  status: string;
+  name: string;
+  severity: string | null;
+  labels: Json<Record<string, string>>;
+  annotations: Json<Record<string, string>>;
+  generator_url: string;
+  asset_id: string | null;
+  mapped_by: string | null;
+  rule: string;
+  action: string;
+  first_delivery_id: string;
+  last_delivery_id: string;
+  received_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An infrastructure incident (incidents module). */
+export interface IncidentsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  title: string;
+  severity: string;
+  status: string;
+  detected_at: Timestamp;
+  detection_source: string;
+  source_id: string | null;
+  responders: ColumnType<string[], string[] | undefined, string[]>;
+  post_incident_review: Generated<string>;
+  decision_occurrence_id: string | null;
+  decision: string | null;
+  decision_rationale: string | null;
+  decision_signature_id: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  nonconformance_id: string | null;
+  opened_at: Timestamp;
+  opened_by: string;
+  mitigated_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface IncidentAssetsTable {
+  incident_id: string;
+  asset_id: string;
+}
+
+export interface IncidentTimelineTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  incident_id: string;
+  at: Timestamp;
+  kind: string;
+  text: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** Who is on call, as primary or backup, from when to when (incidents module). */
+export interface OnCallShiftsTable {
+  id: Generated<string>;
+  month: string;
+  person: string;
+  position: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -823,6 +912,12 @@ export interface Database {
   tls_probes: TlsProbesTable;
   tls_certificate_renewals: TlsCertificateRenewalsTable;
   nonconformance_occurrences: NonconformanceOccurrencesTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alerts: AlertsTable;
+  incidents: IncidentsTable;
+  incident_assets: IncidentAssetsTable;
+  incident_timeline: IncidentTimelineTable;
+  on_call_shifts: OnCallShiftsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -42,6 +42,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read', engaged: true },
       { label: 'Restore tests', to: '/restore-tests', permission: 'work:read', engaged: true },
       { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read', engaged: true },
+      { label: 'Incidents', to: '/incidents', permission: 'incidents:read' },
     ],
   },
   {

@@ -23,6 +23,7 @@ import * as evidenceAttachments from './2026-12-06T09-00_evidence-attachments.js
 import * as lateEvidence from './2026-12-06T10-10_late-evidence.js';
 import * as certificates from './2026-12-06T10-40_certificates.js';
 import * as notificationLanes from './2026-12-06T10-20_notification-lanes.js';
+import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T10-10_late-evidence': lateEvidence,
   '2026-12-06T10-40_certificates': certificates,
   '2026-12-06T10-20_notification-lanes': notificationLanes,
+  '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/platform/config.js';
+import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
+import { createApiToken } from '../src/modules/identity/api-token.service.js';
+import { systemActor } from '../src/platform/audit/actor.js';
+import { openBenchTarget } from './bench-database.js';
+
+/*
+ * `npx tsx bench/alert-ingest.ts [--alerts N] [--per-webhook N] [--only pglite|postgresql]`: posts
+ * N generated Alertmanager alerts (default 100,000) to POST /api/v1/alerts/import?format=alertmanager
+ * as Alertmanager sends them, in webhook bodies of --per-webhook alerts (default 500, a receiver's
+ * max_alerts), over 1,000 assets mapped by their `instance` label; then the same bodies again, every
+ * alert resolved. Client and server share this process (a real socket), so peak RSS covers both.
+ * On PGlite and, when PLUMBLINE_BENCH_DATABASE_URL or PLUMBLINE_TEST_DATABASE_URL is set,
+ * PostgreSQL. Prints alerts/s beside the floor (2,000 alerts/s on PostgreSQL); never asserted.
+ */
+
+type BenchDatabase = 'pglite' | 'postgresql';
+
+const FLOOR_ALERTS_PER_SECOND: Record<BenchDatabase, number | null> = {
+  pglite: null,
+  postgresql: 2000,
+};
+
+function option(argv: string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return index === -1 ? undefined : argv[index + 1];
+}
+
+const argv = process.argv.slice(2);
+const alertCount = Number(option(argv, '--alerts') ?? '100000');
+const perWebhook = Number(option(argv, '--per-webhook') ?? '500');
+if (!Number.isInteger(alertCount) || alertCount < 1) throw new Error('--alerts: a whole number');
+if (!Number.isInteger(perWebhook) || perWebhook < 1)
+  throw new Error('--per-webhook: a whole number');
+const ASSETS = 1000;
+const postgresUrl =
+  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
+const only = option(argv, '--only') as BenchDatabase | undefined;
+const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
+  (kind) => only === undefined || kind === only,
+);
+if (!postgresUrl)
+  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+
+const assetKey = (index: number) => `bench-host-${String(index).padStart(4, '0')}`;
+const START = Date.parse('2026-11-01T00:00:00Z');
+
+/** One Alertmanager webhook body (version 4) of alerts [first, last). */
+function webhookBody(first: number, last: number, status: 'firing' | 'resolved'): string {
+  const alerts = [];
+  for (let index = first; index < last; index += 1) {
+    const startsAt = new Date(START + index * 1000).toISOString();
+    alerts.push({
+      status,
+      labels: {
+        alertname: `BenchAlert${index % 20}`,
+        instance: `${assetKey(index % ASSETS)}:9100`,
+        job: 'node',
+        severity: 'warning',
+      },
+      annotations: { summary: `Generated alert ${index}` },
+      startsAt,
+      endsAt:
+        status === 'firing'
+          ? '0001-01-01T00:00:00Z'
+          : new Date(START + index * 1000 + 60_000).toISOString(),
+      generatorURL: `http://prometheus.bench:9090/graph?g0.expr=bench_${index % 20}`,
+      fingerprint: index.toString(16).padStart(16, '0'),
+    });
+  }
+  return JSON.stringify({
+    receiver: 'plumbline',
+    status,
+    alerts,
+    groupLabels: {},
+    commonLabels: { job: 'node', severity: 'warning' },
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager.bench:9093',
+    version: '4',
+    groupKey: '{}:{}',
+    truncatedAlerts: 0,
+  });
+}
+
+const MiB = 1024 * 1024;
+
+async function postAll(url: string, token: string, status: 'firing' | 'resolved') {
+  const peak = { rss: process.memoryUsage().rss };
+  const timer = setInterval(() => {
+    peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  for (let first = 0; first < alertCount; first += perWebhook) {
+    const last = Math.min(first + perWebhook, alertCount);
+    const response = await fetch(`${url}/api/v1/alerts/import?format=alertmanager`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: webhookBody(first, last, status),
+    });
+    const result = (await response.json()) as { created?: number; resolved?: number };
+    const stored = status === 'firing' ? result.created : result.resolved;
+    if (response.status !== 201 || stored !== last - first) {
+      throw new Error(
+        `webhook at ${first}: ${response.status} ${JSON.stringify(result).slice(0, 300)}`,
+      );
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
+  return {
+    seconds,
+    alertsPerSecond: Math.round(alertCount / seconds),
+    peakRssMiB: Math.round(peak.rss / MiB),
+  };
+}
+
+async function benchDatabase(kind: BenchDatabase): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-alerts-${kind}-`));
+  const target = await openBenchTarget(kind, dataDir, postgresUrl);
+  let running: RunningPlumbline | undefined;
+  try {
+    running = await startPlumbline({
+      config: loadConfig({
+        PLUMBLINE_DATA_DIR: dataDir,
+        PLUMBLINE_LOG_LEVEL: 'silent',
+        PLUMBLINE_SCHEDULER: 'false',
+      }),
+      database: target.database,
+      webRoot: '',
+    });
+    const url = await running.app.listen({ port: 0, host: '127.0.0.1' });
+    const admin = await createApiToken(running.ctx, systemActor, {
+      name: 'bench-admin',
+      role: 'admin',
+    });
+    const writer = await createApiToken(running.ctx, systemActor, {
+      name: 'bench-alertmanager',
+      role: 'alert-writer',
+    });
+    const header = 'key,name,category,environment,owner_role,criticality,data_classification';
+    const rows = Array.from(
+      { length: ASSETS },
+      (_, index) =>
+        `${assetKey(index)},Bench host ${index},server,production,engineering,medium,internal`,
+    );
+    const assets = await fetch(`${url}/api/v1/assets/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/csv' },
+      body: `${[header, ...rows].join('\n')}\n`,
+    });
+    if (!assets.ok) throw new Error(`asset import failed: ${assets.status} ${await assets.text()}`);
+    const floor = FLOOR_ALERTS_PER_SECOND[kind];
+    for (const status of ['firing', 'resolved'] as const) {
+      const { seconds, alertsPerSecond, peakRssMiB } = await postAll(url, writer.token, status);
+      console.log(
+        `${kind}: ${alertCount} ${status} alerts in ${alertCount / perWebhook} webhooks: ${seconds.toFixed(1)} s, ${alertsPerSecond} alerts/s` +
+          `${floor === null ? '' : ` (floor ${floor}: ${alertsPerSecond >= floor ? 'met' : 'NOT met'})`}, peak RSS ${peakRssMiB} MiB`,
+      );
+    }
+  } finally {
+    if (running) await running.close();
+    else await target.database.close();
+    await target.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+for (const kind of targets) await benchDatabase(kind);

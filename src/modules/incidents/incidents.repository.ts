@@ -1,0 +1,246 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Database, IncidentsTable } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type IncidentRow = Selectable<IncidentsTable>;
+
+export interface NewIncident {
+  title: string;
+  severity: string;
+  detectedAt: Date;
+  detectionSource: string;
+  sourceId: string | null;
+  responders: string[];
+  openedBy: string;
+  now: Date;
+}
+
+/** SQL of the incidents module: incidents, their assets and timeline, and the on-call rota. */
+export const incidentRepository = {
+  /** Inserts the incident; null when its source already opened one. */
+  insertOnce: async (db: Db, values: NewIncident): Promise<IncidentRow | null> =>
+    (await db
+      .insertInto('incidents')
+      .values({
+        title: values.title,
+        severity: values.severity,
+        status: 'open',
+        detected_at: values.detectedAt,
+        detection_source: values.detectionSource,
+        source_id: values.sourceId,
+        responders: values.responders,
+        opened_at: values.now,
+        opened_by: values.openedBy,
+        updated_at: values.now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['detection_source', 'source_id'])
+          .where('source_id', 'is not', null)
+          .doNothing(),
+      )
+      .returningAll()
+      .executeTakeFirst()) ?? null,
+
+  findBySource: (db: Db, source: string, sourceId: string) =>
+    db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('detection_source', '=', source)
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst(),
+
+  get: (db: Db, id: string) =>
+    db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  lockForUpdate: (db: Db, id: string) =>
+    db.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+  update: (db: Db, id: string, values: Partial<Omit<IncidentRow, 'id' | 'number'>>) =>
+    db
+      .updateTable('incidents')
+      .set(values)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  addAssets: async (db: Db, incidentId: string, assetIds: string[]): Promise<void> => {
+    if (assetIds.length === 0) return;
+    await db
+      .insertInto('incident_assets')
+      .values(
+        [...new Set(assetIds)].map((assetId) => ({ incident_id: incidentId, asset_id: assetId })),
+      )
+      .onConflict((oc) => oc.columns(['incident_id', 'asset_id']).doNothing())
+      .execute();
+  },
+
+  addTimelineEntry: (
+    db: Db,
+    values: { incidentId: string; at: Date; kind: string; text: string; by: string; now: Date },
+  ) =>
+    db
+      .insertInto('incident_timeline')
+      .values({
+        incident_id: values.incidentId,
+        at: values.at,
+        kind: values.kind,
+        text: values.text,
+        recorded_by: values.by,
+        recorded_at: values.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+
+  timeline: (db: Db, incidentId: string) =>
+    db
+      .selectFrom('incident_timeline')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .orderBy('at')
+      .orderBy('seq')
+      .execute(),
+
+  /** Affected assets of these incidents. */
+  assetsOf: (db: Db, incidentIds: string[]) =>
+    incidentIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('incident_assets')
+          .innerJoin('assets', 'assets.id', 'incident_assets.asset_id')
+          .select(['incident_assets.incident_id', 'assets.key', 'assets.name'])
+          .where('incident_assets.incident_id', 'in', incidentIds)
+          .orderBy('assets.key')
+          .execute(),
+
+  /** Processes depending, through the matrix, on an affected asset of these incidents. */
+  processesOf: (db: Db, incidentIds: string[]) =>
+    incidentIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('incident_assets')
+          .innerJoin('matrix_rows', 'matrix_rows.asset_id', 'incident_assets.asset_id')
+          .innerJoin('processes', 'processes.id', 'matrix_rows.process_id')
+          .select([
+            'incident_assets.incident_id',
+            'processes.key',
+            'processes.name',
+            'processes.affects_conformity',
+          ])
+          .distinct()
+          .where('incident_assets.incident_id', 'in', incidentIds)
+          .orderBy('processes.key')
+          .execute(),
+
+  assetsByKeys: (db: Db, keys: string[]) =>
+    keys.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom('assets').select(['id', 'key']).where('key', 'in', keys).execute(),
+
+  /** The decision occurrences' due instants. */
+  dueAtOf: (db: Db, occurrenceIds: string[]) =>
+    occurrenceIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('occurrences')
+          .select(['id', 'due_at'])
+          .where('id', 'in', occurrenceIds)
+          .execute(),
+
+  /**
+   * A page of incidents: not closed first, then newest opened first (the keyset is
+   * (closed, opened_at desc, id desc)).
+   */
+  page: (
+    db: Db,
+    filter: {
+      status?: string | undefined;
+      open?: boolean | undefined;
+      severity?: string | undefined;
+      after?: { closed: number; openedAt: Date; id: string } | undefined;
+      limit: number;
+    },
+  ) => {
+    const closedRank = sql<number>`(case when incidents.status = 'closed' then 1 else 0 end)`;
+    let query = db.selectFrom('incidents').selectAll().select(closedRank.as('closed_rank'));
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.open === true) query = query.where('status', '<>', 'closed');
+    if (filter.open === false) query = query.where('status', '=', 'closed');
+    if (filter.severity) query = query.where('severity', '=', filter.severity);
+    if (filter.after) {
+      const { closed, openedAt, id } = filter.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb(closedRank, '>', closed),
+          eb.and([
+            eb(closedRank, '=', closed),
+            eb.or([
+              eb('opened_at', '<', openedAt),
+              eb.and([eb('opened_at', '=', openedAt), eb('id', '<', id)]),
+            ]),
+          ]),
+        ]),
+      );
+    }
+    return query
+      .orderBy(closedRank)
+      .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  },
+
+  insertShift: (
+    db: Db,
+    values: {
+      month: string;
+      person: string;
+      position: string;
+      from: Date;
+      to: Date;
+      by: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .insertInto('on_call_shifts')
+      .values({
+        month: values.month,
+        person: values.person,
+        position: values.position,
+        starts_at: values.from,
+        ends_at: values.to,
+        recorded_by: values.by,
+        recorded_at: values.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  shiftsOfMonth: (db: Db, month: string) =>
+    db
+      .selectFrom('on_call_shifts')
+      .selectAll()
+      .where('month', '=', month)
+      .orderBy('starts_at')
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+};
+
+/** Reads of the backups module's incidents, to escalate one (read only). */
+export const backupIncidentReads = {
+  get: (db: Db, id: string) =>
+    db
+      .selectFrom('backup_incidents')
+      .innerJoin('assets', 'assets.id', 'backup_incidents.asset_id')
+      .select([
+        'backup_incidents.id',
+        'backup_incidents.asset_id',
+        'backup_incidents.kind',
+        'backup_incidents.summary',
+        'backup_incidents.began_at',
+        'assets.key as asset_key',
+      ])
+      .where('backup_incidents.id', '=', id)
+      .executeTakeFirst(),
+};
