@@ -32,6 +32,7 @@ import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
+import { registerVulnerabilityRoutes } from '../modules/vulnerabilities/vulnerabilities.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
@@ -144,6 +145,7 @@ export async function buildServer(
   registerBackupStatusRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
   registerWalkthroughRoutes(api, ctx);
+  registerVulnerabilityRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

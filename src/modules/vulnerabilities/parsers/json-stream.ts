@@ -167,7 +167,6 @@ class JsonScanner {
         this.endCapture(chunk, i, out);
         return i;
       }
-      if (code === 0x0a) this.line += 1;
       if (capture.inString) {
         if (capture.escaped) capture.escaped = false;
         else if (code === 0x5c) capture.escaped = true;
@@ -178,11 +177,12 @@ class JsonScanner {
             return i + 1;
           }
         } else if (code < 0x20) {
-          throw new JsonStreamError(`${describe(code)} inside a string`, this.line);
+          throw controlCharacterInString(code, this.line);
         }
         continue;
       }
-      if (code === 0x22) capture.inString = true;
+      if (code === 0x0a) this.line += 1;
+      else if (code === 0x22) capture.inString = true;
       else if (code === 0x7b || code === 0x5b) capture.depth += 1;
       else if (code === 0x7d || code === 0x5d) {
         capture.depth -= 1;
@@ -233,7 +233,6 @@ class JsonScanner {
   private step(chunk: string, index: number, out: SelectedJsonValue[]): number {
     const code = chunk.charCodeAt(index);
     if (this.token === 'key' || this.token === 'string') {
-      if (code === 0x0a) this.line += 1;
       if (this.tokenEscaped) {
         this.tokenEscaped = false;
         if (this.token === 'key') this.tokenText += chunk[index];
@@ -253,7 +252,7 @@ class JsonScanner {
         }
         return index + 1;
       }
-      if (code < 0x20) throw new JsonStreamError(`${describe(code)} inside a string`, this.line);
+      if (code < 0x20) throw controlCharacterInString(code, this.line);
       if (this.token === 'key') this.tokenText += chunk[index];
       return index + 1;
     }
@@ -376,6 +375,17 @@ class JsonScanner {
     if (code === 0x7b || code === 0x5b) this.capture!.depth = 1;
     return index + 1;
   }
+}
+
+/** A line break inside a string is what output cut off mid-string looks like. */
+function controlCharacterInString(code: number, line: number): JsonStreamError {
+  return code === 0x0a || code === 0x0d
+    ? new JsonStreamError(
+        'a string is not closed before the line ends (truncated output?)',
+        line,
+        true,
+      )
+    : new JsonStreamError(`${describe(code)} inside a string`, line);
 }
 
 function chunk0(code: number): string {
