@@ -16,6 +16,7 @@ import { registerRegisterCommands } from './commands/register.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkCommands } from './commands/work.js';
+import { registerScanCommands } from './commands/scans.js';
 import type { CliContext } from './context.js';
 import { CliExit, EXIT } from './exit-codes.js';
 
@@ -52,6 +53,7 @@ export function buildProgram(cli: CliContext): Command {
   registerBackupCommands(program, cli);
   registerWorkCommands(program, cli);
   registerRecoveryCommands(program, cli);
+  registerScanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
