@@ -6,6 +6,8 @@ import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sl
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
 import { INVENTORY_REVIEW_CONTROL } from '../register/review.service.js';
+import { FINDING_SLA_TRIGGERS } from '../vulnerabilities/finding-sla.js';
+import { SCAN_CONTROLS } from '../vulnerabilities/record-scan-evidence.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -49,7 +51,6 @@ describe('the registry of evaluators', () => {
       'mfa-status',
       'provisioning-requests',
       'supplier-reviews',
-      'vulnerability-scans',
     ]);
     expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
   });
@@ -85,6 +86,7 @@ describe('the registry of evaluators', () => {
       'dr-exercises': [DR_EXERCISE_CONTROL],
       capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
+      'vulnerability-scans': [...SCAN_CONTROLS, ...triggeredBy(FINDING_SLA_TRIGGERS.high)],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -47,6 +47,14 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
     evaluatedBy: 'register/review.service.ts (closeReviewCampaign)',
     controls: ['inventory-review-quarterly'],
   },
+  'vulnerability-scans': {
+    evaluatedBy: 'vulnerabilities/record-scan-evidence.ts (after import-vulnerability-scan.ts)',
+    controls: [
+      'dependency-scan-monthly',
+      'vulnerability-scan-quarterly',
+      'vulnerability-remediation-high-30d',
+    ],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */
