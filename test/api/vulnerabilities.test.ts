@@ -418,7 +418,7 @@ describe('vulnerability findings from scanner reports', () => {
       // Not by the requester (an engineer holds work:verify), not by a wrong password.
       const own = await requester.call('POST', url, { password: TEST_PASSWORD });
       expect(own.statusCode).toBe(409);
-      expect(await (await security.call('POST', url, { password: 'wrong' })).statusCode).toBe(401);
+      expect((await security.call('POST', url, { password: 'wrong' })).statusCode).toBe(401);
       const approved = await security.call('POST', url, {
         password: TEST_PASSWORD,
         note: 'Reviewed the WAF rule',

@@ -69,7 +69,7 @@ describe('plumbline scans', () => {
       '--severity',
       'critical',
     );
-    expect(JSON.parse(listed.stdout).map((f: FindingView) => f.vulnerabilityId)).toEqual([
+    expect((JSON.parse(listed.stdout) as FindingView[]).map((f) => f.vulnerabilityId)).toEqual([
       'CVE-2026-1001',
     ]);
   });

@@ -18,6 +18,10 @@ interface IngestOptions {
   asset?: string;
 }
 
+function stringOption(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function describeIngest(result: ImportScanResult): string {
   return `Ingested ${result.received} findings (${result.format}, ${result.scanner}) of ${result.assetKey} scanned at ${result.scannedAt}: ${result.created} new, ${result.alreadyRecorded} already recorded, ${result.fixed} fixed, ${result.reopened} reopened.`;
 }
@@ -64,9 +68,9 @@ export function registerScanCommands(program: Command, cli: CliContext): void {
         cli,
         '/findings',
         {
-          asset: options.asset as string | undefined,
-          severity: options.severity as string | undefined,
-          status: options.status as string | undefined,
+          asset: stringOption(options.asset),
+          severity: stringOption(options.severity),
+          status: stringOption(options.status),
           overdue: options.overdue ? 'true' : undefined,
         },
         options,

@@ -103,7 +103,7 @@ class JsonScanner {
         index = this.scanCapture(chunk, index, out);
         continue;
       }
-      const consumed = this.step(chunk, index, out);
+      const consumed = this.step(chunk, index);
       index = consumed;
     }
     if (this.capture) {
@@ -230,7 +230,7 @@ class JsonScanner {
   }
 
   /** One step of the path-keeping scanner; returns the index of the next character to read. */
-  private step(chunk: string, index: number, out: SelectedJsonValue[]): number {
+  private step(chunk: string, index: number): number {
     const code = chunk.charCodeAt(index);
     if (this.token === 'key' || this.token === 'string') {
       if (this.tokenEscaped) {

@@ -28,8 +28,10 @@ async function failure(format: ScanFormat, name: string): Promise<ScanParseError
   throw new Error(`${name} was accepted`);
 }
 
-async function* chunks(...parts: string[]): AsyncGenerator<string> {
-  yield* parts;
+function chunks(...parts: string[]): AsyncIterable<string> {
+  return (async function* () {
+    for (const part of parts) yield await Promise.resolve(part);
+  })();
 }
 
 describe('the streaming JSON reader', () => {
