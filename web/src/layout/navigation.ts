@@ -41,6 +41,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read', engaged: true },
       { label: 'Restore tests', to: '/restore-tests', permission: 'work:read', engaged: true },
       { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read', engaged: true },
+      { label: 'Vulnerability findings', to: '/findings', permission: 'work:read' },
     ],
   },
   {
