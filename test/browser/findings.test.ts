@@ -57,6 +57,13 @@ describe('vulnerability findings in a real browser', () => {
     expect(critical?.includes('overdue')).toBe(overdueNow);
     expect(await row('CVE-2026-1002').textContent()).toContain('No fix available');
 
+    const onlyOverdue = page.getByRole('checkbox', { name: 'Only overdue' });
+    await onlyOverdue.check();
+    await expect.poll(() => row('CVE-2026-1002').count()).toBe(0);
+    expect(await table.locator('tbody tr').count()).toBe(overdueNow ? 1 : 0);
+    await onlyOverdue.uncheck();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+
     await choose(page, 'Severity', 'high');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     expect(await row('GHSA-xxxx-yyyy-zzzz').count()).toBe(1);
