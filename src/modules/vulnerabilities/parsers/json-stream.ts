@@ -51,6 +51,12 @@ interface Capture {
   parts: string[];
 }
 
+/** In a string: where it ends, an escape, or a character JSON does not allow there. */
+// eslint-disable-next-line no-control-regex
+const STRING_STOP = /["\\\u0000-\u001f]/g;
+/** Outside strings in a container: what changes depth, starts a string, or a line. */
+const STRUCTURE_STOP = /["{}[\]\n]/g;
+
 const LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
 
 function isWhitespace(code: number): boolean {
@@ -156,41 +162,63 @@ class JsonScanner {
     this.captureStart = chunkIndex;
   }
 
-  /** Scans a taken or skipped value from `index`; returns where the scan stopped. */
+  /**
+   * Scans a taken or skipped value from `index`; returns where the scan stopped. Jumps from one
+   * character that matters to the next (quotes, escapes and control characters in strings;
+   * brackets, quotes and line breaks outside), so long descriptions cost a search, not a loop.
+   */
   private scanCapture(chunk: string, index: number, out: SelectedJsonValue[]): number {
     const capture = this.capture!;
     let i = index;
-    for (; i < chunk.length; i += 1) {
-      const code = chunk.charCodeAt(i);
+    while (i < chunk.length) {
       if (capture.shape === 'literal') {
-        if (isLiteralCharacter(code)) continue;
+        if (isLiteralCharacter(chunk.charCodeAt(i))) {
+          i += 1;
+          continue;
+        }
         this.endCapture(chunk, i, out);
         return i;
       }
       if (capture.inString) {
-        if (capture.escaped) capture.escaped = false;
-        else if (code === 0x5c) capture.escaped = true;
+        if (capture.escaped) {
+          capture.escaped = false;
+          i += 1;
+          continue;
+        }
+        STRING_STOP.lastIndex = i;
+        const stop = STRING_STOP.exec(chunk);
+        if (stop === null) return chunk.length;
+        i = stop.index;
+        const code = chunk.charCodeAt(i);
+        if (code === 0x5c) capture.escaped = true;
         else if (code === 0x22) {
           capture.inString = false;
           if (capture.shape === 'string') {
             this.endCapture(chunk, i + 1, out);
             return i + 1;
           }
-        } else if (code < 0x20) {
+        } else {
           throw controlCharacterInString(code, this.line);
         }
+        i += 1;
         continue;
       }
+      STRUCTURE_STOP.lastIndex = i;
+      const stop = STRUCTURE_STOP.exec(chunk);
+      if (stop === null) return chunk.length;
+      i = stop.index;
+      const code = chunk.charCodeAt(i);
       if (code === 0x0a) this.line += 1;
       else if (code === 0x22) capture.inString = true;
       else if (code === 0x7b || code === 0x5b) capture.depth += 1;
-      else if (code === 0x7d || code === 0x5d) {
+      else {
         capture.depth -= 1;
         if (capture.depth === 0) {
           this.endCapture(chunk, i + 1, out);
           return i + 1;
         }
       }
+      i += 1;
     }
     return i;
   }
