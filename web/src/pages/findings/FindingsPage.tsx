@@ -33,14 +33,14 @@ export function FindingsPage() {
           clearable
           data={FINDING_SEVERITY_OPTIONS}
           value={severity}
-          onChange={(value) => setSeverity(value as FindingSeverity | null)}
+          onChange={(value) => setSeverity(value)}
         />
         <Select
           label="Status"
           clearable
           data={FINDING_STATUS_OPTIONS}
           value={status}
-          onChange={(value) => setStatus(value as FindingStatus | null)}
+          onChange={(value) => setStatus(value)}
         />
         <Checkbox
           label="Only overdue"
