@@ -34,6 +34,7 @@ import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
+import { registerVulnerabilityRoutes } from '../modules/vulnerabilities/vulnerabilities.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { registerMonitoringRoutes } from '../modules/alerts/alerts.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
@@ -154,6 +155,7 @@ export async function buildServer(
   registerWalkthroughRoutes(api, ctx);
   registerCertificateRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
+  registerVulnerabilityRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

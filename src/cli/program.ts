@@ -19,6 +19,7 @@ import { registerRegisterCommands } from './commands/register.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkCommands } from './commands/work.js';
+import { registerScanCommands } from './commands/scans.js';
 import type { CliContext } from './context.js';
 import { CliExit, EXIT } from './exit-codes.js';
 
@@ -58,6 +59,7 @@ export function buildProgram(cli: CliContext): Command {
   registerCertificateCommands(program, cli);
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
+  registerScanCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

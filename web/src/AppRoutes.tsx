@@ -55,6 +55,7 @@ import { OccurrencePage } from './pages/work/OccurrencePage.js';
 import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
 import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
 import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
+import { FindingsPage } from './pages/findings/FindingsPage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -139,6 +140,7 @@ export function AppRoutes() {
           element={allowed('users:manage', <AuditorAccessPage />)}
         />
         <Route path="admin/outbox" element={allowed('notifications:read', <OutboxPage />)} />
+        <Route path="findings" element={allowed('work:read', <FindingsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -28,7 +28,7 @@ interface IngestOptions {
 }
 
 /** The file (or standard input for `-`) as a stream: the output is sent as it is read. */
-function openInput(file: string): Readable {
+export function openInput(file: string): Readable {
   if (file === '-') return process.stdin;
   try {
     fs.accessSync(file, fs.constants.R_OK);
@@ -42,7 +42,7 @@ function openInput(file: string): Readable {
  * POSTs a stream as the request body (the API client sends whole bodies only), so a file of a
  * million runs never sits in memory; the answer is handled like any other API call.
  */
-async function postStream<T>(
+export async function postStream<T>(
   command: Command,
   cli: CliContext,
   path: string,

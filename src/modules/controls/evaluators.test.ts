@@ -9,6 +9,8 @@ import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
 import { INVENTORY_REVIEW_CONTROL } from '../inventory-reviews/review.service.js';
 import { CERTIFICATE_EXPIRY_TRIGGER } from '../certificates/certificate-expiry.js';
 import { TLS_SCAN_CONTROL } from '../certificates/probe-endpoints.js';
+import { FINDING_SLA_TRIGGERS } from '../vulnerabilities/finding-sla.js';
+import { SCAN_CONTROLS } from '../vulnerabilities/record-scan-evidence.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -50,7 +52,6 @@ describe('the registry of evaluators', () => {
       'mfa-status',
       'provisioning-requests',
       'supplier-reviews',
-      'vulnerability-scans',
     ]);
     expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
   });
@@ -88,6 +89,7 @@ describe('the registry of evaluators', () => {
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
       'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
       incidents: triggeredBy(INCIDENT_OPENED_TRIGGER),
+      'vulnerability-scans': [...SCAN_CONTROLS, ...triggeredBy(FINDING_SLA_TRIGGERS.high)],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -57,6 +57,14 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'incidents/open-incident.ts (the incident-opened trigger) and decide-incident-conformity.ts (the signed decision)',
     controls: ['incident-conformity-decision-24h'],
   },
+  'vulnerability-scans': {
+    evaluatedBy: 'vulnerabilities/record-scan-evidence.ts (after import-vulnerability-scan.ts)',
+    controls: [
+      'dependency-scan-monthly',
+      'vulnerability-scan-quarterly',
+      'vulnerability-remediation-high-30d',
+    ],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */

@@ -918,6 +918,9 @@ export interface Database {
   incident_assets: IncidentAssetsTable;
   incident_timeline: IncidentTimelineTable;
   on_call_shifts: OnCallShiftsTable;
+  vulnerability_scans: VulnerabilityScansTable;
+  vulnerability_findings: VulnerabilityFindingsTable;
+  finding_exceptions: FindingExceptionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -929,3 +932,58 @@ export type SupplierRow = Selectable<SuppliersTable>;
 export type ProcessRow = Selectable<ProcessesTable>;
 export type MatrixRow = Selectable<MatrixRowsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+
+/** Vulnerability scans, findings and their exceptions (vulnerabilities module). */
+export interface VulnerabilityScansTable {
+  id: Generated<string>;
+  asset_id: string;
+  scanner: string;
+  format: string;
+  artifact_name: string | null;
+  scanned_at: Timestamp;
+  report_sha256: string;
+  finding_count: number;
+  created_count: number;
+  fixed_count: number;
+  imported_at: Timestamp;
+  imported_by: string;
+}
+
+export interface VulnerabilityFindingsTable {
+  id: Generated<string>;
+  asset_id: string;
+  vulnerability_id: string;
+  package_name: string;
+  installed_version: string;
+  scanner: string;
+  severity: string;
+  fixed_version: string | null;
+  title: Generated<string>;
+  target: Generated<string>;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  first_scan_id: string;
+  last_scan_id: string;
+  fixed_at: Timestamp | null;
+  fixed_by_scan_id: string | null;
+  sla_due_at: Timestamp | null;
+  sla_occurrence_id: string | null;
+  accepted_until: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FindingExceptionsTable {
+  id: Generated<string>;
+  finding_id: string;
+  reason: string;
+  expires_at: Timestamp;
+  status: string;
+  requested_by_id: string | null;
+  requested_by_label: string;
+  requested_at: Timestamp;
+  approved_by_id: string | null;
+  approved_by_label: string | null;
+  approved_at: Timestamp | null;
+  signature_id: string | null;
+}

@@ -24,6 +24,7 @@ import * as lateEvidence from './2026-12-06T10-10_late-evidence.js';
 import * as certificates from './2026-12-06T10-40_certificates.js';
 import * as notificationLanes from './2026-12-06T10-20_notification-lanes.js';
 import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
+import * as vulnerabilityFindings from './2026-12-06T10-30_vulnerability-findings.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T10-40_certificates': certificates,
   '2026-12-06T10-20_notification-lanes': notificationLanes,
   '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
+  '2026-12-06T10-30_vulnerability-findings': vulnerabilityFindings,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,6 +18,7 @@ import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
 import { AssetHistory } from './AssetHistory.js';
+import { AssetFindingsSection } from '../findings/AssetFindingsSection.js';
 
 export function AssetDetailPage() {
   const key = useRequiredParam('key');
@@ -108,6 +109,7 @@ function AssetDetail({ asset }: { asset: AssetView }) {
               </Text>
             </Section>
             <DependentProcesses assetKey={asset.key} />
+            {can('work:read') ? <AssetFindingsSection assetKey={asset.key} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
