@@ -29,6 +29,8 @@ const WORKER: readonly Permission[] = [
   'posture:read',
   'backups:read',
   'backups:manage',
+  'accounts:read',
+  'access:request',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -40,9 +42,17 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'nonconformance:manage',
     'notifications:read',
+    'people:read',
   ],
   engineering: WORKER,
-  security: [...WORKER, 'reports:read'],
+  security: [
+    ...WORKER,
+    'reports:read',
+    'people:read',
+    'people:manage',
+    'accounts:import',
+    'access:approve',
+  ],
   auditor: [
     'register:read',
     'audit:read',
@@ -52,10 +62,14 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'notifications:read',
     'backups:read',
+    'people:read',
+    'accounts:read',
   ],
   viewer: ['register:read', 'catalog:read', 'backups:read'],
   // Token-only: a backup job posts runs and can read nothing.
   'backup-writer': ['backups:write'],
+  // Token-only: an identity provider provisions people over SCIM and can read nothing else.
+  scim: ['scim:provision'],
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -27,6 +27,13 @@ export const PERMISSIONS = [
   'backups:read',
   'backups:write',
   'backups:manage',
+  'people:read',
+  'people:manage',
+  'accounts:read',
+  'accounts:import',
+  'access:request',
+  'access:approve',
+  'scim:provision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +47,8 @@ const READ_ONLY: Permission[] = [
   'reports:read',
   'notifications:read',
   'backups:read',
+  'people:read',
+  'accounts:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -56,6 +65,8 @@ const PRACTITIONER: Permission[] = [
   'posture:read',
   'backups:read',
   'backups:manage',
+  'accounts:read',
+  'access:request',
 ];
 
 /** The single source of truth for who may do what. */
@@ -68,13 +79,24 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'reports:read',
     'nonconformance:manage',
     'notifications:read',
+    'people:read',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
-  security: new Set<Permission>([...PRACTITIONER, 'reports:read']),
+  // Security owns access management: the people register, account snapshots, approvals.
+  security: new Set<Permission>([
+    ...PRACTITIONER,
+    'reports:read',
+    'people:read',
+    'people:manage',
+    'accounts:import',
+    'access:approve',
+  ]),
   auditor: new Set<Permission>(READ_ONLY),
   viewer: new Set<Permission>(['register:read', 'catalog:read', 'backups:read']),
   // A backup job's token: it posts runs and can read nothing, not even what it posted.
   'backup-writer': new Set<Permission>(['backups:write']),
+  // An identity provider's provisioning token (Okta, Entra ID): the SCIM endpoint and nothing else.
+  scim: new Set<Permission>(['scim:provision']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

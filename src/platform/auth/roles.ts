@@ -14,9 +14,10 @@ export type UserRole = (typeof USER_ROLES)[number];
 
 /**
  * Roles only a machine token may carry: narrow scopes for jobs, never given to a person.
- * `backup-writer` may post backup runs and nothing else (docs/backups.md).
+ * `backup-writer` may post backup runs and nothing else (docs/backups.md); `scim` may provision
+ * people through the SCIM endpoint and nothing else (docs/access-management.md).
  */
-export const TOKEN_ONLY_ROLES = ['backup-writer'] as const;
+export const TOKEN_ONLY_ROLES = ['backup-writer', 'scim'] as const;
 export type TokenOnlyRole = (typeof TOKEN_ONLY_ROLES)[number];
 
 /** Roles a machine token may carry: any person's role, or a token-only role. */

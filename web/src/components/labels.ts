@@ -86,6 +86,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = {
 export const TOKEN_ROLE_LABELS: Record<TokenRole, string> = {
   ...USER_ROLE_LABELS,
   'backup-writer': 'Backup writer (posts backup runs only)',
+  scim: 'SCIM provisioning (identity provider pushes people only)',
 };
 
 export const REVIEW_ITEM_STATUS_LABELS: Record<ReviewItemStatus, string> = {

@@ -19,6 +19,7 @@ import * as jobClaimCompletion from './2026-12-06T00-00_job-claim-completion.js'
 import * as backupPointListings from './2026-12-06T06-00_backup-point-listings.js';
 import * as auditCheckpoints from './2026-12-06T06-10_audit-checkpoints.js';
 import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
+import * as peopleAndAccounts from './2026-12-06T11-00_people-and-accounts.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T06-00_backup-point-listings': backupPointListings,
   '2026-12-06T06-10_audit-checkpoints': auditCheckpoints,
   '2026-12-06T06-10_instance-key-check': instanceKeyCheck,
+  '2026-12-06T11-00_people-and-accounts': peopleAndAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {
