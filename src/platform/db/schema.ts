@@ -711,6 +711,7 @@ export interface PeopleTable {
   end_date: DateOnly | null;
   left_at: Timestamp | null;
   external_id: string | null;
+  scim_deleted_at: Timestamp | null;
   source: string;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -24,6 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The instant the person left (end of the end date, or when the identity provider said so).
     .addColumn('left_at', 'timestamptz')
     .addColumn('external_id', 'text')
+    // Deleted by the identity provider (SCIM DELETE): kept for the record, gone from SCIM.
+    .addColumn('scim_deleted_at', 'timestamptz')
     .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('csv', 'scim')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
