@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { registerAccessManagementRoutes } from '../modules/accounts/access-management.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
 import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
@@ -144,6 +145,7 @@ export async function buildServer(
   registerBackupStatusRoutes(api, ctx);
   registerBackupPolicyRoutes(api, ctx);
   registerWalkthroughRoutes(api, ctx);
+  registerAccessManagementRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

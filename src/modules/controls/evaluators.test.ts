@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_REQUESTED_TRIGGER } from '../accounts/access-request.schema.js';
+import { MFA_CONTROL } from '../accounts/import-accounts.js';
+import { REVOCATION_TRIGGERS } from '../accounts/revocation-clock.js';
 import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evaluation-controls.js';
 import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
@@ -40,13 +43,11 @@ describe('the registry of evaluators', () => {
       .filter((control) => automationOf(control.evaluation) === 'manual')
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
     expect([...new Set(intended)].sort()).toEqual([
-      'access-grants',
       'access-reviews',
       'certificate-scans',
       'change-requests',
       'decommissioning-records',
       'incidents',
-      'mfa-status',
       'provisioning-requests',
       'supplier-reviews',
       'vulnerability-scans',
@@ -85,6 +86,12 @@ describe('the registry of evaluators', () => {
       'dr-exercises': [DR_EXERCISE_CONTROL],
       capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
+      'access-grants': [
+        ...triggeredBy(ACCESS_REQUESTED_TRIGGER),
+        ...triggeredBy(REVOCATION_TRIGGERS.leaver.trigger),
+        ...triggeredBy(REVOCATION_TRIGGERS.mover.trigger),
+      ],
+      'mfa-status': [MFA_CONTROL],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -54,7 +54,7 @@ export const PEOPLE_CSV_COLUMNS = [
 export type PeopleCsvColumn = (typeof PEOPLE_CSV_COLUMNS)[number];
 export const REQUIRED_PEOPLE_CSV_COLUMNS: readonly PeopleCsvColumn[] = ['email', 'name'];
 
-const optional = <T extends z.ZodType>(schema: T) =>
+const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
   z
     .string()
     .optional()
