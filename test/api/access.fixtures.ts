@@ -58,7 +58,7 @@ export async function createSystem(t: TestApp, token: string, key: string): Prom
     category: 'cloud-service',
     environment: 'production',
     ownerRole: 'security',
-    criticality: 'high',
+    criticality: 'medium',
     dataClassification: 'confidential',
   });
   expect(response.statusCode, response.body).toBe(201);

@@ -154,6 +154,8 @@ export async function importAccounts(
         ...mfa,
       };
     },
+    // The same snapshot again changes nothing, so writes no audit entry.
+    { mayFindNothingToDo: true },
   );
 }
 

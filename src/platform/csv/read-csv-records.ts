@@ -67,7 +67,11 @@ export async function* readCsvRecords(
   } catch (error) {
     if (error instanceof CsvReadError) throw error;
     const reason = (error as Error).message.replace(/ (?:at|on) line \d+/, '');
-    throw new CsvReadError(lastLine + 1, `the file is not valid CSV: ${reason}`);
+    // The parser reads a chunk at once and may fail before the records before the bad one were
+    // read from it: its own count of lines says where it stopped.
+    const parserLine = (error as { lines?: unknown }).lines;
+    const line = typeof parserLine === 'number' && parserLine > lastLine ? parserLine : lastLine + 1;
+    throw new CsvReadError(line, `the file is not valid CSV: ${reason}`);
   } finally {
     source.unpipe(parser);
   }
