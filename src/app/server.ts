@@ -13,7 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { registerAccessManagementRoutes } from '../modules/accounts/access-management.routes.js';
+import { registerAccessManagementRoutes } from '../modules/people/access-management.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
 import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';

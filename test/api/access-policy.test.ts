@@ -155,6 +155,7 @@ describe('access policy', () => {
     tokens['backup-writer'] = (
       await createApiToken(t.ctx, systemActor, { name: 'backup-job', role: 'backup-writer' })
     ).token;
+    tokens.scim = (await createApiToken(t.ctx, systemActor, { name: 'okta', role: 'scim' })).token;
     routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
   });
   afterAll(() => t.close());

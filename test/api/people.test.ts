@@ -43,17 +43,36 @@ describe('the people register (CSV import)', () => {
 
   it('reports every bad row with its line and field, and stores nothing', async () => {
     const before = (await people()).length;
-    const response = await upload(t, security, '/api/v1/people/import', accountsFixture('people-bad.csv'));
+    const response = await upload(
+      t,
+      security,
+      '/api/v1/people/import',
+      accountsFixture('people-bad.csv'),
+    );
     expect(response.statusCode).toBe(400);
-    const paths = response.json<{ error: { issues: { path: string }[] } }>().error.issues.map((issue) => issue.path);
-    expect(paths).toEqual(['line 3: email', 'line 4: name', 'line 4: status', 'line 5: start_date']);
+    const paths = response
+      .json<{ error: { issues: { path: string }[] } }>()
+      .error.issues.map((issue) => issue.path);
+    expect(paths).toEqual([
+      'line 3: email',
+      'line 4: name',
+      'line 4: status',
+      'line 5: start_date',
+    ]);
     expect((await people()).length).toBe(before);
   });
 
   it('refuses a file with an unknown or a missing column, naming line 1', async () => {
-    const unknown = await upload(t, security, '/api/v1/people/import', 'email,name,shoe_size\na@example.test,A,44\n');
+    const unknown = await upload(
+      t,
+      security,
+      '/api/v1/people/import',
+      'email,name,shoe_size\na@example.test,A,44\n',
+    );
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.issues).toEqual([{ path: 'line 1', message: 'unknown column(s): shoe_size' }]);
+    expect(unknown.json().error.issues).toEqual([
+      { path: 'line 1', message: 'unknown column(s): shoe_size' },
+    ]);
     const missing = await upload(t, security, '/api/v1/people/import', 'email\na@example.test\n');
     expect(missing.json().error.issues[0].message).toContain('missing required column(s): name');
     const empty = await upload(t, security, '/api/v1/people/import', '');
@@ -69,7 +88,10 @@ describe('the people register (CSV import)', () => {
     );
     expect(response.json()).toMatchObject({ created: 2, left: 1 });
     const byEmail = new Map((await people()).map((person) => [person.email, person]));
-    expect(byEmail.get('former@example.test')).toMatchObject({ status: 'left', leftAt: '2026-11-20T23:00:00.000Z' });
+    expect(byEmail.get('former@example.test')).toMatchObject({
+      status: 'left',
+      leftAt: '2026-11-20T23:00:00.000Z',
+    });
     expect(byEmail.get('future@example.test')).toMatchObject({ status: 'active', leftAt: null });
   });
 
@@ -79,7 +101,11 @@ describe('the people register (CSV import)', () => {
     const page = first.json<{ items: PersonView[]; nextCursor: string | null }>();
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).not.toBeNull();
-    const second = await t.call(security, 'GET', `/api/v1/people?limit=2&cursor=${page.nextCursor}`);
+    const second = await t.call(
+      security,
+      'GET',
+      `/api/v1/people?limit=2&cursor=${page.nextCursor}`,
+    );
     const emails = second.json<{ items: PersonView[] }>().items.map((person) => person.email);
     expect(emails).not.toContain(page.items[0]!.email);
   });

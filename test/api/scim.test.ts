@@ -57,10 +57,21 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('answers Okta and Entra ID probes (filter userName eq) with an empty list, then creates the user', async () => {
-    const probe = await scim(t, token, 'GET', '/Users?filter=userName%20eq%20%22ada.lovelace%40example.test%22&startIndex=1&count=100');
+    const probe = await scim(
+      t,
+      token,
+      'GET',
+      '/Users?filter=userName%20eq%20%22ada.lovelace%40example.test%22&startIndex=1&count=100',
+    );
     expect(probe.statusCode, probe.body).toBe(200);
     expect(probe.headers['content-type']).toContain('application/scim+json');
-    expect(probe.json()).toEqual({ schemas: [LIST], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] });
+    expect(probe.json()).toEqual({
+      schemas: [LIST],
+      totalResults: 0,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
 
     const created = await scim(t, token, 'POST', '/Users', oktaUser('ada.lovelace@example.test'));
     expect(created.statusCode, created.body).toBe(201);
@@ -76,14 +87,23 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     expect(created.headers.location).toBe(user.meta.location);
     expect(JSON.stringify(user)).not.toContain('never-stored');
 
-    const found = await scim(t, token, 'GET', '/Users?filter=userName eq "ADA.LOVELACE@example.test"');
+    const found = await scim(
+      t,
+      token,
+      'GET',
+      '/Users?filter=userName eq "ADA.LOVELACE@example.test"',
+    );
     expect(found.json()).toMatchObject({ totalResults: 1, Resources: [{ id: user.id }] });
     const byId = await scim(t, token, 'GET', `/Users/${user.id}`);
     expect(byId.json()).toMatchObject({ id: user.id, userName: 'ada.lovelace@example.test' });
 
     const people = await t.call(await t.tokenFor('security'), 'GET', '/api/v1/people');
     expect(people.json().items).toEqual([
-      expect.objectContaining({ email: 'ada.lovelace@example.test', source: 'scim', status: 'active' }),
+      expect.objectContaining({
+        email: 'ada.lovelace@example.test',
+        source: 'scim',
+        status: 'active',
+      }),
     ]);
   });
 
@@ -91,7 +111,12 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     await scim(t, token, 'POST', '/Users', oktaUser('twice.only@example.test'));
     const again = await scim(t, token, 'POST', '/Users', oktaUser('twice.only@example.test'));
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toEqual({ schemas: [ERROR], status: '409', scimType: 'uniqueness', detail: expect.any(String) });
+    expect(again.json()).toEqual({
+      schemas: [ERROR],
+      status: '409',
+      scimType: 'uniqueness',
+      detail: expect.any(String),
+    });
   });
 
   it('creates an Entra ID user with its enterprise extension (department, title)', async () => {
@@ -114,11 +139,18 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
       title: 'Staff Engineer',
     });
     expect(replaced.statusCode, replaced.body).toBe(200);
-    expect(replaced.json()).toMatchObject({ id, displayName: 'Put Me Renamed', title: 'Staff Engineer', active: true });
+    expect(replaced.json()).toMatchObject({
+      id,
+      displayName: 'Put Me Renamed',
+      title: 'Staff Engineer',
+      active: true,
+    });
   });
 
   it("deactivates with Okta's PATCH shape (path-less replace of active: false)", async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', oktaUser('okta.leaver@example.test'))).json();
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', oktaUser('okta.leaver@example.test'))
+    ).json();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'replace', value: { active: false } }],
@@ -129,8 +161,10 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     expect(person.json()).toMatchObject({ status: 'left', leftAt: expect.any(String) });
   });
 
-  it("deactivates with Entra ID's PATCH shape (\"Replace\", path active, value \"False\")", async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', entraUser('entra.leaver@example.test'))).json();
+  it('deactivates with Entra ID\'s PATCH shape ("Replace", path active, value "False")', async () => {
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', entraUser('entra.leaver@example.test'))
+    ).json();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
@@ -140,13 +174,22 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('applies Entra ID attribute patches: paths, emails[type eq "work"].value and path-less values', async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', entraUser('entra.mover@example.test'))).json();
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', entraUser('entra.mover@example.test'))
+    ).json();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [
-        { op: 'Replace', path: 'emails[type eq "work"].value', value: 'entra.mover@corp.example.test' },
+        {
+          op: 'Replace',
+          path: 'emails[type eq "work"].value',
+          value: 'entra.mover@corp.example.test',
+        },
         { op: 'Replace', path: 'name.familyName', value: 'Mover' },
-        { op: 'Add', value: { title: 'Security Engineer', [`${ENTERPRISE}:department`]: 'Security' } },
+        {
+          op: 'Add',
+          value: { title: 'Security Engineer', [`${ENTERPRISE}:department`]: 'Security' },
+        },
       ],
     });
     expect(patched.statusCode, patched.body).toBe(200);
@@ -158,10 +201,19 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('refuses a malformed PATCH and an unsupported filter in the SCIM error format', async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', oktaUser('bad.patch@example.test'))).json();
-    const noOps = await scim(t, token, 'PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'frobnicate' }] });
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', oktaUser('bad.patch@example.test'))
+    ).json();
+    const noOps = await scim(t, token, 'PATCH', `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'frobnicate' }],
+    });
     expect(noOps.statusCode).toBe(400);
-    expect(noOps.json()).toMatchObject({ schemas: [ERROR], status: '400', scimType: 'invalidSyntax' });
+    expect(noOps.json()).toMatchObject({
+      schemas: [ERROR],
+      status: '400',
+      scimType: 'invalidSyntax',
+    });
     const filter = await scim(t, token, 'GET', '/Users?filter=name.familyName%20co%20%22x%22');
     expect(filter.statusCode).toBe(400);
     expect(filter.json()).toMatchObject({ schemas: [ERROR], scimType: 'invalidFilter' });
@@ -179,11 +231,18 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('deletes a user: gone from SCIM (404), kept in the register as a leaver', async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', oktaUser('deleted.user@example.test'))).json();
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', oktaUser('deleted.user@example.test'))
+    ).json();
     const deleted = await scim(t, token, 'DELETE', `/Users/${id}`);
     expect(deleted.statusCode).toBe(204);
     expect((await scim(t, token, 'GET', `/Users/${id}`)).statusCode).toBe(404);
-    const listed = await scim(t, token, 'GET', '/Users?filter=userName eq "deleted.user@example.test"');
+    const listed = await scim(
+      t,
+      token,
+      'GET',
+      '/Users?filter=userName eq "deleted.user@example.test"',
+    );
     expect(listed.json().totalResults).toBe(0);
     const person = await t.call(await t.tokenFor('security'), 'GET', `/api/v1/people/${id}`);
     expect(person.json()).toMatchObject({ status: 'left' });
@@ -193,7 +252,10 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     const anonymous = await scim(t, null, 'GET', '/Users');
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ schemas: [ERROR], status: '401' });
-    const writer = await createApiToken(t.ctx, systemActor, { name: 'backup-job', role: 'backup-writer' });
+    const writer = await createApiToken(t.ctx, systemActor, {
+      name: 'backup-job',
+      role: 'backup-writer',
+    });
     for (const other of [await t.tokenFor('security'), await t.tokenFor('viewer'), writer.token]) {
       const refused = await scim(t, other, 'POST', '/Users', oktaUser('intruder@example.test'));
       expect(refused.statusCode).toBe(403);

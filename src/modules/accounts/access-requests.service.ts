@@ -3,7 +3,12 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { cursorInstant, decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
+import {
+  cursorInstant,
+  decodeCursor,
+  pageFromRows,
+  type Page,
+} from '../../platform/http/paging.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import {
@@ -11,7 +16,6 @@ import {
   recordPreparedTriggerEvent,
 } from '../occurrences/record-trigger-event.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
-import { findPeopleByEmails } from '../people/list-people.js';
 import { getAsset } from '../register/asset-queries.js';
 import {
   abilityOf,
@@ -27,6 +31,7 @@ import {
   type CreateAccessRequestInput,
   type ListAccessRequestsQuery,
 } from './access-request.schema.js';
+import { findHoldersByEmail } from './find-holders.js';
 import { accessRequestsRepository, type AccessRequestRow } from './access-requests.repository.js';
 
 /** Who may approve: `access:approve`, a signed-in person, not the requester, while requested. */
@@ -111,7 +116,7 @@ export async function createAccessRequest(
 ): Promise<AccessRequestView> {
   const actor: Actor = principal.actor;
   const asset = await getAsset(ctx, input.asset);
-  const person = (await findPeopleByEmails(ctx.db, [input.person])).get(input.person);
+  const person = (await findHoldersByEmail(ctx.db, [input.person])).get(input.person);
   if (!person) {
     throw new AppError('validation_failed', `No person ${input.person} in the people register`, {
       issues: [{ path: 'body.person', message: 'is not in the people register' }],
@@ -216,8 +221,12 @@ export async function grantAccessRequest(
   });
   await mutate(ctx, principal.actor, async (tx) => {
     const locked = await accessRequestsRepository.lock(tx.trx, id);
-    if (locked?.status !== 'approved') throw new AppError('conflict', 'The request changed meanwhile');
-    await accessRequestsRepository.grant(tx.trx, id, { byLabel: principal.actor.label, at: tx.now });
+    if (locked?.status !== 'approved')
+      throw new AppError('conflict', 'The request changed meanwhile');
+    await accessRequestsRepository.grant(tx.trx, id, {
+      byLabel: principal.actor.label,
+      at: tx.now,
+    });
     await tx.audit({
       action: 'access-request.granted',
       entityType: 'access_request',

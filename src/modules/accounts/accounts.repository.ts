@@ -16,6 +16,19 @@ export interface StoredAccountValues {
 
 /** SQL for accounts, their snapshots and their revocation clocks, and nothing else. */
 export const accountsRepository = {
+  /**
+   * The people holding these e-mails (read-only: the register is the people module's; accounts
+   * only link to it, and the people module depends on this one, not the other way round).
+   */
+  async peopleByEmails(db: Db, emails: readonly string[]) {
+    if (emails.length === 0) return [];
+    return db
+      .selectFrom('people')
+      .select(['id', 'email', 'name', 'status', 'left_at'])
+      .where('email', 'in', [...new Set(emails)])
+      .execute();
+  },
+
   async latestSnapshot(db: Db, assetId: string) {
     return db
       .selectFrom('account_snapshots')

@@ -4,9 +4,9 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
-import { findPeopleByEmails } from '../people/list-people.js';
 import { getAsset } from '../register/asset-queries.js';
 import type { ImportAccountsResult } from './account.schema.js';
+import { findHoldersByEmail } from './find-holders.js';
 import { accountsRepository, type StoredAccountValues } from './accounts.repository.js';
 import {
   AccountParseError,
@@ -33,10 +33,14 @@ export interface ImportAccountsOptions {
 
 function parseFailure(error: AccountParseError, format: AccountImportFormat): AppError {
   const path = error.field === null ? `line ${error.line}` : `line ${error.line}: ${error.field}`;
-  return new AppError('validation_failed', `Nothing was imported: line ${error.line}: ${error.message}`, {
-    issues: [{ path, message: error.message }],
-    details: { format, line: error.line, field: error.field },
-  });
+  return new AppError(
+    'validation_failed',
+    `Nothing was imported: line ${error.line}: ${error.message}`,
+    {
+      issues: [{ path, message: error.message }],
+      details: { format, line: error.line, field: error.field },
+    },
+  );
 }
 
 /** Reads the whole listing (streamed, line by line), refusing duplicates and an empty listing. */
@@ -50,12 +54,19 @@ async function readListing(
     for await (const account of parseAccountListing(format, input)) {
       const earlier = seen.get(account.username);
       if (earlier !== undefined) {
-        throw new AccountParseError(account.line, 'username', `${account.username} repeats line ${earlier}`);
+        throw new AccountParseError(
+          account.line,
+          'username',
+          `${account.username} repeats line ${earlier}`,
+        );
       }
       seen.set(account.username, account.line);
       accounts.push(account);
       if (accounts.length > MAX_ACCOUNTS_PER_LISTING) {
-        throw new AppError('payload_too_large', `The listing holds more than ${MAX_ACCOUNTS_PER_LISTING} accounts`);
+        throw new AppError(
+          'payload_too_large',
+          `The listing holds more than ${MAX_ACCOUNTS_PER_LISTING} accounts`,
+        );
       }
     }
   } catch (error) {
@@ -165,7 +176,7 @@ async function applySnapshot(
   listing: ParsedAccount[],
   takenAt: Date,
 ) {
-  const people = await findPeopleByEmails(
+  const people = await findHoldersByEmail(
     tx.trx,
     listing.flatMap((account) => (account.email ? [account.email] : [])),
   );

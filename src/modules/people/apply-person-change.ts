@@ -89,7 +89,13 @@ export async function applyPersonChange(
     scim_deleted_at: options.scimDeleted ? (existing?.scim_deleted_at ?? tx.now) : null,
   };
   if (existing && sameValues(existing, values)) {
-    return { person: existing, outcome: 'unchanged', left: false, roleChanged: false, clocksStarted: 0 };
+    return {
+      person: existing,
+      outcome: 'unchanged',
+      left: false,
+      roleChanged: false,
+      clocksStarted: 0,
+    };
   }
   const person = existing
     ? await peopleRepository.update(tx.trx, existing.id, values, tx.now)

@@ -25,17 +25,3 @@ export async function getPerson(ctx: Pick<AppContext, 'db'>, id: string): Promis
   if (!row) throw notFound('Person');
   return personView(row);
 }
-
-/** People by e-mail (lower-case), for linking the accounts a system reports to their holder. */
-export async function findPeopleByEmails(
-  db: AppContext['db'],
-  emails: readonly string[],
-): Promise<Map<string, { id: string; status: string; leftAt: Date | null; label: string }>> {
-  const rows = await peopleRepository.findByEmails(db, [...new Set(emails)]);
-  return new Map(
-    rows.map((row) => [
-      row.email,
-      { id: row.id, status: row.status, leftAt: row.left_at, label: `${row.name} <${row.email}>` },
-    ]),
-  );
-}

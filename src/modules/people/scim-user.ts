@@ -11,12 +11,7 @@ export const SCIM_ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** The SCIM error types we answer with (RFC 7644 3.12). */
 export type ScimErrorType =
-  | 'invalidFilter'
-  | 'invalidSyntax'
-  | 'invalidPath'
-  | 'invalidValue'
-  | 'noTarget'
-  | 'uniqueness';
+  'invalidFilter' | 'invalidSyntax' | 'invalidPath' | 'invalidValue' | 'noTarget' | 'uniqueness';
 
 /** A request a SCIM client sent that we refuse, answered in the SCIM error format. */
 export class ScimError extends Error {
@@ -102,7 +97,11 @@ export function personFieldsFromScim(
     emails[0]?.value ??
     user.userName;
   if (!emailSchema.safeParse(email).success) {
-    throw new ScimError(400, 'emails: a work e-mail (or an e-mail as userName) is required', 'invalidValue');
+    throw new ScimError(
+      400,
+      'emails: a work e-mail (or an e-mail as userName) is required',
+      'invalidValue',
+    );
   }
   const given = [user.name?.givenName, user.name?.familyName].filter(Boolean).join(' ');
   const enterprise = user[SCIM_ENTERPRISE_SCHEMA];
@@ -190,7 +189,12 @@ function keyIn(resource: Resource, name: string): string {
   return Object.keys(resource).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
 }
 
-function applyAtPath(resource: Resource, op: 'add' | 'replace' | 'remove', path: string, value: unknown) {
+function applyAtPath(
+  resource: Resource,
+  op: 'add' | 'replace' | 'remove',
+  path: string,
+  value: unknown,
+) {
   const attribute = path.startsWith(CORE_PREFIX) ? path.slice(CORE_PREFIX.length) : path;
   if (attribute.toLowerCase().startsWith(`${SCIM_ENTERPRISE_SCHEMA.toLowerCase()}:`)) {
     const target = objectAt(resource, SCIM_ENTERPRISE_SCHEMA);
@@ -204,10 +208,13 @@ function applyAtPath(resource: Resource, op: 'add' | 'replace' | 'remove', path:
     const emails = Array.isArray(resource.emails) ? (resource.emails as Resource[]) : [];
     const others = emails.filter((entry) => entry.type !== type);
     resource.emails =
-      op === 'remove' ? others : [{ value, type, primary: true }, ...others.map((e) => ({ ...e, primary: false }))];
+      op === 'remove'
+        ? others
+        : [{ value, type, primary: true }, ...others.map((e) => ({ ...e, primary: false }))];
     return;
   }
-  if (attribute.includes('[')) throw new ScimError(400, `path ${path} is not supported`, 'invalidPath');
+  if (attribute.includes('['))
+    throw new ScimError(400, `path ${path} is not supported`, 'invalidPath');
   const [head, ...tail] = attribute.split('.');
   if (tail.length > 0) {
     applyAtPath(objectAt(resource, keyIn(resource, head!)), op, tail.join('.'), value);
@@ -238,10 +245,18 @@ export function applyScimPatch(resource: Resource, body: unknown): Resource {
     if (operation.op === 'remove') throw new ScimError(400, 'remove needs a path', 'noTarget');
     const value = operation.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new ScimError(400, 'an operation without a path needs an object value', 'invalidSyntax');
+      throw new ScimError(
+        400,
+        'an operation without a path needs an object value',
+        'invalidSyntax',
+      );
     }
     for (const [name, attributeValue] of Object.entries(value as Resource)) {
-      if (name === SCIM_ENTERPRISE_SCHEMA && typeof attributeValue === 'object' && attributeValue !== null) {
+      if (
+        name === SCIM_ENTERPRISE_SCHEMA &&
+        typeof attributeValue === 'object' &&
+        attributeValue !== null
+      ) {
         Object.assign(objectAt(patched, SCIM_ENTERPRISE_SCHEMA), attributeValue);
       } else applyAtPath(patched, operation.op, name, attributeValue);
     }
@@ -250,11 +265,17 @@ export function applyScimPatch(resource: Resource, body: unknown): Resource {
 }
 
 /** The one filter identity providers send: `userName eq "..."` (or externalId). */
-export function parseScimFilter(filter: string | undefined): { attribute: 'userName' | 'externalId'; value: string } | null {
+export function parseScimFilter(
+  filter: string | undefined,
+): { attribute: 'userName' | 'externalId'; value: string } | null {
   if (filter === undefined || filter.trim() === '') return null;
   const match = /^\s*(userName|externalId)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(filter);
   if (!match) {
-    throw new ScimError(400, 'only the filters userName eq "..." and externalId eq "..." are supported', 'invalidFilter');
+    throw new ScimError(
+      400,
+      'only the filters userName eq "..." and externalId eq "..." are supported',
+      'invalidFilter',
+    );
   }
   const attribute = match[1]!.toLowerCase() === 'username' ? 'userName' : 'externalId';
   return { attribute, value: match[2]!.replace(/\\(.)/g, '$1') };

@@ -115,7 +115,11 @@ export async function createScimUser(
       await peopleRepository.setSource(tx.trx, existing.id, 'scim');
     }
     if (applied.outcome === 'unchanged') {
-      await tx.audit({ action: 'person.provisioned', entityType: 'person', entityId: applied.person.id });
+      await tx.audit({
+        action: 'person.provisioned',
+        entityType: 'person',
+        entityId: applied.person.id,
+      });
     }
     return applied.person;
   });
@@ -142,7 +146,11 @@ export async function replaceScimUser(
       });
       const other = await peopleRepository.findByUserName(tx.trx, fields.userName);
       if (other && other.id !== existing.id) {
-        throw new ScimError(409, `userName ${fields.userName} belongs to another user`, 'uniqueness');
+        throw new ScimError(
+          409,
+          `userName ${fields.userName} belongs to another user`,
+          'uniqueness',
+        );
       }
       const applied = await applyPersonChange(
         tx,

@@ -100,7 +100,11 @@ export function registerScimRoutes(app: FastifyInstance, ctx: AppContext): void 
     );
     scope.post(`${SCIM_BASE_PATH}/Users`, { config, schema }, async (request, reply) => {
       const user = await createScimUser(ctx, actorOf(request), request.body, originOf(ctx));
-      return sendScim(reply.header('location', (user.meta as { location: string }).location), 201, user);
+      return sendScim(
+        reply.header('location', (user.meta as { location: string }).location),
+        201,
+        user,
+      );
     });
     scope.put(`${SCIM_BASE_PATH}/Users/:id`, { config, schema }, async (request, reply) =>
       sendScim(

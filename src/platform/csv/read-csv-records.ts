@@ -48,7 +48,10 @@ export async function* readCsvRecords(
   let header: string[] | null = null;
   let lastLine = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       // One-line records: the line a record ends on is the line it starts on.
       const line = item.info.lines;
       lastLine = line;
@@ -70,7 +73,8 @@ export async function* readCsvRecords(
     // The parser reads a chunk at once and may fail before the records before the bad one were
     // read from it: its own count of lines says where it stopped.
     const parserLine = (error as { lines?: unknown }).lines;
-    const line = typeof parserLine === 'number' && parserLine > lastLine ? parserLine : lastLine + 1;
+    const line =
+      typeof parserLine === 'number' && parserLine > lastLine ? parserLine : lastLine + 1;
     throw new CsvReadError(line, `the file is not valid CSV: ${reason}`);
   } finally {
     source.unpipe(parser);

@@ -42,7 +42,11 @@ export async function* parseAccountsCsv(input: AccountInput): AsyncGenerator<Par
         throw new AccountParseError(line, 'username', 'username is longer than 256 characters');
       const email = cells.email ? emailIn(cells.email) : emailIn(username);
       if (cells.email && email === null)
-        throw new AccountParseError(line, 'email', `email is not an e-mail address: ${cells.email}`);
+        throw new AccountParseError(
+          line,
+          'email',
+          `email is not an e-mail address: ${cells.email}`,
+        );
       yield {
         line,
         username,

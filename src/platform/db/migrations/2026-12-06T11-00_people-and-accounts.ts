@@ -80,7 +80,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stopped_by_snapshot_id', 'uuid', (c) => c.references('account_snapshots.id'))
     .addColumn('outcome', 'text', (c) => c.check(sql`outcome in ('met', 'missed')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
-    .addUniqueConstraint('revocation_clocks_key', ['person_id', 'account_id', 'reason', 'started_at'])
+    .addUniqueConstraint('revocation_clocks_key', [
+      'person_id',
+      'account_id',
+      'reason',
+      'started_at',
+    ])
     .execute();
   await db.schema
     .createIndex('revocation_clocks_open_idx')
