@@ -7,6 +7,7 @@ import type {
 import { generateOccurrences } from '../../src/modules/occurrences/generate-occurrences.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
+import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { accountsFixture, createSystem, scim, scimToken, upload } from './access.fixtures.js';
 
@@ -249,8 +250,8 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       accountsFixture('iam-credential-report-malformed.csv'),
     );
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.issues).toEqual([
-      { path: 'line 4: mfa_active', message: expect.stringContaining('maybe') },
+    expect(malformed.json<ErrorBody>().error.issues).toEqual([
+      { path: 'line 4: mfa_active', message: expect.stringContaining('maybe') as string },
     ]);
     const truncated = await ingest(
       asset,
@@ -258,7 +259,7 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       accountsFixture('iam-credential-report-truncated.csv'),
     );
     expect(truncated.statusCode).toBe(400);
-    expect(truncated.json().error.message).toContain('line 4');
+    expect(truncated.json<ErrorBody>().error.message).toContain('line 4');
     const empty = await ingest(
       asset,
       'aws-iam-credential-report',
@@ -271,7 +272,7 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       accountsFixture('accounts.csv'),
     );
     expect(wrongFormat.statusCode).toBe(400);
-    expect(wrongFormat.json().error.message).toContain('missing required column');
+    expect(wrongFormat.json<ErrorBody>().error.message).toContain('missing required column');
     const badQuery = await ingest(asset, 'ldap', 'x');
     expect(badQuery.statusCode).toBe(400);
     expect(await countAccounts()).toBe(before);
@@ -362,7 +363,7 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       '2026-12-05T09:00:00Z',
     );
     clock.set('2026-12-05T12:00:00Z');
-    const off = await scim(t, idp, 'PATCH', `/Users/${user.json().id}`, {
+    const off = await scim(t, idp, 'PATCH', `/Users/${user.json<{ id: string }>().id}`, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
     });
@@ -482,12 +483,14 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       justification: 'Deploys the payments service',
     });
     expect(created.statusCode, created.body).toBe(201);
-    const { id } = created.json();
+    const { id } = created.json<{ id: string }>();
     const own = await requester(`/api/v1/access-requests/${id}/approve`, {
       password: TEST_PASSWORD,
     });
     expect(own.statusCode).toBe(409);
-    expect(own.json().error.message).toContain('cannot be approved by the person who made it');
+    expect(own.json<ErrorBody>().error.message).toContain(
+      'cannot be approved by the person who made it',
+    );
     const wrongPassword = await approver(`/api/v1/access-requests/${id}/approve`, {
       password: 'not the password',
     });
@@ -499,8 +502,8 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({
       status: 'approved',
-      approvedBy: expect.stringContaining(approverUser.email),
-      approvalSignatureId: expect.any(String),
+      approvedBy: expect.stringContaining(approverUser.email) as string,
+      approvalSignatureId: expect.any(String) as string,
     });
     clock.set('2026-12-09T11:00:00Z');
     const granted = await t.call(security, 'POST', `/api/v1/access-requests/${id}/grant`);
@@ -515,6 +518,8 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
       'GET',
       '/api/v1/occurrences?control=access-request-approval',
     );
-    expect(occurrence.json().items).toEqual([expect.objectContaining({ status: 'verified' })]);
+    expect(occurrence.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ status: 'verified' }),
+    ]);
   });
 });

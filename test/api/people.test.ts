@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonView } from '../../src/modules/people/person.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
+import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { accountsFixture, upload } from './access.fixtures.js';
 
@@ -70,11 +71,13 @@ describe('the people register (CSV import)', () => {
       'email,name,shoe_size\na@example.test,A,44\n',
     );
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.issues).toEqual([
+    expect(unknown.json<ErrorBody>().error.issues).toEqual([
       { path: 'line 1', message: 'unknown column(s): shoe_size' },
     ]);
     const missing = await upload(t, security, '/api/v1/people/import', 'email\na@example.test\n');
-    expect(missing.json().error.issues[0].message).toContain('missing required column(s): name');
+    expect(missing.json<ErrorBody>().error.issues?.[0]?.message).toContain(
+      'missing required column(s): name',
+    );
     const empty = await upload(t, security, '/api/v1/people/import', '');
     expect(empty.statusCode).toBe(400);
   });

@@ -4,6 +4,14 @@ import { systemActor } from '../../src/platform/audit/actor.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { scim, scimToken } from './access.fixtures.js';
 
+interface ScimUser {
+  id: string;
+  meta: { location: string };
+}
+interface ScimList {
+  totalResults: number;
+}
+
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -75,7 +83,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
 
     const created = await scim(t, token, 'POST', '/Users', oktaUser('ada.lovelace@example.test'));
     expect(created.statusCode, created.body).toBe(201);
-    const user = created.json();
+    const user = created.json<ScimUser>();
     expect(user).toMatchObject({
       schemas: [USER, ENTERPRISE],
       userName: 'ada.lovelace@example.test',
@@ -98,7 +106,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     expect(byId.json()).toMatchObject({ id: user.id, userName: 'ada.lovelace@example.test' });
 
     const people = await t.call(await t.tokenFor('security'), 'GET', '/api/v1/people');
-    expect(people.json().items).toEqual([
+    expect(people.json<{ items: unknown[] }>().items).toEqual([
       expect.objectContaining({
         email: 'ada.lovelace@example.test',
         source: 'scim',
@@ -115,7 +123,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
       schemas: [ERROR],
       status: '409',
       scimType: 'uniqueness',
-      detail: expect.any(String),
+      detail: expect.any(String) as string,
     });
   });
 
@@ -131,7 +139,9 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('replaces a user (PUT) with what Okta sends on a profile change', async () => {
-    const { id } = (await scim(t, token, 'POST', '/Users', oktaUser('put.me@example.test'))).json();
+    const { id } = (
+      await scim(t, token, 'POST', '/Users', oktaUser('put.me@example.test'))
+    ).json<ScimUser>();
     const replaced = await scim(t, token, 'PUT', `/Users/${id}`, {
       ...oktaUser('put.me@example.test'),
       id,
@@ -150,7 +160,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   it("deactivates with Okta's PATCH shape (path-less replace of active: false)", async () => {
     const { id } = (
       await scim(t, token, 'POST', '/Users', oktaUser('okta.leaver@example.test'))
-    ).json();
+    ).json<ScimUser>();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'replace', value: { active: false } }],
@@ -158,13 +168,13 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ id, active: false });
     const person = await t.call(await t.tokenFor('security'), 'GET', `/api/v1/people/${id}`);
-    expect(person.json()).toMatchObject({ status: 'left', leftAt: expect.any(String) });
+    expect(person.json()).toMatchObject({ status: 'left', leftAt: expect.any(String) as string });
   });
 
   it('deactivates with Entra ID\'s PATCH shape ("Replace", path active, value "False")', async () => {
     const { id } = (
       await scim(t, token, 'POST', '/Users', entraUser('entra.leaver@example.test'))
-    ).json();
+    ).json<ScimUser>();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
@@ -176,7 +186,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   it('applies Entra ID attribute patches: paths, emails[type eq "work"].value and path-less values', async () => {
     const { id } = (
       await scim(t, token, 'POST', '/Users', entraUser('entra.mover@example.test'))
-    ).json();
+    ).json<ScimUser>();
     const patched = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [
@@ -203,7 +213,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   it('refuses a malformed PATCH and an unsupported filter in the SCIM error format', async () => {
     const { id } = (
       await scim(t, token, 'POST', '/Users', oktaUser('bad.patch@example.test'))
-    ).json();
+    ).json<ScimUser>();
     const noOps = await scim(t, token, 'PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'frobnicate' }],
@@ -233,7 +243,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   it('deletes a user: gone from SCIM (404), kept in the register as a leaver', async () => {
     const { id } = (
       await scim(t, token, 'POST', '/Users', oktaUser('deleted.user@example.test'))
-    ).json();
+    ).json<ScimUser>();
     const deleted = await scim(t, token, 'DELETE', `/Users/${id}`);
     expect(deleted.statusCode).toBe(204);
     expect((await scim(t, token, 'GET', `/Users/${id}`)).statusCode).toBe(404);
@@ -243,7 +253,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
       'GET',
       '/Users?filter=userName eq "deleted.user@example.test"',
     );
-    expect(listed.json().totalResults).toBe(0);
+    expect(listed.json<ScimList>().totalResults).toBe(0);
     const person = await t.call(await t.tokenFor('security'), 'GET', `/api/v1/people/${id}`);
     expect(person.json()).toMatchObject({ status: 'left' });
   });
@@ -262,7 +272,7 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
       expect(refused.json()).toMatchObject({ schemas: [ERROR], status: '403' });
     }
     const listed = await scim(t, token, 'GET', '/Users?filter=userName eq "intruder@example.test"');
-    expect(listed.json().totalResults).toBe(0);
+    expect(listed.json<ScimList>().totalResults).toBe(0);
   });
 
   it('keeps the scim token out of the API', async () => {
