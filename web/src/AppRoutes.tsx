@@ -51,6 +51,8 @@ import { OccurrencePage } from './pages/work/OccurrencePage.js';
 import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
 import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
 import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
+import { AccountsPage } from './pages/access/AccountsPage.js';
+import { PeoplePage } from './pages/access/PeoplePage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -131,6 +133,9 @@ export function AppRoutes() {
           path="admin/auditor-access"
           element={allowed('users:manage', <AuditorAccessPage />)}
         />
+        <Route path="people" element={allowed('people:read', <PeoplePage />)} />
+        <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
+        <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
