@@ -184,9 +184,33 @@ function objectAt(resource: Resource, key: string): Resource {
   return created;
 }
 
-/** Attribute names are case-insensitive (RFC 7643 2.1): the spelling the resource already uses. */
+/** The attributes kept, in their RFC 7643 spelling. */
+const KNOWN_ATTRIBUTES = [
+  'userName',
+  'externalId',
+  'displayName',
+  'name',
+  'formatted',
+  'givenName',
+  'familyName',
+  'title',
+  'active',
+  'emails',
+  'department',
+  'manager',
+];
+
+/**
+ * Attribute names are case-insensitive (RFC 7643 2.1): the spelling the resource already uses, or
+ * the standard one.
+ */
 function keyIn(resource: Resource, name: string): string {
-  return Object.keys(resource).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
+  const lower = name.toLowerCase();
+  return (
+    Object.keys(resource).find((key) => key.toLowerCase() === lower) ??
+    KNOWN_ATTRIBUTES.find((key) => key.toLowerCase() === lower) ??
+    name
+  );
 }
 
 function applyAtPath(
