@@ -9,7 +9,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { accountsFixture, createSystem, scim, scimToken, upload } from './access.fixtures.js';
+import { accountsFixture, createSystem, scim, scimToken, upload } from './accounts.fixtures.js';
 
 const HOUR = 3_600_000;
 const PEOPLE_HEADER = 'email,name,department,job_title,manager_email,status,start_date,end_date';

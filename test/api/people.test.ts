@@ -3,7 +3,7 @@ import type { PersonView } from '../../src/modules/people/person.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { accountsFixture, upload } from './access.fixtures.js';
+import { accountsFixture, upload } from './accounts.fixtures.js';
 
 describe('the people register (CSV import)', () => {
   let t: TestApp;

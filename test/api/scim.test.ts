@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/modules/identity/api-token.service.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { scim, scimToken } from './access.fixtures.js';
+import { scim, scimToken } from './accounts.fixtures.js';
 
 interface ScimUser {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createSystem } from '../api/access.fixtures.js';
+import { createSystem } from '../api/accounts.fixtures.js';
 import { plumbline } from './cli-harness.js';
 
 const fixture = (name: string) => new URL(`../fixtures/accounts/${name}`, import.meta.url).pathname;
