@@ -6,8 +6,7 @@ import { registerKeySchema } from '../register/asset.schema.js';
 export const ACCESS_REQUEST_STATUSES = ['requested', 'approved', 'granted'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
-/** The catalogue's approval control and its trigger (catalog/controls/access.yaml). */
-export const ACCESS_APPROVAL_CONTROL = 'access-request-approval';
+/** The trigger of the catalogue's approval control, access-request-approval (access.yaml). */
 export const ACCESS_REQUESTED_TRIGGER = 'access-requested';
 
 export const createAccessRequestBodySchema = z.object({

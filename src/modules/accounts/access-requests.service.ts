@@ -11,6 +11,7 @@ import {
 } from '../../platform/http/paging.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
+import { getOccurrence } from '../occurrences/list-occurrences.js';
 import {
   prepareTriggerEvent,
   recordPreparedTriggerEvent,
@@ -24,7 +25,6 @@ import {
 } from '../signatures/second-person-rule.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import {
-  ACCESS_APPROVAL_CONTROL,
   ACCESS_REQUESTED_TRIGGER,
   type AccessRequestStatus,
   type AccessRequestView,
@@ -238,7 +238,7 @@ export async function grantAccessRequest(
     for (const occurrenceId of recorded.occurrenceIds) {
       await satisfyOccurrence(
         tx,
-        { id: occurrenceId, controlKey: ACCESS_APPROVAL_CONTROL, periodKey: '', status: 'due' },
+        await getOccurrence({ db: tx.trx, clock: { now: () => tx.now } }, occurrenceId),
         {
           note: `Approved by ${locked.approved_by_label ?? ''} at ${locked.approved_at?.toISOString() ?? ''}, granted at ${tx.now.toISOString()}`,
           ...(locked.approval_signature_id ? { signatureId: locked.approval_signature_id } : {}),

@@ -1,5 +1,6 @@
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
 import type { Clock } from '../../platform/clock.js';
+import { getOccurrence } from '../occurrences/list-occurrences.js';
 import {
   prepareTriggerEvent,
   recordPreparedTriggerEvent,
@@ -129,18 +130,14 @@ export async function stopRevocationClock(
     },
   });
   if (outcome === 'met' && clock.occurrenceId !== null) {
-    await satisfyOccurrence(
-      tx,
-      {
-        id: clock.occurrenceId,
-        controlKey: REVOCATION_TRIGGERS[clock.reason].control,
-        periodKey: '',
-        status: 'due',
-      },
-      {
-        note: `Account ${stop.account} revoked ${hours} h after the ${clock.reason === 'leaver' ? 'departure' : 'role change'} (seen ${stoppedAt.toISOString()})`,
-      },
+    // Its status now: an occurrence someone already finished (a work order) is left as it is.
+    const occurrence = await getOccurrence(
+      { db: tx.trx, clock: { now: () => tx.now } },
+      clock.occurrenceId,
     );
+    await satisfyOccurrence(tx, occurrence, {
+      note: `Account ${stop.account} revoked ${hours} h after the ${clock.reason === 'leaver' ? 'departure' : 'role change'} (seen ${stoppedAt.toISOString()})`,
+    });
   }
   return outcome;
 }
