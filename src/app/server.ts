@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.js';
+import { registerAccessManagementRoutes } from '../modules/people/access-management.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
 import { registerBackupPolicyRoutes } from '../modules/backups/backup-policies.routes.js';
 import { registerBackupRunRoutes } from '../modules/backups/backup-runs.routes.js';
@@ -156,6 +157,7 @@ export async function buildServer(
   registerCertificateRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
   registerVulnerabilityRoutes(api, ctx);
+  registerAccessManagementRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

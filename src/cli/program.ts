@@ -5,6 +5,8 @@ import { AppError } from '../platform/errors.js';
 import { storageFailureOf, storageFullError } from '../platform/storage/storage-full.js';
 import { ApiError } from './api-client.js';
 import { registerAccessCommands } from './commands/access.js';
+import { registerAccountCommands } from './commands/accounts.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerAlertCommands } from './commands/alerts.js';
@@ -60,6 +62,8 @@ export function buildProgram(cli: CliContext): Command {
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
   registerScanCommands(program, cli);
+  registerAccountCommands(program, cli);
+  registerPeopleCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -32,6 +32,8 @@ const WORKER: readonly Permission[] = [
   'alerts:read',
   'incidents:read',
   'incidents:manage',
+  'accounts:read',
+  'access:request',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -44,9 +46,17 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'nonconformance:manage',
     'notifications:read',
     'incidents:decide',
+    'people:read',
   ],
   engineering: WORKER,
-  security: [...WORKER, 'reports:read'],
+  security: [
+    ...WORKER,
+    'reports:read',
+    'people:read',
+    'people:manage',
+    'accounts:import',
+    'access:approve',
+  ],
   auditor: [
     'register:read',
     'audit:read',
@@ -58,12 +68,16 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'backups:read',
     'alerts:read',
     'incidents:read',
+    'people:read',
+    'accounts:read',
   ],
   viewer: ['register:read', 'catalog:read', 'backups:read'],
   // Token-only: a backup job posts runs and can read nothing.
   'backup-writer': ['backups:write'],
   // Token-only: Alertmanager or Grafana posts alerts and can read nothing.
   'alert-writer': ['alerts:write'],
+  // Token-only: an identity provider provisions people over SCIM and can read nothing else.
+  scim: ['scim:provision'],
 };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -152,6 +166,7 @@ describe('access policy', () => {
     tokens['alert-writer'] = (
       await createApiToken(t.ctx, systemActor, { name: 'alertmanager', role: 'alert-writer' })
     ).token;
+    tokens.scim = (await createApiToken(t.ctx, systemActor, { name: 'okta', role: 'scim' })).token;
     routes = declaredRouteAccess(t.app).filter((r) => r.method !== 'HEAD');
   });
   afterAll(() => t.close());

@@ -56,6 +56,8 @@ import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js'
 import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
 import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
 import { FindingsPage } from './pages/findings/FindingsPage.js';
+import { AccountsPage } from './pages/access/AccountsPage.js';
+import { PeoplePage } from './pages/access/PeoplePage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -141,6 +143,9 @@ export function AppRoutes() {
         />
         <Route path="admin/outbox" element={allowed('notifications:read', <OutboxPage />)} />
         <Route path="findings" element={allowed('work:read', <FindingsPage />)} />
+        <Route path="people" element={allowed('people:read', <PeoplePage />)} />
+        <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
+        <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_REQUESTED_TRIGGER } from '../accounts/access-request.schema.js';
+import { MFA_CONTROL } from '../accounts/import-accounts.js';
+import { REVOCATION_TRIGGERS } from '../accounts/revocation-clock.js';
 import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evaluation-controls.js';
 import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
@@ -45,11 +48,9 @@ describe('the registry of evaluators', () => {
       .filter((control) => automationOf(control.evaluation) === 'manual')
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
     expect([...new Set(intended)].sort()).toEqual([
-      'access-grants',
       'access-reviews',
       'change-requests',
       'decommissioning-records',
-      'mfa-status',
       'provisioning-requests',
       'supplier-reviews',
     ]);
@@ -90,6 +91,12 @@ describe('the registry of evaluators', () => {
       'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
       incidents: triggeredBy(INCIDENT_OPENED_TRIGGER),
       'vulnerability-scans': [...SCAN_CONTROLS, ...triggeredBy(FINDING_SLA_TRIGGERS.high)],
+      'access-grants': [
+        ...triggeredBy(ACCESS_REQUESTED_TRIGGER),
+        ...triggeredBy(REVOCATION_TRIGGERS.leaver.trigger),
+        ...triggeredBy(REVOCATION_TRIGGERS.mover.trigger),
+      ],
+      'mfa-status': [MFA_CONTROL],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

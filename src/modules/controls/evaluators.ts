@@ -65,6 +65,15 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'vulnerability-remediation-high-30d',
     ],
   },
+  'access-grants': {
+    evaluatedBy:
+      'accounts/start-revocation-clocks.ts (clocks started by people leaving or changing role, stopped by account snapshots) and accounts/access-requests.service.ts (grantAccessRequest)',
+    controls: ['access-request-approval', 'access-revocation-24h', 'access-role-change-24h'],
+  },
+  'mfa-status': {
+    evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
+    controls: ['mfa-enforcement-monthly'],
+  },
 };
 
 /** How a control is decided, as shown and exported: `manual` or `automatic:<source>`. */

@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   'incidents:read',
   'incidents:manage',
   'incidents:decide',
+  'people:read',
+  'people:manage',
+  'accounts:read',
+  'accounts:import',
+  'access:request',
+  'access:approve',
+  'scim:provision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +54,8 @@ const READ_ONLY: Permission[] = [
   'backups:read',
   'alerts:read',
   'incidents:read',
+  'people:read',
+  'accounts:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -66,6 +75,8 @@ const PRACTITIONER: Permission[] = [
   'alerts:read',
   'incidents:read',
   'incidents:manage',
+  'accounts:read',
+  'access:request',
 ];
 
 /** The single source of truth for who may do what. */
@@ -79,15 +90,26 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'nonconformance:manage',
     'notifications:read',
     'incidents:decide',
+    'people:read',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
-  security: new Set<Permission>([...PRACTITIONER, 'reports:read']),
+  // Security owns access management: the people register, account snapshots, approvals.
+  security: new Set<Permission>([
+    ...PRACTITIONER,
+    'reports:read',
+    'people:read',
+    'people:manage',
+    'accounts:import',
+    'access:approve',
+  ]),
   auditor: new Set<Permission>(READ_ONLY),
   viewer: new Set<Permission>(['register:read', 'catalog:read', 'backups:read']),
   // A backup job's token: it posts runs and can read nothing, not even what it posted.
   'backup-writer': new Set<Permission>(['backups:write']),
   // Alertmanager's or Grafana's token: it posts alerts and can read nothing.
   'alert-writer': new Set<Permission>(['alerts:write']),
+  // An identity provider's provisioning token (Okta, Entra ID): the SCIM endpoint and nothing else.
+  scim: new Set<Permission>(['scim:provision']),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -15,9 +15,11 @@ export type UserRole = (typeof USER_ROLES)[number];
 /**
  * Roles only a machine token may carry: narrow scopes for jobs, never given to a person.
  * `backup-writer` may post backup runs and nothing else (docs/backups.md); `alert-writer` may post
- * monitoring alerts (Alertmanager's or Grafana's webhook) and nothing else (docs/incidents.md).
+ * monitoring alerts (Alertmanager's or Grafana's webhook) and nothing else (docs/incidents.md);
+ * `scim` may provision people through the SCIM endpoint and nothing else
+ * (docs/access-management.md).
  */
-export const TOKEN_ONLY_ROLES = ['backup-writer', 'alert-writer'] as const;
+export const TOKEN_ONLY_ROLES = ['backup-writer', 'alert-writer', 'scim'] as const;
 export type TokenOnlyRole = (typeof TOKEN_ONLY_ROLES)[number];
 
 /** Roles a machine token may carry: any person's role, or a token-only role. */

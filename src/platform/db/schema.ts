@@ -851,6 +851,36 @@ export interface IncidentTimelineTable {
   recorded_at: Timestamp;
 }
 
+/** The workforce register and the accounts systems report (people, accounts modules). */
+export interface PeopleTable {
+  id: Generated<string>;
+  user_name: string;
+  email: string;
+  name: string;
+  department: string;
+  job_title: string;
+  manager_email: string | null;
+  status: string;
+  start_date: DateOnly | null;
+  end_date: DateOnly | null;
+  left_at: Timestamp | null;
+  external_id: string | null;
+  scim_deleted_at: Timestamp | null;
+  source: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountSnapshotsTable {
+  id: Generated<string>;
+  asset_id: string;
+  format: string;
+  taken_at: Timestamp;
+  account_count: number;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 /** Who is on call, as primary or backup, from when to when (incidents module). */
 export interface OnCallShiftsTable {
   id: Generated<string>;
@@ -861,6 +891,56 @@ export interface OnCallShiftsTable {
   ends_at: Timestamp;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  asset_id: string;
+  username: string;
+  email: string | null;
+  person_id: string | null;
+  roles: Json<string[]>;
+  privileged: boolean;
+  mfa_enabled: boolean | null;
+  disabled: boolean;
+  last_login_at: Timestamp | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  disabled_since: Timestamp | null;
+  removed_at: Timestamp | null;
+  roles_changed_at: Timestamp | null;
+}
+
+export interface RevocationClocksTable {
+  id: Generated<string>;
+  person_id: string;
+  account_id: string;
+  reason: string;
+  started_at: Timestamp;
+  due_at: Timestamp;
+  occurrence_id: string | null;
+  stopped_at: Timestamp | null;
+  stopped_by_snapshot_id: string | null;
+  outcome: string | null;
+  created_at: Timestamp;
+}
+
+export interface AccessRequestsTable {
+  id: Generated<string>;
+  person_id: string;
+  asset_id: string;
+  role: string;
+  justification: string;
+  status: string;
+  requested_by_id: string | null;
+  requested_by_label: string;
+  requested_at: Timestamp;
+  approved_by_id: string | null;
+  approved_by_label: string | null;
+  approval_signature_id: string | null;
+  approved_at: Timestamp | null;
+  granted_by_label: string | null;
+  granted_at: Timestamp | null;
 }
 
 export interface Database {
@@ -921,6 +1001,11 @@ export interface Database {
   vulnerability_scans: VulnerabilityScansTable;
   vulnerability_findings: VulnerabilityFindingsTable;
   finding_exceptions: FindingExceptionsTable;
+  people: PeopleTable;
+  account_snapshots: AccountSnapshotsTable;
+  accounts: AccountsTable;
+  revocation_clocks: RevocationClocksTable;
+  access_requests: AccessRequestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

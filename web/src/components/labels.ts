@@ -87,6 +87,7 @@ export const TOKEN_ROLE_LABELS: Record<TokenRole, string> = {
   ...USER_ROLE_LABELS,
   'backup-writer': 'Backup writer (posts backup runs only)',
   'alert-writer': 'Alert writer (posts monitoring alerts only)',
+  scim: 'SCIM provisioning (identity provider pushes people only)',
 };
 
 export const REVIEW_ITEM_STATUS_LABELS: Record<ReviewItemStatus, string> = {

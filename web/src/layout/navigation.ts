@@ -58,6 +58,13 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   {
+    title: 'Access',
+    items: [
+      { label: 'People', to: '/people', permission: 'people:read' },
+      { label: 'Accounts', to: '/accounts', permission: 'accounts:read' },
+    ],
+  },
+  {
     title: 'Administration',
     items: [
       { label: 'Users', to: '/admin/users', permission: 'users:manage' },

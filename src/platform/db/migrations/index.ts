@@ -7,8 +7,8 @@ import * as workOrdersAndEvidence from './2026-11-24T04-00_work-orders-and-evide
 import * as postureIndexes from './2026-11-24T05-00_posture-indexes.js';
 import * as occurrenceState from './2026-11-25T00-00_occurrence-state.js';
 import * as backups from './2026-11-25T01-00_backups.js';
-import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
 import * as backupIncidents from './2026-11-25T01-30_backup-incidents.js';
+import * as restoreTestsAndDr from './2026-11-25T02-00_restore-tests-and-dr.js';
 import * as evidencePacks from './2026-11-25T03-00_evidence-packs.js';
 import * as auditorEngagements from './2026-12-03T01-00_auditor-engagements.js';
 import * as packHeartbeat from './2026-12-03T02-00_pack-heartbeat.js';
@@ -21,10 +21,11 @@ import * as auditCheckpoints from './2026-12-06T06-10_audit-checkpoints.js';
 import * as instanceKeyCheck from './2026-12-06T06-10_instance-key-check.js';
 import * as evidenceAttachments from './2026-12-06T09-00_evidence-attachments.js';
 import * as lateEvidence from './2026-12-06T10-10_late-evidence.js';
-import * as certificates from './2026-12-06T10-40_certificates.js';
 import * as notificationLanes from './2026-12-06T10-20_notification-lanes.js';
-import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
 import * as vulnerabilityFindings from './2026-12-06T10-30_vulnerability-findings.js';
+import * as certificates from './2026-12-06T10-40_certificates.js';
+import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
+import * as peopleAndAccounts from './2026-12-06T11-00_people-and-accounts.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -40,8 +41,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T05-00_posture-indexes': postureIndexes,
   '2026-11-25T00-00_occurrence-state': occurrenceState,
   '2026-11-25T01-00_backups': backups,
-  '2026-11-25T02-00_restore-tests-and-dr': restoreTestsAndDr,
   '2026-11-25T01-30_backup-incidents': backupIncidents,
+  '2026-11-25T02-00_restore-tests-and-dr': restoreTestsAndDr,
   '2026-11-25T03-00_evidence-packs': evidencePacks,
   '2026-12-03T01-00_auditor-engagements': auditorEngagements,
   '2026-12-03T02-00_pack-heartbeat': packHeartbeat,
@@ -54,10 +55,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T06-10_instance-key-check': instanceKeyCheck,
   '2026-12-06T09-00_evidence-attachments': evidenceAttachments,
   '2026-12-06T10-10_late-evidence': lateEvidence,
-  '2026-12-06T10-40_certificates': certificates,
   '2026-12-06T10-20_notification-lanes': notificationLanes,
-  '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
   '2026-12-06T10-30_vulnerability-findings': vulnerabilityFindings,
+  '2026-12-06T10-40_certificates': certificates,
+  '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
+  '2026-12-06T11-00_people-and-accounts': peopleAndAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,263 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StoredAccountValues {
+  username: string;
+  email: string | null;
+  personId: string | null;
+  roles: string[];
+  privileged: boolean;
+  mfaEnabled: boolean | null;
+  disabled: boolean;
+  lastLoginAt: Date | null;
+}
+
+/** SQL for accounts, their snapshots and their revocation clocks, and nothing else. */
+export const accountsRepository = {
+  /**
+   * The people holding these e-mails (read-only: the register is the people module's; accounts
+   * only link to it, and the people module depends on this one, not the other way round).
+   */
+  async peopleByEmails(db: Db, emails: readonly string[]) {
+    if (emails.length === 0) return [];
+    return db
+      .selectFrom('people')
+      .select(['id', 'email', 'name', 'status', 'left_at'])
+      .where('email', 'in', [...new Set(emails)])
+      .execute();
+  },
+
+  async latestSnapshot(db: Db, assetId: string) {
+    return db
+      .selectFrom('account_snapshots')
+      .selectAll()
+      .where('asset_id', '=', assetId)
+      .orderBy('taken_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+
+  async insertSnapshot(
+    db: Db,
+    values: { assetId: string; format: string; takenAt: Date; count: number; by: string; at: Date },
+  ): Promise<string> {
+    const row = await db
+      .insertInto('account_snapshots')
+      .values({
+        asset_id: values.assetId,
+        format: values.format,
+        taken_at: values.takenAt,
+        account_count: values.count,
+        recorded_by: values.by,
+        recorded_at: values.at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async accountsOfAsset(db: Db, assetId: string) {
+    return db.selectFrom('accounts').selectAll().where('asset_id', '=', assetId).execute();
+  },
+
+  async insertAccount(db: Db, assetId: string, values: StoredAccountValues, seenAt: Date) {
+    const row = await db
+      .insertInto('accounts')
+      .values({
+        asset_id: assetId,
+        username: values.username,
+        email: values.email,
+        person_id: values.personId,
+        roles: JSON.stringify(values.roles),
+        privileged: values.privileged,
+        mfa_enabled: values.mfaEnabled,
+        disabled: values.disabled,
+        last_login_at: values.lastLoginAt,
+        first_seen_at: seenAt,
+        last_seen_at: seenAt,
+        disabled_since: values.disabled ? seenAt : null,
+        removed_at: null,
+        roles_changed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  },
+
+  async updateAccount(
+    db: Db,
+    id: string,
+    values: StoredAccountValues & {
+      lastSeenAt: Date;
+      disabledSince: Date | null;
+      rolesChangedAt: Date | null;
+    },
+  ): Promise<void> {
+    await db
+      .updateTable('accounts')
+      .set({
+        email: values.email,
+        person_id: values.personId,
+        roles: JSON.stringify(values.roles),
+        privileged: values.privileged,
+        mfa_enabled: values.mfaEnabled,
+        disabled: values.disabled,
+        last_login_at: values.lastLoginAt,
+        last_seen_at: values.lastSeenAt,
+        disabled_since: values.disabledSince,
+        removed_at: null,
+        roles_changed_at: values.rolesChangedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async markRemoved(db: Db, ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.updateTable('accounts').set({ removed_at: at }).where('id', 'in', ids).execute();
+  },
+
+  /** A person's accounts still present on their systems, with the system's key. */
+  async presentAccountsOfPerson(db: Db, personId: string) {
+    return db
+      .selectFrom('accounts')
+      .innerJoin('assets', 'assets.id', 'accounts.asset_id')
+      .select([
+        'accounts.id',
+        'accounts.username',
+        'accounts.disabled',
+        'accounts.disabled_since',
+        'assets.key as asset_key',
+      ])
+      .where('accounts.person_id', '=', personId)
+      .where('accounts.removed_at', 'is', null)
+      .orderBy('assets.key')
+      .orderBy('accounts.username')
+      .execute();
+  },
+
+  async insertClock(
+    db: Db,
+    values: {
+      personId: string;
+      accountId: string;
+      reason: string;
+      startedAt: Date;
+      dueAt: Date;
+      now: Date;
+    },
+  ): Promise<string | null> {
+    const row = await db
+      .insertInto('revocation_clocks')
+      .values({
+        person_id: values.personId,
+        account_id: values.accountId,
+        reason: values.reason,
+        started_at: values.startedAt,
+        due_at: values.dueAt,
+        created_at: values.now,
+      })
+      .onConflict((oc) => oc.constraint('revocation_clocks_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  },
+
+  async setClockOccurrence(db: Db, clockId: string, occurrenceId: string | null): Promise<void> {
+    await db
+      .updateTable('revocation_clocks')
+      .set({ occurrence_id: occurrenceId })
+      .where('id', '=', clockId)
+      .execute();
+  },
+
+  async stopClock(
+    db: Db,
+    clockId: string,
+    values: { stoppedAt: Date; snapshotId: string | null; outcome: string },
+  ): Promise<void> {
+    await db
+      .updateTable('revocation_clocks')
+      .set({
+        stopped_at: values.stoppedAt,
+        stopped_by_snapshot_id: values.snapshotId,
+        outcome: values.outcome,
+      })
+      .where('id', '=', clockId)
+      .where('stopped_at', 'is', null)
+      .execute();
+  },
+
+  /** Open clocks of the accounts of one system. */
+  async openClocksOfAsset(db: Db, assetId: string) {
+    return db
+      .selectFrom('revocation_clocks')
+      .innerJoin('accounts', 'accounts.id', 'revocation_clocks.account_id')
+      .select([
+        'revocation_clocks.id',
+        'revocation_clocks.account_id',
+        'revocation_clocks.reason',
+        'revocation_clocks.started_at',
+        'revocation_clocks.due_at',
+        'revocation_clocks.occurrence_id',
+      ])
+      .where('accounts.asset_id', '=', assetId)
+      .where('revocation_clocks.stopped_at', 'is', null)
+      .execute();
+  },
+
+  async clocksOfPerson(db: Db, personId: string) {
+    return db
+      .selectFrom('revocation_clocks')
+      .innerJoin('accounts', 'accounts.id', 'revocation_clocks.account_id')
+      .innerJoin('assets', 'assets.id', 'accounts.asset_id')
+      .select([
+        'revocation_clocks.id',
+        'revocation_clocks.reason',
+        'revocation_clocks.started_at',
+        'revocation_clocks.due_at',
+        'revocation_clocks.stopped_at',
+        'revocation_clocks.outcome',
+        'revocation_clocks.occurrence_id',
+        'accounts.username',
+        'assets.key as asset_key',
+      ])
+      .where('revocation_clocks.person_id', '=', personId)
+      .orderBy('revocation_clocks.started_at')
+      .orderBy('assets.key')
+      .orderBy('accounts.username')
+      .execute();
+  },
+
+  /**
+   * A page of one system's accounts in username order, with what the list flags: the holder has
+   * left, and whether an approved request covers the account (same person and system).
+   */
+  async pageOfAsset(
+    db: Db,
+    query: { assetId: string; after: string | null; limit: number; includeRemoved: boolean },
+  ) {
+    let select = db
+      .selectFrom('accounts')
+      .leftJoin('people', 'people.id', 'accounts.person_id')
+      .selectAll('accounts')
+      .select([
+        'people.email as person_email',
+        'people.status as person_status',
+        sql<boolean>`exists (
+          select 1 from access_requests r
+          where r.person_id = accounts.person_id and r.asset_id = accounts.asset_id
+            and r.status in ('approved', 'granted')
+        )`.as('requested'),
+      ])
+      .where('accounts.asset_id', '=', query.assetId);
+    if (!query.includeRemoved) select = select.where('accounts.removed_at', 'is', null);
+    if (query.after !== null) select = select.where('accounts.username', '>', query.after);
+    return select
+      .orderBy('accounts.username')
+      .limit(query.limit + 1)
+      .execute();
+  },
+};

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal } from '../../platform/http/access.js';
+import { asApi, type Api } from '../../platform/http/api-types.js';
+import { importPeople } from './import-people.js';
+import { getPerson, listPeople } from './list-people.js';
+import {
+  importPeopleResultSchema,
+  listPeopleQuerySchema,
+  personPageSchema,
+  personViewSchema,
+} from './person.schema.js';
+
+/** Reads and drops the rest of a refused upload, so the client gets the answer, not a reset. */
+async function discardRest(input: Readable): Promise<void> {
+  if (input.readableEnded || input.destroyed) return;
+  for await (const chunk of input as AsyncIterable<Buffer>) void chunk;
+}
+
+/** The people register: read by security, quality and auditors; imported by security. */
+export function registerPeopleRoutes(api: Api, ctx: AppContext): void {
+  const read = { access: { permission: 'people:read' as const } };
+  api.get('/api/v1/people', {
+    config: read,
+    schema: {
+      tags: ['access'],
+      summary: 'The people register (the workforce), in user-name order, a page at a time',
+      querystring: listPeopleQuerySchema,
+      response: { 200: personPageSchema },
+    },
+    handler: async (request) => listPeople(ctx, request.query),
+  });
+  api.get('/api/v1/people/:id', {
+    config: read,
+    schema: {
+      tags: ['access'],
+      summary: 'One person',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: personViewSchema },
+    },
+    handler: async (request) => getPerson(ctx, request.params.id),
+  });
+
+  // The CSV streams in unread: this scope takes any content type as a stream.
+  void api.register((scope, _options, done) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
+    asApi(scope).post('/api/v1/people/import', {
+      config: { access: { permission: 'people:manage' as const } },
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        tags: ['access'],
+        summary:
+          'Import the people register from CSV (the request body); every bad row is reported and nothing is stored unless all rows are valid',
+        response: { 200: importPeopleResultSchema },
+      },
+      handler: async (request) => {
+        const body = request.body;
+        const input = body instanceof Readable ? body : request.raw;
+        try {
+          return await importPeople(ctx, requirePrincipal(request).actor, input);
+        } catch (error) {
+          await discardRest(input);
+          throw error;
+        }
+      },
+    });
+    done();
+  });
+}
