@@ -7,6 +7,7 @@ import { tooLarge } from '../../platform/evidence/evidence-store.js';
 import type { AttachmentOwner } from './attachment-owner.js';
 import { attachmentRepository, toAttachmentView } from './attachment.repository.js';
 import type { AttachmentView } from './attachment.schema.js';
+import { drainQuietly } from '../../platform/streams/drain-quietly.js';
 
 export interface IncomingFile {
   stream: Readable;
@@ -60,7 +61,7 @@ export async function attachEvidence(
     await owner.check(ctx.db, recordId);
   } catch (error) {
     // Refused before storing anything; the upload is drained so the answer reaches the client.
-    file.stream.resume();
+    drainQuietly(file.stream);
     throw error;
   }
   let stored;

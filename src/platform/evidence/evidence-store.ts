@@ -11,6 +11,7 @@ import {
   verifySealedFile,
 } from '../crypto/sealed-file.js';
 import { AppError } from '../errors.js';
+import { drainQuietly } from '../streams/drain-quietly.js';
 
 /** File layout: this magic line, then a sealed file (platform/crypto/sealed-file.ts). */
 export const EVIDENCE_FILE_MAGIC = Buffer.from('PLEV1\n');
@@ -130,7 +131,7 @@ export function createEvidenceStore(options: {
       } catch (error) {
         await fs.promises.rm(tempPath, { force: true });
         // Drain what the client still sends, so the refusal reaches it cleanly.
-        source.resume();
+        drainQuietly(source);
         throw error;
       }
     },

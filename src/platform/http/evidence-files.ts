@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import { drainQuietly } from '../streams/drain-quietly.js';
 
 /** What a download of an evidence file (work order, restore test, DR exercise) tells the client. */
 export interface DownloadableEvidence {
@@ -111,11 +112,11 @@ export async function uploadedEvidenceFile(
     throw error;
   }
   if (!file || file.fieldname !== 'file') {
-    file?.file.resume();
+    if (file) drainQuietly(file.file);
     throw fileRequired('Send the file in the multipart field "file"');
   }
   if (file.filename.trim() === '') {
-    file.file.resume();
+    drainQuietly(file.file);
     throw new AppError('validation_failed', 'The file part has no file name', {
       issues: [{ path: 'body.file', message: 'needs a file name (filename="…")' }],
     });
