@@ -78,6 +78,7 @@ describe('evidence packs', () => {
         'registers/assets.csv',
         'registers/audit-events.csv',
         'registers/backup-runs.csv',
+        'registers/closeout-overrides.csv',
         'registers/dr-exercises.csv',
         'registers/restore-tests.csv',
         'registers/matrix.csv',

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateBackups } from '../../src/modules/backups/evaluate-backups.js';
+import { packRegisters } from '../../src/modules/packs/pack-registers.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
@@ -185,6 +186,25 @@ describe('work orders of automatic backup controls and the source’s facts', ()
       .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ justification: JUSTIFICATION });
+
+    // The evidence pack of the period lists the override among its exceptions.
+    const register = packRegisters(
+      t.ctx,
+      {
+        start: new Date('2026-06-01T00:00:00Z'),
+        end: new Date('2026-07-01T00:00:00Z'),
+        asOf: clock.now(),
+      },
+      // Only the occurrences register reads the effectiveness report; this test reads another.
+      undefined as never,
+    ).find((entry) => entry.path === 'registers/closeout-overrides.csv');
+    let csv = '';
+    for await (const chunk of register!.chunks()) csv += chunk;
+    const [header, ...rows] = csv.trim().split('\n');
+    expect(header).toContain('work_order_number,control_key,asset_key');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(JUSTIFICATION);
+    expect(rows[0]).toMatch(/^\d+,backup-daily-production,/);
   });
 
   it('refuses to verify a closeout that a failed run recorded afterwards contradicts', async () => {

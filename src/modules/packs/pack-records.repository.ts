@@ -199,6 +199,41 @@ export const packRecordsRepository = {
     return query.execute();
   },
 
+  /**
+   * Closeouts signed over a contradicting automatic source (a failed backup run and no success in
+   * the window) in the period: exceptions an auditor must see, with who signed them and why.
+   */
+  closeoutOverrides(db: Db, window: PeriodWindow, after: string | null, limit: number) {
+    let query = db
+      .selectFrom('work_order_events')
+      .innerJoin('work_orders', 'work_orders.id', 'work_order_events.work_order_id')
+      .leftJoin('controls', 'controls.id', 'work_orders.control_id')
+      .leftJoin('assets', 'assets.id', 'work_orders.asset_id')
+      .leftJoin('occurrences', 'occurrences.id', 'work_orders.occurrence_id')
+      .leftJoin('signatures', 'signatures.id', 'work_order_events.signature_id')
+      .select([
+        'work_order_events.seq',
+        'work_orders.number as work_order_number',
+        'controls.key as control_key',
+        'assets.key as asset_key',
+        'occurrences.period_key',
+        'work_order_events.at as overridden_at',
+        'work_order_events.actor_label as signer_label',
+        'signatures.signer_role',
+        'signatures.method as signature_method',
+        'signatures.record_sha256 as signed_record_sha256',
+        'work_order_events.note as justification',
+      ])
+      .where('work_order_events.kind', '=', 'overridden')
+      .where('work_order_events.at', '>=', window.start)
+      .where('work_order_events.at', '<', window.end)
+      .where('work_order_events.at', '<=', window.asOf)
+      .orderBy('work_order_events.seq')
+      .limit(limit);
+    if (after !== null) query = query.where('work_order_events.seq', '>', after);
+    return query.execute();
+  },
+
   /** Nonconformances raised before the end of the period and not closed before its start. */
   nonconformances(db: Db, window: PeriodWindow, after: number | null, limit: number) {
     let query = db

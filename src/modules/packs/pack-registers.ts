@@ -146,6 +146,30 @@ export function packRegisters(
         ),
     },
     {
+      path: 'registers/closeout-overrides.csv',
+      title:
+        'Exceptions: closeouts signed over what an automatic source recorded (failed runs, no success)',
+      chunks: () =>
+        csvChunks(
+          [
+            'work_order_number',
+            'control_key',
+            'asset_key',
+            'period_key',
+            'overridden_at',
+            'signer_label',
+            'signer_role',
+            'signature_method',
+            'signed_record_sha256',
+            'justification',
+          ],
+          keysetPages(
+            (after: string | null, limit) => repo.closeoutOverrides(db, window, after, limit),
+            (row) => row.seq,
+          ),
+        ),
+    },
+    {
       path: 'registers/nonconformances.csv',
       title: 'Nonconformances open during the period',
       chunks: () =>
