@@ -112,7 +112,7 @@ describe('evidence packs', () => {
       ),
     );
     expect(patching).toMatch(
-      /,2026-03-31T22:00:00.000Z,done,2026-03-20T10:00:00.000Z,token:engineering-\d+,,,1,unverified$/,
+      /,2026-03-31T22:00:00.000Z,done,2026-03-20T10:00:00.000Z,token:engineering-\d+,,,1,unverified,false$/,
     );
     expect(entries.get('registers/suppliers.csv')!.toString()).toMatch(/\nhetzner,Hetzner Online,/);
     expect(entries.get('registers/work-orders.csv')!.toString()).toMatch(
