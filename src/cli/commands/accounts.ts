@@ -1,66 +1,10 @@
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import type { AccountView, ImportAccountsResult } from '../../modules/accounts/account.schema.js';
 import { ACCOUNT_IMPORT_FORMATS } from '../../modules/accounts/parsers/index.js';
-import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
-import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { openInput, postStream } from '../upload.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
-
-/** The file (or standard input for `-`) as a stream. */
-export function openUpload(file: string): Readable {
-  if (file === '-') return process.stdin;
-  try {
-    fs.accessSync(file, fs.constants.R_OK);
-  } catch (error) {
-    throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
-  }
-  return fs.createReadStream(file);
-}
-
-/** POSTs a file as the request body as it is read, and returns the parsed answer. */
-export async function postUpload<T>(
-  command: Command,
-  cli: CliContext,
-  path: string,
-  query: Record<string, string | undefined>,
-  input: Readable,
-): Promise<T> {
-  const { url, token } = globalOptions(command);
-  const target = new URL(`/api/v1${path}`, url);
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) target.searchParams.set(name, value);
-  }
-  const doFetch = cli.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await doFetch(target, {
-      method: 'POST',
-      headers: {
-        'content-type': 'text/csv',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: Readable.toWeb(input) as ReadableStream<Uint8Array>,
-      duplex: 'half',
-    } as RequestInit);
-  } catch (error) {
-    throw new CliExit(
-      EXIT.unreachable,
-      `Cannot reach Plumbline at ${url}: ${(error as Error).message}`,
-    );
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: keep the text for the message.
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as T;
-}
 
 function describeIngest(result: ImportAccountsResult): string {
   const counts = `${result.received} accounts of ${result.asset} (${result.format}, snapshot ${result.takenAt}): ${result.created} new, ${result.updated} changed, ${result.alreadyRecorded} already recorded, ${result.removed} removed`;
@@ -102,12 +46,13 @@ export function registerAccountCommands(program: Command, cli: CliContext): void
         options: { asset: string; format: string; takenAt?: string },
         command: Command,
       ) => {
-        const result = await postUpload<ImportAccountsResult>(
+        const result = await postStream<ImportAccountsResult>(
           command,
           cli,
           '/accounts/import',
           { asset: options.asset, format: options.format, takenAt: options.takenAt },
-          openUpload(file),
+          openInput(file),
+          'text/csv',
         );
         cli.output.out(
           globalOptions(command).json ? JSON.stringify(result, null, 2) : describeIngest(result),

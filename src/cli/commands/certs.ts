@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import type {
   CertificateView,
@@ -7,59 +5,11 @@ import type {
   ImportCertificatesResult,
   ProbeResultView,
 } from '../../modules/certificates/certificate.schema.js';
-import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
-
-/** Sends the PEM file (or standard input for `-`) as it is read. */
-async function postPem(
-  command: Command,
-  cli: CliContext,
-  file: string,
-  asset: string | undefined,
-): Promise<ImportCertificatesResult> {
-  let input: Readable;
-  if (file === '-') input = process.stdin;
-  else {
-    try {
-      fs.accessSync(file, fs.constants.R_OK);
-    } catch (error) {
-      throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
-    }
-    input = fs.createReadStream(file);
-  }
-  const { url, token } = globalOptions(command);
-  const target = new URL('/api/v1/certificates/import', url);
-  if (asset) target.searchParams.set('asset', asset);
-  let response: Response;
-  try {
-    response = await (cli.fetch ?? fetch)(target, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-pem-file',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: Readable.toWeb(input) as ReadableStream<Uint8Array>,
-      duplex: 'half',
-    } as RequestInit);
-  } catch (error) {
-    throw new CliExit(
-      EXIT.unreachable,
-      `Cannot reach Plumbline at ${url}: ${(error as Error).message}`,
-    );
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: keep the text for the message.
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as ImportCertificatesResult;
-}
+import { openInput, postStream } from '../upload.js';
 
 /** Client commands for the TLS certificate inventory. */
 export function registerCertificateCommands(program: Command, cli: CliContext): void {
@@ -71,7 +21,14 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
     )
     .option('--asset <key>', 'the asset the certificates are deployed on')
     .action(async (file: string, options: { asset?: string }, command: Command) => {
-      const result = await postPem(command, cli, file, options.asset);
+      const result = await postStream<ImportCertificatesResult>(
+        command,
+        cli,
+        '/certificates/import',
+        { asset: options.asset },
+        openInput(file),
+        'application/x-pem-file',
+      );
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
         return;

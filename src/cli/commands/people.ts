@@ -3,7 +3,7 @@ import type { ImportPeopleResult, PersonView } from '../../modules/people/person
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
-import { openUpload, postUpload } from './accounts.js';
+import { openInput, postStream } from '../upload.js';
 
 /** Client commands for the people register (the workforce, not Plumbline's users). */
 export function registerPeopleCommands(program: Command, cli: CliContext): void {
@@ -12,12 +12,13 @@ export function registerPeopleCommands(program: Command, cli: CliContext): void 
     .command('import <file>')
     .description('import the people CSV (- for standard input); every bad row is reported')
     .action(async (file: string, _options: unknown, command: Command) => {
-      const result = await postUpload<ImportPeopleResult>(
+      const result = await postStream<ImportPeopleResult>(
         command,
         cli,
         '/people/import',
         {},
-        openUpload(file),
+        openInput(file),
+        'text/csv',
       );
       cli.output.out(
         globalOptions(command).json

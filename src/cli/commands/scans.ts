@@ -11,7 +11,7 @@ import {
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
-import { openInput, postStream } from './backups.js';
+import { openInput, postStream } from '../upload.js';
 
 interface IngestOptions {
   format: (typeof SCAN_FORMATS)[number];
