@@ -39,17 +39,23 @@ describe('auditor access in a real browser', () => {
     await adminPage.getByLabel('Period from').fill(addDays(today, -60));
     await adminPage.getByLabel('Period to').fill(addDays(today, -1));
     await adminPage.getByLabel('Access ends on').fill(addDays(today, 30));
-    await adminPage.getByRole('button', { name: 'Send invitation' }).click();
+    await adminPage.getByRole('button', { name: 'Invite', exact: true }).click();
+    // The dialog shows the link to copy, and says no e-mail goes out (no SMTP here).
+    const result = adminPage.getByTestId('invitation-result');
+    await expect.poll(() => result.textContent()).toMatch(/nothing is sent/);
+    const shown = await adminPage.getByLabel('One-time set-password link').inputValue();
+    await adminPage.getByRole('button', { name: 'Done' }).click();
     const row = adminPage.getByTestId(`engagement-${AUDITOR_EMAIL}`);
     await expect.poll(() => row.textContent()).toMatch(/active/);
 
-    // The invitation e-mail waits in the outbox (no SMTP here): follow its link.
+    // The invitation e-mail waits in the outbox with the same link: follow it.
     const mail = await t.ctx.db
       .selectFrom('outbox_messages')
       .select('body_text')
       .where('recipient', '=', AUDITOR_EMAIL)
       .executeTakeFirstOrThrow();
     const link = new URL(/https?:\/\/\S+auditor-invitation\?token=\S+/.exec(mail.body_text)![0]);
+    expect(link.href).toBe(new URL(shown).href);
     const { page, problems: auditorProblems } = await openPage(harness);
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByLabel(/^Password/).fill(AUDITOR_PASSWORD);
