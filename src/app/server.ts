@@ -41,6 +41,7 @@ import { registerMonitoringRoutes } from '../modules/alerts/alerts.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
+import { installCloseUnreadBodies } from '../platform/http/close-unread-bodies.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { errorComponentSchema, withErrorResponses } from '../platform/http/error-responses.js';
 import type { AppContext } from '../platform/context.js';
@@ -119,6 +120,7 @@ export async function buildServer(
   // Before any route is registered, so that every route passes through its access declaration.
   installAccessControl(app, createPrincipalResolver(ctx), ctx);
   installErrorHandler(app);
+  installCloseUnreadBodies(app);
   ctx.metrics.instrument(app);
   await registerPublicContent(app, async (scope) => {
     await scope.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
