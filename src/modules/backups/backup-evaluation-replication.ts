@@ -78,22 +78,27 @@ export function planReplicationEvidence(
 }
 
 /**
- * How far back a day may still be decided: a day missed for want of runs is met when its runs are
- * recorded late (late evidence, docs/occurrences.md), as far back as the first evaluation reads.
+ * Days looked at besides those the new runs cover: a day missed for want of runs is met when its
+ * runs are recorded late (late evidence, docs/occurrences.md).
  */
 const LATE_EVIDENCE_DAYS = 35;
 
-/** The open days (due, in progress, overdue, or missed within LATE_EVIDENCE_DAYS) of one asset. */
+/**
+ * The open days (due, in progress, overdue, or missed) of one asset, from the day holding the
+ * earliest new recovery point (however long ago) or LATE_EVIDENCE_DAYS back, whichever is earlier.
+ */
 async function openDaysOf(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   asset: AssetUnderPolicy,
+  earliestPoint: Date,
   now: Date,
 ): Promise<ReplicationCandidate[]> {
+  const from = Math.min(now.getTime() - LATE_EVIDENCE_DAYS * DAY_MS, earliestPoint.getTime());
   const occurrences = await listOccurrences(ctx, {
     control: REPLICATION_CONTROL,
     asset: asset.key,
     status: ['due', 'in_progress', 'overdue', 'missed'],
-    dueFrom: new Date(now.getTime() - LATE_EVIDENCE_DAYS * DAY_MS).toISOString(),
+    dueFrom: new Date(from).toISOString(),
     dueBefore: new Date(now.getTime() + DAY_MS).toISOString(),
   });
   return occurrences
@@ -114,11 +119,12 @@ async function openDaysOf(
  */
 export async function recordReplicationEvidence(
   ctx: Pick<AppContext, 'db' | 'clock'>,
-  assetsWithNewRuns: readonly AssetUnderPolicy[],
+  assetsWithNewRuns: readonly { asset: AssetUnderPolicy; earliestPoint: Date }[],
 ): Promise<number> {
   const now = ctx.clock.now();
   const candidates: ReplicationCandidate[] = [];
-  for (const asset of assetsWithNewRuns) candidates.push(...(await openDaysOf(ctx, asset, now)));
+  for (const { asset, earliestPoint } of assetsWithNewRuns)
+    candidates.push(...(await openDaysOf(ctx, asset, earliestPoint, now)));
   if (candidates.length === 0) return 0;
   const runs = await backupIncidentRepository.runsBetween(ctx.db, {
     assetIds: [...new Set(candidates.map((candidate) => candidate.asset.id))],

@@ -14,6 +14,7 @@ import {
 } from './backup-evaluation-controls.js';
 import { recordHourlyBackupEvidence } from './backup-evaluation-hourly.js';
 import { recordReplicationEvidence } from './backup-evaluation-replication.js';
+import { recoveryPointOf } from './rpo.js';
 import { listAssetsUnderPolicy } from './backup-evaluation-inputs.js';
 import { applyBackupIncidentPlan } from './backup-incident-changes.js';
 import { backupIncidentRepository } from './backup-incident.repository.js';
@@ -125,12 +126,21 @@ export async function evaluateBackups(ctx: Ctx): Promise<BackupEvaluationResult>
     fresh,
   });
   occurrencesCompleted += await recordHourlyBackupEvidence(ctx, assets);
-  const withNewSuccesses = new Set(
-    fresh.filter(({ run }) => isSuccessfulRun(run)).map(({ run }) => run.assetId),
-  );
+  // Per asset, the earliest recovery point among its new successes: however late they arrive,
+  // the days they cover are decided.
+  const earliestNewPoint = new Map<string, Date>();
+  for (const { run } of fresh) {
+    if (!isSuccessfulRun(run)) continue;
+    const point = recoveryPointOf(run);
+    const known = earliestNewPoint.get(run.assetId);
+    if (!known || point < known) earliestNewPoint.set(run.assetId, point);
+  }
   const replicationDaysDecided = await recordReplicationEvidence(
     ctx,
-    assets.filter((asset) => withNewSuccesses.has(asset.id)),
+    assets.flatMap((asset) => {
+      const earliestPoint = earliestNewPoint.get(asset.id);
+      return earliestPoint ? [{ asset, earliestPoint }] : [];
+    }),
   );
   return {
     runsEvaluated: fresh.length,
