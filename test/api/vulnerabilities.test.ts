@@ -203,6 +203,50 @@ describe('vulnerability findings from scanner reports', () => {
     expect(await findingsOf(asset, '&status=open')).toEqual([]);
   });
 
+  it('counts a fix at its scan’s time however late the scan arrives, and leaves an SLA missed when the fix came after its window', async () => {
+    const asset = await createAsset();
+    const scan = (createdAt: string, ids: string[]) =>
+      importReport(
+        `format=trivy&asset=${asset}`,
+        trivyReport({
+          createdAt,
+          artifact: 'shop',
+          vulnerabilities: ids.map((id) => ({
+            id,
+            pkg: 'openssl',
+            version: '3.0.1',
+            severity: 'CRITICAL',
+          })),
+        }),
+      );
+    // Both critical at 1 November (due 4 November); the scans that fix them reach Plumbline on 5
+    // December: one fixed on 3 November (in time), one on 20 November (past the week's grace).
+    expect(
+      (await scan('2026-11-01T00:00:00Z', ['CVE-2026-8001', 'CVE-2026-8002'])).statusCode,
+    ).toBe(201);
+    await scan('2026-11-03T00:00:00Z', ['CVE-2026-8002']);
+    await scan('2026-11-20T00:00:00Z', []);
+    const byId = Object.fromEntries((await findingsOf(asset)).map((f) => [f.vulnerabilityId, f]));
+    expect(byId['CVE-2026-8001']).toMatchObject({ fixedAt: '2026-11-03T00:00:00.000Z' });
+    expect(byId['CVE-2026-8002']).toMatchObject({ fixedAt: '2026-11-20T00:00:00.000Z' });
+    const statusOf = async (id: string) =>
+      (
+        await t.call(admin, 'GET', `/api/v1/occurrences/${byId[id]!.slaOccurrenceId}`)
+      ).json<OccurrenceView>().status;
+    expect(await statusOf('CVE-2026-8001')).toBe('verified');
+    const evidenced = await t.ctx.db
+      .selectFrom('occurrence_events')
+      .select(['kind', 'evidenced_at'])
+      .where('occurrence_id', '=', byId['CVE-2026-8001']!.slaOccurrenceId!)
+      .orderBy('seq')
+      .execute();
+    expect(evidenced).toEqual([
+      { kind: 'completed', evidenced_at: new Date('2026-11-03T00:00:00Z') },
+      { kind: 'verified', evidenced_at: new Date('2026-11-03T00:00:00Z') },
+    ]);
+    expect(await statusOf('CVE-2026-8002')).toBe('missed');
+  });
+
   it('keeps the SLA deadline of first detection when a later scan rates the finding differently', async () => {
     const asset = await createAsset();
     const scan = (createdAt: string, severity: string) =>

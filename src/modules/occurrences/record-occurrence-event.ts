@@ -4,6 +4,7 @@ import {
   ALLOWED_EVENTS,
   occurrenceStatusAt,
   type OccurrenceEventKind,
+  type OccurrenceStatus,
 } from './occurrence-status.js';
 import { occurrenceRepository } from './occurrence.repository.js';
 
@@ -48,16 +49,18 @@ export async function recordOccurrenceEvent(
     );
   }
   // The insert also brings occurrence_state up to date (a trigger, in the same statement).
-  await occurrenceRepository.appendEvent(tx.trx, {
-    occurrenceId,
-    kind,
-    at: tx.now,
-    actorId: tx.actor.id,
-    actorLabel: tx.actor.label,
-    note: details.note ?? '',
-    signatureId: details.signatureId ?? null,
-    evidencedAt: details.evidencedAt ?? null,
-  });
+  await occurrenceRepository.appendEvents(tx.trx, [
+    {
+      occurrenceId,
+      kind,
+      at: tx.now,
+      actorId: tx.actor.id,
+      actorLabel: tx.actor.label,
+      note: details.note ?? '',
+      signatureId: details.signatureId ?? null,
+      evidencedAt: details.evidencedAt ?? null,
+    },
+  ]);
   await tx.audit({
     action: `occurrence.${kind}`,
     entityType: 'occurrence',
@@ -70,4 +73,53 @@ export async function recordOccurrenceEvent(
     },
   });
   return occurrence;
+}
+
+/**
+ * Appends one event of a kind to many occurrences in one statement, for bulk settlement that has
+ * already locked them and checked, from their events, that the kind is allowed
+ * (`statusBefore`); audits each like recordOccurrenceEvent.
+ */
+export async function appendOccurrenceEvents(
+  tx: AuditedTransaction,
+  kind: OccurrenceEventKind,
+  events: readonly {
+    occurrenceId: string;
+    statusBefore: OccurrenceStatus;
+    note: string;
+    evidencedAt: Date | null;
+  }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  for (const event of events) {
+    if (!ALLOWED_EVENTS[event.statusBefore].includes(kind)) {
+      throw new Error(`appendOccurrenceEvents: ${kind} is not allowed when ${event.statusBefore}`);
+    }
+  }
+  await occurrenceRepository.appendEvents(
+    tx.trx,
+    events.map((event) => ({
+      occurrenceId: event.occurrenceId,
+      kind,
+      at: tx.now,
+      actorId: tx.actor.id,
+      actorLabel: tx.actor.label,
+      note: event.note,
+      signatureId: null,
+      evidencedAt: event.evidencedAt,
+    })),
+  );
+  await tx.auditMany(
+    events.map((event) => ({
+      action: `occurrence.${kind}`,
+      entityType: 'occurrence',
+      entityId: event.occurrenceId,
+      after: {
+        statusBefore: event.statusBefore,
+        note: event.note,
+        signatureId: undefined,
+        evidencedAt: event.evidencedAt?.toISOString(),
+      },
+    })),
+  );
 }

@@ -67,13 +67,12 @@ async function findRecordedTriggerEvent(
   db: Pick<AppContext, 'db'>['db'] | AuditedTransaction['trx'],
   externalId: string,
 ): Promise<RecordedTriggerEvent | null> {
-  const existing = await occurrenceRepository.findTriggerEventByExternalId(db, externalId);
-  if (!existing) return null;
-  return {
-    eventId: existing.id,
-    created: false,
-    occurrenceIds: await occurrenceRepository.idsForTriggerEvent(db, existing.id),
-  };
+  const eventId = (await occurrenceRepository.triggerEventsByExternalIds(db, [externalId])).get(
+    externalId,
+  );
+  if (eventId === undefined) return null;
+  const occurrences = await occurrenceRepository.occurrenceIdsByTriggerEvent(db, [eventId]);
+  return { eventId, created: false, occurrenceIds: occurrences.get(eventId) ?? [] };
 }
 
 /**
@@ -85,73 +84,147 @@ export async function recordPreparedTriggerEvent(
   tx: AuditedTransaction,
   prepared: PreparedTriggerEvent,
 ): Promise<RecordedTriggerEvent> {
-  const { input, asset, scoped, controls } = prepared;
-  if (input.externalId) {
-    const existing = await findRecordedTriggerEvent(tx.trx, input.externalId);
-    if (existing) return existing;
+  const [recorded] = await recordPreparedTriggerEvents(tx, prepared, [prepared.input]);
+  return recorded!;
+}
+
+/** Events written per statement: a few thousand parameters, whatever the import's size. */
+const BULK_CHUNK = 500;
+
+/**
+ * Records many trigger events of one prepared type and asset (one per finding of a scan, say) and
+ * the SLA occurrences they start, in the caller's transaction, with a handful of statements per
+ * 500 events instead of several per event: events already recorded under their external id are
+ * returned as they are; the new ones and their occurrences are inserted together and audited
+ * with one lock (`auditMany`). Answers in the order of `inputs`.
+ */
+export async function recordPreparedTriggerEvents(
+  tx: AuditedTransaction,
+  prepared: Omit<PreparedTriggerEvent, 'input'>,
+  inputs: readonly RecordTriggerEventInput[],
+): Promise<RecordedTriggerEvent[]> {
+  const results: RecordedTriggerEvent[] = [];
+  for (let start = 0; start < inputs.length; start += BULK_CHUNK) {
+    results.push(...(await recordChunk(tx, prepared, inputs.slice(start, start + BULK_CHUNK))));
   }
-  const actor = tx.actor;
-  const event = await occurrenceRepository.insertTriggerEvent(tx.trx, {
-    type: input.type,
-    assetId: asset?.id ?? null,
-    at: input.at,
-    targetAt: input.targetAt ?? null,
-    details: input.details,
-    externalId: input.externalId ?? null,
-    recordedBy: actor.label,
-    now: tx.now,
-  });
-  await tx.audit({
-    action: 'trigger_event.recorded',
-    entityType: 'trigger_event',
-    entityId: event.id,
-    after: input,
-  });
-  const occurrenceIds: string[] = [];
-  for (const control of controls) {
-    const planned = planSlaOccurrence(
-      {
-        key: control.content.key,
-        perAsset: control.content.perAsset,
-        scope: control.content.scope,
-        sla: control.content.sla!,
-      },
-      {
-        id: event.id,
-        type: input.type,
-        assetKey: asset?.key ?? null,
-        at: new Date(input.at),
-        targetAt: input.targetAt ? new Date(input.targetAt) : null,
-      },
-      scoped,
-    );
-    if (!planned) continue;
-    const id = await occurrenceRepository.insertOne(tx.trx, {
+  return results;
+}
+
+async function recordChunk(
+  tx: AuditedTransaction,
+  prepared: Omit<PreparedTriggerEvent, 'input'>,
+  inputs: readonly RecordTriggerEventInput[],
+): Promise<RecordedTriggerEvent[]> {
+  const { asset, scoped, controls } = prepared;
+  const externalIds = inputs.flatMap((input) => (input.externalId ? [input.externalId] : []));
+  const existing = await occurrenceRepository.triggerEventsByExternalIds(tx.trx, externalIds);
+  const existingOccurrences = await occurrenceRepository.occurrenceIdsByTriggerEvent(tx.trx, [
+    ...existing.values(),
+  ]);
+  // The same external id twice in one call is one event, recorded at its first mention.
+  const fresh = inputs.filter(
+    (input, index) =>
+      !input.externalId ||
+      (!existing.has(input.externalId) &&
+        inputs.findIndex((other) => other.externalId === input.externalId) === index),
+  );
+  const eventIds = await occurrenceRepository.insertTriggerEvents(
+    tx.trx,
+    fresh.map((input) => ({
+      type: input.type,
+      assetId: asset?.id ?? null,
+      at: input.at,
+      targetAt: input.targetAt ?? null,
+      details: input.details,
+      externalId: input.externalId ?? null,
+      recordedBy: tx.actor.label,
+      now: tx.now,
+    })),
+  );
+  const byInput = new Map<RecordTriggerEventInput, string>();
+  fresh.forEach((input, index) => byInput.set(input, eventIds[index]!));
+  await tx.auditMany(
+    fresh.map((input) => ({
+      action: 'trigger_event.recorded',
+      entityType: 'trigger_event',
+      entityId: byInput.get(input)!,
+      after: input,
+    })),
+  );
+
+  const planned = fresh.flatMap((input) =>
+    controls.flatMap((control) => {
+      const plan = planSlaOccurrence(
+        {
+          key: control.content.key,
+          perAsset: control.content.perAsset,
+          scope: control.content.scope,
+          sla: control.content.sla!,
+        },
+        {
+          id: byInput.get(input)!,
+          type: input.type,
+          assetKey: asset?.key ?? null,
+          at: new Date(input.at),
+          targetAt: input.targetAt ? new Date(input.targetAt) : null,
+        },
+        scoped,
+      );
+      return plan ? [{ control, plan, eventId: byInput.get(input)! }] : [];
+    }),
+  );
+  const inserted = await occurrenceRepository.insertManyReturning(
+    tx.trx,
+    planned.map(({ control, plan, eventId }) => ({
       control_id: control.id,
-      period_key: planned.periodKey,
-      asset_key: planned.assetKey,
+      period_key: plan.periodKey,
+      asset_key: plan.assetKey,
       asset_id: asset?.id ?? null,
-      trigger_event_id: event.id,
-      opens_at: planned.opensAt,
-      due_at: planned.dueAt,
-      closes_at: planned.closesAt,
+      trigger_event_id: eventId,
+      opens_at: plan.opensAt,
+      due_at: plan.dueAt,
+      closes_at: plan.closesAt,
       critical: control.content.critical,
       owner_role: control.content.ownerRole,
       generated_at: tx.now,
-    });
-    if (id === null) continue;
-    occurrenceIds.push(id);
-    await tx.audit({
+    })),
+  );
+  const createdByEvent = new Map<string, string[]>();
+  const audits = [];
+  for (const { control, plan, eventId } of planned) {
+    const id = inserted.get(`${control.id} ${plan.periodKey} ${plan.assetKey}`);
+    if (id === undefined) continue;
+    createdByEvent.set(eventId, [...(createdByEvent.get(eventId) ?? []), id]);
+    audits.push({
       action: 'occurrence.created',
       entityType: 'occurrence',
       entityId: id,
       after: {
-        controlKey: planned.controlKey,
-        periodKey: planned.periodKey,
-        assetKey: planned.assetKey,
-        dueAt: planned.dueAt,
+        controlKey: plan.controlKey,
+        periodKey: plan.periodKey,
+        assetKey: plan.assetKey,
+        dueAt: plan.dueAt,
       },
     });
   }
-  return { eventId: event.id, created: true, occurrenceIds };
+  await tx.auditMany(audits);
+
+  return inputs.map((input) => {
+    const known = input.externalId ? existing.get(input.externalId) : undefined;
+    if (known !== undefined) {
+      return {
+        eventId: known,
+        created: false,
+        occurrenceIds: existingOccurrences.get(known) ?? [],
+      };
+    }
+    const eventId = byInput.get(input);
+    if (eventId === undefined) {
+      // A repeated external id within this call: the event its first mention recorded.
+      const first = inputs.find((other) => other.externalId === input.externalId)!;
+      const firstId = byInput.get(first)!;
+      return { eventId: firstId, created: false, occurrenceIds: createdByEvent.get(firstId) ?? [] };
+    }
+    return { eventId, created: true, occurrenceIds: createdByEvent.get(eventId) ?? [] };
+  });
 }

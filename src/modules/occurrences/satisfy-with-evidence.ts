@@ -1,5 +1,6 @@
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
-import { lockOccurrence, recordOccurrenceEvent } from './record-occurrence-event.js';
+import { notFound } from '../../platform/errors.js';
+import { appendOccurrenceEvents } from './record-occurrence-event.js';
 import { occurrenceRepository } from './occurrence.repository.js';
 import {
   occurrenceStatusAt,
@@ -68,37 +69,111 @@ export async function satisfyOccurrenceWithEvidence(
   occurrenceId: string,
   details: { instant: Date; note: string },
 ): Promise<SatisfiedByEvidence | null> {
-  const occurrence = await lockOccurrence(tx, occurrenceId);
-  if (details.instant < occurrence.opens_at || details.instant >= occurrence.closes_at) {
-    return null;
+  const [satisfied] = await satisfyOccurrencesWithEvidence(tx, [{ occurrenceId, ...details }]);
+  return satisfied ?? null;
+}
+
+/** Occurrences settled per statement when many facts arrive at once (a scan fixing findings). */
+const BULK_CHUNK = 500;
+
+/**
+ * satisfyOccurrenceWithEvidence for many occurrences at once, with a few statements per 500
+ * instead of several per occurrence: locks them (in id order, so two bulk calls cannot
+ * deadlock), reads their events, and records `completed` then `verified` with the fact's instant
+ * for each that is still satisfiable and whose window holds its fact. Answers, in the order
+ * given, the satisfied ones and null for the others.
+ */
+export async function satisfyOccurrencesWithEvidence(
+  tx: AuditedTransaction,
+  items: readonly { occurrenceId: string; instant: Date; note: string }[],
+): Promise<(SatisfiedByEvidence | null)[]> {
+  const answers: (SatisfiedByEvidence | null)[] = [];
+  for (let start = 0; start < items.length; start += BULK_CHUNK) {
+    answers.push(...(await satisfyChunk(tx, items.slice(start, start + BULK_CHUNK))));
   }
-  const events = await occurrenceRepository.events(tx.trx, occurrenceId);
-  const statusBefore = occurrenceStatusAt(
-    { opensAt: occurrence.opens_at, dueAt: occurrence.due_at, closesAt: occurrence.closes_at },
-    events.map((event) => ({ kind: event.kind as OccurrenceEventKind, at: event.at })),
-    tx.now,
+  return answers;
+}
+
+async function satisfyChunk(
+  tx: AuditedTransaction,
+  items: readonly { occurrenceId: string; instant: Date; note: string }[],
+): Promise<(SatisfiedByEvidence | null)[]> {
+  const ids = [...new Set(items.map((item) => item.occurrenceId))];
+  const locked = new Map(
+    (await occurrenceRepository.lockMany(tx.trx, ids)).map((row) => [row.id, row]),
   );
-  if (!SATISFIABLE_BY_EVIDENCE.includes(statusBefore)) return null;
-  const evidence = { note: details.note, evidencedAt: details.instant };
-  await recordOccurrenceEvent(tx, occurrenceId, 'completed', evidence);
-  await recordOccurrenceEvent(tx, occurrenceId, 'verified', evidence);
-  const keys = await occurrenceRepository.keysOf(tx.trx, occurrenceId);
-  if (statusBefore === 'missed') {
-    await tx.audit({
-      action: 'occurrence.satisfied_late',
-      entityType: 'occurrence',
-      entityId: occurrenceId,
-      after: {
-        ...keys,
-        evidencedAt: details.instant.toISOString(),
-        reason: `Evidence of a fact inside the window arrived after the window closed: ${details.note}`,
-      },
-    });
+  const eventsOf = new Map<string, { kind: OccurrenceEventKind; at: Date }[]>();
+  for (const event of await occurrenceRepository.eventsFor(tx.trx, ids)) {
+    eventsOf.set(event.occurrence_id, [
+      ...(eventsOf.get(event.occurrence_id) ?? []),
+      { kind: event.kind as OccurrenceEventKind, at: event.at },
+    ]);
   }
-  return {
-    occurrenceId,
-    ...keys,
-    statusBefore,
-    late: tx.now >= occurrence.due_at,
-  };
+  const settled = new Set<string>();
+  const plans = items.map((item) => {
+    const occurrence = locked.get(item.occurrenceId);
+    if (!occurrence) throw notFound('Occurrence');
+    if (settled.has(item.occurrenceId)) return null;
+    if (item.instant < occurrence.opens_at || item.instant >= occurrence.closes_at) return null;
+    const window = {
+      opensAt: occurrence.opens_at,
+      dueAt: occurrence.due_at,
+      closesAt: occurrence.closes_at,
+    };
+    const events = eventsOf.get(item.occurrenceId) ?? [];
+    const statusBefore = occurrenceStatusAt(window, events, tx.now);
+    if (!SATISFIABLE_BY_EVIDENCE.includes(statusBefore)) return null;
+    settled.add(item.occurrenceId);
+    const statusCompleted = occurrenceStatusAt(
+      window,
+      [...events, { kind: 'completed', at: tx.now }],
+      tx.now,
+    );
+    return { item, occurrence, statusBefore, statusCompleted };
+  });
+  const chosen = plans.filter((plan) => plan !== null);
+  for (const [kind, statusOf] of [
+    ['completed', (plan: (typeof chosen)[number]) => plan.statusBefore],
+    ['verified', (plan: (typeof chosen)[number]) => plan.statusCompleted],
+  ] as const) {
+    // One statement per kind: each occurrence's state takes `completed` before `verified`.
+    await appendOccurrenceEvents(
+      tx,
+      kind,
+      chosen.map((plan) => ({
+        occurrenceId: plan.item.occurrenceId,
+        statusBefore: statusOf(plan),
+        note: plan.item.note,
+        evidencedAt: plan.item.instant,
+      })),
+    );
+  }
+  const keys = await occurrenceRepository.keysOfMany(
+    tx.trx,
+    chosen.map((plan) => plan.item.occurrenceId),
+  );
+  await tx.auditMany(
+    chosen
+      .filter((plan) => plan.statusBefore === 'missed')
+      .map((plan) => ({
+        action: 'occurrence.satisfied_late',
+        entityType: 'occurrence',
+        entityId: plan.item.occurrenceId,
+        after: {
+          ...keys.get(plan.item.occurrenceId)!,
+          evidencedAt: plan.item.instant.toISOString(),
+          reason: `Evidence of a fact inside the window arrived after the window closed: ${plan.item.note}`,
+        },
+      })),
+  );
+  return plans.map((plan) =>
+    plan === null
+      ? null
+      : {
+          occurrenceId: plan.item.occurrenceId,
+          ...keys.get(plan.item.occurrenceId)!,
+          statusBefore: plan.statusBefore,
+          late: tx.now >= plan.occurrence.due_at,
+        },
+  );
 }

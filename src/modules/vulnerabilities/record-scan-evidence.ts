@@ -5,18 +5,22 @@ import {
   findOccurrenceCovering,
   type CoveringOccurrence,
 } from '../occurrences/find-occurrence-covering.js';
-import { getOccurrence } from '../occurrences/list-occurrences.js';
 import {
   prepareTriggerEvent,
-  recordPreparedTriggerEvent,
+  recordPreparedTriggerEvents,
   type PreparedTriggerEvent,
 } from '../occurrences/record-trigger-event.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
+import { satisfyOccurrencesWithEvidence } from '../occurrences/satisfy-with-evidence.js';
 import { FINDING_SLA_TRIGGERS } from './finding-sla.js';
 import { vulnerabilityRepository } from './vulnerability.repository.js';
 
 /** The cadence controls a scan of an asset is the evidence of (catalogue source vulnerability-scans). */
 export const SCAN_CONTROLS = ['dependency-scan-monthly', 'vulnerability-scan-quarterly'] as const;
+
+function slaTrigger(finding: { severity: string }) {
+  return FINDING_SLA_TRIGGERS[finding.severity as 'critical' | 'high'];
+}
 
 export interface ImportedScan {
   assetId: string;
@@ -51,9 +55,7 @@ export async function recordScanEvidence(
   }
   const pending = await vulnerabilityRepository.pendingSlaStarts(ctx.db, scan.assetId);
   const prepared = new Map<string, PreparedTriggerEvent>();
-  for (const trigger of new Set(
-    pending.map((f) => FINDING_SLA_TRIGGERS[f.severity as 'critical' | 'high']),
-  )) {
+  for (const trigger of new Set(pending.map(slaTrigger))) {
     prepared.set(
       trigger,
       await prepareTriggerEvent(ctx, {
@@ -65,13 +67,7 @@ export async function recordScanEvidence(
     );
   }
   const fixed = await vulnerabilityRepository.fixedWithSlaOccurrence(ctx.db, scan.assetId);
-  const fixedOccurrences = await Promise.all(
-    fixed.map(async (finding) => ({
-      finding,
-      occurrence: await getOccurrence(ctx, finding.sla_occurrence_id!),
-    })),
-  );
-  if (scanOccurrences.length === 0 && pending.length === 0 && fixedOccurrences.length === 0) return;
+  if (scanOccurrences.length === 0 && pending.length === 0 && fixed.length === 0) return;
   await mutate(
     ctx,
     actor,
@@ -81,12 +77,12 @@ export async function recordScanEvidence(
           note: `Vulnerability scan by ${scan.scanner} of ${scan.assetKey} at ${scan.scannedAt.toISOString()} (scan ${scan.scanId})`,
         });
       }
-      for (const finding of pending) {
-        const trigger = FINDING_SLA_TRIGGERS[finding.severity as 'critical' | 'high'];
-        const base = prepared.get(trigger)!;
-        const event = await recordPreparedTriggerEvent(tx, {
-          ...base,
-          input: {
+      for (const [trigger, base] of prepared) {
+        const starting = pending.filter((finding) => slaTrigger(finding) === trigger);
+        const events = await recordPreparedTriggerEvents(
+          tx,
+          base,
+          starting.map((finding) => ({
             ...base.input,
             at: finding.first_seen_at.toISOString(),
             externalId: `vulnerability-finding:${finding.id}`,
@@ -95,17 +91,25 @@ export async function recordScanEvidence(
               vulnerability: finding.vulnerability_id,
               package: finding.package_name,
             },
-          },
-        });
-        const [occurrenceId] = event.occurrenceIds;
-        if (occurrenceId)
-          await vulnerabilityRepository.setSlaOccurrence(tx.trx, finding.id, occurrenceId);
+          })),
+        );
+        await vulnerabilityRepository.setSlaOccurrences(
+          tx.trx,
+          starting.flatMap((finding, index) => {
+            const [occurrenceId] = events[index]!.occurrenceIds;
+            return occurrenceId ? [{ findingId: finding.id, occurrenceId }] : [];
+          }),
+        );
       }
-      for (const { finding, occurrence } of fixedOccurrences) {
-        await satisfyOccurrence(tx, occurrence, {
+      // Each fixed at its scan's time, however late that scan is imported.
+      await satisfyOccurrencesWithEvidence(
+        tx,
+        fixed.map((finding) => ({
+          occurrenceId: finding.sla_occurrence_id!,
+          instant: finding.fixed_at!,
           note: `${finding.vulnerability_id} in ${finding.package_name} fixed: absent from the scan at ${finding.fixed_at!.toISOString()}`,
-        });
-      }
+        })),
+      );
     },
     { mayFindNothingToDo: true },
   );
