@@ -10,6 +10,8 @@ import { publicKeyFingerprint } from '../../src/platform/crypto/public-key-finge
 import { verifyPack } from '../../src/modules/packs/verify-pack.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { certFixture } from '../fixtures/certs/fixtures.js';
+import { trivyReport } from '../fixtures/scans/fixtures.js';
 import {
   PATCH_REPORT,
   RESTORE_REPORT,
@@ -40,6 +42,34 @@ describe('evidence packs', () => {
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
     // A process depending on web-1, whose March patching was done but never verified.
     await linkProcessTo(t, admin, 'web-1');
+    // Recorded in March (the pack is as of the period's end): a scan of web-1 made in February
+    // (two findings still open in March), and three certificates valid in March, one not valid
+    // before December.
+    clock.set('2026-03-25T12:00:00Z');
+    const scan = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/scans/import?format=trivy&asset=web-1',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      payload: trivyReport({
+        createdAt: '2026-02-20T08:00:00Z',
+        artifact: 'web-1',
+        vulnerabilities: [
+          { id: 'CVE-2026-3001', pkg: 'openssl', version: '3.0.1', severity: 'CRITICAL' },
+          { id: 'CVE-2026-3002', pkg: 'zlib', version: '1.2.13', severity: 'LOW' },
+        ],
+      }),
+    });
+    expect(scan.statusCode, scan.body).toBe(201);
+    for (const name of ['valid.pem', 'expired.pem', 'expiring.pem', 'renewed.pem']) {
+      const imported = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/certificates/import',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-pem-file' },
+        payload: certFixture(name),
+      });
+      expect(imported.statusCode, imported.body).toBeLessThan(300);
+    }
+    clock.set('2026-04-05T08:00:00Z');
     const requested = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
       framework: 'iso9001',
       from: '2026-03-01',
@@ -78,6 +108,7 @@ describe('evidence packs', () => {
         'registers/assets.csv',
         'registers/audit-events.csv',
         'registers/backup-runs.csv',
+        'registers/certificates.csv',
         'registers/closeout-overrides.csv',
         'registers/dr-exercises.csv',
         'registers/restore-tests.csv',
@@ -85,6 +116,7 @@ describe('evidence packs', () => {
         'registers/nonconformances.csv',
         'registers/occurrences.csv',
         'registers/suppliers.csv',
+        'registers/vulnerability-findings.csv',
         'registers/work-orders.csv',
         'walkthroughs/customer-portal.html',
         evidencePath,
@@ -122,6 +154,19 @@ describe('evidence packs', () => {
       /^number,assetKey,startedAt,finishedAt,recoveryPointAt,measuredRtoSeconds,/,
     );
     expect(entries.get('registers/backup-runs.csv')!.toString()).toMatch(/^id,assetKey,tool,job,/);
+    const findings = entries.get('registers/vulnerability-findings.csv')!.toString().split('\n');
+    expect(findings[0]).toMatch(/^id,assetKey,vulnerabilityId,packageName,/);
+    const critical = findings.find((line) => line.includes('CVE-2026-3001'))!;
+    // Detected 20 February, due 72 hours later: open and overdue at the end of March.
+    expect(critical).toContain(',web-1,CVE-2026-3001,openssl,3.0.1,critical,trivy,');
+    expect(critical).toContain(',2026-02-23T08:00:00.000Z,open,true,');
+    expect(findings.filter((line) => line.includes(',web-1,'))).toHaveLength(2);
+    const certificates = entries.get('registers/certificates.csv')!.toString();
+    expect(certificates).toMatch(/^id,subject,subjectAltNames,issuer,/);
+    expect(certificates).toContain('DNS:www.example.test;DNS:example.test');
+    expect(certificates).toContain('old.example.test');
+    // The renewal is valid only from 1 December: not a certificate of March.
+    expect(certificates.match(/DNS:api\.example\.test;/g)).toHaveLength(1);
     const audit = entries.get('registers/audit-events.csv')!.toString();
     expect(audit).toMatch(/,work_order\.completed,work_order,/);
     expect(audit).not.toMatch(/pack\.requested/);

@@ -25,6 +25,8 @@ const certificateColumns = [
 
 export interface CertificateListFilter {
   notAfterBefore?: Date;
+  /** Only certificates valid at some time in [start, until) and recorded by `asOf`. */
+  validDuring?: { start: Date; until: Date; asOf: Date };
   assetId?: string;
   includeSuperseded: boolean;
   includeCa: boolean;
@@ -43,6 +45,13 @@ export const certificateRepository = {
       .orderBy('tls_certificates.id')
       .limit(filter.limit);
     if (filter.notAfterBefore) query = query.where('not_after', '<', filter.notAfterBefore);
+    const during = filter.validDuring;
+    if (during) {
+      query = query
+        .where('tls_certificates.not_before', '<', during.until)
+        .where('tls_certificates.not_after', '>=', during.start)
+        .where('tls_certificates.recorded_at', '<=', during.asOf);
+    }
     if (filter.assetId) query = query.where('tls_certificates.asset_id', '=', filter.assetId);
     if (!filter.includeSuperseded) query = query.where('superseded_by_id', 'is', null);
     if (!filter.includeCa) query = query.where('is_ca', '=', false);

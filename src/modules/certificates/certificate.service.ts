@@ -76,6 +76,35 @@ export async function listCertificates(
   );
 }
 
+const REGISTER_PAGE = 2000;
+
+/**
+ * The certificates (not CAs) valid at some time in the period, as recorded by `asOf`, superseded
+ * ones included: pages in expiry order, each certificate as seen at the period's end.
+ */
+export async function* certificateRegisterPages(
+  ctx: Pick<AppContext, 'db'>,
+  window: { start: Date; end: Date; asOf: Date },
+): AsyncGenerator<(CertificateView & { expiredByEnd: boolean })[]> {
+  const until = window.end < window.asOf ? window.end : window.asOf;
+  let after: { notAfter: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await certificateRepository.list(ctx.db, {
+      validDuring: { start: window.start, until, asOf: window.asOf },
+      includeSuperseded: true,
+      includeCa: false,
+      ...(after ? { after } : {}),
+      limit: REGISTER_PAGE,
+    });
+    if (rows.length > 0) {
+      yield rows.map((row) => ({ ...toView(row, until), expiredByEnd: row.not_after <= until }));
+    }
+    if (rows.length < REGISTER_PAGE) return;
+    const last = rows[rows.length - 1]!;
+    after = { notAfter: last.not_after, id: last.id };
+  }
+}
+
 /** One certificate with its PEM, the endpoints presenting it and its renewal occurrences. */
 export async function getCertificate(
   ctx: Pick<AppContext, 'db' | 'clock'>,
