@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
+import {
+  hasOneCredential,
+  missingCredentialIssue,
+  signatureCredentialFields,
+} from '../signatures/signature-credentials.schema.js';
 import { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES } from './change-status.js';
 
 /** Where a change record came from: a person, or a delivery pipeline's merged pull request. */
@@ -48,30 +53,19 @@ export const createChangeBodySchema = z
   });
 export type CreateChangeBody = z.infer<typeof createChangeBodySchema>;
 
-const credentials = {
-  password: z.string().min(1).max(1000).optional(),
-  totpCode: z.string().min(1).max(20).optional(),
-};
-const oneCredential = (body: { password?: string | undefined; totpCode?: string | undefined }) =>
-  body.password !== undefined || body.totpCode !== undefined;
-const credentialIssue = {
-  message: 'give your password or a two-factor code to sign',
-  path: ['password'],
-};
-
 export const approveChangeBodySchema = z
-  .object({ ...credentials, note: z.string().trim().max(4000).default('') })
-  .refine(oneCredential, credentialIssue);
+  .object({ ...signatureCredentialFields, note: z.string().trim().max(4000).default('') })
+  .refine(hasOneCredential, missingCredentialIssue);
 
 export const verifyChangeBodySchema = z
   .object({
-    ...credentials,
+    ...signatureCredentialFields,
     outcome: z
       .enum(VERIFICATION_OUTCOMES)
       .describe('as-intended, or rolled-back when the change misbehaved'),
     note: text(4000).describe('What was checked, or why it was rolled back'),
   })
-  .refine(oneCredential, credentialIssue);
+  .refine(hasOneCredential, missingCredentialIssue);
 
 export const closeChangeBodySchema = z.object({ note: text(4000).describe('Why') });
 
