@@ -287,6 +287,30 @@ describe('change records', () => {
     expect(next.json<{ items: ChangeView[] }>().items.map((c) => c.id)).toEqual([first.id]);
   });
 
+  it('lists the period’s change records per dependency in the walkthrough', async () => {
+    await signIn('2026-08-03T09:00:00Z');
+    const change = await request({ title: 'Walkthrough change' });
+    expect((await approve(approver, change.id)).statusCode).toBe(200);
+    expect((await act(requester, change.id, 'implement')).statusCode).toBe(200);
+    const response = await t.call(
+      admin,
+      'GET',
+      '/api/v1/processes/order-fulfilment/walkthrough?from=2026-08-01&to=2026-08-31',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const dependency = response
+      .json<{ dependencies: { asset: { key: string }; changeRecords: unknown[] }[] }>()
+      .dependencies.find((d) => d.asset.key === 'db-orders')!;
+    expect(dependency.changeRecords).toEqual([
+      expect.objectContaining({
+        number: change.number,
+        status: 'implemented',
+        approvedBeforeImplementation: true,
+        verifiedWithin48h: null,
+      }),
+    ]);
+  });
+
   describe('delivery events', () => {
     it('refuses a body whose signature is wrong or missing, and stores nothing', async () => {
       const body = JSON.stringify(
