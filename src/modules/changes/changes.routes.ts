@@ -96,6 +96,8 @@ export function registerChangeRoutes(api: Api, ctx: AppContext): void {
       bodyLimit: MAX_CHANGE_EVENT_BYTES * 2,
       schema: {
         tags: ['changes'],
+        // No token or session: the X-Hub-Signature-256 HMAC of the body is the credential.
+        security: [],
         summary: `Receive a GitHub pull_request or deployment_status webhook (X-GitHub-Event), or a plain JSON deploy event, signed by X-Hub-Signature-256 (HMAC-SHA256 of the raw body); at most ${MAX_CHANGE_EVENT_BYTES / 1024 / 1024} MB; idempotent on the delivery id`,
         response: { 200: changeEventResultSchema, 201: changeEventResultSchema },
       },
