@@ -114,15 +114,6 @@ export const changeRepository = {
           .orderBy('processes.key')
           .execute(),
 
-  assetsByKeys: (db: Db, keys: string[]) =>
-    keys.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('assets')
-          .select(['id', 'key', 'environment'])
-          .where('key', 'in', keys)
-          .execute(),
-
   /**
    * The assets a repository deploys to: their configuration reference names the repository
    * (`owner/name`, or a URL ending in it, `.git` or not); with an environment, only those of that

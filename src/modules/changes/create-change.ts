@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
-import { AppError } from '../../platform/errors.js';
+import { requireAssetsByKey } from '../register/require-assets-by-key.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { ChangeRisk, ChangeType } from './change-status.js';
 import { formatChangeNumber, type ChangeSource, type CreateChangeBody } from './change.schema.js';
@@ -66,16 +66,7 @@ export async function createChange(
   body: CreateChangeBody,
 ): Promise<string> {
   return mutate(ctx, principal.actor, async (tx) => {
-    const assets = await changeRepository.assetsByKeys(tx.trx, body.assets);
-    const missing = body.assets.filter((key) => !assets.some((asset) => asset.key === key));
-    if (missing.length > 0) {
-      throw new AppError('validation_failed', `No asset has the key ${missing.join(', ')}`, {
-        issues: missing.map((key) => ({
-          path: `body.assets.${body.assets.indexOf(key)}`,
-          message: `no asset has the key "${key}"`,
-        })),
-      });
-    }
+    const assets = await requireAssetsByKey(tx.trx, body.assets, 'body.assets');
     const { change } = await createChangeIn(tx, {
       title: body.title,
       description: body.description,
