@@ -38,6 +38,7 @@ import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.ro
 import { registerVulnerabilityRoutes } from '../modules/vulnerabilities/vulnerabilities.routes.js';
 import { registerWorkOrderRoutes } from '../modules/work-orders/work-orders.routes.js';
 import { registerMonitoringRoutes } from '../modules/alerts/alerts.routes.js';
+import { registerChangeRoutes } from '../modules/changes/changes.routes.js';
 import { installAccessControl, registerPublicContent } from '../platform/http/access.js';
 import { canonicalRequestUrl } from '../platform/http/canonical-url.js';
 import { asApi } from '../platform/http/api-types.js';
@@ -158,6 +159,7 @@ export async function buildServer(
   registerWalkthroughRoutes(api, ctx);
   registerCertificateRoutes(api, ctx);
   registerMonitoringRoutes(api, ctx);
+  registerChangeRoutes(api, ctx);
   registerVulnerabilityRoutes(api, ctx);
   registerAccessManagementRoutes(api, ctx);
 

@@ -10,6 +10,7 @@ import { registerPeopleCommands } from './commands/people.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerAlertCommands } from './commands/alerts.js';
+import { registerChangeCommands } from './commands/changes.js';
 import { registerIncidentCommands } from './commands/incidents.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerCertificateCommands } from './commands/certs.js';
@@ -61,6 +62,7 @@ export function buildProgram(cli: CliContext): Command {
   registerCertificateCommands(program, cli);
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
+  registerChangeCommands(program, cli);
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
   registerPeopleCommands(program, cli);

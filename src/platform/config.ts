@@ -129,6 +129,15 @@ export const configSchema = z
       .min(1, 'must be at least 1 hour')
       .max(24 * 60, 'must be at most 1440 hours')
       .default(48),
+    PLUMBLINE_CHANGE_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
+    ),
+    PLUMBLINE_EMERGENCY_APPROVAL_HOURS: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1 hour')
+      .max(24 * 14, 'must be at most 336 hours')
+      .default(24),
     PLUMBLINE_METRICS: z.enum(['off', 'on'], { message: 'must be off or on' }).default('off'),
     PLUMBLINE_METRICS_TOKEN: optionalString.pipe(
       z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
@@ -189,6 +198,12 @@ export interface Config {
   escalationHours: number;
   /** `GET /metrics` (Prometheus): served only when enabled; with a token, only to its bearer. */
   metrics: { enabled: boolean; token: string | undefined };
+  changes: {
+    /** The HMAC secret delivery events are signed with (X-Hub-Signature-256); none: all refused. */
+    webhookSecret: string | undefined;
+    /** How long after implementation an emergency change must be approved retrospectively. */
+    emergencyApprovalHours: number;
+  };
 }
 
 /**
@@ -253,6 +268,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metrics: {
       enabled: value.PLUMBLINE_METRICS === 'on',
       token: value.PLUMBLINE_METRICS_TOKEN,
+    },
+    changes: {
+      webhookSecret: value.PLUMBLINE_CHANGE_WEBHOOK_SECRET,
+      emergencyApprovalHours: value.PLUMBLINE_EMERGENCY_APPROVAL_HOURS,
     },
   };
 }

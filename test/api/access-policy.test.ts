@@ -32,6 +32,8 @@ const WORKER: readonly Permission[] = [
   'alerts:read',
   'incidents:read',
   'incidents:manage',
+  'changes:read',
+  'changes:manage',
   'accounts:read',
   'access:request',
 ];
@@ -68,6 +70,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'backups:read',
     'alerts:read',
     'incidents:read',
+    'changes:read',
     'people:read',
     'accounts:read',
   ],
@@ -238,6 +241,9 @@ describe('access policy', () => {
         let fine: boolean;
         if (typeof access === 'object') {
           fine = can(role, access.permission) ? status !== 401 && status !== 403 : status === 403;
+        } else if (access === 'signed-body') {
+          // A token is no signature: only the body's HMAC lets a webhook in.
+          fine = status === 401;
         } else {
           // Public, signing-in and any-signed-in routes do not look at the role at all.
           fine = status !== 401 && !isDeniedByRole(response);

@@ -26,6 +26,8 @@ import { SetupPage } from './pages/auth/SetupPage.js';
 import { HomePage } from './pages/dashboard/HomePage.js';
 import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
+import { ChangePage } from './pages/changes/ChangePage.js';
+import { ChangesPage } from './pages/changes/ChangesPage.js';
 import { IncidentPage } from './pages/incidents/IncidentPage.js';
 import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -128,6 +130,8 @@ export function AppRoutes() {
         <Route path="dr-exercises/:id" element={allowed('work:read', <DrExercisePage />)} />
         <Route path="incidents" element={allowed('incidents:read', <IncidentsPage />)} />
         <Route path="incidents/:id" element={allowed('incidents:read', <IncidentPage />)} />
+        <Route path="changes" element={allowed('changes:read', <ChangesPage />)} />
+        <Route path="changes/:id" element={allowed('changes:read', <ChangePage />)} />
         <Route path="soc2/a1-2" element={allowed('posture:read', <Soc2A12Page />)} />
         <Route
           path="reports/effectiveness"

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
+import { readRawBody } from '../../platform/http/raw-body.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
 import {
   alertDeliveryViewSchema,
@@ -25,21 +26,9 @@ const tooLarge = () =>
     `The webhook body is larger than ${MAX_WEBHOOK_BYTES / 1024 / 1024} MB; lower max_alerts in the receiver (webhook_configs) so each notification carries fewer alerts`,
   );
 
-/**
- * Reads the body as the tool sent it, as text, refusing it (413) past the limit. What is left of
- * a refused body is read and dropped, so the sender receives the answer, not a reset connection.
- */
+/** The body as the tool sent it, as text, refused (413) past the limit. */
 async function readWebhookBody(payload: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let refused = false;
-  for await (const chunk of payload as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES) refused = true;
-    if (!refused) chunks.push(chunk);
-  }
-  if (refused) throw tooLarge();
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readRawBody(payload, MAX_WEBHOOK_BYTES, tooLarge)).toString('utf8');
 }
 
 /**

@@ -5,6 +5,7 @@ import { REVOCATION_TRIGGERS } from '../accounts/revocation-clock.js';
 import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evaluation-controls.js';
 import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
+import { CHANGE_TRIGGERS } from '../changes/change-clocks.js';
 import { INCIDENT_OPENED_TRIGGER } from '../incidents/open-incident.js';
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
@@ -49,7 +50,6 @@ describe('the registry of evaluators', () => {
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
     expect([...new Set(intended)].sort()).toEqual([
       'access-reviews',
-      'change-requests',
       'decommissioning-records',
       'provisioning-requests',
       'supplier-reviews',
@@ -90,6 +90,10 @@ describe('the registry of evaluators', () => {
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
       'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
       incidents: triggeredBy(INCIDENT_OPENED_TRIGGER),
+      'change-requests': [
+        ...triggeredBy(CHANGE_TRIGGERS.requested),
+        ...triggeredBy(CHANGE_TRIGGERS.implemented),
+      ],
       'vulnerability-scans': [...SCAN_CONTROLS, ...triggeredBy(FINDING_SLA_TRIGGERS.high)],
       'access-grants': [
         ...triggeredBy(ACCESS_REQUESTED_TRIGGER),

@@ -57,6 +57,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'incidents/open-incident.ts (the incident-opened trigger) and decide-incident-conformity.ts (the signed decision)',
     controls: ['incident-conformity-decision-24h'],
   },
+  'change-requests': {
+    evaluatedBy:
+      'changes/change-clocks.ts (started by implement-change.ts and record-change-event.ts, met by approve-change.ts and verify-change.ts)',
+    controls: ['change-approval-before-implementation', 'post-change-verification-48h'],
+  },
   'vulnerability-scans': {
     evaluatedBy: 'vulnerabilities/record-scan-evidence.ts (after import-vulnerability-scan.ts)',
     controls: [

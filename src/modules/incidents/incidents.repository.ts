@@ -132,11 +132,6 @@ export const incidentRepository = {
           .orderBy('processes.key')
           .execute(),
 
-  assetsByKeys: (db: Db, keys: string[]) =>
-    keys.length === 0
-      ? Promise.resolve([])
-      : db.selectFrom('assets').select(['id', 'key']).where('key', 'in', keys).execute(),
-
   /** The decision occurrences' due instants. */
   dueAtOf: (db: Db, occurrenceIds: string[]) =>
     occurrenceIds.length === 0

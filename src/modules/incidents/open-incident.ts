@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
+import { requireAssetsByKey } from '../register/require-assets-by-key.js';
 import {
   prepareTriggerEvent,
   recordPreparedTriggerEvent,
@@ -119,16 +120,7 @@ export async function openIncident(
 ): Promise<string> {
   const prepared = await prepareIncidentOpening(ctx);
   return mutate(ctx, actor, async (tx) => {
-    const assets = await incidentRepository.assetsByKeys(tx.trx, body.assets);
-    const missing = body.assets.filter((key) => !assets.some((asset) => asset.key === key));
-    if (missing.length > 0) {
-      throw new AppError('validation_failed', `No asset has the key ${missing.join(', ')}`, {
-        issues: missing.map((key) => ({
-          path: `body.assets.${body.assets.indexOf(key)}`,
-          message: `no asset has the key "${key}"`,
-        })),
-      });
-    }
+    const assets = await requireAssetsByKey(tx.trx, body.assets, 'body.assets');
     const detectedAt = body.detectedAt ? new Date(body.detectedAt) : tx.now;
     if (detectedAt > tx.now) {
       throw new AppError('validation_failed', 'An incident cannot be detected in the future', {

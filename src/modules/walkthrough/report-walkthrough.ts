@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listControls } from '../controls/catalog-queries.js';
 import { reportAssetEffectiveness } from '../posture/report-asset-effectiveness.js';
+import { changesOfAssetIn } from '../changes/change.service.js';
 import { listDrExercises } from '../recovery/dr-exercise.service.js';
 import { getAsset } from '../register/asset-queries.js';
 import { listMatrix } from '../register/matrix.service.js';
@@ -100,6 +101,7 @@ export async function reportWalkthrough(
           changeControl: changeControls.has(occurrence.controlKey),
         })),
       changes: await assetChangesIn(ctx, asset.key, window),
+      changeRecords: await changesOfAssetIn(ctx, asset.key, window),
       nonconformances: nonconformances.get(asset.key) ?? [],
       backups: await assetBackupsIn(ctx, asset.key, window, drExercises),
     };

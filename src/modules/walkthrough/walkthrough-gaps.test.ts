@@ -20,6 +20,7 @@ function records(overrides: Partial<DependencyRecords> = {}): DependencyRecords 
     supplier: null,
     maintenance: [],
     changes: [],
+    changeRecords: [],
     nonconformances: [],
     backups: null,
     ...overrides,

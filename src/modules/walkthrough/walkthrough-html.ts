@@ -42,6 +42,9 @@ function table(headers: string[], rows: HtmlValue[][], empty: string): SafeHtml 
   </table>`;
 }
 
+/** What a change's timestamps say, for a printed cell. */
+const judged = (value: boolean | null) => (value === null ? 'not yet' : value ? 'yes' : 'no');
+
 function gapList(gaps: WalkthroughGap[]): SafeHtml {
   return table(
     ['Gap', 'Asset', 'Reference', 'What is missing'],
@@ -153,6 +156,26 @@ function dependencySection(dependency: WalkthroughDependency): SafeHtml {
       ['When', 'Who', 'What'],
       dependency.changes.map((change) => [change.at, change.actor, change.action]),
       'No change to the asset was recorded in the period.',
+    )}${table(
+      [
+        'Change',
+        'Type',
+        'Status',
+        'Requested',
+        'Implemented',
+        'Approved before',
+        'Verified in 48 h',
+      ],
+      dependency.changeRecords.map((change) => [
+        `${change.number} ${change.title}`,
+        change.type,
+        change.status,
+        change.requestedAt,
+        change.implementedAt ?? '',
+        judged(change.approvedBeforeImplementation),
+        judged(change.verifiedWithin48h),
+      ]),
+      'No change record affected the asset in the period.',
     )}${table(
       occurrenceHeaders,
       dependency.maintenance.filter((row) => row.changeControl).map(occurrenceCells),

@@ -59,6 +59,19 @@ const changeSchema = z.object({
   action: z.string().describe('The audit action, e.g. asset.updated'),
 });
 
+const changeRecordSchema = z.object({
+  number: z.string(),
+  title: z.string(),
+  type: z.string(),
+  status: z.string(),
+  requestedAt: z.string(),
+  approvedAt: z.string().nullable(),
+  implementedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  approvedBeforeImplementation: z.boolean().nullable(),
+  verifiedWithin48h: z.boolean().nullable(),
+});
+
 const nonconformanceSchema = z.object({
   number: z.string(),
   title: z.string(),
@@ -132,6 +145,11 @@ export const walkthroughDependencySchema = z.object({
     .nullable(),
   maintenance: z.array(maintenanceRowSchema).describe('Occurrences due in the period'),
   changes: z.array(changeSchema).describe('Audit entries of the asset in the period'),
+  changeRecords: z
+    .array(changeRecordSchema)
+    .describe(
+      'Change records affecting the asset, requested, implemented or verified in the period',
+    ),
   nonconformances: z.array(nonconformanceSchema).describe('Open at some time in the period'),
   backups: backupsSchema.nullable().describe('Null when no backup policy applies to the asset'),
   gaps: z.array(walkthroughGapSchema),

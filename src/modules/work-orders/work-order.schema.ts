@@ -1,6 +1,11 @@
 import { attachmentViewSchema, type AttachmentView } from '../attachments/attachment.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { z } from 'zod';
+import {
+  hasOneCredential,
+  missingCredentialIssue,
+  signatureCredentialFields,
+} from '../signatures/signature-credentials.schema.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
@@ -174,30 +179,18 @@ export const notApplicableBodySchema = z.object({
 
 export const checklistPatchBodySchema = z.object({ done: z.boolean() });
 
-const credentials = {
-  password: z.string().min(1).max(1000).optional(),
-  totpCode: z.string().min(1).max(20).optional(),
-};
-/** A signature needs one way to re-authenticate: the password or a TOTP code. */
-const oneCredential = (body: { password?: string | undefined; totpCode?: string | undefined }) =>
-  body.password !== undefined || body.totpCode !== undefined;
-const credentialIssue = {
-  message: 'give your password or a two-factor code to sign',
-  path: ['password'],
-};
-
 export const completeBodySchema = z.object({
   note: z.string().trim().max(4000).default(''),
   override: z
     .object({
-      ...credentials,
+      ...signatureCredentialFields,
       justification: z
         .string()
         .trim()
         .min(20, 'explain in at least 20 characters why the closeout stands despite the facts')
         .max(4000),
     })
-    .refine(oneCredential, credentialIssue)
+    .refine(hasOneCredential, missingCredentialIssue)
     .optional()
     .describe(
       'Only when the source facts contradict the closeout: a signed override (re-authentication) with its justification, listed as an exception in evidence packs',
@@ -206,14 +199,14 @@ export const completeBodySchema = z.object({
 export type CompleteWorkOrderInput = z.infer<typeof completeBodySchema>;
 
 export const verifyBodySchema = z
-  .object({ ...credentials, note: z.string().trim().max(4000).optional() })
-  .refine(oneCredential, credentialIssue);
+  .object({ ...signatureCredentialFields, note: z.string().trim().max(4000).optional() })
+  .refine(hasOneCredential, missingCredentialIssue);
 export const rejectBodySchema = z
   .object({
-    ...credentials,
+    ...signatureCredentialFields,
     reason: z.string().trim().min(1, 'say why the closeout is rejected').max(4000),
   })
-  .refine(oneCredential, credentialIssue);
+  .refine(hasOneCredential, missingCredentialIssue);
 
 export const formatWorkOrderNumber = (number: number): string =>
   `WO-${String(number).padStart(6, '0')}`;

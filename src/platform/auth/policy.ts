@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'incidents:read',
   'incidents:manage',
   'incidents:decide',
+  'changes:read',
+  'changes:manage',
   'people:read',
   'people:manage',
   'accounts:read',
@@ -54,6 +56,7 @@ const READ_ONLY: Permission[] = [
   'backups:read',
   'alerts:read',
   'incidents:read',
+  'changes:read',
   'people:read',
   'accounts:read',
 ];
@@ -75,6 +78,8 @@ const PRACTITIONER: Permission[] = [
   'alerts:read',
   'incidents:read',
   'incidents:manage',
+  'changes:read',
+  'changes:manage',
   'accounts:read',
   'access:request',
 ];

@@ -851,6 +851,68 @@ export interface IncidentTimelineTable {
   recorded_at: Timestamp;
 }
 
+/** A change to infrastructure, from request to verification (changes module). */
+export interface ChangesTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  title: string;
+  description: string;
+  type: string;
+  risk: string;
+  conformity_impact: string;
+  test_summary: string;
+  rollback_plan: string;
+  status: string;
+  source: string;
+  source_ref: string | null;
+  planned_start: Timestamp | null;
+  planned_end: Timestamp | null;
+  requester_id: string | null;
+  requester_label: string;
+  requested_at: Timestamp;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  approval_signature_id: string | null;
+  approval_occurrence_id: string | null;
+  implemented_at: Timestamp | null;
+  implemented_by: string | null;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  verification_outcome: string | null;
+  verification_note: string | null;
+  verification_signature_id: string | null;
+  verification_occurrence_id: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closing_note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ChangeAssetsTable {
+  change_id: string;
+  asset_id: string;
+}
+
+/** A delivery pipeline's event (merged pull request, deployment) as received (changes module). */
+export interface ChangeEventsTable {
+  id: Generated<string>;
+  delivery_id: string;
+  kind: string;
+  body_sha256: string;
+  repository: string;
+  environment: string | null;
+  state: string;
+  reference: string;
+  summary: string;
+  occurred_at: Timestamp;
+  change_id: string | null;
+  asset_ids: ColumnType<string[], string[] | undefined, string[]>;
+  production: boolean;
+  flagged: boolean;
+  flag_reason: string | null;
+  received_at: Timestamp;
+}
+
 /** The workforce register and the accounts systems report (people, accounts modules). */
 export interface PeopleTable {
   id: Generated<string>;
@@ -995,6 +1057,9 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   alerts: AlertsTable;
   incidents: IncidentsTable;
+  changes: ChangesTable;
+  change_assets: ChangeAssetsTable;
+  change_events: ChangeEventsTable;
   incident_assets: IncidentAssetsTable;
   incident_timeline: IncidentTimelineTable;
   on_call_shifts: OnCallShiftsTable;

@@ -18,8 +18,11 @@ import {
  * - `signing-in`: a session that is still finishing MFA (verify a code, enrol).
  * - `authenticated`: any fully signed-in person or token, whatever the role.
  * - `{ permission }`: a signed-in caller whose role holds the permission.
+ * - `signed-body`: a machine that proves itself by an HMAC of the raw body (webhooks); the route
+ *   checks the signature itself and answers 401 without a valid one, whoever is signed in.
  */
-export type RouteAccess = 'public' | 'signing-in' | 'authenticated' | { permission: Permission };
+export type RouteAccess =
+  'public' | 'signing-in' | 'authenticated' | 'signed-body' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -190,7 +193,7 @@ function authorizeRequest(request: FastifyRequest): void {
     if (request.is404) return;
     throw new AppError('forbidden', 'This route declares no access rule, so nobody may use it');
   }
-  if (access === 'public') return;
+  if (access === 'public' || access === 'signed-body') return;
   const principal = requirePrincipal(request);
   if (principal.via === 'session' && UNSAFE_METHODS.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
@@ -220,7 +223,7 @@ function authorizeRequest(request: FastifyRequest): void {
 function refuseOutsideEngagement(
   request: FastifyRequest,
   principal: Principal,
-  access: Exclude<RouteAccess, 'public'>,
+  access: Exclude<RouteAccess, 'public' | 'signed-body'>,
 ): void {
   const engagement = principal.engagement;
   if (!engagement) return;

@@ -43,6 +43,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Restore tests', to: '/restore-tests', permission: 'work:read', engaged: true },
       { label: 'DR exercises', to: '/dr-exercises', permission: 'work:read', engaged: true },
       { label: 'Incidents', to: '/incidents', permission: 'incidents:read' },
+      { label: 'Changes', to: '/changes', permission: 'changes:read' },
       { label: 'Vulnerability findings', to: '/findings', permission: 'work:read' },
     ],
   },

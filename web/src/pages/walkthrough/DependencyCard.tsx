@@ -9,6 +9,9 @@ import { OCCURRENCE_STATUS_LABELS, labelOf } from '../../components/labels.js';
 import { Section } from '../../components/Section.js';
 import { GapTable } from './GapTable.js';
 
+/** What a change's timestamps say, in a cell. */
+const judged = (value: boolean | null) => (value === null ? 'not yet' : value ? 'yes' : 'no');
+
 /** A small table with a header row, or a dimmed sentence when there is nothing to list. */
 function Rows({ headers, rows, empty }: { headers: string[]; rows: ReactNode[][]; empty: string }) {
   if (rows.length === 0) {
@@ -114,6 +117,25 @@ export function DependencyCard({ dependency }: { dependency: WalkthroughDependen
               change.action,
             ])}
             empty="No change to the asset was recorded in the period."
+          />
+          <Rows
+            headers={[
+              'Change',
+              'Type',
+              'Status',
+              'Implemented',
+              'Approved before',
+              'Verified in 48 h',
+            ]}
+            rows={dependency.changeRecords.map((change) => [
+              `${change.number} · ${change.title}`,
+              change.type,
+              change.status,
+              change.implementedAt ? formatDateTime(change.implementedAt) : '—',
+              judged(change.approvedBeforeImplementation),
+              judged(change.verifiedWithin48h),
+            ])}
+            empty="No change record affected the asset in the period."
           />
           <Title order={5}>Nonconformances</Title>
           <Rows
