@@ -34,6 +34,7 @@ const WORKER: readonly Permission[] = [
   'incidents:manage',
   'accounts:read',
   'access:request',
+  'access-reviews:decide',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -56,6 +57,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'people:manage',
     'accounts:import',
     'access:approve',
+    'access-reviews:manage',
   ],
   auditor: [
     'register:read',

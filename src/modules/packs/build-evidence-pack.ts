@@ -22,6 +22,7 @@ import {
   type PeriodWindow,
 } from './pack-records.repository.js';
 import { recoveryRegisters } from './pack-recovery-registers.js';
+import { accessRegisters } from './pack-access-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { packWalkthroughs } from './pack-walkthroughs.js';
 import { signManifest } from './pack-signing.js';
@@ -79,7 +80,11 @@ export async function buildEvidencePack(
       (await packRecordsRepository.evidenceFileCount(ctx.db, window)) +
       (await packRecordsRepository.recoveryEvidenceFileCount(ctx.db, window)),
   };
-  const registers = [...packRegisters(ctx, window, report), ...recoveryRegisters(ctx, window)];
+  const registers = [
+    ...packRegisters(ctx, window, report),
+    ...recoveryRegisters(ctx, window),
+    ...accessRegisters(ctx, window),
+  ];
   const walkthroughs = await packWalkthroughs(ctx, options);
   // Work evidence, then the evidence of restore tests and DR exercises.
   async function* evidencePages() {

@@ -943,6 +943,41 @@ export interface AccessRequestsTable {
   granted_at: Timestamp | null;
 }
 
+/** A quarterly access review of one system (access-reviews module). */
+export interface AccessReviewCampaignsTable {
+  id: Generated<string>;
+  asset_id: string;
+  quarter: string;
+  snapshot_id: string;
+  snapshot_taken_at: Timestamp;
+  delegates: Json<string[]>;
+  status: string;
+  started_by: string;
+  started_at: Timestamp;
+  signature_id: string | null;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  occurrence_id: string | null;
+}
+
+/** One account under review, as the campaign's snapshot showed it, and the decision on it. */
+export interface AccessReviewItemsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  account_id: string;
+  username: string;
+  person_email: string | null;
+  roles: Json<string[]>;
+  privileged: boolean;
+  mfa_enabled: boolean | null;
+  disabled: boolean;
+  last_login_at: Timestamp | null;
+  decision: string | null;
+  comment: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -1006,6 +1041,8 @@ export interface Database {
   accounts: AccountsTable;
   revocation_clocks: RevocationClocksTable;
   access_requests: AccessRequestsTable;
+  access_review_campaigns: AccessReviewCampaignsTable;
+  access_review_items: AccessReviewItemsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
