@@ -47,6 +47,14 @@ export function approvalRule(row: AccessRequestRow): SecondPersonRule {
   };
 }
 
+/** Who may reject: the same second-person rule as approval, with its own refusal. */
+export function rejectionRule(row: AccessRequestRow): SecondPersonRule {
+  return {
+    ...approvalRule(row),
+    ownWorkReason: 'an access request cannot be rejected by the person who made it',
+  };
+}
+
 function signedContent(row: AccessRequestRow) {
   return {
     id: row.id,
@@ -68,7 +76,14 @@ function toView(row: AccessRequestRow, principal: Principal | null): AccessReque
     approvalSignatureId: row.approval_signature_id,
     grantedBy: row.granted_by_label,
     grantedAt: row.granted_at?.toISOString() ?? null,
-    abilities: { approve: abilityOf(decideSecondPersonSigning(principal, approvalRule(row))) },
+    rejectedBy: row.rejected_by_label,
+    rejectedAt: row.rejected_at?.toISOString() ?? null,
+    rejectionReason: row.rejection_reason,
+    rejectionSignatureId: row.rejection_signature_id,
+    abilities: {
+      approve: abilityOf(decideSecondPersonSigning(principal, approvalRule(row))),
+      reject: abilityOf(decideSecondPersonSigning(principal, rejectionRule(row))),
+    },
   };
 }
 
@@ -194,6 +209,53 @@ export async function approveAccessRequest(
 }
 
 /**
+ * Rejects a request with an e-signature meaning "rejected" and the reason, under the same
+ * second-person rule as approval; a rejected request is final and never covers an account.
+ */
+export async function rejectAccessRequest(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
+  principal: Principal,
+  id: string,
+  input: { credentials: SignerCredentials; reason: string },
+): Promise<AccessRequestView> {
+  const current = await load(ctx.db, id);
+  const decision = decideSecondPersonSigning(principal, rejectionRule(current));
+  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
+  const signer = requireSigningPerson(principal, 'reject an access request');
+  const outcome = await mutate(ctx, signer.actor, async (tx) => {
+    const locked = await accessRequestsRepository.lock(tx.trx, id);
+    if (locked?.status !== 'requested') {
+      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
+    }
+    const signed = await signRecord(ctx, tx, signer, {
+      entityType: 'access_request',
+      entityId: id,
+      meaning: 'rejected',
+      note: input.reason,
+      credentials: input.credentials,
+      record: { ...signedContent(current), rejectionReason: input.reason },
+    });
+    if (!signed.ok) return { refused: signed.reason };
+    await accessRequestsRepository.reject(tx.trx, id, {
+      byLabel: signed.signerLabel,
+      signatureId: signed.signatureId,
+      reason: input.reason,
+      at: tx.now,
+    });
+    await tx.audit({
+      action: 'access-request.rejected',
+      entityType: 'access_request',
+      entityId: id,
+      before: { status: 'requested' },
+      after: { status: 'rejected', signatureId: signed.signatureId, reason: input.reason },
+    });
+    return { refused: null };
+  });
+  throwIfRefused(outcome);
+  return getAccessRequest(ctx, principal, id);
+}
+
+/**
  * Records that approved access was granted. The approval control's occurrence for this request
  * (due at the grant) is recorded and met in the same transaction: the approval came first.
  */
@@ -208,7 +270,9 @@ export async function grantAccessRequest(
       'conflict',
       current.status === 'granted'
         ? 'The access was already granted'
-        : 'The request must be approved before access is granted',
+        : current.status === 'rejected'
+          ? 'The request was rejected: access cannot be granted on it'
+          : 'The request must be approved before access is granted',
     );
   }
   const now = ctx.clock.now();

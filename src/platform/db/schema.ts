@@ -941,6 +941,10 @@ export interface AccessRequestsTable {
   approved_at: Timestamp | null;
   granted_by_label: string | null;
   granted_at: Timestamp | null;
+  rejected_by_label: string | null;
+  rejected_at: Timestamp | null;
+  rejection_signature_id: string | null;
+  rejection_reason: string | null;
 }
 
 /** A quarterly access review of one system (access-reviews module). */
