@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import {
@@ -161,6 +161,51 @@ export async function createAccessRequest(
   return getAccessRequest(ctx, principal, id);
 }
 
+type SignedDecision = Extract<Awaited<ReturnType<typeof signRecord>>, { ok: true }>;
+
+/**
+ * The one path of a signed decision on a request still `requested` (approval or rejection): the
+ * second-person rule checked, the row locked, the e-signature over the request, then `apply`.
+ */
+async function signRequestDecision(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
+  principal: Principal,
+  id: string,
+  decision: {
+    rule: (row: AccessRequestRow) => SecondPersonRule;
+    what: string;
+    meaning: 'approved' | 'rejected';
+    note: string;
+    credentials: SignerCredentials;
+    record: (row: AccessRequestRow) => unknown;
+    apply: (tx: AuditedTransaction, signed: SignedDecision) => Promise<void>;
+  },
+): Promise<AccessRequestView> {
+  const current = await load(ctx.db, id);
+  const allowed = decideSecondPersonSigning(principal, decision.rule(current));
+  if (!allowed.allowed) throw new AppError(allowed.code, allowed.reason);
+  const signer = requireSigningPerson(principal, decision.what);
+  const outcome = await mutate(ctx, signer.actor, async (tx) => {
+    const locked = await accessRequestsRepository.lock(tx.trx, id);
+    if (locked?.status !== 'requested') {
+      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
+    }
+    const signed = await signRecord(ctx, tx, signer, {
+      entityType: 'access_request',
+      entityId: id,
+      meaning: decision.meaning,
+      note: decision.note,
+      credentials: decision.credentials,
+      record: decision.record(current),
+    });
+    if (!signed.ok) return { refused: signed.reason };
+    await decision.apply(tx, signed);
+    return { refused: null };
+  });
+  throwIfRefused(outcome);
+  return getAccessRequest(ctx, principal, id);
+}
+
 /**
  * Approves a request with an e-signature meaning "approved": a signed-in person holding
  * `access:approve`, other than the requester, re-authenticates (second-person rule).
@@ -171,41 +216,29 @@ export async function approveAccessRequest(
   id: string,
   input: { credentials: SignerCredentials; note: string },
 ): Promise<AccessRequestView> {
-  const current = await load(ctx.db, id);
-  const decision = decideSecondPersonSigning(principal, approvalRule(current));
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
-  const signer = requireSigningPerson(principal, 'approve an access request');
-  const outcome = await mutate(ctx, signer.actor, async (tx) => {
-    const locked = await accessRequestsRepository.lock(tx.trx, id);
-    if (locked?.status !== 'requested') {
-      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
-    }
-    const signed = await signRecord(ctx, tx, signer, {
-      entityType: 'access_request',
-      entityId: id,
-      meaning: 'approved',
-      note: input.note,
-      credentials: input.credentials,
-      record: signedContent(current),
-    });
-    if (!signed.ok) return { refused: signed.reason };
-    await accessRequestsRepository.approve(tx.trx, id, {
-      byId: signed.signerId,
-      byLabel: signed.signerLabel,
-      signatureId: signed.signatureId,
-      at: tx.now,
-    });
-    await tx.audit({
-      action: 'access-request.approved',
-      entityType: 'access_request',
-      entityId: id,
-      before: { status: 'requested' },
-      after: { status: 'approved', signatureId: signed.signatureId, note: input.note },
-    });
-    return { refused: null };
+  return signRequestDecision(ctx, principal, id, {
+    rule: approvalRule,
+    what: 'approve an access request',
+    meaning: 'approved',
+    note: input.note,
+    credentials: input.credentials,
+    record: signedContent,
+    apply: async (tx, signed) => {
+      await accessRequestsRepository.approve(tx.trx, id, {
+        byId: signed.signerId,
+        byLabel: signed.signerLabel,
+        signatureId: signed.signatureId,
+        at: tx.now,
+      });
+      await tx.audit({
+        action: 'access-request.approved',
+        entityType: 'access_request',
+        entityId: id,
+        before: { status: 'requested' },
+        after: { status: 'approved', signatureId: signed.signatureId, note: input.note },
+      });
+    },
   });
-  throwIfRefused(outcome);
-  return getAccessRequest(ctx, principal, id);
 }
 
 /**
@@ -218,41 +251,29 @@ export async function rejectAccessRequest(
   id: string,
   input: { credentials: SignerCredentials; reason: string },
 ): Promise<AccessRequestView> {
-  const current = await load(ctx.db, id);
-  const decision = decideSecondPersonSigning(principal, rejectionRule(current));
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
-  const signer = requireSigningPerson(principal, 'reject an access request');
-  const outcome = await mutate(ctx, signer.actor, async (tx) => {
-    const locked = await accessRequestsRepository.lock(tx.trx, id);
-    if (locked?.status !== 'requested') {
-      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
-    }
-    const signed = await signRecord(ctx, tx, signer, {
-      entityType: 'access_request',
-      entityId: id,
-      meaning: 'rejected',
-      note: input.reason,
-      credentials: input.credentials,
-      record: { ...signedContent(current), rejectionReason: input.reason },
-    });
-    if (!signed.ok) return { refused: signed.reason };
-    await accessRequestsRepository.reject(tx.trx, id, {
-      byLabel: signed.signerLabel,
-      signatureId: signed.signatureId,
-      reason: input.reason,
-      at: tx.now,
-    });
-    await tx.audit({
-      action: 'access-request.rejected',
-      entityType: 'access_request',
-      entityId: id,
-      before: { status: 'requested' },
-      after: { status: 'rejected', signatureId: signed.signatureId, reason: input.reason },
-    });
-    return { refused: null };
+  return signRequestDecision(ctx, principal, id, {
+    rule: rejectionRule,
+    what: 'reject an access request',
+    meaning: 'rejected',
+    note: input.reason,
+    credentials: input.credentials,
+    record: (row) => ({ ...signedContent(row), rejectionReason: input.reason }),
+    apply: async (tx, signed) => {
+      await accessRequestsRepository.reject(tx.trx, id, {
+        byLabel: signed.signerLabel,
+        signatureId: signed.signatureId,
+        reason: input.reason,
+        at: tx.now,
+      });
+      await tx.audit({
+        action: 'access-request.rejected',
+        entityType: 'access_request',
+        entityId: id,
+        before: { status: 'requested' },
+        after: { status: 'rejected', signatureId: signed.signatureId, reason: input.reason },
+      });
+    },
   });
-  throwIfRefused(outcome);
-  return getAccessRequest(ctx, principal, id);
 }
 
 /**
