@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from '../platform/db/connect.js';
 import { createEvidenceStore } from '../platform/evidence/evidence-store.js';
 import { nonconformanceJob } from '../modules/nonconformances/raise-nonconformances.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
+import { endedEmploymentsJob } from '../modules/people/apply-ended-employments.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
@@ -62,6 +63,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     ...notificationJobs(ctx),
     backupEvaluationJob(ctx),
     certificateJob(ctx),
+    endedEmploymentsJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

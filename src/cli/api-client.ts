@@ -4,6 +4,8 @@ export interface ApiClientOptions {
   url: string;
   token: string | undefined;
   fetch?: typeof fetch;
+  /** A person's session (`signInAsPerson`) instead of a token: what an e-signature needs. */
+  session?: { cookie: string; csrfToken: string };
 }
 
 export class ApiError extends Error {
@@ -55,7 +57,11 @@ function buildUrl(
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? fetch;
   const headers = (extra: Record<string, string> = {}) => ({
-    ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    ...(options.session
+      ? { cookie: options.session.cookie, 'x-csrf-token': options.session.csrfToken }
+      : options.token
+        ? { authorization: `Bearer ${options.token}` }
+        : {}),
     ...extra,
   });
   async function call(url: string, init: RequestInit): Promise<Response> {
@@ -123,4 +129,54 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return parse(response, sendOptions.acceptErrorBody);
     },
   };
+}
+
+/**
+ * Signs a person in (password, then a TOTP code when the account has MFA) and answers a client on
+ * that session: API tokens cannot sign, so commands that sign (`access-reviews sign`) act as the
+ * person, who re-enters the password for the signature itself.
+ */
+export async function signInAsPerson(
+  options: Omit<ApiClientOptions, 'token' | 'session'>,
+  person: { email: string; password: string; totpCode?: string | undefined },
+): Promise<ApiClient> {
+  const doFetch = options.fetch ?? fetch;
+  let response: Response;
+  try {
+    response = await doFetch(buildUrl(options.url, '/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: person.email, password: person.password }),
+    });
+  } catch (error) {
+    throw new CliExit(
+      EXIT.unreachable,
+      `Cannot reach Plumbline at ${options.url}: ${(error as Error).message}`,
+    );
+  }
+  const body = (await response.json().catch(() => null)) as {
+    state?: string;
+    csrfToken?: string;
+  } | null;
+  if (!response.ok) throw new ApiError(response.status, body);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0] ?? '')
+    .filter((pair) => pair.includes('='))
+    .join('; ');
+  const client = createApiClient({
+    ...options,
+    token: undefined,
+    session: { cookie, csrfToken: body?.csrfToken ?? '' },
+  });
+  if (body?.state === 'enrol_required') {
+    throw new CliExit(EXIT.failure, `${person.email} must enrol MFA in the web app first`);
+  }
+  if (body?.state !== 'active') {
+    if (!person.totpCode) {
+      throw new CliExit(EXIT.usage, `${person.email} has MFA: give --totp-code to sign in`);
+    }
+    await client.send('POST', '/auth/mfa/verify', { code: person.totpCode });
+  }
+  return client;
 }

@@ -6,6 +6,7 @@ import { storageFailureOf, storageFullError } from '../platform/storage/storage-
 import { ApiError } from './api-client.js';
 import { registerAccessCommands } from './commands/access.js';
 import { registerAccountCommands } from './commands/accounts.js';
+import { registerAccessReviewCommands } from './commands/access-reviews.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
@@ -65,6 +66,7 @@ export function buildProgram(cli: CliContext): Command {
   registerChangeCommands(program, cli);
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
+  registerAccessReviewCommands(program, cli);
   registerPeopleCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;

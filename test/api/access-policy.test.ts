@@ -36,6 +36,7 @@ const WORKER: readonly Permission[] = [
   'changes:manage',
   'accounts:read',
   'access:request',
+  'access-reviews:decide',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -58,6 +59,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'people:manage',
     'accounts:import',
     'access:approve',
+    'access-reviews:manage',
   ],
   auditor: [
     'register:read',

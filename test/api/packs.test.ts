@@ -103,6 +103,8 @@ describe('evidence packs', () => {
         'index.html',
         'index.pdf',
         'manifest.json',
+        'registers/access-reviews.csv',
+        'registers/access-review-decisions.csv',
         'manifest.sig',
         'public-key.pem',
         'registers/assets.csv',

@@ -60,6 +60,8 @@ import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
 import { FindingsPage } from './pages/findings/FindingsPage.js';
 import { AccountsPage } from './pages/access/AccountsPage.js';
 import { PeoplePage } from './pages/access/PeoplePage.js';
+import { AccessReviewPage } from './pages/access/AccessReviewPage.js';
+import { AccessReviewsPage } from './pages/access/AccessReviewsPage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -150,6 +152,8 @@ export function AppRoutes() {
         <Route path="people" element={allowed('people:read', <PeoplePage />)} />
         <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
         <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />
+        <Route path="access-reviews" element={allowed('accounts:read', <AccessReviewsPage />)} />
+        <Route path="access-reviews/:id" element={allowed('accounts:read', <AccessReviewPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,7 +3,7 @@ import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 
-export const ACCESS_REQUEST_STATUSES = ['requested', 'approved', 'granted'] as const;
+export const ACCESS_REQUEST_STATUSES = ['requested', 'approved', 'granted', 'rejected'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
 /** The trigger of the catalogue's approval control, access-request-approval (access.yaml). */
@@ -34,7 +34,14 @@ export const accessRequestViewSchema = z.object({
   approvalSignatureId: z.uuid().nullable(),
   grantedBy: z.string().nullable(),
   grantedAt: z.string().nullable(),
-  abilities: z.object({ approve: abilitySchema }),
+  rejectedBy: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  rejectionSignatureId: z.uuid().nullable(),
+  abilities: z.object({
+    approve: abilitySchema,
+    reject: abilitySchema.describe('Same rule as approving: a second person, while requested'),
+  }),
 });
 export type AccessRequestView = z.infer<typeof accessRequestViewSchema>;
 

@@ -78,6 +78,24 @@ export const accessRequestsRepository = {
       .execute();
   },
 
+  async reject(
+    db: Db,
+    id: string,
+    values: { byLabel: string; signatureId: string; reason: string; at: Date },
+  ): Promise<void> {
+    await db
+      .updateTable('access_requests')
+      .set({
+        status: 'rejected',
+        rejected_by_label: values.byLabel,
+        rejection_signature_id: values.signatureId,
+        rejection_reason: values.reason,
+        rejected_at: values.at,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
   async grant(db: Db, id: string, values: { byLabel: string; at: Date }): Promise<void> {
     await db
       .updateTable('access_requests')

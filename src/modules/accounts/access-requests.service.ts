@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import {
@@ -47,6 +47,14 @@ export function approvalRule(row: AccessRequestRow): SecondPersonRule {
   };
 }
 
+/** Who may reject: the same second-person rule as approval, with its own refusal. */
+export function rejectionRule(row: AccessRequestRow): SecondPersonRule {
+  return {
+    ...approvalRule(row),
+    ownWorkReason: 'an access request cannot be rejected by the person who made it',
+  };
+}
+
 function signedContent(row: AccessRequestRow) {
   return {
     id: row.id,
@@ -68,7 +76,14 @@ function toView(row: AccessRequestRow, principal: Principal | null): AccessReque
     approvalSignatureId: row.approval_signature_id,
     grantedBy: row.granted_by_label,
     grantedAt: row.granted_at?.toISOString() ?? null,
-    abilities: { approve: abilityOf(decideSecondPersonSigning(principal, approvalRule(row))) },
+    rejectedBy: row.rejected_by_label,
+    rejectedAt: row.rejected_at?.toISOString() ?? null,
+    rejectionReason: row.rejection_reason,
+    rejectionSignatureId: row.rejection_signature_id,
+    abilities: {
+      approve: abilityOf(decideSecondPersonSigning(principal, approvalRule(row))),
+      reject: abilityOf(decideSecondPersonSigning(principal, rejectionRule(row))),
+    },
   };
 }
 
@@ -146,6 +161,51 @@ export async function createAccessRequest(
   return getAccessRequest(ctx, principal, id);
 }
 
+type SignedDecision = Extract<Awaited<ReturnType<typeof signRecord>>, { ok: true }>;
+
+/**
+ * The one path of a signed decision on a request still `requested` (approval or rejection): the
+ * second-person rule checked, the row locked, the e-signature over the request, then `apply`.
+ */
+async function signRequestDecision(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
+  principal: Principal,
+  id: string,
+  decision: {
+    rule: (row: AccessRequestRow) => SecondPersonRule;
+    what: string;
+    meaning: 'approved' | 'rejected';
+    note: string;
+    credentials: SignerCredentials;
+    record: (row: AccessRequestRow) => unknown;
+    apply: (tx: AuditedTransaction, signed: SignedDecision) => Promise<void>;
+  },
+): Promise<AccessRequestView> {
+  const current = await load(ctx.db, id);
+  const allowed = decideSecondPersonSigning(principal, decision.rule(current));
+  if (!allowed.allowed) throw new AppError(allowed.code, allowed.reason);
+  const signer = requireSigningPerson(principal, decision.what);
+  const outcome = await mutate(ctx, signer.actor, async (tx) => {
+    const locked = await accessRequestsRepository.lock(tx.trx, id);
+    if (locked?.status !== 'requested') {
+      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
+    }
+    const signed = await signRecord(ctx, tx, signer, {
+      entityType: 'access_request',
+      entityId: id,
+      meaning: decision.meaning,
+      note: decision.note,
+      credentials: decision.credentials,
+      record: decision.record(current),
+    });
+    if (!signed.ok) return { refused: signed.reason };
+    await decision.apply(tx, signed);
+    return { refused: null };
+  });
+  throwIfRefused(outcome);
+  return getAccessRequest(ctx, principal, id);
+}
+
 /**
  * Approves a request with an e-signature meaning "approved": a signed-in person holding
  * `access:approve`, other than the requester, re-authenticates (second-person rule).
@@ -156,41 +216,64 @@ export async function approveAccessRequest(
   id: string,
   input: { credentials: SignerCredentials; note: string },
 ): Promise<AccessRequestView> {
-  const current = await load(ctx.db, id);
-  const decision = decideSecondPersonSigning(principal, approvalRule(current));
-  if (!decision.allowed) throw new AppError(decision.code, decision.reason);
-  const signer = requireSigningPerson(principal, 'approve an access request');
-  const outcome = await mutate(ctx, signer.actor, async (tx) => {
-    const locked = await accessRequestsRepository.lock(tx.trx, id);
-    if (locked?.status !== 'requested') {
-      throw new AppError('conflict', `The request is already ${locked?.status ?? 'gone'}`);
-    }
-    const signed = await signRecord(ctx, tx, signer, {
-      entityType: 'access_request',
-      entityId: id,
-      meaning: 'approved',
-      note: input.note,
-      credentials: input.credentials,
-      record: signedContent(current),
-    });
-    if (!signed.ok) return { refused: signed.reason };
-    await accessRequestsRepository.approve(tx.trx, id, {
-      byId: signed.signerId,
-      byLabel: signed.signerLabel,
-      signatureId: signed.signatureId,
-      at: tx.now,
-    });
-    await tx.audit({
-      action: 'access-request.approved',
-      entityType: 'access_request',
-      entityId: id,
-      before: { status: 'requested' },
-      after: { status: 'approved', signatureId: signed.signatureId, note: input.note },
-    });
-    return { refused: null };
+  return signRequestDecision(ctx, principal, id, {
+    rule: approvalRule,
+    what: 'approve an access request',
+    meaning: 'approved',
+    note: input.note,
+    credentials: input.credentials,
+    record: signedContent,
+    apply: async (tx, signed) => {
+      await accessRequestsRepository.approve(tx.trx, id, {
+        byId: signed.signerId,
+        byLabel: signed.signerLabel,
+        signatureId: signed.signatureId,
+        at: tx.now,
+      });
+      await tx.audit({
+        action: 'access-request.approved',
+        entityType: 'access_request',
+        entityId: id,
+        before: { status: 'requested' },
+        after: { status: 'approved', signatureId: signed.signatureId, note: input.note },
+      });
+    },
   });
-  throwIfRefused(outcome);
-  return getAccessRequest(ctx, principal, id);
+}
+
+/**
+ * Rejects a request with an e-signature meaning "rejected" and the reason, under the same
+ * second-person rule as approval; a rejected request is final and never covers an account.
+ */
+export async function rejectAccessRequest(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
+  principal: Principal,
+  id: string,
+  input: { credentials: SignerCredentials; reason: string },
+): Promise<AccessRequestView> {
+  return signRequestDecision(ctx, principal, id, {
+    rule: rejectionRule,
+    what: 'reject an access request',
+    meaning: 'rejected',
+    note: input.reason,
+    credentials: input.credentials,
+    record: (row) => ({ ...signedContent(row), rejectionReason: input.reason }),
+    apply: async (tx, signed) => {
+      await accessRequestsRepository.reject(tx.trx, id, {
+        byLabel: signed.signerLabel,
+        signatureId: signed.signatureId,
+        reason: input.reason,
+        at: tx.now,
+      });
+      await tx.audit({
+        action: 'access-request.rejected',
+        entityType: 'access_request',
+        entityId: id,
+        before: { status: 'requested' },
+        after: { status: 'rejected', signatureId: signed.signatureId, reason: input.reason },
+      });
+    },
+  });
 }
 
 /**
@@ -208,7 +291,9 @@ export async function grantAccessRequest(
       'conflict',
       current.status === 'granted'
         ? 'The access was already granted'
-        : 'The request must be approved before access is granted',
+        : current.status === 'rejected'
+          ? 'The request was rejected: access cannot be granted on it'
+          : 'The request must be approved before access is granted',
     );
   }
   const now = ctx.clock.now();

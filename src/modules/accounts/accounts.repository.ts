@@ -14,6 +14,17 @@ export interface StoredAccountValues {
   lastLoginAt: Date | null;
 }
 
+/** What a snapshot writes over an account already known. */
+export interface StoredAccountUpdate extends StoredAccountValues {
+  id: string;
+  lastSeenAt: Date;
+  disabledSince: Date | null;
+  rolesChangedAt: Date | null;
+}
+
+/** Rows per statement when a snapshot writes accounts (11 to 14 parameters a row). */
+const WRITE_BATCH = 1000;
+
 /** SQL for accounts, their snapshots and their revocation clocks, and nothing else. */
 export const accountsRepository = {
   /**
@@ -21,12 +32,18 @@ export const accountsRepository = {
    * only link to it, and the people module depends on this one, not the other way round).
    */
   async peopleByEmails(db: Db, emails: readonly string[]) {
-    if (emails.length === 0) return [];
-    return db
-      .selectFrom('people')
-      .select(['id', 'email', 'name', 'status', 'left_at'])
-      .where('email', 'in', [...new Set(emails)])
-      .execute();
+    const distinct = [...new Set(emails)];
+    const rows = [];
+    for (let index = 0; index < distinct.length; index += WRITE_BATCH * 10) {
+      rows.push(
+        ...(await db
+          .selectFrom('people')
+          .select(['id', 'email', 'name', 'status', 'left_at'])
+          .where('email', 'in', distinct.slice(index, index + WRITE_BATCH * 10))
+          .execute()),
+      );
+    }
+    return rows;
   },
 
   async latestSnapshot(db: Db, assetId: string) {
@@ -62,56 +79,61 @@ export const accountsRepository = {
     return db.selectFrom('accounts').selectAll().where('asset_id', '=', assetId).execute();
   },
 
-  async insertAccount(db: Db, assetId: string, values: StoredAccountValues, seenAt: Date) {
-    const row = await db
-      .insertInto('accounts')
-      .values({
-        asset_id: assetId,
-        username: values.username,
-        email: values.email,
-        person_id: values.personId,
-        roles: JSON.stringify(values.roles),
-        privileged: values.privileged,
-        mfa_enabled: values.mfaEnabled,
-        disabled: values.disabled,
-        last_login_at: values.lastLoginAt,
-        first_seen_at: seenAt,
-        last_seen_at: seenAt,
-        disabled_since: values.disabled ? seenAt : null,
-        removed_at: null,
-        roles_changed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+  /** Inserts accounts first seen in a snapshot, 1,000 rows a statement. */
+  async insertAccounts(
+    db: Db,
+    assetId: string,
+    accounts: readonly StoredAccountValues[],
+    seenAt: Date,
+  ): Promise<void> {
+    for (let index = 0; index < accounts.length; index += WRITE_BATCH) {
+      await db
+        .insertInto('accounts')
+        .values(
+          accounts.slice(index, index + WRITE_BATCH).map((values) => ({
+            asset_id: assetId,
+            username: values.username,
+            email: values.email,
+            person_id: values.personId,
+            roles: JSON.stringify(values.roles),
+            privileged: values.privileged,
+            mfa_enabled: values.mfaEnabled,
+            disabled: values.disabled,
+            last_login_at: values.lastLoginAt,
+            first_seen_at: seenAt,
+            last_seen_at: seenAt,
+            disabled_since: values.disabled ? seenAt : null,
+            removed_at: null,
+            roles_changed_at: null,
+          })),
+        )
+        .execute();
+    }
   },
 
-  async updateAccount(
-    db: Db,
-    id: string,
-    values: StoredAccountValues & {
-      lastSeenAt: Date;
-      disabledSince: Date | null;
-      rolesChangedAt: Date | null;
-    },
-  ): Promise<void> {
-    await db
-      .updateTable('accounts')
-      .set({
-        email: values.email,
-        person_id: values.personId,
-        roles: JSON.stringify(values.roles),
-        privileged: values.privileged,
-        mfa_enabled: values.mfaEnabled,
-        disabled: values.disabled,
-        last_login_at: values.lastLoginAt,
-        last_seen_at: values.lastSeenAt,
-        disabled_since: values.disabledSince,
-        removed_at: null,
-        roles_changed_at: values.rolesChangedAt,
-      })
-      .where('id', '=', id)
-      .execute();
+  /**
+   * Writes what a snapshot shows of accounts already known, 1,000 rows a statement
+   * (`UPDATE … FROM (VALUES …)`), every value cast to its column's type.
+   */
+  async updateAccounts(db: Db, accounts: readonly StoredAccountUpdate[]): Promise<void> {
+    for (let index = 0; index < accounts.length; index += WRITE_BATCH) {
+      const rows = accounts.slice(index, index + WRITE_BATCH).map(
+        (values) =>
+          sql`(${values.id}::uuid, ${values.email}::text, ${values.personId}::uuid,
+              ${JSON.stringify(values.roles)}::jsonb, ${values.privileged}::boolean,
+              ${values.mfaEnabled}::boolean, ${values.disabled}::boolean,
+              ${values.lastLoginAt}::timestamptz, ${values.lastSeenAt}::timestamptz,
+              ${values.disabledSince}::timestamptz, ${values.rolesChangedAt}::timestamptz)`,
+      );
+      await sql`update accounts set
+          email = v.email, person_id = v.person_id, roles = v.roles, privileged = v.privileged,
+          mfa_enabled = v.mfa_enabled, disabled = v.disabled, last_login_at = v.last_login_at,
+          last_seen_at = v.last_seen_at, disabled_since = v.disabled_since, removed_at = null,
+          roles_changed_at = v.roles_changed_at
+        from (values ${sql.join(rows)}) as v(id, email, person_id, roles, privileged, mfa_enabled,
+          disabled, last_login_at, last_seen_at, disabled_since, roles_changed_at)
+        where accounts.id = v.id`.execute(db);
+    }
   },
 
   async markRemoved(db: Db, ids: string[], at: Date): Promise<void> {

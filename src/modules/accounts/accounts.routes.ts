@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { asApi, type Api } from '../../platform/http/api-types.js';
-import { verifyBodySchema } from '../work-orders/work-order.schema.js';
+import { rejectBodySchema, verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
   accessRequestPageSchema,
   accessRequestViewSchema,
@@ -13,6 +13,7 @@ import {
 import {
   approveAccessRequest,
   createAccessRequest,
+  rejectAccessRequest,
   getAccessRequest,
   grantAccessRequest,
   listAccessRequests,
@@ -140,6 +141,22 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
       approveAccessRequest(ctx, requirePrincipal(request), request.params.id, {
         credentials: { password: request.body.password, totpCode: request.body.totpCode },
         note: request.body.note ?? '',
+      }),
+  });
+  api.post('/api/v1/access-requests/:id/reject', {
+    config: { access: { permission: 'access:approve' } },
+    schema: {
+      tags: ['access'],
+      summary:
+        'Reject a request with an e-signature and the reason (not by the person who requested it)',
+      params: idParams,
+      body: rejectBodySchema,
+      response: { 200: accessRequestViewSchema },
+    },
+    handler: async (request) =>
+      rejectAccessRequest(ctx, requirePrincipal(request), request.params.id, {
+        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        reason: request.body.reason,
       }),
   });
   api.post('/api/v1/access-requests/:id/grant', {

@@ -7,7 +7,11 @@ import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { getAsset } from '../register/asset-queries.js';
 import type { ImportAccountsResult } from './account.schema.js';
 import { findHoldersByEmail } from './find-holders.js';
-import { accountsRepository, type StoredAccountValues } from './accounts.repository.js';
+import {
+  accountsRepository,
+  type StoredAccountUpdate,
+  type StoredAccountValues,
+} from './accounts.repository.js';
 import {
   AccountParseError,
   parseAccountListing,
@@ -184,6 +188,8 @@ async function applySnapshot(
     (await accountsRepository.accountsOfAsset(tx.trx, assetId)).map((row) => [row.username, row]),
   );
   const counts = { created: 0, updated: 0, alreadyRecorded: 0, removed: 0 };
+  const created: StoredAccountValues[] = [];
+  const updated: StoredAccountUpdate[] = [];
   const leaversSeen = new Map<string, { leftAt: Date; label: string }>();
   for (const account of listing) {
     const person = account.email ? people.get(account.email) : undefined;
@@ -203,8 +209,7 @@ async function applySnapshot(
     const stored = existing.get(account.username);
     existing.delete(account.username);
     if (!stored) {
-      await accountsRepository.insertAccount(tx.trx, assetId, values, takenAt);
-      counts.created += 1;
+      created.push(values);
       continue;
     }
     const rolesChanged = !sameRoles(stored.roles, values.roles);
@@ -217,8 +222,9 @@ async function applySnapshot(
       stored.mfa_enabled === values.mfaEnabled &&
       stored.disabled === values.disabled &&
       (stored.last_login_at?.getTime() ?? null) === (values.lastLoginAt?.getTime() ?? null);
-    await accountsRepository.updateAccount(tx.trx, stored.id, {
+    updated.push({
       ...values,
+      id: stored.id,
       lastSeenAt: takenAt,
       disabledSince: values.disabled
         ? stored.disabled && stored.removed_at === null
@@ -230,6 +236,9 @@ async function applySnapshot(
     if (unchanged) counts.alreadyRecorded += 1;
     else counts.updated += 1;
   }
+  await accountsRepository.insertAccounts(tx.trx, assetId, created, takenAt);
+  await accountsRepository.updateAccounts(tx.trx, updated);
+  counts.created = created.length;
   const gone = [...existing.values()].filter((row) => row.removed_at === null);
   await accountsRepository.markRemoved(
     tx.trx,
@@ -264,11 +273,13 @@ async function stopClocks(
   snapshotId: string,
   takenAt: Date,
 ): Promise<number> {
+  const open = await accountsRepository.openClocksOfAsset(tx.trx, assetId);
+  if (open.length === 0) return 0;
   const accounts = new Map(
     (await accountsRepository.accountsOfAsset(tx.trx, assetId)).map((row) => [row.id, row]),
   );
   let stopped = 0;
-  for (const clock of await accountsRepository.openClocksOfAsset(tx.trx, assetId)) {
+  for (const clock of open) {
     const account = accounts.get(clock.account_id);
     if (!account) continue;
     const reason = clock.reason as RevocationReason;

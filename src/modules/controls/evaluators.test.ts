@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_REVIEW_CONTROL } from '../access-reviews/sign-access-review.js';
 import { ACCESS_REQUESTED_TRIGGER } from '../accounts/access-request.schema.js';
 import { MFA_CONTROL } from '../accounts/import-accounts.js';
 import { REVOCATION_TRIGGERS } from '../accounts/revocation-clock.js';
@@ -49,7 +50,6 @@ describe('the registry of evaluators', () => {
       .filter((control) => automationOf(control.evaluation) === 'manual')
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
     expect([...new Set(intended)].sort()).toEqual([
-      'access-reviews',
       'decommissioning-records',
       'provisioning-requests',
       'supplier-reviews',
@@ -101,6 +101,7 @@ describe('the registry of evaluators', () => {
         ...triggeredBy(REVOCATION_TRIGGERS.mover.trigger),
       ],
       'mfa-status': [MFA_CONTROL],
+      'access-reviews': [ACCESS_REVIEW_CONTROL],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -75,6 +75,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'accounts/start-revocation-clocks.ts (clocks started by people leaving or changing role, stopped by account snapshots) and accounts/access-requests.service.ts (grantAccessRequest)',
     controls: ['access-request-approval', 'access-revocation-24h', 'access-role-change-24h'],
   },
+  'access-reviews': {
+    evaluatedBy:
+      'access-reviews/sign-access-review.ts (the signed campaign of a system and quarter)',
+    controls: ['access-review-quarterly'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],

@@ -23,6 +23,7 @@ import {
 } from './pack-records.repository.js';
 import { recoveryRegisters } from './pack-recovery-registers.js';
 import { securityRegisters } from './pack-security-registers.js';
+import { accessRegisters } from './pack-access-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { packWalkthroughs } from './pack-walkthroughs.js';
 import { signManifest } from './pack-signing.js';
@@ -84,6 +85,7 @@ export async function buildEvidencePack(
     ...packRegisters(ctx, window, report),
     ...recoveryRegisters(ctx, window),
     ...securityRegisters(ctx, window),
+    ...accessRegisters(ctx, window),
   ];
   const walkthroughs = await packWalkthroughs(ctx, options);
   // Work evidence, then the evidence of restore tests and DR exercises.

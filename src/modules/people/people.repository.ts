@@ -37,6 +37,17 @@ export const peopleRepository = {
     return db.selectFrom('people').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   },
 
+  /** People still active whose end date is on or before the given local date. */
+  async activeEndingBy(db: Db, date: string): Promise<PersonRow[]> {
+    return db
+      .selectFrom('people')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('end_date', 'is not', null)
+      .where('end_date', '<=', date)
+      .execute();
+  },
+
   async findByEmails(db: Db, emails: readonly string[]): Promise<PersonRow[]> {
     if (emails.length === 0) return [];
     return db.selectFrom('people').selectAll().where('email', 'in', emails).execute();

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'accounts:import',
   'access:request',
   'access:approve',
+  'access-reviews:manage',
+  'access-reviews:decide',
   'scim:provision',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,6 +84,8 @@ const PRACTITIONER: Permission[] = [
   'changes:manage',
   'accounts:read',
   'access:request',
+  // Deciding is further limited to the system's owner or a delegate (access-reviews module).
+  'access-reviews:decide',
 ];
 
 /** The single source of truth for who may do what. */
@@ -106,6 +110,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'people:manage',
     'accounts:import',
     'access:approve',
+    'access-reviews:manage',
   ]),
   auditor: new Set<Permission>(READ_ONLY),
   viewer: new Set<Permission>(['register:read', 'catalog:read', 'backups:read']),

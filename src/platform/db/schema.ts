@@ -1003,6 +1003,45 @@ export interface AccessRequestsTable {
   approved_at: Timestamp | null;
   granted_by_label: string | null;
   granted_at: Timestamp | null;
+  rejected_by_label: string | null;
+  rejected_at: Timestamp | null;
+  rejection_signature_id: string | null;
+  rejection_reason: string | null;
+}
+
+/** A quarterly access review of one system (access-reviews module). */
+export interface AccessReviewCampaignsTable {
+  id: Generated<string>;
+  asset_id: string;
+  quarter: string;
+  snapshot_id: string;
+  snapshot_taken_at: Timestamp;
+  delegates: Json<string[]>;
+  status: string;
+  started_by: string;
+  started_at: Timestamp;
+  signature_id: string | null;
+  signed_by: string | null;
+  signed_at: Timestamp | null;
+  occurrence_id: string | null;
+}
+
+/** One account under review, as the campaign's snapshot showed it, and the decision on it. */
+export interface AccessReviewItemsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  account_id: string;
+  username: string;
+  person_email: string | null;
+  roles: Json<string[]>;
+  privileged: boolean;
+  mfa_enabled: boolean | null;
+  disabled: boolean;
+  last_login_at: Timestamp | null;
+  decision: string | null;
+  comment: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
 }
 
 export interface Database {
@@ -1071,6 +1110,8 @@ export interface Database {
   accounts: AccountsTable;
   revocation_clocks: RevocationClocksTable;
   access_requests: AccessRequestsTable;
+  access_review_campaigns: AccessReviewCampaignsTable;
+  access_review_items: AccessReviewItemsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
