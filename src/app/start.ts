@@ -13,6 +13,7 @@ import { nonconformanceJob } from '../modules/nonconformances/raise-nonconforman
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
+import { applyEffectiveDates } from '../modules/documents/apply-effective-dates.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
@@ -62,6 +63,8 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     ...notificationJobs(ctx),
     backupEvaluationJob(ctx),
     certificateJob(ctx),
+    // Before notifications of the next tick see them: approved versions whose date has come.
+    { name: 'document-effective-dates', run: () => applyEffectiveDates(ctx) },
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

@@ -12,6 +12,7 @@ import { registerBackupCommands } from './commands/backups.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerIncidentCommands } from './commands/incidents.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerDocumentCommands } from './commands/docs.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerKeyCommands } from './commands/keys.js';
@@ -64,6 +65,7 @@ export function buildProgram(cli: CliContext): Command {
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
   registerPeopleCommands(program, cli);
+  registerDocumentCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

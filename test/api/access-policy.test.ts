@@ -34,6 +34,9 @@ const WORKER: readonly Permission[] = [
   'incidents:manage',
   'accounts:read',
   'access:request',
+  'documents:read',
+  'documents:sign',
+  'training:complete',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -47,6 +50,8 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    'documents:manage',
+    'training:read',
   ],
   engineering: WORKER,
   security: [
@@ -70,6 +75,8 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'incidents:read',
     'people:read',
     'accounts:read',
+    'documents:read',
+    'training:read',
   ],
   viewer: ['register:read', 'catalog:read', 'backups:read'],
   // Token-only: a backup job posts runs and can read nothing.

@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'access:request',
   'access:approve',
   'scim:provision',
+  'documents:read',
+  'documents:manage',
+  'documents:sign',
+  'training:read',
+  'training:complete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +61,8 @@ const READ_ONLY: Permission[] = [
   'incidents:read',
   'people:read',
   'accounts:read',
+  'documents:read',
+  'training:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -77,6 +84,9 @@ const PRACTITIONER: Permission[] = [
   'incidents:manage',
   'accounts:read',
   'access:request',
+  'documents:read',
+  'documents:sign',
+  'training:complete',
 ];
 
 /** The single source of truth for who may do what. */
@@ -91,6 +101,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    'documents:manage',
+    'training:read',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
   // Security owns access management: the people register, account snapshots, approvals.
