@@ -19,11 +19,7 @@ export interface Person {
   ): Promise<LightMyRequestResponse>;
 }
 
-export async function signedInPerson(
-  t: TestApp,
-  role: UserRole,
-  email?: string,
-): Promise<Person> {
+export async function signedInPerson(t: TestApp, role: UserRole, email?: string): Promise<Person> {
   const user = await t.createUser(role, email);
   const login = await t.app.inject({
     method: 'POST',
