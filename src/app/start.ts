@@ -14,6 +14,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { applyEffectiveDates } from '../modules/documents/apply-effective-dates.js';
+import { queueTrainingAlerts } from '../modules/training/queue-training-alerts.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
@@ -65,6 +66,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     certificateJob(ctx),
     // Before notifications of the next tick see them: approved versions whose date has come.
     { name: 'document-effective-dates', run: () => applyEffectiveDates(ctx) },
+    { name: 'training-overdue', run: () => queueTrainingAlerts(ctx) },
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

@@ -13,6 +13,7 @@ import { registerAlertCommands } from './commands/alerts.js';
 import { registerIncidentCommands } from './commands/incidents.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerDocumentCommands } from './commands/docs.js';
+import { registerTrainingCommands } from './commands/training.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerKeyCommands } from './commands/keys.js';
@@ -66,6 +67,7 @@ export function buildProgram(cli: CliContext): Command {
   registerAccountCommands(program, cli);
   registerPeopleCommands(program, cli);
   registerDocumentCommands(program, cli);
+  registerTrainingCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -54,14 +54,13 @@ export const trainingRepository = {
              ${values.assignedAt}::timestamptz, ${values.dueAt}::timestamptz
       from users
       where users.disabled_at is null
-        and (
-          lower(users.role) = any(${sql.val(departments)}::text[])
-          or exists (
-            select 1 from people
-            where people.status = 'active'
-              and lower(people.email) = lower(users.email)
-              and lower(people.department) = any(${sql.val(departments)}::text[])
-          )
+        and users.id in (
+          select id from users where lower(role) = any(${sql.val(departments)}::text[])
+          union
+          select users.id from users
+          join people on lower(people.email) = lower(users.email)
+          where people.status = 'active'
+            and lower(people.department) = any(${sql.val(departments)}::text[])
         )
       on conflict (version_id, user_id) do nothing`.execute(db);
     return Number(result.numAffectedRows ?? 0);
@@ -146,22 +145,50 @@ export const trainingRepository = {
     return query.execute();
   },
 
-  /** Overdue training on effective versions not yet notified, with the person and their role. */
-  overdueToNotify: (db: Db, now: Date, limit: number) =>
+  /**
+   * Open training on effective versions due before `dueBefore` whose overdue notice (or
+   * escalation) has not been queued yet, oldest due first.
+   */
+  overdueToAlert: (db: Db, kind: 'overdue' | 'escalation', dueBefore: Date, limit: number) =>
     assignmentsWithVersion(db)
       .where('training_assignments.completed_at', 'is', null)
-      .where('training_assignments.overdue_notified_at', 'is', null)
-      .where('training_assignments.due_at', '<', now)
+      .where(
+        kind === 'overdue'
+          ? 'training_assignments.overdue_notified_at'
+          : 'training_assignments.escalated_at',
+        'is',
+        null,
+      )
+      .where('training_assignments.due_at', '<', dueBefore)
       .where('document_versions.status', '=', 'effective')
       .where('users.disabled_at', 'is', null)
       .orderBy('training_assignments.due_at')
       .limit(limit)
       .execute(),
 
-  markNotified: (db: Db, ids: string[], at: Date) =>
-    db
+  markAlerted: async (
+    db: Db,
+    kind: 'overdue' | 'escalation',
+    ids: string[],
+    at: Date,
+  ): Promise<void> => {
+    if (ids.length === 0) return;
+    await db
       .updateTable('training_assignments')
-      .set({ overdue_notified_at: at })
+      .set(kind === 'overdue' ? { overdue_notified_at: at } : { escalated_at: at })
       .where('id', 'in', ids)
-      .execute(),
+      .execute();
+  },
+
+  /** The people a name such as `engineering-lead` is mapped to in the document settings. */
+  leadsOf: (db: Db, names: readonly string[]) =>
+    names.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('document_signer_mappings')
+          .innerJoin('users', 'users.id', 'document_signer_mappings.user_id')
+          .select(['document_signer_mappings.name', 'users.email', 'users.name as person'])
+          .where('document_signer_mappings.name', 'in', [...names])
+          .where('users.disabled_at', 'is', null)
+          .execute(),
 };

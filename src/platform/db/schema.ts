@@ -1175,6 +1175,7 @@ export interface TrainingAssignmentsTable {
   signature_id: string | null;
   score: number | null;
   overdue_notified_at: Timestamp | null;
+  escalated_at: Timestamp | null;
 }
 
 export interface QuizAttemptsTable {

@@ -121,6 +121,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('signature_id', 'uuid')
     .addColumn('score', 'integer')
     .addColumn('overdue_notified_at', 'timestamptz')
+    .addColumn('escalated_at', 'timestamptz')
     .addUniqueConstraint('training_assignments_unique', ['version_id', 'user_id'])
     .execute();
   await db.schema
