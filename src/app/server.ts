@@ -50,6 +50,8 @@ import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
+import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
+import { registerTrainingRoutes } from '../modules/training/training.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -164,6 +166,8 @@ export async function buildServer(
   registerVulnerabilityRoutes(api, ctx);
   registerAccessManagementRoutes(api, ctx);
   registerAccessReviewRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx);
+  registerTrainingRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -14,6 +14,8 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { endedEmploymentsJob } from '../modules/people/apply-ended-employments.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
+import { applyEffectiveDates } from '../modules/documents/apply-effective-dates.js';
+import { queueTrainingAlerts } from '../modules/training/queue-training-alerts.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
@@ -64,6 +66,9 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     backupEvaluationJob(ctx),
     certificateJob(ctx),
     endedEmploymentsJob(ctx),
+    // Before notifications of the next tick see them: approved versions whose date has come.
+    { name: 'document-effective-dates', run: () => applyEffectiveDates(ctx) },
+    { name: 'training-overdue', run: () => queueTrainingAlerts(ctx) },
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

@@ -14,6 +14,8 @@ import { registerAlertCommands } from './commands/alerts.js';
 import { registerChangeCommands } from './commands/changes.js';
 import { registerIncidentCommands } from './commands/incidents.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerDocumentCommands } from './commands/docs.js';
+import { registerTrainingCommands } from './commands/training.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerKeyCommands } from './commands/keys.js';
@@ -68,6 +70,8 @@ export function buildProgram(cli: CliContext): Command {
   registerAccountCommands(program, cli);
   registerAccessReviewCommands(program, cli);
   registerPeopleCommands(program, cli);
+  registerDocumentCommands(program, cli);
+  registerTrainingCommands(program, cli);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -37,6 +37,9 @@ const WORKER: readonly Permission[] = [
   'accounts:read',
   'access:request',
   'access-reviews:decide',
+  'documents:read',
+  'documents:sign',
+  'training:complete',
 ];
 
 const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
@@ -50,6 +53,8 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    'documents:manage',
+    'training:read',
   ],
   engineering: WORKER,
   security: [
@@ -75,6 +80,8 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'changes:read',
     'people:read',
     'accounts:read',
+    'documents:read',
+    'training:read',
   ],
   viewer: ['register:read', 'catalog:read', 'backups:read'],
   // Token-only: a backup job posts runs and can read nothing.

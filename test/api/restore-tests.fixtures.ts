@@ -13,14 +13,14 @@ export interface Person {
   signerLabel: string;
   upload(url: string, payload: Buffer, contentType: string): Promise<LightMyRequestResponse>;
   call(
-    method: 'GET' | 'POST' | 'PATCH',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
     url: string,
     payload?: unknown,
   ): Promise<LightMyRequestResponse>;
 }
 
-export async function signedInPerson(t: TestApp, role: UserRole): Promise<Person> {
-  const user = await t.createUser(role);
+export async function signedInPerson(t: TestApp, role: UserRole, email?: string): Promise<Person> {
+  const user = await t.createUser(role, email);
   const login = await t.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',

@@ -43,6 +43,11 @@ export const PERMISSIONS = [
   'access-reviews:manage',
   'access-reviews:decide',
   'scim:provision',
+  'documents:read',
+  'documents:manage',
+  'documents:sign',
+  'training:read',
+  'training:complete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +66,8 @@ const READ_ONLY: Permission[] = [
   'changes:read',
   'people:read',
   'accounts:read',
+  'documents:read',
+  'training:read',
 ];
 /** The people who run the programme: edit the register, do and verify the work. */
 const PRACTITIONER: Permission[] = [
@@ -86,6 +93,9 @@ const PRACTITIONER: Permission[] = [
   'access:request',
   // Deciding is further limited to the system's owner or a delegate (access-reviews module).
   'access-reviews:decide',
+  'documents:read',
+  'documents:sign',
+  'training:complete',
 ];
 
 /** The single source of truth for who may do what. */
@@ -100,6 +110,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    'documents:manage',
+    'training:read',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
   // Security owns access management: the people register, account snapshots, approvals.

@@ -1112,6 +1112,14 @@ export interface Database {
   access_requests: AccessRequestsTable;
   access_review_campaigns: AccessReviewCampaignsTable;
   access_review_items: AccessReviewItemsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  document_events: DocumentEventsTable;
+  document_signoffs: DocumentSignoffsTable;
+  document_signer_mappings: DocumentSignerMappingsTable;
+  document_links: DocumentLinksTable;
+  training_assignments: TrainingAssignmentsTable;
+  quiz_attempts: QuizAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1177,4 +1185,110 @@ export interface FindingExceptionsTable {
   approved_by_label: string | null;
   approved_at: Timestamp | null;
   signature_id: string | null;
+}
+
+/** Controlled documents and their versions (documents module). */
+export interface DocumentsTable {
+  id: Generated<string>;
+  key: string;
+  title: string;
+  owner: string;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  version: number;
+  status: string;
+  title: string;
+  author: string;
+  reviewers: Json<string[]>;
+  approvers: Json<string[]>;
+  training: Json<{
+    requiredDepartments: string[];
+    mode: string;
+    dueDays: number;
+  } | null>;
+  front_matter: Json<Record<string, unknown>>;
+  unknown_fields: Json<Record<string, unknown>>;
+  body: string;
+  source: string;
+  content_sha256: string;
+  effective_date: DateOnly | null;
+  review_due_on: DateOnly;
+  quiz: Json<{
+    passMark: number;
+    questions: { text: string; options: string[]; answer: number }[];
+  } | null>;
+  attestation_signature_id: string | null;
+  imported_at: Timestamp;
+  imported_by: string;
+  approved_at: Timestamp | null;
+  effective_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+  retired_at: Timestamp | null;
+}
+
+export interface DocumentEventsTable {
+  id: Generated<string>;
+  seq: Generated<string>;
+  document_id: string;
+  version_id: string | null;
+  kind: string;
+  text: string;
+  at: Timestamp;
+  by: string;
+}
+
+export interface DocumentSignoffsTable {
+  id: Generated<string>;
+  version_id: string;
+  kind: string;
+  name: string;
+  signature_id: string;
+  signer_id: string;
+  signer_label: string;
+  signed_at: Timestamp;
+}
+
+export interface DocumentSignerMappingsTable {
+  name: string;
+  user_id: string;
+  mapped_by: string;
+  mapped_at: Timestamp;
+}
+
+export interface DocumentLinksTable {
+  document_id: string;
+  target_kind: string;
+  target_key: string;
+  linked_by: string;
+  linked_at: Timestamp;
+}
+
+/** Training on effective document versions (training module). */
+export interface TrainingAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  document_id: string;
+  version_id: string;
+  assigned_at: Timestamp;
+  due_at: Timestamp;
+  completed_at: Timestamp | null;
+  signature_id: string | null;
+  score: number | null;
+  overdue_notified_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+}
+
+export interface QuizAttemptsTable {
+  id: Generated<string>;
+  assignment_id: string;
+  answers: Json<number[]>;
+  score: number;
+  passed: boolean;
+  attempted_at: Timestamp;
 }
