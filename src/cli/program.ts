@@ -11,6 +11,7 @@ import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerIncidentCommands } from './commands/incidents.js';
+import { registerCapaCommands } from './commands/capas.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
@@ -61,6 +62,7 @@ export function buildProgram(cli: CliContext): Command {
   registerCertificateCommands(program, cli);
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
+  registerCapaCommands(program, cli);
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
   registerPeopleCommands(program, cli);

@@ -1,4 +1,4 @@
-import { addDays, addMonths, startOfDate } from '../../platform/time/zoned-time.js';
+import { addMonths, startOfDate } from '../../platform/time/zoned-time.js';
 
 /** The control a fully staffed month of the on-call rota satisfies (catalogue source incidents). */
 export const ON_CALL_CONTROL = 'on-call-rotation-monthly';
@@ -16,10 +16,11 @@ export function monthBounds(month: string, timeZone: string): MonthBounds {
 
 /**
  * The instant whose occurrence of on-call-rotation-monthly a month's rota answers: the rota for
- * month M is due by the 25th of the month before, so it is that month's occurrence.
+ * month M is due by the 25th of the month before, so it is that month's occurrence (the one
+ * covering the first instant of the month before).
  */
 export function answeredPeriodInstant(month: string, timeZone: string): Date {
-  return startOfDate(addDays(`${month}-01`, -1), timeZone);
+  return startOfDate(addMonths(`${month}-01`, -1), timeZone);
 }
 
 /** Whether the shifts, together, cover every instant of [start, end) without a gap. */
