@@ -14,6 +14,7 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
+import { queueOverdueCapaActions } from '../modules/capas/queue-overdue-capa-actions.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
@@ -60,6 +61,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     nonconformanceJob(ctx),
     // Alerts before delivery, so what a tick queues goes out in the same tick.
     ...notificationJobs(ctx),
+    { name: 'notify-overdue-capa-actions', run: () => queueOverdueCapaActions(ctx) },
     backupEvaluationJob(ctx),
     certificateJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },

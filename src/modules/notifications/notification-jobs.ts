@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { PeriodicJob } from '../../platform/jobs/scheduler.js';
-import { queueOverdueCapaActions } from '../capas/queue-overdue-capa-actions.js';
 import { queueOccurrenceAlerts } from './queue-occurrence-alerts.js';
 import { queueWeeklyDigests } from './queue-weekly-digests.js';
 
@@ -18,7 +17,6 @@ export function notificationJobs(
     { name: 'notify-reminders', run: () => queueOccurrenceAlerts(ctx, 'reminder') },
     { name: 'notify-overdue', run: () => queueOccurrenceAlerts(ctx, 'overdue') },
     { name: 'notify-escalations', run: () => queueOccurrenceAlerts(ctx, 'escalation') },
-    { name: 'notify-overdue-capa-actions', run: () => queueOverdueCapaActions(ctx) },
     { name: 'notify-weekly-digest', run: () => queueWeeklyDigests(ctx, instanceId) },
   ];
 }
