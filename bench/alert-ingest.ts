@@ -118,6 +118,21 @@ async function postAll(url: string, token: string, status: 'firing' | 'resolved'
   };
 }
 
+/**
+ * The floor measured in the same run, on the same server: sequential requests per second to the
+ * liveness endpoint (no body, no database), what one HTTP round trip costs on this machine now.
+ * An alert webhook carries many alerts, so alerts/s far above this shows the batch pays.
+ */
+async function healthRequestsPerSecond(url: string): Promise<number> {
+  const requests = 500;
+  const started = performance.now();
+  for (let index = 0; index < requests; index += 1) {
+    const response = await fetch(`${url}/api/v1/health/live`);
+    await response.arrayBuffer();
+  }
+  return Math.round(requests / ((performance.now() - started) / 1000));
+}
+
 async function benchDatabase(kind: BenchDatabase): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-alerts-${kind}-`));
   const target = await openBenchTarget(kind, dataDir, postgresUrl);
@@ -154,10 +169,13 @@ async function benchDatabase(kind: BenchDatabase): Promise<void> {
     });
     if (!assets.ok) throw new Error(`asset import failed: ${assets.status} ${await assets.text()}`);
     const floor = FLOOR_ALERTS_PER_SECOND[kind];
+    const healthRate = await healthRequestsPerSecond(url);
+    console.log(`${kind}: floor of this run: GET /api/v1/health/live ${healthRate} requests/s`);
     for (const status of ['firing', 'resolved'] as const) {
       const { seconds, alertsPerSecond, peakRssMiB } = await postAll(url, writer.token, status);
       console.log(
         `${kind}: ${alertCount} ${status} alerts in ${alertCount / perWebhook} webhooks: ${seconds.toFixed(1)} s, ${alertsPerSecond} alerts/s` +
+          ` (${Math.round(alertCount / perWebhook / seconds)} webhooks/s beside the floor of ${healthRate} health requests/s)` +
           `${floor === null ? '' : ` (floor ${floor}: ${alertsPerSecond >= floor ? 'met' : 'NOT met'})`}, peak RSS ${peakRssMiB} MiB`,
       );
     }

@@ -23,6 +23,7 @@ import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
 import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-engagements.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
+import { registerCapaRoutes } from '../modules/capas/capas.routes.js';
 import { createPrincipalResolver } from '../modules/identity/resolve-principal.js';
 import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -155,6 +156,7 @@ export async function buildServer(
   registerWorkOrderRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
   registerNonconformanceRoutes(api, ctx);
+  registerCapaRoutes(api, ctx);
   registerRecoveryRoutes(api, ctx);
   registerBackupRunRoutes(api, ctx);
   registerBackupStatusRoutes(api, ctx);

@@ -17,6 +17,7 @@ import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.j
 import { applyEffectiveDates } from '../modules/documents/apply-effective-dates.js';
 import { queueTrainingAlerts } from '../modules/training/queue-training-alerts.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
+import { queueOverdueCapaActions } from '../modules/capas/queue-overdue-capa-actions.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
@@ -63,6 +64,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     nonconformanceJob(ctx),
     // Alerts before delivery, so what a tick queues goes out in the same tick.
     ...notificationJobs(ctx),
+    { name: 'notify-overdue-capa-actions', run: () => queueOverdueCapaActions(ctx) },
     backupEvaluationJob(ctx),
     certificateJob(ctx),
     endedEmploymentsJob(ctx),

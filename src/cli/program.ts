@@ -13,6 +13,7 @@ import { registerBackupCommands } from './commands/backups.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerChangeCommands } from './commands/changes.js';
 import { registerIncidentCommands } from './commands/incidents.js';
+import { registerCapaCommands } from './commands/capas.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerDocumentCommands } from './commands/docs.js';
 import { registerTrainingCommands } from './commands/training.js';
@@ -66,6 +67,7 @@ export function buildProgram(cli: CliContext): Command {
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
   registerChangeCommands(program, cli);
+  registerCapaCommands(program, cli);
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
   registerAccessReviewCommands(program, cli);

@@ -123,6 +123,19 @@ export const alertRepository = {
           .where('fingerprint', 'in', fingerprints)
           .execute(),
 
+  /** The assets (by key) the stored alerts of these fingerprints are mapped to. */
+  assetKeysOf: (db: Db, source: AlertFormat, fingerprints: string[]) =>
+    fingerprints.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('alerts')
+          .innerJoin('assets', 'assets.id', 'alerts.asset_id')
+          .select('assets.key')
+          .distinct()
+          .where('alerts.source', '=', source)
+          .where('alerts.fingerprint', 'in', fingerprints)
+          .execute(),
+
   /** Inserts the alerts; one already there (a concurrent delivery) is skipped. Returns what was inserted. */
   insertMany: async (
     db: Db,

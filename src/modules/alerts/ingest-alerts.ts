@@ -7,6 +7,7 @@ import { decideAlert, DEFAULT_ASSET_LABELS, mayOpenIncident } from './alert-rule
 import type { AlertFormat, ImportAlertsResult } from './alert.schema.js';
 import { alertRepository, type NewAlertRow } from './alerts.repository.js';
 import { createAlertAssetMapper } from './map-alert-assets.js';
+import { recordMonitoringEvidence } from './record-monitoring-evidence.js';
 import { parseAlertWebhook, type ReceivedAlert } from './parse-alert-webhook.js';
 
 export interface IngestAlertsOptions {
@@ -37,8 +38,24 @@ export async function ingestAlerts(
   body: string,
   options: IngestAlertsOptions,
 ): Promise<ImportAlertsResult> {
+  const received = parseAlertWebhook(options.format, body);
+  const result = await storeAlertDelivery(ctx, actor, body, options, received);
+  // Repeated deliveries count too: a watchdog alert keeps its fingerprint and start for months.
+  await recordMonitoringEvidence(ctx, actor, {
+    source: options.format,
+    fingerprints: [...new Set(received.map((alert) => alert.fingerprint))],
+  });
+  return result;
+}
+
+async function storeAlertDelivery(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  actor: Actor,
+  body: string,
+  options: IngestAlertsOptions,
+  received: ReturnType<typeof parseAlertWebhook>,
+): Promise<ImportAlertsResult> {
   const { format } = options;
-  const received = parseAlertWebhook(format, body);
   const sha256 = createHash('sha256').update(body).digest('hex');
   const nothingNew = (deliveryId: string): ImportAlertsResult => ({
     format,

@@ -48,6 +48,7 @@ export const SLA_TRIGGERS = [
   'change-implemented',
   'incident-opened',
   'dr-deficiency-found',
+  'capa-opened',
   'decommissioning-requested',
   'decommissioning-completed',
 ] as const;
@@ -61,6 +62,7 @@ export const SLA_TARGETS = [
   'production-use',
   'implementation',
   'data-disposal',
+  'effectiveness-check',
 ] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
 
@@ -75,6 +77,7 @@ export const TARGETS_BY_TRIGGER: Partial<Record<SlaTrigger, readonly SlaTarget[]
   'provisioning-requested': ['provisioning-start', 'production-use'],
   'change-requested': ['implementation'],
   'decommissioning-requested': ['data-disposal'],
+  'capa-opened': ['effectiveness-check'],
 };
 
 /** Module records an automatic control is evaluated from. */

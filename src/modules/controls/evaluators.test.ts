@@ -7,6 +7,9 @@ import { BACKUP_CONTROLS, BACKUP_FAILED_TRIGGER } from '../backups/backup-evalua
 import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourly.js';
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
 import { CHANGE_TRIGGERS } from '../changes/change-clocks.js';
+import { MONITORING_ALERTS_CONTROL } from '../alerts/record-monitoring-evidence.js';
+import { CAPA_OPENED_TRIGGER } from '../capas/open-capa.js';
+import { ON_CALL_CONTROL } from '../incidents/on-call-coverage.js';
 import { INCIDENT_OPENED_TRIGGER } from '../incidents/open-incident.js';
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
@@ -54,7 +57,7 @@ describe('the registry of evaluators', () => {
       'provisioning-requests',
       'supplier-reviews',
     ]);
-    expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
+    expect(automationOf({ mode: 'automatic', source: 'supplier-reviews' })).toBe('manual');
   });
 
   it('names, for every registered source, exactly the built-in controls that name the source', () => {
@@ -86,10 +89,11 @@ describe('the registry of evaluators', () => {
       'backup-replication': [REPLICATION_CONTROL],
       'restore-tests': [...RESTORE_TEST_CONTROLS],
       'dr-exercises': [DR_EXERCISE_CONTROL],
-      capas: triggeredBy(DEFICIENCY_FOUND_TRIGGER),
+      capas: [...triggeredBy(DEFICIENCY_FOUND_TRIGGER), ...triggeredBy(CAPA_OPENED_TRIGGER)],
+      'monitoring-alerts': [MONITORING_ALERTS_CONTROL],
       'inventory-reviews': [INVENTORY_REVIEW_CONTROL],
       'certificate-scans': [TLS_SCAN_CONTROL, ...triggeredBy(CERTIFICATE_EXPIRY_TRIGGER)],
-      incidents: triggeredBy(INCIDENT_OPENED_TRIGGER),
+      incidents: [...triggeredBy(INCIDENT_OPENED_TRIGGER), ON_CALL_CONTROL],
       'change-requests': [
         ...triggeredBy(CHANGE_TRIGGERS.requested),
         ...triggeredBy(CHANGE_TRIGGERS.implemented),

@@ -40,8 +40,13 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
   },
   capas: {
     evaluatedBy:
-      'nonconformances/start-deficiency-sla.ts and verify-deficiency-closure.ts (deficiencies)',
-    controls: ['dr-deficiency-remediation'],
+      'nonconformances/start-deficiency-sla.ts and verify-deficiency-closure.ts (deficiencies); capas/open-capa.ts (the capa-opened trigger) and sign-effectiveness-check.ts (the passing signed check)',
+    controls: ['dr-deficiency-remediation', 'capa-effectiveness-verified'],
+  },
+  'monitoring-alerts': {
+    evaluatedBy:
+      'alerts/record-monitoring-evidence.ts (after each delivery: an alert mapped to the asset in the month)',
+    controls: ['monitoring-alerts-received-monthly'],
   },
   'inventory-reviews': {
     evaluatedBy: 'inventory-reviews/review.service.ts (closeReviewCampaign)',
@@ -54,8 +59,8 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
   },
   incidents: {
     evaluatedBy:
-      'incidents/open-incident.ts (the incident-opened trigger) and decide-incident-conformity.ts (the signed decision)',
-    controls: ['incident-conformity-decision-24h'],
+      'incidents/open-incident.ts (the incident-opened trigger), decide-incident-conformity.ts (the signed decision) and on-call.service.ts (a month of the rota fully staffed)',
+    controls: ['incident-conformity-decision-24h', 'on-call-rotation-monthly'],
   },
   'change-requests': {
     evaluatedBy:

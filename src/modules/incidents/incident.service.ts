@@ -11,6 +11,7 @@ import {
 } from '../../platform/http/paging.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { can } from '../../platform/auth/policy.js';
+import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
 import { decideIncidentTransition, type IncidentStatus } from './incident-status.js';
 import {
@@ -96,12 +97,14 @@ const cursorKey = z.tuple([z.union([z.literal(0), z.literal(1)]), cursorInstant,
 export async function listIncidents(
   ctx: Pick<AppContext, 'db'>,
   query: ListIncidentsQuery,
+  within?: EngagementPeriod,
 ): Promise<Page<IncidentView>> {
   const after = query.cursor ? decodeCursor(query.cursor, cursorKey) : undefined;
   const rows = await incidentRepository.page(ctx.db, {
     status: query.status,
     open: query.open,
     severity: query.severity,
+    within,
     after: after && { closed: after[0], openedAt: after[1], id: after[2] },
     limit: query.limit,
   });

@@ -153,6 +153,8 @@ export const incidentRepository = {
       open?: boolean | undefined;
       severity?: string | undefined;
       after?: { closed: number; openedAt: Date; id: string } | undefined;
+      /** Only those opened in [start, end): an engaged auditor's period. */
+      within?: { start: Date; end: Date } | undefined;
       limit: number;
     },
   ) => {
@@ -162,6 +164,10 @@ export const incidentRepository = {
     if (filter.open === true) query = query.where('status', '<>', 'closed');
     if (filter.open === false) query = query.where('status', '=', 'closed');
     if (filter.severity) query = query.where('severity', '=', filter.severity);
+    if (filter.within)
+      query = query
+        .where('opened_at', '>=', filter.within.start)
+        .where('opened_at', '<', filter.within.end);
     if (filter.after) {
       const { closed, openedAt, id } = filter.after;
       query = query.where((eb) =>

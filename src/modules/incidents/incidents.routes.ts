@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { decideIncidentConformity } from './decide-incident-conformity.js';
 import { escalateBackupIncident } from './escalate-backup-incident.js';
 import {
@@ -31,18 +32,21 @@ const idParams = z.object({ id: z.uuid() });
 /** Incidents and the on-call rota (docs/incidents.md). */
 export function registerIncidentRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'incidents:read' as const } };
+  // An engaged auditor reads the incidents opened in their period (scope applied in the query).
+  const readInPeriod = { ...read, engagedAuditor: 'period' as const };
   const manage = { access: { permission: 'incidents:manage' as const } };
   const decide = { access: { permission: 'incidents:decide' as const } };
 
   api.get('/api/v1/incidents', {
-    config: read,
+    config: readInPeriod,
     schema: {
       tags: ['incidents'],
       summary: 'Incidents: not closed first, then newest opened first, a page at a time',
       querystring: listIncidentsQuerySchema,
       response: { 200: incidentPageSchema },
     },
-    handler: async (request) => listIncidents(ctx, request.query),
+    handler: async (request) =>
+      listIncidents(ctx, request.query, engagementPeriod(request.principal)),
   });
   api.post('/api/v1/incidents', {
     config: manage,
@@ -73,14 +77,18 @@ export function registerIncidentRoutes(api: Api, ctx: AppContext): void {
     },
   });
   api.get('/api/v1/incidents/:id', {
-    config: read,
+    config: readInPeriod,
     schema: {
       tags: ['incidents'],
       summary: 'One incident with its timeline and what the caller may do (abilities)',
       params: idParams,
       response: { 200: incidentDetailSchema },
     },
-    handler: async (request) => getIncident(ctx, request.params.id, requirePrincipal(request)),
+    handler: async (request) => {
+      const incident = await getIncident(ctx, request.params.id, requirePrincipal(request));
+      assertWithinEngagement(request.principal, { at: incident.openedAt });
+      return incident;
+    },
   });
   api.post('/api/v1/incidents/:id/timeline', {
     config: manage,

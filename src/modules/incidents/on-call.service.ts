@@ -2,7 +2,15 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
+import { findOccurrenceCovering } from '../occurrences/find-occurrence-covering.js';
+import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { incidentRepository } from './incidents.repository.js';
+import {
+  answeredPeriodInstant,
+  isMonthStaffed,
+  monthBounds,
+  ON_CALL_CONTROL,
+} from './on-call-coverage.js';
 
 export interface OnCallShiftView {
   id: string;
@@ -28,9 +36,14 @@ const toView = (row: ShiftRow): OnCallShiftView => ({
   recordedAt: row.recorded_at.toISOString(),
 });
 
-/** Records who is on call (primary or backup) from when to when, in a month's rota. */
+/**
+ * Records who is on call (primary or backup) from when to when, in a month's rota. The shift that
+ * completes the month (a primary and a backup for every instant of it) completes and verifies the
+ * occurrence of on-call-rotation-monthly the rota answers (the month before's), in the same
+ * transaction.
+ */
 export async function recordOnCallShift(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   input: {
     month: string;
@@ -47,6 +60,11 @@ export async function recordOnCallShift(
       issues: [{ path: 'body.to', message: 'must be after from' }],
     });
   }
+  const occurrence = await findOccurrenceCovering(ctx, {
+    control: ON_CALL_CONTROL,
+    asset: null,
+    instant: answeredPeriodInstant(input.month, ctx.config.timezone),
+  });
   return mutate(ctx, actor, async (tx) => {
     const row = await incidentRepository.insertShift(tx.trx, {
       month: input.month,
@@ -63,6 +81,16 @@ export async function recordOnCallShift(
       entityId: row.id,
       after: input,
     });
+    const shifts = (await incidentRepository.shiftsOfMonth(tx.trx, input.month)).map((shift) => ({
+      position: shift.position,
+      from: shift.starts_at,
+      to: shift.ends_at,
+    }));
+    if (occurrence && isMonthStaffed(shifts, monthBounds(input.month, ctx.config.timezone))) {
+      await satisfyOccurrence(tx, occurrence, {
+        note: `On-call rota for ${input.month} staffed: a primary and a backup for every day`,
+      });
+    }
     return toView(row);
   });
 }

@@ -39,6 +39,10 @@ export interface NonconformanceChanges {
   closed_by_label: string | null;
   closure_signature_id: string | null;
   sla_occurrence_id: string | null;
+  requirement_not_met: string;
+  containment: string;
+  disposition: string;
+  impact_assessment: string;
 }
 
 export const nonconformanceRepository = {
@@ -199,6 +203,47 @@ export const nonconformanceRepository = {
       .where('n.status', 'in', ['open', 'investigating'])
       .groupBy('n.id')
       .execute(),
+  /** A nonconformance raised by hand: its own source, with every field of the form. */
+  insertManual: (
+    db: Db,
+    values: {
+      sourceId: string;
+      title: string;
+      description: string;
+      requirementNotMet: string;
+      containment: string;
+      disposition: string;
+      impactAssessment: string;
+      ownerRole: string;
+      ownerUserId: string | null;
+      ownerUserLabel: string | null;
+      dueOn: string;
+      raisedBy: string;
+      now: Date;
+    },
+  ) =>
+    db
+      .insertInto('nonconformances')
+      .values({
+        source_type: 'manual',
+        source_id: values.sourceId,
+        title: values.title,
+        description: values.description,
+        requirement_not_met: values.requirementNotMet,
+        containment: values.containment,
+        disposition: values.disposition,
+        impact_assessment: values.impactAssessment,
+        owner_role: values.ownerRole,
+        owner_user_id: values.ownerUserId,
+        owner_user_label: values.ownerUserLabel,
+        due_on: values.dueOn,
+        raised_by: values.raisedBy,
+        status: 'open',
+        raised_at: values.now,
+        updated_at: values.now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
   update: (db: Db, id: string, changes: Partial<NonconformanceChanges>, now: Date) =>
     db
       .updateTable('nonconformances')

@@ -25,6 +25,7 @@ export const NONCONFORMANCE_SOURCES = [
   'restore-test',
   'dr-exercise',
   'incident',
+  'manual',
 ] as const;
 export type NonconformanceSource = (typeof NONCONFORMANCE_SOURCES)[number];
 
@@ -72,6 +73,13 @@ export const nonconformanceViewSchema = z.object({
   deficiency: z.boolean().describe('Found by a restore test or DR exercise: closed by signature'),
   title: z.string(),
   description: z.string(),
+  requirementNotMet: z
+    .string()
+    .describe('The requirement (clause, procedure, specification) not met'),
+  containment: z.string().describe('What was done to contain it'),
+  disposition: z.string().describe('What is done with what did not conform'),
+  impactAssessment: z.string().describe('What it could have affected, and how far'),
+  raisedBy: z.string().nullable().describe('Who raised it by hand; null when a source raised it'),
   ownerRole: z.string(),
   ownerUserId: z.string().nullable(),
   ownerUserLabel: z.string().nullable(),
@@ -119,8 +127,28 @@ export const updateNonconformanceBodySchema = z.object({
   ownerUserId: z.uuid().nullable().optional().describe('The person who owns a deficiency'),
   dueOn: isoDate.nullable().optional(),
   description: z.string().trim().max(10_000).optional(),
+  requirementNotMet: z.string().trim().max(10_000).optional(),
+  containment: z.string().trim().max(10_000).optional(),
+  disposition: z.string().trim().max(10_000).optional(),
+  impactAssessment: z.string().trim().max(10_000).optional(),
 });
 export type UpdateNonconformanceInput = z.infer<typeof updateNonconformanceBodySchema>;
+
+const requiredText = (what: string) => z.string().trim().min(1, `say ${what}`).max(10_000);
+
+/** A nonconformance raised by hand: every field a quality system asks for, an owner and a due date. */
+export const raiseNonconformanceBodySchema = z.object({
+  title: z.string().trim().min(1, 'give it a title').max(300),
+  description: requiredText('what did not conform'),
+  requirementNotMet: requiredText('which requirement was not met'),
+  containment: requiredText('what was done to contain it'),
+  disposition: requiredText('what is done with what did not conform'),
+  impactAssessment: requiredText('what it could have affected'),
+  owner: z.enum(OWNER_ROLES).describe('Owner role'),
+  ownerUserId: z.uuid().nullable().optional().describe('The person who owns it'),
+  dueOn: isoDate.describe('Due date in the organisation time zone'),
+});
+export type RaiseNonconformanceInput = z.infer<typeof raiseNonconformanceBodySchema>;
 
 export const resolveDeficiencyBodySchema = z.object({
   resolutionNote: z

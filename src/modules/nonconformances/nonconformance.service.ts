@@ -47,6 +47,11 @@ export function toNonconformanceView(row: NonconformanceRow, ctx: ViewCtx): Nonc
     deficiency: isDeficiencySource(row.source_type),
     title: row.title,
     description: row.description,
+    requirementNotMet: row.requirement_not_met,
+    containment: row.containment,
+    disposition: row.disposition,
+    impactAssessment: row.impact_assessment,
+    raisedBy: row.raised_by,
     ownerRole: row.owner_role,
     ownerUserId: row.owner_user_id,
     ownerUserLabel: row.owner_user_label,
@@ -185,6 +190,14 @@ export async function updateNonconformance(
       ...(input.owner !== undefined ? { owner_role: input.owner } : {}),
       ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.requirementNotMet !== undefined
+        ? { requirement_not_met: input.requirementNotMet }
+        : {}),
+      ...(input.containment !== undefined ? { containment: input.containment } : {}),
+      ...(input.disposition !== undefined ? { disposition: input.disposition } : {}),
+      ...(input.impactAssessment !== undefined
+        ? { impact_assessment: input.impactAssessment }
+        : {}),
       ...(to === 'closed' ? { closed_at: tx.now } : {}),
     };
     const row = await nonconformanceRepository.update(tx.trx, id, changes, tx.now);

@@ -12,9 +12,11 @@ import {
 import {
   listNonconformancesQuerySchema,
   nonconformanceViewSchema,
+  raiseNonconformanceBodySchema,
   resolveDeficiencyBodySchema,
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
+import { raiseNonconformance } from './raise-nonconformance.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
@@ -36,6 +38,20 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       listNonconformancePage(ctx, request.query, engagementPeriod(request.principal)),
+  });
+  api.post('/api/v1/nonconformances', {
+    config: { access: { permission: 'nonconformance:manage' } },
+    schema: {
+      tags: ['nonconformances'],
+      summary:
+        'Raise a nonconformance by hand: requirement not met, containment, disposition, impact, owner, due date',
+      body: raiseNonconformanceBodySchema,
+      response: { 201: nonconformanceViewSchema },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await raiseNonconformance(ctx, requirePrincipal(request).actor, request.body)),
   });
   api.get('/api/v1/nonconformances/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

@@ -19,8 +19,11 @@ export interface SecondPersonRule {
   permission: Permission;
   /** Whether the record is in a state that can be signed now, and why not. */
   state: { open: true } | { open: false; reason: string };
-  /** The person who did the work being signed (a user id), who may not sign it. */
-  doneBy: string | null;
+  /**
+   * The person who did the work being signed (a user id), who may not sign it; or the people, when
+   * several did it (a CAPA's action owners).
+   */
+  doneBy: string | readonly string[] | null;
   /** The refusal when the signer is that person, e.g. "a closeout cannot be verified by its own performer". */
   ownWorkReason: string;
   /** A role the signer must hold, when the control names one, and the refusal otherwise. */
@@ -60,7 +63,9 @@ export function decideSecondPersonSigning(
   if (!rule.state.open) {
     return { allowed: false, code: 'conflict', reason: rule.state.reason, byRole: false };
   }
-  if (rule.doneBy !== null && rule.doneBy === principal.userId) {
+  const doers =
+    rule.doneBy === null ? [] : typeof rule.doneBy === 'string' ? [rule.doneBy] : rule.doneBy;
+  if (doers.includes(principal.userId)) {
     return { allowed: false, code: 'conflict', reason: rule.ownWorkReason, byRole: false };
   }
   if (rule.requiredRole && principal.actor.role !== rule.requiredRole.role) {

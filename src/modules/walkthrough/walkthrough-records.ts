@@ -80,6 +80,10 @@ export async function nonconformancesByAsset(
         // The incident itself (incidents module) lists the assets it affected.
         assets = [];
         break;
+      case 'manual':
+        // Raised by hand about no asset in particular.
+        assets = [];
+        break;
     }
     for (const assetKey of new Set(assets)) {
       byAsset.set(assetKey, [

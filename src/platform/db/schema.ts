@@ -475,6 +475,13 @@ export interface NonconformancesTable {
   closed_by_label: string | null;
   closure_signature_id: string | null;
   sla_occurrence_id: string | null;
+  /** What a quality system asks of every nonconformance (2026-12-06T12-40); '' when not given. */
+  requirement_not_met: Generated<string>;
+  containment: Generated<string>;
+  disposition: Generated<string>;
+  impact_assessment: Generated<string>;
+  /** Who raised it by hand; null when a source raised it. */
+  raised_by: string | null;
 }
 
 /** A control occurrence a verified recovery record satisfied. */
@@ -1120,6 +1127,55 @@ export interface Database {
   document_links: DocumentLinksTable;
   training_assignments: TrainingAssignmentsTable;
   quiz_attempts: QuizAttemptsTable;
+  capas: CapasTable;
+  capa_nonconformances: CapaNonconformancesTable;
+  capa_actions: CapaActionsTable;
+}
+
+/** A corrective or preventive action record (capas module, docs/capa.md). */
+export interface CapasTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  kind: string;
+  title: string;
+  status: string;
+  owner_user_id: string;
+  owner_label: string;
+  root_cause_method: string | null;
+  root_cause: Generated<string>;
+  check_planned_on: DateOnly;
+  check_criteria: string;
+  check_outcome: string | null;
+  check_note: string | null;
+  check_signature_id: string | null;
+  checked_at: Timestamp | null;
+  checked_by: string | null;
+  sla_occurrence_id: string | null;
+  opened_at: Timestamp;
+  opened_by: string;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CapaNonconformancesTable {
+  capa_id: string;
+  nonconformance_id: string;
+}
+
+export interface CapaActionsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  capa_id: string;
+  title: string;
+  owner_user_id: string;
+  owner_label: string;
+  due_on: DateOnly;
+  status: string;
+  completion_note: string | null;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;
