@@ -33,6 +33,7 @@ import { createPackJobRunner, type PackJobRunner } from '../modules/packs/run-pa
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
+import { registerLifecycleRoutes } from '../modules/provisioning/provisioning.routes.js';
 import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerVulnerabilityRoutes } from '../modules/vulnerabilities/vulnerabilities.routes.js';
@@ -160,6 +161,7 @@ export async function buildServer(
   registerMonitoringRoutes(api, ctx);
   registerVulnerabilityRoutes(api, ctx);
   registerAccessManagementRoutes(api, ctx);
+  registerLifecycleRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

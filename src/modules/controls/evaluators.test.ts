@@ -7,6 +7,8 @@ import { HOURLY_CONFIGURATION_CONTROL } from '../backups/backup-evaluation-hourl
 import { REPLICATION_CONTROL } from '../backups/backup-evaluation-replication.js';
 import { INCIDENT_OPENED_TRIGGER } from '../incidents/open-incident.js';
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
+import { DECOMMISSIONING_TRIGGERS } from '../provisioning/sign-decommissioning-record.js';
+import { PROVISIONING_REQUESTED_TRIGGER } from '../provisioning/sign-provisioning-request.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
 import { INVENTORY_REVIEW_CONTROL } from '../inventory-reviews/review.service.js';
@@ -50,8 +52,6 @@ describe('the registry of evaluators', () => {
     expect([...new Set(intended)].sort()).toEqual([
       'access-reviews',
       'change-requests',
-      'decommissioning-records',
-      'provisioning-requests',
       'supplier-reviews',
     ]);
     expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
@@ -97,6 +97,11 @@ describe('the registry of evaluators', () => {
         ...triggeredBy(REVOCATION_TRIGGERS.mover.trigger),
       ],
       'mfa-status': [MFA_CONTROL],
+      'provisioning-requests': triggeredBy(PROVISIONING_REQUESTED_TRIGGER),
+      'decommissioning-records': [
+        ...triggeredBy(DECOMMISSIONING_TRIGGERS.requested),
+        ...triggeredBy(DECOMMISSIONING_TRIGGERS.completed),
+      ],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

@@ -70,6 +70,16 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'accounts/start-revocation-clocks.ts (clocks started by people leaving or changing role, stopped by account snapshots) and accounts/access-requests.service.ts (grantAccessRequest)',
     controls: ['access-request-approval', 'access-revocation-24h', 'access-role-change-24h'],
   },
+  'provisioning-requests': {
+    evaluatedBy:
+      'provisioning/sign-provisioning-request.ts (the last acceptance criterion verified records the provisioning-requested trigger and meets its occurrences)',
+    controls: ['provisioning-request-approval', 'provisioning-verification'],
+  },
+  'decommissioning-records': {
+    evaluatedBy:
+      'provisioning/sign-decommissioning-record.ts (the signed record records the decommissioning triggers and meets their occurrences)',
+    controls: ['decommissioning-closeout-7d', 'decommissioning-retention-review'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],
