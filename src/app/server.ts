@@ -34,6 +34,7 @@ import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
 import { registerLifecycleRoutes } from '../modules/provisioning/provisioning.routes.js';
+import { registerTerraformRoutes } from '../modules/terraform/terraform.routes.js';
 import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
 import { registerVulnerabilityRoutes } from '../modules/vulnerabilities/vulnerabilities.routes.js';
@@ -162,6 +163,7 @@ export async function buildServer(
   registerVulnerabilityRoutes(api, ctx);
   registerAccessManagementRoutes(api, ctx);
   registerLifecycleRoutes(api, ctx);
+  registerTerraformRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
