@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { registerKeySchema } from '../register/asset.schema.js';
+import { patchSchemaOf } from '../register/patch-schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 
 export const PROVISIONING_STATUSES = ['requested', 'approved', 'provisioning', 'verified'] as const;
@@ -145,9 +146,7 @@ export const createDecommissioningRecordSchema = z
   .superRefine(requireLocation);
 export type CreateDecommissioningRecord = z.infer<typeof createDecommissioningRecordSchema>;
 
-export const updateDecommissioningRecordSchema = z
-  .object(decommissioningFields)
-  .partial()
+export const updateDecommissioningRecordSchema = patchSchemaOf(z.object(decommissioningFields))
   .superRefine(requireLocation)
   .refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change');
 export type UpdateDecommissioningRecord = z.infer<typeof updateDecommissioningRecordSchema>;
