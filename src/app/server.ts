@@ -34,6 +34,8 @@ import { createPackJobRunner, type PackJobRunner } from '../modules/packs/run-pa
 import { registerPostureRoutes } from '../modules/posture/posture.routes.js';
 import { registerRecoveryRoutes } from '../modules/recovery/recovery.routes.js';
 import { registerRegisterRoutes } from '../modules/register/register.routes.js';
+import { registerLifecycleRoutes } from '../modules/provisioning/provisioning.routes.js';
+import { registerTerraformRoutes } from '../modules/terraform/terraform.routes.js';
 import { registerReviewRoutes } from '../modules/inventory-reviews/reviews.routes.js';
 import { registerAccessReviewRoutes } from '../modules/access-reviews/access-reviews.routes.js';
 import { registerWalkthroughRoutes } from '../modules/walkthrough/walkthrough.routes.js';
@@ -170,6 +172,8 @@ export async function buildServer(
   registerAccessReviewRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
   registerTrainingRoutes(api, ctx);
+  registerLifecycleRoutes(api, ctx);
+  registerTerraformRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -7,6 +7,7 @@ import type { AssetImportReport } from '../../modules/register/import-assets.js'
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { registerRegisterSyncCommands } from './register-sync.js';
 
 function readInput(file: string): Buffer {
   if (file === '-') return fs.readFileSync(0);
@@ -24,6 +25,7 @@ function writeOutput(cli: CliContext, out: string | undefined, text: string): vo
 
 /** Client commands for the register: assets, suppliers, processes and the matrix. */
 export function registerRegisterCommands(program: Command, cli: CliContext): void {
+  registerRegisterSyncCommands(program, cli);
   const assets = program.command('assets').description('the asset register');
   assets
     .command('list')

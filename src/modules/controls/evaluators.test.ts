@@ -12,6 +12,8 @@ import { CAPA_OPENED_TRIGGER } from '../capas/open-capa.js';
 import { ON_CALL_CONTROL } from '../incidents/on-call-coverage.js';
 import { INCIDENT_OPENED_TRIGGER } from '../incidents/open-incident.js';
 import { DEFICIENCY_FOUND_TRIGGER } from '../nonconformances/start-deficiency-sla.js';
+import { DECOMMISSIONING_TRIGGERS } from '../provisioning/sign-decommissioning-record.js';
+import { PROVISIONING_REQUESTED_TRIGGER } from '../provisioning/sign-provisioning-request.js';
 import { DR_EXERCISE_CONTROL } from '../recovery/verify-dr-exercise.js';
 import { RESTORE_TEST_CONTROLS } from '../recovery/verify-restore-test.js';
 import { INVENTORY_REVIEW_CONTROL } from '../inventory-reviews/review.service.js';
@@ -52,11 +54,7 @@ describe('the registry of evaluators', () => {
       .filter((control) => control.evaluation.mode === 'automatic')
       .filter((control) => automationOf(control.evaluation) === 'manual')
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
-    expect([...new Set(intended)].sort()).toEqual([
-      'decommissioning-records',
-      'provisioning-requests',
-      'supplier-reviews',
-    ]);
+    expect([...new Set(intended)].sort()).toEqual(['supplier-reviews']);
     expect(automationOf({ mode: 'automatic', source: 'supplier-reviews' })).toBe('manual');
   });
 
@@ -106,6 +104,11 @@ describe('the registry of evaluators', () => {
       ],
       'mfa-status': [MFA_CONTROL],
       'access-reviews': [ACCESS_REVIEW_CONTROL],
+      'provisioning-requests': triggeredBy(PROVISIONING_REQUESTED_TRIGGER),
+      'decommissioning-records': [
+        ...triggeredBy(DECOMMISSIONING_TRIGGERS.requested),
+        ...triggeredBy(DECOMMISSIONING_TRIGGERS.completed),
+      ],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

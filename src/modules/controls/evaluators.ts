@@ -85,6 +85,16 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'access-reviews/sign-access-review.ts (the signed campaign of a system and quarter)',
     controls: ['access-review-quarterly'],
   },
+  'provisioning-requests': {
+    evaluatedBy:
+      'provisioning/sign-provisioning-request.ts (the last acceptance criterion verified records the provisioning-requested trigger and meets its occurrences)',
+    controls: ['provisioning-request-approval', 'provisioning-verification'],
+  },
+  'decommissioning-records': {
+    evaluatedBy:
+      'provisioning/sign-decommissioning-record.ts (the signed record records the decommissioning triggers and meets their occurrences)',
+    controls: ['decommissioning-closeout-7d', 'decommissioning-retention-review'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],

@@ -98,6 +98,13 @@ function filteredAssets(db: Db, query: Omit<ListAssetsQuery, 'limit' | 'offset'>
 }
 
 export const assetRepository = {
+  /** Every asset's key, name, stage, configuration reference and tags (a sync matches on them). */
+  identities: (db: Db) =>
+    db
+      .selectFrom('assets')
+      .select(['key', 'name', 'lifecycle_status', 'configuration_reference', 'tags'])
+      .orderBy('key')
+      .execute(),
   findByKey: (db: Db, key: string) =>
     selectAssets(db).where('assets.key', '=', key).executeTakeFirst(),
   findByKeys: (db: Db, keys: string[]) =>

@@ -16,6 +16,7 @@ import { createAsset } from './create-asset.js';
 import { exportAssetsCsv } from './export-assets.js';
 import { getAssetHistory } from './get-asset-history.js';
 import { importAssetsCsv } from './import-assets.js';
+import { markAssetPreExisting } from './mark-asset-pre-existing.js';
 import { updateAsset } from './update-asset.js';
 
 const keyParams = z.object({ key: registerKeySchema });
@@ -133,6 +134,41 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       updateAsset(ctx, requirePrincipal(request).actor, request.params.key, request.body),
+  });
+  api.post('/api/v1/assets/:key/pre-existing', {
+    config: write,
+    schema: {
+      tags: ['register'],
+      summary:
+        'Mark an asset as running before its provisioning was tracked, with the reason, so it may enter service without a provisioning request',
+      params: keyParams,
+      body: z.object({
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'is required')
+          .max(2000, 'must be at most 2000 characters'),
+      }),
+      response: {
+        201: z.object({
+          key: z.string(),
+          reason: z.string(),
+          markedAt: z.string(),
+          markedBy: z.string(),
+        }),
+      },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await markAssetPreExisting(
+            ctx,
+            requirePrincipal(request).actor,
+            request.params.key,
+            request.body.reason,
+          ),
+        ),
   });
   // Raw audit events: an engaged auditor gets those recorded in their period, as every list.
   api.get('/api/v1/assets/:key/history', {

@@ -20,6 +20,13 @@ import {
   toAssetView,
   type AssetWithSupplier,
 } from './asset.repository.js';
+import {
+  decideLifecycleChange,
+  insertPreExistingMarks,
+  lifecycleFactsOf,
+  preExistingReasonOf,
+  type LifecycleStatus,
+} from './lifecycle-gate.js';
 import { supplierRepository } from './supplier.repository.js';
 
 /** Above this, split the file: it keeps one import inside one reasonable transaction. */
@@ -161,6 +168,38 @@ async function assertUnchangedSinceAnalysis(
 }
 
 /**
+ * The changed rows whose lifecycle move the gate allows (lifecycle-gate.ts); each refused one is an
+ * error on its line, in the lifecycle_status column.
+ */
+async function withoutRefusedLifecycleMoves(
+  db: AppContext['db'],
+  changed: { line: number; input: AssetInput }[],
+  existingByKey: Map<string, AssetWithSupplier>,
+  errors: ImportRowError[],
+): Promise<{ line: number; input: AssetInput }[]> {
+  const moving = changed.filter(
+    (row) => existingByKey.get(row.input.key)!.lifecycle_status !== row.input.lifecycleStatus,
+  );
+  const facts = await lifecycleFactsOf(
+    db,
+    moving.map((row) => existingByKey.get(row.input.key)!.id),
+  );
+  const refused = new Set<number>();
+  for (const row of moving) {
+    const existing = existingByKey.get(row.input.key)!;
+    const decision = decideLifecycleChange(
+      existing.lifecycle_status as LifecycleStatus,
+      row.input.lifecycleStatus,
+      facts.get(existing.id)!,
+    );
+    if (decision.ok) continue;
+    refused.add(row.line);
+    errors.push({ line: row.line, column: 'lifecycle_status', message: decision.reason });
+  }
+  return changed.filter((row) => !refused.has(row.line));
+}
+
+/**
  * Imports assets from CSV, upserting by key. Every line is checked first; unless `partial` is
  * asked for, a single bad line means nothing is written. One transaction, one audit entry per
  * created or changed asset plus a summary entry.
@@ -228,10 +267,12 @@ export async function importAssetsCsv(
       existingByKey.set(row.key, row);
   }
   const toCreate = resolvable.filter((row) => !existingByKey.has(row.input.key));
-  const toUpdate = resolvable.filter((row) => {
+  const changed = resolvable.filter((row) => {
     const existing = existingByKey.get(row.input.key);
     return existing !== undefined && !sameRecord(existing, row.input);
   });
+  const toUpdate = await withoutRefusedLifecycleMoves(ctx.db, changed, existingByKey, errors);
+  const unchanged = resolvable.length - toCreate.length - changed.length;
 
   errors.sort((a, b) => a.line - b.line);
   const invalidLines = new Set(errors.map((e) => e.line)).size;
@@ -241,7 +282,7 @@ export async function importAssetsCsv(
     rows: records.length,
     created: toCreate.length,
     updated: toUpdate.length,
-    unchanged: resolvable.length - toCreate.length - toUpdate.length,
+    unchanged,
     skipped: invalidLines,
     errors,
     written: false,
@@ -269,12 +310,30 @@ export async function importAssetsCsv(
         .returning(['id', 'key'])
         .execute();
       const idByKey = new Map(inserted.map((row) => [row.key, row.id]));
+      const preExisting = new Map(
+        chunk.map(({ input }) => [
+          input.key,
+          preExistingReasonOf(input.lifecycleStatus, 'Imported from CSV'),
+        ]),
+      );
+      await insertPreExistingMarks(
+        tx,
+        chunk.map(({ input }) => ({
+          assetId: idByKey.get(input.key)!,
+          reason: preExisting.get(input.key)!,
+        })),
+      );
       for (const { input } of chunk) {
         entries.push({
           action: 'asset.created',
           entityType: 'asset',
           entityId: idByKey.get(input.key)!,
-          after: { id: idByKey.get(input.key), ...input, version: 1 },
+          after: {
+            id: idByKey.get(input.key),
+            ...input,
+            version: 1,
+            preExisting: preExisting.get(input.key),
+          },
         });
       }
     }

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { assetAuditView } from './asset-audit.js';
 import { assetInputSchema, type AssetPatch, type AssetView } from './asset.schema.js';
 import { assetColumns, assetRepository, toAssetView } from './asset.repository.js';
+import { assertLifecycleChange } from './lifecycle-gate.js';
 import { resolveSupplierId } from './resolve-supplier.js';
 
 /**
@@ -45,6 +46,12 @@ export async function applyAssetPatch(
     tx.trx,
     merged.data.supplierKey,
     `${fieldPath}.supplierKey`,
+  );
+  await assertLifecycleChange(
+    tx.trx,
+    existing,
+    before.lifecycleStatus,
+    merged.data.lifecycleStatus,
   );
   await assetRepository.update(tx.trx, existing.id, assetColumns(merged.data, supplierId), tx.now);
   const after = toAssetView((await assetRepository.findByKey(tx.trx, key))!);

@@ -1051,6 +1051,72 @@ export interface AccessReviewItemsTable {
   decided_at: Timestamp | null;
 }
 
+/** An asset that was running before Plumbline tracked its provisioning (register module). */
+export interface AssetPreExistingTable {
+  asset_id: string;
+  reason: string;
+  marked_at: Timestamp;
+  marked_by: string;
+}
+
+/** A request to provision an asset, approved and then verified by signature (provisioning module). */
+export interface ProvisioningRequestsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  asset_id: string;
+  status: string;
+  purpose: string;
+  requirements: string;
+  security_considerations: string;
+  configuration_reference: string;
+  requested_at: Timestamp;
+  requested_by_id: string;
+  requested_by_label: string;
+  approved_at: Timestamp | null;
+  approved_by_label: string | null;
+  approval_signature_id: string | null;
+  started_at: Timestamp | null;
+  implemented_by_id: string | null;
+  implemented_by_label: string | null;
+  verified_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** One acceptance criterion of a provisioning request and its signed verification. */
+export interface ProvisioningCriteriaTable {
+  request_id: string;
+  position: number;
+  criterion: string;
+  observation: string | null;
+  verified_at: Timestamp | null;
+  verified_by_label: string | null;
+  signature_id: string | null;
+}
+
+/** How an asset was taken out of service, signed (provisioning module). */
+export interface DecommissioningRecordsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  asset_id: string;
+  status: string;
+  retention_decision: string;
+  data_disposition: string;
+  data_location: string;
+  sanitisation_method: string;
+  sanitisation_reference: string;
+  access_removed: boolean;
+  dns_removed: boolean;
+  certificates_removed: boolean;
+  monitoring_removed: boolean;
+  shut_down_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by_label: string;
+  signed_at: Timestamp | null;
+  signed_by_label: string | null;
+  signature_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -1130,6 +1196,10 @@ export interface Database {
   capas: CapasTable;
   capa_nonconformances: CapaNonconformancesTable;
   capa_actions: CapaActionsTable;
+  asset_pre_existing: AssetPreExistingTable;
+  provisioning_requests: ProvisioningRequestsTable;
+  provisioning_criteria: ProvisioningCriteriaTable;
+  decommissioning_records: DecommissioningRecordsTable;
 }
 
 /** A corrective or preventive action record (capas module, docs/capa.md). */

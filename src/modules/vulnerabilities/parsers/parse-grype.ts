@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonPath, JsonSelection } from './json-stream.js';
+import type { JsonPath, JsonSelection } from '../../../platform/json/json-stream.js';
 import { instantOrNull, parseElement, reportElements, severityOf } from './report-elements.js';
 import { ScanParseError } from './scan-parse-error.js';
 import type { FindingSeverity, ParsedFinding, ScanInput, ScanReportReader } from './scan-report.js';

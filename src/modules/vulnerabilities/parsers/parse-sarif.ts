@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { JsonPath, JsonSelection, SelectedJsonValue } from './json-stream.js';
+import type {
+  JsonPath,
+  JsonSelection,
+  SelectedJsonValue,
+} from '../../../platform/json/json-stream.js';
 import {
   fieldPath,
   instantOrNull,

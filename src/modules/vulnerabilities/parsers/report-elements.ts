@@ -5,7 +5,7 @@ import {
   type JsonPath,
   type JsonSelection,
   type SelectedJsonValue,
-} from './json-stream.js';
+} from '../../../platform/json/json-stream.js';
 import { ScanParseError } from './scan-parse-error.js';
 import type { FindingSeverity, ScanFormat, ScanInput } from './scan-report.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { selectJsonValues, JsonStreamError } from './json-stream.js';
+import { selectJsonValues, JsonStreamError } from '../../../platform/json/json-stream.js';
 import { readScanReport, ScanParseError, type ParsedFinding, type ScanFormat } from './index.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/scans/', import.meta.url));

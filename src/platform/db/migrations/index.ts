@@ -27,6 +27,7 @@ import * as certificates from './2026-12-06T10-40_certificates.js';
 import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
 import * as peopleAndAccounts from './2026-12-06T11-00_people-and-accounts.js';
 import * as changeRecords from './2026-12-06T12-00_change-records.js';
+import * as provisioningAndDecommissioning from './2026-12-06T12-10_provisioning-and-decommissioning.js';
 import * as controlledDocuments from './2026-12-06T12-20_controlled-documents.js';
 import * as capas from './2026-12-06T12-40_capas.js';
 import * as accessReviews from './2026-12-06T12-50_access-reviews.js';
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
   '2026-12-06T11-00_people-and-accounts': peopleAndAccounts,
   '2026-12-06T12-00_change-records': changeRecords,
+  '2026-12-06T12-10_provisioning-and-decommissioning': provisioningAndDecommissioning,
   '2026-12-06T12-20_controlled-documents': controlledDocuments,
   '2026-12-06T12-40_capas': capas,
   '2026-12-06T12-50_access-reviews': accessReviews,
