@@ -48,6 +48,7 @@ import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
+import { registerSupplierReviewRoutes } from '../modules/supplier-reviews/supplier-reviews.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -160,6 +161,7 @@ export async function buildServer(
   registerMonitoringRoutes(api, ctx);
   registerVulnerabilityRoutes(api, ctx);
   registerAccessManagementRoutes(api, ctx);
+  registerSupplierReviewRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

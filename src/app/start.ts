@@ -16,6 +16,7 @@ import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.j
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
+import { supplierOversightJob } from '../modules/supplier-reviews/supplier-oversight-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
 import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from '../platform/config.js';
@@ -62,6 +63,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     ...notificationJobs(ctx),
     backupEvaluationJob(ctx),
     certificateJob(ctx),
+    supplierOversightJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

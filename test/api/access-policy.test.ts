@@ -47,6 +47,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    'suppliers:review',
   ],
   engineering: WORKER,
   security: [

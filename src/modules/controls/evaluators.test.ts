@@ -14,6 +14,8 @@ import { CERTIFICATE_EXPIRY_TRIGGER } from '../certificates/certificate-expiry.j
 import { TLS_SCAN_CONTROL } from '../certificates/probe-endpoints.js';
 import { FINDING_SLA_TRIGGERS } from '../vulnerabilities/finding-sla.js';
 import { SCAN_CONTROLS } from '../vulnerabilities/record-scan-evidence.js';
+import { SUPPLIER_REVIEW_CONTROL } from '../supplier-reviews/sign-supplier-review.js';
+import { SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER } from '../supplier-reviews/supplier-certificate-renewals.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -52,7 +54,6 @@ describe('the registry of evaluators', () => {
       'change-requests',
       'decommissioning-records',
       'provisioning-requests',
-      'supplier-reviews',
     ]);
     expect(automationOf({ mode: 'automatic', source: 'monitoring-alerts' })).toBe('manual');
   });
@@ -97,6 +98,10 @@ describe('the registry of evaluators', () => {
         ...triggeredBy(REVOCATION_TRIGGERS.mover.trigger),
       ],
       'mfa-status': [MFA_CONTROL],
+      'supplier-reviews': [
+        SUPPLIER_REVIEW_CONTROL,
+        ...triggeredBy(SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER),
+      ],
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

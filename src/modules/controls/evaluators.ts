@@ -70,6 +70,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'accounts/start-revocation-clocks.ts (clocks started by people leaving or changing role, stopped by account snapshots) and accounts/access-requests.service.ts (grantAccessRequest)',
     controls: ['access-request-approval', 'access-revocation-24h', 'access-role-change-24h'],
   },
+  'supplier-reviews': {
+    evaluatedBy:
+      "supplier-reviews/supplier-certificate-renewals.ts (renewal opened 30 days before a certification expires, completed by the renewed certificate) and sign-supplier-review.ts (the year's review, once every supplier of a registered asset has a signed review)",
+    controls: ['supplier-certification-expiry-30d', 'supplier-certification-review'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],

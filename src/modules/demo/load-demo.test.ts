@@ -14,7 +14,7 @@ import { listAssets } from '../register/asset-queries.js';
 import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
 import { listMatrix } from '../register/matrix.service.js';
 import { listProcesses } from '../register/process.service.js';
-import { listSuppliers } from '../register/supplier.service.js';
+import { listAllSuppliers } from '../register/supplier.service.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
@@ -77,7 +77,7 @@ describe('loading the demo organisation', () => {
 
   it('fills the register, the matrix and the accounts', async () => {
     expect(first.loaded).toBe(true);
-    expect(await listSuppliers(ctx)).toHaveLength(10);
+    expect(await listAllSuppliers(ctx)).toHaveLength(10);
     expect((await listAssets(ctx, { limit: 1000, offset: 0 })).items).toHaveLength(42);
     expect(await listProcesses(ctx)).toHaveLength(9);
     expect(await listMatrix(ctx, {})).toHaveLength(44);
@@ -245,7 +245,7 @@ describe('loading the demo organisation', () => {
   });
 
   it('includes one supplier certification that has expired', async () => {
-    const expired = (await listSuppliers(ctx)).flatMap((supplier) =>
+    const expired = (await listAllSuppliers(ctx)).flatMap((supplier) =>
       supplier.certifications
         .filter((certification) => certification.expired)
         .map((certification) => `${supplier.key}: ${certification.name}`),

@@ -10,7 +10,7 @@ import { linkAssetToProcess } from '../register/matrix.service.js';
 import { matrixRowInputSchema, processInputSchema } from '../register/process.schema.js';
 import { createProcess, listProcesses } from '../register/process.service.js';
 import { supplierInputSchema } from '../register/supplier.schema.js';
-import { createSupplier, listSuppliers } from '../register/supplier.service.js';
+import { createSupplier, listAllSuppliers } from '../register/supplier.service.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
 import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
@@ -40,7 +40,7 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   }
   const demo = buildDemoOrganisation(dateInZone(ctx.clock.now(), ctx.config.timezone));
 
-  const supplierKeys = new Set((await listSuppliers(ctx)).map((supplier) => supplier.key));
+  const supplierKeys = new Set((await listAllSuppliers(ctx)).map((supplier) => supplier.key));
   for (const supplier of demo.suppliers.filter(({ key }) => !supplierKeys.has(key))) {
     await createSupplier(ctx, systemActor, supplierInputSchema.parse(supplier));
   }

@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'access:request',
   'access:approve',
   'scim:provision',
+  'suppliers:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +92,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'notifications:read',
     'incidents:decide',
     'people:read',
+    // Quality reviews suppliers' reports and certificates and signs the decision.
+    'suppliers:review',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
   // Security owns access management: the people register, account snapshots, approvals.

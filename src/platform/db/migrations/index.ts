@@ -26,6 +26,7 @@ import * as vulnerabilityFindings from './2026-12-06T10-30_vulnerability-finding
 import * as certificates from './2026-12-06T10-40_certificates.js';
 import * as alertsAndIncidents from './2026-12-06T10-50_alerts-and-incidents.js';
 import * as peopleAndAccounts from './2026-12-06T11-00_people-and-accounts.js';
+import * as supplierReviews from './2026-12-06T12-30_supplier-reviews.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T10-40_certificates': certificates,
   '2026-12-06T10-50_alerts-and-incidents': alertsAndIncidents,
   '2026-12-06T11-00_people-and-accounts': peopleAndAccounts,
+  '2026-12-06T12-30_supplier-reviews': supplierReviews,
 };
 
 export const migrationProvider: MigrationProvider = {
