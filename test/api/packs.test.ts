@@ -16,6 +16,7 @@ import {
   linkProcessTo,
   readZip,
   seedPackPeriod,
+  signSupplierReviewIn,
   waitForPack,
   writeZip,
 } from './packs.fixtures.js';
@@ -29,6 +30,7 @@ describe('evidence packs', () => {
   let auditor: string;
   let evidenceId: string;
   let recoveryEvidenceId: string;
+  let supplierReviewEvidenceId: string;
   let job: PackJob;
   let entries: Map<string, Buffer>;
   let manifest: PackManifest;
@@ -38,6 +40,7 @@ describe('evidence packs', () => {
     admin = await t.tokenFor('admin');
     auditor = await t.tokenFor('auditor');
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
+    supplierReviewEvidenceId = await signSupplierReviewIn(t, clock, '2026-03-26T10:00:00Z');
     // A process depending on web-1, whose March patching was done but never verified.
     await linkProcessTo(t, admin, 'web-1');
     const requested = await t.call(auditor, 'POST', '/api/v1/reports/packs', {
@@ -89,6 +92,8 @@ describe('evidence packs', () => {
         'walkthroughs/customer-portal.html',
         evidencePath,
         `evidence/${recoveryEvidenceId}/restore_log.txt`,
+        'registers/supplier-reviews.csv',
+        `evidence/${supplierReviewEvidenceId}/hetzner-soc2.pdf`,
       ].sort(),
     );
     expect(entries.get(evidencePath)).toEqual(PATCH_REPORT);
@@ -122,6 +127,9 @@ describe('evidence packs', () => {
       /^number,assetKey,startedAt,finishedAt,recoveryPointAt,measuredRtoSeconds,/,
     );
     expect(entries.get('registers/backup-runs.csv')!.toString()).toMatch(/^id,assetKey,tool,job,/);
+    expect(entries.get('registers/supplier-reviews.csv')!.toString()).toMatch(
+      /^id,supplierKey,reportKind,.*\n[0-9a-f-]{36},hetzner,soc2-type-2,Hetzner SOC 2 Type II 2025,2025-01-01,2025-12-31,unqualified,,,1\/1,,approved,,.*,2026-03-26T10:00:00\.000Z,2027-03-01\n$/,
+    );
     const audit = entries.get('registers/audit-events.csv')!.toString();
     expect(audit).toMatch(/,work_order\.completed,work_order,/);
     expect(audit).not.toMatch(/pack\.requested/);
