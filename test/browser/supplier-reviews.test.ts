@@ -60,11 +60,16 @@ describe('the supplier review page in a real browser', () => {
     expect(await checklist.textContent()).toContain('Customers review administrative access');
     // Text from the report is shown as text, never as markup.
     expect(await page.locator('h1, h2').first().textContent()).toContain('<b>2025</b>');
-    await page.getByTestId('cuec-1').getByText('In place', { exact: true }).click();
+    await page
+      .getByTestId('cuec-1')
+      .locator('label')
+      .filter({ hasText: /^In place$/ })
+      .click();
     await expect
       .poll(async () => (await page.getByTestId('cuec-1').textContent()) ?? '')
       .toContain('Checked by');
 
+    await page.getByLabel('Next review due (YYYY-MM-DD)').fill('2027-03-01');
     await page.getByRole('button', { name: 'Sign the decision' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign the supplier review' });
     await expect
