@@ -55,6 +55,7 @@ import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 import { registerTrainingRoutes } from '../modules/training/training.routes.js';
+import { registerSupplierReviewRoutes } from '../modules/supplier-reviews/supplier-reviews.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -174,6 +175,7 @@ export async function buildServer(
   registerTrainingRoutes(api, ctx);
   registerLifecycleRoutes(api, ctx);
   registerTerraformRoutes(api, ctx);
+  registerSupplierReviewRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -20,6 +20,7 @@ import { notificationJobs } from '../modules/notifications/notification-jobs.js'
 import { queueOverdueCapaActions } from '../modules/capas/queue-overdue-capa-actions.js';
 import { backupEvaluationJob } from '../modules/backups/backup-evaluation-job.js';
 import { certificateJob } from '../modules/certificates/certificate-job.js';
+import { supplierOversightJob } from '../modules/supplier-reviews/supplier-oversight-job.js';
 import { createSmtpMailer } from '../platform/mail/mailer.js';
 import { deliverOutbox } from '../platform/mail/outbox.js';
 import type { Config } from '../platform/config.js';
@@ -71,6 +72,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     // Before notifications of the next tick see them: approved versions whose date has come.
     { name: 'document-effective-dates', run: () => applyEffectiveDates(ctx) },
     { name: 'training-overdue', run: () => queueTrainingAlerts(ctx) },
+    supplierOversightJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },
     // Last, so the hour's checkpoint covers what the jobs above recorded.
     auditCheckpointJob(ctx),

@@ -23,6 +23,7 @@ import { registerKeyCommands } from './commands/keys.js';
 import { registerPackCommands } from './commands/pack.js';
 import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
+import { registerSupplierCommands } from './commands/suppliers.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerWorkCommands } from './commands/work.js';
@@ -56,6 +57,7 @@ export function buildProgram(cli: CliContext): Command {
   registerInstanceBackupCommands(program, cli);
   registerKeyCommands(program, cli);
   registerRegisterCommands(program, cli);
+  registerSupplierCommands(program, cli);
   registerAccessCommands(program, cli);
   registerCatalogCommands(program, cli);
   registerReportCommands(program, cli);

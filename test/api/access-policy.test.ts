@@ -55,6 +55,7 @@ const EXPECTED_GRANTS: Record<Role, readonly Permission[]> = {
     'people:read',
     'documents:manage',
     'training:read',
+    'suppliers:review',
   ],
   engineering: WORKER,
   security: [

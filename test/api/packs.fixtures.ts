@@ -8,7 +8,8 @@ import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.sc
 import type { PackJob } from '../../src/modules/packs/pack.schema.js';
 import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.schema.js';
 import type { FixedClock } from '../../src/platform/clock.js';
-import type { TestApp } from '../support/test-app.js';
+import { TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { signedInPerson, uploadAs } from './restore-tests.fixtures.js';
 
 /** The bytes of the evidence file attached in the seeded period. */
 export const PATCH_REPORT = Buffer.from('%PDF-1.4\npatch level 2026-03 on web-1: all applied\n');
@@ -177,4 +178,45 @@ export async function writeZip(file: string, entries: Map<string, Buffer>): Prom
     out.on('error', reject);
     zip.outputStream.pipe(out);
   });
+}
+
+/** A signed review of the supplier hetzner (created by seedPackPeriod) with its report, at `at`. */
+export async function signSupplierReviewIn(
+  t: TestApp,
+  clock: FixedClock,
+  at: string,
+): Promise<string> {
+  const before = clock.now().toISOString();
+  clock.set(at);
+  const quality = await signedInPerson(t, 'quality');
+  const created = await quality.call('POST', '/api/v1/suppliers/hetzner/reviews', {
+    reportKind: 'soc2-type-2',
+    reportTitle: 'Hetzner SOC 2 Type II 2025',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-12-31',
+    opinion: 'unqualified',
+    cuecs: ['Customers manage their own server access'],
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json<{ id: string }>().id;
+  const checked = await quality.call('PATCH', `/api/v1/supplier-reviews/${id}/cuecs/1`, {
+    inPlace: true,
+  });
+  expect(checked.statusCode).toBe(200);
+  const file = await uploadAs(
+    t,
+    quality,
+    `/api/v1/supplier-reviews/${id}/evidence`,
+    'hetzner-soc2.pdf',
+    Buffer.from('%PDF hetzner report'),
+  );
+  expect(file.statusCode).toBe(201);
+  const signed = await quality.call('POST', `/api/v1/supplier-reviews/${id}/sign`, {
+    decision: 'approved',
+    nextReviewDue: '2027-03-01',
+    password: TEST_PASSWORD,
+  });
+  expect(signed.statusCode, signed.body).toBe(200);
+  clock.set(before);
+  return file.json<{ id: string }>().id;
 }

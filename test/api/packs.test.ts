@@ -18,6 +18,7 @@ import {
   linkProcessTo,
   readZip,
   seedPackPeriod,
+  signSupplierReviewIn,
   waitForPack,
   writeZip,
 } from './packs.fixtures.js';
@@ -31,6 +32,7 @@ describe('evidence packs', () => {
   let auditor: string;
   let evidenceId: string;
   let recoveryEvidenceId: string;
+  let supplierReviewEvidenceId: string;
   let job: PackJob;
   let entries: Map<string, Buffer>;
   let manifest: PackManifest;
@@ -40,6 +42,7 @@ describe('evidence packs', () => {
     admin = await t.tokenFor('admin');
     auditor = await t.tokenFor('auditor');
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
+    supplierReviewEvidenceId = await signSupplierReviewIn(t, clock, '2026-03-26T10:00:00Z');
     // A process depending on web-1, whose March patching was done but never verified.
     await linkProcessTo(t, admin, 'web-1');
     // Recorded in March (the pack is as of the period's end): a scan of web-1 made in February
@@ -123,6 +126,8 @@ describe('evidence packs', () => {
         'walkthroughs/customer-portal.html',
         evidencePath,
         `evidence/${recoveryEvidenceId}/restore_log.txt`,
+        'registers/supplier-reviews.csv',
+        `evidence/${supplierReviewEvidenceId}/hetzner-soc2.pdf`,
       ].sort(),
     );
     expect(entries.get(evidencePath)).toEqual(PATCH_REPORT);
@@ -169,6 +174,9 @@ describe('evidence packs', () => {
     expect(certificates).toContain('old.example.test');
     // The renewal is valid only from 1 December: not a certificate of March.
     expect(certificates.match(/DNS:api\.example\.test;/g)).toHaveLength(1);
+    expect(entries.get('registers/supplier-reviews.csv')!.toString()).toMatch(
+      /^id,supplierKey,reportKind,.*\n[0-9a-f-]{36},hetzner,soc2-type-2,Hetzner SOC 2 Type II 2025,2025-01-01,2025-12-31,unqualified,,,1\/1,,approved,,.*,2026-03-26T10:00:00\.000Z,2027-03-01\n$/,
+    );
     const audit = entries.get('registers/audit-events.csv')!.toString();
     expect(audit).toMatch(/,work_order\.completed,work_order,/);
     expect(audit).not.toMatch(/pack\.requested/);

@@ -52,6 +52,8 @@ import { SupplierCreatePage } from './pages/suppliers/SupplierCreatePage.js';
 import { SupplierDetailPage } from './pages/suppliers/SupplierDetailPage.js';
 import { SupplierEditPage } from './pages/suppliers/SupplierEditPage.js';
 import { SuppliersListPage } from './pages/suppliers/SuppliersListPage.js';
+import { SupplierReviewPage } from './pages/supplier-reviews/SupplierReviewPage.js';
+import { SupplierReviewsPage } from './pages/supplier-reviews/SupplierReviewsPage.js';
 import { MyWorkPage } from './pages/work/MyWorkPage.js';
 import { OccurrencePage } from './pages/work/OccurrencePage.js';
 import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
@@ -88,6 +90,14 @@ export function AppRoutes() {
         <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
         <Route path="assets/:key/edit" element={allowed('register:write', <AssetEditPage />)} />
         <Route path="suppliers" element={allowed('register:read', <SuppliersListPage />)} />
+        <Route
+          path="supplier-reviews"
+          element={allowed('register:read', <SupplierReviewsPage />)}
+        />
+        <Route
+          path="supplier-reviews/:id"
+          element={allowed('register:read', <SupplierReviewPage />)}
+        />
         <Route path="suppliers/new" element={allowed('register:write', <SupplierCreatePage />)} />
         <Route path="suppliers/:key" element={allowed('register:read', <SupplierDetailPage />)} />
         <Route

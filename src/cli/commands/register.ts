@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { AssetView } from '../../modules/register/asset.schema.js';
 import type { MatrixRowView, ProcessView } from '../../modules/register/process.schema.js';
-import type { SupplierView } from '../../modules/register/supplier.schema.js';
 import type { AssetImportReport } from '../../modules/register/import-assets.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
@@ -23,7 +22,7 @@ function writeOutput(cli: CliContext, out: string | undefined, text: string): vo
   else cli.output.out(text);
 }
 
-/** Client commands for the register: assets, suppliers, processes and the matrix. */
+/** Client commands for the register: assets, processes and the matrix (suppliers: suppliers.ts). */
 export function registerRegisterCommands(program: Command, cli: CliContext): void {
   registerRegisterSyncCommands(program, cli);
   const assets = program.command('assets').description('the asset register');
@@ -113,13 +112,6 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
       writeOutput(cli, options.out, await clientFor(command, cli).getText('/assets/export.csv'));
     });
 
-  program
-    .command('suppliers')
-    .description('list suppliers')
-    .action(async (_options: unknown, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: SupplierView[] }>('/suppliers');
-      printList(command, cli, items, ['key', 'name', 'services', 'assetCount'], formatTable);
-    });
   program
     .command('processes')
     .description('list processes')

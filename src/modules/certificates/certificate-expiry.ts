@@ -4,60 +4,53 @@ import { mutate } from '../../platform/audit/mutate.js';
 import { enqueueEmails, type EmailToQueue } from '../../platform/mail/outbox.js';
 import { formatLocal } from '../../platform/time/local-time.js';
 import { recipientsByRole } from '../notifications/role-recipients.js';
-import {
-  prepareTriggerEvent,
-  recordPreparedTriggerEvent,
-} from '../occurrences/record-trigger-event.js';
+import { openExpiryRenewal, renewalNoticeHorizon } from '../occurrences/open-expiry-renewal.js';
 import { certificateRepository } from './certificate.repository.js';
 
 /** The trigger of the renewal SLA control (tls-renewal-before-expiry). */
 export const CERTIFICATE_EXPIRY_TRIGGER = 'certificate-expiry';
-/** How long before notAfter the renewal occurrence opens. */
-export const RENEWAL_NOTICE_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /**
  * Opens the renewal occurrence of every current leaf certificate that enters its last 30 days, on
  * each asset it is deployed on (imported for it, or presented by one of its endpoints): a
  * `certificate-expiry` trigger event carrying the expiry (idempotent on certificate and asset),
- * recorded with the link to the certificate in one transaction. A newer certificate for the same
- * names, or on the same endpoint, completes it (record-certificates.ts).
+ * recorded with the link to the certificate in one transaction (occurrences/open-expiry-renewal.ts).
+ * A newer certificate for the same names, or on the same endpoint, completes it
+ * (record-certificates.ts).
  */
 export async function openCertificateRenewals(
   ctx: Pick<AppContext, 'db' | 'clock'>,
 ): Promise<number> {
-  const now = ctx.clock.now();
   const deployments = await certificateRepository.deploymentsExpiringBy(
     ctx.db,
-    new Date(now.getTime() + RENEWAL_NOTICE_DAYS * DAY_MS),
+    renewalNoticeHorizon(ctx.clock.now()),
   );
   let opened = 0;
   for (const deployment of deployments.filter((d) => !d.renewalOpened)) {
-    const opensAt = new Date(deployment.not_after.getTime() - RENEWAL_NOTICE_DAYS * DAY_MS);
-    const prepared = await prepareTriggerEvent(ctx, {
-      type: CERTIFICATE_EXPIRY_TRIGGER,
-      asset: deployment.asset_key,
-      at: opensAt.toISOString(),
-      targetAt: deployment.not_after.toISOString(),
-      externalId: `certificate-expiry:${deployment.certificate_id}:${deployment.asset_id}`,
-      details: {
-        certificateId: deployment.certificate_id,
-        subject: deployment.subject.slice(0, 300),
-        fingerprintSha256: deployment.fingerprint_sha256,
-      },
-    });
-    opened += await mutate(ctx, systemActor, async (tx) => {
-      const event = await recordPreparedTriggerEvent(tx, prepared);
-      for (const occurrenceId of event.occurrenceIds) {
-        await certificateRepository.insertRenewal(tx.trx, {
+    opened += await openExpiryRenewal(
+      ctx,
+      {
+        trigger: CERTIFICATE_EXPIRY_TRIGGER,
+        asset: deployment.asset_key,
+        expiresAt: deployment.not_after,
+        externalId: `certificate-expiry:${deployment.certificate_id}:${deployment.asset_id}`,
+        details: {
           certificateId: deployment.certificate_id,
-          assetId: deployment.asset_id,
-          occurrenceId,
-          now: tx.now,
-        });
-      }
-      return event.occurrenceIds.length;
-    });
+          subject: deployment.subject.slice(0, 300),
+          fingerprintSha256: deployment.fingerprint_sha256,
+        },
+      },
+      async (tx, occurrenceIds) => {
+        for (const occurrenceId of occurrenceIds) {
+          await certificateRepository.insertRenewal(tx.trx, {
+            certificateId: deployment.certificate_id,
+            assetId: deployment.asset_id,
+            occurrenceId,
+            now: tx.now,
+          });
+        }
+      },
+    );
   }
   return opened;
 }

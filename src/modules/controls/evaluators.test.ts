@@ -21,6 +21,8 @@ import { CERTIFICATE_EXPIRY_TRIGGER } from '../certificates/certificate-expiry.j
 import { TLS_SCAN_CONTROL } from '../certificates/probe-endpoints.js';
 import { FINDING_SLA_TRIGGERS } from '../vulnerabilities/finding-sla.js';
 import { SCAN_CONTROLS } from '../vulnerabilities/record-scan-evidence.js';
+import { SUPPLIER_REVIEW_CONTROL } from '../supplier-reviews/sign-supplier-review.js';
+import { SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER } from '../supplier-reviews/supplier-certificate-renewals.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -49,13 +51,13 @@ describe('the registry of evaluators', () => {
     expect(dishonest).toEqual([]);
   });
 
-  it('shows as manual the intended sources that no code evaluates yet', () => {
+  it('leaves no automatic control of the catalogue manual for want of an evaluator', () => {
     const intended = catalog.controls
       .filter((control) => control.evaluation.mode === 'automatic')
       .filter((control) => automationOf(control.evaluation) === 'manual')
       .map((control) => control.evaluation.mode === 'automatic' && control.evaluation.source);
-    expect([...new Set(intended)].sort()).toEqual(['supplier-reviews']);
-    expect(automationOf({ mode: 'automatic', source: 'supplier-reviews' })).toBe('manual');
+    // Every source the catalogue names now has its evaluator.
+    expect([...new Set(intended)].sort()).toEqual([]);
   });
 
   it('names, for every registered source, exactly the built-in controls that name the source', () => {
@@ -108,6 +110,10 @@ describe('the registry of evaluators', () => {
       'decommissioning-records': [
         ...triggeredBy(DECOMMISSIONING_TRIGGERS.requested),
         ...triggeredBy(DECOMMISSIONING_TRIGGERS.completed),
+      ],
+      'supplier-reviews': [
+        SUPPLIER_REVIEW_CONTROL,
+        ...triggeredBy(SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER),
       ],
     };
     const registered = Object.fromEntries(

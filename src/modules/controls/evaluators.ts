@@ -95,6 +95,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       'provisioning/sign-decommissioning-record.ts (the signed record records the decommissioning triggers and meets their occurrences)',
     controls: ['decommissioning-closeout-7d', 'decommissioning-retention-review'],
   },
+  'supplier-reviews': {
+    evaluatedBy:
+      "supplier-reviews/supplier-certificate-renewals.ts (renewal opened 30 days before a certification expires, completed by the renewed certificate) and sign-supplier-review.ts (the year's review, once every supplier of a registered asset has a signed review)",
+    controls: ['supplier-certification-expiry-30d', 'supplier-certification-review'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],

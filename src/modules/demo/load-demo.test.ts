@@ -14,7 +14,10 @@ import { listAssets } from '../register/asset-queries.js';
 import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
 import { listMatrix } from '../register/matrix.service.js';
 import { listProcesses } from '../register/process.service.js';
-import { listSuppliers } from '../register/supplier.service.js';
+import { getOccurrence } from '../occurrences/list-occurrences.js';
+import { listAllSuppliers } from '../register/supplier.service.js';
+import { listSupplierCertificates } from '../supplier-reviews/supplier-certificate-renewals.js';
+import { listSupplierReviews } from '../supplier-reviews/supplier-review.service.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
@@ -77,7 +80,7 @@ describe('loading the demo organisation', () => {
 
   it('fills the register, the matrix and the accounts', async () => {
     expect(first.loaded).toBe(true);
-    expect(await listSuppliers(ctx)).toHaveLength(10);
+    expect(await listAllSuppliers(ctx)).toHaveLength(10);
     expect((await listAssets(ctx, { limit: 1000, offset: 0 })).items).toHaveLength(42);
     expect(await listProcesses(ctx)).toHaveLength(9);
     expect(await listMatrix(ctx, {})).toHaveLength(44);
@@ -245,12 +248,25 @@ describe('loading the demo organisation', () => {
   });
 
   it('includes one supplier certification that has expired', async () => {
-    const expired = (await listSuppliers(ctx)).flatMap((supplier) =>
+    const expired = (await listAllSuppliers(ctx)).flatMap((supplier) =>
       supplier.certifications
         .filter((certification) => certification.expired)
         .map((certification) => `${supplier.key}: ${certification.name}`),
     );
     expect(expired).toEqual(['watchtower: SOC 2 Type II']);
+  });
+
+  it('has two signed supplier reviews and shows the expired certification as a missed renewal', async () => {
+    const { items } = await listSupplierReviews(ctx, { limit: 10 });
+    expect(items.map((review) => [review.supplier.key, review.status, review.decision])).toEqual(
+      expect.arrayContaining([
+        ['nimbus-cloud', 'signed', 'approved'],
+        ['forgeworks', 'signed', 'approved_with_conditions'],
+      ]),
+    );
+    const certificates = await listSupplierCertificates(ctx, 'watchtower');
+    const renewal = certificates.items.find((c) => c.name === 'SOC 2 Type II')!.renewal!;
+    expect((await getOccurrence(ctx, renewal.occurrenceId)).status).toBe('missed');
   });
 
   it('includes assets being requested, provisioned and retired', async () => {

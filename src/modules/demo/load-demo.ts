@@ -10,10 +10,11 @@ import { linkAssetToProcess } from '../register/matrix.service.js';
 import { matrixRowInputSchema, processInputSchema } from '../register/process.schema.js';
 import { createProcess, listProcesses } from '../register/process.service.js';
 import { supplierInputSchema } from '../register/supplier.schema.js';
-import { createSupplier, listSuppliers } from '../register/supplier.service.js';
+import { createSupplier, listAllSuppliers } from '../register/supplier.service.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
 import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
+import { performDemoSupplierReviews } from './demo-supplier-reviews.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
 export interface DemoLoadOutcome {
@@ -40,7 +41,7 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   }
   const demo = buildDemoOrganisation(dateInZone(ctx.clock.now(), ctx.config.timezone));
 
-  const supplierKeys = new Set((await listSuppliers(ctx)).map((supplier) => supplier.key));
+  const supplierKeys = new Set((await listAllSuppliers(ctx)).map((supplier) => supplier.key));
   for (const supplier of demo.suppliers.filter(({ key }) => !supplierKeys.has(key))) {
     await createSupplier(ctx, systemActor, supplierInputSchema.parse(supplier));
   }
@@ -61,6 +62,7 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   }
   const work = await performDemoWork(ctx);
   const backups = await performDemoBackups(ctx);
+  await performDemoSupplierReviews(ctx);
   return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups) };
 }
 
@@ -86,6 +88,7 @@ function describeLoad(
   return [
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
+    "Two supplier reviews are signed (Nimbus approved, Forgeworks approved with conditions); Watchtower's expired SOC 2 report shows as a missed renewal.",
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,

@@ -22,8 +22,12 @@ export interface PeriodWindow {
  */
 /** Work evidence: files of work orders (and of occurrences directly, from before work orders). */
 const WORK_RECORD_TYPES = ['work-order', 'occurrence'];
-/** Files of restore tests and DR exercises. */
-const RECOVERY_RECORD_TYPES = ['restore-test', 'dr-exercise'];
+/**
+ * Files of records that hold their own evidence, by upload instant: restore tests, DR exercises,
+ * supplier reviews (the supplier's report or certificate) and supplier timeline entries (service
+ * reports).
+ */
+const RECOVERY_RECORD_TYPES = ['restore-test', 'dr-exercise', 'supplier-review', 'supplier-event'];
 
 function evidenceOfPeriod(db: Db, window: PeriodWindow) {
   return db

@@ -3,6 +3,7 @@ import { listBackupRuns } from '../backups/list-backup-runs.js';
 import type { BackupRunView } from '../backups/backup-run.schema.js';
 import { listDrExercises } from '../recovery/dr-exercise.service.js';
 import { listRestoreTests } from '../recovery/restore-test.service.js';
+import { listSupplierReviews } from '../supplier-reviews/supplier-review.service.js';
 import type { PeriodWindow } from './pack-records.repository.js';
 import { csvChunks, PAGE_ROWS, type PackRegister } from './pack-registers.js';
 
@@ -38,10 +39,10 @@ async function* once<Row>(rows: Promise<Row[]>): AsyncGenerator<Row[]> {
 /**
  * The backup and recovery records of the period, read through their modules' list use cases:
  * backup runs (keyset pages, newest first), restore tests and DR exercises started in the period
- * (a few a year, listed whole and filtered).
+ * (a few a year, listed whole and filtered), and the supplier reviews signed in the period.
  */
 export function recoveryRegisters(
-  ctx: Pick<AppContext, 'db'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   window: PeriodWindow,
 ): PackRegister[] {
   return [
@@ -126,5 +127,57 @@ export function recoveryRegisters(
           ),
         ),
     },
+    {
+      path: 'registers/supplier-reviews.csv',
+      title: 'Supplier reviews signed in the period (report, opinion, CUECs, decision)',
+      chunks: () =>
+        csvChunks(
+          [
+            'id',
+            'supplierKey',
+            'reportKind',
+            'reportTitle',
+            'periodFrom',
+            'periodTo',
+            'opinion',
+            'exceptions',
+            'bridgeLetterThrough',
+            'cuecsChecked',
+            'findings',
+            'decision',
+            'conditions',
+            'signedBy',
+            'signedAt',
+            'nextReviewDue',
+          ],
+          supplierReviewPages(ctx, window),
+        ),
+    },
   ];
+}
+
+/** Supplier reviews signed in the period, page by page through the supplier-reviews module. */
+async function* supplierReviewPages(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  window: PeriodWindow,
+) {
+  let cursor: string | undefined;
+  const to = window.end < window.asOf ? window.end : window.asOf;
+  for (;;) {
+    const page = await listSupplierReviews(ctx, {
+      status: 'signed',
+      signedFrom: window.start,
+      signedBefore: to,
+      limit: Math.min(PAGE_ROWS, 1000),
+      ...(cursor ? { cursor } : {}),
+    });
+    if (page.items.length > 0)
+      yield page.items.map((review) => ({
+        ...review,
+        supplierKey: review.supplier.key,
+        cuecsChecked: `${review.cuecsChecked}/${review.cuecCount}`,
+      }));
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
 }

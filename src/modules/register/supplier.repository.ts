@@ -22,7 +22,20 @@ export type SupplierWithCount = NonNullable<
 >;
 
 export const supplierRepository = {
-  list: (db: Db) => selectSuppliers(db).orderBy('suppliers.name').execute(),
+  /** By name then key (unique), after the cursor's row. */
+  page: (db: Db, query: { after?: readonly [string, string]; limit: number }) => {
+    let select = selectSuppliers(db);
+    if (query.after) {
+      const [name, key] = query.after;
+      select = select.where((eb) =>
+        eb.or([
+          eb('suppliers.name', '>', name),
+          eb.and([eb('suppliers.name', '=', name), eb('suppliers.key', '>', key)]),
+        ]),
+      );
+    }
+    return select.orderBy('suppliers.name').orderBy('suppliers.key').limit(query.limit).execute();
+  },
   findByKey: (db: Db, key: string) =>
     selectSuppliers(db).where('suppliers.key', '=', key).executeTakeFirst(),
   idsByKeys: async (db: Db, keys: string[]): Promise<Map<string, string>> => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from './asset.schema.js';
 import { supplierInputSchema, supplierPatchSchema, supplierViewSchema } from './supplier.schema.js';
 import { createSupplier, getSupplier, listSuppliers, updateSupplier } from './supplier.service.js';
@@ -17,10 +18,11 @@ export function registerSupplierRoutes(api: Api, ctx: AppContext): void {
     config: describe,
     schema: {
       tags: ['register'],
-      summary: 'List suppliers',
-      response: { 200: z.object({ items: z.array(supplierViewSchema) }) },
+      summary: 'Suppliers by name, a page at a time',
+      querystring: pageQuerySchema,
+      response: { 200: pageSchema(supplierViewSchema) },
     },
-    handler: async () => ({ items: await listSuppliers(ctx) }),
+    handler: async (request) => listSuppliers(ctx, request.query),
   });
   api.post('/api/v1/suppliers', {
     config: write,

@@ -7,7 +7,7 @@ import { listDrExercises } from '../recovery/dr-exercise.service.js';
 import { getAsset } from '../register/asset-queries.js';
 import { listMatrix } from '../register/matrix.service.js';
 import { getProcess } from '../register/process.service.js';
-import { listSuppliers } from '../register/supplier.service.js';
+import { listAllSuppliers } from '../register/supplier.service.js';
 import { dependencyGaps } from './walkthrough-gaps.js';
 import {
   assetBackupsIn,
@@ -51,7 +51,7 @@ export async function reportWalkthrough(
   const [assets, suppliers, maintenance, changeControls, supplierReviews, drExercises] =
     await Promise.all([
       Promise.all(assetKeys.map((key) => getAsset(ctx, key))),
-      listSuppliers(ctx),
+      listAllSuppliers(ctx),
       reportAssetEffectiveness(ctx, {
         assetKeys,
         periodStart: start,

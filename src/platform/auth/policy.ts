@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'documents:sign',
   'training:read',
   'training:complete',
+  'suppliers:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,6 +113,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'people:read',
     'documents:manage',
     'training:read',
+    // Quality reviews suppliers' reports and certificates and signs the decision.
+    'suppliers:review',
   ]),
   engineering: new Set<Permission>(PRACTITIONER),
   // Security owns access management: the people register, account snapshots, approvals.

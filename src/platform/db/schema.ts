@@ -1117,6 +1117,63 @@ export interface DecommissioningRecordsTable {
   updated_at: Timestamp;
 }
 
+/** Supplier oversight (supplier-reviews module). */
+export interface SupplierReviewsTable {
+  id: Generated<string>;
+  supplier_id: string;
+  status: string;
+  report_kind: string;
+  report_title: string;
+  period_from: DateOnly | null;
+  period_to: DateOnly | null;
+  opinion: string;
+  exceptions: Generated<string>;
+  bridge_letter_through: DateOnly | null;
+  findings: Generated<string>;
+  decision: string | null;
+  conditions: Generated<string>;
+  next_review_due: DateOnly | null;
+  signature_id: string | null;
+  signed_at: Timestamp | null;
+  signed_by: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SupplierReviewCuecsTable {
+  review_id: string;
+  position: number;
+  text: string;
+  in_place: boolean | null;
+  comment: Generated<string>;
+  checked_by: string | null;
+  checked_at: Timestamp | null;
+}
+
+export interface SupplierEventsTable {
+  id: Generated<string>;
+  supplier_id: string;
+  kind: string;
+  at: Timestamp;
+  title: string;
+  detail: Generated<string>;
+  incident_id: string | null;
+  review_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface SupplierCertificateRenewalsTable {
+  supplier_id: string;
+  certification: string;
+  expires_on: DateOnly;
+  occurrence_id: string;
+  opened_at: Timestamp;
+  renewed_expires_on: DateOnly | null;
+  renewed_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -1165,6 +1222,10 @@ export interface Database {
   tls_endpoints: TlsEndpointsTable;
   tls_probes: TlsProbesTable;
   tls_certificate_renewals: TlsCertificateRenewalsTable;
+  supplier_reviews: SupplierReviewsTable;
+  supplier_review_cuecs: SupplierReviewCuecsTable;
+  supplier_events: SupplierEventsTable;
+  supplier_certificate_renewals: SupplierCertificateRenewalsTable;
   nonconformance_occurrences: NonconformanceOccurrencesTable;
   alert_deliveries: AlertDeliveriesTable;
   alerts: AlertsTable;

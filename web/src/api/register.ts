@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import { usePagedList, useWholeList } from './paging.js';
 import type {
   AssetFilters,
   AssetImportReport,
@@ -92,13 +93,14 @@ export function useImportAssets() {
   });
 }
 
+/** Every supplier, page after page (pickers and counts need all of them). */
 export function useSuppliers() {
-  const api = useApi();
-  return useQuery({
-    queryKey: [REGISTER, 'suppliers'],
-    queryFn: () => api.get<ListResponse<SupplierView>>('/suppliers'),
-    select: (data) => data.items,
-  });
+  return useWholeList<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
+}
+
+/** Suppliers a page at a time, for the suppliers table. */
+export function useSupplierPages() {
+  return usePagedList<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
 }
 
 export function useSupplier(key: string) {

@@ -23,6 +23,7 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Suppliers', to: '/suppliers', permission: 'register:read', engaged: true },
       { label: 'Processes', to: '/processes', permission: 'register:read', engaged: true },
       { label: 'Process matrix', to: '/matrix', permission: 'register:read', engaged: true },
+      { label: 'Supplier reviews', to: '/supplier-reviews', permission: 'register:read' },
       { label: 'Inventory reviews', to: '/reviews', permission: 'register:read' },
       { label: 'Certificates', to: '/certificates', permission: 'register:read' },
     ],

@@ -29,6 +29,7 @@ import * as peopleAndAccounts from './2026-12-06T11-00_people-and-accounts.js';
 import * as changeRecords from './2026-12-06T12-00_change-records.js';
 import * as provisioningAndDecommissioning from './2026-12-06T12-10_provisioning-and-decommissioning.js';
 import * as controlledDocuments from './2026-12-06T12-20_controlled-documents.js';
+import * as supplierReviews from './2026-12-06T12-30_supplier-reviews.js';
 import * as capas from './2026-12-06T12-40_capas.js';
 import * as accessReviews from './2026-12-06T12-50_access-reviews.js';
 import * as accessRequestRejection from './2026-12-06T12-51_access-request-rejection.js';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T12-00_change-records': changeRecords,
   '2026-12-06T12-10_provisioning-and-decommissioning': provisioningAndDecommissioning,
   '2026-12-06T12-20_controlled-documents': controlledDocuments,
+  '2026-12-06T12-30_supplier-reviews': supplierReviews,
   '2026-12-06T12-40_capas': capas,
   '2026-12-06T12-50_access-reviews': accessReviews,
   '2026-12-06T12-51_access-request-rejection': accessRequestRejection,

@@ -5,12 +5,13 @@ import type { SupplierView } from '../../api/types.js';
 import { useCan } from '../../auth/permissions.js';
 import { CriticalityBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
-import { formatDate, formatDateTime } from '../../components/format.js';
+import { formatDateTime } from '../../components/format.js';
 import { CATEGORY_LABELS } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
+import { SupplierCertificates, SupplierReviews, SupplierTimeline } from './SupplierOversight.js';
 
 export function SupplierDetailPage() {
   const key = useRequiredParam('key');
@@ -57,43 +58,10 @@ function SupplierDetail({ supplier }: { supplier: SupplierView }) {
             {formatDateTime(supplier.updatedAt)}
           </Text>
         </Section>
-        <Section title="Certifications">
-          {supplier.certifications.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              No certifications recorded.
-            </Text>
-          ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Certification</Table.Th>
-                  <Table.Th>Expires on</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {supplier.certifications.map((certification) => (
-                  <Table.Tr key={certification.name}>
-                    <Table.Td>{certification.name}</Table.Td>
-                    <Table.Td>{formatDate(certification.expiresOn)}</Table.Td>
-                    <Table.Td>
-                      {certification.expired ? (
-                        <Badge color="red" variant="light">
-                          Expired
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light">
-                          Valid
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Section>
+        <SupplierCertificates supplierKey={supplier.key} />
+        <SupplierReviews supplierKey={supplier.key} />
         <SupplierAssets supplierKey={supplier.key} />
+        <SupplierTimeline supplierKey={supplier.key} />
       </Stack>
     </>
   );

@@ -1,26 +1,32 @@
 import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useSuppliers } from '../../api/register.js';
+import { useSupplierPages } from '../../api/register.js';
 import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { CertificationBadges } from './CertificationBadges.js';
 
 export function SuppliersListPage() {
   const can = useCan();
-  const suppliers = useSuppliers();
+  const suppliers = useSupplierPages();
   return (
     <>
       <PageHeader
         title="Suppliers"
         description="Providers of infrastructure and services, with their contracts and certifications."
         actions={
-          can('register:write') ? (
-            <Button component={Link} to="/suppliers/new">
-              New supplier
+          <>
+            <Button component={Link} to="/supplier-reviews" variant="default">
+              Supplier reviews
             </Button>
-          ) : null
+            {can('register:write') ? (
+              <Button component={Link} to="/suppliers/new">
+                New supplier
+              </Button>
+            ) : null}
+          </>
         }
       />
       <QueryView query={suppliers}>
@@ -68,6 +74,7 @@ export function SuppliersListPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <LoadMore list={suppliers} />
             </Table.ScrollContainer>
           )
         }
