@@ -153,8 +153,9 @@ export async function acknowledgeTraining(
   id: string,
   credentials: { password?: string | undefined; totpCode?: string | undefined },
 ): Promise<void> {
-  const signer = requireSigningPerson(principal, 'acknowledge training');
+  // Whose training it is first (a token has none: 404), then whether the caller can sign.
   const row = await ownAssignment(ctx, id, principal);
+  const signer = requireSigningPerson(principal, 'acknowledge training');
   const quiz = quizOf(row);
   const outcome = await mutate(ctx, signer.actor, async (tx) => {
     const locked = await trainingRepository.lockForUpdate(tx.trx, id);
