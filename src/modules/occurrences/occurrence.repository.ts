@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { statusFromWorkStateSql, workStateFromEvents } from './occurrence-state-sql.js';
@@ -189,10 +190,8 @@ export const occurrenceRepository = {
     }[],
   ): Promise<string[]> => {
     if (events.length === 0) return [];
-    // Ids are drawn first so the answer's order does not rest on RETURNING's.
-    const { rows } = await sql<{ id: string }>`
-      select gen_random_uuid() as id from generate_series(1, ${events.length})`.execute(db);
-    const ids = rows.map((row) => row.id);
+    // Ids are drawn here so the answer's order does not rest on RETURNING's.
+    const ids = events.map(() => randomUUID());
     await db
       .insertInto('trigger_events')
       .values(
