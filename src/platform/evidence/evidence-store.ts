@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -102,8 +103,9 @@ export function createEvidenceStore(options: {
       const sealer = createSealer(key, EVIDENCE_FILE_MAGIC);
       const hash = createHash('sha256');
       let sizeBytes = 0;
+      let out: fs.WriteStream | undefined;
       try {
-        const out = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
+        out = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
         await pipeline(
           source,
           async function* (plaintext: AsyncIterable<Buffer>) {
@@ -129,6 +131,9 @@ export function createEvidenceStore(options: {
         else await fs.promises.rename(tempPath, finalPath);
         return { sha256, sizeBytes, storageKey };
       } catch (error) {
+        // A failed pipeline destroys the file stream, but its open may still be under way: wait
+        // for the stream to close, or the file would appear after it was removed.
+        if (out && !out.closed) await once(out, 'close').catch(() => undefined);
         await fs.promises.rm(tempPath, { force: true });
         // Drain what the client still sends, so the refusal reaches it cleanly.
         drainQuietly(source);
