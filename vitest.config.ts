@@ -1,9 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Every test runs on embedded PGlite; when PLUMBLINE_TEST_DATABASE_URL is set (CI does), the same
-// tests run again on the real PostgreSQL server, each test file in its own schema.
+// Every test runs on embedded PGlite; when PLUMBLINE_TEST_DATABASE_URL is set (CI does), every test
+// file that opens a database runs again on the real PostgreSQL server, each file in its own schema.
+// Files that never open one (parsers, pure plans, the spawned embedded server, browser tests) would
+// only repeat themselves there, so they run once.
 const onPostgres = Boolean(process.env.PLUMBLINE_TEST_DATABASE_URL);
 const include = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+
+/** What marks a test file as opening a database: the test app, the test database, or the kind. */
+const OPENS_A_DATABASE =
+  /support\/test-(app|database)\.js|createTestDatabase|openDatabase|PLUMBLINE_TEST_DB|testDatabaseKind/;
+
+function testFilesUnder(directory: string): string[] {
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(directory, entry.name);
+    if (entry.isDirectory()) return testFilesUnder(file);
+    return entry.name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
+const databaseTestFiles = onPostgres
+  ? [...testFilesUnder('src'), ...testFilesUnder('test')]
+      .filter((file) => !file.startsWith(path.join('test', 'browser') + path.sep))
+      .filter((file) => OPENS_A_DATABASE.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => file.split(path.sep).join('/'))
+  : [];
 
 export default defineConfig({
   test: {
@@ -20,8 +43,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgresql',
-                include,
-                exclude: ['test/browser/**', 'node_modules/**'],
+                include: databaseTestFiles,
                 env: { PLUMBLINE_TEST_DB: 'postgresql' },
               },
             },

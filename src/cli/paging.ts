@@ -20,6 +20,14 @@ export function withPageOptions(command: Command): Command {
     .option('--cursor <cursor>', 'the page after the one that printed this cursor');
 }
 
+/** The --limit / --cursor options of a list command, as commander parsed them. */
+export function pageOptions(options: Record<string, unknown>): PageOptions {
+  return {
+    limit: options.limit as string | undefined,
+    cursor: options.cursor as string | undefined,
+  };
+}
+
 /** Every item of a list, page after page (the API's nextCursor), in the list's order. */
 export async function* listPages<Item>(
   client: ApiClient,

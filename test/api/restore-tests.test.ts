@@ -241,6 +241,23 @@ describe('restore tests against recovery targets', () => {
     expect(download.rawPayload.equals(log)).toBe(true);
   });
 
+  it('tells each caller whether they may verify, by the rule the server enforces', async () => {
+    const detailUrl = `/api/v1/restore-tests/${passing.id}`;
+    const asPerformer = await performer.call('GET', detailUrl);
+    expect(asPerformer.json<RestoreTestDetail>().abilities.verify).toEqual({
+      allowed: false,
+      reason: 'a restore test cannot be verified by its own performer',
+    });
+    const asVerifier = await verifier.call('GET', detailUrl);
+    expect(asVerifier.json<RestoreTestDetail>().abilities.verify).toEqual({
+      allowed: true,
+      reason: null,
+    });
+    const asToken = await t.call(await t.tokenFor('quality'), 'GET', detailUrl);
+    expect(asToken.json<RestoreTestDetail>().abilities.verify.allowed).toBe(false);
+    expect(asToken.json<RestoreTestDetail>().abilities.verify.reason).toMatch(/token/);
+  });
+
   it('refuses a verification by the performer, with a wrong password, or by a token', async () => {
     const url = `/api/v1/restore-tests/${passing.id}/verify`;
     const own = await performer.call('POST', url, { password: TEST_PASSWORD });

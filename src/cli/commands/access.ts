@@ -6,7 +6,7 @@ import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
-import { fetchList, type PageOptions } from '../paging.js';
+import { fetchList, pageOptions, withPageOptions, type PageOptions } from '../paging.js';
 
 interface HealthAnswer {
   status: string;
@@ -43,11 +43,15 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
       if (health.status !== 'ok') throw new CliExit(EXIT.failure, '');
     });
 
-  program
-    .command('users')
-    .description('list users')
-    .action(async (_options: unknown, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: UserView[] }>('/users');
+  withPageOptions(program.command('users').description('list users by e-mail address')).action(
+    async (options: Record<string, unknown>, command: Command) => {
+      const items = await fetchList<UserView>(
+        clientFor(command, cli),
+        cli,
+        '/users',
+        {},
+        pageOptions(options),
+      );
       printList(
         command,
         cli,
@@ -55,7 +59,8 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
         ['email', 'name', 'role', 'mfaEnabled', 'disabled'],
         formatTable,
       );
-    });
+    },
+  );
 
   const tokens = program.command('tokens').description('API tokens for machines');
   tokens.command('list').action(async (_options: unknown, command: Command) => {

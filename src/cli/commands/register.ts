@@ -6,6 +6,7 @@ import type { AssetImportReport } from '../../modules/register/import-assets.js'
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
+import { fetchList, pageOptions, withPageOptions } from '../paging.js';
 import { registerRegisterSyncCommands } from './register-sync.js';
 
 function readInput(file: string): Buffer {
@@ -112,11 +113,15 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
       writeOutput(cli, options.out, await clientFor(command, cli).getText('/assets/export.csv'));
     });
 
-  program
-    .command('processes')
-    .description('list processes')
-    .action(async (_options: unknown, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: ProcessView[] }>('/processes');
+  withPageOptions(program.command('processes').description('list processes by name')).action(
+    async (options: Record<string, unknown>, command: Command) => {
+      const items = await fetchList<ProcessView>(
+        clientFor(command, cli),
+        cli,
+        '/processes',
+        {},
+        pageOptions(options),
+      );
       printList(
         command,
         cli,
@@ -124,17 +129,23 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
         ['key', 'name', 'ownerRole', 'affectsConformity', 'assetCount'],
         formatTable,
       );
-    });
+    },
+  );
 
   const matrix = program.command('matrix').description('the process-to-infrastructure matrix');
-  matrix
-    .command('list')
+  withPageOptions(matrix.command('list'))
     .option('--process <key>')
     .option('--asset <key>')
-    .action(async (options: { process?: string; asset?: string }, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: MatrixRowView[] }>(
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const items = await fetchList<MatrixRowView>(
+        clientFor(command, cli),
+        cli,
         '/matrix',
-        options,
+        {
+          process: options.process as string | undefined,
+          asset: options.asset as string | undefined,
+        },
+        pageOptions(options),
       );
       printList(
         command,

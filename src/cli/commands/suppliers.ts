@@ -10,7 +10,7 @@ import {
 } from '../../modules/supplier-reviews/supplier-review.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
-import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
+import { fetchList, pageOptions, withPageOptions } from '../paging.js';
 
 type SupplierCertificate = z.infer<typeof supplierCertificatesSchema>['items'][number];
 
@@ -39,11 +39,6 @@ function describeReview(review: ReviewDetail): string {
     `  next review due: ${review.nextReviewDue ?? '-'}`,
   ].join('\n');
 }
-
-const pageOptions = (options: Record<string, unknown>): PageOptions => ({
-  limit: options.limit as string | undefined,
-  cursor: options.cursor as string | undefined,
-});
 
 /** Client commands for suppliers and their oversight: list, reviews, certificates, timeline. */
 export function registerSupplierCommands(program: Command, cli: CliContext): void {

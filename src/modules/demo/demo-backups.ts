@@ -10,7 +10,7 @@ import {
   type PlumblineBackupRun,
 } from '../backups/parsers/plumbline-run.schema.js';
 import { recordBackupRuns } from '../backups/record-backup-runs.js';
-import { listUsers } from '../identity/user.service.js';
+import { listAllUsers } from '../identity/user.service.js';
 import { generateOccurrences } from '../occurrences/generate-occurrences.js';
 import { dateInZone } from '../../platform/time/zoned-time.js';
 import { recordDrExerciseBodySchema } from '../recovery/dr-exercise.schema.js';
@@ -114,7 +114,7 @@ function nightlyRuns(
  */
 export async function performDemoBackups(ctx: Ctx): Promise<DemoBackupsOutcome> {
   const now = ctx.clock.now();
-  const users = (await listUsers(ctx)).filter((user) => !user.disabled);
+  const users = (await listAllUsers(ctx)).filter((user) => !user.disabled);
   const engineer = users.find((user) => user.role === 'engineering');
   const verifier = users.find((user) => user.role === 'quality');
 

@@ -9,11 +9,11 @@ import { logIn } from '../identity/log-in.js';
 import { listOccurrencePage, listOccurrences } from '../occurrences/list-occurrences.js';
 import { evaluatePosture } from '../posture/evaluate-posture.js';
 import { getWorkOrder, listWorkOrders } from '../work-orders/work-order-views.js';
-import { listUsers } from '../identity/user.service.js';
+import { listAllUsers } from '../identity/user.service.js';
 import { listAssets } from '../register/asset-queries.js';
 import { ASSET_CATEGORIES, ENVIRONMENTS } from '../register/asset.schema.js';
-import { listMatrix } from '../register/matrix.service.js';
-import { listProcesses } from '../register/process.service.js';
+import { listWholeMatrix } from '../register/matrix.service.js';
+import { listAllProcesses } from '../register/process.service.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { listAllSuppliers } from '../register/supplier.service.js';
 import { listSupplierCertificates } from '../supplier-reviews/supplier-certificate-renewals.js';
@@ -82,9 +82,9 @@ describe('loading the demo organisation', () => {
     expect(first.loaded).toBe(true);
     expect(await listAllSuppliers(ctx)).toHaveLength(10);
     expect((await listAssets(ctx, { limit: 1000, offset: 0 })).items).toHaveLength(42);
-    expect(await listProcesses(ctx)).toHaveLength(9);
-    expect(await listMatrix(ctx, {})).toHaveLength(44);
-    const users = await listUsers(ctx);
+    expect(await listAllProcesses(ctx)).toHaveLength(9);
+    expect(await listWholeMatrix(ctx, {})).toHaveLength(44);
+    const users = await listAllUsers(ctx);
     expect(users.map((user) => user.email).sort()).toEqual([
       'admin@demo.plumbline.test',
       'auditor@demo.plumbline.test',

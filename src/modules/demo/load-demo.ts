@@ -1,14 +1,14 @@
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { isMfaRequired } from '../identity/mfa-policy.js';
-import { createUser, listUsers } from '../identity/user.service.js';
+import { createUser, listAllUsers } from '../identity/user.service.js';
 import { listAssets } from '../register/asset-queries.js';
 import { assetInputSchema } from '../register/asset.schema.js';
 import { dateInZone } from '../../platform/time/zoned-time.js';
 import { createAsset } from '../register/create-asset.js';
 import { linkAssetToProcess } from '../register/matrix.service.js';
 import { matrixRowInputSchema, processInputSchema } from '../register/process.schema.js';
-import { createProcess, listProcesses } from '../register/process.service.js';
+import { createProcess, listAllProcesses } from '../register/process.service.js';
 import { supplierInputSchema } from '../register/supplier.schema.js';
 import { createSupplier, listAllSuppliers } from '../register/supplier.service.js';
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
@@ -45,7 +45,7 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   for (const supplier of demo.suppliers.filter(({ key }) => !supplierKeys.has(key))) {
     await createSupplier(ctx, systemActor, supplierInputSchema.parse(supplier));
   }
-  const processKeys = new Set((await listProcesses(ctx)).map((process) => process.key));
+  const processKeys = new Set((await listAllProcesses(ctx)).map((process) => process.key));
   for (const process of demo.processes.filter(({ key }) => !processKeys.has(key))) {
     await createProcess(ctx, systemActor, processInputSchema.parse(process));
   }
@@ -55,7 +55,7 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   for (const row of demo.matrix) {
     await linkAssetToProcess(ctx, systemActor, matrixRowInputSchema.parse(row));
   }
-  const existingEmails = new Set((await listUsers(ctx)).map((user) => user.email));
+  const existingEmails = new Set((await listAllUsers(ctx)).map((user) => user.email));
   const newUsers = demo.users.filter(({ email }) => !existingEmails.has(email));
   for (const user of newUsers) {
     await createUser(ctx, systemActor, { ...user, password: DEMO_PASSWORD });

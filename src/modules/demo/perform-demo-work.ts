@@ -5,7 +5,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import { listActiveControlDefinitions } from '../controls/active-control-definitions.js';
 import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { isMfaRequired } from '../identity/mfa-policy.js';
-import { listUsers } from '../identity/user.service.js';
+import { listAllUsers } from '../identity/user.service.js';
 import { generateOccurrences } from '../occurrences/generate-occurrences.js';
 import { listOccurrences } from '../occurrences/list-occurrences.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
@@ -48,7 +48,7 @@ export async function performDemoWork(ctx: Ctx): Promise<DemoWorkOutcome> {
     from: demoHistory(now, ctx.config.timezone).today,
     until: new Date(now.getTime() + 35 * DAY_MS),
   });
-  const users = (await listUsers(ctx)).filter((user) => !user.disabled);
+  const users = (await listAllUsers(ctx)).filter((user) => !user.disabled);
   const actorFor = (role: Role): Actor | undefined => {
     const user = users.find((candidate) => candidate.role === role);
     return user ? { type: 'user', id: user.id, label: user.email, role: user.role } : undefined;

@@ -7,7 +7,8 @@ export async function listActiveUserEmailsByRole(
   ctx: Pick<AppContext, 'db'>,
   role: Role,
 ): Promise<{ email: string; name: string }[]> {
-  return (await userRepository.list(ctx.db))
-    .filter((user) => user.role === role && user.disabled_at === null)
-    .map((user) => ({ email: user.email, name: user.name }));
+  return (await userRepository.activeByRole(ctx.db, role)).map((user) => ({
+    email: user.email,
+    name: user.name,
+  }));
 }

@@ -31,7 +31,21 @@ export const userRepository = {
   /** Reads and locks the row until the transaction ends: for check-then-update of one user. */
   findByIdForUpdate: (db: Transaction<Database>, id: string) =>
     db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-  list: (db: Db) => db.selectFrom('users').selectAll().orderBy('email').execute(),
+  /** The enabled accounts of one role, by e-mail address. */
+  activeByRole: (db: Db, role: string) =>
+    db
+      .selectFrom('users')
+      .selectAll()
+      .where('role', '=', role)
+      .where('disabled_at', 'is', null)
+      .orderBy('email')
+      .execute(),
+  /** By e-mail address (unique), after the cursor's row. */
+  page: (db: Db, query: { after?: string | undefined; limit: number }) => {
+    let select = db.selectFrom('users').selectAll();
+    if (query.after !== undefined) select = select.where('email', '>', query.after);
+    return select.orderBy('email').limit(query.limit).execute();
+  },
   count: async (db: Db) => {
     const row = await db
       .selectFrom('users')

@@ -1,3 +1,12 @@
+import { z } from 'zod';
+import {
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+  type PageQuery,
+} from '../../platform/http/paging.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
@@ -10,8 +19,34 @@ import { toUserView, userAuditView, userRepository } from './user.repository.js'
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
 /** Lists every account. */
-export async function listUsers(ctx: Pick<AppContext, 'db'>): Promise<UserView[]> {
-  return (await userRepository.list(ctx.db)).map(toUserView);
+const userCursor = z.tuple([z.string()]);
+
+/** Users by e-mail address, a page at a time. */
+export async function listUsers(
+  ctx: Pick<AppContext, 'db'>,
+  query: PageQuery,
+): Promise<Page<UserView>> {
+  const rows = await userRepository.page(ctx.db, {
+    after: query.cursor ? decodeCursor(query.cursor, userCursor)[0] : undefined,
+    limit: query.limit + 1,
+  });
+  return pageFromRows(rows, query.limit, (row) => [row.email], toUserView);
+}
+
+/** One user by id, or undefined when there is none. */
+export async function findUserById(
+  ctx: Pick<AppContext, 'db'>,
+  id: string,
+): Promise<UserView | undefined> {
+  const row = await userRepository.findById(ctx.db, id);
+  return row ? toUserView(row) : undefined;
+}
+
+/** Every user, page after page: for use cases that need all of them. */
+export function listAllUsers(ctx: Pick<AppContext, 'db'>): Promise<UserView[]> {
+  return readAllPages((cursor) =>
+    listUsers(ctx, { limit: MAX_PAGE_LIMIT, ...(cursor ? { cursor } : {}) }),
+  );
 }
 
 /** Creates an account with an initial password the person changes after signing in. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { okSchema, type Api } from '../../platform/http/api-types.js';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import {
   apiTokenViewSchema,
   createApiToken,
@@ -29,10 +30,11 @@ export function registerUserAdminRoutes(api: Api, ctx: AppContext): void {
     config: manageUsers,
     schema: {
       tags: ['users'],
-      summary: 'List users',
-      response: { 200: z.object({ items: z.array(userViewSchema) }) },
+      summary: 'Users by e-mail address, a page at a time',
+      querystring: pageQuerySchema,
+      response: { 200: pageSchema(userViewSchema) },
     },
-    handler: async () => ({ items: await listUsers(ctx) }),
+    handler: async (request) => listUsers(ctx, request.query),
   });
   api.post('/api/v1/users', {
     config: manageUsers,

@@ -12,7 +12,7 @@ import {
   type Page,
 } from '../../platform/http/paging.js';
 import { addDays, dateInZone } from '../../platform/time/zoned-time.js';
-import { listUsers } from '../identity/user.service.js';
+import { findUserById } from '../identity/user.service.js';
 import {
   nonconformanceRepository,
   type NonconformanceChanges,
@@ -138,7 +138,7 @@ export async function resolveOwnerPerson(
   field: string,
 ): Promise<{ owner_user_id: string | null; owner_user_label: string | null }> {
   if (userId === null) return { owner_user_id: null, owner_user_label: null };
-  const user = (await listUsers(ctx)).find((candidate) => candidate.id === userId);
+  const user = await findUserById(ctx, userId);
   if (!user || user.disabled) {
     throw new AppError('validation_failed', 'The owner must be an active user', {
       issues: [{ path: field, message: 'is not an active user' }],

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
-import { listProcesses } from '../register/process.service.js';
+import { listAllProcesses } from '../register/process.service.js';
 import { reportWalkthrough } from '../walkthrough/report-walkthrough.js';
 import { walkthroughHtml } from '../walkthrough/walkthrough-html.js';
 import type { PackPeriod } from './pack.schema.js';
@@ -19,7 +19,7 @@ export async function packWalkthroughs(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   period: Pick<PackPeriod, 'from' | 'to'>,
 ): Promise<PackWalkthrough[]> {
-  const processes = (await listProcesses(ctx)).filter((process) => process.assetCount > 0);
+  const processes = (await listAllProcesses(ctx)).filter((process) => process.assetCount > 0);
   return processes.map((process) => ({
     path: `walkthroughs/${process.key}.html`,
     title: `Walkthrough of ${process.name}: each infrastructure dependency, its evidence and gaps`,

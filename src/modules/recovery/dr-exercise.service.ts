@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import {
@@ -20,6 +21,7 @@ import {
   type ListDrExercisesQuery,
 } from './dr-exercise.schema.js';
 import { recoveryRecordParts } from './recovery-record-parts.js';
+import { recoveryAbilities } from './recovery-signing-rule.js';
 
 export function toDrExerciseView(row: DrExerciseRow): DrExerciseView {
   return {
@@ -85,6 +87,7 @@ export async function listDrExercises(
 export async function getDrExercise(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   id: string,
+  caller: Principal | null,
 ): Promise<DrExerciseDetail> {
   const [row] = await drExerciseRepository.list(ctx.db, { ids: [id] });
   if (!row) throw notFound('DR exercise');
@@ -92,5 +95,10 @@ export async function getDrExercise(
     ...toDrExerciseView(row),
     ...(await recoveryRecordParts(ctx, 'dr-exercise', id)),
     satisfiedOccurrences: row.satisfied_occurrences,
+    abilities: recoveryAbilities(
+      caller,
+      { status: row.status, performerId: row.recorded_by_id },
+      'DR exercise',
+    ),
   };
 }

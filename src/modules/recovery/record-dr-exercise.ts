@@ -115,5 +115,5 @@ export async function recordDrExercise(
     return { id: row.id, raised: views };
   });
   await startSlaOrLeaveToJob(ctx, actor, raised);
-  return getDrExercise(ctx, id);
+  return getDrExercise(ctx, id, null);
 }

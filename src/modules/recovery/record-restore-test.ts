@@ -146,5 +146,5 @@ export async function recordRestoreTest(
     return { id: row.id, deficiency: raised };
   });
   if (deficiency) await startSlaOrLeaveToJob(ctx, actor, [deficiency]);
-  return getRestoreTest(ctx, id);
+  return getRestoreTest(ctx, id, null);
 }

@@ -1,5 +1,6 @@
 import { attachmentViewSchema, type AttachmentView } from '../attachments/attachment.schema.js';
 import { z } from 'zod';
+import { abilitySchema } from '../signatures/second-person-rule.js';
 
 /** What restore tests and DR exercises have in common: evidence, signature, deficiencies. */
 
@@ -32,4 +33,7 @@ export const recoveryRecordDetailFields = {
   satisfiedOccurrences: z
     .array(z.object({ occurrenceId: z.uuid(), controlKey: z.string(), periodKey: z.string() }))
     .describe('The control occurrences its verification completed and verified'),
+  abilities: z
+    .object({ verify: abilitySchema })
+    .describe('What the caller may do with it, decided by the rule the server enforces'),
 };

@@ -56,7 +56,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       response: { 200: restoreTestDetailSchema },
     },
     handler: async (request) => {
-      const test = await getRestoreTest(ctx, request.params.id);
+      const test = await getRestoreTest(ctx, request.params.id, request.principal ?? null);
       assertWithinEngagement(request.principal, { at: test.startedAt });
       return test;
     },
@@ -69,10 +69,11 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       body: recordRestoreTestBodySchema,
       response: { 201: restoreTestDetailSchema },
     },
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await recordRestoreTest(ctx, requirePrincipal(request).actor, request.body)),
+    handler: async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const recorded = await recordRestoreTest(ctx, principal.actor, request.body);
+      return reply.status(201).send(await getRestoreTest(ctx, recorded.id, principal));
+    },
   });
   api.post('/api/v1/restore-tests/:id/verify', {
     config: { access: { permission: 'work:verify' } },
@@ -109,7 +110,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       response: { 200: drExerciseDetailSchema },
     },
     handler: async (request) => {
-      const exercise = await getDrExercise(ctx, request.params.id);
+      const exercise = await getDrExercise(ctx, request.params.id, request.principal ?? null);
       assertWithinEngagement(request.principal, { at: exercise.startedAt });
       return exercise;
     },
@@ -122,10 +123,11 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
       body: recordDrExerciseBodySchema,
       response: { 201: drExerciseDetailSchema },
     },
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await recordDrExercise(ctx, requirePrincipal(request).actor, request.body)),
+    handler: async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const recorded = await recordDrExercise(ctx, principal.actor, request.body);
+      return reply.status(201).send(await getDrExercise(ctx, recorded.id, principal));
+    },
   });
   api.post('/api/v1/dr-exercises/:id/verify', {
     config: { access: { permission: 'work:verify' } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import {
@@ -11,6 +12,7 @@ import {
   type Page,
 } from '../../platform/http/paging.js';
 import { recoveryRecordParts } from './recovery-record-parts.js';
+import { recoveryAbilities } from './recovery-signing-rule.js';
 import { restoreTestRepository, type RestoreTestRow } from './restore-test.repository.js';
 import {
   formatRestoreTestNumber,
@@ -93,6 +95,7 @@ export async function listRestoreTests(
 export async function getRestoreTest(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   id: string,
+  caller: Principal | null,
 ): Promise<RestoreTestDetail> {
   const [row] = await restoreTestRepository.list(ctx.db, { ids: [id] });
   if (!row) throw notFound('Restore test');
@@ -100,5 +103,10 @@ export async function getRestoreTest(
     ...toRestoreTestView(row),
     ...(await recoveryRecordParts(ctx, 'restore-test', id)),
     satisfiedOccurrences: row.satisfied_occurrences,
+    abilities: recoveryAbilities(
+      caller,
+      { status: row.status, performerId: row.performer_id },
+      'restore test',
+    ),
   };
 }

@@ -21,7 +21,7 @@ export async function verifyDrExercise(
   id: string,
   input: { credentials: SignerCredentials; note: string },
 ): Promise<DrExerciseDetail> {
-  const current = await getDrExercise(ctx, id);
+  const current = await getDrExercise(ctx, id, principal);
   const annual =
     current.outcome === 'failed'
       ? undefined
@@ -54,5 +54,5 @@ export async function verifyDrExercise(
       );
     },
   });
-  return getDrExercise(ctx, id);
+  return getDrExercise(ctx, id, principal);
 }

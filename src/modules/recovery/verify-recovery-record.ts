@@ -5,7 +5,9 @@ import type { Principal } from '../../platform/http/principal.js';
 import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import type { CoveringOccurrence } from '../occurrences/find-occurrence-covering.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
+import { decideSecondPersonSigning } from '../signatures/second-person-rule.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
+import { recoveryVerifyRule } from './recovery-signing-rule.js';
 import { recoveryVerificationRepository } from './recovery-verification.repository.js';
 
 export interface RecoveryRecordToVerify {
@@ -39,12 +41,8 @@ export async function verifyRecoveryRecord(
   const outcome = await mutate(ctx, signer.actor, async (tx) => {
     const locked = await input.lock(tx);
     if (!locked) throw notFound(input.noun.charAt(0).toUpperCase() + input.noun.slice(1));
-    if (locked.status === 'verified') {
-      throw new AppError('conflict', `This ${input.noun} is already verified`);
-    }
-    if (locked.performerId === signer.userId) {
-      throw new AppError('conflict', `a ${input.noun} cannot be verified by its own performer`);
-    }
+    const decision = decideSecondPersonSigning(signer, recoveryVerifyRule(locked, input.noun));
+    if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     const signed = await signRecord(ctx, tx, signer, {
       entityType: input.entityType,
       entityId: input.id,

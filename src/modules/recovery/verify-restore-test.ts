@@ -56,7 +56,7 @@ export async function verifyRestoreTest(
   id: string,
   input: { credentials: SignerCredentials; note: string },
 ): Promise<RestoreTestDetail> {
-  const current = await getRestoreTest(ctx, id);
+  const current = await getRestoreTest(ctx, id, principal);
   const occurrences =
     current.outcome === 'pass'
       ? await occurrencesSatisfiedBy(ctx, current.assetKey, new Date(current.finishedAt))
@@ -84,5 +84,5 @@ export async function verifyRestoreTest(
       );
     },
   });
-  return getRestoreTest(ctx, id);
+  return getRestoreTest(ctx, id, principal);
 }

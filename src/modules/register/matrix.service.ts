@@ -1,4 +1,13 @@
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import {
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+  type PageQuery,
+} from '../../platform/http/paging.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -36,14 +45,37 @@ const auditView = (view: MatrixRowView) => ({
   evidenceLocation: view.evidenceLocation,
 });
 
-/** The matrix, whole or seen from one process or one asset. */
+type MatrixFilter = { process?: string | undefined; asset?: string | undefined };
+
+const matrixCursor = z.tuple([z.string(), z.string(), z.string()]);
+
+/** The matrix, whole or seen from one process or one asset, a page at a time. */
 export async function listMatrix(
   ctx: Pick<AppContext, 'db'>,
-  filter: { process?: string | undefined; asset?: string | undefined },
+  query: MatrixFilter & PageQuery,
+): Promise<Page<MatrixRowView>> {
+  const rows = await processRepository.matrix(ctx.db, {
+    processKey: query.process,
+    assetKey: query.asset,
+    after: query.cursor ? decodeCursor(query.cursor, matrixCursor) : undefined,
+    limit: query.limit + 1,
+  });
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.process_name, row.process_key, row.asset_key],
+    toView,
+  );
+}
+
+/** Every row of the matrix (or of one process or asset), page after page. */
+export function listWholeMatrix(
+  ctx: Pick<AppContext, 'db'>,
+  filter: MatrixFilter,
 ): Promise<MatrixRowView[]> {
-  return (
-    await processRepository.matrix(ctx.db, { processKey: filter.process, assetKey: filter.asset })
-  ).map(toView);
+  return readAllPages((cursor) =>
+    listMatrix(ctx, { ...filter, limit: MAX_PAGE_LIMIT, ...(cursor ? { cursor } : {}) }),
+  );
 }
 
 /** Records that a process depends on an asset, with why it matters and how it is controlled. */
@@ -140,7 +172,7 @@ export const MATRIX_CSV_COLUMNS = [
 
 /** The matrix as CSV, the table auditors expect to see. */
 export async function exportMatrixCsv(ctx: Pick<AppContext, 'db'>): Promise<string> {
-  const rows = await listMatrix(ctx, {});
+  const rows = await listWholeMatrix(ctx, {});
   return toCsv(
     MATRIX_CSV_COLUMNS,
     rows.map((row) => ({

@@ -43,7 +43,20 @@ function selectMatrix(db: Db) {
 export type MatrixJoinedRow = Awaited<ReturnType<typeof processRepository.matrix>>[number];
 
 export const processRepository = {
-  list: (db: Db) => selectProcesses(db).orderBy('processes.name').execute(),
+  /** By name then key (unique), after the cursor's row. */
+  page: (db: Db, query: { after?: readonly [string, string] | undefined; limit: number }) => {
+    let select = selectProcesses(db);
+    if (query.after) {
+      const [name, key] = query.after;
+      select = select.where((eb) =>
+        eb.or([
+          eb('processes.name', '>', name),
+          eb.and([eb('processes.name', '=', name), eb('processes.key', '>', key)]),
+        ]),
+      );
+    }
+    return select.orderBy('processes.name').orderBy('processes.key').limit(query.limit).execute();
+  },
   findByKey: (db: Db, key: string) =>
     selectProcesses(db).where('processes.key', '=', key).executeTakeFirst(),
   insert: (db: Db, input: ProcessInput, now: Date) =>
@@ -71,14 +84,42 @@ export const processRepository = {
       })
       .where('id', '=', id)
       .execute(),
+  /**
+   * Matrix rows by process name, process key and asset key (unique together), optionally after
+   * the cursor's row and at most `limit` of them.
+   */
   matrix: (
     db: Db,
-    filter: { processKey?: string | undefined; assetKey?: string | undefined; id?: string },
+    filter: {
+      processKey?: string | undefined;
+      assetKey?: string | undefined;
+      id?: string;
+      after?: readonly [string, string, string] | undefined;
+      limit?: number;
+    },
   ) => {
-    let select = selectMatrix(db).orderBy('processes.name').orderBy('assets.key');
+    let select = selectMatrix(db)
+      .orderBy('processes.name')
+      .orderBy('processes.key')
+      .orderBy('assets.key');
     if (filter.processKey) select = select.where('processes.key', '=', filter.processKey);
     if (filter.assetKey) select = select.where('assets.key', '=', filter.assetKey);
     if (filter.id) select = select.where('matrix_rows.id', '=', filter.id);
+    if (filter.after) {
+      const [name, processKey, assetKey] = filter.after;
+      select = select.where((eb) =>
+        eb.or([
+          eb('processes.name', '>', name),
+          eb.and([eb('processes.name', '=', name), eb('processes.key', '>', processKey)]),
+          eb.and([
+            eb('processes.name', '=', name),
+            eb('processes.key', '=', processKey),
+            eb('assets.key', '>', assetKey),
+          ]),
+        ]),
+      );
+    }
+    if (filter.limit !== undefined) select = select.limit(filter.limit);
     return select.execute();
   },
   findMatrixRow: (db: Db, processId: string, assetId: string) =>

@@ -1,4 +1,13 @@
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import {
+  decodeCursor,
+  MAX_PAGE_LIMIT,
+  pageFromRows,
+  readAllPages,
+  type Page,
+  type PageQuery,
+} from '../../platform/http/paging.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -22,8 +31,25 @@ function toView(row: ProcessWithCount): ProcessView {
 }
 const auditView = ({ assetCount: _n, createdAt: _c, updatedAt: _u, ...rest }: ProcessView) => rest;
 
-export async function listProcesses(ctx: Pick<AppContext, 'db'>): Promise<ProcessView[]> {
-  return (await processRepository.list(ctx.db)).map(toView);
+const processCursor = z.tuple([z.string(), z.string()]);
+
+/** Processes by name, a page at a time. */
+export async function listProcesses(
+  ctx: Pick<AppContext, 'db'>,
+  query: PageQuery,
+): Promise<Page<ProcessView>> {
+  const rows = await processRepository.page(ctx.db, {
+    after: query.cursor ? decodeCursor(query.cursor, processCursor) : undefined,
+    limit: query.limit + 1,
+  });
+  return pageFromRows(rows, query.limit, (row) => [row.name, row.key], toView);
+}
+
+/** Every process, page after page: for use cases that read the whole process map. */
+export function listAllProcesses(ctx: Pick<AppContext, 'db'>): Promise<ProcessView[]> {
+  return readAllPages((cursor) =>
+    listProcesses(ctx, { limit: MAX_PAGE_LIMIT, ...(cursor ? { cursor } : {}) }),
+  );
 }
 
 export async function getProcess(ctx: Pick<AppContext, 'db'>, key: string): Promise<ProcessView> {

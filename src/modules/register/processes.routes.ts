@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import { okSchema, type Api } from '../../platform/http/api-types.js';
+import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from './asset.schema.js';
 import {
   exportMatrixCsv,
@@ -36,10 +37,11 @@ export function registerProcessRoutes(api: Api, ctx: AppContext): void {
     config: describe,
     schema: {
       tags: ['register'],
-      summary: 'List processes',
-      response: { 200: z.object({ items: z.array(processViewSchema) }) },
+      summary: 'Processes by name, a page at a time',
+      querystring: pageQuerySchema,
+      response: { 200: pageSchema(processViewSchema) },
     },
-    handler: async () => ({ items: await listProcesses(ctx) }),
+    handler: async (request) => listProcesses(ctx, request.query),
   });
   api.post('/api/v1/processes', {
     config: write,
@@ -81,11 +83,12 @@ export function registerProcessRoutes(api: Api, ctx: AppContext): void {
     config: describe,
     schema: {
       tags: ['register'],
-      summary: 'The process-to-infrastructure matrix, optionally for one process or one asset',
-      querystring: matrixQuerySchema,
-      response: { 200: z.object({ items: z.array(matrixRowViewSchema) }) },
+      summary:
+        'The process-to-infrastructure matrix, optionally for one process or one asset, a page at a time',
+      querystring: matrixQuerySchema.extend(pageQuerySchema.shape),
+      response: { 200: pageSchema(matrixRowViewSchema) },
     },
-    handler: async (request) => ({ items: await listMatrix(ctx, request.query) }),
+    handler: async (request) => listMatrix(ctx, request.query),
   });
   api.get('/api/v1/matrix/export.csv', {
     config: exportFile,

@@ -5,7 +5,7 @@ import { reportAssetEffectiveness } from '../posture/report-asset-effectiveness.
 import { changesOfAssetIn } from '../changes/change.service.js';
 import { listDrExercises } from '../recovery/dr-exercise.service.js';
 import { getAsset } from '../register/asset-queries.js';
-import { listMatrix } from '../register/matrix.service.js';
+import { listWholeMatrix } from '../register/matrix.service.js';
 import { getProcess } from '../register/process.service.js';
 import { listAllSuppliers } from '../register/supplier.service.js';
 import { dependencyGaps } from './walkthrough-gaps.js';
@@ -46,7 +46,7 @@ export async function reportWalkthrough(
   const start = startOfDate(query.from, ctx.config.timezone);
   const end = startOfDate(addDays(query.to, 1), ctx.config.timezone);
   const window: WalkthroughWindow = { start, end, asOf: end < now ? end : now };
-  const matrix = await listMatrix(ctx, { process: processKey });
+  const matrix = await listWholeMatrix(ctx, { process: processKey });
   const assetKeys = matrix.map((row) => row.assetKey);
   const [assets, suppliers, maintenance, changeControls, supplierReviews, drExercises] =
     await Promise.all([

@@ -1,17 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import { usePagedList } from './paging.js';
 import type { ApiTokenView, ListResponse, TokenRole, UserRole, UserView } from './types.js';
 
 const USERS = ['users'] as const;
 const TOKENS = ['tokens'] as const;
 
+/** Users by e-mail address, a page at a time (see LoadMore). */
 export function useUsers() {
-  const api = useApi();
-  return useQuery({
-    queryKey: USERS,
-    queryFn: () => api.get<ListResponse<UserView>>('/users'),
-    select: (data) => data.items,
-  });
+  return usePagedList<UserView>(USERS, '/users');
 }
 
 export function useCreateUser() {

@@ -130,13 +130,14 @@ export function useUpdateSupplier(key: string) {
   });
 }
 
+/** Every process, page after page (counts and pickers need all of them). */
 export function useProcesses() {
-  const api = useApi();
-  return useQuery({
-    queryKey: [REGISTER, 'processes'],
-    queryFn: () => api.get<ListResponse<ProcessView>>('/processes'),
-    select: (data) => data.items,
-  });
+  return useWholeList<ProcessView>([REGISTER, 'processes'], '/processes');
+}
+
+/** Processes a page at a time, for the processes table. */
+export function useProcessPages() {
+  return usePagedList<ProcessView>([REGISTER, 'processes'], '/processes');
 }
 
 export function useProcess(key: string) {
@@ -166,13 +167,9 @@ export function useUpdateProcess(key: string) {
   });
 }
 
+/** The whole matrix, or one process's or asset's rows, page after page: the pages group them. */
 export function useMatrix(filter: { process?: string; asset?: string } = {}) {
-  const api = useApi();
-  return useQuery({
-    queryKey: [REGISTER, 'matrix', filter],
-    queryFn: () => api.get<ListResponse<MatrixRowView>>('/matrix', filter),
-    select: (data) => data.items,
-  });
+  return useWholeList<MatrixRowView>([REGISTER, 'matrix', filter], '/matrix', filter);
 }
 
 export function useLinkAsset() {

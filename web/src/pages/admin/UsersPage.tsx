@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { formatDate } from '../../components/format.js';
 import { USER_ROLE_LABELS, optionsOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { CreateUserDialog } from './CreateUserDialog.js';
 
@@ -43,6 +44,7 @@ export function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
+            <LoadMore list={users} />
           </Table.ScrollContainer>
         )}
       </QueryView>

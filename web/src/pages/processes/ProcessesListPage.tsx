@@ -1,8 +1,9 @@
 import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useProcesses } from '../../api/register.js';
+import { useProcessPages } from '../../api/register.js';
 import { useCan } from '../../auth/permissions.js';
 import { YesNoBadge } from '../../components/badges.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { OWNER_ROLE_LABELS } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -10,7 +11,7 @@ import { QueryView } from '../../components/QueryView.js';
 
 export function ProcessesListPage() {
   const can = useCan();
-  const processes = useProcesses();
+  const processes = useProcessPages();
   return (
     <>
       <PageHeader
@@ -65,6 +66,7 @@ export function ProcessesListPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <LoadMore list={processes} />
             </Table.ScrollContainer>
           )
         }

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, FileButton, Group, Stack, Table, Text } from '@m
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useAttachRecoveryEvidence, useSignRecovery } from '../../api/recovery.js';
-import { useCan, useCurrentUser } from '../../auth/permissions.js';
+import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -41,27 +41,24 @@ export function RecordStatusBadge({ status }: { status: string }) {
 }
 
 /**
- * The verify button and its signature dialog. The one who recorded the work cannot sign it; the
- * server enforces it too.
+ * The verify button and its signature dialog, shown as the server's `abilities.verify` says: the
+ * page does not re-implement who may sign (not the one who recorded the work, not a token).
  */
 export function VerifyRecordButton({
   path,
   noun,
-  recordedByLabel,
+  ability,
 }: {
   path: string;
   noun: string;
-  recordedByLabel: string;
+  ability: { allowed: boolean; reason: string | null };
 }) {
-  const can = useCan();
-  const user = useCurrentUser();
   const [open, setOpen] = useState(false);
   const sign = useSignRecovery(path);
-  if (!can('work:verify')) return null;
-  if (recordedByLabel === user.email) {
-    return (
+  if (!ability.allowed) {
+    return ability.reason === null ? null : (
       <Text size="sm" c="dimmed">
-        You recorded this {noun}: someone else must verify it.
+        {ability.reason.charAt(0).toUpperCase() + ability.reason.slice(1)}.
       </Text>
     );
   }
@@ -227,7 +224,11 @@ export function RecordHeader({
   title: string;
   crumb: { label: string; to: string };
   description?: string;
-  record: { outcome: string; status: string; recordedByLabel: string };
+  record: {
+    outcome: string;
+    status: string;
+    abilities: { verify: { allowed: boolean; reason: string | null } };
+  };
   noun: string;
   verifyPath: string;
 }) {
@@ -244,11 +245,7 @@ export function RecordHeader({
       }
       actions={
         record.status === 'verified' ? null : (
-          <VerifyRecordButton
-            path={verifyPath}
-            noun={noun}
-            recordedByLabel={record.recordedByLabel}
-          />
+          <VerifyRecordButton path={verifyPath} noun={noun} ability={record.abilities.verify} />
         )
       }
     />

@@ -19,7 +19,7 @@ function RestoreTest({ test }: { test: RestoreTestDetail }) {
       <RecordHeader
         title={`${test.number} · ${test.assetName}`}
         crumb={{ label: 'Restore tests', to: '/restore-tests' }}
-        record={{ ...test, recordedByLabel: test.performerLabel }}
+        record={test}
         noun="restore test"
         verifyPath={`/restore-tests/${test.id}/verify`}
       />
