@@ -20,6 +20,7 @@ import { registerTrainingCommands } from './commands/training.js';
 import { registerCertificateCommands } from './commands/certs.js';
 import { registerInstanceBackupCommands } from './commands/instance-backup.js';
 import { registerKeyCommands } from './commands/keys.js';
+import { registerLifecycleCommands } from './commands/lifecycle.js';
 import { registerPackCommands } from './commands/pack.js';
 import { registerRecoveryCommands } from './commands/recovery.js';
 import { registerRegisterCommands } from './commands/register.js';
@@ -69,6 +70,7 @@ export function buildProgram(cli: CliContext): Command {
   registerAlertCommands(program, cli);
   registerIncidentCommands(program, cli);
   registerChangeCommands(program, cli);
+  registerLifecycleCommands(program, cli);
   registerCapaCommands(program, cli);
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
