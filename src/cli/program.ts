@@ -7,6 +7,7 @@ import { ApiError } from './api-client.js';
 import { registerAccessCommands } from './commands/access.js';
 import { registerAccountCommands } from './commands/accounts.js';
 import { registerAccessReviewCommands } from './commands/access-reviews.js';
+import { registerAccessRequestCommands } from './commands/access-requests.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerBackupCommands } from './commands/backups.js';
@@ -75,6 +76,7 @@ export function buildProgram(cli: CliContext): Command {
   registerScanCommands(program, cli);
   registerAccountCommands(program, cli);
   registerAccessReviewCommands(program, cli);
+  registerAccessRequestCommands(program, cli);
   registerPeopleCommands(program, cli);
   registerDocumentCommands(program, cli);
   registerTrainingCommands(program, cli);
