@@ -64,6 +64,7 @@ import { AccountsPage } from './pages/access/AccountsPage.js';
 import { PeoplePage } from './pages/access/PeoplePage.js';
 import { AccessReviewPage } from './pages/access/AccessReviewPage.js';
 import { AccessReviewsPage } from './pages/access/AccessReviewsPage.js';
+import { AccessRequestsPage } from './pages/access/AccessRequestsPage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -162,6 +163,7 @@ export function AppRoutes() {
         <Route path="people" element={allowed('people:read', <PeoplePage />)} />
         <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
         <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />
+        <Route path="access-requests" element={allowed('accounts:read', <AccessRequestsPage />)} />
         <Route path="access-reviews" element={allowed('accounts:read', <AccessReviewsPage />)} />
         <Route path="access-reviews/:id" element={allowed('accounts:read', <AccessReviewPage />)} />
         <Route path="*" element={<NotFoundPage />} />

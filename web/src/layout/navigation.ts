@@ -64,6 +64,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { label: 'People', to: '/people', permission: 'people:read' },
       { label: 'Accounts', to: '/accounts', permission: 'accounts:read' },
+      { label: 'Access requests', to: '/access-requests', permission: 'accounts:read' },
       { label: 'Access reviews', to: '/access-reviews', permission: 'accounts:read' },
     ],
   },

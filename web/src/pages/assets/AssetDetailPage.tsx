@@ -18,6 +18,7 @@ import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
 import { AssetHistory } from './AssetHistory.js';
+import { AssetLifecycleTab } from './AssetLifecycleTab.js';
 import { AssetFindingsSection } from '../findings/AssetFindingsSection.js';
 
 export function AssetDetailPage() {
@@ -109,6 +110,7 @@ function AssetDetail({ asset }: { asset: AssetView }) {
               </Text>
             </Section>
             <DependentProcesses assetKey={asset.key} />
+            <AssetLifecycleTab asset={asset} />
             {can('work:read') ? <AssetFindingsSection assetKey={asset.key} /> : null}
           </Stack>
         </Grid.Col>
