@@ -220,3 +220,43 @@ export async function signSupplierReviewIn(
   clock.set(before);
   return file.json<{ id: string }>().id;
 }
+
+const SOP = fs.readFileSync(
+  new URL('../fixtures/documents/sop-042-workspace.md', import.meta.url),
+  'utf8',
+);
+
+/**
+ * SOP-042 brought under control with an attested approval on 10 March (effective at once, its
+ * training assigned), one engineer's training completed an hour and a half later, and a second version
+ * effective on 2 April, after the period. Returns the engineer's e-mail.
+ */
+export async function controlDocumentInMarch(t: TestApp, clock: FixedClock): Promise<string> {
+  const before = clock.now().toISOString();
+  clock.set('2026-03-10T09:00:00Z');
+  const trainee = await signedInPerson(t, 'engineering');
+  const importVersion = async (markdown: string) => {
+    // Sessions end when idle: each import signs in afresh.
+    const quality = await signedInPerson(t, 'quality');
+    const imported = await quality.call('POST', '/api/v1/documents/import', {
+      markdown,
+      attestApproval: { note: 'Approved on paper by the quality lead', password: TEST_PASSWORD },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json<{ status: string }>().status).toBe('effective');
+  };
+  await importVersion(SOP);
+  clock.set('2026-03-10T10:30:00Z');
+  const mine = await trainee.call('GET', '/api/v1/my/training?document=SOP-042');
+  expect(mine.statusCode, mine.body).toBe(200);
+  expect(mine.json<{ items: unknown[] }>().items, mine.body).toHaveLength(1);
+  const assignment = mine.json<{ items: { id: string }[] }>().items[0]!;
+  const done = await trainee.call('POST', `/api/v1/my/training/${assignment.id}/acknowledge`, {
+    password: TEST_PASSWORD,
+  });
+  expect(done.statusCode, done.body).toBe(200);
+  clock.set('2026-04-02T09:00:00Z');
+  await importVersion(`${SOP}\nA paragraph added in April.\n`);
+  clock.set(before);
+  return trainee.email;
+}

@@ -15,6 +15,7 @@ import { trivyReport } from '../fixtures/scans/fixtures.js';
 import {
   PATCH_REPORT,
   RESTORE_REPORT,
+  controlDocumentInMarch,
   linkProcessTo,
   readZip,
   seedPackPeriod,
@@ -33,6 +34,7 @@ describe('evidence packs', () => {
   let evidenceId: string;
   let recoveryEvidenceId: string;
   let supplierReviewEvidenceId: string;
+  let trainee: string;
   let job: PackJob;
   let entries: Map<string, Buffer>;
   let manifest: PackManifest;
@@ -43,6 +45,7 @@ describe('evidence packs', () => {
     auditor = await t.tokenFor('auditor');
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
     supplierReviewEvidenceId = await signSupplierReviewIn(t, clock, '2026-03-26T10:00:00Z');
+    trainee = await controlDocumentInMarch(t, clock);
     // A process depending on web-1, whose March patching was done but never verified.
     await linkProcessTo(t, admin, 'web-1');
     // Recorded in March (the pack is as of the period's end): a scan of web-1 made in February
@@ -128,6 +131,10 @@ describe('evidence packs', () => {
         `evidence/${recoveryEvidenceId}/restore_log.txt`,
         'registers/supplier-reviews.csv',
         `evidence/${supplierReviewEvidenceId}/hetzner-soc2.pdf`,
+        'registers/documents.csv',
+        'registers/document-signatures.csv',
+        'documents/SOP-042-v1.md',
+        'registers/training.csv',
       ].sort(),
     );
     expect(entries.get(evidencePath)).toEqual(PATCH_REPORT);
@@ -180,6 +187,43 @@ describe('evidence packs', () => {
     const audit = entries.get('registers/audit-events.csv')!.toString();
     expect(audit).toMatch(/,work_order\.completed,work_order,/);
     expect(audit).not.toMatch(/pack\.requested/);
+  });
+
+  it('holds the documents in effect at its instant with their signatures, and the training register', () => {
+    // Version 2 took effect on 2 April, after the period: the pack holds version 1.
+    const documents = entries.get('registers/documents.csv')!.toString().split('\n');
+    expect(documents[0]).toBe(
+      'key,version,title,author,reviewers,approvers,contentSha256,approvedAt,effectiveAt,reviewDueOn,versionId',
+    );
+    expect(documents.filter((line) => line.startsWith('SOP-042,'))).toEqual([
+      expect.stringMatching(
+        /^SOP-042,1,Workspace and Hosting Upkeep,owner@example\.com,engineering;reliability@example\.com,quality-lead,[0-9a-f]{64},2026-03-10T09:00:00\.000Z,2026-03-10T09:00:00\.000Z,/,
+      ),
+    ]);
+    const file = entries.get('documents/SOP-042-v1.md')!.toString();
+    expect(file).toMatch(/^---\nid: SOP-042\n/);
+    expect(file).not.toContain('A paragraph added in April.');
+    const sha = documents[1]!.split(',')[6]!;
+    expect(createHash('sha256').update(file).digest('hex')).toBe(sha);
+    const signatures = entries.get('registers/document-signatures.csv')!.toString().split('\n');
+    expect(signatures[0]).toBe(
+      'documentKey,version,signatureId,meaning,signerLabel,signerRole,method,note,recordSha256,signedAt',
+    );
+    expect(signatures.filter((line) => line.startsWith('SOP-042,'))).toEqual([
+      expect.stringMatching(
+        /^SOP-042,1,[0-9a-f-]{36},approval-attested,.*,quality,password,Approved on paper by the quality lead,[0-9a-f]{64},2026-03-10T09:00:00\.000Z$/,
+      ),
+    ]);
+    const training = entries.get('registers/training.csv')!.toString().split('\n');
+    expect(training[0]).toBe(
+      'id,personEmail,personName,role,document,version,title,contentSha256,assignedAt,dueAt,completedAt,score,signatureId,stateAtEnd',
+    );
+    const completed = training.find((line) => line.includes(`,${trainee},`))!;
+    expect(completed).toMatch(
+      /,engineering,SOP-042,1,Workspace and Hosting Upkeep,[0-9a-f]{64},2026-03-10T09:00:00\.000Z,2026-04-09T09:00:00\.000Z,2026-03-10T10:30:00\.000Z,,[0-9a-f-]{36},completed$/,
+    );
+    // Version 2's training was assigned in April: not a record of March.
+    expect(training.filter((line) => line.includes(',SOP-042,2,'))).toEqual([]);
   });
 
   it('indexes every requirement as determined, provided and maintained, and flags gaps', () => {

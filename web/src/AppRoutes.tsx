@@ -65,6 +65,11 @@ import { PeoplePage } from './pages/access/PeoplePage.js';
 import { AccessReviewPage } from './pages/access/AccessReviewPage.js';
 import { AccessReviewsPage } from './pages/access/AccessReviewsPage.js';
 import { AccessRequestsPage } from './pages/access/AccessRequestsPage.js';
+import { DocumentPage } from './pages/documents/DocumentPage.js';
+import { DocumentsPage } from './pages/documents/DocumentsPage.js';
+import { MyTrainingPage } from './pages/training/MyTrainingPage.js';
+import { TrainingAssignmentPage } from './pages/training/TrainingAssignmentPage.js';
+import { TrainingRegisterPage } from './pages/training/TrainingRegisterPage.js';
 
 function allowed(permission: Permission, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -166,6 +171,17 @@ export function AppRoutes() {
         <Route path="access-requests" element={allowed('accounts:read', <AccessRequestsPage />)} />
         <Route path="access-reviews" element={allowed('accounts:read', <AccessReviewsPage />)} />
         <Route path="access-reviews/:id" element={allowed('accounts:read', <AccessReviewPage />)} />
+        <Route path="documents" element={allowed('documents:read', <DocumentsPage />)} />
+        <Route path="documents/:key" element={allowed('documents:read', <DocumentPage />)} />
+        <Route path="training" element={allowed('training:complete', <MyTrainingPage />)} />
+        <Route
+          path="training/register"
+          element={allowed('training:read', <TrainingRegisterPage />)}
+        />
+        <Route
+          path="training/:id"
+          element={allowed('training:complete', <TrainingAssignmentPage />)}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,8 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/audit/actor.js';
 import { verifyAuditChain } from '../../platform/audit/verify-audit-chain.js';
+import { listDocuments } from '../documents/document.service.js';
+import { listTraining } from '../training/training.service.js';
 import { FixedClock } from '../../platform/clock.js';
 import { listAuditEvents } from '../audit-log/list-audit-events.js';
 import { logIn } from '../identity/log-in.js';
@@ -273,6 +275,24 @@ describe('loading the demo organisation', () => {
     const certificates = await listSupplierCertificates(ctx, 'watchtower');
     const renewal = certificates.items.find((c) => c.name === 'SOC 2 Type II')!.renewal!;
     expect((await getOccurrence(ctx, renewal.occurrenceId)).status).toBe('missed');
+  });
+
+  it('has SOP-018 effective with training done and open, and POL-007 awaiting approval', async () => {
+    const documents = await listDocuments(ctx, { limit: 10 });
+    expect(
+      documents.items.map((document) => [document.key, document.status, document.effectiveVersion]),
+    ).toEqual([
+      ['POL-007', 'in_review', null],
+      ['SOP-018', 'effective', 1],
+    ]);
+    const training = await listTraining(ctx, { limit: 100, document: 'SOP-018' });
+    expect(
+      training.items.map((item) => [item.person.email, item.state, item.score]).sort(),
+    ).toEqual([
+      ['engineering@demo.plumbline.test', 'completed', 100],
+      ['security@demo.plumbline.test', 'open', null],
+    ]);
+    expect(first.message).toContain('SOP-018 is effective with its training (1 completed, 1 open)');
   });
 
   it('includes assets being requested, provisioned and retired', async () => {

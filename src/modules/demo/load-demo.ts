@@ -14,6 +14,7 @@ import { createSupplier, listAllSuppliers } from '../register/supplier.service.j
 import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
 import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
+import { performDemoDocuments, type DemoDocumentsOutcome } from './demo-documents.js';
 import { performDemoSupplierReviews } from './demo-supplier-reviews.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
@@ -63,7 +64,8 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   const work = await performDemoWork(ctx);
   const backups = await performDemoBackups(ctx);
   await performDemoSupplierReviews(ctx);
-  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups) };
+  const documents = await performDemoDocuments(ctx);
+  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups, documents) };
 }
 
 function describeLoad(
@@ -72,6 +74,7 @@ function describeLoad(
   newUsers: DemoUser[],
   work: DemoWorkOutcome,
   backups: DemoBackupsOutcome,
+  documents: DemoDocumentsOutcome,
 ): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
@@ -89,6 +92,7 @@ function describeLoad(
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
     "Two supplier reviews are signed (Nimbus approved, Forgeworks approved with conditions); Watchtower's expired SOC 2 report shows as a missed renewal.",
+    `SOP-018 is effective with its training (${documents.trainingCompleted} completed, ${documents.trainingOpen} open); POL-007 is in review, its approval outstanding.`,
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,

@@ -425,4 +425,75 @@ export const documentRepository = {
       .orderBy('target_kind')
       .orderBy('target_key')
       .execute(),
+  /**
+   * The versions in effect at an instant (effective by then, neither superseded nor retired by
+   * then), one per document, in document id order after `afterKey`.
+   */
+  versionsInEffectAt: (db: Db, at: Date, afterKey: string | null, limit: number) =>
+    db
+      .selectFrom('document_versions')
+      .innerJoin('documents', 'documents.id', 'document_versions.document_id')
+      .select([
+        'documents.key',
+        'document_versions.id',
+        'document_versions.version',
+        'document_versions.title',
+        'document_versions.author',
+        'document_versions.reviewers',
+        'document_versions.approvers',
+        'document_versions.content_sha256',
+        'document_versions.approved_at',
+        'document_versions.effective_at',
+        'document_versions.review_due_on',
+      ])
+      .where('document_versions.effective_at', '<=', at)
+      .where((eb) =>
+        eb.or([
+          eb('document_versions.superseded_at', 'is', null),
+          eb('document_versions.superseded_at', '>', at),
+        ]),
+      )
+      .where((eb) =>
+        eb.or([
+          eb('document_versions.retired_at', 'is', null),
+          eb('document_versions.retired_at', '>', at),
+        ]),
+      )
+      .$if(afterKey !== null, (query) => query.where('documents.key', '>', afterKey!))
+      .orderBy('documents.key')
+      .limit(limit)
+      .execute(),
+
+  sourceOf: async (db: Db, versionId: string): Promise<string> =>
+    (
+      await db
+        .selectFrom('document_versions')
+        .select('source')
+        .where('id', '=', versionId)
+        .executeTakeFirstOrThrow()
+    ).source,
+
+  /** The e-signatures on versions (attested approval, reviews, approvals) made by an instant. */
+  signaturesOfVersions: (db: Db, versionIds: readonly string[], by: Date) =>
+    versionIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('signatures')
+          .select([
+            'id',
+            'entity_id',
+            'meaning',
+            'signer_label',
+            'signer_role',
+            'method',
+            'reason',
+            'record_sha256',
+            'signed_at',
+          ])
+          .where('entity_type', '=', 'document_version')
+          .where('entity_id', 'in', [...versionIds])
+          .where('signed_at', '<=', by)
+          .orderBy('signed_at')
+          .orderBy('id')
+          .execute(),
 };

@@ -23,6 +23,7 @@ import {
 } from './pack-records.repository.js';
 import { recoveryRegisters } from './pack-recovery-registers.js';
 import { securityRegisters } from './pack-security-registers.js';
+import { documentRegisters } from './pack-document-registers.js';
 import { accessRegisters } from './pack-access-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { packWalkthroughs } from './pack-walkthroughs.js';
@@ -86,6 +87,7 @@ export async function buildEvidencePack(
     ...recoveryRegisters(ctx, window),
     ...securityRegisters(ctx, window),
     ...accessRegisters(ctx, window),
+    ...(await documentRegisters(ctx, window)),
   ];
   const walkthroughs = await packWalkthroughs(ctx, options);
   // Work evidence, then the evidence of restore tests and DR exercises.

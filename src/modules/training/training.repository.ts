@@ -191,4 +191,31 @@ export const trainingRepository = {
           .where('document_signer_mappings.name', 'in', [...names])
           .where('users.disabled_at', 'is', null)
           .execute(),
+  /**
+   * The training register of a pack: assignments made by `until`, in assignment order after
+   * `after` (assigned time, id).
+   */
+  assignedBy: (
+    db: Db,
+    until: Date,
+    after: { assignedAt: Date; id: string } | null,
+    limit: number,
+  ) =>
+    assignmentsWithVersion(db)
+      .where('training_assignments.assigned_at', '<=', until)
+      .$if(after !== null, (query) =>
+        query.where((eb) =>
+          eb.or([
+            eb('training_assignments.assigned_at', '>', after!.assignedAt),
+            eb.and([
+              eb('training_assignments.assigned_at', '=', after!.assignedAt),
+              eb('training_assignments.id', '>', after!.id),
+            ]),
+          ]),
+        ),
+      )
+      .orderBy('training_assignments.assigned_at')
+      .orderBy('training_assignments.id')
+      .limit(limit)
+      .execute(),
 };

@@ -46,11 +46,14 @@ export const NAVIGATION: NavSection[] = [
       { label: 'Incidents', to: '/incidents', permission: 'incidents:read' },
       { label: 'Changes', to: '/changes', permission: 'changes:read' },
       { label: 'Vulnerability findings', to: '/findings', permission: 'work:read' },
+      { label: 'My training', to: '/training', permission: 'training:complete' },
     ],
   },
   {
     title: 'Assurance',
     items: [
+      { label: 'Documents', to: '/documents', permission: 'documents:read' },
+      { label: 'Training register', to: '/training/register', permission: 'training:read' },
       { label: 'Posture', to: '/posture', permission: 'posture:read', engaged: true },
       { label: 'SOC 2 A1.2', to: '/soc2/a1-2', permission: 'posture:read' },
       { label: 'Backups', to: '/backups', permission: 'backups:read' },

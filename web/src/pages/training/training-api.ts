@@ -1,0 +1,65 @@
+/**
+ * Training as the web app reads it: the caller's own assignments (quiz and signed
+ * acknowledgement) and the training register. Types are inferred from the server's zod schemas
+ * (imported as types only).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { useApi } from '../../api/ApiProvider.js';
+import { usePagedList } from '../../api/paging.js';
+import type { SignatureCredentials } from '../../api/work-types.js';
+import type {
+  TrainingAssignmentView,
+  TrainingDetail,
+  quizAttemptResultSchema,
+} from '../../../../src/modules/training/training.schema.js';
+
+export type { TrainingAssignmentView, TrainingDetail };
+export type QuizAttemptResult = z.infer<typeof quizAttemptResultSchema>;
+
+const TRAINING = 'training';
+const ownPath = (id: string) => `/my/training/${encodeURIComponent(id)}`;
+
+/** The caller's own training, newest first, a page at a time. */
+export function useMyTraining() {
+  return usePagedList<TrainingAssignmentView>([TRAINING, 'mine'], '/my/training');
+}
+
+/** The training register (everyone's), optionally only overdue training. */
+export function useTrainingRegister(overdue: boolean) {
+  const query = overdue ? { overdue: 'true' } : {};
+  return usePagedList<TrainingAssignmentView>([TRAINING, 'register', query], '/training', query);
+}
+
+export function useOwnTraining(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [TRAINING, 'detail', id],
+    queryFn: () => api.get<TrainingDetail>(ownPath(id)),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: [TRAINING] });
+}
+
+export function useSubmitQuizAttempt(id: string) {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (answers: number[]) =>
+      api.send<QuizAttemptResult>('POST', `${ownPath(id)}/quiz-attempts`, { answers }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAcknowledgeTraining(id: string) {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (credentials: SignatureCredentials) =>
+      api.send<TrainingDetail>('POST', `${ownPath(id)}/acknowledge`, credentials),
+    onSuccess: invalidate,
+  });
+}
