@@ -24,6 +24,7 @@ import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-eng
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
 import { registerCapaRoutes } from '../modules/capas/capas.routes.js';
+import { createPrincipalCache } from '../modules/identity/principal-cache.js';
 import { createPrincipalResolver } from '../modules/identity/resolve-principal.js';
 import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -126,7 +127,11 @@ export async function buildServer(
     transform: withErrorResponses(jsonSchemaTransform),
   });
   // Before any route is registered, so that every route passes through its access declaration.
-  installAccessControl(app, createPrincipalResolver(ctx), ctx);
+  installAccessControl(
+    app,
+    createPrincipalResolver(ctx, { cache: createPrincipalCache(ctx) }),
+    ctx,
+  );
   installErrorHandler(app);
   installCloseUnreadBodies(app);
   ctx.metrics.instrument(app);
