@@ -15,7 +15,7 @@ export interface LoadServerOptions {
 
 /** What the server process says about itself between runs. */
 export interface LoadServerStats {
-  /** SQL statements sent since the process started (every query through Kysely). */
+  /** SQL statements answered since the process started (every query through Kysely). */
   queries: number;
   /** CPU time of the whole process (with PGlite, the database's too), in microseconds. */
   cpuMicros: number;
@@ -39,8 +39,8 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist
 /*
  * The child: compiled server code only (no tsx), started as `plumbline serve --demo` starts it
  * (migrations, the catalogue, the demo organisation, the scheduler, the HTTP server on a real
- * socket), with one admin API token created through the use case. Every statement sent to the
- * database is counted by a Kysely plugin, so the parent can divide statements by requests.
+ * socket), with one admin API token created through the use case. Every statement answered by
+ * the database is counted by a Kysely plugin, so the parent can divide statements by requests.
  */
 const CHILD = `
 const p = JSON.parse(process.env.PLUMBLINE_LOAD_BENCH);
@@ -57,8 +57,8 @@ const opened = await openDatabase(p.database.kind === 'postgresql'
   : { kind: 'pglite', dataDir: p.database.dataDir });
 let queries = 0;
 const counter = {
-  transformQuery(args) { queries += 1; return args.node; },
-  async transformResult(args) { return args.result; },
+  transformQuery(args) { return args.node; },
+  async transformResult(args) { queries += 1; return args.result; },
 };
 const database = { ...opened, db: opened.db.withPlugin(counter) };
 const running = await startPlumbline({ config, database, webRoot: '',
