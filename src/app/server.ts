@@ -8,11 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { registerAccessManagementRoutes } from '../modules/people/access-management.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
@@ -50,6 +46,7 @@ import { asApi } from '../platform/http/api-types.js';
 import { installCloseUnreadBodies } from '../platform/http/close-unread-bodies.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { errorComponentSchema, withErrorResponses } from '../platform/http/error-responses.js';
+import { responseSerializerCompiler } from '../platform/http/response-serializer.js';
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
@@ -84,7 +81,7 @@ export async function buildServer(
     routerOptions: { caseSensitive: false },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
