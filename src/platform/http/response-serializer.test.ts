@@ -73,6 +73,20 @@ describe('response serializer', () => {
     expect(serializerFor(schema)(value)).toBe(zodReference(schema, value));
   });
 
+  it('does not re-run input checks over what the server built', () => {
+    const schema = z.object({ key: z.string().max(2), count: z.number().int() });
+    expect(serializerFor(schema)({ key: 'longer', count: 1.5 })).toBe(
+      '{"key":"longer","count":1.5}',
+    );
+  });
+
+  it('leaves strict and loose objects to zod', () => {
+    const strict = z.strictObject({ a: z.number() });
+    expect(() => serializerFor(strict)({ a: 1, b: 2 })).toThrow();
+    const loose = z.looseObject({ a: z.number() });
+    expect(serializerFor(loose)({ a: 1, b: 2 })).toBe('{"a":1,"b":2}');
+  });
+
   it('fails as zod did when a required field is missing or of another kind', () => {
     const schema = z.object({ total: z.number(), state: z.enum(['open', 'closed']) });
     expect(() => serializerFor(schema)({ state: 'open' })).toThrow();

@@ -88,11 +88,8 @@ export function projectorOf(schema: z.ZodType, route: RouteOf): Projector {
       return (value) => (Array.isArray(value) ? value.map(element) : encode(value));
     }
     case 'object': {
-      const catchall = def.catchall as z.ZodType | undefined;
-      const catchallType = catchall
-        ? (catchall as unknown as { _zod: { def: ZodDef } })._zod.def.type
-        : 'never';
-      if (catchallType !== 'never') return encode;
+      // A strict or loose object (a catchall) is left to zod: it refuses or keeps other keys.
+      if (def.catchall !== undefined) return encode;
       const fields = Object.entries(def.shape ?? {}).map(
         ([key, field]) => [key, projectorOf(field as z.ZodType, route)] as const,
       );
