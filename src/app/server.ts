@@ -8,11 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { registerAccessManagementRoutes } from '../modules/people/access-management.routes.js';
 import { registerAuditLogRoutes } from '../modules/audit-log/audit-log.routes.js';
@@ -24,6 +20,7 @@ import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-eng
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
 import { registerCapaRoutes } from '../modules/capas/capas.routes.js';
+import { createPrincipalCache } from '../modules/identity/principal-cache.js';
 import { createPrincipalResolver } from '../modules/identity/resolve-principal.js';
 import { registerUserAdminRoutes } from '../modules/identity/users.routes.js';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.js';
@@ -49,6 +46,7 @@ import { asApi } from '../platform/http/api-types.js';
 import { installCloseUnreadBodies } from '../platform/http/close-unread-bodies.js';
 import { installErrorHandler } from '../platform/http/error-handler.js';
 import { errorComponentSchema, withErrorResponses } from '../platform/http/error-responses.js';
+import { responseSerializerCompiler } from '../platform/http/response-serializer.js';
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
@@ -83,7 +81,7 @@ export async function buildServer(
     routerOptions: { caseSensitive: false },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -126,7 +124,11 @@ export async function buildServer(
     transform: withErrorResponses(jsonSchemaTransform),
   });
   // Before any route is registered, so that every route passes through its access declaration.
-  installAccessControl(app, createPrincipalResolver(ctx), ctx);
+  installAccessControl(
+    app,
+    createPrincipalResolver(ctx, { cache: createPrincipalCache(ctx) }),
+    ctx,
+  );
   installErrorHandler(app);
   installCloseUnreadBodies(app);
   ctx.metrics.instrument(app);

@@ -19,6 +19,20 @@ export interface MutationDeps {
   clock: Clock;
 }
 
+const commitListeners = new WeakMap<Kysely<Database>, Set<() => void>>();
+
+/**
+ * Calls `listener` after every mutation through `db` commits. A cache of something mutations
+ * change (the callers resolved from sessions and tokens) forgets what it holds here: every change
+ * goes through `mutate`, so none can slip past it. Returns the function that stops listening.
+ */
+export function onMutationCommitted(db: Kysely<Database>, listener: () => void): () => void {
+  const listeners = commitListeners.get(db) ?? new Set();
+  commitListeners.set(db, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * Runs a change in one transaction together with its audit entries. Audit by construction: a
  * mutation that writes no audit entry is a bug, so it is rolled back instead of committed.
@@ -36,7 +50,7 @@ export async function mutate<T>(
   } = {},
 ): Promise<T> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     let entries = 0;
     const result = await work({
       trx,
@@ -56,4 +70,6 @@ export async function mutate<T>(
     }
     return result;
   });
+  for (const listener of commitListeners.get(deps.db) ?? []) listener();
+  return result;
 }
