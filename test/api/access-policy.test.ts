@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS, type Permission } from '../../src/platform/auth/policy.js';
 import { createApiToken } from '../../src/modules/identity/api-token.service.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
-import { TOKEN_ONLY_ROLES, TOKEN_ROLES, USER_ROLES, type Role } from '../../src/platform/auth/roles.js';
+import {
+  TOKEN_ONLY_ROLES,
+  TOKEN_ROLES,
+  USER_ROLES,
+  type Role,
+} from '../../src/platform/auth/roles.js';
 import {
   declaredRouteAccess,
   routesWithoutAccess,
