@@ -75,7 +75,7 @@ describe('vulnerability findings in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
-  it('requests a risk acceptance, approves it by e-signature as Security, and shows its expiry on the asset tab', async () => {
+  it('requests a risk acceptance, approves it by e-signature as Security, and shows its expiry on the asset page', async () => {
     const { t } = harness;
     const admin = await t.tokenFor('admin');
     const engineer = await t.createUser('engineering');
@@ -99,7 +99,7 @@ describe('vulnerability findings in a real browser', () => {
     expect(imported.statusCode, imported.body).toBe(201);
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
-    // The engineer finds the medium finding on the asset's findings tab and asks to accept it.
+    // The engineer finds the medium finding on the asset page's findings panel and asks to accept it.
     const asEngineer = await openPage(harness);
     const page = asEngineer.page;
     await page.goto('/assets/billing-api');

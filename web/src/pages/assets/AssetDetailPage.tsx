@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useAsset, useMatrix } from '../../api/register.js';
 import type { AssetView } from '../../api/types.js';
@@ -17,8 +17,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
-import { AssetFindingsTab } from './AssetFindingsTab.js';
 import { AssetHistory } from './AssetHistory.js';
+import { AssetFindingsSection } from '../findings/AssetFindingsSection.js';
 
 export function AssetDetailPage() {
   const key = useRequiredParam('key');
@@ -109,16 +109,7 @@ function AssetDetail({ asset }: { asset: AssetView }) {
               </Text>
             </Section>
             <DependentProcesses assetKey={asset.key} />
-            {can('work:read') ? (
-              <Tabs defaultValue="findings" variant="outline">
-                <Tabs.List>
-                  <Tabs.Tab value="findings">Findings</Tabs.Tab>
-                </Tabs.List>
-                <Tabs.Panel value="findings" pt="md">
-                  <AssetFindingsTab assetKey={asset.key} />
-                </Tabs.Panel>
-              </Tabs>
-            ) : null}
+            {can('work:read') ? <AssetFindingsSection assetKey={asset.key} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -1,7 +1,8 @@
-import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { FindingFilters } from '../findings/findings-api.js';
-import { FindingsTable } from '../findings/FindingsTable.js';
+import { Section } from '../../components/Section.js';
+import type { FindingFilters } from './findings-api.js';
+import { FindingsTable } from './FindingsTable.js';
 
 const VIEWS = {
   open: { label: 'Open', filters: { status: 'open' } },
@@ -15,13 +16,13 @@ type View = keyof typeof VIEWS;
 const isView = (value: string): value is View => value in VIEWS;
 
 /**
- * The asset page's findings tab: what the scanners found on this asset, with SLA due dates and
+ * The asset page's findings panel: what the scanners found on this asset, with SLA due dates and
  * accepted risks, open ones first; each finding links to its page (exceptions, signatures).
  */
-export function AssetFindingsTab({ assetKey }: { assetKey: string }) {
+export function AssetFindingsSection({ assetKey }: { assetKey: string }) {
   const [view, setView] = useState<View>('open');
   return (
-    <Stack gap="md">
+    <Section title="Vulnerability findings">
       <Group justify="space-between">
         <SegmentedControl
           aria-label="Findings shown"
@@ -34,6 +35,6 @@ export function AssetFindingsTab({ assetKey }: { assetKey: string }) {
         </Text>
       </Group>
       <FindingsTable showAsset={false} filters={{ asset: assetKey, ...VIEWS[view].filters }} />
-    </Stack>
+    </Section>
   );
 }
