@@ -62,3 +62,6 @@ console.log(`Written to ${path.relative(process.cwd(), outFile)}`);
 
 // `npm run bench -- --posture [--assets N]` adds the posture and effectiveness benchmark.
 if (process.argv.includes('--posture')) await import('./posture-run.js');
+
+// `npm run bench -- --overdue-findings [--assets N]` adds the overdue findings list benchmark.
+if (process.argv.includes('--overdue-findings')) await import('./overdue-findings.js');

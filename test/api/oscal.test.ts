@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oscalControlId } from '../../src/modules/oscal/oscal-identifiers.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import type {
+  FindingDetail,
+  FindingView,
+} from '../../src/modules/vulnerabilities/vulnerability.schema.js';
+import { trivyReport } from '../fixtures/scans/fixtures.js';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { expectValid, oscalValidator, seedOscalPeriod } from './oscal.fixtures.js';
+import { signedInPerson } from './restore-tests.fixtures.js';
 
 interface Prop {
   name: string;
@@ -276,5 +282,125 @@ describe('OSCAL exports', () => {
     const viewer = await t.tokenFor('viewer');
     const response = await t.call(viewer, 'GET', `/api/v1/reports/oscal?${period}`);
     expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('OSCAL assessment results: vulnerability findings', () => {
+  const clock = new FixedClock('2026-12-01T10:00:00Z');
+  let t: TestApp;
+  let result: Result & {
+    risks: { title: string; statement: string; status: string; deadline: string; props: Prop[] }[];
+  };
+  let document: unknown;
+  let approverLabel: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock, env: { PLUMBLINE_REQUIRE_MFA: 'false' } });
+    const admin = await t.tokenFor('admin');
+    const created = await t.call(admin, 'POST', '/api/v1/assets', {
+      key: 'shop-api',
+      name: 'Shop API',
+      category: 'application',
+      environment: 'production',
+      ownerRole: 'engineering',
+      criticality: 'medium',
+      dataClassification: 'confidential',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/scans/import?format=trivy&asset=shop-api',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      payload: trivyReport({
+        createdAt: '2026-12-01T09:00:00Z',
+        artifact: 'shop',
+        vulnerabilities: [
+          { id: 'CVE-2026-7001', pkg: 'openssl', version: '3.0.1', severity: 'CRITICAL' },
+          { id: 'CVE-2026-7002', pkg: 'zlib', version: '1.2.13', severity: 'HIGH' },
+          { id: 'CVE-2026-7003', pkg: 'curl', version: '8.0.0', severity: 'MEDIUM' },
+        ],
+      }),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const findings = (await t.call(admin, 'GET', '/api/v1/findings?asset=shop-api')).json<{
+      items: FindingView[];
+    }>().items;
+    const medium = findings.find((finding) => finding.vulnerabilityId === 'CVE-2026-7003')!;
+    const requester = await signedInPerson(t, 'engineering');
+    const approver = await signedInPerson(t, 'security');
+    approverLabel = approver.signerLabel;
+    const requested = await requester.call('POST', `/api/v1/findings/${medium.id}/exceptions`, {
+      reason: 'curl is not reachable from outside the pod',
+      expiresAt: '2027-01-31T00:00:00Z',
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const exception = requested.json<FindingDetail>().exceptions[0]!;
+    const approved = await approver.call(
+      'POST',
+      `/api/v1/findings/${medium.id}/exceptions/${exception.id}/approve`,
+      { password: TEST_PASSWORD },
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+
+    // Read on 10 December: the critical finding (due 4 December) is overdue, the high one is not.
+    clock.set('2026-12-10T10:00:00Z');
+    const auditor = await t.tokenFor('auditor');
+    const response = await t.call(
+      auditor,
+      'GET',
+      '/api/v1/reports/oscal?framework=soc2&from=2026-12-01&to=2026-12-31',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    document = response.json();
+    result = response.json<{ 'assessment-results': { results: (typeof result)[] } }>()[
+      'assessment-results'
+    ].results[0]!;
+  });
+  afterAll(() => t.close());
+
+  it('validates against the NIST assessment-results schema', () => {
+    expectValid(oscalValidator('assessment-results'), document);
+  });
+
+  it('counts an asset’s findings of the period in one observation', () => {
+    const observation = result.observations.find(
+      (o) => o.title === 'Vulnerability findings of shop-api',
+    )!;
+    expect(prop(observation.props, 'vulnerability-findings')).toBe('3');
+    expect(prop(observation.props, 'vulnerability-findings-critical')).toBe('1');
+    expect(prop(observation.props, 'vulnerability-findings-open-at-end')).toBe('2');
+    expect(prop(observation.props, 'vulnerability-findings-overdue-at-end')).toBe('1');
+    expect(prop(observation.props, 'vulnerability-findings-accepted-at-end')).toBe('1');
+    expect(observation.subjects).toHaveLength(1);
+  });
+
+  it('makes the overdue finding an OSCAL finding against the requirement its SLA control maps', () => {
+    const overdue = result.findings.filter((f) => prop(f.props, 'asset-key') === 'shop-api');
+    expect(overdue.map((f) => f.target['target-id'])).toContain(oscalControlId('soc2:CC7.1'));
+    const finding = overdue.find((f) => f.target['target-id'] === oscalControlId('soc2:CC7.1'))!;
+    expect(finding.target.status.state).toBe('not-satisfied');
+    expect(finding['related-observations']).toHaveLength(1);
+    const observation = result.observations.find(
+      (o) => o.uuid === finding['related-observations']![0]!['observation-uuid'],
+    )!;
+    expect(prop(observation.props, 'vulnerability-id')).toBe('CVE-2026-7001');
+    expect(prop(observation.props, 'sla-due')).toBe('2026-12-04T09:00:00.000Z');
+    expect(prop(observation.props, 'overdue-at-end')).toBe('true');
+    expect(
+      result.observations.some((o) => prop(o.props, 'vulnerability-id') === 'CVE-2026-7002'),
+    ).toBe(false);
+  });
+
+  it('lists the accepted risk as an approved deviation with its reason, signer and deadline', () => {
+    expect(result.risks).toHaveLength(1);
+    const risk = result.risks[0]!;
+    expect(risk).toMatchObject({
+      title: 'Accepted risk: CVE-2026-7003 in curl on shop-api',
+      status: 'deviation-approved',
+      deadline: '2027-01-31T00:00:00.000Z',
+    });
+    expect(risk.statement).toContain('curl is not reachable from outside the pod');
+    expect(risk.statement).toContain(approverLabel);
+    expect(prop(risk.props, 'signature')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

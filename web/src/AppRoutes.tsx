@@ -59,6 +59,7 @@ import { OccurrencePage } from './pages/work/OccurrencePage.js';
 import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
 import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
 import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
+import { FindingPage } from './pages/findings/FindingPage.js';
 import { FindingsPage } from './pages/findings/FindingsPage.js';
 import { AccountsPage } from './pages/access/AccountsPage.js';
 import { PeoplePage } from './pages/access/PeoplePage.js';
@@ -165,6 +166,7 @@ export function AppRoutes() {
         />
         <Route path="admin/outbox" element={allowed('notifications:read', <OutboxPage />)} />
         <Route path="findings" element={allowed('work:read', <FindingsPage />)} />
+        <Route path="findings/:id" element={allowed('work:read', <FindingPage />)} />
         <Route path="people" element={allowed('people:read', <PeoplePage />)} />
         <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
         <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />

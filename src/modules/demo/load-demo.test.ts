@@ -20,6 +20,8 @@ import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { listAllSuppliers } from '../register/supplier.service.js';
 import { listSupplierCertificates } from '../supplier-reviews/supplier-certificate-renewals.js';
 import { listSupplierReviews } from '../supplier-reviews/supplier-review.service.js';
+import { getCertificate, listCertificates } from '../certificates/certificate.service.js';
+import { getFinding, listFindings } from '../vulnerabilities/list-findings.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
 import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
@@ -293,6 +295,56 @@ describe('loading the demo organisation', () => {
       ['security@demo.plumbline.test', 'open', null],
     ]);
     expect(first.message).toContain('SOP-018 is effective with its training (1 completed, 1 open)');
+  });
+
+  it('has scans with findings fixed in time, one critical past its SLA and one accepted risk', async () => {
+    const page = (query: { asset?: string; status?: 'open' | 'accepted' | 'fixed' }) =>
+      listFindings(ctx, { ...query, overdue: undefined, limit: 100 });
+    const overdue = await listFindings(ctx, { overdue: true, limit: 100 });
+    expect(overdue.items.map((f) => [f.assetKey, f.vulnerabilityId, f.severity])).toEqual([
+      ['app-rhythm-api', 'CVE-2026-40021', 'critical'],
+    ]);
+    const fixed = (await page({ status: 'fixed' })).items;
+    expect(fixed.map((f) => f.vulnerabilityId).sort()).toEqual([
+      'CVE-2026-31337',
+      'GHSA-8cf7-32gw-wr33',
+    ]);
+    const [accepted] = (await page({ status: 'accepted' })).items;
+    expect(accepted).toMatchObject({
+      assetKey: 'app-rhythm-api',
+      vulnerabilityId: 'CVE-2026-28757',
+    });
+    const detail = await getFinding(ctx, null, accepted!.id);
+    expect(detail.exceptions).toHaveLength(1);
+    const exception = detail.exceptions[0]!;
+    expect(exception).toMatchObject({ status: 'approved', expired: false });
+    expect(exception.requestedBy).toContain('engineering@demo.plumbline.test');
+    expect(exception.approvedBy).toContain('security@demo.plumbline.test');
+    expect(exception.signatureId).not.toBeNull();
+    // The high OpenSSL finding was fixed within its 30 days: its SLA occurrence is met.
+    const openssl = fixed.find((f) => f.vulnerabilityId === 'CVE-2026-31337')!;
+    expect((await getOccurrence(ctx, openssl.slaOccurrenceId!)).status).toBe('verified');
+    expect(first.message).toMatch(
+      /vulnerability scans \(1 finding past its SLA, 1 accepted risk\)/,
+    );
+  });
+
+  it('has a load balancer certificate expiring in 20 days with its renewal open', async () => {
+    const expiring = await listCertificates(ctx, {
+      expiringWithinDays: 30,
+      includeSuperseded: false,
+      includeCa: false,
+      limit: 10,
+    });
+    expect(expiring.items).toHaveLength(1);
+    const certificate = expiring.items[0]!;
+    expect(certificate.notAfter).toBe('2026-12-13T09:00:00.000Z');
+    expect(certificate.subjectAltNames.join(' ')).toContain('api.kestrel-rhythm.example');
+    const detail = await getCertificate(ctx, certificate.id);
+    expect(detail.renewals).toHaveLength(1);
+    expect(detail.renewals[0]!.assetKey).toBe('lb-prod-eu');
+    const renewal = await getOccurrence(ctx, detail.renewals[0]!.occurrenceId);
+    expect(['due', 'upcoming']).toContain(renewal.status);
   });
 
   it('includes assets being requested, provisioned and retired', async () => {

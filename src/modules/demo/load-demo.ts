@@ -16,6 +16,10 @@ import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
 import { performDemoDocuments, type DemoDocumentsOutcome } from './demo-documents.js';
 import { performDemoSupplierReviews } from './demo-supplier-reviews.js';
+import {
+  performDemoVulnerabilities,
+  type DemoVulnerabilitiesOutcome,
+} from './demo-vulnerabilities.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
 export interface DemoLoadOutcome {
@@ -65,7 +69,11 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   const backups = await performDemoBackups(ctx);
   await performDemoSupplierReviews(ctx);
   const documents = await performDemoDocuments(ctx);
-  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups, documents) };
+  const vulnerabilities = await performDemoVulnerabilities(ctx);
+  return {
+    loaded: true,
+    message: describeLoad(ctx, demo, newUsers, work, backups, documents, vulnerabilities),
+  };
 }
 
 function describeLoad(
@@ -75,6 +83,7 @@ function describeLoad(
   work: DemoWorkOutcome,
   backups: DemoBackupsOutcome,
   documents: DemoDocumentsOutcome,
+  vulnerabilities: DemoVulnerabilitiesOutcome,
 ): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
@@ -94,6 +103,7 @@ function describeLoad(
     "Two supplier reviews are signed (Nimbus approved, Forgeworks approved with conditions); Watchtower's expired SOC 2 report shows as a missed renewal.",
     `SOP-018 is effective with its training (${documents.trainingCompleted} completed, ${documents.trainingOpen} open); POL-007 is in review, its approval outstanding.`,
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
+    `Imported ${vulnerabilities.scans} vulnerability scans (${vulnerabilities.overdue} finding past its SLA, ${vulnerabilities.accepted} accepted risk); the load balancer's certificate expires on ${vulnerabilities.certificateExpiresOn}, its renewal open.`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,

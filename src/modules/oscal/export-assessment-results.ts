@@ -27,6 +27,7 @@ import {
   loadAllAssets,
   nistAssetProps,
 } from './oscal-assets.js';
+import { vulnerabilityAssessment, vulnerabilityControls } from './assessment-vulnerabilities.js';
 import { oscalControlId, stableUuid } from './oscal-identifiers.js';
 import { frameworkResource, nonEmpty, oscalMetadata } from './oscal-metadata.js';
 import type { OscalDocument } from './oscal.schema.js';
@@ -46,8 +47,10 @@ function evaluatedSources(controls: ActiveControl[]): Set<string> {
  * An OSCAL assessment-results document for a framework over a period: one result whose reviewed
  * controls are the framework's requirements, with an observation per occurrence due in the period
  * (and per restore test, DR exercise and asset's backup runs where the framework's controls are
- * evaluated from them), a finding per exception and per open nonconformance, and the objective
- * status of every requirement. Everything is read as of the period end (or now, if earlier), so
+ * evaluated from them), a finding per exception and per open nonconformance, the vulnerability
+ * findings of the period where its controls bear on them (assessment-vulnerabilities.ts: counts
+ * per asset, overdue findings as findings, accepted risks as approved deviations), and the
+ * objective status of every requirement. Everything is read as of the period end (or now, if earlier), so
  * exporting a closed period again gives the same document apart from metadata timestamps.
  */
 export async function exportAssessmentResults(
@@ -100,6 +103,19 @@ export async function exportAssessmentResults(
   ];
   // Appended one by one: a spread of a list this long could overflow the argument limit.
   for (const list of recordObservations) for (const item of list) observations.push(item);
+  const vulnerabilityRequirements = [
+    ...new Set(
+      vulnerabilityControls(frameworkControls).flatMap(({ content }) => content.requirements),
+    ),
+  ]
+    .filter((key) => frameworkRequirements.has(key))
+    .sort();
+  const vulnerabilities =
+    vulnerabilityRequirements.length > 0
+      ? await vulnerabilityAssessment(ctx, window, vulnerabilityRequirements, assets)
+      : { observations: [], risks: [], findings: [] };
+  for (const observation of vulnerabilities.observations) observations.push(observation);
+  for (const finding of vulnerabilities.findings) findings.push(finding);
   const open = await nonconformanceFindings(ctx, window, controls, frameworkRequirements);
   for (const finding of open.findings) findings.push(finding);
   for (const finding of requirementFindings(coverage, open.requirementKeys)) findings.push(finding);
@@ -146,6 +162,7 @@ export async function exportAssessmentResults(
             ],
           },
           ...nonEmpty('observations', observations),
+          ...nonEmpty('risks', vulnerabilities.risks),
           ...nonEmpty('findings', findings),
         },
       ],

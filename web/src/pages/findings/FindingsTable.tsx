@@ -4,29 +4,11 @@ import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
-import {
-  useFindings,
-  type FindingFilters,
-  type FindingSeverity,
-  type FindingView,
-} from './findings-api.js';
+import { SEVERITY_COLORS, STATUS_LABELS } from './finding-labels.js';
+import { useFindings, type FindingFilters, type FindingView } from './findings-api.js';
 
-const SEVERITY_COLORS: Record<FindingSeverity, string> = {
-  critical: 'red',
-  high: 'orange',
-  medium: 'yellow',
-  low: 'blue',
-  negligible: 'gray',
-  unknown: 'gray',
-};
-
-const STATUS_LABELS: Record<FindingView['status'], string> = {
-  open: 'Open',
-  accepted: 'Accepted',
-  fixed: 'Fixed',
-};
-
-function SlaDue({ finding }: { finding: FindingView }) {
+/** A finding's SLA deadline, marked when it has passed with the finding still open. */
+export function SlaDue({ finding }: { finding: FindingView }) {
   if (finding.slaDueAt === null)
     return (
       <Text size="sm" c="dimmed">
@@ -76,9 +58,9 @@ export function FindingsTable({
                   {items.map((finding) => (
                     <Table.Tr key={finding.id} data-finding={finding.vulnerabilityId}>
                       <Table.Td>
-                        <Text size="sm" fw={500}>
+                        <Anchor component={Link} to={`/findings/${finding.id}`} size="sm" fw={500}>
                           {finding.vulnerabilityId}
-                        </Text>
+                        </Anchor>
                         {finding.title ? (
                           <Text size="xs" c="dimmed" lineClamp={1}>
                             {finding.title}
