@@ -110,7 +110,14 @@ function describeProblem(error: unknown): string {
   }
   if (error instanceof Error) {
     const code = (error as Error & { code?: unknown }).code;
-    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+    const message = typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+    // openid-client wraps what oauth4webapi found (a state check, a claim that differs).
+    const { cause } = error as Error & { cause?: unknown };
+    if (cause instanceof Error) return `${message} (${describeProblem(cause)})`;
+    if (cause && typeof cause === 'object' && 'claim' in cause) {
+      return `${message} (claim ${String(cause.claim)})`;
+    }
+    return message;
   }
   return 'unknown error';
 }
