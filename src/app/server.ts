@@ -18,6 +18,7 @@ import { registerBackupStatusRoutes } from '../modules/backups/backup-status.rou
 import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
 import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-engagements.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { registerSsoRoutes } from '../modules/identity/sso.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
 import { registerCapaRoutes } from '../modules/capas/capas.routes.js';
 import { createPrincipalCache } from '../modules/identity/principal-cache.js';
@@ -145,6 +146,7 @@ export async function buildServer(
   registerHealthRoutes(api, ctx);
   registerMetricsRoutes(api, ctx);
   registerIdentityRoutes(api, ctx);
+  registerSsoRoutes(api, ctx);
   registerUserAdminRoutes(api, ctx);
   registerAuditorEngagementRoutes(api, ctx);
   registerAuditLogRoutes(api, ctx);

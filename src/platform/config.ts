@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ssoConfigIssues, ssoEnvShape, toSsoConfig, type SsoConfig } from './config-sso.js';
 import { AppError } from './errors.js';
 
 const booleanFromEnv = z
@@ -142,6 +143,7 @@ export const configSchema = z
     PLUMBLINE_METRICS_TOKEN: optionalString.pipe(
       z.string().min(16, 'must be at least 16 characters (openssl rand -hex 32)').optional(),
     ),
+    ...ssoEnvShape,
   })
   .superRefine(
     (env, context) => {
@@ -158,6 +160,9 @@ export const configSchema = z
           message:
             'set both PLUMBLINE_BOOTSTRAP_ADMIN_EMAIL and PLUMBLINE_BOOTSTRAP_ADMIN_PASSWORD, or neither',
         });
+      }
+      for (const issue of ssoConfigIssues(env)) {
+        context.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
       }
     },
     // Run even when other variables are invalid, so this problem is listed together with theirs.
@@ -204,6 +209,8 @@ export interface Config {
     /** How long after implementation an emergency change must be approved retrospectively. */
     emergencyApprovalHours: number;
   };
+  /** Single sign-on through an OpenID Connect provider (docs/sso.md); undefined: off. */
+  sso: SsoConfig | undefined;
 }
 
 /**
@@ -226,15 +233,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`, { issues });
   }
   const value = parsed.data;
+  const publicUrl = (
+    value.PLUMBLINE_PUBLIC_URL ?? `http://localhost:${value.PLUMBLINE_PORT}`
+  ).replace(/\/$/, '');
   return {
     dataDir: path.resolve(value.PLUMBLINE_DATA_DIR),
     databaseUrl: value.PLUMBLINE_DATABASE_URL,
     host: value.PLUMBLINE_HOST,
     port: value.PLUMBLINE_PORT,
-    publicUrl: (value.PLUMBLINE_PUBLIC_URL ?? `http://localhost:${value.PLUMBLINE_PORT}`).replace(
-      /\/$/,
-      '',
-    ),
+    publicUrl,
     logLevel: value.PLUMBLINE_LOG_LEVEL,
     requireMfa: value.PLUMBLINE_REQUIRE_MFA,
     sessionTtlHours: value.PLUMBLINE_SESSION_TTL_HOURS,
@@ -273,5 +280,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       webhookSecret: value.PLUMBLINE_CHANGE_WEBHOOK_SECRET,
       emergencyApprovalHours: value.PLUMBLINE_EMERGENCY_APPROVAL_HOURS,
     },
+    sso: toSsoConfig(value, publicUrl),
   };
 }

@@ -342,6 +342,18 @@ describe('access policy', () => {
     expect(accept.body).toContain('body.token');
   });
 
+  it('opens single sign-on to anyone, and keeps it off unless configured', async () => {
+    const status = route('GET', '/api/v1/auth/sso');
+    const start = route('GET', '/api/v1/auth/sso/start');
+    const callback = route('GET', '/api/v1/auth/sso/callback');
+    expect([status, start, callback].map((r) => r.access)).toEqual(['public', 'public', 'public']);
+    for (const role of [...USER_ROLES, 'anonymous' as const]) {
+      expect((await callAs(role, status)).json()).toMatchObject({ enabled: false });
+      expect((await callAs(role, start)).statusCode).toBe(404);
+      expect((await callAs(role, callback)).statusCode).toBe(404);
+    }
+  });
+
   it('refuses before reading the body, so a denied caller learns nothing of its shape', async () => {
     const createUser = route('POST', '/api/v1/users');
     const anonymous = await callAs('anonymous', createUser);

@@ -17,14 +17,22 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** The real server with the built web UI on a free port, and a headless Chromium to drive it. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/**
+ * The real server with the built web UI on a free port (or the one given, when its URL must be
+ * known beforehand), and a headless Chromium to drive it.
+ */
+export async function startBrowserHarness(
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<BrowserHarness> {
   if (!fs.existsSync(`${WEB_ROOT}/index.html`)) {
     throw new Error(`No built web UI in ${WEB_ROOT}: run "npm run build:web" first`);
   }
-  const t = await createTestApp({ webRoot: WEB_ROOT });
+  const t = await createTestApp({
+    webRoot: WEB_ROOT,
+    ...(options.env ? { env: options.env } : {}),
+  });
   try {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,

@@ -3,20 +3,14 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/passwords.js';
 import type { UserRole } from '../../platform/auth/roles.js';
-import { randomToken, sha256Hex } from '../../platform/crypto/secrets.js';
 import { AppError } from '../../platform/errors.js';
-import type { SessionState } from '../../platform/http/principal.js';
 import { resolveEngagementAccess } from './engagement-access.js';
 import { sessionStateAfterPassword } from './mfa-policy.js';
-import { sessionRepository } from './session.repository.js';
+import { openSession, type OpenedSession } from './open-session.js';
+import { ssoIdentityRepository } from './sso-identity.repository.js';
 import { userRepository } from './user.repository.js';
 
-export interface LogInResult {
-  sessionToken: string;
-  csrfToken: string;
-  state: SessionState;
-  expiresAt: Date;
-}
+export type LogInResult = OpenedSession;
 
 /**
  * Checks e-mail and password and opens a session. The session is only `active` when no second
@@ -31,7 +25,9 @@ export async function logIn(
     user?.password_hash ?? (await dummyPasswordHash()),
     input.password,
   );
-  if (!user || !passwordOk || user.disabled_at !== null) {
+  // A single sign-on account has no local password: its owner signs in through the provider.
+  const viaSso = user ? await ssoIdentityRepository.isLinked(ctx.db, user.id) : false;
+  if (!user || !passwordOk || user.disabled_at !== null || viaSso) {
     const actor: Actor = {
       type: 'user',
       id: user?.id ?? null,
@@ -47,9 +43,11 @@ export async function logIn(
           ip: input.ip,
           reason: !user
             ? 'unknown account'
-            : user.disabled_at
-              ? 'account disabled'
-              : 'wrong password',
+            : viaSso
+              ? 'single sign-on account'
+              : user.disabled_at
+                ? 'account disabled'
+                : 'wrong password',
         },
       }),
     );
@@ -68,20 +66,13 @@ export async function logIn(
     mfaEnabled: user.mfa_enabled,
     engagedAuditor: engagement !== null,
   });
-  const sessionToken = randomToken('ses_');
-  const csrfToken = randomToken('', 24);
   const actor: Actor = { type: 'user', id: user.id, label: user.email, role };
   return mutate(ctx, actor, async (tx) => {
     // An engaged auditor's session is not cut short here: at the engagement's end the access
     // layer refuses it with a clear `engagement_inactive` and ends it (resolve-principal.ts).
-    const expiresAt = new Date(tx.now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
-    await sessionRepository.insert(tx.trx, {
-      idHash: sha256Hex(sessionToken),
+    const session = await openSession(tx, ctx.config, {
       userId: user.id,
       state,
-      csrfToken,
-      now: tx.now,
-      expiresAt,
       ip: input.ip,
       userAgent: input.userAgent,
     });
@@ -91,6 +82,6 @@ export async function logIn(
       entityId: user.id,
       after: { state, ip: input.ip },
     });
-    return { sessionToken, csrfToken, state, expiresAt };
+    return session;
   });
 }

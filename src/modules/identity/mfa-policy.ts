@@ -20,3 +20,11 @@ export function sessionStateAfterPassword(
     ? 'enrol_required'
     : 'active';
 }
+
+/**
+ * Where a single sign-on leaves the session: active. The provider authenticated the person with
+ * whatever factors its own policy demands; Plumbline asks for no local TOTP on top (docs/sso.md).
+ */
+export function sessionStateAfterSso(): SessionState {
+  return 'active';
+}

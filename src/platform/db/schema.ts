@@ -37,6 +37,15 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** A user's identity at an OpenID Connect provider (docs/sso.md). */
+export interface SsoIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_login_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   name: string;
@@ -1177,6 +1186,7 @@ export interface SupplierCertificateRenewalsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  sso_identities: SsoIdentitiesTable;
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_events: AuditEventsTable;

@@ -100,3 +100,19 @@ export function useCompleteSetup() {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
+
+/** Whether single sign-on is on, and the provider's name for its button (docs/sso.md). */
+export interface SsoStatus {
+  enabled: boolean;
+  providerName: string | null;
+  startUrl: string | null;
+}
+
+export function useSsoStatus() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['sso-status'],
+    queryFn: () => api.get<SsoStatus>('/auth/sso'),
+    staleTime: Infinity,
+  });
+}

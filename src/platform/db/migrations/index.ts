@@ -33,6 +33,7 @@ import * as supplierReviews from './2026-12-06T12-30_supplier-reviews.js';
 import * as capas from './2026-12-06T12-40_capas.js';
 import * as accessReviews from './2026-12-06T12-50_access-reviews.js';
 import * as accessRequestRejection from './2026-12-06T12-51_access-request-rejection.js';
+import * as ssoIdentities from './2026-12-06T16-10_sso-identities.js';
 import * as openFindingsIndex from './2026-12-06T16-40_open-findings-index.js';
 
 /**
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T12-40_capas': capas,
   '2026-12-06T12-50_access-reviews': accessReviews,
   '2026-12-06T12-51_access-request-rejection': accessRequestRejection,
+  '2026-12-06T16-10_sso-identities': ssoIdentities,
   '2026-12-06T16-40_open-findings-index': openFindingsIndex,
 };
 

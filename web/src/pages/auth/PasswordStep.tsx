@@ -3,8 +3,9 @@ import type { FormEvent } from 'react';
 import { useLogin } from '../../api/identity.js';
 import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
 import { AuthFrame } from './AuthFrame.js';
+import { SsoSignIn } from './SsoSignIn.js';
 
-/** First step: e-mail and password. */
+/** First step: single sign-on when it is on, or e-mail and password. */
 export function PasswordStep({ setupNeeded }: { setupNeeded: boolean }) {
   const login = useLogin();
   const { values, setField } = useFormValues({ email: '', password: '' });
@@ -22,6 +23,7 @@ export function PasswordStep({ setupNeeded }: { setupNeeded: boolean }) {
           Open the one-time setup link printed in the server log to create the first administrator.
         </Alert>
       ) : null}
+      <SsoSignIn />
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormError error={login.error} fields={['email', 'password']} />
