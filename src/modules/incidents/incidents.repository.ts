@@ -191,6 +191,44 @@ export const incidentRepository = {
       .execute();
   },
 
+  /**
+   * Incidents open at some time in [start, end) as recorded by `asOf`: opened before the period
+   * ended and by `asOf`, not closed before it began; in number order after `afterNumber`, with the
+   * decision's due instant and the number of the nonconformance it raised.
+   */
+  openDuring: (
+    db: Db,
+    window: { start: Date; end: Date; asOf: Date; afterNumber: number | null; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('incidents as i')
+      .leftJoin('occurrences as o', 'o.id', 'i.decision_occurrence_id')
+      .leftJoin('nonconformances as n', 'n.id', 'i.nonconformance_id')
+      .selectAll('i')
+      .select(['o.due_at as decision_due_at', 'n.number as nonconformance_number'])
+      .where('i.opened_at', '<', window.end)
+      .where('i.opened_at', '<=', window.asOf)
+      .where((eb) => eb.or([eb('i.closed_at', 'is', null), eb('i.closed_at', '>=', window.start)]))
+      .orderBy('i.number')
+      .limit(window.limit);
+    if (window.afterNumber !== null) query = query.where('i.number', '>', window.afterNumber);
+    return query.execute();
+  },
+
+  /** The status timeline entries of these incidents recorded by `until`, oldest first. */
+  statusEntriesUpTo: (db: Db, incidentIds: string[], until: Date) =>
+    incidentIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('incident_timeline')
+          .select(['incident_id', 'text'])
+          .where('incident_id', 'in', incidentIds)
+          .where('kind', '=', 'status')
+          .where('recorded_at', '<=', until)
+          .orderBy('recorded_at')
+          .orderBy('seq')
+          .execute(),
+
   insertShift: (
     db: Db,
     values: {

@@ -78,6 +78,25 @@ export const nonconformanceRepository = {
     }
     return select.execute();
   },
+  /**
+   * Nonconformances open at some time in [start, end) as recorded by `asOf`: raised before the
+   * period ended and by `asOf`, not closed before it began; in number order after `afterNumber`.
+   */
+  openDuring: (
+    db: Db,
+    window: { start: Date; end: Date; asOf: Date; afterNumber: number | null; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('nonconformances')
+      .selectAll()
+      .where('raised_at', '<', window.end)
+      .where('raised_at', '<=', window.asOf)
+      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
+      .orderBy('number')
+      .limit(window.limit);
+    if (window.afterNumber !== null) query = query.where('number', '>', window.afterNumber);
+    return query.execute();
+  },
   findById: (db: Db, id: string) =>
     db.selectFrom('nonconformances').selectAll().where('id', '=', id).executeTakeFirst(),
   findForUpdate: (trx: Transaction<Database>, id: string) =>
