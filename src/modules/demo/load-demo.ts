@@ -15,6 +15,7 @@ import { buildDemoOrganisation, DEMO_PASSWORD } from './demo-data.js';
 import { performDemoBackups, type DemoBackupsOutcome } from './demo-backups.js';
 import { performDemoWork, type DemoWorkOutcome } from './perform-demo-work.js';
 import { performDemoSupplierReviews } from './demo-supplier-reviews.js';
+import { performDemoIncidents, type DemoIncidentsOutcome } from './demo-incidents.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
 export interface DemoLoadOutcome {
@@ -63,7 +64,8 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   const work = await performDemoWork(ctx);
   const backups = await performDemoBackups(ctx);
   await performDemoSupplierReviews(ctx);
-  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups) };
+  const incidents = await performDemoIncidents(ctx);
+  return { loaded: true, message: describeLoad(ctx, demo, newUsers, work, backups, incidents) };
 }
 
 function describeLoad(
@@ -72,6 +74,7 @@ function describeLoad(
   newUsers: DemoUser[],
   work: DemoWorkOutcome,
   backups: DemoBackupsOutcome,
+  incidents: DemoIncidentsOutcome,
 ): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
@@ -90,6 +93,7 @@ function describeLoad(
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
     "Two supplier reviews are signed (Nimbus approved, Forgeworks approved with conditions); Watchtower's expired SOC 2 report shows as a missed renewal.",
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
+    `Monitoring sent ${incidents.alerts} alerts; ${incidents.incidents} incidents have signed conformity decisions, one raising a nonconformance answered by ${incidents.capas} CAPA in progress (one action overdue).`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,
