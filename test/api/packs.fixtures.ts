@@ -229,10 +229,10 @@ export async function signSupplierReviewIn(
  */
 export async function seedQualityRecords(t: TestApp, clock: FixedClock): Promise<void> {
   const before = clock.now().toISOString();
-  const quality = await signedInPerson(t, 'quality');
-  const engineer = await signedInPerson(t, 'engineering');
+  // People sign in at each step's instant, so no session outlives its idle timeout.
   const open = async (at: string, title: string) => {
     clock.set(at);
+    const engineer = await signedInPerson(t, 'engineering');
     const opened = await engineer.call('POST', '/api/v1/incidents', {
       title,
       severity: 'critical',
@@ -244,6 +244,7 @@ export async function seedQualityRecords(t: TestApp, clock: FixedClock): Promise
   };
   const decide = async (at: string, id: string, outcome: 'impact' | 'no-impact') => {
     clock.set(at);
+    const quality = await signedInPerson(t, 'quality');
     const decided = await quality.call('POST', `/api/v1/incidents/${id}/decision`, {
       outcome,
       rationale: `Decided ${outcome}: portal sessions were checked one by one.`,
@@ -255,6 +256,8 @@ export async function seedQualityRecords(t: TestApp, clock: FixedClock): Promise
   const first = await open('2026-03-10T09:00:00Z', 'Portal served stale prices');
   const { nonconformanceId } = await decide('2026-03-10T15:00:00Z', first, 'impact');
   clock.set('2026-03-11T09:00:00Z');
+  const quality = await signedInPerson(t, 'quality');
+  const engineer = await signedInPerson(t, 'engineering');
   const capa = await quality.call('POST', '/api/v1/capas', {
     title: 'Invalidate the price cache on every deploy',
     nonconformanceIds: [nonconformanceId],
