@@ -105,6 +105,20 @@ describe('an auditor engaged for March and the incidents, nonconformances and CA
     return response.json<{ items: T[] }>().items;
   };
 
+  it('counts the incidents, nonconformances and CAPAs of March in the effectiveness report', async () => {
+    const response = await auditor(
+      '/api/v1/reports/effectiveness?framework=iso9001&from=2026-03-01&to=2026-03-31',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ records: unknown }>().records).toEqual({
+      // Decided on time with impact; and one decided only on 2 April, past due at the end.
+      incidents: { opened: 2, decided: 1, decidedOnTime: 1, withImpact: 1, undecidedPastDue: 1 },
+      // February's is still open at the end of March, beside March's.
+      nonconformances: { raised: 1, openAtEnd: 2 },
+      capas: { opened: 1, foundEffective: 0, openAtEnd: 2 },
+    });
+  });
+
   it("lists only the incidents opened in March, and refuses another month's", async () => {
     const everyone = items<IncidentView>(await t.call(admin, 'GET', '/api/v1/incidents'));
     expect(everyone).toHaveLength(4);

@@ -96,3 +96,17 @@ export async function* capaRegisterPages(
     afterNumber = rows[rows.length - 1]!.number;
   }
 }
+
+/** CAPAs of a period: opened in it, found effective in it, open at its end (the report's counts). */
+export async function countCapasOfPeriod(
+  ctx: Pick<AppContext, 'db'>,
+  window: { start: Date; end: Date; asOf: Date },
+): Promise<{ opened: number; foundEffective: number; openAtEnd: number }> {
+  const until = window.end < window.asOf ? window.end : window.asOf;
+  const row = await capaRepository.countsOfPeriod(ctx.db, { ...window, until });
+  return {
+    opened: Number(row.opened),
+    foundEffective: Number(row.found_effective),
+    openAtEnd: Number(row.open_at_end),
+  };
+}

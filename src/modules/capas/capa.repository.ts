@@ -132,6 +132,45 @@ export const capaRepository = {
           .where('created_at', '<=', until)
           .groupBy('capa_id')
           .execute(),
+  /**
+   * CAPAs opened in [start, end) by `asOf`; effectiveness checks that passed in it (signed by
+   * `until`); CAPAs open at `until` (opened by then, not closed by then).
+   */
+  countsOfPeriod: (db: Db, window: { start: Date; end: Date; asOf: Date; until: Date }) =>
+    db
+      .selectFrom('capas')
+      .select((eb) => [
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('opened_at', '>=', window.start),
+              eb('opened_at', '<', window.end),
+              eb('opened_at', '<=', window.asOf),
+            ]),
+          )
+          .as('opened'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('check_outcome', '=', 'passed'),
+              eb('checked_at', '>=', window.start),
+              eb('checked_at', '<=', window.until),
+            ]),
+          )
+          .as('found_effective'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('opened_at', '<=', window.until),
+              eb.or([eb('closed_at', 'is', null), eb('closed_at', '>', window.until)]),
+            ]),
+          )
+          .as('open_at_end'),
+      ])
+      .executeTakeFirstOrThrow(),
   get: (db: Db, id: string) =>
     db.selectFrom('capas').selectAll().where('id', '=', id).executeTakeFirst(),
   lockForUpdate: (trx: Transaction<Database>, id: string) =>

@@ -104,3 +104,31 @@ export async function* incidentRegisterPages(
     afterNumber = rows[rows.length - 1]!.number;
   }
 }
+
+/** How a period's incidents stood at its end (or `asOf`, if earlier): the effectiveness report's counts. */
+export interface IncidentCounts {
+  /** Opened in the period. */
+  opened: number;
+  /** Of those, with the signed conformity decision recorded by the end. */
+  decided: number;
+  decidedOnTime: number;
+  withImpact: number;
+  /** Not decided by the end although the decision was due before it. */
+  undecidedPastDue: number;
+}
+
+/** The incidents opened in [start, end) as recorded by `asOf`, counted at the period's end. */
+export async function countIncidentsOfPeriod(
+  ctx: Pick<AppContext, 'db'>,
+  window: { start: Date; end: Date; asOf: Date },
+): Promise<IncidentCounts> {
+  const until = window.end < window.asOf ? window.end : window.asOf;
+  const row = await incidentRepository.countsOfPeriod(ctx.db, { ...window, until });
+  return {
+    opened: Number(row.opened),
+    decided: Number(row.decided),
+    decidedOnTime: Number(row.decided_on_time),
+    withImpact: Number(row.with_impact),
+    undecidedPastDue: Number(row.undecided_past_due),
+  };
+}

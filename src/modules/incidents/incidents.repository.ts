@@ -215,6 +215,48 @@ export const incidentRepository = {
     return query.execute();
   },
 
+  /**
+   * Incidents opened in [start, end) by `asOf`, counted by where their conformity decision stood
+   * at `until`: decided (on time, with impact) or still undecided past its due instant.
+   */
+  countsOfPeriod: (db: Db, window: { start: Date; end: Date; asOf: Date; until: Date }) =>
+    db
+      .selectFrom('incidents as i')
+      .leftJoin('occurrences as o', 'o.id', 'i.decision_occurrence_id')
+      .select((eb) => {
+        const decided = eb('i.decided_at', '<=', window.until);
+        return [
+          eb.fn.countAll<string>().as('opened'),
+          eb.fn.countAll<string>().filterWhere(decided).as('decided'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(
+              eb.and([
+                decided,
+                eb.or([eb('o.due_at', 'is', null), eb('i.decided_at', '<=', eb.ref('o.due_at'))]),
+              ]),
+            )
+            .as('decided_on_time'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(eb.and([decided, eb('i.decision', '=', 'impact')]))
+            .as('with_impact'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(
+              eb.and([
+                eb.or([eb('i.decided_at', 'is', null), eb('i.decided_at', '>', window.until)]),
+                eb('o.due_at', '<', window.until),
+              ]),
+            )
+            .as('undecided_past_due'),
+        ];
+      })
+      .where('i.opened_at', '>=', window.start)
+      .where('i.opened_at', '<', window.end)
+      .where('i.opened_at', '<=', window.asOf)
+      .executeTakeFirstOrThrow(),
+
   /** The status timeline entries of these incidents recorded by `until`, oldest first. */
   statusEntriesUpTo: (db: Db, incidentIds: string[], until: Date) =>
     incidentIds.length === 0

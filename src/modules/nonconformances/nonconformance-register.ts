@@ -81,3 +81,13 @@ export async function* nonconformanceRegisterPages(
     afterNumber = rows[rows.length - 1]!.number;
   }
 }
+
+/** Nonconformances of a period: raised in it, and open at its end (the effectiveness report's counts). */
+export async function countNonconformancesOfPeriod(
+  ctx: Pick<AppContext, 'db'>,
+  window: { start: Date; end: Date; asOf: Date },
+): Promise<{ raised: number; openAtEnd: number }> {
+  const until = window.end < window.asOf ? window.end : window.asOf;
+  const row = await nonconformanceRepository.countsOfPeriod(ctx.db, { ...window, until });
+  return { raised: Number(row.raised), openAtEnd: Number(row.open_at_end) };
+}
