@@ -8,6 +8,7 @@ import type {
 import { trivyReport } from '../fixtures/scans/fixtures.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { expectValid, oscalValidator, seedOscalPeriod } from './oscal.fixtures.js';
+import { seedQualityRecords } from './packs.fixtures.js';
 import { signedInPerson } from './restore-tests.fixtures.js';
 
 interface Prop {
@@ -53,6 +54,9 @@ describe('OSCAL exports', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
     ({ admin } = await seedOscalPeriod(t, clock));
+    // An incident decided with impact on 10 March: its nonconformance, answered by a CAPA, is open
+    // at the end of March.
+    await seedQualityRecords(t, clock);
     auditor = await t.tokenFor('auditor');
   });
   afterAll(() => t.close());
@@ -159,6 +163,21 @@ describe('OSCAL exports', () => {
         true,
       );
       expect(nonconformances.every((f) => f.target.status.state === 'not-satisfied')).toBe(true);
+    });
+
+    it("carries an incident's open nonconformance, with its CAPA, against the incident control's requirement", () => {
+      const fromIncident = result.findings.filter(
+        (f) => prop(f.props, 'source-type') === 'incident',
+      );
+      expect(fromIncident.length).toBeGreaterThan(0);
+      expect(fromIncident.map((f) => f.target['target-id'])).toContain(
+        oscalControlId('sop-018:5.6.4'),
+      );
+      for (const finding of fromIncident) {
+        expect(finding.title).toContain('Portal served stale prices');
+        expect(prop(finding.props, 'capas')).toBe('CAPA-0001');
+        expect(finding.target.status.state).toBe('not-satisfied');
+      }
     });
 
     it('states the objective status of every reviewed requirement', () => {

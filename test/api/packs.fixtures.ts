@@ -260,3 +260,65 @@ export async function controlDocumentInMarch(t: TestApp, clock: FixedClock): Pro
   clock.set(before);
   return trainee.email;
 }
+
+/**
+ * Incidents, a nonconformance and a CAPA around March 2026: INC-0001 opened 10 March on web-1 and
+ * decided (impact) that day, raising NC-0001, answered by CAPA-0001 with its root cause and one
+ * action due 20 March never done; INC-0002 opened 30 March and decided only on 2 April (after the
+ * period); INC-0003 opened in April. The clock is put back where it was.
+ */
+export async function seedQualityRecords(t: TestApp, clock: FixedClock): Promise<void> {
+  const before = clock.now().toISOString();
+  // People sign in at each step's instant, so no session outlives its idle timeout.
+  const open = async (at: string, title: string) => {
+    clock.set(at);
+    const engineer = await signedInPerson(t, 'engineering');
+    const opened = await engineer.call('POST', '/api/v1/incidents', {
+      title,
+      severity: 'critical',
+      assets: ['web-1'],
+      responders: ['Jo Engineer'],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    return opened.json<{ id: string }>().id;
+  };
+  const decide = async (at: string, id: string, outcome: 'impact' | 'no-impact') => {
+    clock.set(at);
+    const quality = await signedInPerson(t, 'quality');
+    const decided = await quality.call('POST', `/api/v1/incidents/${id}/decision`, {
+      outcome,
+      rationale: `Decided ${outcome}: portal sessions were checked one by one.`,
+      password: TEST_PASSWORD,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    return decided.json<{ decision: { nonconformanceId: string | null } }>().decision;
+  };
+  const first = await open('2026-03-10T09:00:00Z', 'Portal served stale prices');
+  const { nonconformanceId } = await decide('2026-03-10T15:00:00Z', first, 'impact');
+  clock.set('2026-03-11T09:00:00Z');
+  const quality = await signedInPerson(t, 'quality');
+  const engineer = await signedInPerson(t, 'engineering');
+  const capa = await quality.call('POST', '/api/v1/capas', {
+    title: 'Invalidate the price cache on every deploy',
+    nonconformanceIds: [nonconformanceId],
+    effectivenessCheckOn: '2026-04-30',
+    effectivenessCriteria: 'No stale price in the next ten deploys',
+  });
+  expect(capa.statusCode, capa.body).toBe(201);
+  const capaId = capa.json<{ id: string }>().id;
+  const analysed = await quality.call('POST', `/api/v1/capas/${capaId}/root-cause`, {
+    method: 'five_whys',
+    text: 'The deploy script skipped the cache flush when the migration step failed.',
+  });
+  expect(analysed.statusCode, analysed.body).toBe(200);
+  const action = await quality.call('POST', `/api/v1/capas/${capaId}/actions`, {
+    title: 'Flush the price cache in the deploy job whatever the migration outcome',
+    ownerUserId: engineer.userId,
+    dueOn: '2026-03-20',
+  });
+  expect(action.statusCode, action.body).toBe(201);
+  const late = await open('2026-03-30T09:00:00Z', 'Portal certificate warning');
+  await decide('2026-04-02T09:00:00Z', late, 'no-impact');
+  await open('2026-04-03T09:00:00Z', 'Portal slow after the April deploy');
+  clock.set(before);
+}

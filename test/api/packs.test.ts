@@ -19,6 +19,7 @@ import {
   linkProcessTo,
   readZip,
   seedPackPeriod,
+  seedQualityRecords,
   signSupplierReviewIn,
   waitForPack,
   writeZip,
@@ -48,6 +49,7 @@ describe('evidence packs', () => {
     trainee = await controlDocumentInMarch(t, clock);
     // A process depending on web-1, whose March patching was done but never verified.
     await linkProcessTo(t, admin, 'web-1');
+    await seedQualityRecords(t, clock);
     // Recorded in March (the pack is as of the period's end): a scan of web-1 made in February
     // (two findings still open in March), and three certificates valid in March, one not valid
     // before December.
@@ -117,8 +119,10 @@ describe('evidence packs', () => {
         'registers/audit-events.csv',
         'registers/backup-runs.csv',
         'registers/certificates.csv',
+        'registers/capas.csv',
         'registers/closeout-overrides.csv',
         'registers/dr-exercises.csv',
+        'registers/incidents.csv',
         'registers/restore-tests.csv',
         'registers/matrix.csv',
         'registers/nonconformances.csv',
@@ -224,6 +228,35 @@ describe('evidence packs', () => {
     );
     // Version 2's training was assigned in April: not a record of March.
     expect(training.filter((line) => line.includes(',SOP-042,2,'))).toEqual([]);
+  });
+
+  it('registers the incidents, nonconformances and CAPAs of the period as they stood at its end', () => {
+    const incidents = entries.get('registers/incidents.csv')!.toString().split('\n');
+    expect(incidents[0]).toBe(
+      'number,title,severity,detectionSource,detectedAt,openedAt,openedBy,assets,processes,statusAtEnd,closedAt,decisionDueAt,decision,decisionRationale,decidedAt,decidedBy,decisionSignatureId,decisionOnTime,nonconformance,postIncidentReview',
+    );
+    const decided = incidents.find((line) => line.startsWith('INC-0001,'))!;
+    expect(decided).toMatch(
+      /^INC-0001,Portal served stale prices,critical,manual,2026-03-10T09:00:00\.000Z,.*,web-1,customer-portal,open,,2026-03-11T09:00:00\.000Z,impact,Decided impact: .*,2026-03-10T15:00:00\.000Z,.+,[0-9a-f-]{36},true,NC-0001,$/,
+    );
+    // Decided on 2 April: still undecided, and late, at the end of March.
+    const late = incidents.find((line) => line.startsWith('INC-0002,'))!;
+    expect(late).toMatch(/,open,,2026-03-31T09:00:00\.000Z,,,,,,false,,$/);
+    expect(incidents.some((line) => line.startsWith('INC-0003,'))).toBe(false);
+    const nonconformances = entries.get('registers/nonconformances.csv')!.toString().split('\n');
+    expect(nonconformances[0]).toMatch(
+      /^number,sourceType,sourceId,title,description,requirementNotMet,containment,disposition,impactAssessment,raisedAt,raisedBy,ownerRole,owner,dueOn,statusAtEnd,overdueAtEnd,/,
+    );
+    expect(nonconformances.find((line) => line.startsWith('NC-0001,'))).toMatch(
+      /^NC-0001,incident,[0-9a-f-]{36},.*,2026-03-10T15:00:00\.000Z,.*,open,(true|false),,,,$/,
+    );
+    const capas = entries.get('registers/capas.csv')!.toString().split('\n');
+    expect(capas[0]).toBe(
+      'number,kind,title,owner,nonconformances,openedAt,openedBy,rootCauseMethod,rootCause,actionsAtEnd,actionsDoneAtEnd,actionsOverdueAtEnd,checkPlannedOn,checkCriteria,checkOutcome,checkNote,checkedAt,checkedBy,checkSignatureId,statusAtEnd,closedAt,closedBy',
+    );
+    expect(capas[1]).toMatch(
+      /^CAPA-0001,corrective,Invalidate the price cache on every deploy,.+,NC-0001,2026-03-11T09:00:00\.000Z,.+,five_whys,The deploy script skipped .*,1,0,1,2026-04-30,No stale price in the next ten deploys,,,,,,open,,$/,
+    );
   });
 
   it('indexes every requirement as determined, provided and maintained, and flags gaps', () => {

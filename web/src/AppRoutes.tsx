@@ -26,6 +26,10 @@ import { SetupPage } from './pages/auth/SetupPage.js';
 import { HomePage } from './pages/dashboard/HomePage.js';
 import { MatrixPage } from './pages/matrix/MatrixPage.js';
 import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
+import { RaiseNonconformancePage } from './pages/nonconformances/RaiseNonconformancePage.js';
+import { CapaPage } from './pages/capas/CapaPage.js';
+import { CapasPage } from './pages/capas/CapasPage.js';
+import { OpenCapaPage } from './pages/capas/OpenCapaPage.js';
 import { ChangePage } from './pages/changes/ChangePage.js';
 import { ChangesPage } from './pages/changes/ChangesPage.js';
 import { IncidentPage } from './pages/incidents/IncidentPage.js';
@@ -137,6 +141,13 @@ export function AppRoutes() {
         <Route path="work-orders/new" element={allowed('work:perform', <WorkOrderCreatePage />)} />
         <Route path="work-orders/:id" element={allowed('work:read', <WorkOrderPage />)} />
         <Route path="nonconformances" element={allowed('work:read', <NonconformancesPage />)} />
+        <Route
+          path="nonconformances/new"
+          element={allowed('nonconformance:manage', <RaiseNonconformancePage />)}
+        />
+        <Route path="capas" element={allowed('work:read', <CapasPage />)} />
+        <Route path="capas/new" element={allowed('nonconformance:manage', <OpenCapaPage />)} />
+        <Route path="capas/:id" element={allowed('work:read', <CapaPage />)} />
         <Route path="posture" element={allowed('posture:read', <PosturePage />)} />
         <Route path="restore-tests" element={allowed('work:read', <RestoreTestsPage />)} />
         <Route

@@ -76,6 +76,101 @@ export const capaRepository = {
     }
     return select.execute();
   },
+  /**
+   * CAPAs open at some time in [start, end) as recorded by `asOf`: opened before the period ended
+   * and by `asOf`, not closed before it began; in number order after `afterNumber`.
+   */
+  openDuring: (
+    db: Db,
+    window: { start: Date; end: Date; asOf: Date; afterNumber: number | null; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('capas')
+      .selectAll()
+      .where('opened_at', '<', window.end)
+      .where('opened_at', '<=', window.asOf)
+      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
+      .orderBy('number')
+      .limit(window.limit);
+    if (window.afterNumber !== null) query = query.where('number', '>', window.afterNumber);
+    return query.execute();
+  },
+  /**
+   * The actions of these CAPAs as they stood at `until`: how many were recorded, how many done,
+   * and how many still to do past the end of their due date (`today` being the day of `until`).
+   */
+  actionCountsAt: (db: Db, capaIds: readonly string[], until: Date, today: string) =>
+    capaIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('capa_actions')
+          .select((eb) => {
+            const done = eb.and([eb('status', '=', 'done'), eb('completed_at', '<=', until)]);
+            return [
+              'capa_id',
+              eb.fn.countAll<string>().as('recorded'),
+              eb.fn.sum<string>(eb.case().when(done).then(1).else(0).end()).as('done'),
+              eb.fn
+                .sum<string>(
+                  eb
+                    .case()
+                    .when(
+                      eb.and([
+                        eb.not(done),
+                        eb('status', '<>', 'cancelled'),
+                        eb('due_on', '<', today),
+                      ]),
+                    )
+                    .then(1)
+                    .else(0)
+                    .end(),
+                )
+                .as('overdue'),
+            ];
+          })
+          .where('capa_id', 'in', capaIds)
+          .where('created_at', '<=', until)
+          .groupBy('capa_id')
+          .execute(),
+  /**
+   * CAPAs opened in [start, end) by `asOf`; effectiveness checks that passed in it (signed by
+   * `until`); CAPAs open at `until` (opened by then, not closed by then).
+   */
+  countsOfPeriod: (db: Db, window: { start: Date; end: Date; asOf: Date; until: Date }) =>
+    db
+      .selectFrom('capas')
+      .select((eb) => [
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('opened_at', '>=', window.start),
+              eb('opened_at', '<', window.end),
+              eb('opened_at', '<=', window.asOf),
+            ]),
+          )
+          .as('opened'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('check_outcome', '=', 'passed'),
+              eb('checked_at', '>=', window.start),
+              eb('checked_at', '<=', window.until),
+            ]),
+          )
+          .as('found_effective'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('opened_at', '<=', window.until),
+              eb.or([eb('closed_at', 'is', null), eb('closed_at', '>', window.until)]),
+            ]),
+          )
+          .as('open_at_end'),
+      ])
+      .executeTakeFirstOrThrow(),
   get: (db: Db, id: string) =>
     db.selectFrom('capas').selectAll().where('id', '=', id).executeTakeFirst(),
   lockForUpdate: (trx: Transaction<Database>, id: string) =>

@@ -24,6 +24,9 @@ import { getCertificate, listCertificates } from '../certificates/certificate.se
 import { getFinding, listFindings } from '../vulnerabilities/list-findings.js';
 import { getBackupStatus } from '../backups/backup-status.js';
 import { listBackupIncidents } from '../backups/backup-incident-list.js';
+import { listAlerts } from '../alerts/list-alerts.js';
+import { getCapa, listCapaPage } from '../capas/capa.service.js';
+import { listIncidents } from '../incidents/incident.service.js';
 import { reportSoc2A12 } from '../recovery/report-soc2-a12.js';
 import { raiseNonconformances } from '../nonconformances/raise-nonconformances.js';
 import { reportEffectiveness } from '../posture/report-effectiveness.js';
@@ -345,6 +348,37 @@ describe('loading the demo organisation', () => {
     expect(detail.renewals[0]!.assetKey).toBe('lb-prod-eu');
     const renewal = await getOccurrence(ctx, detail.renewals[0]!.occurrenceId);
     expect(['due', 'upcoming']).toContain(renewal.status);
+  });
+
+  it('has alerts, two incidents with signed decisions, and an NC answered by a CAPA in progress', async () => {
+    const alerts = await listAlerts(ctx, { limit: 10 });
+    expect(alerts.items.map((alert) => [alert.name, alert.action]).sort()).toEqual([
+      ['KubeNodeNotReady', 'open-incident'],
+      ['PostgresReplicationLag', 'evidence'],
+      ['Watchdog', 'evidence'],
+    ]);
+    const incidents = (await listIncidents(ctx, { limit: 10 })).items;
+    expect(
+      incidents
+        .map((incident) => [incident.detectionSource, incident.status, incident.decision?.outcome])
+        .sort(),
+    ).toEqual([
+      ['alert', 'resolved', 'no-impact'],
+      ['manual', 'open', 'impact'],
+    ]);
+    for (const incident of incidents) expect(incident.decision!.onTime).toBe(true);
+    const nonconformanceId = incidents.find((incident) => incident.decision?.outcome === 'impact')!
+      .decision!.nonconformanceId!;
+    const capas = await listCapaPage(ctx, { limit: 10, nonconformanceId });
+    expect(capas.items).toHaveLength(1);
+    const capa = await getCapa(ctx, capas.items[0]!.id, null);
+    expect(capa).toMatchObject({ status: 'implementing', openActions: 1, overdueActions: 1 });
+    expect(capa.rootCause?.method).toBe('five_whys');
+    expect(capa.actions.map((action) => [action.status, action.overdue])).toEqual([
+      ['done', false],
+      ['open', true],
+    ]);
+    expect(capa.effectivenessCheck.outcome).toBeNull();
   });
 
   it('includes assets being requested, provisioned and retired', async () => {

@@ -20,6 +20,7 @@ import {
   performDemoVulnerabilities,
   type DemoVulnerabilitiesOutcome,
 } from './demo-vulnerabilities.js';
+import { performDemoIncidents, type DemoIncidentsOutcome } from './demo-incidents.js';
 import type { DemoOrganisation, DemoUser } from './demo-types.js';
 
 export interface DemoLoadOutcome {
@@ -70,9 +71,19 @@ export async function loadDemoOrganisation(ctx: Ctx): Promise<DemoLoadOutcome> {
   await performDemoSupplierReviews(ctx);
   const documents = await performDemoDocuments(ctx);
   const vulnerabilities = await performDemoVulnerabilities(ctx);
+  const incidents = await performDemoIncidents(ctx);
   return {
     loaded: true,
-    message: describeLoad(ctx, demo, newUsers, work, backups, documents, vulnerabilities),
+    message: describeLoad(
+      ctx,
+      demo,
+      newUsers,
+      work,
+      backups,
+      documents,
+      vulnerabilities,
+      incidents,
+    ),
   };
 }
 
@@ -84,6 +95,7 @@ function describeLoad(
   backups: DemoBackupsOutcome,
   documents: DemoDocumentsOutcome,
   vulnerabilities: DemoVulnerabilitiesOutcome,
+  incidents: DemoIncidentsOutcome,
 ): string {
   const width = Math.max(...demo.users.map((user) => user.email.length));
   const accounts = demo.users.map((user) => {
@@ -104,6 +116,7 @@ function describeLoad(
     `SOP-018 is effective with its training (${documents.trainingCompleted} completed, ${documents.trainingOpen} open); POL-007 is in review, its approval outstanding.`,
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Imported ${vulnerabilities.scans} vulnerability scans (${vulnerabilities.overdue} finding past its SLA, ${vulnerabilities.accepted} accepted risk); the load balancer's certificate expires on ${vulnerabilities.certificateExpiresOn}, its renewal open.`,
+    `Monitoring sent ${incidents.alerts} alerts; ${incidents.incidents} incidents have signed conformity decisions, one raising a nonconformance answered by ${incidents.capas} CAPA in progress (one action overdue).`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
     mfa,

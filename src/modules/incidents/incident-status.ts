@@ -51,3 +51,16 @@ export function decideIncidentTransition(
       return { ok: true };
   }
 }
+
+/** The text of a status timeline entry: the move, then the note if any. */
+export const statusEntryText = (from: IncidentStatus, to: IncidentStatus, note: string): string =>
+  `${from} → ${to}${note ? `: ${note}` : ''}`;
+
+/** The status a status timeline entry moved to (statusEntryText read back); null if none. */
+export function statusAfterEntry(text: string): IncidentStatus | null {
+  const match = /^[a-z]+ → ([a-z]+)/.exec(text);
+  const to = match?.[1];
+  return (INCIDENT_STATUSES as readonly string[]).includes(to ?? '')
+    ? (to as IncidentStatus)
+    : null;
+}

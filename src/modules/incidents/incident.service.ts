@@ -13,7 +13,11 @@ import type { Principal } from '../../platform/http/principal.js';
 import { can } from '../../platform/auth/policy.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
-import { decideIncidentTransition, type IncidentStatus } from './incident-status.js';
+import {
+  decideIncidentTransition,
+  statusEntryText,
+  type IncidentStatus,
+} from './incident-status.js';
 import {
   formatIncidentNumber,
   type ConformityOutcome,
@@ -232,7 +236,7 @@ export async function transitionIncident(
       incidentId: id,
       at: tx.now,
       kind: 'status',
-      text: `${row.status} → ${input.to}${input.note ? `: ${input.note}` : ''}`,
+      text: statusEntryText(row.status as IncidentStatus, input.to, input.note),
       by: actor.label,
       now: tx.now,
     });

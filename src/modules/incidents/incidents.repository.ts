@@ -191,6 +191,86 @@ export const incidentRepository = {
       .execute();
   },
 
+  /**
+   * Incidents open at some time in [start, end) as recorded by `asOf`: opened before the period
+   * ended and by `asOf`, not closed before it began; in number order after `afterNumber`, with the
+   * decision's due instant and the number of the nonconformance it raised.
+   */
+  openDuring: (
+    db: Db,
+    window: { start: Date; end: Date; asOf: Date; afterNumber: number | null; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('incidents as i')
+      .leftJoin('occurrences as o', 'o.id', 'i.decision_occurrence_id')
+      .leftJoin('nonconformances as n', 'n.id', 'i.nonconformance_id')
+      .selectAll('i')
+      .select(['o.due_at as decision_due_at', 'n.number as nonconformance_number'])
+      .where('i.opened_at', '<', window.end)
+      .where('i.opened_at', '<=', window.asOf)
+      .where((eb) => eb.or([eb('i.closed_at', 'is', null), eb('i.closed_at', '>=', window.start)]))
+      .orderBy('i.number')
+      .limit(window.limit);
+    if (window.afterNumber !== null) query = query.where('i.number', '>', window.afterNumber);
+    return query.execute();
+  },
+
+  /**
+   * Incidents opened in [start, end) by `asOf`, counted by where their conformity decision stood
+   * at `until`: decided (on time, with impact) or still undecided past its due instant.
+   */
+  countsOfPeriod: (db: Db, window: { start: Date; end: Date; asOf: Date; until: Date }) =>
+    db
+      .selectFrom('incidents as i')
+      .leftJoin('occurrences as o', 'o.id', 'i.decision_occurrence_id')
+      .select((eb) => {
+        const decided = eb('i.decided_at', '<=', window.until);
+        return [
+          eb.fn.countAll<string>().as('opened'),
+          eb.fn.countAll<string>().filterWhere(decided).as('decided'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(
+              eb.and([
+                decided,
+                eb.or([eb('o.due_at', 'is', null), eb('i.decided_at', '<=', eb.ref('o.due_at'))]),
+              ]),
+            )
+            .as('decided_on_time'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(eb.and([decided, eb('i.decision', '=', 'impact')]))
+            .as('with_impact'),
+          eb.fn
+            .countAll<string>()
+            .filterWhere(
+              eb.and([
+                eb.or([eb('i.decided_at', 'is', null), eb('i.decided_at', '>', window.until)]),
+                eb('o.due_at', '<', window.until),
+              ]),
+            )
+            .as('undecided_past_due'),
+        ];
+      })
+      .where('i.opened_at', '>=', window.start)
+      .where('i.opened_at', '<', window.end)
+      .where('i.opened_at', '<=', window.asOf)
+      .executeTakeFirstOrThrow(),
+
+  /** The status timeline entries of these incidents recorded by `until`, oldest first. */
+  statusEntriesUpTo: (db: Db, incidentIds: string[], until: Date) =>
+    incidentIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('incident_timeline')
+          .select(['incident_id', 'text'])
+          .where('incident_id', 'in', incidentIds)
+          .where('kind', '=', 'status')
+          .where('recorded_at', '<=', until)
+          .orderBy('recorded_at')
+          .orderBy('seq')
+          .execute(),
+
   insertShift: (
     db: Db,
     values: {

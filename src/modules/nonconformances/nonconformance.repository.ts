@@ -78,6 +78,54 @@ export const nonconformanceRepository = {
     }
     return select.execute();
   },
+  /**
+   * Nonconformances open at some time in [start, end) as recorded by `asOf`: raised before the
+   * period ended and by `asOf`, not closed before it began; in number order after `afterNumber`.
+   */
+  openDuring: (
+    db: Db,
+    window: { start: Date; end: Date; asOf: Date; afterNumber: number | null; limit: number },
+  ) => {
+    let query = db
+      .selectFrom('nonconformances')
+      .selectAll()
+      .where('raised_at', '<', window.end)
+      .where('raised_at', '<=', window.asOf)
+      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
+      .orderBy('number')
+      .limit(window.limit);
+    if (window.afterNumber !== null) query = query.where('number', '>', window.afterNumber);
+    return query.execute();
+  },
+  /**
+   * Nonconformances raised in [start, end) by `asOf`, and those open at `until` (raised by then,
+   * whenever, and not closed by then).
+   */
+  countsOfPeriod: (db: Db, window: { start: Date; end: Date; asOf: Date; until: Date }) =>
+    db
+      .selectFrom('nonconformances')
+      .select((eb) => [
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('raised_at', '>=', window.start),
+              eb('raised_at', '<', window.end),
+              eb('raised_at', '<=', window.asOf),
+            ]),
+          )
+          .as('raised'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere(
+            eb.and([
+              eb('raised_at', '<=', window.until),
+              eb.or([eb('closed_at', 'is', null), eb('closed_at', '>', window.until)]),
+            ]),
+          )
+          .as('open_at_end'),
+      ])
+      .executeTakeFirstOrThrow(),
   findById: (db: Db, id: string) =>
     db.selectFrom('nonconformances').selectAll().where('id', '=', id).executeTakeFirst(),
   findForUpdate: (trx: Transaction<Database>, id: string) =>

@@ -2,7 +2,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { ActiveControl } from '../controls/active-control-definitions.js';
 import { evaluatedSourceOf } from '../controls/evaluators.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
-import type { NonconformanceView } from '../nonconformances/nonconformance.schema.js';
+import type {
+  NonconformanceSource,
+  NonconformanceView,
+} from '../nonconformances/nonconformance.schema.js';
+import { listCapaPage } from '../capas/capa.service.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { FrameworkCoverage } from '../packs/pack.schema.js';
 import type { EffectivenessReportRow } from '../posture/posture.schema.js';
@@ -54,6 +58,18 @@ const openAt = (nonconformance: NonconformanceView, at: Date) =>
   new Date(nonconformance.raisedAt) <= at &&
   (nonconformance.closedAt === null || new Date(nonconformance.closedAt) > at);
 
+/**
+ * The evaluation source whose controls a nonconformance bears on: a deficiency, its recovery
+ * record's; an incident's, the incident controls' (the conformity decision); one raised by hand,
+ * the CAPA controls' (nonconformity and corrective action).
+ */
+const EVALUATION_SOURCE_OF: Record<Exclude<NonconformanceSource, 'occurrence'>, string> = {
+  'restore-test': 'restore-tests',
+  'dr-exercise': 'dr-exercises',
+  incident: 'incidents',
+  manual: 'capas',
+};
+
 /** The requirement keys of the framework a nonconformance bears on, through its source's controls. */
 async function requirementsOf(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -67,7 +83,7 @@ async function requirementsOf(
     const occurrence = await getOccurrence(ctx, nonconformance.sourceId);
     sources = controls.filter((control) => control.content.key === occurrence.controlKey);
   } else {
-    const source = nonconformance.sourceType === 'restore-test' ? 'restore-tests' : 'dr-exercises';
+    const source = EVALUATION_SOURCE_OF[nonconformance.sourceType];
     sources = controls.filter(
       (control) => evaluatedSourceOf(control.content.evaluation) === source,
     );
@@ -78,8 +94,9 @@ async function requirementsOf(
 
 /**
  * Nonconformances and deficiencies still open at the end of the period, one finding per
- * requirement of the framework they bear on (missed work: its control's; a deficiency: those of
- * the controls that restore tests or DR exercises evaluate), and the requirements they bear on.
+ * requirement of the framework they bear on (missed work: its control's; otherwise those of the
+ * controls its source evaluates: EVALUATION_SOURCE_OF), with the CAPAs answering each, and the
+ * requirements they bear on.
  */
 export async function nonconformanceFindings(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
@@ -92,6 +109,10 @@ export async function nonconformanceFindings(
   const requirementKeys = new Set<string>();
   for (const nonconformance of open.sort((a, b) => a.number.localeCompare(b.number))) {
     const kind = nonconformance.deficiency ? 'Deficiency' : 'Nonconformance';
+    // The CAPAs answering it, as opened by the end of the period (a handful per nonconformance).
+    const capas = (
+      await listCapaPage(ctx, { limit: 100, nonconformanceId: nonconformance.id })
+    ).items.filter((capa) => new Date(capa.openedAt) <= window.asOf);
     for (const requirementKey of await requirementsOf(
       ctx,
       nonconformance,
@@ -108,6 +129,7 @@ export async function nonconformanceFindings(
           ['source-type', nonconformance.sourceType],
           ['requirement-key', requirementKey],
           ['due-on', nonconformance.dueOn],
+          ['capas', capas.map((capa) => capa.number).join(' ') || null],
         ]),
         target: target(
           requirementKey,

@@ -25,6 +25,7 @@ import { recoveryRegisters } from './pack-recovery-registers.js';
 import { securityRegisters } from './pack-security-registers.js';
 import { documentRegisters } from './pack-document-registers.js';
 import { accessRegisters } from './pack-access-registers.js';
+import { qualityRegisters } from './pack-quality-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { packWalkthroughs } from './pack-walkthroughs.js';
 import { signManifest } from './pack-signing.js';
@@ -84,6 +85,7 @@ export async function buildEvidencePack(
   };
   const registers = [
     ...packRegisters(ctx, window, report),
+    ...qualityRegisters(ctx, window),
     ...recoveryRegisters(ctx, window),
     ...securityRegisters(ctx, window),
     ...accessRegisters(ctx, window),

@@ -238,30 +238,6 @@ export const packRecordsRepository = {
     return query.execute();
   },
 
-  /** Nonconformances raised before the end of the period and not closed before its start. */
-  nonconformances(db: Db, window: PeriodWindow, after: number | null, limit: number) {
-    let query = db
-      .selectFrom('nonconformances')
-      .select([
-        'number',
-        'source_type',
-        'source_id',
-        'title',
-        'description',
-        'owner_role',
-        'status',
-        'raised_at',
-        'closed_at',
-      ])
-      .where('raised_at', '<', window.end)
-      .where('raised_at', '<=', window.asOf)
-      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
-      .orderBy('number')
-      .limit(limit);
-    if (after !== null) query = query.where('number', '>', after);
-    return query.execute();
-  },
-
   auditEvents(db: Db, window: PeriodWindow, after: string | null, limit: number) {
     let query = db
       .selectFrom('audit_events')

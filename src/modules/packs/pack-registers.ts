@@ -60,8 +60,8 @@ export interface PackRegister {
 
 /**
  * The registers of a pack as CSV files: what was determined (assets, matrix, suppliers), what was
- * maintained in the period (occurrences, work orders, nonconformances) and the audit events of the
- * period. Each is read page by page when written.
+ * maintained in the period (occurrences, work orders) and the audit events of the period. Each is
+ * read page by page when written.
  */
 export function packRegisters(
   ctx: Pick<AppContext, 'db'>,
@@ -166,28 +166,6 @@ export function packRegisters(
           keysetPages(
             (after: string | null, limit) => repo.closeoutOverrides(db, window, after, limit),
             (row) => row.seq,
-          ),
-        ),
-    },
-    {
-      path: 'registers/nonconformances.csv',
-      title: 'Nonconformances open during the period',
-      chunks: () =>
-        csvChunks(
-          [
-            'number',
-            'title',
-            'status',
-            'owner_role',
-            'source_type',
-            'source_id',
-            'raised_at',
-            'closed_at',
-            'description',
-          ],
-          keysetPages(
-            (after: number | null, limit) => repo.nonconformances(db, window, after, limit),
-            (row) => row.number,
           ),
         ),
     },

@@ -172,6 +172,26 @@ export const effectivenessReportSchema = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   asOf: z.string().describe('The instant statuses were evaluated at: period end, or now'),
+  records: z
+    .object({
+      incidents: z.object({
+        opened: z.number().describe('Opened in the period'),
+        decided: z.number().describe('Of those, with the signed conformity decision by the end'),
+        decidedOnTime: z.number(),
+        withImpact: z.number(),
+        undecidedPastDue: z.number().describe('Undecided at the end, the decision past due'),
+      }),
+      nonconformances: z.object({
+        raised: z.number().describe('Raised in the period'),
+        openAtEnd: z.number().describe('Open at the end of the period, whenever raised'),
+      }),
+      capas: z.object({
+        opened: z.number().describe('Opened in the period'),
+        foundEffective: z.number().describe('Effectiveness checks passed in the period'),
+        openAtEnd: z.number(),
+      }),
+    })
+    .describe('Incidents, nonconformances and CAPAs of the period, as recorded at asOf'),
   summary: z.object({
     occurrences: z.number(),
     byStatus: z.record(z.string(), z.number()),

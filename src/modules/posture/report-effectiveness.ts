@@ -1,4 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
+import { countCapasOfPeriod } from '../capas/capa-register.js';
+import { countIncidentsOfPeriod } from '../incidents/incident-register.js';
+import { countNonconformancesOfPeriod } from '../nonconformances/nonconformance-register.js';
 import { notFound } from '../../platform/errors.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
 import { listFrameworks } from '../controls/catalog-queries.js';
@@ -307,6 +310,12 @@ export async function openEffectivenessReport(
       units.map((unit) => () => controlTextPages(format, unit)),
       READING,
     );
+  const recordWindow = { start: periodStart, end: periodEnd, asOf };
+  const records = {
+    incidents: await countIncidentsOfPeriod(ctx, recordWindow),
+    nonconformances: await countNonconformancesOfPeriod(ctx, recordWindow),
+    capas: await countCapasOfPeriod(ctx, recordWindow),
+  };
   return {
     head: {
       framework: query.framework,
@@ -315,6 +324,7 @@ export async function openEffectivenessReport(
       periodStart: periodStart.toISOString(),
       periodEnd: periodEnd.toISOString(),
       asOf: asOf.toISOString(),
+      records,
     },
     async summary() {
       const counts = await postureRepository.effectivenessCounts(ctx.db, {

@@ -1,6 +1,7 @@
-import { Checkbox, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useNonconformances, useUpdateNonconformance } from '../../api/work.js';
 import { NONCONFORMANCE_STATUSES, type NonconformanceStatus } from '../../api/work-types.js';
 import { useCan } from '../../auth/permissions.js';
@@ -43,7 +44,19 @@ export function NonconformancesPage() {
     <>
       <PageHeader
         title="Nonconformances"
-        description="Controls that were missed or failed verification, and their follow-up."
+        description="Controls that were missed or failed verification, findings raised by hand, and their follow-up."
+        actions={
+          manage ? (
+            <Group gap="sm">
+              <Button component={Link} to="/capas" variant="default">
+                CAPAs
+              </Button>
+              <Button component={Link} to="/nonconformances/new">
+                Raise a nonconformance
+              </Button>
+            </Group>
+          ) : null
+        }
       />
       <Group mb="md">
         <Checkbox
@@ -64,7 +77,7 @@ export function NonconformancesPage() {
           ) : (
             <>
               <Table.ScrollContainer minWidth={800}>
-                <Table striped verticalSpacing="sm">
+                <Table striped verticalSpacing="sm" data-testid="nonconformances">
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>Nonconformance</Table.Th>
@@ -75,7 +88,7 @@ export function NonconformancesPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {items.map((item) => (
-                      <Table.Tr key={item.id}>
+                      <Table.Tr key={item.id} data-nonconformance={item.number}>
                         <Table.Td>
                           <Text size="sm" fw={500}>
                             {item.number} ·{item.title}
@@ -84,6 +97,15 @@ export function NonconformancesPage() {
                             <Text size="xs" c="dimmed">
                               {item.description}
                             </Text>
+                          ) : null}
+                          {manage && !item.deficiency && item.status !== 'closed' ? (
+                            <Anchor
+                              component={Link}
+                              to={`/capas/new?nonconformance=${item.id}`}
+                              size="xs"
+                            >
+                              Open a CAPA
+                            </Anchor>
                           ) : null}
                         </Table.Td>
                         <Table.Td>
