@@ -41,7 +41,9 @@ describe('evidence packs', () => {
   let manifest: PackManifest;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock });
+    // The period's records are made by people signing in at each step's instant: more sign-ins
+    // from one address than the per-minute limit allows a real client.
+    t = await createTestApp({ clock, env: { PLUMBLINE_LOGIN_RATE_LIMIT: '1000' } });
     admin = await t.tokenFor('admin');
     auditor = await t.tokenFor('auditor');
     ({ evidenceId, recoveryEvidenceId } = await seedPackPeriod(t, clock, admin));
