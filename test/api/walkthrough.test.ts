@@ -170,6 +170,48 @@ describe('process walkthrough', () => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('lists the incidents affecting a dependency and flags a conformity decision not made in time', async () => {
+    // In April, outside the March walkthrough the other tests read.
+    const before = clock.now().toISOString();
+    clock.set('2026-04-02T09:00:00Z');
+    const engineer = await t.tokenFor('engineering');
+    const opened = await t.call(engineer, 'POST', '/api/v1/incidents', {
+      title: 'Clean room sensor offline',
+      severity: 'major',
+      assets: ['lab-room'],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    clock.set('2026-04-05T08:00:00Z');
+    const april = await t.call(
+      auditor,
+      'GET',
+      `/api/v1/processes/${PROCESS.key}/walkthrough?from=2026-04-01&to=2026-04-30`,
+    );
+    clock.set(before);
+    expect(april.statusCode, april.body).toBe(200);
+    const room = april
+      .json<Walkthrough>()
+      .dependencies.find((item) => item.asset.key === 'lab-room')!;
+    expect(room.incidents.map(({ number: _number, ...rest }) => rest)).toEqual([
+      {
+        title: 'Clean room sensor offline',
+        severity: 'major',
+        detectedAt: '2026-04-02T09:00:00.000Z',
+        statusAtEnd: 'open',
+        decision: null,
+        decisionOnTime: false,
+        nonconformance: null,
+      },
+    ]);
+    expect(room.incidents[0]!.number).toMatch(/^INC-\d{4}$/);
+    expect(room.gaps.map((gap) => gap.kind)).toContain('undecided_incident');
+    const others = april
+      .json<Walkthrough>()
+      .dependencies.filter((item) => item.asset.key !== 'lab-room');
+    expect(others.every((item) => item.incidents.length === 0)).toBe(true);
+    expect(dependency('lab-room').incidents).toEqual([]);
+  });
+
   it('is a report: viewers may not read it', async () => {
     const viewer = await t.tokenFor('viewer');
     expect((await t.call(viewer, 'GET', url)).statusCode).toBe(403);

@@ -12,6 +12,7 @@ import { dependencyGaps } from './walkthrough-gaps.js';
 import {
   assetBackupsIn,
   assetChangesIn,
+  incidentsByAsset,
   nonconformancesByAsset,
   type WalkthroughWindow,
 } from './walkthrough-records.js';
@@ -63,6 +64,7 @@ export async function reportWalkthrough(
       listDrExercises(ctx),
     ]);
   const nonconformances = await nonconformancesByAsset(ctx, window, drExercises);
+  const incidents = await incidentsByAsset(ctx, window);
   const supplierByKey = new Map(suppliers.map((supplier) => [supplier.key, supplier]));
 
   const dependencies: WalkthroughDependency[] = [];
@@ -103,6 +105,7 @@ export async function reportWalkthrough(
       changes: await assetChangesIn(ctx, asset.key, window),
       changeRecords: await changesOfAssetIn(ctx, asset.key, window),
       nonconformances: nonconformances.get(asset.key) ?? [],
+      incidents: incidents.get(asset.key) ?? [],
       backups: await assetBackupsIn(ctx, asset.key, window, drExercises),
     };
     dependencies.push({

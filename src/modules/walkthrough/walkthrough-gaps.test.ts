@@ -22,6 +22,7 @@ function records(overrides: Partial<DependencyRecords> = {}): DependencyRecords 
     changes: [],
     changeRecords: [],
     nonconformances: [],
+    incidents: [],
     backups: null,
     ...overrides,
   };
@@ -137,5 +138,36 @@ describe('walkthrough gaps', () => {
     expect(
       dependencyGaps(input, rules).map(({ kind, reference }) => `${kind}:${reference}`),
     ).toEqual(['unverified_closeout:RT-0001', 'open_nonconformance:NC-0002']);
+  });
+  it('flags an incident whose conformity decision was late or missing, and no other', () => {
+    const incident = (number: string, decision: string | null, decisionOnTime: boolean | null) => ({
+      number,
+      title: 'Sensor offline',
+      severity: 'major',
+      detectedAt: '2026-03-02T09:00:00.000Z',
+      statusAtEnd: 'open',
+      decision,
+      decisionOnTime,
+      nonconformance: null,
+    });
+    const gaps = dependencyGaps(
+      records({
+        maintenance: [],
+        backups: backups(1, 1),
+        incidents: [
+          incident('INC-0001', null, false),
+          incident('INC-0002', 'no-impact', false),
+          incident('INC-0003', 'impact', true),
+          incident('INC-0004', null, null),
+        ],
+      }),
+      rules,
+    );
+    expect(gaps.map(({ kind, reference }) => ({ kind, reference }))).toEqual([
+      { kind: 'undecided_incident', reference: 'INC-0001' },
+      { kind: 'undecided_incident', reference: 'INC-0002' },
+    ]);
+    expect(gaps[0]!.message).toMatch(/no conformity decision/);
+    expect(gaps[1]!.message).toMatch(/signed after it was due/);
   });
 });

@@ -163,5 +163,15 @@ export function dependencyGaps(records: DependencyRecords, rules: GapRules): Wal
       message: `${nc.number} "${nc.title}" is ${nc.status.replace('_', ' ')}, not closed.`,
     });
   }
+  for (const incident of records.incidents.filter((item) => item.decisionOnTime === false)) {
+    gaps.push({
+      kind: 'undecided_incident',
+      assetKey,
+      reference: incident.number,
+      message: incident.decision
+        ? `${incident.number} "${incident.title}": the conformity decision was signed after it was due.`
+        : `${incident.number} "${incident.title}" had no conformity decision by the end of the period, although it was due.`,
+    });
+  }
   return gaps;
 }

@@ -18,6 +18,7 @@ const GAP_LABELS: Record<WalkthroughGap['kind'], string> = {
   third_party_without_service_evidence: 'Third party without service evidence',
   backup_without_success: 'Backup without success',
   open_nonconformance: 'Open nonconformance',
+  undecided_incident: 'Incident without a timely conformity decision',
 };
 
 /** A table, or a sentence when there is nothing to list. Cells are escaped unless `html`. */
@@ -194,9 +195,30 @@ function dependencySection(dependency: WalkthroughDependency): SafeHtml {
       ]),
       'No nonconformance concerned the asset in the period.',
     )}
+    <h3>Incidents</h3>
+    ${table(
+      ['Number', 'Title', 'Severity', 'Detected', 'Status at end', 'Conformity decision'],
+      dependency.incidents.map((incident) => [
+        incident.number,
+        incident.title,
+        incident.severity,
+        incident.detectedAt,
+        incident.statusAtEnd,
+        incidentDecision(incident),
+      ]),
+      'No incident affected the asset in the period.',
+    )}
     <h3>Backups and recovery</h3>
     ${backupsSection(dependency.backups)}
   </section> `;
+}
+
+/** An incident's conformity decision as the period saw it, flagged when it was late or missing. */
+function incidentDecision(incident: WalkthroughDependency['incidents'][number]) {
+  const text = incident.decision
+    ? `${incident.decision}${incident.nonconformance ? ` (${incident.nonconformance})` : ''}`
+    : 'not decided';
+  return incident.decisionOnTime === false ? html`<span class="gap">${text}, late</span>` : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { getBackupAssetDetail } from '../backups/backup-status-asset.js';
+import { incidentRegisterPages } from '../incidents/incident-register.js';
 import { listNonconformances } from '../nonconformances/nonconformance.service.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { DrExerciseView } from '../recovery/dr-exercise.schema.js';
@@ -36,6 +37,35 @@ export async function assetChangesIn(
 
 /** Where a nonconformance came from, as the records of one asset it concerns. */
 export type NonconformancesByAsset = Map<string, WalkthroughDependency['nonconformances']>;
+
+/**
+ * Incidents open at some time in the period, by each asset they affect, as they stood at the end
+ * of the period (or at `asOf`, if earlier): the incident register the evidence pack holds.
+ */
+export async function incidentsByAsset(
+  ctx: Pick<AppContext, 'db'>,
+  window: WalkthroughWindow,
+): Promise<Map<string, WalkthroughDependency['incidents']>> {
+  const byAsset = new Map<string, WalkthroughDependency['incidents']>();
+  for await (const page of incidentRegisterPages(ctx, window)) {
+    for (const incident of page) {
+      const summary = {
+        number: incident.number,
+        title: incident.title,
+        severity: incident.severity,
+        detectedAt: incident.detectedAt.toISOString(),
+        statusAtEnd: incident.statusAtEnd,
+        decision: incident.decision,
+        decisionOnTime: incident.decisionOnTime,
+        nonconformance: incident.nonconformance,
+      };
+      for (const assetKey of incident.assets) {
+        byAsset.set(assetKey, [...(byAsset.get(assetKey) ?? []), summary]);
+      }
+    }
+  }
+  return byAsset;
+}
 
 /**
  * Nonconformances open at some time in the period, by the asset each concerns: the asset of the

@@ -33,6 +33,7 @@ export const WALKTHROUGH_GAP_KINDS = [
   'third_party_without_service_evidence',
   'backup_without_success',
   'open_nonconformance',
+  'undecided_incident',
 ] as const;
 export type WalkthroughGapKind = (typeof WALKTHROUGH_GAP_KINDS)[number];
 
@@ -117,6 +118,20 @@ const backupsSchema = z.object({
   ),
 });
 
+const incidentSchema = z.object({
+  number: z.string(),
+  title: z.string(),
+  severity: z.string(),
+  detectedAt: z.string(),
+  statusAtEnd: z.string(),
+  decision: z.string().nullable().describe('The signed conformity decision, if made by the end'),
+  decisionOnTime: z
+    .boolean()
+    .nullable()
+    .describe('Decided by its due instant; false when undecided past it; null while pending'),
+  nonconformance: z.string().nullable(),
+});
+
 export const walkthroughDependencySchema = z.object({
   asset: z.object({
     key: z.string(),
@@ -151,6 +166,9 @@ export const walkthroughDependencySchema = z.object({
       'Change records affecting the asset, requested, implemented or verified in the period',
     ),
   nonconformances: z.array(nonconformanceSchema).describe('Open at some time in the period'),
+  incidents: z
+    .array(incidentSchema)
+    .describe('Incidents affecting the asset, open at some time in the period, as at its end'),
   backups: backupsSchema.nullable().describe('Null when no backup policy applies to the asset'),
   gaps: z.array(walkthroughGapSchema),
 });

@@ -149,6 +149,21 @@ export function DependencyCard({ dependency }: { dependency: WalkthroughDependen
             ])}
             empty="No nonconformance concerned the asset in the period."
           />
+          <Title order={5}>Incidents</Title>
+          <Rows
+            headers={['Number', 'Title', 'Severity', 'Detected', 'Status at end', 'Decision']}
+            rows={dependency.incidents.map((incident) => [
+              incident.number,
+              incident.title,
+              incident.severity,
+              formatDateTime(incident.detectedAt),
+              incident.statusAtEnd,
+              `${incident.decision ?? 'not decided'}${
+                incident.decisionOnTime === false ? ' (late)' : ''
+              }`,
+            ])}
+            empty="No incident affected the asset in the period."
+          />
           <Title order={5}>Backups and recovery</Title>
           {backups ? (
             <>

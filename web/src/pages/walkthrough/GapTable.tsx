@@ -9,6 +9,7 @@ const GAP_LABELS: Record<WalkthroughGap['kind'], string> = {
   third_party_without_service_evidence: 'Third party without service evidence',
   backup_without_success: 'Backup without success',
   open_nonconformance: 'Open nonconformance',
+  undecided_incident: 'Incident without a timely conformity decision',
 };
 
 /** The gaps of a walkthrough, highlighted; a reassuring line when there are none. */
