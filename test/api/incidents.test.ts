@@ -105,6 +105,35 @@ describe('incidents and their conformity decision', () => {
     expect(trigger.type).toBe('incident-opened');
   });
 
+  it('queues an urgent e-mail to Quality and the asset owners in the transaction that opens it', async () => {
+    clock.set('2026-03-12T09:00:00Z');
+    await signIn();
+    const incident = await open({ title: 'Orders queue stalled', severity: 'major' });
+    const mails = await t.ctx.db
+      .selectFrom('outbox_messages')
+      .select(['recipient', 'subject', 'body_text', 'category', 'priority', 'created_at'])
+      .where('related_entity_type', '=', 'incident')
+      .where('related_entity_id', '=', incident.id)
+      .orderBy('recipient')
+      .execute();
+    const quality = await t.ctx.db
+      .selectFrom('users')
+      .select('email')
+      .where('role', 'in', ['quality', 'engineering'])
+      .where('disabled_at', 'is', null)
+      .orderBy('email')
+      .execute();
+    // db-orders is owned by engineering; the quality role decides on conformity.
+    expect(mails.map((mail) => mail.recipient)).toEqual(quality.map((user) => user.email));
+    for (const mail of mails) {
+      expect(mail).toMatchObject({ category: 'incident', priority: 'urgent' });
+      expect(mail.subject).toMatch(/^Incident INC-\d{4} \(major\): Orders queue stalled$/);
+      expect(mail.body_text).toContain('db-orders');
+      expect(mail.body_text).toContain(`/incidents/${incident.id}`);
+      expect(mail.created_at.toISOString()).toBe('2026-03-12T09:00:00.000Z');
+    }
+  });
+
   it('meets the control when Quality signs "no impact" within 24 hours', async () => {
     clock.set('2026-03-12T09:00:00Z');
     await signIn();

@@ -33,7 +33,7 @@ function latestPerAlert(alerts: ReceivedAlert[]): ReceivedAlert[] {
  * conformity-decision clock. A malformed body stores nothing. One audit entry per delivery.
  */
 export async function ingestAlerts(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   body: string,
   options: IngestAlertsOptions,
@@ -49,7 +49,7 @@ export async function ingestAlerts(
 }
 
 async function storeAlertDelivery(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   body: string,
   options: IngestAlertsOptions,

@@ -11,7 +11,7 @@ import { openIncidentIn, prepareIncidentOpening } from './open-incident.js';
  * conformity-decision clock. Once per backup incident: asking again returns the same incident.
  */
 export async function escalateBackupIncident(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   input: { backupIncidentId: string; severity: IncidentSeverity; title?: string | undefined },
 ): Promise<{ id: string; created: boolean }> {

@@ -108,10 +108,20 @@ export const incidentRepository = {
       : db
           .selectFrom('incident_assets')
           .innerJoin('assets', 'assets.id', 'incident_assets.asset_id')
-          .select(['incident_assets.incident_id', 'assets.key', 'assets.name'])
+          .select(['incident_assets.incident_id', 'assets.key', 'assets.name', 'assets.owner_role'])
           .where('incident_assets.incident_id', 'in', incidentIds)
           .orderBy('assets.key')
           .execute(),
+
+  /** The deadline of the conformity-decision occurrence an incident's opening started. */
+  decisionDueAt: async (db: Db, occurrenceId: string): Promise<Date | null> =>
+    (
+      await db
+        .selectFrom('occurrences')
+        .select('due_at')
+        .where('id', '=', occurrenceId)
+        .executeTakeFirst()
+    )?.due_at ?? null,
 
   /** Processes depending, through the matrix, on an affected asset of these incidents. */
   processesOf: (db: Db, incidentIds: string[]) =>

@@ -9,6 +9,7 @@ import {
   type PreparedTriggerEvent,
 } from '../occurrences/record-trigger-event.js';
 import type { IncidentSeverity } from './incident-status.js';
+import { queueIncidentOpenedEmails, type IncidentEmailSettings } from './incident-opened-email.js';
 import { incidentRepository, type IncidentRow } from './incidents.repository.js';
 import {
   formatIncidentNumber,
@@ -31,15 +32,23 @@ export interface NewIncidentInput {
   note: string;
 }
 
-/** What opening incidents needs to read first, outside the transaction: the SLA controls. */
-export function prepareIncidentOpening(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-): Promise<PreparedTriggerEvent> {
-  return prepareTriggerEvent(ctx, {
-    type: INCIDENT_OPENED_TRIGGER,
-    at: ctx.clock.now().toISOString(),
-    details: {},
-  });
+/** What opening incidents needs first, outside the transaction: the SLA controls, the e-mail's settings. */
+export interface PreparedIncidentOpening {
+  trigger: PreparedTriggerEvent;
+  email: IncidentEmailSettings;
+}
+
+export async function prepareIncidentOpening(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+): Promise<PreparedIncidentOpening> {
+  return {
+    trigger: await prepareTriggerEvent(ctx, {
+      type: INCIDENT_OPENED_TRIGGER,
+      at: ctx.clock.now().toISOString(),
+      details: {},
+    }),
+    email: { publicUrl: ctx.config.publicUrl, timezone: ctx.config.timezone },
+  };
 }
 
 /**
@@ -50,7 +59,7 @@ export function prepareIncidentOpening(
  */
 export async function openIncidentIn(
   tx: AuditedTransaction,
-  prepared: PreparedTriggerEvent,
+  prepared: PreparedIncidentOpening,
   input: NewIncidentInput,
 ): Promise<{ incident: IncidentRow; created: boolean }> {
   const row = await incidentRepository.insertOnce(tx.trx, {
@@ -83,7 +92,7 @@ export async function openIncidentIn(
   });
   // The clock starts when the incident is opened (the control's trigger), not when it was detected.
   const clock = await recordPreparedTriggerEvent(tx, {
-    ...prepared,
+    ...prepared.trigger,
     input: {
       type: INCIDENT_OPENED_TRIGGER,
       at: tx.now.toISOString(),
@@ -93,6 +102,20 @@ export async function openIncidentIn(
   });
   const incident = await incidentRepository.update(tx.trx, row.id, {
     decision_occurrence_id: clock.occurrenceIds[0] ?? null,
+  });
+  const assets = await incidentRepository.assetsOf(tx.trx, [row.id]);
+  await queueIncidentOpenedEmails(tx, prepared.email, {
+    id: row.id,
+    number,
+    title: input.title,
+    severity: input.severity,
+    detectionSource: input.detectionSource,
+    detectedAt: input.detectedAt,
+    assets: assets.map(({ key, name }) => ({ key, name })),
+    decisionDueAt: clock.occurrenceIds[0]
+      ? await incidentRepository.decisionDueAt(tx.trx, clock.occurrenceIds[0])
+      : null,
+    ownerRoles: assets.map((asset) => asset.owner_role),
   });
   await tx.audit({
     action: 'incident.opened',
@@ -114,7 +137,7 @@ export async function openIncidentIn(
 
 /** Opens an incident by hand (`POST /api/v1/incidents`, `plumbline incidents open`). */
 export async function openIncident(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   actor: Actor,
   body: OpenIncidentBody,
 ): Promise<string> {
