@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
+import { createUser } from '../src/modules/identity/user.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { openBenchTarget } from './bench-database.js';
 
@@ -133,6 +134,71 @@ async function healthRequestsPerSecond(url: string): Promise<number> {
   return Math.round(requests / ((performance.now() - started) / 1000));
 }
 
+/**
+ * Issue 13: an alert that opens an incident has its first e-mail queued within 60 s. Posts one
+ * critical alert on a production asset (the catalogue's rule opens an incident) and prints how long
+ * after the webhook was sent the incident's first e-mail stood in the outbox.
+ */
+async function firstIncidentEmail(
+  kind: BenchDatabase,
+  running: RunningPlumbline,
+  url: string,
+  token: string,
+): Promise<void> {
+  await createUser(running.ctx, systemActor, {
+    email: 'quality@bench.example',
+    name: 'Bench quality lead',
+    role: 'quality',
+    password: 'a long bench passphrase',
+  });
+  const startsAt = new Date().toISOString();
+  const sent = performance.now();
+  const response = await fetch(`${url}/api/v1/alerts/import?format=alertmanager`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      receiver: 'plumbline',
+      status: 'firing',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'BenchDown', instance: `${assetKey(0)}:9100`, severity: 'critical' },
+          annotations: { summary: 'Bench host unreachable' },
+          startsAt,
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: 'http://prometheus.bench:9090/graph',
+          fingerprint: 'bench-critical-0001',
+        },
+      ],
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager.bench:9093',
+      version: '4',
+      groupKey: '{}:{}',
+      truncatedAlerts: 0,
+    }),
+  });
+  const result = (await response.json()) as { incidentsOpened?: unknown[] };
+  if (response.status !== 201 || result.incidentsOpened?.length !== 1) {
+    throw new Error(`the critical alert opened no incident: ${JSON.stringify(result)}`);
+  }
+  for (;;) {
+    const mail = await running.ctx.db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('category', '=', 'incident')
+      .executeTakeFirst();
+    if (mail) break;
+    if (performance.now() - sent > 120_000) throw new Error('no incident e-mail after 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (performance.now() - sent) / 1000;
+  console.log(
+    `${kind}: a critical alert's incident e-mail was queued ${seconds.toFixed(2)} s after its webhook was sent (target ≤ 60 s: ${seconds <= 60 ? 'met' : 'NOT met'})`,
+  );
+}
+
 async function benchDatabase(kind: BenchDatabase): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-alerts-${kind}-`));
   const target = await openBenchTarget(kind, dataDir, postgresUrl);
@@ -179,6 +245,7 @@ async function benchDatabase(kind: BenchDatabase): Promise<void> {
           `${floor === null ? '' : ` (floor ${floor}: ${alertsPerSecond >= floor ? 'met' : 'NOT met'})`}, peak RSS ${peakRssMiB} MiB`,
       );
     }
+    await firstIncidentEmail(kind, running, url, writer.token);
   } finally {
     if (running) await running.close();
     else await target.database.close();
