@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
+import type {
+  NonconformanceItem,
+  NonconformanceView,
+} from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { RestoreTestDetail } from '../../src/modules/recovery/restore-test.schema.js';
 import { nonconformanceJob } from '../../src/modules/nonconformances/raise-nonconformances.js';
@@ -122,6 +125,25 @@ describe('deficiency lifecycle to a signed closure', () => {
       resolvedByLabel: owner.email,
       resolvedAt: clock.now().toISOString(),
     });
+  });
+
+  it('tells each caller whether they may verify the closure, by the rule the server enforces', async () => {
+    const detail = `/api/v1/nonconformances/${deficiency.id}`;
+    const asResolver = (await owner.call('GET', detail)).json<NonconformanceItem>();
+    expect(asResolver.status).toBe('resolved');
+    expect(asResolver.abilities.verifyClosure).toEqual({
+      allowed: false,
+      reason: 'a deficiency cannot be verified closed by its own resolver',
+    });
+    const asCloser = (await closer.call('GET', detail)).json<NonconformanceItem>();
+    expect(asCloser.abilities.verifyClosure).toEqual({ allowed: true, reason: null });
+    const listed = (
+      await closer.call('GET', `/api/v1/nonconformances?deficiency=true&limit=1000`)
+    ).json<{ items: NonconformanceItem[] }>();
+    const row = listed.items.find((item) => item.id === deficiency.id)!;
+    expect(row.abilities.verifyClosure).toEqual({ allowed: true, reason: null });
+    const asToken = (await t.call(admin, 'GET', detail)).json<NonconformanceItem>();
+    expect(asToken.abilities.verifyClosure.allowed).toBe(false);
   });
 
   it('refuses a closure signed by the resolver, or with a wrong password', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilitySchema } from '../signatures/second-person-rule.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import {
   isSupportedInstant,
@@ -88,6 +89,7 @@ export const nonconformanceViewSchema = z.object({
   status: z.enum(NONCONFORMANCE_STATUSES),
   resolutionNote: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  resolvedById: z.string().nullable().describe('The user who resolved it'),
   resolvedByLabel: z.string().nullable(),
   closedByLabel: z.string().nullable(),
   closureSignatureId: z.string().nullable(),
@@ -97,6 +99,14 @@ export const nonconformanceViewSchema = z.object({
   updatedAt: z.string(),
 });
 export type NonconformanceView = z.infer<typeof nonconformanceViewSchema>;
+
+/** A nonconformance as the lists and the detail show it to a caller: with what they may do. */
+export const nonconformanceItemSchema = nonconformanceViewSchema.extend({
+  abilities: z
+    .object({ verifyClosure: abilitySchema })
+    .describe('What the caller may do with it, decided by the rule the server enforces'),
+});
+export type NonconformanceItem = z.infer<typeof nonconformanceItemSchema>;
 
 export const listNonconformancesQuerySchema = pageQuerySchema.extend({
   status: z

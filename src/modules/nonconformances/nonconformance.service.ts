@@ -60,6 +60,7 @@ export function toNonconformanceView(row: NonconformanceRow, ctx: ViewCtx): Nonc
     status: row.status as NonconformanceStatus,
     resolutionNote: row.resolution_note,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
+    resolvedById: row.resolved_by_id,
     resolvedByLabel: row.resolved_by_label,
     closedByLabel: row.closed_by_label,
     closureSignatureId: row.closure_signature_id,

@@ -11,11 +11,13 @@ import {
 } from './nonconformance.service.js';
 import {
   listNonconformancesQuerySchema,
+  nonconformanceItemSchema,
   nonconformanceViewSchema,
   raiseNonconformanceBodySchema,
   resolveDeficiencyBodySchema,
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
+import { withAbilities } from './deficiency-closure-rule.js';
 import { raiseNonconformance } from './raise-nonconformance.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
@@ -34,10 +36,17 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
       tags: ['nonconformances'],
       summary: 'Nonconformances and deficiencies, newest first (paged)',
       querystring: listNonconformancesQuerySchema,
-      response: { 200: pageSchema(nonconformanceViewSchema) },
+      response: { 200: pageSchema(nonconformanceItemSchema) },
     },
-    handler: async (request) =>
-      listNonconformancePage(ctx, request.query, engagementPeriod(request.principal)),
+    handler: async (request) => {
+      const page = await listNonconformancePage(
+        ctx,
+        request.query,
+        engagementPeriod(request.principal),
+      );
+      const caller = request.principal ?? null;
+      return { ...page, items: page.items.map((item) => withAbilities(caller, item)) };
+    },
   });
   api.post('/api/v1/nonconformances', {
     config: { access: { permission: 'nonconformance:manage' } },
@@ -57,14 +66,14 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['nonconformances'],
-      summary: 'One nonconformance',
+      summary: 'One nonconformance, with what the caller may do with it',
       params: idParams,
-      response: { 200: nonconformanceViewSchema },
+      response: { 200: nonconformanceItemSchema },
     },
     handler: async (request) => {
       const nonconformance = await getNonconformance(ctx, request.params.id);
       assertWithinEngagement(request.principal, { at: nonconformance.raisedAt });
-      return nonconformance;
+      return withAbilities(request.principal ?? null, nonconformance);
     },
   });
   api.patch('/api/v1/nonconformances/:id', {

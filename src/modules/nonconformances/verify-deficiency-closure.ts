@@ -6,6 +6,8 @@ import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
+import { decideSecondPersonSigning } from '../signatures/second-person-rule.js';
+import { deficiencyClosureRule } from './deficiency-closure-rule.js';
 import { lockDeficiencyIn } from './deficiency.service.js';
 import { nonconformanceRepository } from './nonconformance.repository.js';
 import type { NonconformanceView } from './nonconformance.schema.js';
@@ -29,9 +31,11 @@ export async function verifyDeficiencyClosure(
     : null;
   const outcome = await mutate(ctx, signer.actor, async (tx) => {
     const existing = await lockDeficiencyIn(tx, id, ['resolved'], 'closed');
-    if (existing.resolved_by_id !== null && existing.resolved_by_id === signer.userId) {
-      throw new AppError('conflict', 'a deficiency cannot be verified closed by its own resolver');
-    }
+    const decision = decideSecondPersonSigning(
+      signer,
+      deficiencyClosureRule({ status: 'resolved', resolvedById: existing.resolved_by_id }),
+    );
+    if (!decision.allowed) throw new AppError(decision.code, decision.reason);
     const signed = await signRecord(ctx, tx, signer, {
       entityType: 'nonconformance',
       entityId: id,

@@ -12,6 +12,7 @@ import type {
   statusCountsSchema,
 } from '../../../src/modules/posture/posture.schema.js';
 import type {
+  NonconformanceItem,
   NonconformanceStatus,
   NonconformanceView,
 } from '../../../src/modules/nonconformances/nonconformance.schema.js';
@@ -31,6 +32,7 @@ export type {
   EffectivenessReport,
   EffectivenessReportRow,
   EvidenceView,
+  NonconformanceItem,
   NonconformanceStatus,
   NonconformanceView,
   Posture,

@@ -6,6 +6,7 @@ import type {
   CreateWorkOrderInput,
   EvidenceView,
   NonconformanceStatus,
+  NonconformanceItem,
   NonconformanceView,
   RejectWorkOrderInput,
   VerifyWorkOrderInput,
@@ -214,7 +215,7 @@ export interface NonconformanceFilters {
 
 /** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
 export function useNonconformances(filters: NonconformanceFilters = {}) {
-  return usePagedList<NonconformanceView>([WORK, 'nonconformances', filters], '/nonconformances', {
+  return usePagedList<NonconformanceItem>([WORK, 'nonconformances', filters], '/nonconformances', {
     deficiency: filters.deficiency ? 'true' : undefined,
     overdue: filters.overdue ? 'true' : undefined,
   });

@@ -2,8 +2,8 @@ import { Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useDeficiencyStep, useSignRecovery } from '../../api/recovery.js';
-import type { NonconformanceView } from '../../api/work-types.js';
-import { useCan, useCurrentUser } from '../../auth/permissions.js';
+import type { NonconformanceItem, NonconformanceView } from '../../api/work-types.js';
+import { useCan } from '../../auth/permissions.js';
 import { FormError } from '../../components/form.js';
 import { SignatureDialog } from '../work-orders/SignatureDialog.js';
 
@@ -34,9 +34,8 @@ export function DeficiencyOwner({ item }: { item: NonconformanceView }) {
  * The next step of a deficiency: start it, resolve it with a note, or close it with a signed
  * verification by someone other than its resolver.
  */
-export function DeficiencyActions({ item }: { item: NonconformanceView }) {
+export function DeficiencyActions({ item }: { item: NonconformanceItem }) {
   const can = useCan();
-  const user = useCurrentUser();
   const step = useDeficiencyStep();
   const sign = useSignRecovery(`/nonconformances/${item.id}/verify-closure`);
   const [resolving, setResolving] = useState(false);
@@ -91,10 +90,12 @@ export function DeficiencyActions({ item }: { item: NonconformanceView }) {
     );
   }
   if (item.status === 'resolved' && can('work:verify')) {
-    if (item.resolvedByLabel === user.email) {
-      return (
+    // The server says who may sign and why not: the page does not re-implement its rule.
+    const verifier = item.abilities.verifyClosure;
+    if (!verifier.allowed) {
+      return verifier.reason === null ? null : (
         <Text size="xs" c="dimmed">
-          You resolved it: someone else verifies the closure.
+          {verifier.reason.charAt(0).toUpperCase() + verifier.reason.slice(1)}.
         </Text>
       );
     }
