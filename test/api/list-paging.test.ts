@@ -15,10 +15,9 @@ import { nonconformanceRepository } from '../../src/modules/nonconformances/nonc
 import { drExerciseRepository } from '../../src/modules/recovery/dr-exercise.repository.js';
 import { restoreTestRepository } from '../../src/modules/recovery/restore-test.repository.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
-import { totpCodeAt } from '../../src/platform/auth/totp.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
 import { encodeCursor, type Page } from '../../src/platform/http/paging.js';
+import { auditorEngagedForMarch } from './auditor.fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Get = (url: string) => Promise<LightMyRequestResponse>;
@@ -432,50 +431,7 @@ describe('lists: keyset pages that never drop a row', () => {
     const everyPack = await walk<PackJob>(get, '/api/v1/reports/packs', 2);
     expectFullPages(everyPack.pageSizes, 2, 5);
     expect(everyPack.items.map((pack) => pack.id)).toEqual(packs.map((pack) => pack.id).reverse());
-    clock.set('2026-04-05T09:00:00Z');
-    const invited = await t.call(admin, 'POST', '/api/v1/auditor-engagements', {
-      email: 'auditor@audit-firm.example',
-      name: 'Erin External',
-      framework: 'iso9001',
-      periodFrom: '2026-03-01',
-      periodTo: '2026-03-31',
-      expiresAt: '2026-04-30T00:00:00Z',
-    });
-    expect(invited.statusCode).toBe(201);
-    const mail = await t.ctx.db
-      .selectFrom('outbox_messages')
-      .select('body_text')
-      .where('recipient', '=', 'auditor@audit-firm.example')
-      .executeTakeFirstOrThrow();
-    const token = decodeURIComponent(/auditor-invitation\?token=(\S+)/.exec(mail.body_text)![1]!);
-    const password = 'a long auditor passphrase';
-    const accepted = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auditor-invitations/accept',
-      payload: { token, password },
-    });
-    expect(accepted.statusCode).toBe(200);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'auditor@audit-firm.example', password },
-    });
-    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-    const { csrfToken } = login.json<{ csrfToken: string }>();
-    const as = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
-      t.app.inject({
-        method,
-        url,
-        cookies: { [SESSION_COOKIE]: cookie },
-        headers: { 'x-csrf-token': csrfToken },
-        ...(payload ? { payload } : {}),
-      });
-    const { secret } = (await as('POST', '/api/v1/auth/mfa/enrol')).json<{ secret: string }>();
-    const confirmed = await as('POST', '/api/v1/auth/mfa/confirm', {
-      code: totpCodeAt(secret, clock.now()),
-    });
-    expect(confirmed.statusCode).toBe(200);
-    const auditor: Get = (url) => as('GET', url);
+    const auditor: Get = await auditorEngagedForMarch(t, clock, admin);
 
     const inMarch = (instant: string) => instant >= '2026-03-01' && instant < '2026-03-31T22';
     const allWorkOrders = await walk<WorkOrderView>(get, '/api/v1/work-orders', 100);
