@@ -29,7 +29,7 @@ import { qualityRegisters } from './pack-quality-registers.js';
 import { keysetPages, packRegisters } from './pack-registers.js';
 import { packWalkthroughs } from './pack-walkthroughs.js';
 import { signManifest } from './pack-signing.js';
-import { createPackZipWriter } from './pack-zip-writer.js';
+import { createZipWriter } from '../../platform/archive/zip-writer.js';
 import type { PackPeriod } from './pack.schema.js';
 import { coverageFromReport } from './report-framework-coverage.js';
 
@@ -139,7 +139,7 @@ export async function buildEvidencePack(
   // manifest.sig.
   const filesTotal = 1 + registers.length + counts.evidenceFiles + walkthroughs.length + 2 + 2;
   const files: ManifestFile[] = [];
-  const writer = await createPackZipWriter(
+  const writer = await createZipWriter(
     options.outPath,
     generatedAt,
     options.sealer ? { sealer: options.sealer } : {},

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { createPackZipWriter } from './pack-zip-writer.js';
+import { createZipWriter } from './zip-writer.js';
 import {
   MAX_16,
   MAX_32,
@@ -56,7 +56,7 @@ function chunked(bytes: Buffer, size: number): Readable {
   return Readable.from(chunks);
 }
 
-describe('pack zip writer', () => {
+describe('zip writer', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-zip-'));
   const mtime = new Date(2027, 0, 10, 12, 30, 14);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -65,7 +65,7 @@ describe('pack zip writer', () => {
     const file = path.join(dir, 'mixed.zip');
     const large = randomBytes(3 * 1024 * 1024 + 17);
     const text = 'name,value\n'.repeat(20_000);
-    const writer = await createPackZipWriter(file, mtime);
+    const writer = await createZipWriter(file, mtime);
     const written = [
       await writer.add('public-key.pem', Buffer.from('key')),
       await writer.add('registers/assets.csv', chunked(Buffer.from(text), 4096)),
@@ -101,7 +101,7 @@ describe('pack zip writer', () => {
 
   it('switches to ZIP64 end records past 65,535 entries', async () => {
     const file = path.join(dir, 'many.zip');
-    const writer = await createPackZipWriter(file, mtime);
+    const writer = await createZipWriter(file, mtime);
     const total = MAX_16 + 10;
     for (let index = 0; index < total; index += 1) {
       await writer.add(`f/${index}`, Buffer.from(String(index)), { compress: false });
@@ -158,10 +158,10 @@ describe('pack zip writer', () => {
   it('refuses to overwrite a file and fails the entry whose source fails', async () => {
     const file = path.join(dir, 'exists.zip');
     fs.writeFileSync(file, 'x');
-    await expect(createPackZipWriter(file, mtime)).rejects.toThrow(/EEXIST/);
+    await expect(createZipWriter(file, mtime)).rejects.toThrow(/EEXIST/);
 
     const broken = path.join(dir, 'broken.zip');
-    const writer = await createPackZipWriter(broken, mtime);
+    const writer = await createZipWriter(broken, mtime);
     const failing = new Readable({
       read() {
         this.push(Buffer.from('partial'));

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import type { Sealer } from '../../platform/crypto/sealed-file.js';
-import type { ManifestFile } from './pack-manifest.schema.js';
+import type { Sealer } from '../crypto/sealed-file.js';
 import {
   METHOD_DEFLATED,
   METHOD_STORED,
@@ -15,7 +14,14 @@ import {
   type ZipEntryRecord,
 } from './zip-records.js';
 
-export interface PackZipWriter {
+/** One entry as written: its path in the archive, SHA-256 (hex) and size of its uncompressed bytes. */
+export interface ZipWrittenEntry {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ZipWriter {
   /**
    * Writes one entry into the zip, hashing it on the way, and resolves once it is written.
    * Entries are written one after the other, so only one is ever in flight.
@@ -24,7 +30,7 @@ export interface PackZipWriter {
     path: string,
     content: AsyncIterable<string | Buffer> | Buffer,
     options?: { compress?: boolean },
-  ): Promise<ManifestFile>;
+  ): Promise<ZipWrittenEntry>;
   /**
    * Writes the central directory and closes the file; resolves with the zip's size in bytes
    * (before encryption, when sealed).
@@ -39,17 +45,17 @@ const WRITE_BATCH_BYTES = 1 << 20;
 
 /**
  * A streaming ZIP written to `filePath` with Node's own CRC-32 (zlib.crc32), SHA-256 and deflate,
- * in one pass over each entry's bytes: the manifest's hash and size describe exactly what was
+ * in one pass over each entry's bytes: the returned hash and size describe exactly what was
  * written. Output goes out in batches of about 1 MB, at most one batch being written while the
  * next fills, so the bytes held do not depend on the size or number of entries. With a `sealer`
- * the file is encrypted batch by batch on its way to the disk (packs at rest); offsets inside the
+ * the file is encrypted batch by batch on its way to the disk (evidence packs at rest); offsets inside the
  * zip are those of the plaintext.
  */
-export async function createPackZipWriter(
+export async function createZipWriter(
   filePath: string,
   mtime: Date,
   { sealer }: { sealer?: Sealer } = {},
-): Promise<PackZipWriter> {
+): Promise<ZipWriter> {
   const handle = await fs.promises.open(filePath, 'wx', 0o600);
   const entries: ZipEntryRecord[] = [];
   let offset = 0;
@@ -153,7 +159,7 @@ async function writeAllOf(handle: fs.promises.FileHandle, buffers: Buffer[]): Pr
   let rest = buffers;
   while (rest.length > 0) {
     const { bytesWritten } = await handle.writev(rest);
-    if (bytesWritten === 0) throw new Error('The pack file accepts no more bytes');
+    if (bytesWritten === 0) throw new Error('The zip file accepts no more bytes');
     rest = skipBytes(rest, bytesWritten);
   }
 }
