@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   BackupAssetDetailView,
   BackupStatusView,
@@ -10,10 +10,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const HOUR = 3_600_000;
 
+/**
+ * Each test tells the story of its own organisation from 8 June on: evaluation takes the runs
+ * recorded since it last ran, so a shared clock must never go back, and each test gets a new app.
+ */
 describe('backup evaluation feeds the catalogue and the backups API', () => {
   let t: TestApp;
   let admin: string;
-  const clock = new FixedClock('2026-06-08T06:00:00Z');
+  let clock: FixedClock;
   let runNumber = 0;
 
   const postRun = async (
@@ -46,7 +50,26 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
   const occurrenceOn = async (control: string, asset: string, periodKey: string) =>
     list(await occurrences(control, asset)).find((item) => item.periodKey === periodKey);
 
-  beforeAll(async () => {
+  /**
+   * db-main's June: a full run at 00:00 UTC on the 8th, a failed run at 00:30 on the 9th and the
+   * incremental run that answers it at 01:30, each evaluated as the scheduler would.
+   */
+  const fullFailedThenRecovered = async (): Promise<void> => {
+    await postRun('db-main', '2026-06-08T00:00:00Z', { backupType: 'full' });
+    clock.advance(30_000);
+    await evaluateBackups(t.ctx);
+    clock.set('2026-06-09T01:00:00Z');
+    await postRun('db-main', '2026-06-09T00:30:00Z', { status: 'failed', message: 'disk full' });
+    clock.advance(30_000);
+    await evaluateBackups(t.ctx);
+    clock.set('2026-06-09T02:00:00Z');
+    await postRun('db-main', '2026-06-09T01:30:00Z');
+    clock.advance(30_000);
+    await evaluateBackups(t.ctx);
+  };
+
+  beforeEach(async () => {
+    clock = new FixedClock('2026-06-08T06:00:00Z');
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
     for (const [key, category, tags] of [
@@ -73,7 +96,7 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
     });
     expect(generated.statusCode, generated.body).toBeLessThan(300);
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it('completes and verifies the day’s and the week’s backup occurrences from a successful full run', async () => {
     // 02:00 Berlin on Monday 8 June: the daily period of 8 June and ISO week 24.
@@ -133,6 +156,7 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
   });
 
   it('reports status, achieved RPO and incidents per asset, as of any instant', async () => {
+    await fullFailedThenRecovered();
     clock.set('2026-06-10T12:00:00Z');
     await evaluateBackups(t.ctx);
     const status = (await t.call(admin, 'GET', '/api/v1/backups/status')).json<BackupStatusView>();
@@ -165,6 +189,7 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
   });
 
   it('shows one asset’s runs, the RPO achieved over the period asked for, and its incidents', async () => {
+    await fullFailedThenRecovered();
     const detail = (
       await t.call(
         admin,
@@ -188,6 +213,9 @@ describe('backup evaluation feeds the catalogue and the backups API', () => {
   });
 
   it('lets every role with backups:read see it, and audits what evaluation changed', async () => {
+    await fullFailedThenRecovered();
+    clock.set('2026-06-10T12:00:00Z');
+    await evaluateBackups(t.ctx);
     const viewer = await t.tokenFor('viewer');
     expect((await t.call(viewer, 'GET', '/api/v1/backups/incidents')).statusCode).toBe(200);
     const audit = await t.ctx.db

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DrExerciseDetail } from '../../src/modules/recovery/dr-exercise.schema.js';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
@@ -6,8 +6,9 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
 
+/** Each test starts from an organisation of its own, so each records DR-0001 itself. */
 describe('DR exercises', () => {
-  const clock = new FixedClock('2026-05-20T08:00:00Z');
+  let clock: FixedClock;
   let t: TestApp;
   let admin: string;
   let lead: Person;
@@ -48,7 +49,8 @@ describe('DR exercises', () => {
     ...overrides,
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = new FixedClock('2026-05-20T08:00:00Z');
     t = await createTestApp({ clock, env: { PLUMBLINE_LOGIN_RATE_LIMIT: '1000' } });
     admin = await t.tokenFor('admin');
     await createProductionAsset(t, admin, 'db-orders');
@@ -61,14 +63,17 @@ describe('DR exercises', () => {
     lead = await signedInPerson(t, 'engineering');
     verifier = await signedInPerson(t, 'quality');
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
-  let recorded: DrExerciseDetail;
-
-  it('records an exercise with its timeline and recovery times against the targets', async () => {
+  /** The exercise of 19 May, recorded by the incident lead. */
+  const recordExercise = async (): Promise<DrExerciseDetail> => {
     const response = await lead.call('POST', '/api/v1/dr-exercises', exercise());
     expect(response.statusCode).toBe(201);
-    recorded = response.json<DrExerciseDetail>();
+    return response.json<DrExerciseDetail>();
+  };
+
+  it('records an exercise with its timeline and recovery times against the targets', async () => {
+    const recorded = await recordExercise();
     expect(recorded).toMatchObject({
       number: 'DR-0001',
       type: 'live-failover',
@@ -99,6 +104,7 @@ describe('DR exercises', () => {
   });
 
   it('turns each deficiency into a nonconformance with owner, due date and an SLA occurrence', async () => {
+    const recorded = await recordExercise();
     expect(recorded.deficiencies).toMatchObject([
       { title: 'DR-0001: Runbook lacks the DNS cut-over step', status: 'open', overdue: false },
       {
@@ -152,6 +158,7 @@ describe('DR exercises', () => {
   });
 
   it('is verified by another person and satisfies the year’s DR exercise', async () => {
+    const recorded = await recordExercise();
     const url = `/api/v1/dr-exercises/${recorded.id}/verify`;
     expect((await lead.call('POST', url, { password: TEST_PASSWORD })).statusCode).toBe(409);
     const wrong = await verifier.call('POST', url, { password: 'wrong' });
@@ -175,6 +182,7 @@ describe('DR exercises', () => {
   });
 
   it('lists exercises for readers', async () => {
+    await recordExercise();
     const auditor = await t.tokenFor('auditor');
     const list = (await t.call(auditor, 'GET', '/api/v1/dr-exercises?type=live-failover')).json<{
       items: DrExerciseDetail[];

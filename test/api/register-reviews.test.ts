@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEventView } from '../../src/modules/audit-log/audit-log.schema.js';
 import type { AssetView } from '../../src/modules/register/asset.schema.js';
 import type {
@@ -18,6 +18,7 @@ const NEXT_REVIEW = '2026-07-01';
 
 type CampaignWithItems = ReviewCampaignView & { items: ReviewItemView[] };
 
+/** Each test starts from an inventory of its own and takes the steps it needs itself. */
 describe('inventory review campaigns', () => {
   let t: TestApp;
   let quality: string;
@@ -63,7 +64,7 @@ describe('inventory review campaigns', () => {
     );
   }
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp({ clock: new FixedClock(NOW) });
     quality = await t.tokenFor('quality');
     engineering = await t.tokenFor('engineering');
@@ -96,7 +97,35 @@ describe('inventory review campaigns', () => {
       ownerRole: 'security',
     });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
+
+  /** The production review of the first quarter: db-prod and firewall, both pending. */
+  async function startProductionReview(): Promise<ReviewCampaignView> {
+    const response = await t.call(quality, 'POST', '/api/v1/reviews', {
+      name: 'Inventory review 2026 Q2',
+      dueOn: '2026-04-30',
+      scope: { environment: 'production' },
+    });
+    expect(response.statusCode).toBe(201);
+    const started = response.json<ReviewCampaignView>();
+    campaign = await getCampaign(started.id);
+    return started;
+  }
+  async function confirmDatabase(): Promise<void> {
+    expect((await answer(engineering, 'db-prod', { decision: 'confirmed' })).statusCode).toBe(200);
+  }
+  async function correctFirewall(): Promise<void> {
+    const response = await answer(security, 'firewall', {
+      decision: 'corrected',
+      note: 'Region and rating were missing',
+      changes: {
+        region: 'eu-central-1',
+        criticality: 'high',
+        criticalityRationale: 'All inbound traffic passes through it',
+      },
+    });
+    expect(response.statusCode).toBe(200);
+  }
 
   it.each(['auditor', 'engineering'] as const)('does not let %s start a campaign', async (role) => {
     const token = await t.tokenFor(role);
@@ -120,13 +149,7 @@ describe('inventory review campaigns', () => {
   });
 
   it('starts a campaign over the in-use assets in scope, one pending item each', async () => {
-    const response = await t.call(quality, 'POST', '/api/v1/reviews', {
-      name: 'Inventory review 2026 Q2',
-      dueOn: '2026-04-30',
-      scope: { environment: 'production' },
-    });
-    expect(response.statusCode).toBe(201);
-    const started = response.json<ReviewCampaignView>();
+    const started = await startProductionReview();
     expect(started).toMatchObject({
       name: 'Inventory review 2026 Q2',
       status: 'open',
@@ -135,7 +158,6 @@ describe('inventory review campaigns', () => {
       closedAt: null,
       progress: { total: 2, pending: 2, confirmed: 0, corrected: 0 },
     });
-    campaign = await getCampaign(started.id);
     expect(campaign.items.map((item) => [item.assetKey, item.ownerRole, item.status])).toEqual([
       ['db-prod', 'engineering', 'pending'],
       ['firewall', 'security', 'pending'],
@@ -143,6 +165,7 @@ describe('inventory review campaigns', () => {
   });
 
   it('lets the owner role confirm, stamping the review date in the org time zone', async () => {
+    await startProductionReview();
     const before = await getAsset('db-prod');
     const response = await answer(engineering, 'db-prod', { decision: 'confirmed' });
     expect(response.statusCode).toBe(200);
@@ -169,18 +192,23 @@ describe('inventory review campaigns', () => {
   });
 
   it('refuses a second answer for the same item', async () => {
+    await startProductionReview();
+    await confirmDatabase();
     const response = await answer(engineering, 'db-prod', { decision: 'confirmed' });
     expect(response.statusCode).toBe(409);
     expect(response.json<ErrorBody>().error.message).toMatch(/already confirmed by token:/);
   });
 
   it('does not let a role that neither owns the asset nor manages reviews answer', async () => {
+    await startProductionReview();
+    await confirmDatabase();
     const response = await answer(engineering, 'firewall', { decision: 'confirmed' });
     expect(response.statusCode).toBe(403);
     expect((await getCampaign(campaign.id)).progress.pending).toBe(1);
   });
 
   it('keeps the item pending when a correction would leave the asset invalid', async () => {
+    await startProductionReview();
     const response = await answer(security, 'firewall', {
       decision: 'corrected',
       note: 'It is critical',
@@ -199,6 +227,7 @@ describe('inventory review campaigns', () => {
   });
 
   it('applies a correction, keeps the fields it does not name and records the change', async () => {
+    await startProductionReview();
     const before = await getAsset('firewall');
     const changes = {
       region: 'eu-central-1',
@@ -232,6 +261,9 @@ describe('inventory review campaigns', () => {
   });
 
   it('shows the progress of the campaign', async () => {
+    await startProductionReview();
+    await confirmDatabase();
+    await correctFirewall();
     const list = await t.call(auditor, 'GET', '/api/v1/reviews');
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: ReviewCampaignView[] }>().items).toEqual([
@@ -270,7 +302,7 @@ describe('inventory review campaigns', () => {
   describe('a closed campaign', () => {
     let second: CampaignWithItems;
 
-    beforeAll(async () => {
+    beforeEach(async () => {
       const response = await t.call(quality, 'POST', '/api/v1/reviews', {
         name: 'Development estate',
         dueOn: '2026-05-31',
@@ -296,6 +328,9 @@ describe('inventory review campaigns', () => {
     });
 
     it('takes no more answers and cannot be closed twice', async () => {
+      expect((await t.call(quality, 'POST', `/api/v1/reviews/${second.id}/close`)).statusCode).toBe(
+        200,
+      );
       const [item] = second.items as [ReviewItemView];
       const late = await t.call(
         engineering,

@@ -85,18 +85,23 @@ describe('restore tests against recovery targets', () => {
   });
   afterAll(() => t.close());
 
-  let passing: RestoreTestDetail;
-
-  it('measures RTO and RPO from the backup run and passes a test within the targets', async () => {
+  /** A new restore test of db-orders from its backup run, within the targets. */
+  async function recordPassing(): Promise<RestoreTestDetail> {
     const response = await record({
       backupRunId: runId,
       startedAt: '2026-03-10T06:00:00Z',
       finishedAt: '2026-03-10T07:30:00Z',
     });
     expect(response.statusCode).toBe(201);
-    passing = response.json<RestoreTestDetail>();
+    return response.json<RestoreTestDetail>();
+  }
+
+  it('measures RTO and RPO from the backup run and passes a test within the targets', async () => {
+    const passing = await recordPassing();
+    expect(passing.number).toMatch(/^RT-\d{4}$/);
+    const next = await recordPassing();
+    expect(next.number).toBe(`RT-${String(Number(passing.number.slice(3)) + 1).padStart(4, '0')}`);
     expect(passing).toMatchObject({
-      number: 'RT-0001',
       assetKey: 'db-orders',
       backupRunId: runId,
       recoveryPointAt: '2026-03-09T22:00:00.000Z',
@@ -213,6 +218,7 @@ describe('restore tests against recovery targets', () => {
   });
 
   it('keeps evidence files in the encrypted store, downloadable as uploaded', async () => {
+    const passing = await recordPassing();
     const log = Buffer.from('restic restore 4f2a…: 1,204,331 files restored, 0 errors\n');
     const uploaded = await uploadAs(
       t,
@@ -242,6 +248,7 @@ describe('restore tests against recovery targets', () => {
   });
 
   it('tells each caller whether they may verify, by the rule the server enforces', async () => {
+    const passing = await recordPassing();
     const detailUrl = `/api/v1/restore-tests/${passing.id}`;
     const asPerformer = await performer.call('GET', detailUrl);
     expect(asPerformer.json<RestoreTestDetail>().abilities.verify).toEqual({
@@ -259,6 +266,7 @@ describe('restore tests against recovery targets', () => {
   });
 
   it('refuses a verification by the performer, with a wrong password, or by a token', async () => {
+    const passing = await recordPassing();
     const url = `/api/v1/restore-tests/${passing.id}/verify`;
     const own = await performer.call('POST', url, { password: TEST_PASSWORD });
     expect(own.statusCode).toBe(409);
@@ -309,6 +317,7 @@ describe('restore tests against recovery targets', () => {
   });
 
   it('verified by a second person, satisfies the month’s restore test and the quarter’s integrity check', async () => {
+    const passing = await recordPassing();
     clock.set('2026-03-10T09:05:00Z');
     const response = await verifier.call('POST', `/api/v1/restore-tests/${passing.id}/verify`, {
       password: TEST_PASSWORD,
@@ -332,7 +341,7 @@ describe('restore tests against recovery targets', () => {
     const march = occurrences.find((o) => o.periodKey === '2026-03')!;
     expect(march.status).toBe('verified');
     expect(march.events.map((e) => e.kind)).toEqual(['completed', 'verified']);
-    expect(march.events[1]!.note).toMatch(/RT-0001/);
+    expect(march.events[1]!.note).toContain(passing.number);
     const integrity = (
       await t.call(
         admin,
@@ -362,9 +371,20 @@ describe('restore tests against recovery targets', () => {
   });
 
   it('lists restore tests by asset and outcome for anyone who reads work', async () => {
+    await createProductionAsset(t, admin, 'db-listed');
+    const times = { startedAt: '2026-03-10T06:00:00Z', finishedAt: '2026-03-10T07:00:00Z' };
+    for (const recoveryPointAt of [
+      '2026-03-10T05:00:00Z',
+      '2026-03-08T00:00:00Z',
+      '2026-03-07T00:00:00Z',
+      '2026-03-06T00:00:00Z',
+    ]) {
+      const response = await record({ asset: 'db-listed', recoveryPointAt, ...times });
+      expect(response.statusCode).toBe(201);
+    }
     const auditor = await t.tokenFor('auditor');
     const failing = (
-      await t.call(auditor, 'GET', '/api/v1/restore-tests?asset=db-orders&outcome=fail')
+      await t.call(auditor, 'GET', '/api/v1/restore-tests?asset=db-listed&outcome=fail')
     ).json<{ items: RestoreTestDetail[] }>().items;
     expect(failing).toHaveLength(3);
     expect(failing.every((test) => test.outcome === 'fail')).toBe(true);

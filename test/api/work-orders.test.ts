@@ -140,16 +140,89 @@ describe('work orders with verified closeout', () => {
   afterAll(() => t.close());
 
   describe('a preventive closeout end to end', () => {
-    let occurrence: OccurrenceView;
-    let workOrder: WorkOrderView;
     const content = Buffer.concat([Buffer.from('%PDF-1.7 capacity report '), randomBytes(200_000)]);
+    let serial = 0;
+
+    interface Closeout {
+      occurrence: OccurrenceView;
+      workOrder: WorkOrderView;
+    }
+
+    /**
+     * A capacity review occurrence of its own, not yet started: the control is organisation-wide
+     * and quarterly, so each call takes the next quarter from July 2026 on (the quarters before it
+     * belong to the other tests of the file).
+     */
+    async function freshOccurrence(): Promise<OccurrenceView> {
+      const quarter = 2 + serial;
+      serial += 1;
+      const from = new Date(Date.UTC(2026, quarter * 3, 1));
+      const until = new Date(Date.UTC(2026, quarter * 3 + 1, 1));
+      const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
+        from: from.toISOString(),
+        until: until.toISOString(),
+      });
+      expect(generated.statusCode).toBe(200);
+      const dueBefore = new Date(Date.UTC(2026, quarter * 3 + 4, 1)).toISOString();
+      const response = await t.call(
+        admin,
+        'GET',
+        `/api/v1/occurrences?control=capacity-review-quarterly&status=upcoming&dueFrom=${from.toISOString()}&dueBefore=${dueBefore}`,
+      );
+      const [occurrence] = response.json<{ items: OccurrenceView[] }>().items;
+      expect(occurrence).toBeDefined();
+      return occurrence!;
+    }
+
+    /** Each stage of the closeout, reached through the API by the performer. */
+    async function started(): Promise<Closeout> {
+      const occurrence = await freshOccurrence();
+      const response = await performer.call('POST', `/api/v1/occurrences/${occurrence.id}/start`);
+      expect(response.statusCode).toBe(201);
+      return { occurrence, workOrder: response.json<WorkOrderView>() };
+    }
+    async function tickAll(workOrderId: string): Promise<void> {
+      for (const item of (await detail(workOrderId)).checklist) {
+        const ticked = await performer.call(
+          'PATCH',
+          `/api/v1/work-orders/${workOrderId}/checklist/${item.id}`,
+          { done: true },
+        );
+        expect(ticked.statusCode).toBe(200);
+      }
+    }
+    async function withEvidence(): Promise<Closeout> {
+      const closeout = await started();
+      await tickAll(closeout.workOrder.id);
+      expect((await upload(admin, closeout.workOrder.id, content)).statusCode).toBe(201);
+      return closeout;
+    }
+    async function completed(): Promise<Closeout> {
+      const closeout = await withEvidence();
+      const response = await performer.call(
+        'POST',
+        `/api/v1/work-orders/${closeout.workOrder.id}/complete`,
+        { note: 'Capacity fine; disk growth ticket raised.' },
+      );
+      expect(response.statusCode).toBe(200);
+      return closeout;
+    }
+    async function verified(): Promise<Closeout> {
+      const closeout = await completed();
+      const response = await verifier.call(
+        'POST',
+        `/api/v1/work-orders/${closeout.workOrder.id}/verify`,
+        { password: TEST_PASSWORD },
+      );
+      expect(response.statusCode).toBe(200);
+      return closeout;
+    }
 
     it('starts an occurrence as a work order with the control’s checklist, once', async () => {
-      occurrence = (await occurrenceOf('capacity-review-quarterly'))[0]!;
-      expect(occurrence).toBeDefined();
+      const occurrence = await freshOccurrence();
       const started = await performer.call('POST', `/api/v1/occurrences/${occurrence.id}/start`);
       expect(started.statusCode).toBe(201);
-      workOrder = started.json<WorkOrderView>();
+      const workOrder = started.json<WorkOrderView>();
       expect(workOrder).toMatchObject({
         kind: 'preventive',
         status: 'in_progress',
@@ -168,6 +241,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses to complete while checklist items are open, listing them', async () => {
+      const { workOrder } = await started();
       const response = await performer.call(
         'POST',
         `/api/v1/work-orders/${workOrder.id}/complete`,
@@ -184,6 +258,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses to complete without the evidence file the control expects', async () => {
+      const { workOrder } = await started();
       for (const item of (await detail(workOrder.id)).checklist) {
         const ticked = await performer.call(
           'PATCH',
@@ -207,6 +282,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('stores evidence encrypted under its hash and gives back the original bytes', async () => {
+      const { occurrence, workOrder } = await started();
       const response = await upload(admin, workOrder.id, content);
       expect(response.statusCode).toBe(201);
       const evidence = response.json<EvidenceView>();
@@ -247,6 +323,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses an oversize upload with 413 and stores nothing', async () => {
+      const { workOrder } = await started();
       const before = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       const big = randomBytes(1024 * 1024 + 10);
       const response = await upload(admin, workOrder.id, big, 'huge.bin');
@@ -262,6 +339,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses an upload whose body ends inside the file with 400, and stores nothing', async () => {
+      const { workOrder } = await started();
       const before = await t.ctx.db.selectFrom('evidence_attachments').select('id').execute();
       const body = multipart('cut.pdf', 'application/pdf', randomBytes(4096));
       const response = await t.app.inject({
@@ -280,6 +358,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses verification before the work is completed', async () => {
+      const { workOrder } = await started();
       const response = await verifier.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: TEST_PASSWORD,
       });
@@ -287,6 +366,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('completes with the caller as performer', async () => {
+      const { workOrder } = await withEvidence();
       const response = await performer.call(
         'POST',
         `/api/v1/work-orders/${workOrder.id}/complete`,
@@ -303,6 +383,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('rejects a closeout verified by its own performer', async () => {
+      const { workOrder } = await completed();
       const response = await performer.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: TEST_PASSWORD,
       });
@@ -313,6 +394,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses a signature from an API token', async () => {
+      const { workOrder } = await completed();
       const token = await t.tokenFor('quality');
       const response = await t.call(token, 'POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: TEST_PASSWORD,
@@ -321,6 +403,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses a signature without a password or code', async () => {
+      const { workOrder } = await completed();
       const response = await verifier.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         note: 'looks fine',
       });
@@ -328,6 +411,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses a wrong password and audits the failed signature', async () => {
+      const { workOrder } = await completed();
       const response = await verifier.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: 'not my password',
       });
@@ -343,6 +427,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('lets another person verify with their password: a signature is recorded', async () => {
+      const { occurrence, workOrder } = await completed();
       clock.advance(60_000);
       const response = await verifier.call('POST', `/api/v1/work-orders/${workOrder.id}/verify`, {
         password: TEST_PASSWORD,
@@ -369,6 +454,7 @@ describe('work orders with verified closeout', () => {
       const signature = await t.ctx.db
         .selectFrom('signatures')
         .selectAll()
+        .where('entity_id', '=', workOrder.id)
         .executeTakeFirstOrThrow();
       expect(signature).toMatchObject({
         entity_type: 'work_order',
@@ -388,6 +474,7 @@ describe('work orders with verified closeout', () => {
     });
 
     it('refuses to complete or verify again once verified', async () => {
+      const { workOrder } = await verified();
       const complete = await performer.call(
         'POST',
         `/api/v1/work-orders/${workOrder.id}/complete`,
@@ -588,9 +675,18 @@ describe('work orders with verified closeout', () => {
   });
 
   it('lets an auditor read work but not act on it', async () => {
+    const created = await performer.call('POST', '/api/v1/work-orders', {
+      title: 'Check the web-2 fan alarm',
+      description: 'The BMC reports a fan at low speed.',
+      assetKey: 'web-2',
+    });
+    expect(created.statusCode).toBe(201);
     const list = await auditor.call('GET', '/api/v1/work-orders');
     expect(list.statusCode).toBe(200);
-    const [first] = list.json<{ items: WorkOrderView[] }>().items;
+    const first = list
+      .json<{ items: WorkOrderView[] }>()
+      .items.find((item) => item.id === created.json<WorkOrderView>().id);
+    expect(first).toBeDefined();
     expect((await auditor.call('GET', `/api/v1/work-orders/${first!.id}`)).statusCode).toBe(200);
     const [open] = await occurrenceOf('capacity-review-quarterly', 'upcoming,due,overdue');
     if (open)
