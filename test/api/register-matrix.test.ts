@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEventView } from '../../src/modules/audit-log/audit-log.schema.js';
 import type { MatrixRowView, ProcessView } from '../../src/modules/register/process.schema.js';
 import type { AuditChainReport } from '../../src/platform/audit/verify-audit-chain.js';
@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 const MATRIX_CSV_HEADER =
   'process_key,process_name,process_owner_role,affects_conformity,asset_key,asset_name,asset_criticality,third_party_managed,conformity_impact,control_method,evidence_location';
 
+/** Each test starts from a register of its own and takes the steps it needs itself. */
 describe('processes and the process-to-infrastructure matrix', () => {
   let t: TestApp;
   let admin: string;
@@ -46,7 +47,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     return response.json<{ items: AuditEventView[] }>().items;
   }
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestApp();
     admin = await t.tokenFor('admin');
     quality = await t.tokenFor('quality');
@@ -54,7 +55,28 @@ describe('processes and the process-to-infrastructure matrix', () => {
     await createAsset('erp', 'ERP system');
     await createAsset('lims', 'Laboratory information system', true);
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
+
+  /** Batch release (quality, affects conformity) and order entry (engineering). */
+  async function createProcesses(): Promise<void> {
+    for (const body of [
+      {
+        key: 'batch-release',
+        name: 'Batch release',
+        description: 'QA releases each batch',
+        ownerRole: 'quality',
+        affectsConformity: true,
+      },
+      {
+        key: 'order-entry',
+        name: 'Order entry',
+        ownerRole: 'engineering',
+        affectsConformity: false,
+      },
+    ]) {
+      expect((await t.call(quality, 'POST', '/api/v1/processes', body)).statusCode).toBe(201);
+    }
+  }
 
   describe('processes', () => {
     it('creates a process with no assets yet', async () => {
@@ -84,6 +106,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('refuses a duplicate process key', async () => {
+      await createProcesses();
       const response = await t.call(quality, 'POST', '/api/v1/processes', {
         key: 'batch-release',
         name: 'Again',
@@ -97,6 +120,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('changes only the named fields of a process', async () => {
+      await createProcesses();
       const response = await t.call(quality, 'PATCH', '/api/v1/processes/batch-release', {
         name: 'Batch release (QP)',
       });
@@ -110,12 +134,27 @@ describe('processes and the process-to-infrastructure matrix', () => {
   });
 
   describe('matrix rows', () => {
-    let erpRow: MatrixRowView;
+    beforeEach(async () => {
+      await createProcesses();
+      const renamed = await t.call(quality, 'PATCH', '/api/v1/processes/batch-release', {
+        name: 'Batch release (QP)',
+      });
+      expect(renamed.statusCode).toBe(200);
+    });
+
+    /** erp and lims behind batch release, erp behind order entry; answers the erp row. */
+    async function linkAll(): Promise<MatrixRowView> {
+      const response = await link('batch-release', 'erp', 'Batches cannot be released');
+      expect(response.statusCode).toBe(201);
+      expect((await link('batch-release', 'lims', 'No test results')).statusCode).toBe(201);
+      expect((await link('order-entry', 'erp', 'Orders cannot be taken')).statusCode).toBe(201);
+      return response.json<MatrixRowView>();
+    }
 
     it('links an asset to a process and shows both sides', async () => {
       const response = await link('batch-release', 'erp', 'Batches cannot be released');
       expect(response.statusCode).toBe(201);
-      erpRow = response.json<MatrixRowView>();
+      const erpRow = response.json<MatrixRowView>();
       expect(erpRow).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
         processKey: 'batch-release',
@@ -137,6 +176,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('refuses to link the same asset to the same process twice', async () => {
+      await linkAll();
       const response = await link('batch-release', 'erp', 'Again');
       expect(response.statusCode).toBe(409);
       expect(response.json<ErrorBody>().error.code).toBe('conflict');
@@ -152,6 +192,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('shows the matrix from one process and from one asset', async () => {
+      await linkAll();
       const byProcess = await t.call(auditor, 'GET', '/api/v1/matrix?process=batch-release');
       expect(byProcess.statusCode).toBe(200);
       expect(byProcess.json<{ items: MatrixRowView[] }>().items.map((row) => row.assetKey)).toEqual(
@@ -166,6 +207,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('changes a row and records before and after', async () => {
+      const erpRow = await linkAll();
       const response = await t.call(quality, 'PATCH', `/api/v1/matrix/${erpRow.id}`, {
         controlMethod: 'Vendor support contract',
       });
@@ -184,6 +226,11 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('exports the matrix as CSV with the documented header', async () => {
+      const erpRow = await linkAll();
+      const changed = await t.call(quality, 'PATCH', `/api/v1/matrix/${erpRow.id}`, {
+        controlMethod: 'Vendor support contract',
+      });
+      expect(changed.statusCode).toBe(200);
       const response = await t.call(auditor, 'GET', '/api/v1/matrix/export.csv');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -219,6 +266,7 @@ describe('processes and the process-to-infrastructure matrix', () => {
     });
 
     it('removes a row and records what was removed', async () => {
+      const erpRow = await linkAll();
       const response = await t.call(quality, 'DELETE', `/api/v1/matrix/${erpRow.id}`);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ ok: true });
