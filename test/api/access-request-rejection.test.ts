@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { accountsFixture, createSystem, upload } from './accounts.fixtures.js';
-import { signedInPerson } from './restore-tests.fixtures.js';
+import { signedInPerson } from '../support/factory.js';
 
 describe('access request rejection', () => {
   let t: TestApp;

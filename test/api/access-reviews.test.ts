@@ -9,7 +9,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { accountsFixture, createSystem, upload } from './accounts.fixtures.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const ACCOUNTS_HEADER = 'username,email,roles,privileged,mfa_enabled,disabled,last_login';
 const THREE_ACCOUNTS = [

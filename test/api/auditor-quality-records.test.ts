@@ -7,7 +7,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { auditorEngagedForMarch } from './auditor.fixtures.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { seedQualityRecords } from './packs.fixtures.js';
-import { createProductionAsset, signedInPerson } from './restore-tests.fixtures.js';
+import { createProductionAsset, signedInPerson } from '../support/factory.js';
 
 type Get = (url: string) => Promise<LightMyRequestResponse>;
 

@@ -9,7 +9,7 @@ import type {
 import type { Soc2A12Page } from '../../src/modules/recovery/soc2-a12.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { backupWriterToken, createBackedUpAsset } from './backup-runs.fixtures.js';
+import { backupWriterToken, createBackedUpAsset } from '../support/factory.js';
 
 const DAY = 86_400_000;
 

@@ -7,7 +7,7 @@ import type {
 import { FixedClock } from '../../src/platform/clock.js';
 import { plumbline } from '../cli/cli-harness.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { createBackedUpAsset } from './backup-runs.fixtures.js';
+import { createBackedUpAsset } from '../support/factory.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -12,7 +12,7 @@ import { systemActor } from '../../src/platform/audit/actor.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { fixturePath } from '../fixtures/backups/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { backupWriterToken, countStoredRuns, createBackedUpAsset } from './backup-runs.fixtures.js';
+import { backupWriterToken, countStoredRuns, createBackedUpAsset } from '../support/factory.js';
 
 const AWS_ARNS = [
   'arn:aws:rds:eu-central-1:481516234200:db:orders-prod',

@@ -7,7 +7,7 @@ import type {
 } from '../../src/modules/backups/backup-run.schema.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { backupWriterToken, countStoredRuns, createBackedUpAsset } from './backup-runs.fixtures.js';
+import { backupWriterToken, countStoredRuns, createBackedUpAsset } from '../support/factory.js';
 
 /** A run in Plumbline's JSON shape; each call gets its own external id unless told otherwise. */
 let sequence = 0;

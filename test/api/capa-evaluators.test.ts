@@ -8,7 +8,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { SmtpTestServer } from '../support/smtp-test-server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const HOUR = 3_600_000;
 

@@ -4,7 +4,7 @@ import type { NonconformanceView } from '../../src/modules/nonconformances/nonco
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const TODAY = '2026-03-10';
 

@@ -15,7 +15,7 @@ import {
   sign,
   WEBHOOK_SECRET,
 } from './changes.fixtures.js';
-import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { createProductionAsset, signedInPerson, type Person } from '../support/factory.js';
 
 const HOUR = 3_600_000;
 

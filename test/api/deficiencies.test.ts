@@ -8,7 +8,7 @@ import type { RestoreTestDetail } from '../../src/modules/recovery/restore-test.
 import { nonconformanceJob } from '../../src/modules/nonconformances/raise-nonconformances.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { createProductionAsset, signedInPerson, type Person } from '../support/factory.js';
 
 describe('deficiency lifecycle to a signed closure', () => {
   const clock = new FixedClock('2026-03-10T09:00:00Z');

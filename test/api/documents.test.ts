@@ -10,7 +10,7 @@ import { applyEffectiveDates } from '../../src/modules/documents/apply-effective
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const FIXTURE = new URL('../fixtures/documents/sop-042-workspace.md', import.meta.url);
 const QUIZ = new URL('../fixtures/documents/sop-042-workspace.quiz.yaml', import.meta.url);

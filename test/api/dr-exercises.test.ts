@@ -4,7 +4,7 @@ import type { NonconformanceView } from '../../src/modules/nonconformances/nonco
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { createProductionAsset, signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { createProductionAsset, signedInPerson, type Person } from '../support/factory.js';
 
 /** Each test starts from an organisation of its own, so each records DR-0001 itself. */
 describe('DR exercises', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
-import { countStoredRuns } from './backup-runs.fixtures.js';
+import { countStoredRuns } from '../support/factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const NUL_MESSAGE = 'must not contain a NUL character (U+0000)';

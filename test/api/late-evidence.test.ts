@@ -6,7 +6,7 @@ import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.sc
 import type { EffectivenessReport, Posture } from '../../src/modules/posture/posture.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { backupWriterToken, createBackedUpAsset } from './backup-runs.fixtures.js';
+import { backupWriterToken, createBackedUpAsset } from '../support/factory.js';
 
 const DAILY = 'backup-daily-production';
 const WEEKLY = 'backup-weekly-full-production';

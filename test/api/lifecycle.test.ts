@@ -7,7 +7,7 @@ import type { AssetView } from '../../src/modules/register/asset.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, uploadAs, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, uploadAs, type Person } from '../support/factory.js';
 
 describe('provisioning and decommissioning drive the asset lifecycle', () => {
   const clock = new FixedClock('2026-04-01T09:00:00Z');

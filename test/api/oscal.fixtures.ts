@@ -7,7 +7,7 @@ import { nonconformanceJob } from '../../src/modules/nonconformances/raise-nonco
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { FixedClock } from '../../src/platform/clock.js';
 import { TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson } from './restore-tests.fixtures.js';
+import { signedInPerson } from '../support/factory.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its namespace is the function.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;

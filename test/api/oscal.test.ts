@@ -9,7 +9,7 @@ import { trivyReport } from '../fixtures/scans/fixtures.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { expectValid, oscalValidator, seedOscalPeriod } from './oscal.fixtures.js';
 import { seedQualityRecords } from './packs.fixtures.js';
-import { signedInPerson } from './restore-tests.fixtures.js';
+import { signedInPerson } from '../support/factory.js';
 
 interface Prop {
   name: string;

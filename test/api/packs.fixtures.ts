@@ -9,7 +9,7 @@ import type { PackJob } from '../../src/modules/packs/pack.schema.js';
 import type { WorkOrderDetail } from '../../src/modules/work-orders/work-order.schema.js';
 import type { FixedClock } from '../../src/platform/clock.js';
 import { TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, uploadAs } from './restore-tests.fixtures.js';
+import { signedInPerson, uploadAs } from '../support/factory.js';
 
 /** The bytes of the evidence file attached in the seeded period. */
 export const PATCH_REPORT = Buffer.from('%PDF-1.4\npatch level 2026-03 on web-1: all applied\n');

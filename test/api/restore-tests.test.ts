@@ -8,10 +8,11 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.
 import { createHash } from 'node:crypto';
 import {
   createProductionAsset,
+  recordBackupRun,
   signedInPerson,
   uploadAs,
   type Person,
-} from './restore-tests.fixtures.js';
+} from '../support/factory.js';
 
 const allChecksPassed = [
   { check: 'Row counts match the source', passed: true, note: '' },
@@ -26,30 +27,6 @@ describe('restore tests against recovery targets', () => {
   let verifier: Person;
   let runId: string;
   let otherRunId: string;
-
-  async function insertRun(assetKey: string, externalId: string, recoveryPointAt: string) {
-    const asset = await t.ctx.db
-      .selectFrom('assets')
-      .select('id')
-      .where('key', '=', assetKey)
-      .executeTakeFirstOrThrow();
-    const run = await t.ctx.db
-      .insertInto('backup_runs')
-      .values({
-        asset_id: asset.id,
-        tool: 'restic',
-        external_id: externalId,
-        started_at: recoveryPointAt,
-        finished_at: recoveryPointAt,
-        status: 'succeeded',
-        recovery_point_at: recoveryPointAt,
-        recorded_at: recoveryPointAt,
-        recorded_by: 'test',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return run.id;
-  }
 
   const record = (body: Record<string, unknown>, who: Person = performer) =>
     who.call('POST', '/api/v1/restore-tests', {
@@ -73,8 +50,16 @@ describe('restore tests against recovery targets', () => {
       criticality: 'high',
       tags: ['configuration'],
     });
-    runId = await insertRun('db-orders', 'snap-1', '2026-03-09T22:00:00Z');
-    otherRunId = await insertRun('db-billing', 'snap-2', '2026-03-09T22:00:00Z');
+    runId = await recordBackupRun(t, admin, {
+      asset: 'db-orders',
+      externalId: 'snap-1',
+      recoveryPointAt: '2026-03-09T22:00:00Z',
+    });
+    otherRunId = await recordBackupRun(t, admin, {
+      asset: 'db-billing',
+      externalId: 'snap-2',
+      recoveryPointAt: '2026-03-09T22:00:00Z',
+    });
     const generated = await t.call(admin, 'POST', '/api/v1/occurrences/generate', {
       from: '2026-03-01T00:00:00Z',
       until: '2026-04-30T00:00:00Z',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Soc2A12Page } from '../../src/modules/recovery/soc2-a12.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { createProductionAsset, signedInPerson } from './restore-tests.fixtures.js';
+import { createProductionAsset, recordBackupRun, signedInPerson } from '../support/factory.js';
 
 describe('SOC 2 A1.2 page', () => {
   const clock = new FixedClock('2026-03-10T09:00:00Z');
@@ -24,27 +24,13 @@ describe('SOC 2 A1.2 page', () => {
       until: '2026-04-30T00:00:00Z',
     });
     expect(generated.statusCode).toBe(200);
-    const asset = await t.ctx.db
-      .selectFrom('assets')
-      .select('id')
-      .where('key', '=', 'db-orders')
-      .executeTakeFirstOrThrow();
-    await t.ctx.db
-      .insertInto('backup_runs')
-      .values({
-        asset_id: asset.id,
-        tool: 'restic',
-        external_id: 'snap-a12',
-        started_at: '2026-03-10T02:00:00Z',
-        finished_at: '2026-03-10T02:20:00Z',
-        status: 'succeeded',
-        backup_type: 'incremental',
-        recovery_point_at: '2026-03-10T02:00:00Z',
-        encrypted: true,
-        recorded_at: '2026-03-10T02:21:00Z',
-        recorded_by: 'test',
-      })
-      .execute();
+    await recordBackupRun(t, admin, {
+      asset: 'db-orders',
+      externalId: 'snap-a12',
+      startedAt: '2026-03-10T02:00:00Z',
+      finishedAt: '2026-03-10T02:20:00Z',
+      recoveryPointAt: '2026-03-10T02:00:00Z',
+    });
     const engineer = await signedInPerson(t, 'engineering');
     const quality = await signedInPerson(t, 'quality');
     const test = await engineer.call('POST', '/api/v1/restore-tests', {

@@ -14,7 +14,7 @@ import type {
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, uploadAs, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, uploadAs, type Person } from '../support/factory.js';
 
 describe('supplier reviews and certificate renewals', () => {
   const clock = new FixedClock('2026-03-10T09:00:00Z');

@@ -10,7 +10,7 @@ import { FixedClock } from '../../src/platform/clock.js';
 import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { SmtpTestServer } from '../support/smtp-test-server.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const SOP = fs.readFileSync(
   new URL('../fixtures/documents/sop-042-workspace.md', import.meta.url),

@@ -10,7 +10,7 @@ import type {
 import { FixedClock } from '../../src/platform/clock.js';
 import { scanFixtureStream, trivyReport } from '../fixtures/scans/fixtures.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,7 +3,7 @@ import type { ProvisioningRequestView } from '../../src/modules/provisioning/pro
 import type { AssetView } from '../../src/modules/register/asset.schema.js';
 import type { Page as ApiPage } from '../../src/platform/http/paging.js';
 import { TEST_PASSWORD } from '../support/test-app.js';
-import { signedInPerson } from '../api/restore-tests.fixtures.js';
+import { signedInPerson } from '../support/factory.js';
 import {
   choose,
   expectPath,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupRunView } from '../../src/modules/backups/backup-run.schema.js';
 import { evaluateBackups } from '../../src/modules/backups/evaluate-backups.js';
-import { backupWriterToken, createBackedUpAsset } from '../api/backup-runs.fixtures.js';
+import { backupWriterToken, createBackedUpAsset } from '../support/factory.js';
 import { fixturePath } from '../fixtures/backups/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { plumbline, temporaryDirectory, type CliResult } from './cli-harness.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/platform/clock.js';
-import { signedInPerson } from '../api/restore-tests.fixtures.js';
+import { signedInPerson } from '../support/factory.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { plumbline } from './cli-harness.js';
 

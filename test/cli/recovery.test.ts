@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestoreTestView } from '../../src/modules/recovery/restore-test.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { createProductionAsset } from '../api/restore-tests.fixtures.js';
+import { createProductionAsset } from '../support/factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { plumbline, type CliResult } from './cli-harness.js';
 

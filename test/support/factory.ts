@@ -1,8 +1,14 @@
+/**
+ * The shared test factory: records built through the API and the use cases a user or a tool
+ * would go through (never raw inserts), with the parents a record needs created when missing.
+ */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { UserRole } from '../../src/platform/auth/roles.js';
 import { SESSION_COOKIE } from '../../src/platform/http/principal.js';
-import { TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { createApiToken } from '../../src/modules/identity/api-token.service.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
+import { TEST_PASSWORD, type TestApp } from './test-app.js';
 
 /** A signed-in person (cookie session with CSRF), who can sign. */
 export interface Person {
@@ -90,4 +96,73 @@ export async function uploadAs(
     Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     `multipart/form-data; boundary=${boundary}`,
   );
+}
+
+/** A token with the token-only role a backup job uses (test-app's tokenFor takes people's roles). */
+export async function backupWriterToken(t: TestApp, name = 'nightly-backup-job'): Promise<string> {
+  const { token } = await createApiToken(t.ctx, systemActor, { name, role: 'backup-writer' });
+  return token;
+}
+
+/** A production asset to back up; `configurationReference` is what imports map tool sources by. */
+export async function createBackedUpAsset(
+  t: TestApp,
+  token: string,
+  asset: { key: string; category: string; configurationReference?: string; tags?: string[] },
+): Promise<void> {
+  const response = await t.call(token, 'POST', '/api/v1/assets', {
+    name: asset.key,
+    environment: 'production',
+    ownerRole: 'engineering',
+    criticality: 'medium',
+    dataClassification: 'confidential',
+    ...asset,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+/** How many runs are stored, to prove a refused request stored none. */
+export async function countStoredRuns(t: TestApp): Promise<number> {
+  const { n } = await t.ctx.db
+    .selectFrom('backup_runs')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Whether the register holds an asset with this key. */
+async function assetExists(t: TestApp, token: string, key: string): Promise<boolean> {
+  const response = await t.call(token, 'GET', `/api/v1/assets/${key}`);
+  if (response.statusCode === 404) return false;
+  expect(response.statusCode, response.body).toBe(200);
+  return true;
+}
+
+/**
+ * One successful restic run of `asset` (a critical production database, created when missing),
+ * recorded through the backup-runs API as a backup job reports it; answers the stored run's id.
+ */
+export async function recordBackupRun(
+  t: TestApp,
+  token: string,
+  run: { asset: string; externalId: string; recoveryPointAt: string } & Record<string, unknown>,
+): Promise<string> {
+  if (!(await assetExists(t, token, run.asset))) await createProductionAsset(t, token, run.asset);
+  const response = await t.call(token, 'POST', '/api/v1/backup-runs', {
+    tool: 'restic',
+    job: 'nightly',
+    startedAt: run.recoveryPointAt,
+    finishedAt: run.recoveryPointAt,
+    status: 'succeeded',
+    backupType: 'incremental',
+    encrypted: true,
+    ...run,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const listed = await t.call(token, 'GET', `/api/v1/backup-runs?asset=${run.asset}&limit=200`);
+  const stored = listed
+    .json<{ items: { id: string; externalId: string }[] }>()
+    .items.find((item) => item.externalId === run.externalId);
+  expect(stored, `run ${run.externalId} of ${run.asset}`).toBeDefined();
+  return stored!.id;
 }
