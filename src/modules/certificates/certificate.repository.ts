@@ -186,12 +186,21 @@ export const certificateRepository = {
     return db
       .selectFrom('tls_certificate_renewals')
       .innerJoin('assets', 'assets.id', 'tls_certificate_renewals.asset_id')
+      .innerJoin(
+        'occurrence_state',
+        'occurrence_state.occurrence_id',
+        'tls_certificate_renewals.occurrence_id',
+      )
       .select([
         'assets.key as asset_key',
         'tls_certificate_renewals.occurrence_id',
         'tls_certificate_renewals.opened_at',
         'tls_certificate_renewals.renewed_by_certificate_id',
         'tls_certificate_renewals.renewed_at',
+        'occurrence_state.opens_at',
+        'occurrence_state.due_at',
+        'occurrence_state.closes_at',
+        'occurrence_state.work_state',
       ])
       .where('certificate_id', '=', certificateId)
       .orderBy('assets.key')
