@@ -104,16 +104,22 @@ describe('the certificate inventory in a real browser', () => {
     expect(imported.statusCode, imported.body).toBe(201);
     expect(await openCertificateRenewals(t.ctx)).toBe(1);
 
-    await choose(page, 'Expiring', 'Any expiry');
-    await expect.poll(() => rows.count()).toBe(4);
+    // Reloaded (the filters back to their defaults), the list holds the demo's certificate too.
+    await page.reload();
+    const kestrel = page.getByRole('link', { name: 'CN=api.kestrel-rhythm.example' });
+    await expect.poll(() => kestrel.count()).toBe(1);
+    const order = () =>
+      rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-certificate')));
+    const soonestFirst = await order();
+    expect(soonestFirst.length).toBeGreaterThan(1);
     // "Expires in" sorts: latest expiry first, then back.
     const expiresIn = page.getByRole('button', { name: /Expires in/ });
     await expiresIn.click();
-    expect(await rows.nth(0).textContent()).toContain('www.example.test');
+    await expect.poll(order).toEqual([...soonestFirst].reverse());
     await expiresIn.click();
-    expect(await rows.nth(0).textContent()).toContain('Expired');
+    await expect.poll(order).toEqual(soonestFirst);
 
-    await page.getByRole('link', { name: 'CN=api.kestrel-rhythm.example' }).click();
+    await kestrel.click();
     await expectPath(
       page,
       `/certificates/${imported.json<{ certificates: { id: string }[] }>().certificates[0]!.id}`,

@@ -178,9 +178,11 @@ function CertificateTable({ items }: { items: CertificateView[] }) {
                   <Text size="sm">{formatDateTime(item.notAfter)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={URGENCY_COLOR[urgency]} variant="light">
-                    {URGENCY_LABEL[urgency]}: {daysText(item.daysLeft)}
-                  </Badge>
+                  <Tooltip label={`${URGENCY_LABEL[urgency]}: ${daysText(item.daysLeft)}`}>
+                    <Badge color={URGENCY_COLOR[urgency]} variant="light">
+                      {item.daysLeft < 0 ? URGENCY_LABEL.expired : `${item.daysLeft} d`}
+                    </Badge>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
                   <Anchor component={Link} to={`/certificates/${item.id}`} size="sm">
