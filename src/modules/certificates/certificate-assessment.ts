@@ -33,8 +33,9 @@ function stateAtEnd(
 ): CertificateStateAtEnd {
   const notAfter = new Date(certificate.notAfter);
   if (replacedAt !== null && replacedAt <= notAfter) return 'replaced';
+  // A replacement recorded after the expiry does not undo the expiry (and cannot come before `until`
+  // for a certificate still valid then: it would have been caught above).
   if (notAfter <= until) return 'expired';
-  if (replacedAt !== null) return 'replaced';
   return notAfter.getTime() - until.getTime() <= RENEWAL_NOTICE_DAYS * DAY_MS
     ? 'expiring'
     : 'valid';
