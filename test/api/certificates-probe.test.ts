@@ -304,6 +304,8 @@ describe('certificate renewal seen on an endpoint', () => {
       expect.objectContaining({
         assetKey: 'api-prod',
         occurrenceId: occurrence!.id,
+        dueAt: '2026-12-26T00:00:00.000Z',
+        status: 'due',
         renewedByCertificateId: null,
       }),
     ]);
@@ -321,6 +323,7 @@ describe('certificate renewal seen on an endpoint', () => {
     expect(replaced.supersededById).toBe(second.leafCertificateId);
     expect(replaced.renewals[0]).toMatchObject({
       renewedByCertificateId: second.leafCertificateId,
+      status: 'verified',
     });
     // The renewed certificate has a year left: nothing more is opened.
     expect(await openCertificateRenewals(h.t.ctx)).toBe(0);

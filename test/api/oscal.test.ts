@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeEndpoints } from '../../src/modules/certificates/probe-endpoints.js';
+import { demoCertificatePem } from '../../src/modules/demo/demo-certificate.js';
 import { oscalControlId } from '../../src/modules/oscal/oscal-identifiers.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type {
   FindingDetail,
   FindingView,
 } from '../../src/modules/vulnerabilities/vulnerability.schema.js';
+import { certFixture } from '../fixtures/certs/fixtures.js';
 import { trivyReport } from '../fixtures/scans/fixtures.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 import { expectValid, oscalValidator, seedOscalPeriod } from './oscal.fixtures.js';
@@ -421,5 +424,181 @@ describe('OSCAL assessment results: vulnerability findings', () => {
     expect(risk.statement).toContain('curl is not reachable from outside the pod');
     expect(risk.statement).toContain(approverLabel);
     expect(prop(risk.props, 'signature')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('OSCAL assessment results: certificates and TLS', () => {
+  const clock = new FixedClock('2026-12-10T10:00:00Z');
+  let t: TestApp;
+  let result: Result & {
+    'local-definitions': {
+      components: { uuid: string; title: string }[];
+      'inventory-items': {
+        uuid: string;
+        description: string;
+        props: Prop[];
+        'implemented-components'?: { 'component-uuid': string }[];
+      }[];
+    };
+  };
+  let document: unknown;
+
+  /** The DER of a PEM fixture's first certificate, as a probe receives it. */
+  const derOf = (name: string) =>
+    Buffer.from(
+      /-----BEGIN CERTIFICATE-----([^-]+)-----END CERTIFICATE-----/.exec(certFixture(name))![1]!,
+      'base64',
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    const admin = await t.tokenFor('admin');
+    for (const [key, category] of [
+      ['lb-prod', 'network'],
+      ['web-prod', 'server'],
+    ] as const) {
+      const created = await t.call(admin, 'POST', '/api/v1/assets', {
+        key,
+        name: key,
+        category,
+        environment: 'production',
+        ownerRole: 'engineering',
+        criticality: 'medium',
+        dataClassification: 'internal',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const importPem = async (pem: string, asset?: string) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/certificates/import${asset ? `?asset=${asset}` : ''}`,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-pem-file' },
+        payload: pem,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    // Expires 26 December: in its renewal window on 10 December.
+    await importPem(certFixture('expiring-chain.pem'), 'lb-prod');
+    // Expired on 5 December, never renewed.
+    await importPem(
+      demoCertificatePem({
+        subject: 'legacy.example.test',
+        issuer: 'Plumbline Test CA',
+        dnsNames: ['legacy.example.test'],
+        serial: 77,
+        notBefore: new Date('2026-01-01T00:00:00Z'),
+        notAfter: new Date('2026-12-05T00:00:00Z'),
+      }),
+      'web-prod',
+    );
+    // Valid until the end of 2027 (and the expired old.example.test, out of the period).
+    await importPem(certFixture('valid.pem'));
+    await importPem(certFixture('expired.pem'));
+    // web-prod's endpoint still completes a TLS 1.0 handshake, presenting www.example.test.
+    const endpoint = await t.call(admin, 'POST', '/api/v1/tls-endpoints', {
+      host: 'www.example.test',
+      port: 443,
+      asset: 'web-prod',
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    const [probed] = await probeEndpoints(t.ctx, () =>
+      Promise.resolve({
+        outcome: 'legacy_protocol_accepted',
+        protocol: 'TLSv1',
+        cipher: 'ECDHE-RSA-AES128-SHA',
+        chain: [derOf('valid.pem')],
+        detail: 'TLSv1.3 negotiated; the server also completes a TLSv1 handshake',
+      }),
+    );
+    expect(probed).toMatchObject({ outcome: 'legacy_protocol_accepted', finding: true });
+
+    const auditor = await t.tokenFor('auditor');
+    const response = await t.call(
+      auditor,
+      'GET',
+      '/api/v1/reports/oscal?framework=sop-018&from=2026-12-01&to=2026-12-31',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    document = response.json();
+    result = response.json<{ 'assessment-results': { results: (typeof result)[] } }>()[
+      'assessment-results'
+    ].results[0]!;
+  });
+  afterAll(() => t.close());
+
+  const item = (subject: string) =>
+    result['local-definitions']['inventory-items'].find(
+      (candidate) => prop(candidate.props, 'certificate-subject') === subject,
+    )!;
+  const observationOf = (itemUuid: string) =>
+    result.observations.filter((o) => o.subjects?.some((s) => s['subject-uuid'] === itemUuid));
+
+  it('validates against the NIST assessment-results schema', () => {
+    expectValid(oscalValidator('assessment-results'), document);
+  });
+
+  it('lists the certificates valid in the period as inventory items on the assets they serve', () => {
+    const subjects = result['local-definitions']['inventory-items']
+      .map((candidate) => prop(candidate.props, 'certificate-subject'))
+      .sort();
+    expect(subjects).toEqual([
+      'CN=legacy.example.test',
+      'O=Plumbline Fixtures, CN=api.example.test',
+      'O=Plumbline Fixtures, CN=www.example.test',
+    ]);
+    const legacy = item('CN=legacy.example.test');
+    expect(prop(legacy.props, 'certificate-not-after')).toBe('2026-12-05T00:00:00.000Z');
+    expect(prop(legacy.props, 'certificate-state-at-end')).toBe('expired');
+    const components = result['local-definitions'].components;
+    expect(
+      legacy['implemented-components']!.map(
+        (c) => components.find((component) => component.uuid === c['component-uuid'])?.title,
+      ),
+    ).toEqual([expect.stringContaining('web-prod')]);
+    expect(prop(item('O=Plumbline Fixtures, CN=api.example.test').props, 'asset-key')).toBe(
+      'lb-prod',
+    );
+  });
+
+  it('observes the expired and the expiring certificate, not the valid one', () => {
+    const [expired] = observationOf(item('CN=legacy.example.test').uuid);
+    expect(expired).toMatchObject({
+      title: 'Certificate legacy.example.test on web-prod: expired',
+    });
+    const [expiring] = observationOf(item('O=Plumbline Fixtures, CN=api.example.test').uuid);
+    expect(expiring!.title).toBe('Certificate api.example.test on lb-prod: expiring');
+    expect(prop(expiring!.props, 'certificate-state-at-end')).toBe('expiring');
+    // www.example.test is the subject of the TLS observation only.
+    expect(
+      observationOf(item('O=Plumbline Fixtures, CN=www.example.test').uuid).map((o) => o.title),
+    ).toEqual(['TLS below 1.2 on www.example.test:443']);
+  });
+
+  it('makes the expired certificate a finding against the renewal requirement', () => {
+    const finding = result.findings.find(
+      (f) =>
+        f.target['target-id'] === oscalControlId('sop-018:5.3-certificate-renewal') &&
+        f.title.includes('expired without renewal'),
+    )!;
+    expect(finding.target.status.state).toBe('not-satisfied');
+    expect(finding['related-observations']).toEqual([
+      { 'observation-uuid': observationOf(item('CN=legacy.example.test').uuid)[0]!.uuid },
+    ]);
+  });
+
+  it('makes the endpoint below TLS 1.2 an observation and a finding against encryption in transit', () => {
+    const observation = result.observations.find(
+      (o) => o.title === 'TLS below 1.2 on www.example.test:443',
+    )!;
+    expect(prop(observation.props, 'tls-probe-outcome')).toBe('legacy_protocol_accepted');
+    expect(prop(observation.props, 'tls-protocol')).toBe('TLSv1');
+    expect(prop(observation.props, 'asset-key')).toBe('web-prod');
+    const finding = result.findings.find(
+      (f) =>
+        f.target['target-id'] === oscalControlId('sop-018:5.4-encryption-in-transit') &&
+        f.title.includes('TLS below 1.2'),
+    )!;
+    expect(finding.target.status.state).toBe('not-satisfied');
+    expect(finding['related-observations']).toEqual([{ 'observation-uuid': observation.uuid }]);
   });
 });

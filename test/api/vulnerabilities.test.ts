@@ -371,6 +371,49 @@ describe('vulnerability findings from scanner reports', () => {
     },
   );
 
+  it('refuses a report whose bad finding comes after batches already staged, naming its line and storing nothing', async () => {
+    const asset = await createAsset();
+    const before = await stored();
+    const vulnerabilities = Array.from({ length: 2500 }, (_, index) => ({
+      id: `CVE-2026-${30000 + index}`,
+      pkg: `pkg-${index}`,
+      version: '1.0.0',
+      severity: index === 2400 ? 'SEVERE' : 'LOW',
+    }));
+    const report = trivyReport({
+      createdAt: '2026-12-04T09:00:00Z',
+      artifact: 'big',
+      vulnerabilities,
+    });
+    // The finding is named by the line its object opens on, the one before its id.
+    const line = report.split('\n').findIndex((text) => text.includes('"CVE-2026-32400"'));
+    const response = await importReport(`format=trivy&asset=${asset}`, report);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json<{ error: { message: string } }>().error.message).toContain(
+      `line ${line}: Results[0].Vulnerabilities[2400].Severity: "SEVERE" is not a severity`,
+    );
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a finding holding a NUL character, naming its line and field', async () => {
+    const asset = await createAsset();
+    const before = await stored();
+    const report = trivyReport({
+      createdAt: '2026-12-04T09:00:00Z',
+      artifact: 'nul',
+      vulnerabilities: [
+        { id: 'CVE-2026-31000', pkg: 'zlib', version: '1.2.13', severity: 'LOW' },
+        { id: 'CVE-2026-31001', pkg: 'bad\u0000pkg', version: '1.0', severity: 'LOW' },
+      ],
+    });
+    const response = await importReport(`format=trivy&asset=${asset}`, report);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json<{ error: { message: string } }>().error.message).toMatch(
+      /line \d+: packageName: must not contain a NUL character/,
+    );
+    expect(await stored()).toEqual(before);
+  });
+
   it('lets engineers import, auditors read, and nobody else in', async () => {
     const asset = await createAsset();
     const body = trivyReport({

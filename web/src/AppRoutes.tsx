@@ -18,6 +18,7 @@ import { BackupAssetPage } from './pages/backups/BackupAssetPage.js';
 import { BackupsPage } from './pages/backups/BackupsPage.js';
 import { ControlPage } from './pages/catalog/ControlPage.js';
 import { CertificatesPage } from './pages/certificates/CertificatesPage.js';
+import { CertificatePage } from './pages/certificates/CertificatePage.js';
 import { ControlsListPage } from './pages/catalog/ControlsListPage.js';
 import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
 import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
@@ -97,6 +98,7 @@ export function AppRoutes() {
         <Route index element={allowed('register:read', <HomePage />)} />
         <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
         <Route path="certificates" element={allowed('register:read', <CertificatesPage />)} />
+        <Route path="certificates/:id" element={allowed('register:read', <CertificatePage />)} />
         <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
         <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
         <Route path="assets/:key/edit" element={allowed('register:write', <AssetEditPage />)} />

@@ -186,12 +186,21 @@ export const certificateRepository = {
     return db
       .selectFrom('tls_certificate_renewals')
       .innerJoin('assets', 'assets.id', 'tls_certificate_renewals.asset_id')
+      .innerJoin(
+        'occurrence_state',
+        'occurrence_state.occurrence_id',
+        'tls_certificate_renewals.occurrence_id',
+      )
       .select([
         'assets.key as asset_key',
         'tls_certificate_renewals.occurrence_id',
         'tls_certificate_renewals.opened_at',
         'tls_certificate_renewals.renewed_by_certificate_id',
         'tls_certificate_renewals.renewed_at',
+        'occurrence_state.opens_at',
+        'occurrence_state.due_at',
+        'occurrence_state.closes_at',
+        'occurrence_state.work_state',
       ])
       .where('certificate_id', '=', certificateId)
       .orderBy('assets.key')
@@ -308,6 +317,77 @@ export const certificateRepository = {
       .where('current_certificate_id', '=', certificateId)
       .orderBy('host')
       .orderBy('port')
+      .execute();
+  },
+
+  /** When each of these certificates was superseded: the newer one's recording time. */
+  async supersededAt(db: Db, certificateIds: string[]): Promise<Map<string, Date>> {
+    if (certificateIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('tls_certificates as old')
+      .innerJoin('tls_certificates as newer', 'newer.id', 'old.superseded_by_id')
+      .select(['old.id', 'newer.recorded_at'])
+      .where('old.id', 'in', certificateIds)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.recorded_at]));
+  },
+
+  /**
+   * The assets each certificate was on by the period's end (as recorded by `asOf`): those its
+   * endpoints presented it for in a probe, and those a renewal was opened on (the asset it was imported for is on
+   * the certificate itself).
+   */
+  async deployedOnBy(db: Db, certificateIds: string[], by: { end: Date; asOf: Date }) {
+    if (certificateIds.length === 0) return [];
+    const probed = db
+      .selectFrom('tls_probes')
+      .innerJoin('tls_endpoints', 'tls_endpoints.id', 'tls_probes.endpoint_id')
+      .innerJoin('assets', 'assets.id', 'tls_endpoints.asset_id')
+      .select(['tls_probes.leaf_certificate_id as certificate_id', 'assets.key as asset_key'])
+      .where('tls_probes.leaf_certificate_id', 'in', certificateIds)
+      .where('tls_probes.probed_at', '<', by.end)
+      .where('tls_probes.probed_at', '<=', by.asOf);
+    const renewed = db
+      .selectFrom('tls_certificate_renewals')
+      .innerJoin('assets', 'assets.id', 'tls_certificate_renewals.asset_id')
+      .select(['tls_certificate_renewals.certificate_id', 'assets.key as asset_key'])
+      .where('tls_certificate_renewals.certificate_id', 'in', certificateIds)
+      .where('tls_certificate_renewals.opened_at', '<', by.end)
+      .where('tls_certificate_renewals.opened_at', '<=', by.asOf);
+    return probed.union(renewed).execute();
+  },
+
+  /**
+   * The last probe of each endpoint in [start, end) recorded by `asOf`, with its endpoint, asset
+   * and the leaf certificate it presented.
+   */
+  lastProbesDuring(db: Db, window: { start: Date; end: Date; asOf: Date }) {
+    return db
+      .selectFrom('tls_probes')
+      .innerJoin('tls_endpoints', 'tls_endpoints.id', 'tls_probes.endpoint_id')
+      .leftJoin('assets', 'assets.id', 'tls_endpoints.asset_id')
+      .leftJoin('tls_certificates', 'tls_certificates.id', 'tls_probes.leaf_certificate_id')
+      .distinctOn(['tls_endpoints.host', 'tls_endpoints.port'])
+      .select([
+        'tls_endpoints.id as endpoint_id',
+        'tls_endpoints.host',
+        'tls_endpoints.port',
+        'assets.key as asset_key',
+        'tls_probes.probed_at',
+        'tls_probes.outcome',
+        'tls_probes.protocol',
+        'tls_probes.cipher',
+        'tls_probes.detail',
+        'tls_probes.leaf_certificate_id',
+        'tls_certificates.subject as leaf_subject',
+      ])
+      .where('tls_probes.probed_at', '>=', window.start)
+      .where('tls_probes.probed_at', '<', window.end)
+      .where('tls_probes.probed_at', '<=', window.asOf)
+      .orderBy('tls_endpoints.host')
+      .orderBy('tls_endpoints.port')
+      .orderBy('tls_probes.probed_at', 'desc')
+      .orderBy('tls_probes.seq', 'desc')
       .execute();
   },
 

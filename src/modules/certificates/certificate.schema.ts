@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
+import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 
 /**
@@ -60,6 +61,10 @@ export const certificateDetailSchema = certificateViewSchema.extend({
       assetKey: z.string(),
       occurrenceId: z.uuid(),
       openedAt: z.string(),
+      dueAt: z.string().describe('The renewal is due by then: the certificate’s notAfter'),
+      status: z
+        .enum(OCCURRENCE_STATUSES)
+        .describe('The renewal occurrence’s status now (docs/occurrences.md)'),
       renewedByCertificateId: z.uuid().nullable(),
       renewedAt: z.string().nullable(),
     }),

@@ -9,6 +9,7 @@ import {
   pageFromRows,
   type Page,
 } from '../../platform/http/paging.js';
+import { statusFromWorkState, type WorkState } from '../occurrences/occurrence-status.js';
 import { getAsset } from '../register/asset-queries.js';
 import { certificateRepository } from './certificate.repository.js';
 import {
@@ -114,14 +115,21 @@ export async function getCertificate(
   if (!row) throw notFound('Certificate');
   const endpoints = await certificateRepository.endpointsPresenting(ctx.db, id);
   const renewals = await certificateRepository.renewalsOf(ctx.db, id);
+  const now = ctx.clock.now();
   return {
-    ...toView(row, ctx.clock.now()),
+    ...toView(row, now),
     pem: row.pem,
     endpoints,
     renewals: renewals.map((renewal) => ({
       assetKey: renewal.asset_key,
       occurrenceId: renewal.occurrence_id,
       openedAt: renewal.opened_at.toISOString(),
+      dueAt: renewal.due_at.toISOString(),
+      status: statusFromWorkState(
+        { opensAt: renewal.opens_at, dueAt: renewal.due_at, closesAt: renewal.closes_at },
+        renewal.work_state as WorkState,
+        now,
+      ),
       renewedByCertificateId: renewal.renewed_by_certificate_id,
       renewedAt: renewal.renewed_at?.toISOString() ?? null,
     })),

@@ -27,6 +27,7 @@ import {
   loadAllAssets,
   nistAssetProps,
 } from './oscal-assets.js';
+import { certificateAssessment, certificateRequirements } from './assessment-certificates.js';
 import { vulnerabilityAssessment, vulnerabilityControls } from './assessment-vulnerabilities.js';
 import { oscalControlId, stableUuid } from './oscal-identifiers.js';
 import { frameworkResource, nonEmpty, oscalMetadata } from './oscal-metadata.js';
@@ -49,7 +50,9 @@ function evaluatedSources(controls: ActiveControl[]): Set<string> {
  * (and per restore test, DR exercise and asset's backup runs where the framework's controls are
  * evaluated from them), a finding per exception and per open nonconformance, the vulnerability
  * findings of the period where its controls bear on them (assessment-vulnerabilities.ts: counts
- * per asset, overdue findings as findings, accepted risks as approved deviations), and the
+ * per asset, overdue findings as findings, accepted risks as approved deviations), the certificate
+ * register as inventory items with observations of expired, expiring and below-TLS-1.2 endpoints
+ * where its controls bear on certificates (assessment-certificates.ts), and the
  * objective status of every requirement. Everything is read as of the period end (or now, if earlier), so
  * exporting a closed period again gives the same document apart from metadata timestamps.
  */
@@ -116,6 +119,16 @@ export async function exportAssessmentResults(
       : { observations: [], risks: [], findings: [] };
   for (const observation of vulnerabilities.observations) observations.push(observation);
   for (const finding of vulnerabilities.findings) findings.push(finding);
+  const certificateRequirementKeys = certificateRequirements(
+    frameworkControls,
+    frameworkRequirements,
+  );
+  const certificates =
+    certificateRequirementKeys.renewal.length > 0 || certificateRequirementKeys.tls.length > 0
+      ? await certificateAssessment(ctx, window, certificateRequirementKeys, assets)
+      : { inventoryItems: [], observations: [], findings: [] };
+  for (const observation of certificates.observations) observations.push(observation);
+  for (const finding of certificates.findings) findings.push(finding);
   const open = await nonconformanceFindings(ctx, window, controls, frameworkRequirements);
   for (const finding of open.findings) findings.push(finding);
   for (const finding of requirementFindings(coverage, open.requirementKeys)) findings.push(finding);
@@ -147,7 +160,14 @@ export async function exportAssessmentResults(
           description: `Operating effectiveness of the controls mapped to ${framework.title} over the period, from the Plumbline records.`,
           start: head.periodStart,
           end: head.periodEnd,
-          ...(components.length > 0 ? { 'local-definitions': { components } } : {}),
+          ...(components.length > 0 || certificates.inventoryItems.length > 0
+            ? {
+                'local-definitions': {
+                  ...nonEmpty('components', components),
+                  ...nonEmpty('inventory-items', certificates.inventoryItems),
+                },
+              }
+            : {}),
           'reviewed-controls': {
             description: `Every current requirement of ${framework.title}.`,
             'control-selections': [

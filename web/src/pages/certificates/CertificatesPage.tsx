@@ -1,11 +1,26 @@
-import { Badge, Box, Checkbox, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
+import { commonName, daysText } from './certificate-text.js';
 import {
+  RENEWAL_WINDOW_DAYS,
   URGENCY_COLOR,
   URGENCY_LABEL,
   urgencyOf,
@@ -15,6 +30,8 @@ import {
 
 /** The timeline spans a year: a certificate with a year or more left fills its bar. */
 const TIMELINE_DAYS = 365;
+/** The part of the timeline's scale inside the renewal window, in per cent. */
+const RENEWAL_SHARE = (100 * RENEWAL_WINDOW_DAYS) / TIMELINE_DAYS;
 
 const WINDOWS = [
   { value: '', label: 'Any expiry' },
@@ -93,7 +110,9 @@ function ExpiryTimeline({ items }: { items: CertificateView[] }) {
                 h={12}
                 style={{
                   flex: 1,
-                  background: 'var(--mantine-color-gray-1)',
+                  position: 'relative',
+                  // The first 30 days of the scale are the renewal window: shaded.
+                  background: `linear-gradient(to right, var(--mantine-color-orange-1) ${RENEWAL_SHARE}%, var(--mantine-color-gray-1) ${RENEWAL_SHARE}%)`,
                   borderRadius: 6,
                   overflow: 'hidden',
                 }}
@@ -117,14 +136,28 @@ function ExpiryTimeline({ items }: { items: CertificateView[] }) {
   );
 }
 
+type ExpiryOrder = 'soonest' | 'latest';
+
 function CertificateTable({ items }: { items: CertificateView[] }) {
+  const [order, setOrder] = useState<ExpiryOrder>('soonest');
+  // The server pages soonest first; the order of what is loaded can be turned round here.
+  const sorted = order === 'soonest' ? items : [...items].reverse();
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table striped verticalSpacing="sm" data-testid="certificates">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Expires</Table.Th>
-            <Table.Th>Days left</Table.Th>
+            <Table.Th aria-sort={order === 'soonest' ? 'ascending' : 'descending'}>
+              <UnstyledButton
+                fw={700}
+                fz="sm"
+                onClick={() => setOrder(order === 'soonest' ? 'latest' : 'soonest')}
+                title={order === 'soonest' ? 'Latest expiry first' : 'Soonest expiry first'}
+              >
+                Expires in {order === 'soonest' ? '▲' : '▼'}
+              </UnstyledButton>
+            </Table.Th>
             <Table.Th>Subject</Table.Th>
             <Table.Th>Names</Table.Th>
             <Table.Th>Issuer</Table.Th>
@@ -133,7 +166,7 @@ function CertificateTable({ items }: { items: CertificateView[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map((item) => {
+          {sorted.map((item) => {
             const urgency = urgencyOf(item.daysLeft);
             return (
               <Table.Tr
@@ -145,12 +178,16 @@ function CertificateTable({ items }: { items: CertificateView[] }) {
                   <Text size="sm">{formatDateTime(item.notAfter)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={URGENCY_COLOR[urgency]} variant="light">
-                    {URGENCY_LABEL[urgency]}: {item.daysLeft}
-                  </Badge>
+                  <Tooltip label={`${URGENCY_LABEL[urgency]}: ${daysText(item.daysLeft)}`}>
+                    <Badge color={URGENCY_COLOR[urgency]} variant="light">
+                      {item.daysLeft < 0 ? URGENCY_LABEL.expired : `${item.daysLeft} d`}
+                    </Badge>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{item.subject}</Text>
+                  <Anchor component={Link} to={`/certificates/${item.id}`} size="sm">
+                    {item.subject}
+                  </Anchor>
                   {item.isCa ? (
                     <Text size="xs" c="dimmed">
                       CA certificate
@@ -184,13 +221,4 @@ function CertificateTable({ items }: { items: CertificateView[] }) {
       </Table>
     </Table.ScrollContainer>
   );
-}
-
-function commonName(item: CertificateView): string {
-  return /CN=([^,]+)/.exec(item.subject)?.[1] ?? item.subject;
-}
-
-function daysText(daysLeft: number): string {
-  if (daysLeft < 0) return `expired ${-daysLeft} days ago`;
-  return daysLeft === 1 ? '1 day left' : `${daysLeft} days left`;
 }

@@ -2,10 +2,18 @@
  * The certificate inventory as the web app reads it: a paged list over the certificates API, with
  * types inferred from the server's zod schemas, imported as types only.
  */
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider.js';
 import { usePagedList } from '../../api/paging.js';
-import type { CertificateView } from '../../../../src/modules/certificates/certificate.schema.js';
+import type {
+  CertificateDetail,
+  CertificateView,
+} from '../../../../src/modules/certificates/certificate.schema.js';
 
-export type { CertificateView };
+export type { CertificateDetail, CertificateView };
+
+/** Renewal opens this many days before notAfter (docs/certificates.md). */
+export const RENEWAL_WINDOW_DAYS = 30;
 
 export interface CertificateFilters {
   /** Days; undefined for every certificate. */
@@ -23,6 +31,15 @@ export function useCertificates(filters: CertificateFilters) {
   });
 }
 
+/** One certificate with its PEM, the endpoints presenting it and its renewal occurrences. */
+export function useCertificate(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['certificates', 'detail', id],
+    queryFn: () => api.get<CertificateDetail>(`/certificates/${encodeURIComponent(id)}`),
+  });
+}
+
 export type Urgency = 'expired' | 'critical' | 'soon' | 'ok';
 
 /**
@@ -31,7 +48,7 @@ export type Urgency = 'expired' | 'critical' | 'soon' | 'ok';
  */
 export function urgencyOf(daysLeft: number): Urgency {
   if (daysLeft < 0) return 'expired';
-  if (daysLeft <= 30) return 'critical';
+  if (daysLeft <= RENEWAL_WINDOW_DAYS) return 'critical';
   if (daysLeft <= 90) return 'soon';
   return 'ok';
 }
