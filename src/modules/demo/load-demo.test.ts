@@ -303,8 +303,8 @@ describe('loading the demo organisation', () => {
     expect(overdue.items.map((item) => [item.person.email, item.document])).toEqual([
       ['security@demo.plumbline.test', 'SOP-018'],
     ]);
-    const { training } = await evaluatePosture(ctx, { atRiskDays: 7 });
-    expect(training.gaps.map((gap) => [gap.person.email, gap.document, gap.state])).toEqual([
+    const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
+    expect(posture.training.gaps.map((gap) => [gap.person.email, gap.document, gap.state])).toEqual([
       ['security@demo.plumbline.test', 'SOP-018', 'overdue'],
     ]);
   });
