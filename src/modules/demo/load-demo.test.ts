@@ -304,9 +304,9 @@ describe('loading the demo organisation', () => {
       ['security@demo.plumbline.test', 'SOP-018'],
     ]);
     const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
-    expect(posture.training.gaps.map((gap) => [gap.person.email, gap.document, gap.state])).toEqual([
-      ['security@demo.plumbline.test', 'SOP-018', 'overdue'],
-    ]);
+    expect(posture.training.gaps.map((gap) => [gap.person.email, gap.document, gap.state])).toEqual(
+      [['security@demo.plumbline.test', 'SOP-018', 'overdue']],
+    );
   });
 
   it('has scans with findings fixed in time, one critical past its SLA and one accepted risk', async () => {
