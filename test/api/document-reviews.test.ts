@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../src/modules/documents/document.schema.js';
+import { documentsInEffectPages } from '../../src/modules/documents/document-register.js';
 import { openDocumentReviews } from '../../src/modules/documents/open-document-reviews.js';
 import { getOccurrence } from '../../src/modules/occurrences/list-occurrences.js';
 import { FixedClock } from '../../src/platform/clock.js';
@@ -90,6 +91,28 @@ describe('periodic review of controlled documents', () => {
     expect((await getOccurrence(t.ctx, occurrence.id)).status).toBe('verified');
     // The next date is a year away: nothing opens now.
     expect(await openDocumentReviews(t.ctx)).toBe(0);
+
+    // The pack's register reads the review date as it stood, with the signature of the review.
+    const registerAt = async (instant: string) => {
+      for await (const page of documentsInEffectPages(t.ctx, new Date(instant))) {
+        const entry = page.documents.find((document) => document.key === 'SOP-300');
+        if (entry) {
+          const meanings = page.signatures
+            .filter((signature) => signature.documentKey === 'SOP-300')
+            .map((signature) => signature.meaning);
+          return { reviewDueOn: entry.reviewDueOn, meanings };
+        }
+      }
+      return null;
+    };
+    expect(await registerAt('2026-04-15T00:00:00Z')).toEqual({
+      reviewDueOn: '2026-05-10',
+      meanings: ['approval-attested'],
+    });
+    expect(await registerAt('2026-04-20T10:00:00Z')).toEqual({
+      reviewDueOn: '2027-04-20',
+      meanings: ['approval-attested', 'reviewed-no-change'],
+    });
   });
 
   it('is met by a new version taking effect', async () => {
