@@ -23,10 +23,11 @@ export const documentReviewRepository = {
       ])
       .where('document_versions.status', '=', 'effective')
       .where('document_versions.review_due_on', '<=', reviewDueBy)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('document_review_occurrences')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('document_review_occurrences')
               .select('document_review_occurrences.occurrence_id')
               .whereRef('document_review_occurrences.version_id', '=', 'document_versions.id')
               .whereRef(
