@@ -15,6 +15,7 @@ import { endedEmploymentsJob } from '../modules/people/apply-ended-employments.j
 import { startScheduler, type PeriodicJob, type Scheduler } from '../platform/jobs/scheduler.js';
 import { occurrenceGenerationJob } from '../modules/occurrences/generation-job.js';
 import { applyEffectiveDates } from '../modules/documents/apply-effective-dates.js';
+import { documentReviewJob } from '../modules/documents/open-document-reviews.js';
 import { queueTrainingAlerts } from '../modules/training/queue-training-alerts.js';
 import { notificationJobs } from '../modules/notifications/notification-jobs.js';
 import { queueOverdueCapaActions } from '../modules/capas/queue-overdue-capa-actions.js';
@@ -71,6 +72,7 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
     endedEmploymentsJob(ctx),
     // Before notifications of the next tick see them: approved versions whose date has come.
     { name: 'document-effective-dates', run: () => applyEffectiveDates(ctx) },
+    documentReviewJob(ctx),
     { name: 'training-overdue', run: () => queueTrainingAlerts(ctx) },
     supplierOversightJob(ctx),
     { name: 'deliver-outbox', run: () => deliverOutbox(ctx) },

@@ -133,4 +133,56 @@ describe('documents and training in a real browser', () => {
     expect(lead.problems).toEqual([]);
     expect(reviewer.problems).toEqual([]);
   });
+
+  it('attaches a quiz to a version, showing a wrong answer key beside its field', async () => {
+    const { t } = harness;
+    const admin = await t.tokenFor('admin');
+    const quality = await t.createUser('quality');
+    const imported = await t.call(admin, 'POST', '/api/v1/documents/import', {
+      markdown: DOCUMENT.replace('id: SOP-777', 'id: SOP-778'),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+
+    const lead = await openPage(harness);
+    await lead.page.goto('/documents/SOP-778');
+    await expectPath(lead.page, '/login');
+    await signIn(lead.page, quality.email, TEST_PASSWORD);
+    await expectPath(lead.page, '/documents/SOP-778');
+    const summary = lead.page.getByTestId('quiz-summary');
+    await expect.poll(async () => (await summary.textContent()) ?? '').toContain('Quiz missing');
+
+    await lead.page.getByRole('button', { name: 'Attach quiz' }).click();
+    const dialog = lead.page.getByRole('dialog', { name: 'Quiz of v1' });
+    await dialog.getByLabel('Question 1', { exact: true }).fill('How often is each host patched?');
+    await dialog.getByLabel('Options, one per line').fill('Every year\nEvery month');
+    const answer = dialog.getByLabel('Correct answer');
+    await answer.fill('Every week');
+    await dialog.getByRole('button', { name: 'Save quiz' }).click();
+    await expect.poll(() => answer.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await answer.getAttribute('aria-describedby')) ?? '';
+    const besideAnswer = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => lead.page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(besideAnswer.join(' ')).toContain("is not one of the question's options");
+    expect(
+      await dialog.getByLabel('Question 1', { exact: true }).getAttribute('aria-invalid'),
+    ).not.toBe('true');
+    expect((await t.call(admin, 'GET', '/api/v1/documents/SOP-778')).json()).toMatchObject({
+      quizMissing: true,
+    });
+
+    await answer.fill('Every month');
+    await dialog.getByRole('button', { name: 'Save quiz' }).click();
+    await expect
+      .poll(async () => (await summary.textContent()) ?? '')
+      .toContain('1 question, pass mark 80%');
+    expect(await lead.page.getByText('Quiz missing').count()).toBe(0);
+    // The one failed load is the refused answer key (400), nothing else.
+    expect(lead.problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
+  });
 });

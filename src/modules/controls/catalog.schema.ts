@@ -51,6 +51,7 @@ export const SLA_TRIGGERS = [
   'capa-opened',
   'decommissioning-requested',
   'decommissioning-completed',
+  'document-review-due',
 ] as const;
 export type SlaTrigger = (typeof SLA_TRIGGERS)[number];
 
@@ -63,6 +64,7 @@ export const SLA_TARGETS = [
   'implementation',
   'data-disposal',
   'effectiveness-check',
+  'review-date',
 ] as const;
 export type SlaTarget = (typeof SLA_TARGETS)[number];
 
@@ -78,6 +80,7 @@ export const TARGETS_BY_TRIGGER: Partial<Record<SlaTrigger, readonly SlaTarget[]
   'change-requested': ['implementation'],
   'decommissioning-requested': ['data-disposal'],
   'capa-opened': ['effectiveness-check'],
+  'document-review-due': ['review-date'],
 };
 
 /** Module records an automatic control is evaluated from. */
@@ -99,6 +102,7 @@ export const EVALUATION_SOURCES = [
   'monitoring-alerts',
   'incidents',
   'capas',
+  'document-reviews',
 ] as const;
 export type EvaluationSource = (typeof EVALUATION_SOURCES)[number];
 

@@ -23,6 +23,7 @@ import { FINDING_SLA_TRIGGERS } from '../vulnerabilities/finding-sla.js';
 import { SCAN_CONTROLS } from '../vulnerabilities/record-scan-evidence.js';
 import { SUPPLIER_REVIEW_CONTROL } from '../supplier-reviews/sign-supplier-review.js';
 import { SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER } from '../supplier-reviews/supplier-certificate-renewals.js';
+import { DOCUMENT_REVIEW_TRIGGER } from '../documents/open-document-reviews.js';
 import { BUILT_IN_CATALOG_DIR } from './apply-built-in-catalog.js';
 import { EVALUATION_SOURCES, type Catalog, type CatalogControl } from './catalog.schema.js';
 import { automationOf, EVALUATORS } from './evaluators.js';
@@ -115,6 +116,7 @@ describe('the registry of evaluators', () => {
         SUPPLIER_REVIEW_CONTROL,
         ...triggeredBy(SUPPLIER_CERTIFICATION_EXPIRY_TRIGGER),
       ],
+      'document-reviews': triggeredBy(DOCUMENT_REVIEW_TRIGGER),
     };
     const registered = Object.fromEntries(
       Object.entries(EVALUATORS).map(([source, evaluator]) => [

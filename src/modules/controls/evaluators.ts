@@ -100,6 +100,11 @@ export const EVALUATORS: Readonly<Partial<Record<EvaluationSource, Evaluator>>> 
       "supplier-reviews/supplier-certificate-renewals.ts (renewal opened 30 days before a certification expires, completed by the renewed certificate) and sign-supplier-review.ts (the year's review, once every supplier of a registered asset has a signed review)",
     controls: ['supplier-certification-expiry-30d', 'supplier-certification-review'],
   },
+  'document-reviews': {
+    evaluatedBy:
+      'documents/open-document-reviews.ts (the review opened 30 days before an effective version\'s review date), met by advance-document-version.ts (a new version taking effect) or review-document.ts (the signed "reviewed, no change" review)',
+    controls: ['document-periodic-review'],
+  },
   'mfa-status': {
     evaluatedBy: 'accounts/import-accounts.ts (decideMfa, from each account snapshot)',
     controls: ['mfa-enforcement-monthly'],

@@ -83,19 +83,31 @@ Workstations use full-disk encryption, lock after five minutes and receive updat
 export interface DemoDocumentsOutcome {
   documents: number;
   trainingCompleted: number;
+  /** Not completed, overdue or not. */
   trainingOpen: number;
+  trainingOverdue: number;
 }
 
+/** How long ago SOP-018 was brought under control (its training is due in 30 days). */
+const SOP_018_DAYS_AGO = 40;
+const DAY_MS = 86_400_000;
+
 /**
- * The demo's controlled documents: SOP-018 brought under control with the quality lead's attested
- * approval (effective, its training assigned to Engineering and Security), the engineer's
- * training completed by passing the quiz and signing, the security engineer's still open; and
- * POL-007 in review, reviewed by the engineer, its approval outstanding.
+ * The demo's controlled documents: SOP-018 brought under control 40 days ago with the quality
+ * lead's attested approval (effective, its training assigned to Engineering and Security), the
+ * engineer's training completed then by passing the quiz and signing, the security engineer's
+ * still open and now 10 days overdue (the training register and the posture show it); and POL-007
+ * in review, reviewed by the engineer, its approval outstanding.
  */
 export async function performDemoDocuments(ctx: Ctx): Promise<DemoDocumentsOutcome> {
   await mapSignerName(ctx, systemActor, 'quality-lead', [demoEmail('quality')]);
-  await withDemoSession(ctx, demoEmail('quality'), async (principal) => {
-    await importDocument(ctx, principal, {
+  // SOP-018 came under control weeks ago: its 30 days of training have run out since.
+  const weeksAgo: Ctx = {
+    ...ctx,
+    clock: { now: () => new Date(ctx.clock.now().getTime() - SOP_018_DAYS_AGO * DAY_MS) },
+  };
+  await withDemoSession(weeksAgo, demoEmail('quality'), async (principal) => {
+    await importDocument(weeksAgo, principal, {
       markdown: SOP_018,
       quizYaml: SOP_018_QUIZ,
       attestApproval: {
@@ -103,6 +115,16 @@ export async function performDemoDocuments(ctx: Ctx): Promise<DemoDocumentsOutco
         password: DEMO_PASSWORD,
       },
     });
+  });
+  await withDemoSession(weeksAgo, demoEmail('engineering'), async (principal) => {
+    const userId = principal.actor.id ?? undefined;
+    const mine = await listTraining(weeksAgo, { limit: 10, document: 'SOP-018' }, userId);
+    for (const training of mine.items) {
+      await submitQuizAttempt(weeksAgo, principal, training.id, [0, 1]);
+      await acknowledgeTraining(weeksAgo, principal, training.id, { password: DEMO_PASSWORD });
+    }
+  });
+  await withDemoSession(ctx, demoEmail('quality'), async (principal) => {
     await importDocument(ctx, principal, { markdown: POL_007 });
   });
   await withDemoSession(ctx, demoEmail('engineering'), async (principal) => {
@@ -111,17 +133,12 @@ export async function performDemoDocuments(ctx: Ctx): Promise<DemoDocumentsOutco
       note: 'Matches how our laptops are set up (demo).',
       password: DEMO_PASSWORD,
     });
-    const userId = principal.actor.id ?? undefined;
-    const mine = await listTraining(ctx, { limit: 10, document: 'SOP-018' }, userId);
-    for (const training of mine.items) {
-      await submitQuizAttempt(ctx, principal, training.id, [0, 1]);
-      await acknowledgeTraining(ctx, principal, training.id, { password: DEMO_PASSWORD });
-    }
   });
   const register = await listTraining(ctx, { limit: 100, document: 'SOP-018' });
   return {
     documents: 2,
     trainingCompleted: register.items.filter((item) => item.state === 'completed').length,
     trainingOpen: register.items.filter((item) => item.state !== 'completed').length,
+    trainingOverdue: register.items.filter((item) => item.state === 'overdue').length,
   };
 }

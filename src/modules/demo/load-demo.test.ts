@@ -282,7 +282,7 @@ describe('loading the demo organisation', () => {
     expect((await getOccurrence(ctx, renewal.occurrenceId)).status).toBe('missed');
   });
 
-  it('has SOP-018 effective with training done and open, and POL-007 awaiting approval', async () => {
+  it('has SOP-018 effective with training done and overdue, and POL-007 awaiting approval', async () => {
     const documents = await listDocuments(ctx, { limit: 10 });
     expect(
       documents.items.map((document) => [document.key, document.status, document.effectiveVersion]),
@@ -295,9 +295,18 @@ describe('loading the demo organisation', () => {
       training.items.map((item) => [item.person.email, item.state, item.score]).sort(),
     ).toEqual([
       ['engineering@demo.plumbline.test', 'completed', 100],
-      ['security@demo.plumbline.test', 'open', null],
+      ['security@demo.plumbline.test', 'overdue', null],
     ]);
     expect(first.message).toContain('SOP-018 is effective with its training (1 completed, 1 open)');
+    expect(first.message).toContain('1 overdue, on the training register and the posture');
+    const overdue = await listTraining(ctx, { limit: 100, overdue: true });
+    expect(overdue.items.map((item) => [item.person.email, item.document])).toEqual([
+      ['security@demo.plumbline.test', 'SOP-018'],
+    ]);
+    const posture = await evaluatePosture(ctx, { atRiskDays: 7 });
+    expect(posture.training.gaps.map((gap) => [gap.person.email, gap.document, gap.state])).toEqual(
+      [['security@demo.plumbline.test', 'SOP-018', 'overdue']],
+    );
   });
 
   it('has scans with findings fixed in time, one critical past its SLA and one accepted risk', async () => {

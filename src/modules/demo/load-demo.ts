@@ -113,7 +113,7 @@ function describeLoad(
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
     "Two supplier reviews are signed (Nimbus approved, Forgeworks approved with conditions); Watchtower's expired SOC 2 report shows as a missed renewal.",
-    `SOP-018 is effective with its training (${documents.trainingCompleted} completed, ${documents.trainingOpen} open); POL-007 is in review, its approval outstanding.`,
+    `SOP-018 is effective with its training (${documents.trainingCompleted} completed, ${documents.trainingOpen} open); ${documents.trainingOverdue} overdue, on the training register and the posture; POL-007 is in review, its approval outstanding.`,
     `Recorded ${backups.runs} backup runs since ${backups.since} (one incident still open), ${backups.restoreTests} restore tests and ${backups.drExercises} DR exercise.`,
     `Imported ${vulnerabilities.scans} vulnerability scans (${vulnerabilities.overdue} finding past its SLA, ${vulnerabilities.accepted} accepted risk); the load balancer's certificate expires on ${vulnerabilities.certificateExpiresOn}, its renewal open.`,
     `Monitoring sent ${incidents.alerts} alerts; ${incidents.incidents} incidents have signed conformity decisions, one raising a nonconformance answered by ${incidents.capas} CAPA in progress (one action overdue).`,

@@ -1,6 +1,7 @@
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
 import { dateInZone } from '../../platform/time/zoned-time.js';
+import { meetDocumentReviews } from './meet-document-reviews.js';
 import { assignTraining } from '../training/assign-training.js';
 import {
   decideDocumentTransition,
@@ -64,8 +65,8 @@ const noSigners = (status: DocumentStatus): DocumentVersionFacts => ({
 });
 
 /**
- * Makes an approved version effective: the effective version before it is superseded, and its
- * training is assigned, all in this transaction.
+ * Makes an approved version effective: the effective version before it is superseded, its open
+ * periodic review occurrences are met, and its training is assigned, all in this transaction.
  */
 export async function makeVersionEffective(
   tx: AuditedTransaction,
@@ -90,6 +91,13 @@ export async function makeVersionEffective(
     );
   }
   await moveVersion(tx, document, version, noSigners('approved'), 'effective', '');
+  // A new version is the outcome of a review: it meets the periodic review of the ones before it.
+  await meetDocumentReviews(tx, {
+    documentId: document.id,
+    documentKey: document.key,
+    by: 'new-version',
+    note: `${document.key} v${version.version} took effect`,
+  });
   if (version.training) {
     const assigned = await assignTraining(tx, {
       documentKey: document.key,

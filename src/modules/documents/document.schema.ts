@@ -144,6 +144,33 @@ export const documentDetailSchema = documentSummarySchema.extend({
     }),
   ),
   links: z.array(z.object({ kind: z.enum(['requirement', 'control']), key: z.string() })),
+  periodicReview: z
+    .object({
+      occurrences: z.array(
+        z.object({
+          occurrenceId: z.uuid(),
+          version: z.number().int(),
+          reviewDueOn: z.string(),
+          openedAt: z.string(),
+          metAt: z.string().nullable(),
+          metBy: z.enum(['new-version', 'reviewed']).nullable(),
+        }),
+      ),
+      reviews: z.array(
+        z.object({
+          version: z.number().int(),
+          reviewDueOn: z.string().describe('The review date this review answered'),
+          nextReviewDueOn: z.string(),
+          note: z.string(),
+          signatureId: z.uuid(),
+          signerLabel: z.string(),
+          reviewedAt: z.string(),
+        }),
+      ),
+    })
+    .describe(
+      'The review occurrences opened 30 days before each review date (newest first), and the signed "reviewed, no change" reviews',
+    ),
   abilities: z.object({
     review: z.object({
       allowed: z.boolean(),
@@ -189,6 +216,21 @@ export const transitionDocumentBodySchema = z.object({
 });
 
 export const quizBodySchema = quizInputSchema;
+
+export const periodicReviewBodySchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(1, 'say what was reviewed')
+    .max(2000)
+    .describe('What was reviewed and why no change is needed'),
+  nextReviewDueOn: z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .optional()
+    .describe('The next periodic review; default one year after today'),
+  ...credentials,
+});
+export type PeriodicReviewBody = z.infer<typeof periodicReviewBodySchema>;
 
 export const signerMappingBodySchema = z.object({
   emails: z.array(z.email()).max(100).describe('The people the name stands for; empty removes it'),

@@ -14,6 +14,7 @@ import type {
   DocumentVersionView,
   ListDocumentsQuery,
 } from './document.schema.js';
+import { documentReviewRepository } from './document-review.repository.js';
 import type { DocumentStatus } from './document-status.js';
 import {
   documentRepository,
@@ -142,12 +143,15 @@ export async function getDocument(
   const versions = await documentRepository.versions(ctx.db, document.id);
   const latest = versions[0]!;
   const effectiveRow = versions.find((version) => version.status === 'effective');
-  const [current, effective, history, links] = await Promise.all([
-    toVersionView(ctx, latest),
-    effectiveRow ? toVersionView(ctx, effectiveRow) : Promise.resolve(null),
-    documentRepository.events(ctx.db, document.id),
-    documentRepository.links(ctx.db, document.id),
-  ]);
+  const [current, effective, history, links, reviewOccurrences, periodicReviews] =
+    await Promise.all([
+      toVersionView(ctx, latest),
+      effectiveRow ? toVersionView(ctx, effectiveRow) : Promise.resolve(null),
+      documentRepository.events(ctx.db, document.id),
+      documentRepository.links(ctx.db, document.id),
+      documentReviewRepository.occurrences(ctx.db, document.id),
+      documentReviewRepository.periodicReviews(ctx.db, document.id),
+    ]);
   const abilityFor = async (kind: 'reviewed' | 'approved') => {
     if (!principal || principal.via !== 'session') {
       return { allowed: false, names: [], reason: null };
@@ -184,6 +188,25 @@ export async function getDocument(
       kind: link.target_kind as 'requirement' | 'control',
       key: link.target_key,
     })),
+    periodicReview: {
+      occurrences: reviewOccurrences.map((row) => ({
+        occurrenceId: row.occurrence_id,
+        version: row.version,
+        reviewDueOn: row.review_due_on,
+        openedAt: row.opened_at.toISOString(),
+        metAt: row.met_at?.toISOString() ?? null,
+        metBy: row.met_by,
+      })),
+      reviews: periodicReviews.map((row) => ({
+        version: row.version,
+        reviewDueOn: row.review_due_on,
+        nextReviewDueOn: row.next_review_due_on,
+        note: row.note,
+        signatureId: row.signature_id,
+        signerLabel: row.signer_label,
+        reviewedAt: row.reviewed_at.toISOString(),
+      })),
+    },
     abilities: { review: await abilityFor('reviewed'), approve: await abilityFor('approved') },
   };
 }

@@ -444,7 +444,16 @@ export const documentRepository = {
         'document_versions.content_sha256',
         'document_versions.approved_at',
         'document_versions.effective_at',
-        'document_versions.review_due_on',
+        // The review date as it stood at `at`: a "no change" review moves it (review-document.ts),
+        // keeping the date it answered, so an earlier instant still reads the earlier date.
+        sql<string>`coalesce(
+          (select r.next_review_due_on from document_periodic_reviews r
+            where r.version_id = document_versions.id and r.reviewed_at <= ${at}
+            order by r.reviewed_at desc limit 1),
+          (select r.review_due_on from document_periodic_reviews r
+            where r.version_id = document_versions.id and r.reviewed_at > ${at}
+            order by r.reviewed_at asc limit 1),
+          document_versions.review_due_on)`.as('review_due_on'),
       ])
       .where('document_versions.effective_at', '<=', at)
       .where((eb) =>

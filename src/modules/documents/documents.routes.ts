@@ -14,6 +14,7 @@ import {
   importDocumentResultSchema,
   linkBodySchema,
   listDocumentsQuerySchema,
+  periodicReviewBodySchema,
   quizBodySchema,
   signDocumentBodySchema,
   signerMappingBodySchema,
@@ -32,6 +33,7 @@ import {
   transitionDocumentVersion,
 } from './document.service.js';
 import { importDocument } from './import-document.js';
+import { reviewDocumentVersion } from './review-document.js';
 import { printableDocument } from './printable-document.js';
 import { signDocumentVersion } from './sign-document-version.js';
 
@@ -202,6 +204,28 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
         request.params.key,
         request.params.version,
         toStoredQuiz(request.body),
+      );
+      return getDocument(ctx, request.params.key, principal);
+    },
+  });
+  api.post('/api/v1/documents/:key/versions/:version/periodic-review', {
+    config: manage,
+    schema: {
+      tags: ['documents'],
+      summary:
+        'Sign the periodic review of the effective version as "reviewed, no change", with re-authentication: sets the next review date and meets the open review occurrence',
+      params: documentVersionParams,
+      body: periodicReviewBodySchema,
+      response: { 200: documentDetailSchema },
+    },
+    handler: async (request) => {
+      const principal = requirePrincipal(request);
+      await reviewDocumentVersion(
+        ctx,
+        principal,
+        request.params.key,
+        request.params.version,
+        request.body,
       );
       return getDocument(ctx, request.params.key, principal);
     },

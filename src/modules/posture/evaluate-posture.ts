@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { listFrameworkViews } from '../controls/catalog-queries.js';
 import { automationOf } from '../controls/evaluators.js';
+import { listTrainingGaps } from '../training/training-gaps.js';
 import {
   countStatuses,
   statusFromOccurrences,
@@ -46,7 +47,8 @@ async function currentCounts(ctx: Pick<AppContext, 'db'>, inputs: PostureInputs)
 }
 
 /**
- * Every control's status at an instant (default now), rolled up to requirements and frameworks.
+ * Every control's status at an instant (default now), rolled up to requirements and frameworks,
+ * and beside them the people without current training on an effective document (ISO 13485 6.2).
  * Only facts recorded at or before the instant count, so a past instant always gives the same
  * answer; the per-control aggregation runs in the database. The mapping of controls to
  * requirements is the catalogue in force now.
@@ -56,9 +58,10 @@ export async function evaluatePosture(
   query: PostureQuery,
 ): Promise<Posture> {
   const inputs = await postureInputs(ctx, query);
-  const [counts, frameworkViews] = await Promise.all([
+  const [counts, frameworkViews, training] = await Promise.all([
     currentCounts(ctx, inputs),
     listFrameworkViews(ctx),
+    listTrainingGaps(ctx, inputs.at),
   ]);
   const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));
   const controls: ControlPosture[] = inputs.controls
@@ -126,5 +129,6 @@ export async function evaluatePosture(
     controlCounts: countStatuses(controls.map((control) => control.status)),
     frameworks,
     controls,
+    training: { requirement: 'ISO 13485 6.2', gapCount: training.total, gaps: training.gaps },
   };
 }

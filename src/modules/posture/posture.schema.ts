@@ -79,6 +79,27 @@ export const frameworkPostureSchema = z.object({
   requirements: z.array(requirementPostureSchema),
 });
 
+export const trainingGapSchema = z.object({
+  state: z
+    .enum(['overdue', 'missing'])
+    .describe('Assigned and past due, or in a required department and never assigned'),
+  person: z.object({ email: z.string(), name: z.string(), role: z.string() }),
+  document: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  dueAt: z.string().nullable(),
+});
+
+export const trainingPostureSchema = z
+  .object({
+    requirement: z.literal('ISO 13485 6.2'),
+    gapCount: z.number().int().describe('Every gap, also those past the listed ones'),
+    gaps: z.array(trainingGapSchema).describe('Oldest due first, at most 200'),
+  })
+  .describe(
+    'People without current training for an effective document at the instant: overdue, or missing',
+  );
+
 export const postureSchema = z.object({
   at: z.string(),
   atRiskDays: z.number(),
@@ -86,6 +107,7 @@ export const postureSchema = z.object({
   controlCounts: statusCountsSchema,
   frameworks: z.array(frameworkPostureSchema),
   controls: z.array(controlPostureSchema),
+  training: trainingPostureSchema,
 });
 export type Posture = z.infer<typeof postureSchema>;
 

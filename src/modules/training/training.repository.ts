@@ -218,4 +218,87 @@ export const trainingRepository = {
       .orderBy('training_assignments.id')
       .limit(limit)
       .execute(),
+
+  /**
+   * Who lacks current training at `at` on the versions in effect then (ISO 13485 6.2): open
+   * assignments past due (`overdue`), and people of a required department with no assignment of
+   * that version (`missing`: they joined the department after it took effect). Department
+   * membership is as it stands now (role name, or the people register); the rest is read as of
+   * `at`. At most `limit` gaps, oldest due first, and the total.
+   */
+  gapsAt: async (
+    db: Db,
+    at: Date,
+    limit: number,
+  ): Promise<{
+    total: number;
+    rows: {
+      state: 'overdue' | 'missing';
+      email: string;
+      name: string;
+      role: string;
+      key: string;
+      version: number;
+      title: string;
+      due_at: Date | null;
+    }[];
+  }> => {
+    const gaps = sql`
+      with in_effect as (
+        select v.id, v.version, v.title, d.key,
+               array(select lower(x) from jsonb_array_elements_text(v.training->'requiredDepartments') as x)
+                 as departments
+        from document_versions v
+        join documents d on d.id = v.document_id
+        where v.training is not null and jsonb_typeof(v.training) = 'object'
+          and v.effective_at is not null and v.effective_at <= ${at}::timestamptz
+          and (v.superseded_at is null or v.superseded_at > ${at}::timestamptz)
+          and (v.retired_at is null or v.retired_at > ${at}::timestamptz)
+      ),
+      active_users as (
+        select u.id, u.email, u.name, u.role from users u
+        where u.created_at <= ${at}::timestamptz
+          and (u.disabled_at is null or u.disabled_at > ${at}::timestamptz)
+      ),
+      gaps as (
+        select 'overdue' as state, u.email, u.name, u.role, e.key, e.version, e.title, a.due_at
+        from training_assignments a
+        join in_effect e on e.id = a.version_id
+        join active_users u on u.id = a.user_id
+        where a.assigned_at <= ${at}::timestamptz
+          and (a.completed_at is null or a.completed_at > ${at}::timestamptz)
+          and a.due_at < ${at}::timestamptz
+        union all
+        select 'missing' as state, u.email, u.name, u.role, e.key, e.version, e.title,
+               null::timestamptz as due_at
+        from in_effect e
+        join active_users u on (
+          lower(u.role) = any(e.departments)
+          or exists (
+            select 1 from people p
+            where lower(p.email) = lower(u.email) and p.status = 'active'
+              and lower(p.department) = any(e.departments)
+          )
+        )
+        where not exists (
+          select 1 from training_assignments a
+          where a.version_id = e.id and a.user_id = u.id and a.assigned_at <= ${at}::timestamptz
+        )
+      )`;
+    const [rows, count] = await Promise.all([
+      sql<{
+        state: 'overdue' | 'missing';
+        email: string;
+        name: string;
+        role: string;
+        key: string;
+        version: number;
+        title: string;
+        due_at: Date | null;
+      }>`${gaps}
+      select * from gaps order by due_at asc nulls last, key, email limit ${limit}`.execute(db),
+      sql<{ total: string | number }>`${gaps} select count(*) as total from gaps`.execute(db),
+    ]);
+    return { total: Number(count.rows[0]?.total ?? 0), rows: rows.rows };
+  },
 };

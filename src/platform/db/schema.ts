@@ -1262,6 +1262,8 @@ export interface Database {
   document_signoffs: DocumentSignoffsTable;
   document_signer_mappings: DocumentSignerMappingsTable;
   document_links: DocumentLinksTable;
+  document_review_occurrences: DocumentReviewOccurrencesTable;
+  document_periodic_reviews: DocumentPeriodicReviewsTable;
   training_assignments: TrainingAssignmentsTable;
   quiz_attempts: QuizAttemptsTable;
   capas: CapasTable;
@@ -1464,6 +1466,30 @@ export interface DocumentLinksTable {
   target_key: string;
   linked_by: string;
   linked_at: Timestamp;
+}
+
+/** A document's periodic review occurrence: which version and review date it answers. */
+export interface DocumentReviewOccurrencesTable {
+  occurrence_id: string;
+  document_id: string;
+  version_id: string;
+  review_due_on: DateOnly;
+  opened_at: Timestamp;
+  met_at: Timestamp | null;
+  met_by: 'new-version' | 'reviewed' | null;
+}
+
+/** A signed "reviewed, no change" periodic review of an effective version. */
+export interface DocumentPeriodicReviewsTable {
+  id: Generated<string>;
+  document_id: string;
+  version_id: string;
+  review_due_on: DateOnly;
+  next_review_due_on: DateOnly;
+  note: string;
+  signature_id: string;
+  signer_label: string;
+  reviewed_at: Timestamp;
 }
 
 /** Training on effective document versions (training module). */

@@ -48,7 +48,7 @@ export interface SendOptions {
 export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   send<T>(
-    method: 'POST' | 'PATCH' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     options?: SendOptions,

@@ -7,6 +7,8 @@ import { useRequiredParam } from '../../components/params.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { DocumentStatusBadge } from './DocumentStatusBadge.js';
+import { PeriodicReviewSection } from './PeriodicReviewSection.js';
+import { QuizSection } from './QuizSection.js';
 import { SignoffsSection } from './SignoffsSection.js';
 import {
   printableUrl,
@@ -92,6 +94,10 @@ function Document({ document }: { document: DocumentDetail }) {
   const versions = useDocumentVersions(document.key);
   const [shown, setShown] = useState(document.effective?.version ?? document.current.version);
   const current = document.current;
+  const shownVersion =
+    versions.data?.find((version) => version.version === shown) ??
+    [current, document.effective].find((version) => version?.version === shown) ??
+    null;
   return (
     <>
       <PageHeader
@@ -132,6 +138,10 @@ function Document({ document }: { document: DocumentDetail }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <SignoffsSection document={document} />
+            {shownVersion?.training ? (
+              <QuizSection document={document} version={shownVersion} />
+            ) : null}
+            <PeriodicReviewSection document={document} />
             <Section title="Document">
               <DetailGrid
                 details={[

@@ -14,8 +14,10 @@ import type {
   DocumentVersionView,
   ImportDocumentBody,
   ImportDocumentResult,
+  PeriodicReviewBody,
   documentBodySchema,
 } from '../../../../src/modules/documents/document.schema.js';
+import type { QuizInput } from '../../../../src/modules/training/quiz.js';
 import type { DocumentStatus } from '../../../../src/modules/documents/document-status.js';
 
 export type {
@@ -102,6 +104,32 @@ export function useSignDocument(key: string, version: number) {
   return useMutation({
     mutationFn: (body: SignatureCredentials & { meaning: SignoffMeaning; note?: string }) =>
       api.send<DocumentDetail>('POST', `${documentPath(key)}/versions/${version}/sign`, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** Attaches (or replaces) a version's quiz: questions, options, answer key and pass mark. */
+export function useAttachQuiz(key: string, version: number) {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: QuizInput) =>
+      api.send<DocumentDetail>('PUT', `${documentPath(key)}/versions/${version}/quiz`, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** Signs the periodic review of the effective version as "reviewed, no change". */
+export function useSignPeriodicReview(key: string, version: number) {
+  const api = useApi();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: PeriodicReviewBody) =>
+      api.send<DocumentDetail>(
+        'POST',
+        `${documentPath(key)}/versions/${version}/periodic-review`,
+        body,
+      ),
     onSuccess: invalidate,
   });
 }

@@ -22,6 +22,7 @@ import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { fromLocalInput } from './as-of.js';
 import { StatusCounts } from './StatusCounts.js';
+import { TrainingGapsSection } from './TrainingGapsSection.js';
 
 /** Where every framework stands, now or at any past instant. */
 export function PosturePage() {
@@ -96,6 +97,7 @@ export function PosturePage() {
                 ))}
               </SimpleGrid>
               {framework ? <FrameworkDrillDown framework={framework} posture={data} /> : null}
+              <TrainingGapsSection training={data.training} />
               <AssetPostureSection at={at} />
             </Stack>
           );
