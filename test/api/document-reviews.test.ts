@@ -7,7 +7,7 @@ import { getOccurrence } from '../../src/modules/occurrences/list-occurrences.js
 import { FixedClock } from '../../src/platform/clock.js';
 import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const SOP = fs.readFileSync(
   new URL('../fixtures/documents/sop-042-workspace.md', import.meta.url),

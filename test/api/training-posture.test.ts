@@ -5,7 +5,7 @@ import type { Posture } from '../../src/modules/posture/posture.schema.js';
 import type { TrainingAssignmentView } from '../../src/modules/training/training.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
-import { signedInPerson, type Person } from './restore-tests.fixtures.js';
+import { signedInPerson, type Person } from '../support/factory.js';
 
 const SOP = fs.readFileSync(
   new URL('../fixtures/documents/sop-042-workspace.md', import.meta.url),
