@@ -14,10 +14,12 @@ import {
 
 describe('dashboard charts in a real browser', () => {
   let harness: BrowserHarness;
+  // Loading the demo goes through every use case (a year of work, backups, documents): about
+  // 20 s on a quiet machine, minutes on a busy one.
   beforeAll(async () => {
     harness = await startBrowserHarness();
     expect((await loadDemoOrganisation(harness.t.ctx)).loaded).toBe(true);
-  });
+  }, 600_000);
   afterAll(() => harness?.close());
 
   it('draws the demo’s posture, work, backups and nonconformances, with the figures as tables', async () => {
@@ -44,7 +46,8 @@ describe('dashboard charts in a real browser', () => {
 
     // Posture per framework: one line per framework, a point per month with applicable controls.
     const posture = page.getByTestId('posture-history-chart');
-    await posture.locator('svg').waitFor();
+    // The charts wait for twelve posture evaluations; the numbers above them show first.
+    await posture.locator('svg').waitFor({ timeout: 60_000 });
     const frameworks = history.points.at(-1)!.frameworks;
     expect(await posture.locator('[data-series]').count()).toBe(frameworks.length);
     for (const framework of frameworks) {
@@ -73,7 +76,7 @@ describe('dashboard charts in a real browser', () => {
 
     // Backups: success rate and RPO per asset, the worst first.
     const backupChart = page.getByTestId('backup-chart');
-    await backupChart.locator('svg').waitFor();
+    await backupChart.locator('svg').waitFor({ timeout: 60_000 });
     expect(await backupChart.locator('[data-series]').count()).toBe(2);
     await backupChart.getByText('Show as table').click();
     const shown = Math.min(12, backups.items.length);
@@ -84,7 +87,9 @@ describe('dashboard charts in a real browser', () => {
 
     // Nonconformances by age: every open one falls in one of four bands.
     const ages = page.getByTestId('nonconformance-age-chart');
-    await ages.getByText(`${open.items.length} open, by time since raised`).waitFor();
+    await ages
+      .getByText(`${open.items.length} open, by time since raised`)
+      .waitFor({ timeout: 60_000 });
     await ages.getByText('Show as table').click();
     await expect.poll(() => ages.getByRole('row').count()).toBe(5);
     const cells = await ages.locator('tbody td').allTextContents();
@@ -92,5 +97,5 @@ describe('dashboard charts in a real browser', () => {
     expect(counted.reduce((a, b) => a + b, 0)).toBe(open.items.length);
 
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 });
