@@ -30,7 +30,7 @@ export interface Measurement {
   seconds: number;
 }
 
-const SUPPLIER_COUNT = 25;
+export const SUPPLIER_COUNT = 25;
 
 /** A deterministic generator, so every run imports the same file. */
 function seededRandom(seed: number): () => number {

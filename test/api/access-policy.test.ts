@@ -336,6 +336,22 @@ describe('access policy', () => {
     }
   });
 
+  it('shows the posture history to every role that reads posture, and to no other', async () => {
+    const history = route('GET', '/api/v1/posture/history');
+    expect(history.access).toEqual({ permission: 'posture:read' });
+    for (const role of USER_ROLES) {
+      const status = (await callAs(role, history)).statusCode;
+      expect({ role, status }).toEqual({ role, status: can(role, 'posture:read') ? 200 : 403 });
+    }
+    expect(USER_ROLES.filter((role) => can(role, 'posture:read'))).toEqual([
+      'admin',
+      'quality',
+      'engineering',
+      'security',
+      'auditor',
+    ]);
+  });
+
   it('opens the auditor invitation link to anyone, and checks its body', async () => {
     const accept = await callAs('anonymous', route('POST', '/api/v1/auditor-invitations/accept'));
     expect(accept.statusCode).toBe(400);

@@ -1,93 +1,231 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { Permission } from './api/types.js';
 import { RequirePermission } from './auth/RequirePermission.js';
 import { RequireSession } from './auth/RequireSession.js';
+import { Loading } from './components/Loading.js';
 import { AppLayout } from './layout/AppLayout.js';
-import { ApiTokensPage } from './pages/admin/ApiTokensPage.js';
-import { UsersPage } from './pages/admin/UsersPage.js';
-import { OutboxPage } from './pages/admin/OutboxPage.js';
-import { AuditorAccessPage } from './pages/auditor-access/AuditorAccessPage.js';
-import { AuditorInvitationPage } from './pages/auth/AuditorInvitationPage.js';
-import { AssetCreatePage } from './pages/assets/AssetCreatePage.js';
-import { AssetDetailPage } from './pages/assets/AssetDetailPage.js';
-import { AssetEditPage } from './pages/assets/AssetEditPage.js';
-import { AssetsListPage } from './pages/assets/AssetsListPage.js';
-import { AuditLogPage } from './pages/audit/AuditLogPage.js';
-import { BackupAssetPage } from './pages/backups/BackupAssetPage.js';
-import { BackupsPage } from './pages/backups/BackupsPage.js';
-import { ControlPage } from './pages/catalog/ControlPage.js';
-import { CertificatesPage } from './pages/certificates/CertificatesPage.js';
-import { CertificatePage } from './pages/certificates/CertificatePage.js';
-import { ControlsListPage } from './pages/catalog/ControlsListPage.js';
-import { FrameworkPage } from './pages/catalog/FrameworkPage.js';
-import { FrameworksListPage } from './pages/catalog/FrameworksListPage.js';
-import { LoginPage } from './pages/auth/LoginPage.js';
-import { SetupPage } from './pages/auth/SetupPage.js';
-import { HomePage } from './pages/dashboard/HomePage.js';
-import { MatrixPage } from './pages/matrix/MatrixPage.js';
-import { NonconformancesPage } from './pages/nonconformances/NonconformancesPage.js';
-import { RaiseNonconformancePage } from './pages/nonconformances/RaiseNonconformancePage.js';
-import { CapaPage } from './pages/capas/CapaPage.js';
-import { CapasPage } from './pages/capas/CapasPage.js';
-import { OpenCapaPage } from './pages/capas/OpenCapaPage.js';
-import { ChangePage } from './pages/changes/ChangePage.js';
-import { ChangesPage } from './pages/changes/ChangesPage.js';
-import { IncidentPage } from './pages/incidents/IncidentPage.js';
-import { IncidentsPage } from './pages/incidents/IncidentsPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PosturePage } from './pages/posture/PosturePage.js';
-import { DrExerciseFormPage } from './pages/recovery/DrExerciseFormPage.js';
-import { DrExercisePage } from './pages/recovery/DrExercisePage.js';
-import { DrExercisesPage } from './pages/recovery/DrExercisesPage.js';
-import { RestoreTestFormPage } from './pages/recovery/RestoreTestFormPage.js';
-import { RestoreTestPage } from './pages/recovery/RestoreTestPage.js';
-import { RestoreTestsPage } from './pages/recovery/RestoreTestsPage.js';
-import { Soc2A12Page } from './pages/soc2-a12/Soc2A12Page.js';
-import { ProcessCreatePage } from './pages/processes/ProcessCreatePage.js';
-import { ProcessDetailPage } from './pages/processes/ProcessDetailPage.js';
-import { ProcessEditPage } from './pages/processes/ProcessEditPage.js';
-import { ProcessesListPage } from './pages/processes/ProcessesListPage.js';
-import { EffectivenessReportPage } from './pages/reports/EffectivenessReportPage.js';
-import { WalkthroughPage } from './pages/walkthrough/WalkthroughPage.js';
-import { PacksPage } from './pages/packs/PacksPage.js';
-import { ReviewCampaignPage } from './pages/reviews/ReviewCampaignPage.js';
-import { ReviewsListPage } from './pages/reviews/ReviewsListPage.js';
-import { SupplierCreatePage } from './pages/suppliers/SupplierCreatePage.js';
-import { SupplierDetailPage } from './pages/suppliers/SupplierDetailPage.js';
-import { SupplierEditPage } from './pages/suppliers/SupplierEditPage.js';
-import { SuppliersListPage } from './pages/suppliers/SuppliersListPage.js';
-import { SupplierReviewPage } from './pages/supplier-reviews/SupplierReviewPage.js';
-import { SupplierReviewsPage } from './pages/supplier-reviews/SupplierReviewsPage.js';
-import { MyWorkPage } from './pages/work/MyWorkPage.js';
-import { OccurrencePage } from './pages/work/OccurrencePage.js';
-import { WorkOrderCreatePage } from './pages/work-orders/WorkOrderCreatePage.js';
-import { WorkOrderPage } from './pages/work-orders/WorkOrderPage.js';
-import { WorkOrdersListPage } from './pages/work-orders/WorkOrdersListPage.js';
-import { FindingPage } from './pages/findings/FindingPage.js';
-import { FindingsPage } from './pages/findings/FindingsPage.js';
-import { AccountsPage } from './pages/access/AccountsPage.js';
-import { PeoplePage } from './pages/access/PeoplePage.js';
-import { AccessReviewPage } from './pages/access/AccessReviewPage.js';
-import { AccessReviewsPage } from './pages/access/AccessReviewsPage.js';
-import { AccessRequestsPage } from './pages/access/AccessRequestsPage.js';
-import { DocumentPage } from './pages/documents/DocumentPage.js';
-import { DocumentsPage } from './pages/documents/DocumentsPage.js';
-import { MyTrainingPage } from './pages/training/MyTrainingPage.js';
-import { TrainingAssignmentPage } from './pages/training/TrainingAssignmentPage.js';
-import { TrainingRegisterPage } from './pages/training/TrainingRegisterPage.js';
+
+/**
+ * A page loaded when it is first shown: each page is its own chunk, so the first page ships only
+ * its own code and what it shares (docs/performance.md, web first load). Pages export by name.
+ */
+function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+}
+
+const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokensPage.js'), 'ApiTokensPage');
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage');
+const OutboxPage = lazyPage(() => import('./pages/admin/OutboxPage.js'), 'OutboxPage');
+const AuditorAccessPage = lazyPage(
+  () => import('./pages/auditor-access/AuditorAccessPage.js'),
+  'AuditorAccessPage',
+);
+const AuditorInvitationPage = lazyPage(
+  () => import('./pages/auth/AuditorInvitationPage.js'),
+  'AuditorInvitationPage',
+);
+const AssetCreatePage = lazyPage(
+  () => import('./pages/assets/AssetCreatePage.js'),
+  'AssetCreatePage',
+);
+const AssetDetailPage = lazyPage(
+  () => import('./pages/assets/AssetDetailPage.js'),
+  'AssetDetailPage',
+);
+const AssetEditPage = lazyPage(() => import('./pages/assets/AssetEditPage.js'), 'AssetEditPage');
+const AssetsListPage = lazyPage(() => import('./pages/assets/AssetsListPage.js'), 'AssetsListPage');
+const AuditLogPage = lazyPage(() => import('./pages/audit/AuditLogPage.js'), 'AuditLogPage');
+const BackupAssetPage = lazyPage(
+  () => import('./pages/backups/BackupAssetPage.js'),
+  'BackupAssetPage',
+);
+const BackupsPage = lazyPage(() => import('./pages/backups/BackupsPage.js'), 'BackupsPage');
+const ControlPage = lazyPage(() => import('./pages/catalog/ControlPage.js'), 'ControlPage');
+const CertificatesPage = lazyPage(
+  () => import('./pages/certificates/CertificatesPage.js'),
+  'CertificatesPage',
+);
+const CertificatePage = lazyPage(
+  () => import('./pages/certificates/CertificatePage.js'),
+  'CertificatePage',
+);
+const ControlsListPage = lazyPage(
+  () => import('./pages/catalog/ControlsListPage.js'),
+  'ControlsListPage',
+);
+const FrameworkPage = lazyPage(() => import('./pages/catalog/FrameworkPage.js'), 'FrameworkPage');
+const FrameworksListPage = lazyPage(
+  () => import('./pages/catalog/FrameworksListPage.js'),
+  'FrameworksListPage',
+);
+const LoginPage = lazyPage(() => import('./pages/auth/LoginPage.js'), 'LoginPage');
+const SetupPage = lazyPage(() => import('./pages/auth/SetupPage.js'), 'SetupPage');
+const HomePage = lazyPage(() => import('./pages/dashboard/HomePage.js'), 'HomePage');
+const MatrixPage = lazyPage(() => import('./pages/matrix/MatrixPage.js'), 'MatrixPage');
+const NonconformancesPage = lazyPage(
+  () => import('./pages/nonconformances/NonconformancesPage.js'),
+  'NonconformancesPage',
+);
+const RaiseNonconformancePage = lazyPage(
+  () => import('./pages/nonconformances/RaiseNonconformancePage.js'),
+  'RaiseNonconformancePage',
+);
+const CapaPage = lazyPage(() => import('./pages/capas/CapaPage.js'), 'CapaPage');
+const CapasPage = lazyPage(() => import('./pages/capas/CapasPage.js'), 'CapasPage');
+const OpenCapaPage = lazyPage(() => import('./pages/capas/OpenCapaPage.js'), 'OpenCapaPage');
+const ChangePage = lazyPage(() => import('./pages/changes/ChangePage.js'), 'ChangePage');
+const ChangesPage = lazyPage(() => import('./pages/changes/ChangesPage.js'), 'ChangesPage');
+const IncidentPage = lazyPage(() => import('./pages/incidents/IncidentPage.js'), 'IncidentPage');
+const IncidentsPage = lazyPage(() => import('./pages/incidents/IncidentsPage.js'), 'IncidentsPage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage.js'), 'NotFoundPage');
+const PosturePage = lazyPage(() => import('./pages/posture/PosturePage.js'), 'PosturePage');
+const DrExerciseFormPage = lazyPage(
+  () => import('./pages/recovery/DrExerciseFormPage.js'),
+  'DrExerciseFormPage',
+);
+const DrExercisePage = lazyPage(
+  () => import('./pages/recovery/DrExercisePage.js'),
+  'DrExercisePage',
+);
+const DrExercisesPage = lazyPage(
+  () => import('./pages/recovery/DrExercisesPage.js'),
+  'DrExercisesPage',
+);
+const RestoreTestFormPage = lazyPage(
+  () => import('./pages/recovery/RestoreTestFormPage.js'),
+  'RestoreTestFormPage',
+);
+const RestoreTestPage = lazyPage(
+  () => import('./pages/recovery/RestoreTestPage.js'),
+  'RestoreTestPage',
+);
+const RestoreTestsPage = lazyPage(
+  () => import('./pages/recovery/RestoreTestsPage.js'),
+  'RestoreTestsPage',
+);
+const Soc2A12Page = lazyPage(() => import('./pages/soc2-a12/Soc2A12Page.js'), 'Soc2A12Page');
+const ProcessCreatePage = lazyPage(
+  () => import('./pages/processes/ProcessCreatePage.js'),
+  'ProcessCreatePage',
+);
+const ProcessDetailPage = lazyPage(
+  () => import('./pages/processes/ProcessDetailPage.js'),
+  'ProcessDetailPage',
+);
+const ProcessEditPage = lazyPage(
+  () => import('./pages/processes/ProcessEditPage.js'),
+  'ProcessEditPage',
+);
+const ProcessesListPage = lazyPage(
+  () => import('./pages/processes/ProcessesListPage.js'),
+  'ProcessesListPage',
+);
+const EffectivenessReportPage = lazyPage(
+  () => import('./pages/reports/EffectivenessReportPage.js'),
+  'EffectivenessReportPage',
+);
+const WalkthroughPage = lazyPage(
+  () => import('./pages/walkthrough/WalkthroughPage.js'),
+  'WalkthroughPage',
+);
+const PacksPage = lazyPage(() => import('./pages/packs/PacksPage.js'), 'PacksPage');
+const ReviewCampaignPage = lazyPage(
+  () => import('./pages/reviews/ReviewCampaignPage.js'),
+  'ReviewCampaignPage',
+);
+const ReviewsListPage = lazyPage(
+  () => import('./pages/reviews/ReviewsListPage.js'),
+  'ReviewsListPage',
+);
+const SupplierCreatePage = lazyPage(
+  () => import('./pages/suppliers/SupplierCreatePage.js'),
+  'SupplierCreatePage',
+);
+const SupplierDetailPage = lazyPage(
+  () => import('./pages/suppliers/SupplierDetailPage.js'),
+  'SupplierDetailPage',
+);
+const SupplierEditPage = lazyPage(
+  () => import('./pages/suppliers/SupplierEditPage.js'),
+  'SupplierEditPage',
+);
+const SuppliersListPage = lazyPage(
+  () => import('./pages/suppliers/SuppliersListPage.js'),
+  'SuppliersListPage',
+);
+const SupplierReviewPage = lazyPage(
+  () => import('./pages/supplier-reviews/SupplierReviewPage.js'),
+  'SupplierReviewPage',
+);
+const SupplierReviewsPage = lazyPage(
+  () => import('./pages/supplier-reviews/SupplierReviewsPage.js'),
+  'SupplierReviewsPage',
+);
+const MyWorkPage = lazyPage(() => import('./pages/work/MyWorkPage.js'), 'MyWorkPage');
+const OccurrencePage = lazyPage(() => import('./pages/work/OccurrencePage.js'), 'OccurrencePage');
+const WorkOrderCreatePage = lazyPage(
+  () => import('./pages/work-orders/WorkOrderCreatePage.js'),
+  'WorkOrderCreatePage',
+);
+const WorkOrderPage = lazyPage(
+  () => import('./pages/work-orders/WorkOrderPage.js'),
+  'WorkOrderPage',
+);
+const WorkOrdersListPage = lazyPage(
+  () => import('./pages/work-orders/WorkOrdersListPage.js'),
+  'WorkOrdersListPage',
+);
+const FindingPage = lazyPage(() => import('./pages/findings/FindingPage.js'), 'FindingPage');
+const FindingsPage = lazyPage(() => import('./pages/findings/FindingsPage.js'), 'FindingsPage');
+const AccountsPage = lazyPage(() => import('./pages/access/AccountsPage.js'), 'AccountsPage');
+const PeoplePage = lazyPage(() => import('./pages/access/PeoplePage.js'), 'PeoplePage');
+const AccessReviewPage = lazyPage(
+  () => import('./pages/access/AccessReviewPage.js'),
+  'AccessReviewPage',
+);
+const AccessReviewsPage = lazyPage(
+  () => import('./pages/access/AccessReviewsPage.js'),
+  'AccessReviewsPage',
+);
+const AccessRequestsPage = lazyPage(
+  () => import('./pages/access/AccessRequestsPage.js'),
+  'AccessRequestsPage',
+);
+const DocumentPage = lazyPage(() => import('./pages/documents/DocumentPage.js'), 'DocumentPage');
+const DocumentsPage = lazyPage(() => import('./pages/documents/DocumentsPage.js'), 'DocumentsPage');
+const MyTrainingPage = lazyPage(
+  () => import('./pages/training/MyTrainingPage.js'),
+  'MyTrainingPage',
+);
+const TrainingAssignmentPage = lazyPage(
+  () => import('./pages/training/TrainingAssignmentPage.js'),
+  'TrainingAssignmentPage',
+);
+const TrainingRegisterPage = lazyPage(
+  () => import('./pages/training/TrainingRegisterPage.js'),
+  'TrainingRegisterPage',
+);
+
+/** While a page's code loads, the layout stays and the page area shows a spinner. */
+function loaded(page: ReactNode) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
 
 function allowed(permission: Permission, page: ReactNode) {
-  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+  return <RequirePermission permission={permission}>{loaded(page)}</RequirePermission>;
 }
 
 /** Every page of the app. The server answers any of these paths with index.html. */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/setup" element={<SetupPage />} />
-      <Route path="/auditor-invitation" element={<AuditorInvitationPage />} />
+      <Route path="/login" element={loaded(<LoginPage />)} />
+      <Route path="/setup" element={loaded(<SetupPage />)} />
+      <Route path="/auditor-invitation" element={loaded(<AuditorInvitationPage />)} />
       <Route
         element={
           <RequireSession>
@@ -197,7 +335,7 @@ export function AppRoutes() {
           path="training/:id"
           element={allowed('training:complete', <TrainingAssignmentPage />)}
         />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route path="*" element={loaded(<NotFoundPage />)} />
       </Route>
     </Routes>
   );

@@ -4,10 +4,13 @@ import type { AppContext } from '../../platform/context.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { listAssetPosture } from './list-asset-posture.js';
 import { livePosture } from './live-posture.js';
+import { reportPostureHistory } from './posture-history.js';
 import {
   assetPostureListSchema,
   effectivenessQuerySchema,
   effectivenessReportSchema,
+  postureHistoryQuerySchema,
+  postureHistorySchema,
   postureQuerySchema,
   postureSchema,
 } from './posture.schema.js';
@@ -54,6 +57,19 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       listAssetPosture(ctx, { ...request.query, at: instantFor(request, request.query.at) }),
+  });
+  // Not for engaged auditors: months outside their period would be refused one by one; they ask
+  // GET /posture?at= for instants of their period instead.
+  api.get('/api/v1/posture/history', {
+    config: { access: { permission: 'posture:read' } },
+    schema: {
+      tags: ['posture'],
+      summary:
+        'Posture per framework at the end of each of the last months (the current one: now), for charts',
+      querystring: postureHistoryQuerySchema,
+      response: { 200: postureHistorySchema },
+    },
+    handler: async (request) => reportPostureHistory(ctx, request.query),
   });
   api.get('/api/v1/reports/effectiveness', {
     config: { access: { permission: 'reports:read' }, engagedAuditor: 'period' },

@@ -228,3 +228,51 @@ export const effectivenessReportSchema = z.object({
   rows: z.array(effectivenessRowSchema),
 });
 export type EffectivenessReport = z.infer<typeof effectivenessReportSchema>;
+
+export const postureHistoryQuerySchema = z.object({
+  months: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24)
+    .default(12)
+    .describe('How many months, the current one included (1 to 24)'),
+});
+export type PostureHistoryQuery = z.infer<typeof postureHistoryQuerySchema>;
+
+const occurrenceClassCountsSchema = z
+  .object({
+    failing: z.number().describe('Overdue, missed, or done but unverified after the deadline'),
+    atRisk: z.number().describe('Not done and due within 7 days'),
+    pending: z.number().describe('Not done and due later, or done and awaiting verification'),
+    verified: z.number(),
+    notApplicable: z.number(),
+  })
+  .describe('The current occurrences of every control at that instant, by class (docs/posture.md)');
+
+export const posturePointSchema = z.object({
+  month: z.string().describe('The calendar month, YYYY-MM (organisation time zone)'),
+  at: z
+    .string()
+    .describe('The instant evaluated: the end of the month, or now for the current month'),
+  monthComplete: z.boolean().describe('false for the current month, evaluated now'),
+  status: controlStatus.describe('The worst status of every control'),
+  controlCounts: statusCountsSchema,
+  occurrences: occurrenceClassCountsSchema,
+  frameworks: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      status: controlStatus,
+      requirementCounts: statusCountsSchema,
+      controlCounts: statusCountsSchema,
+    }),
+  ),
+});
+export type PosturePoint = z.infer<typeof posturePointSchema>;
+
+export const postureHistorySchema = z.object({
+  months: z.number(),
+  points: z.array(posturePointSchema).describe('Oldest first, one per month'),
+});
+export type PostureHistory = z.infer<typeof postureHistorySchema>;

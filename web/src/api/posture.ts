@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiUrl } from './client.js';
 import { useApi } from './ApiProvider.js';
+import type { PostureHistory } from '../../../src/modules/posture/posture.schema.js';
 import type {
   AssetPostureList,
   EffectivenessQuery,
@@ -17,6 +18,18 @@ export function usePosture(at?: string, options: { enabled?: boolean } = {}) {
     queryKey: [POSTURE, 'overall', at ?? 'now'],
     queryFn: () => api.get<Posture>('/posture', { at }),
     enabled: options.enabled ?? true,
+  });
+}
+
+/** Posture at the end of each of the last `months` months, the current one at now. */
+export function usePostureHistory(months: number, options: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [POSTURE, 'history', months],
+    queryFn: () => api.get<PostureHistory>('/posture/history', { months }),
+    enabled: options.enabled ?? true,
+    // Past months do not change; the current one moves slowly: no need to refetch on each visit.
+    staleTime: 5 * 60_000,
   });
 }
 

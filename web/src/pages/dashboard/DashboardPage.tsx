@@ -1,4 +1,5 @@
 import { Anchor, Grid, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useAssets, useProcesses, useSuppliers } from '../../api/register.js';
 import { useReviewCampaigns } from '../../api/reviews.js';
@@ -9,9 +10,15 @@ import { CRITICALITY_COLORS, CRITICALITY_LABELS, optionsOf } from '../../compone
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
+import { Loading } from '../../components/Loading.js';
 import { ReviewProgress } from '../reviews/ReviewProgress.js';
 import { StatCard } from './StatCard.js';
 import { MyWorkCounts, PostureSummary } from './WorkSummary.js';
+
+/** The charts come in their own chunk, after the tiles: the numbers show first. */
+const DashboardCharts = lazy(async () => ({
+  default: (await import('./DashboardCharts.js')).DashboardCharts,
+}));
 
 function inUse(asset: AssetView): boolean {
   return asset.lifecycleStatus !== 'decommissioned';
@@ -35,6 +42,9 @@ export function DashboardPage() {
         {can('work:read') ? <MyWorkCounts /> : null}
         <PostureSummary />
         <Headlines />
+        <Suspense fallback={<Loading />}>
+          <DashboardCharts />
+        </Suspense>
         <AssetsByCriticality />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 6 }}>
