@@ -15,7 +15,7 @@ import { useFrameworks } from '../../api/catalog.js';
 import { effectivenessCsvUrl, useEffectivenessReport } from '../../api/posture.js';
 import type { EffectivenessQuery, EffectivenessReport } from '../../api/work-types.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
-import { formatDate, formatDateTime, todayIsoDate } from '../../components/format.js';
+import { formatDate, formatDateTime, formatPeriod, todayIsoDate } from '../../components/format.js';
 import { OCCURRENCE_STATUS_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PeriodInputs } from '../../components/PeriodInputs.js';
@@ -151,7 +151,7 @@ export function EffectivenessReportPage() {
                               {row.controlTitle}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td>{row.periodKey}</Table.Td>
+                          <Table.Td>{formatPeriod(row.periodKey, row.opensAt)}</Table.Td>
                           <Table.Td>{row.assetKey || '—'}</Table.Td>
                           <Table.Td>{formatDateTime(row.dueAt)}</Table.Td>
                           <Table.Td>{labelOf(OCCURRENCE_STATUS_LABELS, row.status)}</Table.Td>

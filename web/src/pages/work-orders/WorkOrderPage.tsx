@@ -24,7 +24,7 @@ import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { FormError, fieldErrors } from '../../components/form.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -113,7 +113,10 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                       </Anchor>
                     ) : null,
                   },
-                  { label: 'Period', value: occurrence?.periodKey },
+                  {
+                    label: 'Period',
+                    value: occurrence ? formatPeriod(occurrence.periodKey) : null,
+                  },
                   {
                     label: 'Asset',
                     value: occurrence?.assetKey ? (
@@ -126,7 +129,12 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                       </Anchor>
                     ) : null,
                   },
-                  { label: 'Due', value: occurrence ? formatDateTime(occurrence.dueAt) : null },
+                  {
+                    label: 'Due',
+                    value: occurrence
+                      ? `${formatDeadline(occurrence.dueAt)} (${formatDateTime(occurrence.dueAt)})`
+                      : null,
+                  },
                   { label: 'Performer', value: workOrder.performerLabel },
                   { label: 'Completed', value: formatDateTime(workOrder.completedAt) },
                   { label: 'Completion note', value: workOrder.completionNote, wide: true },

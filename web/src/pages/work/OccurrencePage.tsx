@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useOccurrence } from '../../api/work.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
@@ -16,7 +16,7 @@ export function OccurrencePage() {
       {(view) => (
         <>
           <PageHeader
-            title={`${view.controlTitle} — ${view.periodKey}`}
+            title={`${view.controlTitle} — ${formatPeriod(view.periodKey, view.opensAt)}`}
             description={view.assetKey ? `Asset ${view.assetKey}` : 'Organisation-wide'}
             crumbs={[{ label: 'My work', to: '/work' }]}
           />
@@ -24,8 +24,9 @@ export function OccurrencePage() {
             <Section title="Occurrence">
               <OccurrencesTable occurrences={[view]} />
               <Text size="sm" c="dimmed">
-                Opens {formatDateTime(view.opensAt)} · due {formatDateTime(view.dueAt)} · counts as
-                missed from {formatDateTime(view.closesAt)}
+                Opens {formatDateTime(view.opensAt)} · due {formatDeadline(view.dueAt)} (
+                {formatDateTime(view.dueAt)}) · counts as missed from{' '}
+                {formatDateTime(view.closesAt)}
               </Text>
             </Section>
             <Section title="History">
