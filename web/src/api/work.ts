@@ -213,6 +213,7 @@ export function useRejectWorkOrder(workOrderId: string) {
 export interface NonconformanceFilters {
   deficiency?: boolean | undefined;
   overdue?: boolean | undefined;
+  status?: NonconformanceStatus | undefined;
 }
 
 /** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
@@ -220,6 +221,7 @@ export function useNonconformances(filters: NonconformanceFilters = {}) {
   return usePagedList<NonconformanceItem>([WORK, 'nonconformances', filters], '/nonconformances', {
     deficiency: filters.deficiency ? 'true' : undefined,
     overdue: filters.overdue ? 'true' : undefined,
+    status: filters.status,
   });
 }
 
