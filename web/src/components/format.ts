@@ -3,7 +3,7 @@
 // Each formatter takes its time zone and locale as arguments (tested in test/web/format.test.ts);
 // the pages call it with the organisation's zone, which the session carries.
 import { durationInWords } from '../../../src/platform/time/duration-words.js';
-import { addDays, dateInZone, parseDate } from '../../../src/platform/time/zoned-time.js';
+import { addDays, parseDate } from '../../../src/platform/time/zoned-time.js';
 
 /** The browser's own zone, used until the session has said which zone the organisation is in. */
 const browserTimeZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -24,14 +24,34 @@ export function getOrganisationTimeZone(): string {
 /** A locale of `undefined` is the reader's own (the browser's language settings). */
 type Locale = string | undefined;
 
+/**
+ * Building an Intl formatter costs far more than using one, and a long table formats thousands of
+ * cells: each formatter is built once per locale, zone and options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** The calendar date (`YYYY-MM-DD`) an instant falls on in the zone. */
+function dateInZone(instant: Date, timeZone: string): string {
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
 /** A calendar date (`YYYY-MM-DD`) as the reader's locale writes it, without shifting time zones. */
 export function formatDate(isoDate: string | null | undefined, locale?: Locale): string {
   if (!isoDate) return '—';
   const date = isoDate.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    calendarDay(date),
-  );
+  return formatter(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(calendarDay(date));
 }
 
 /** An instant as the organisation's clock reads it: "7 Dec 2026, 14:30" (in the reader's locale). */
@@ -43,11 +63,7 @@ export function formatDateTime(
   if (!isoTime) return '—';
   const instant = new Date(isoTime);
   if (Number.isNaN(instant.getTime())) return isoTime;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(instant);
+  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(instant);
 }
 
 /** Today as `YYYY-MM-DD` in the organisation's time zone. */
@@ -67,7 +83,7 @@ function calendarDay(date: string): Date {
 }
 
 function wallClock(instant: Date, timeZone: string): { hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -118,7 +134,7 @@ export function formatDeadline(
   };
   const day =
     relative[date] ??
-    new Intl.DateTimeFormat(locale, {
+    formatter(locale, {
       weekday: 'short',
       day: 'numeric',
       month: 'short',
@@ -155,7 +171,7 @@ export function formatPeriod(
   const quarter = /^(\d{4})-Q([1-4])$/.exec(periodKey);
   if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
   if (/^\d{4}-\d{2}$/.test(periodKey)) {
-    return new Intl.DateTimeFormat(locale, {
+    return formatter(locale, {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
