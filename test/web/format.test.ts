@@ -7,6 +7,7 @@ import {
   formatDuration,
   formatPeriod,
   formatPerson,
+  personOfLabel,
   plainValidationMessage,
   todayIsoDate,
 } from '../../web/src/components/format.js';
@@ -83,6 +84,15 @@ describe('words, not codes', () => {
         'en-GB',
       ),
     ).toBe('After the event of 5 Dec 2026, 09:00');
+  });
+
+  it('reads a signer label as a name and an e-mail', () => {
+    expect(personOfLabel('Ada Lovelace <ada@example.com>')).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+    });
+    expect(personOfLabel('ada@example.com')).toEqual({ name: null, email: 'ada@example.com' });
+    expect(personOfLabel('token:backup-job')).toEqual({ name: 'token:backup-job', email: null });
   });
 
   it('names a person, with the e-mail second', () => {

@@ -180,6 +180,21 @@ export function formatPeriod(
   return periodKey;
 }
 
+/**
+ * A person as the API labels them, split for display: signatures carry `Name <e-mail>`, other
+ * records the e-mail alone or a token's `token:name`.
+ */
+export function personOfLabel(label: string | null | undefined): {
+  name: string | null;
+  email: string | null;
+} {
+  const trimmed = label?.trim() ?? '';
+  const named = /^(.+?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(trimmed);
+  if (named) return { name: named[1]!, email: named[2]! };
+  if (/^[^\s@]+@[^\s@]+$/.test(trimmed)) return { name: null, email: trimmed };
+  return { name: trimmed || null, email: null };
+}
+
 /** A person as shown: the name, with the e-mail as secondary text when both are known. */
 export function formatPerson(person: { name?: string | null; email?: string | null }): {
   primary: string;

@@ -24,7 +24,14 @@ import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { FormError, fieldErrors } from '../../components/form.js';
-import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
+import {
+  formatDateTime,
+  formatDeadline,
+  formatPerson,
+  formatPeriod,
+  personOfLabel,
+} from '../../components/format.js';
+import { PersonName } from '../../components/PersonName.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -135,7 +142,7 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                       ? `${formatDeadline(occurrence.dueAt)} (${formatDateTime(occurrence.dueAt)})`
                       : null,
                   },
-                  { label: 'Performer', value: workOrder.performerLabel },
+                  { label: 'Performer', value: <PersonName label={workOrder.performerLabel} /> },
                   { label: 'Completed', value: formatDateTime(workOrder.completedAt) },
                   { label: 'Completion note', value: workOrder.completionNote, wide: true },
                 ]}
@@ -181,10 +188,12 @@ function Signatures({ workOrder }: { workOrder: WorkOrderDetail }) {
         <Alert
           key={signature.id}
           color={signature.meaning === 'verified' ? 'teal' : 'orange'}
-          title={`Signed by ${signature.signerLabel}`}
+          title={`Signed by ${formatPerson(personOfLabel(signature.signerLabel)).primary}`}
         >
           <Text size="sm">“{MEANINGS[signature.meaning]}”</Text>
           <Text size="xs" c="dimmed">
+            {personOfLabel(signature.signerLabel).email ?? ''}
+            {personOfLabel(signature.signerLabel).email ? ' · ' : ''}
             {formatDateTime(signature.signedAt)} · re-authenticated by{' '}
             {signature.method === 'totp' ? 'authenticator code' : signature.method}
           </Text>

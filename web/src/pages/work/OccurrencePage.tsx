@@ -2,10 +2,20 @@ import { Stack, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useOccurrence } from '../../api/work.js';
 import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
+import { PersonName } from '../../components/PersonName.js';
+import type { OccurrenceView } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { OccurrencesTable } from './OccurrencesTable.js';
+
+const OCCURRENCE_EVENT_WORDS: Record<OccurrenceView['events'][number]['kind'], string> = {
+  started: 'Started',
+  completed: 'Completed',
+  verified: 'Verified',
+  rejected: 'Rejected',
+  not_applicable: 'Marked not applicable',
+};
 
 /** One occurrence (the page e-mail reminders and alerts link to): its window, status and history. */
 export function OccurrencePage() {
@@ -40,8 +50,10 @@ export function OccurrencePage() {
                     {view.events.map((event) => (
                       <Table.Tr key={`${event.kind}-${event.at}`}>
                         <Table.Td>{formatDateTime(event.at)}</Table.Td>
-                        <Table.Td>{event.kind.replace('_', ' ')}</Table.Td>
-                        <Table.Td>{event.actorLabel}</Table.Td>
+                        <Table.Td>{OCCURRENCE_EVENT_WORDS[event.kind]}</Table.Td>
+                        <Table.Td>
+                          <PersonName label={event.actorLabel} />
+                        </Table.Td>
                         <Table.Td>{event.note}</Table.Td>
                       </Table.Tr>
                     ))}
