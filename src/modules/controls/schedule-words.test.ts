@@ -23,7 +23,9 @@ describe('describeSchedule', () => {
 
   it('writes a cadence with its due day and start', () => {
     expect(
-      describeSchedule({ cadence: { frequency: 'monthly', startsOn: '2026-01-01', dayOfPeriod: 5 } }),
+      describeSchedule({
+        cadence: { frequency: 'monthly', startsOn: '2026-01-01', dayOfPeriod: 5 },
+      }),
     ).toBe('Monthly, due on day 5 of the month, from 2026-01-01');
     expect(describeSchedule({ cadence: { frequency: 'annual', startsOn: '2026-01-01' } })).toBe(
       'Yearly, from 2026-01-01',

@@ -58,7 +58,9 @@ export function describeSchedule(control: Pick<ControlContent, 'cadence' | 'sla'
   if (control.cadence) {
     const { frequency, startsOn, dayOfPeriod } = control.cadence;
     const due =
-      dayOfPeriod === undefined ? '' : `, due on day ${dayOfPeriod} of the ${PERIOD_NAMES[frequency]}`;
+      dayOfPeriod === undefined
+        ? ''
+        : `, due on day ${dayOfPeriod} of the ${PERIOD_NAMES[frequency]}`;
     return `${FREQUENCY_WORDS[frequency]}${due}, from ${startsOn}`;
   }
   const sla = control.sla!;

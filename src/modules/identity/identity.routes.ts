@@ -98,7 +98,9 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
           timeZone: z
             .string()
             .nullable()
-            .describe("The organisation's time zone, for a signed-in person: dates are shown in it"),
+            .describe(
+              "The organisation's time zone, for a signed-in person: dates are shown in it",
+            ),
         }),
       },
     },
