@@ -50,6 +50,7 @@ import { errorComponentSchema, withErrorResponses } from '../platform/http/error
 import { responseSerializerCompiler } from '../platform/http/response-serializer.js';
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
+import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
@@ -146,6 +147,7 @@ export async function buildServer(
   registerHealthRoutes(api, ctx);
   registerMetricsRoutes(api, ctx);
   registerIdentityRoutes(api, ctx);
+  registerOrganisationRoutes(api, ctx);
   registerSsoRoutes(api, ctx);
   registerUserAdminRoutes(api, ctx);
   registerAuditorEngagementRoutes(api, ctx);

@@ -19,15 +19,29 @@ export const processOutput: Output = {
 export function formatTable(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '(none)';
   const cells = rows.map((row) => columns.map((column) => formatCell(row[column])));
-  const widths = columns.map((column, index) =>
-    Math.max(column.length, ...cells.map((line) => line[index]!.length)),
+  const headers = columns.map(columnHeader);
+  const widths = headers.map((header, index) =>
+    Math.max(header.length, ...cells.map((line) => line[index]!.length)),
   );
   const line = (values: string[]) =>
     values
       .map((value, index) => value.padEnd(widths[index]!))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.toUpperCase())), ...cells.map(line)].join('\n');
+  return [line(headers), ...cells.map(line)].join('\n');
+}
+
+/**
+ * A column's field name as a header a person reads: words in capitals, a trailing "Key" left out
+ * (`controlKey` → CONTROL, `dueAt` → DUE AT, `rpo30Days` → RPO 30 DAYS).
+ */
+export function columnHeader(field: string): string {
+  const words = field
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .split(' ');
+  if (words.length > 1 && words.at(-1) === 'Key') words.pop();
+  return words.join(' ').toUpperCase();
 }
 
 function formatCell(value: unknown): string {

@@ -142,6 +142,8 @@ describe('signing in', () => {
         }) as object,
         setupNeeded: false,
         engagement: null,
+        // The web shows every date as the organisation's clock reads it.
+        timeZone: 'Europe/Berlin',
       });
       expect((await session.call('GET', '/api/v1/audit/events')).statusCode).toBe(200);
     });
@@ -169,6 +171,7 @@ describe('signing in', () => {
       expect((await session.call('GET', '/api/v1/auth/session')).json()).toMatchObject({
         authenticated: false,
         csrfToken: null,
+        timeZone: null,
       });
     });
 

@@ -91,7 +91,7 @@ describe('controls API', () => {
       perAsset: true,
       cadence: null,
       sla: { trigger: 'critical-patch-released', within: 'PT72H' },
-      schedule: 'within PT72H of critical-patch-released',
+      schedule: '72 hours after a critical patch is released',
       version: 1,
       retiredAt: null,
       requirements: expect.arrayContaining([

@@ -54,12 +54,34 @@ describe('control work in a real browser', () => {
     await expectPath(page, '/login');
     await signIn(page, engineer.email, TEST_PASSWORD);
     await expectPath(page, '/work');
+    // My work opens on today's work; the patch is due in 72 hours, so it is this week's.
+    await expect
+      .poll(() => page.getByTestId('work-tab-today').getAttribute('aria-selected'))
+      .toBe('true');
+    await page.getByTestId('work-tab-week').click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'week');
+    // The tab is in the URL: going back returns to today, going forward to this week.
+    await page.goBack();
+    await expect
+      .poll(() => page.getByTestId('work-tab-today').getAttribute('aria-selected'))
+      .toBe('true');
+    await page.goForward();
+    await expect
+      .poll(() => page.getByTestId('work-tab-week').getAttribute('aria-selected'))
+      .toBe('true');
     const row = page
       .getByTestId('occurrence-row')
       .filter({ hasText: CONTROL_TITLE })
       .filter({ hasText: 'app-server-1' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Critical');
+    // The deadline reads as a day and a time, the period as the event's time, never as codes.
+    const due = await row.getByTestId('occurrence-due').textContent();
+    expect(due).toMatch(
+      /^(today|tomorrow|\w{3},? \d{1,2} \w{3}|\w{3},? \w{3} \d{1,2}), \d{2}:\d{2}$/,
+    );
+    expect(await row.textContent()).toContain('After the event of');
+    expect(await row.textContent()).not.toMatch(/event:[0-9a-f]{8}|T\d{2}:\d{2}:\d{2}/);
     await row.getByRole('button', { name: 'Start' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/work-orders/'));
     const workOrderId = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -185,7 +185,7 @@ describe('plumbline backups', () => {
   it('lists runs, policies and an asset’s effective policy', async () => {
     const runs = await as(viewer, 'backups', 'runs', '--asset', 'db-prod-eu', '--status', 'failed');
     expect(runs.code).toBe(0);
-    expect(runs.stdout).toMatch(/^STARTEDAT\s+ASSETKEY\s+TOOL\s+STATUS/);
+    expect(runs.stdout).toMatch(/^STARTED AT\s+ASSET\s+TOOL\s+STATUS/);
     expect(runs.stdout).toContain('pgdump-2026-11-21');
     expect(runs.stdout).not.toContain('pgdump-2026-11-20');
     expect((await as(viewer, 'backups', 'policies')).stdout).toBe('(none)\n');
@@ -201,7 +201,7 @@ describe('plumbline backups', () => {
     const status = await as(viewer, 'backups', 'status');
     expect(status.code, status.stderr).toBe(0);
     expect(status.stdout).toMatch(/^Backup status at \S+: \d+ missed, \d+ failing, /);
-    expect(status.stdout).toMatch(/\nASSETKEY\s+STATUS\s+LASTSUCCESSAT\s+RPO30DAYS/);
+    expect(status.stdout).toMatch(/\nASSET\s+STATUS\s+LAST SUCCESS AT\s+RPO 30 DAYS/);
     expect(status.stdout).toMatch(/\ndb-prod-eu\s+(missed|failing)\s/);
     const json = JSON.parse((await as(viewer, 'backups', 'status', '--json')).stdout) as {
       items: { assetKey: string }[];
@@ -221,7 +221,7 @@ describe('plumbline backups', () => {
     expect(open.every((incident) => incident.closedAt === null)).toBe(true);
     expect(open.map((incident) => incident.kind)).toContain('run_failed');
     const table = await as(viewer, 'backups', 'incidents', '--open');
-    expect(table.stdout).toMatch(/^BEGANAT\s+ASSETKEY\s+KIND\s+STATE\s+ALERTS\s+SUMMARY/);
+    expect(table.stdout).toMatch(/^BEGAN AT\s+ASSET\s+KIND\s+STATE\s+ALERTS\s+SUMMARY/);
     expect(table.stdout).toMatch(/\sopen\s/);
     expect((await as(writer, 'backups', 'incidents')).code).toBe(3);
   });

@@ -73,9 +73,31 @@ describe('plumbline occurrences and work against a running server', () => {
     const result = await as(engineerToken, ['occurrences', '--status', 'due', '--limit', '5']);
     expect(result.code).toBe(0);
     const [header, ...rows] = result.stdout.trim().split('\n');
-    expect(header).toMatch(/CONTROLKEY\s+PERIODKEY\s+ASSETKEY\s+DUEAT\s+STATUS/);
+    expect(header).toMatch(/CONTROL\s+PERIOD\s+ASSET\s+DUE AT\s+STATUS/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.trimEnd().endsWith('due'))).toBe(true);
+  });
+
+  it('takes dates as days in the organisation time zone: --due-before to the end of that day', async () => {
+    const ids = async (argv: string[]) => {
+      const result = await as(engineerToken, ['--json', 'occurrences', ...argv]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return (JSON.parse(result.stdout) as OccurrenceView[]).map((item) => item.id);
+    };
+    // The test organisation is in Berlin (summer time from 29 March): 31 March ends at 22:00 UTC,
+    // and March's monthly work, due at the midnight that ends it, is that day's deadline.
+    const byDate = await ids(['--due-before', '2026-03-31']);
+    expect(byDate.length).toBeGreaterThan(0);
+    expect(byDate).toEqual(await ids(['--due-before', '2026-03-31T22:00:00.001Z']));
+    expect(byDate).not.toEqual(await ids(['--due-before', '2026-03-31T22:00:00Z']));
+    const fromDate = await ids(['--due-from', '2026-03-07']);
+    expect(fromDate).toEqual(await ids(['--due-from', '2026-03-06T23:00:00Z']));
+    const atDate = await ids(['--at', '2026-03-07', '--status', 'overdue']);
+    expect(atDate).toEqual(await ids(['--at', '2026-03-07T23:00:00Z', '--status', 'overdue']));
+
+    const impossible = await as(engineerToken, ['occurrences', '--due-before', '2026-02-30']);
+    expect(impossible.code).toBe(2);
+    expect(impossible.stderr).toContain('--due-before 2026-02-30 is not a calendar date');
   });
 
   it('starts, attaches evidence to and completes a work order by its number', async () => {

@@ -4,6 +4,7 @@ import type { UserView } from '../../modules/identity/user.schema.js';
 import type { AuditEventView } from '../../modules/audit-log/audit-log.schema.js';
 import { ApiError } from '../api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, pageOptions, withPageOptions, type PageOptions } from '../paging.js';
@@ -77,13 +78,20 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .command('create')
     .requiredOption('--name <name>')
     .requiredOption('--role <role>')
-    .option('--expires-at <iso>')
+    .option(
+      '--expires-at <when>',
+      'when the token stops working (ISO date-time, or YYYY-MM-DD: at the end of that day)',
+    )
     .action(
       async (options: { name: string; role: string; expiresAt?: string }, command: Command) => {
-        const created = await clientFor(command, cli).send<{
+        const client = clientFor(command, cli);
+        const { expiresAt } = await resolveInstants(client, {
+          expiresAt: ['--expires-at', options.expiresAt, 'end'],
+        });
+        const created = await client.send<{
           token: string;
           apiToken: ApiTokenView;
-        }>('POST', '/tokens', options);
+        }>('POST', '/tokens', { name: options.name, role: options.role, expiresAt });
         cli.output.out(
           globalOptions(command).json
             ? JSON.stringify(created, null, 2)

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { AccountView, ImportAccountsResult } from '../../modules/accounts/account.schema.js';
 import { ACCOUNT_IMPORT_FORMATS } from '../../modules/accounts/parsers/index.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { openInput, postStream } from '../upload.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
@@ -37,8 +38,8 @@ export function registerAccountCommands(program: Command, cli: CliContext): void
         .makeOptionMandatory(),
     )
     .option(
-      '--taken-at <instant>',
-      'when the listing was taken (for an IAM report, its GeneratedTime); default: now',
+      '--taken-at <when>',
+      'when the listing was taken (ISO date-time, or YYYY-MM-DD: the start of that day; for an IAM report, its GeneratedTime); default: now',
     )
     .action(
       async (
@@ -46,11 +47,14 @@ export function registerAccountCommands(program: Command, cli: CliContext): void
         options: { asset: string; format: string; takenAt?: string },
         command: Command,
       ) => {
+        const { takenAt } = await resolveInstants(clientFor(command, cli), {
+          takenAt: ['--taken-at', options.takenAt, 'start'],
+        });
         const result = await postStream<ImportAccountsResult>(
           command,
           cli,
           '/accounts/import',
-          { asset: options.asset, format: options.format, takenAt: options.takenAt },
+          { asset: options.asset, format: options.format, takenAt },
           openInput(file),
           'text/csv',
         );

@@ -13,6 +13,7 @@ import type {
 } from '../../modules/backups/backup-status.schema.js';
 import { BACKUP_IMPORT_FORMATS } from '../../modules/backups/parsers/index.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
 import { openInput, postStream } from '../upload.js';
@@ -76,19 +77,23 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     });
   withPageOptions(backups.command('runs').description('backup runs, newest first'))
     .option('--asset <key>')
-    .option('--from <instant>', 'started at or after (ISO date-time)')
-    .option('--to <instant>', 'started before (ISO date-time)')
+    .option('--from <when>', 'started at or after (ISO date-time, or YYYY-MM-DD: from its start)')
+    .option('--to <when>', 'started before (ISO date-time, or YYYY-MM-DD: to its end)')
     .option('--status <status>', 'succeeded, failed or partial')
     .option('--tool <tool>')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
+      const client = clientFor(command, cli);
+      const period = await resolveInstants(client, {
+        from: ['--from', options.from, 'start'],
+        to: ['--to', options.to, 'end'],
+      });
       const items = await fetchList<BackupRunView>(
-        clientFor(command, cli),
+        client,
         cli,
         '/backup-runs',
         {
           asset: options.asset,
-          from: options.from,
-          to: options.to,
+          ...period,
           status: options.status,
           tool: options.tool,
         },
@@ -135,11 +140,14 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
   backups
     .command('status')
     .description('every asset under a backup policy with its status, worst first')
-    .option('--at <instant>', 'as the records stood at this instant (ISO date-time)')
+    .option(
+      '--at <when>',
+      'as the records stood at this instant (ISO date-time, or YYYY-MM-DD: as that day ended)',
+    )
     .action(async (options: { at?: string }, command: Command) => {
-      const view = await clientFor(command, cli).get<BackupStatusView>('/backups/status', {
-        at: options.at,
-      });
+      const client = clientFor(command, cli);
+      const { at } = await resolveInstants(client, { at: ['--at', options.at, 'end'] });
+      const view = await client.get<BackupStatusView>('/backups/status', { at });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(view, null, 2));
         return;
@@ -176,16 +184,23 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
   )
     .option('--open', 'only incidents still open')
     .option('--asset <key>')
-    .option('--at <instant>', 'as they stood at this instant (ISO date-time)')
+    .option(
+      '--at <when>',
+      'as they stood at this instant (ISO date-time, or YYYY-MM-DD: as that day ended)',
+    )
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
+      const client = clientFor(command, cli);
+      const { at } = await resolveInstants(client, {
+        at: ['--at', typeof options.at === 'string' ? options.at : undefined, 'end'],
+      });
       const items = await fetchList<BackupIncidentView>(
-        clientFor(command, cli),
+        client,
         cli,
         '/backups/incidents',
         {
           status: options.open ? 'open' : undefined,
           asset: options.asset,
-          at: options.at,
+          at,
         },
         {
           limit: options.limit as string | undefined,

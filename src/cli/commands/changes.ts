@@ -6,6 +6,7 @@ import {
 } from '../../modules/changes/change-status.js';
 import type { ChangeDetail, ChangeView } from '../../modules/changes/change.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
 
@@ -84,8 +85,14 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
     .requiredOption('--rollback-plan <text>')
     .requiredOption('--asset <key...>', 'affected assets')
     .option('--test-summary <text>', 'how it was tested')
-    .option('--planned-start <instant>', 'start of the planned window (ISO date-time)')
-    .option('--planned-end <instant>', 'end of the planned window (ISO date-time)')
+    .option(
+      '--planned-start <when>',
+      'start of the planned window (ISO date-time, or YYYY-MM-DD: from its start)',
+    )
+    .option(
+      '--planned-end <when>',
+      'end of the planned window (ISO date-time, or YYYY-MM-DD: to its end)',
+    )
     .action(
       async (
         options: {
@@ -102,7 +109,12 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
         },
         command: Command,
       ) => {
-        const change = await clientFor(command, cli).send<ChangeDetail>('POST', '/changes', {
+        const client = clientFor(command, cli);
+        const planned = await resolveInstants(client, {
+          start: ['--planned-start', options.plannedStart, 'start'],
+          end: ['--planned-end', options.plannedEnd, 'end'],
+        });
+        const change = await client.send<ChangeDetail>('POST', '/changes', {
           title: options.title,
           description: options.description,
           type: options.type,
@@ -111,8 +123,8 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
           rollbackPlan: options.rollbackPlan,
           assets: options.asset,
           ...(options.testSummary ? { testSummary: options.testSummary } : {}),
-          ...(options.plannedStart ? { plannedStart: options.plannedStart } : {}),
-          ...(options.plannedEnd ? { plannedEnd: options.plannedEnd } : {}),
+          ...(planned.start ? { plannedStart: planned.start } : {}),
+          ...(planned.end ? { plannedEnd: planned.end } : {}),
         });
         cli.output.out(
           globalOptions(command).json

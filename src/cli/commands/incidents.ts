@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { INCIDENT_SEVERITIES } from '../../modules/incidents/incident-status.js';
 import type { IncidentDetail, IncidentView } from '../../modules/incidents/incident.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
 
@@ -81,7 +82,10 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
     )
     .option('--asset <key...>', 'affected assets')
     .option('--responder <name...>', 'responders')
-    .option('--detected-at <instant>', 'when it was detected (ISO date-time); default now')
+    .option(
+      '--detected-at <when>',
+      'when it was detected (ISO date-time, or YYYY-MM-DD: the start of that day); default now',
+    )
     .option('--note <text>', 'first timeline entry')
     .action(
       async (
@@ -95,12 +99,16 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
         },
         command: Command,
       ) => {
-        const incident = await clientFor(command, cli).send<IncidentDetail>('POST', '/incidents', {
+        const client = clientFor(command, cli);
+        const { detectedAt } = await resolveInstants(client, {
+          detectedAt: ['--detected-at', options.detectedAt, 'start'],
+        });
+        const incident = await client.send<IncidentDetail>('POST', '/incidents', {
           title: options.title,
           severity: options.severity,
           assets: options.asset ?? [],
           responders: options.responder ?? [],
-          ...(options.detectedAt ? { detectedAt: options.detectedAt } : {}),
+          ...(detectedAt ? { detectedAt } : {}),
           ...(options.note ? { note: options.note } : {}),
         });
         cli.output.out(

@@ -10,6 +10,8 @@ import {
   type ProvisioningRequestView,
 } from '../../modules/provisioning/provisioning.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import type { ApiClient } from '../api-client.js';
+import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
 import { signAsPerson, withSignerOptions } from '../sign-as-person.js';
@@ -238,11 +240,17 @@ function withDecommissioningOptions(command: Command): Command {
     .addOption(
       new Option('--removed <what...>', 'what has been removed').choices(Object.keys(REMOVALS)),
     )
-    .option('--shut-down-at <instant>', 'when it was shut down (ISO date-time)');
+    .option(
+      '--shut-down-at <when>',
+      'when it was shut down (ISO date-time, or YYYY-MM-DD: the start of that day)',
+    );
 }
 
 /** The request body of the options given (only those given: a patch changes nothing else). */
-function decommissioningBody(options: DecommissioningOptions): Record<string, unknown> {
+async function decommissioningBody(
+  client: ApiClient,
+  options: DecommissioningOptions,
+): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
   if (options.retentionDecision !== undefined) body.retentionDecision = options.retentionDecision;
   if (options.dataDisposition !== undefined) body.dataDisposition = options.dataDisposition;
@@ -251,7 +259,10 @@ function decommissioningBody(options: DecommissioningOptions): Record<string, un
     body.sanitisationMethod = options.sanitisationMethod;
   if (options.sanitisationReference !== undefined)
     body.sanitisationReference = options.sanitisationReference;
-  if (options.shutDownAt !== undefined) body.shutDownAt = options.shutDownAt;
+  const { shutDownAt } = await resolveInstants(client, {
+    shutDownAt: ['--shut-down-at', options.shutDownAt, 'start'],
+  });
+  if (shutDownAt !== undefined) body.shutDownAt = shutDownAt;
   for (const removed of options.removed ?? []) {
     body[REMOVALS[removed as keyof typeof REMOVALS]] = true;
   }
@@ -310,7 +321,7 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
     const record = await clientFor(command, cli).send<DecommissioningRecordDetail>(
       'POST',
       '/decommissioning-records',
-      { asset: options.asset, ...decommissioningBody(options) },
+      { asset: options.asset, ...(await decommissioningBody(clientFor(command, cli), options)) },
     );
     print(command, cli, record, (r) => `Recorded ${describeOutcome(r)}`);
   });
@@ -323,7 +334,7 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
     const record = await clientFor(command, cli).send<DecommissioningRecordDetail>(
       'PATCH',
       path(id),
-      decommissioningBody(options),
+      await decommissioningBody(clientFor(command, cli), options),
     );
     print(command, cli, record, (r) => `Updated ${describeOutcome(r)}`);
   });

@@ -7,6 +7,7 @@ import type {
   RestoreTestView,
 } from '../../modules/recovery/restore-test.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
@@ -63,10 +64,19 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
     .command('record')
     .description('record a restore test you performed; it is judged against the asset targets')
     .requiredOption('--asset <key>')
-    .requiredOption('--started <instant>', 'when the restore started')
-    .requiredOption('--finished <instant>', 'when the restored system was usable and checked')
+    .requiredOption(
+      '--started <when>',
+      'when the restore started (ISO date-time, or YYYY-MM-DD: the start of that day)',
+    )
+    .requiredOption(
+      '--finished <when>',
+      'when the restored system was usable and checked (ISO date-time, or YYYY-MM-DD: the end of that day)',
+    )
     .option('--backup-run <id>', 'the backup run restored')
-    .option('--recovery-point <instant>', "the instant the data represents (default: the run's)")
+    .option(
+      '--recovery-point <when>',
+      "the instant the data represents (ISO date-time, or YYYY-MM-DD: the start of that day; default: the run's)",
+    )
     .option(
       '--check <spec>',
       'an integrity check, "name=pass" or "name=fail:note" (repeat)',
@@ -86,19 +96,21 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
         },
         command: Command,
       ) => {
-        const test = await clientFor(command, cli).send<RestoreTestDetail>(
-          'POST',
-          '/restore-tests',
-          {
-            asset: options.asset,
-            startedAt: options.started,
-            finishedAt: options.finished,
-            ...(options.backupRun ? { backupRunId: options.backupRun } : {}),
-            ...(options.recoveryPoint ? { recoveryPointAt: options.recoveryPoint } : {}),
-            integrityChecks: options.check ?? [],
-            ...(options.notes ? { notes: options.notes } : {}),
-          },
-        );
+        const client = clientFor(command, cli);
+        const instants = await resolveInstants(client, {
+          startedAt: ['--started', options.started, 'start'],
+          finishedAt: ['--finished', options.finished, 'end'],
+          recoveryPointAt: ['--recovery-point', options.recoveryPoint, 'start'],
+        });
+        const test = await client.send<RestoreTestDetail>('POST', '/restore-tests', {
+          asset: options.asset,
+          startedAt: instants.startedAt,
+          finishedAt: instants.finishedAt,
+          ...(options.backupRun ? { backupRunId: options.backupRun } : {}),
+          ...(instants.recoveryPointAt ? { recoveryPointAt: instants.recoveryPointAt } : {}),
+          integrityChecks: options.check ?? [],
+          ...(options.notes ? { notes: options.notes } : {}),
+        });
         if (globalOptions(command).json) {
           cli.output.out(JSON.stringify(test, null, 2));
           return;

@@ -8,6 +8,7 @@ import type {
   WorkOrderView,
 } from '../../modules/work-orders/work-order.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
+import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, listPages, withPageOptions, type PageOptions } from '../paging.js';
@@ -68,11 +69,27 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
     .option('--control <key>')
     .option('--asset <key>')
     .option('--owner-role <role>')
-    .option('--due-before <instant>')
-    .option('--at <instant>', 'evaluate statuses at this instant')
+    .option(
+      '--due-from <when>',
+      'due at or after this instant (ISO date-time, or YYYY-MM-DD for the start of that day)',
+    )
+    .option(
+      '--due-before <when>',
+      'due before this instant (ISO date-time), or by the end of this day (YYYY-MM-DD)',
+    )
+    .option(
+      '--at <when>',
+      'evaluate statuses at this instant (ISO date-time, or YYYY-MM-DD for the end of that day)',
+    )
     .action(async (options: Record<string, string | undefined>, command: Command) => {
+      const client = clientFor(command, cli);
+      const instants = await resolveInstants(client, {
+        dueFrom: ['--due-from', options.dueFrom, 'start'],
+        dueBefore: ['--due-before', options.dueBefore, 'deadline'],
+        at: ['--at', options.at, 'end'],
+      });
       const items = await fetchList<OccurrenceView>(
-        clientFor(command, cli),
+        client,
         cli,
         '/occurrences',
         {
@@ -80,8 +97,7 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
           control: options.control,
           asset: options.asset,
           ownerRole: options.ownerRole,
-          dueBefore: options.dueBefore,
-          at: options.at,
+          ...instants,
         },
         options,
       );

@@ -196,15 +196,3 @@ export function changedFields(
     .filter((field) => !sameContent(before[field] ?? null, after[field] ?? null))
     .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
 }
-
-/** A control's cadence or SLA in a few words, for lists and the CLI. */
-export function describeSchedule(control: Pick<ControlContent, 'cadence' | 'sla'>): string {
-  if (control.cadence) {
-    const { frequency, startsOn, dayOfPeriod } = control.cadence;
-    return `${frequency}${dayOfPeriod === undefined ? '' : ` (due day ${dayOfPeriod})`} from ${startsOn}`;
-  }
-  const sla = control.sla!;
-  if (typeof sla.within === 'string') return `within ${sla.within} of ${sla.trigger}`;
-  const lead = sla.within.lead === undefined ? '' : `${sla.within.lead} `;
-  return `${lead}before ${sla.within.before} (${sla.trigger})`;
-}

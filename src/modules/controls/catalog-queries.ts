@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { contentHash, describeSchedule } from './catalog-content.js';
+import { contentHash } from './catalog-content.js';
+import { describeSchedule } from './schedule-words.js';
 import { automationOf } from './evaluators.js';
 import type {
   ControlSummary,

@@ -95,6 +95,12 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
           engagement: ownEngagementSchema
             .nullable()
             .describe("An engaged auditor's framework and period (docs/auditor-access.md)"),
+          timeZone: z
+            .string()
+            .nullable()
+            .describe(
+              "The organisation's time zone, for a signed-in person: dates are shown in it",
+            ),
         }),
       },
     },
@@ -103,7 +109,7 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
       const setupNeeded = await isSetupNeeded(ctx);
       if (!principal || principal.via !== 'session' || principal.engagement?.status === 'ended') {
         const none = { authenticated: false, state: null, csrfToken: null, user: null };
-        return { ...none, setupNeeded, engagement: null };
+        return { ...none, setupNeeded, engagement: null, timeZone: null };
       }
       const scope = engagementScope(principal);
       const user = await userRepository.findById(ctx.db, principal.userId);
@@ -119,6 +125,7 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
           periodTo: scope.periodTo,
           expiresAt: scope.expiresAt.toISOString(),
         },
+        timeZone: ctx.config.timezone,
       };
     },
   });

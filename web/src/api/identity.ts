@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { setOrganisationTimeZone } from '../components/format.js';
 import { useApi } from './ApiProvider.js';
 import type { Session, SessionState, UserView } from './types.js';
 
@@ -12,6 +13,7 @@ export function useSession() {
     queryFn: async () => {
       const session = await api.get<Session>('/auth/session');
       api.setCsrfToken(session.csrfToken);
+      setOrganisationTimeZone(session.timeZone);
       return session;
     },
     staleTime: 60_000,

@@ -116,6 +116,8 @@ export interface Session {
   setupNeeded: boolean;
   /** Set for an engaged auditor: what their access covers (docs/auditor-access.md). */
   engagement: OwnEngagement | null;
+  /** The organisation's time zone (for a signed-in person): dates are shown in it. */
+  timeZone: string | null;
 }
 
 export interface OwnEngagement {

@@ -34,6 +34,8 @@ export interface OccurrenceFilters {
   ownerRole?: OwnerRole | undefined;
   control?: string | undefined;
   asset?: string | undefined;
+  /** Only occurrences due before this instant (ISO). */
+  dueBefore?: string | undefined;
 }
 
 const occurrenceQuery = ({ status, ...rest }: OccurrenceFilters) => ({
@@ -211,6 +213,7 @@ export function useRejectWorkOrder(workOrderId: string) {
 export interface NonconformanceFilters {
   deficiency?: boolean | undefined;
   overdue?: boolean | undefined;
+  status?: NonconformanceStatus | undefined;
 }
 
 /** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
@@ -218,6 +221,7 @@ export function useNonconformances(filters: NonconformanceFilters = {}) {
   return usePagedList<NonconformanceItem>([WORK, 'nonconformances', filters], '/nonconformances', {
     deficiency: filters.deficiency ? 'true' : undefined,
     overdue: filters.overdue ? 'true' : undefined,
+    status: filters.status,
   });
 }
 

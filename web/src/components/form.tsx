@@ -1,6 +1,7 @@
 import { Alert, List } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { plainValidationMessage } from './format.js';
 
 /**
  * Field errors from an API error, keyed by field path without the request part: `body.criticality`
@@ -12,9 +13,18 @@ export function fieldErrors(error: unknown, prefix = 'body.'): Record<string, st
   for (const issue of error.issues) {
     if (!issue.path.startsWith(prefix)) continue;
     const field = issue.path.slice(prefix.length);
-    errors[field] ??= issue.message;
+    errors[field] ??= plainValidationMessage(issue.message);
   }
   return errors;
+}
+
+/** A field path as a reader names it: `body.certifications.0.name` → "certifications 1 name". */
+function fieldName(path: string, prefix: string): string {
+  const field = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  return field
+    .split('.')
+    .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : segment))
+    .join(' ');
 }
 
 /** A form's values with a typed setter per field. */
@@ -46,7 +56,18 @@ export function FormError({
     if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [error]);
   if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const issuesOfError = error instanceof ApiError ? error.issues : [];
+  const message =
+    issuesOfError.length > 0
+      ? 'Check the fields: ' +
+        issuesOfError
+          .map(
+            (issue) => `${fieldName(issue.path, prefix)}: ${plainValidationMessage(issue.message)}`,
+          )
+          .join('; ')
+      : error instanceof Error
+        ? error.message
+        : 'Something went wrong.';
   const issues = error instanceof ApiError ? error.issues : [];
   const unplaced = issues.filter((issue) => {
     if (!issue.path.startsWith(prefix)) return true;
@@ -61,7 +82,7 @@ export function FormError({
         <List size="sm" mt="xs">
           {unplaced.map((issue) => (
             <List.Item key={`${issue.path}:${issue.message}`}>
-              {issue.path}: {issue.message}
+              {fieldName(issue.path, prefix)}: {plainValidationMessage(issue.message)}
             </List.Item>
           ))}
         </List>

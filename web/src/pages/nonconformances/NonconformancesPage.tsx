@@ -1,6 +1,5 @@
 import { Anchor, Button, Checkbox, Group, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useNonconformances, useUpdateNonconformance } from '../../api/work.js';
 import { NONCONFORMANCE_STATUSES, type NonconformanceStatus } from '../../api/work-types.js';
@@ -9,6 +8,7 @@ import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { oneOf, useSearchState } from '../../components/params.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
@@ -32,11 +32,15 @@ const MISSED_WORK_STATUSES = NONCONFORMANCE_STATUSES.filter(
  */
 export function NonconformancesPage() {
   const can = useCan();
-  const [onlyDeficiencies, setOnlyDeficiencies] = useState(false);
-  const [onlyOverdue, setOnlyOverdue] = useState(false);
+  // Filters live in the URL: a triage view ("overdue deficiencies") can be bookmarked and shared.
+  const [filters, setFilters] = useSearchState({ deficiency: '', overdue: '', status: '' });
+  const onlyDeficiencies = filters.deficiency === 'yes';
+  const onlyOverdue = filters.overdue === 'yes';
+  const status = oneOf<NonconformanceStatus | ''>(filters.status, NONCONFORMANCE_STATUSES, '');
   const nonconformances = useNonconformances({
     deficiency: onlyDeficiencies,
     overdue: onlyOverdue,
+    status: status || undefined,
   });
   const update = useUpdateNonconformance();
   const manage = can('nonconformance:manage');
@@ -58,16 +62,29 @@ export function NonconformancesPage() {
           ) : null
         }
       />
-      <Group mb="md">
+      <Group mb="md" align="flex-end">
+        <Select
+          label="Status"
+          placeholder="Any status"
+          clearable
+          data={NONCONFORMANCE_STATUSES.map((value) => ({
+            value,
+            label: STATUS_LABELS[value],
+          }))}
+          value={status || null}
+          onChange={(value) => setFilters({ status: value })}
+        />
         <Checkbox
           label="Only deficiencies"
           checked={onlyDeficiencies}
-          onChange={(event) => setOnlyDeficiencies(event.currentTarget.checked)}
+          onChange={(event) =>
+            setFilters({ deficiency: event.currentTarget.checked ? 'yes' : null })
+          }
         />
         <Checkbox
           label="Only overdue"
           checked={onlyOverdue}
-          onChange={(event) => setOnlyOverdue(event.currentTarget.checked)}
+          onChange={(event) => setFilters({ overdue: event.currentTarget.checked ? 'yes' : null })}
         />
       </Group>
       <QueryView query={nonconformances}>

@@ -15,8 +15,14 @@ import { useState, type FormEvent } from 'react';
 import { useFrameworks } from '../../api/catalog.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { firstDayOfYear, formatDateTime, todayIsoDate } from '../../components/format.js';
+import {
+  firstDayOfYear,
+  formatDate,
+  formatDateTime,
+  todayIsoDate,
+} from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useSearchState } from '../../components/params.js';
 import { PeriodInputs } from '../../components/PeriodInputs.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -67,17 +73,25 @@ function JobProgress({ job }: { job: PackJob }) {
  */
 export function PacksPage() {
   const frameworks = useFrameworks();
-  const [framework, setFramework] = useState<string | null>(null);
-  const [from, setFrom] = useState(firstDayOfYear);
-  const [to, setTo] = useState(todayIsoDate);
+  // The period and whether its coverage is shown live in the URL: a coverage view can be shared.
+  const [filters, setFilters] = useSearchState({
+    framework: '',
+    from: firstDayOfYear(),
+    to: todayIsoDate(),
+    coverage: '',
+  });
+  const framework = filters.framework || null;
+  const { from, to } = filters;
   const [jobId, setJobId] = useState<string | null>(null);
-  const [coveragePeriod, setCoveragePeriod] = useState<PackPeriod | null>(null);
   const request = useRequestPack();
   const job = usePackJob(jobId);
   const jobs = usePackJobs();
   const publicKey = usePackPublicKey(job.data?.state === 'done');
+  const period: PackPeriod | null = framework && from && to ? { framework, from, to } : null;
+  const coveragePeriod = filters.coverage === 'shown' ? period : null;
   const coverage = useFrameworkCoverage(coveragePeriod);
-  const period = framework && from && to ? { framework, from, to } : null;
+  const frameworkTitles = new Map((frameworks.data ?? []).map((item) => [item.key, item.title]));
+  const frameworkTitle = (key: string) => frameworkTitles.get(key) ?? key;
 
   function generate(event: FormEvent) {
     event.preventDefault();
@@ -98,14 +112,23 @@ export function PacksPage() {
               placeholder="Choose a framework"
               data={(frameworks.data ?? []).map((item) => ({ value: item.key, label: item.title }))}
               value={framework}
-              onChange={setFramework}
+              onChange={(value) => setFilters({ framework: value })}
               miw={260}
             />
-            <PeriodInputs from={from} to={to} onFromChange={setFrom} onToChange={setTo} />
+            <PeriodInputs
+              from={from}
+              to={to}
+              onFromChange={(value) => setFilters({ from: value }, { replace: true })}
+              onToChange={(value) => setFilters({ to: value }, { replace: true })}
+            />
             <Button type="submit" disabled={!period} loading={request.isPending}>
               Generate pack
             </Button>
-            <Button variant="default" disabled={!period} onClick={() => setCoveragePeriod(period)}>
+            <Button
+              variant="default"
+              disabled={!period}
+              onClick={() => setFilters({ coverage: 'shown' })}
+            >
               Show coverage
             </Button>
           </Group>
@@ -135,7 +158,8 @@ export function PacksPage() {
       {coveragePeriod ? (
         <Paper withBorder p="md" radius="md" mb="lg">
           <Title order={4} mb="sm">
-            Coverage: {coveragePeriod.framework}, {coveragePeriod.from} to {coveragePeriod.to}
+            Coverage: {frameworkTitle(coveragePeriod.framework)}, {formatDate(coveragePeriod.from)}{' '}
+            to {formatDate(coveragePeriod.to)}
           </Title>
           <QueryView query={coverage}>
             {(data) => <FrameworkCoverageTable coverage={data} />}
@@ -165,9 +189,9 @@ export function PacksPage() {
                 <Table.Tbody>
                   {items.map((item) => (
                     <Table.Tr key={item.id}>
-                      <Table.Td>{item.framework}</Table.Td>
+                      <Table.Td>{frameworkTitle(item.framework)}</Table.Td>
                       <Table.Td>
-                        {item.from} to {item.to}
+                        {formatDate(item.from)} to {formatDate(item.to)}
                       </Table.Td>
                       <Table.Td>
                         {item.state} ({item.filesDone}/{item.filesTotal})

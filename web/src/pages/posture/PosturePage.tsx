@@ -11,13 +11,13 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAssetPosture, usePosture } from '../../api/posture.js';
 import type { Posture, PostureFramework } from '../../api/work-types.js';
 import { CriticalBadge, PostureStatusBadge } from '../../components/badges.js';
 import { formatDateTime } from '../../components/format.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useSearchState } from '../../components/params.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { fromLocalInput } from './as-of.js';
@@ -26,10 +26,14 @@ import { TrainingGapsSection } from './TrainingGapsSection.js';
 
 /** Where every framework stands, now or at any past instant. */
 export function PosturePage() {
-  const [asOfInput, setAsOfInput] = useState('');
+  // The instant and the framework opened are in the URL: a past posture can be bookmarked.
+  const [filters, setFilters] = useSearchState({ asOf: '', framework: '' });
+  const asOfInput = filters.asOf;
   const at = fromLocalInput(asOfInput);
   const posture = usePosture(at);
-  const [selected, setSelected] = useState<string | null>(null);
+  const selected = filters.framework || null;
+  const setAsOfInput = (value: string) => setFilters({ asOf: value }, { replace: true });
+  const setSelected = (key: string | null) => setFilters({ framework: key });
   return (
     <>
       <PageHeader

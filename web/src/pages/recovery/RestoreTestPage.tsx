@@ -2,7 +2,7 @@ import { Grid, List, Stack, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useRestoreTest, type RestoreTestDetail } from '../../api/recovery.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatPeriod } from '../../components/format.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import {
@@ -86,7 +86,7 @@ function RestoreTest({ test }: { test: RestoreTestDetail }) {
               />
               {test.satisfiedOccurrences.map((occurrence) => (
                 <Text key={occurrence.occurrenceId} size="sm">
-                  Satisfied {occurrence.controlKey} ({occurrence.periodKey})
+                  Satisfied {occurrence.controlKey} ({formatPeriod(occurrence.periodKey)})
                 </Text>
               ))}
             </Section>

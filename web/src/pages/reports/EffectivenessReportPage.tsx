@@ -9,15 +9,16 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useFrameworks } from '../../api/catalog.js';
 import { effectivenessCsvUrl, useEffectivenessReport } from '../../api/posture.js';
 import type { EffectivenessQuery, EffectivenessReport } from '../../api/work-types.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
-import { formatDate, formatDateTime, todayIsoDate } from '../../components/format.js';
+import { formatDate, formatDateTime, formatPeriod, todayIsoDate } from '../../components/format.js';
 import { OCCURRENCE_STATUS_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { useSearchState } from '../../components/params.js';
 import { PeriodInputs } from '../../components/PeriodInputs.js';
 import { QueryView } from '../../components/QueryView.js';
 
@@ -70,15 +71,26 @@ function Summary({ report }: { report: EffectivenessReport }) {
  */
 export function EffectivenessReportPage() {
   const frameworks = useFrameworks();
-  const [framework, setFramework] = useState<string | null>(null);
-  const [from, setFrom] = useState(aYearAgo);
-  const [to, setTo] = useState(todayIsoDate);
-  const [query, setQuery] = useState<EffectivenessQuery | null>(null);
+  // The report shown is the one in the URL (bookmarkable, shareable); the form edits a draft of
+  // it, reset whenever the URL changes (the back button included).
+  const [shown, setShown] = useSearchState({ framework: '', from: '', to: '' });
+  const query: EffectivenessQuery | null =
+    shown.framework && shown.from && shown.to
+      ? { framework: shown.framework, from: shown.from, to: shown.to }
+      : null;
+  const [framework, setFramework] = useState<string | null>(shown.framework || null);
+  const [from, setFrom] = useState(shown.from || aYearAgo());
+  const [to, setTo] = useState(shown.to || todayIsoDate());
+  useEffect(() => {
+    setFramework(shown.framework || null);
+    setFrom(shown.from || aYearAgo());
+    setTo(shown.to || todayIsoDate());
+  }, [shown.framework, shown.from, shown.to]);
   const report = useEffectivenessReport(query);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (framework && from && to) setQuery({ framework, from, to });
+    if (framework && from && to) setShown({ framework, from, to });
   }
 
   return (
@@ -151,7 +163,7 @@ export function EffectivenessReportPage() {
                               {row.controlTitle}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td>{row.periodKey}</Table.Td>
+                          <Table.Td>{formatPeriod(row.periodKey, row.opensAt)}</Table.Td>
                           <Table.Td>{row.assetKey || '—'}</Table.Td>
                           <Table.Td>{formatDateTime(row.dueAt)}</Table.Td>
                           <Table.Td>{labelOf(OCCURRENCE_STATUS_LABELS, row.status)}</Table.Td>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { WalkthroughDependency } from '../../api/walkthrough.js';
 import { CriticalityBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatPeriod } from '../../components/format.js';
 import { OCCURRENCE_STATUS_LABELS, labelOf } from '../../components/labels.js';
 import { Section } from '../../components/Section.js';
 import { GapTable } from './GapTable.js';
@@ -99,7 +99,7 @@ export function DependencyCard({ dependency }: { dependency: WalkthroughDependen
             headers={['Control', 'Period', 'Due', 'Status', 'Performer', 'Verifier', 'Evidence']}
             rows={dependency.maintenance.map((row) => [
               row.controlTitle,
-              row.periodKey,
+              formatPeriod(row.periodKey),
               formatDateTime(row.dueAt),
               labelOf(OCCURRENCE_STATUS_LABELS, row.status),
               dash(row.performer),

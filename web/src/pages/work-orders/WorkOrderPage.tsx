@@ -24,7 +24,14 @@ import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { FormError, fieldErrors } from '../../components/form.js';
-import { formatDateTime } from '../../components/format.js';
+import {
+  formatDateTime,
+  formatDeadline,
+  formatPerson,
+  formatPeriod,
+  personOfLabel,
+} from '../../components/format.js';
+import { PersonName } from '../../components/PersonName.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -113,7 +120,10 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                       </Anchor>
                     ) : null,
                   },
-                  { label: 'Period', value: occurrence?.periodKey },
+                  {
+                    label: 'Period',
+                    value: occurrence ? formatPeriod(occurrence.periodKey) : null,
+                  },
                   {
                     label: 'Asset',
                     value: occurrence?.assetKey ? (
@@ -126,8 +136,13 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
                       </Anchor>
                     ) : null,
                   },
-                  { label: 'Due', value: occurrence ? formatDateTime(occurrence.dueAt) : null },
-                  { label: 'Performer', value: workOrder.performerLabel },
+                  {
+                    label: 'Due',
+                    value: occurrence
+                      ? `${formatDeadline(occurrence.dueAt)} (${formatDateTime(occurrence.dueAt)})`
+                      : null,
+                  },
+                  { label: 'Performer', value: <PersonName label={workOrder.performerLabel} /> },
                   { label: 'Completed', value: formatDateTime(workOrder.completedAt) },
                   { label: 'Completion note', value: workOrder.completionNote, wide: true },
                 ]}
@@ -173,10 +188,12 @@ function Signatures({ workOrder }: { workOrder: WorkOrderDetail }) {
         <Alert
           key={signature.id}
           color={signature.meaning === 'verified' ? 'teal' : 'orange'}
-          title={`Signed by ${signature.signerLabel}`}
+          title={`Signed by ${formatPerson(personOfLabel(signature.signerLabel)).primary}`}
         >
           <Text size="sm">“{MEANINGS[signature.meaning]}”</Text>
           <Text size="xs" c="dimmed">
+            {personOfLabel(signature.signerLabel).email ?? ''}
+            {personOfLabel(signature.signerLabel).email ? ' · ' : ''}
             {formatDateTime(signature.signedAt)} · re-authenticated by{' '}
             {signature.method === 'totp' ? 'authenticator code' : signature.method}
           </Text>

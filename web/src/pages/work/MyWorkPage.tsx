@@ -1,108 +1,211 @@
-import { Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Group, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole, UserRole } from '../../api/types.js';
 import { useAllOccurrences } from '../../api/work.js';
 import { useCurrentUser } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
+import { deadlineDay, getOrganisationTimeZone, todayIsoDate } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, optionsOf } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { oneOf, useSearchState } from '../../components/params.js';
 import { QueryView } from '../../components/QueryView.js';
+import { addDays, startOfDate } from '../../../../src/platform/time/zoned-time.js';
 import { OccurrencesTable } from './OccurrencesTable.js';
 
-/** The groups of My work, most pressing first. */
+/** The groups of the "All open" tab, most pressing first. */
 const GROUPS: { status: OccurrenceStatus; title: string }[] = [
   { status: 'overdue', title: 'Overdue' },
   { status: 'due', title: 'Due' },
   { status: 'in_progress', title: 'In progress' },
   { status: 'done', title: 'Done, awaiting verification' },
 ];
-const STATUSES = GROUPS.map((group) => group.status);
+const OPEN_STATUSES: OccurrenceStatus[] = GROUPS.map((group) => group.status);
 
-/** Roles that oversee everyone's work and pick whose to see; the others see their own. */
+const TABS = ['today', 'week', 'overdue', 'open'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABELS: Record<Tab, string> = {
+  today: 'Today',
+  week: 'This week',
+  overdue: 'Overdue',
+  open: 'All open',
+};
+const TAB_DESCRIPTIONS: Record<Tab, string> = {
+  today: 'Due by the end of today.',
+  week: 'Due by the end of the seventh day from today, today included.',
+  overdue: 'Past their deadline and not yet done.',
+  open: 'Everything due, overdue, in progress or waiting for verification.',
+};
+
+/** Roles that oversee everyone's work and may pick whose to see; the others see their own. */
 const OVERSEERS: ReadonlySet<UserRole> = new Set(['admin', 'quality', 'auditor']);
+const EVERY_ROLE = 'all';
+const OWNER_ROLES = Object.keys(OWNER_ROLE_LABELS) as OwnerRole[];
 
 function ownRole(role: UserRole): OwnerRole | undefined {
-  return role in OWNER_ROLE_LABELS ? (role as OwnerRole) : undefined;
+  return (OWNER_ROLES as string[]).includes(role) ? (role as OwnerRole) : undefined;
 }
 
-/** Critical first within a day, then by due date. */
+/** By due date, critical first within the same deadline. */
 function byDueDate(a: OccurrenceView, b: OccurrenceView): number {
   return a.dueAt.localeCompare(b.dueAt) || Number(b.critical) - Number(a.critical);
 }
 
+/** Whether an occurrence still needs doing (or verifying, when those are included). */
+function isOpen(occurrence: OccurrenceView, includeDone: boolean): boolean {
+  return occurrence.status !== 'done' || includeDone;
+}
+
+/** The occurrences a tab shows, by the local day their deadline ends (organisation's zone). */
+function inTab(tab: Tab, items: OccurrenceView[], today: string): OccurrenceView[] {
+  switch (tab) {
+    case 'today':
+      return items.filter(
+        (item) => item.status !== 'overdue' && deadlineDay(item.dueAt).date <= today,
+      );
+    case 'week': {
+      const lastDay = addDays(today, 6);
+      return items.filter(
+        (item) => item.status !== 'overdue' && deadlineDay(item.dueAt).date <= lastDay,
+      );
+    }
+    case 'overdue':
+      return items.filter((item) => item.status === 'overdue');
+    case 'open':
+      return items.filter((item) => item.status !== 'upcoming');
+  }
+}
+
+/**
+ * My work: the signed-in person's own work first (their role's occurrences), by when it is due.
+ * The tab, the owner and the scope live in the URL, so a view can be bookmarked or shared.
+ */
 export function MyWorkPage() {
   const user = useCurrentUser();
   const oversees = OVERSEERS.has(user.role);
-  const [roleFilter, setRoleFilter] = useState<OwnerRole | null>(
-    oversees ? null : (ownRole(user.role) ?? null),
+  const mine = ownRole(user.role);
+  const [filters, setFilters] = useSearchState({
+    tab: 'today',
+    owner: mine ?? EVERY_ROLE,
+    scope: 'open',
+  });
+  const tab = oneOf(filters.tab, TABS, 'today');
+  const includeDone = filters.scope === 'all';
+  const chosenOwner = oneOf<OwnerRole | typeof EVERY_ROLE>(
+    filters.owner,
+    [...OWNER_ROLES, EVERY_ROLE],
+    mine ?? EVERY_ROLE,
   );
-  const [scope, setScope] = useState<'open' | 'all'>('open');
-  const ownerRole = oversees ? (roleFilter ?? undefined) : ownRole(user.role);
-  // Grouped and counted by status: every page is read, so no group is cut short.
-  const occurrences = useAllOccurrences({ status: STATUSES, ownerRole });
+  // Someone who does not oversee others' work sees their own role's, whatever the URL says.
+  const ownerRole = oversees ? (chosenOwner === EVERY_ROLE ? undefined : chosenOwner) : mine;
+  const today = todayIsoDate();
+  const open = useAllOccurrences({ status: OPEN_STATUSES, ownerRole });
+  // Work that opens later this week is still this week's; later upcoming work is not read.
+  const upcoming = useAllOccurrences({
+    status: ['upcoming'],
+    ownerRole,
+    dueBefore: startOfDate(addDays(today, 8), getOrganisationTimeZone()).toISOString(),
+  });
 
+  const ownerWords = ownerRole ? OWNER_ROLE_LABELS[ownerRole] : 'every role';
   return (
     <>
       <PageHeader
         title="My work"
-        description={
-          oversees
-            ? 'Control occurrences that are due, overdue, in progress or waiting for verification.'
-            : `Control occurrences owned by ${OWNER_ROLE_LABELS[ownerRole ?? 'engineering']} that need doing or verifying.`
-        }
+        description={`Control occurrences owned by ${ownerWords}: what is due today, this week and overdue.`}
       />
       <Group mb="md" align="flex-end">
         {oversees ? (
           <Select
             label="Owner"
-            placeholder="Every role"
-            clearable
-            data={optionsOf(OWNER_ROLE_LABELS)}
-            value={roleFilter}
-            onChange={(value) => setRoleFilter(value)}
+            data={[
+              ...optionsOf(OWNER_ROLE_LABELS).map((option) =>
+                option.value === mine ? { ...option, label: `${option.label} (mine)` } : option,
+              ),
+              { value: EVERY_ROLE, label: 'Every role' },
+            ]}
+            value={chosenOwner}
+            allowDeselect={false}
+            onChange={(value) => setFilters({ owner: value })}
           />
         ) : null}
         <SegmentedControl
-          value={scope}
-          onChange={(value) => setScope(value === 'all' ? 'all' : 'open')}
+          aria-label="Include work awaiting verification"
+          value={includeDone ? 'all' : 'open'}
+          onChange={(value) => setFilters({ scope: value })}
           data={[
             { value: 'open', label: 'To do' },
             { value: 'all', label: 'Including awaiting verification' },
           ]}
         />
       </Group>
-      <QueryView query={occurrences}>
-        {(items) => {
-          const groups = GROUPS.filter((group) => scope === 'all' || group.status !== 'done')
-            .map((group) => ({
-              ...group,
-              items: items.filter((item) => item.status === group.status).sort(byDueDate),
-            }))
-            .filter((group) => group.items.length > 0);
-          if (groups.length === 0) {
-            return (
-              <EmptyMessage title="Nothing to do">
-                No occurrence is due, overdue or in progress.
-              </EmptyMessage>
-            );
-          }
-          return (
-            <Stack gap="xl">
-              {groups.map((group) => (
-                <Stack key={group.status} gap="xs" data-testid={`work-group-${group.status}`}>
-                  <Group gap="xs">
-                    <Title order={4}>{group.title}</Title>
-                    <Text c="dimmed" size="sm">
-                      {group.items.length}
-                    </Text>
-                  </Group>
-                  <OccurrencesTable occurrences={group.items} />
-                </Stack>
-              ))}
-            </Stack>
-          );
-        }}
+      <QueryView query={open}>
+        {(openItems) => (
+          <QueryView query={upcoming}>
+            {(upcomingItems) => {
+              const items = [...openItems, ...upcomingItems]
+                .filter((item) => isOpen(item, includeDone))
+                .sort(byDueDate);
+              const counts = Object.fromEntries(
+                TABS.map((name) => [name, inTab(name, items, today).length]),
+              ) as Record<Tab, number>;
+              const shown = inTab(tab, items, today);
+              return (
+                <Tabs
+                  value={tab}
+                  onChange={(value) => setFilters({ tab: value })}
+                  keepMounted={false}
+                >
+                  <Tabs.List mb="md">
+                    {TABS.map((name) => (
+                      <Tabs.Tab key={name} value={name} data-testid={`work-tab-${name}`}>
+                        {TAB_LABELS[name]} ({counts[name]})
+                      </Tabs.Tab>
+                    ))}
+                  </Tabs.List>
+                  <Text c="dimmed" size="sm" mb="sm">
+                    {TAB_DESCRIPTIONS[tab]}
+                  </Text>
+                  {shown.length === 0 ? (
+                    <EmptyMessage title="Nothing here">
+                      {tab === 'overdue'
+                        ? 'Nothing is overdue.'
+                        : `Nothing is due ${tab === 'today' ? 'today' : tab === 'week' ? 'this week' : 'or in progress'}.`}
+                    </EmptyMessage>
+                  ) : tab === 'open' ? (
+                    <GroupedByStatus items={shown} />
+                  ) : (
+                    <OccurrencesTable occurrences={shown} />
+                  )}
+                </Tabs>
+              );
+            }}
+          </QueryView>
+        )}
       </QueryView>
     </>
+  );
+}
+
+/** The "All open" tab: one table per status, most pressing first. */
+function GroupedByStatus({ items }: { items: OccurrenceView[] }) {
+  const groups = GROUPS.map((group) => ({
+    ...group,
+    items: items.filter((item) => item.status === group.status),
+  })).filter((group) => group.items.length > 0);
+  return (
+    <Stack gap="xl">
+      {groups.map((group) => (
+        <Stack key={group.status} gap="xs" data-testid={`work-group-${group.status}`}>
+          <Group gap="xs">
+            <Title order={2} size="h4">
+              {group.title}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {group.items.length}
+            </Text>
+          </Group>
+          <OccurrencesTable occurrences={group.items} />
+        </Stack>
+      ))}
+    </Stack>
   );
 }

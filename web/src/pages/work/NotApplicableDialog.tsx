@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { OccurrenceView } from '../../api/types.js';
 import { useMarkNotApplicable } from '../../api/work.js';
 import { FormError, fieldErrors } from '../../components/form.js';
+import { formatPeriod } from '../../components/format.js';
 
 /** Records that an occurrence does not apply; the justification is kept as audit evidence. */
 export function NotApplicableDialog({
@@ -36,7 +37,8 @@ export function NotApplicableDialog({
           <Text size="sm">
             <b>{occurrence.controlTitle}</b>
             {occurrence.assetKey ? ` for ${occurrence.assetKey}` : ''}, period{' '}
-            {occurrence.periodKey}. Auditors will read why it did not apply.
+            {formatPeriod(occurrence.periodKey, occurrence.opensAt)}. Auditors will read why it did
+            not apply.
           </Text>
           <FormError error={mark.error} fields={['justification']} />
           <Textarea

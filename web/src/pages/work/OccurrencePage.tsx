@@ -1,11 +1,21 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useOccurrence } from '../../api/work.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
+import { PersonName } from '../../components/PersonName.js';
+import type { OccurrenceView } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { OccurrencesTable } from './OccurrencesTable.js';
+
+const OCCURRENCE_EVENT_WORDS: Record<OccurrenceView['events'][number]['kind'], string> = {
+  started: 'Started',
+  completed: 'Completed',
+  verified: 'Verified',
+  rejected: 'Rejected',
+  not_applicable: 'Marked not applicable',
+};
 
 /** One occurrence (the page e-mail reminders and alerts link to): its window, status and history. */
 export function OccurrencePage() {
@@ -16,7 +26,7 @@ export function OccurrencePage() {
       {(view) => (
         <>
           <PageHeader
-            title={`${view.controlTitle} — ${view.periodKey}`}
+            title={`${view.controlTitle} — ${formatPeriod(view.periodKey, view.opensAt)}`}
             description={view.assetKey ? `Asset ${view.assetKey}` : 'Organisation-wide'}
             crumbs={[{ label: 'My work', to: '/work' }]}
           />
@@ -24,8 +34,9 @@ export function OccurrencePage() {
             <Section title="Occurrence">
               <OccurrencesTable occurrences={[view]} />
               <Text size="sm" c="dimmed">
-                Opens {formatDateTime(view.opensAt)} · due {formatDateTime(view.dueAt)} · counts as
-                missed from {formatDateTime(view.closesAt)}
+                Opens {formatDateTime(view.opensAt)} · due {formatDeadline(view.dueAt)} (
+                {formatDateTime(view.dueAt)}) · counts as missed from{' '}
+                {formatDateTime(view.closesAt)}
               </Text>
             </Section>
             <Section title="History">
@@ -39,8 +50,10 @@ export function OccurrencePage() {
                     {view.events.map((event) => (
                       <Table.Tr key={`${event.kind}-${event.at}`}>
                         <Table.Td>{formatDateTime(event.at)}</Table.Td>
-                        <Table.Td>{event.kind.replace('_', ' ')}</Table.Td>
-                        <Table.Td>{event.actorLabel}</Table.Td>
+                        <Table.Td>{OCCURRENCE_EVENT_WORDS[event.kind]}</Table.Td>
+                        <Table.Td>
+                          <PersonName label={event.actorLabel} />
+                        </Table.Td>
                         <Table.Td>{event.note}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -6,7 +6,7 @@ import type { OccurrenceView } from '../../api/types.js';
 import { useStartOccurrence } from '../../api/work.js';
 import { useCan } from '../../auth/permissions.js';
 import { CriticalBadge, OccurrenceStatusBadge } from '../../components/badges.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { NotApplicableDialog } from './NotApplicableDialog.js';
 
@@ -77,7 +77,7 @@ export function OccurrencesTable({
                   </Group>
                 </Table.Td>
               ) : null}
-              <Table.Td>{occurrence.periodKey}</Table.Td>
+              <Table.Td>{formatPeriod(occurrence.periodKey, occurrence.opensAt)}</Table.Td>
               <Table.Td>
                 {occurrence.assetKey ? (
                   <Anchor
@@ -94,7 +94,12 @@ export function OccurrencesTable({
                 )}
               </Table.Td>
               <Table.Td>{labelOf(OWNER_ROLE_LABELS, occurrence.ownerRole)}</Table.Td>
-              <Table.Td>{formatDateTime(occurrence.dueAt)}</Table.Td>
+              <Table.Td
+                title={`Deadline ${formatDateTime(occurrence.dueAt)}`}
+                data-testid="occurrence-due"
+              >
+                {formatDeadline(occurrence.dueAt)}
+              </Table.Td>
               <Table.Td>
                 <OccurrenceStatusBadge status={occurrence.status} />
               </Table.Td>
