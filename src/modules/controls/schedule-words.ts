@@ -20,6 +20,7 @@ export const SLA_TRIGGER_WORDS: Record<SlaTrigger, string> = {
   'capa-opened': 'a corrective action (CAPA) is opened',
   'decommissioning-requested': 'decommissioning is requested',
   'decommissioning-completed': 'decommissioning is completed',
+  'document-review-due': "a document's periodic review comes due",
 };
 
 /** The instant an SLA is measured back from, as the end of "… before ___". */
@@ -31,6 +32,7 @@ export const SLA_TARGET_WORDS: Record<SlaTarget, string> = {
   implementation: 'implementation',
   'data-disposal': 'the data is disposed of',
   'effectiveness-check': 'the effectiveness check',
+  'review-date': 'the review date',
 };
 
 const FREQUENCY_WORDS: Record<CadenceFrequency, string> = {
