@@ -12,6 +12,8 @@ import { confirmMfaEnrolment, startMfaEnrolment } from './enrol-mfa.js';
 import { completeSetup, isSetupNeeded } from './first-run.js';
 import { logIn } from './log-in.js';
 import { logOut } from './log-out.js';
+import type { OidcClient } from './oidc-client.js';
+import { providerLogoutUrl } from './provider-logout-url.js';
 import { userRepository, toUserView } from './user.repository.js';
 import { emailSchema, passwordSchema, userViewSchema } from './user.schema.js';
 import { verifyMfaCode } from './verify-mfa-code.js';
@@ -21,8 +23,11 @@ const codeBody = z.object({
   code: z.string().trim().min(6, 'must be a 6-digit code or a recovery code').max(32),
 });
 
-/** Sign-in, two-factor authentication and first-run setup. */
-export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
+/**
+ * Sign-in, two-factor authentication and first-run setup; `oidc` is the single sign-on provider,
+ * whose session a single sign-on session's sign-out ends as well.
+ */
+export function registerIdentityRoutes(api: Api, ctx: AppContext, oidc: OidcClient | null): void {
   const loginLimit = { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
   const cookieOptions = {
     httpOnly: true,
@@ -150,12 +155,31 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
 
   api.post('/api/v1/auth/logout', {
     config: { access: 'signing-in' },
-    schema: { tags: ['auth'], summary: 'End the session', response: { 200: okSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'End the session (and, for single sign-on, say where to end the provider session)',
+      response: {
+        200: okSchema.extend({
+          providerLogoutUrl: z
+            .string()
+            .nullable()
+            .describe(
+              "A single sign-on session: the provider's end-session URL the browser goes to next, so the provider's session ends too",
+            ),
+        }),
+      },
+    },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (principal.via === 'session') await logOut(ctx, principal.actor, principal.sessionIdHash);
+      const { sealedIdToken } =
+        principal.via === 'session'
+          ? await logOut(ctx, principal.actor, principal.sessionIdHash)
+          : { sealedIdToken: null };
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
+      return {
+        ok: true as const,
+        providerLogoutUrl: await providerLogoutUrl(ctx, oidc, sealedIdToken),
+      };
     },
   });
 

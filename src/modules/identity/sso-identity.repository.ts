@@ -14,6 +14,13 @@ export const ssoIdentityRepository = {
       .where('sso_identities.issuer', '=', issuer)
       .where('sso_identities.subject', '=', subject)
       .executeTakeFirst(),
+  /** The identity linked to a user, if any. */
+  findForUser: (db: Db, userId: string) =>
+    db
+      .selectFrom('sso_identities')
+      .select(['issuer', 'subject', 'created_at', 'last_login_at'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
   isLinked: async (db: Db, userId: string) =>
     (await db
       .selectFrom('sso_identities')

@@ -8,7 +8,7 @@ export const signingProofField = z
   .max(200)
   .optional()
   .describe(
-    "Single sign-on accounts only: the proof of a fresh sign-in at the provider, from GET /api/v1/auth/sso/reauthenticate (instead of a password or code)",
+    'Single sign-on accounts only: the proof of a fresh sign-in at the provider, from GET /api/v1/auth/sso/reauthenticate (instead of a password or code)',
   );
 
 /**
