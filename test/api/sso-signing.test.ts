@@ -303,6 +303,74 @@ describe('e-signatures of single sign-on users: a fresh sign-in at the provider'
     expect(await interaction.text()).toMatch(/name="prompt" value="login"/);
   });
 
+  it('links a local account to a person at the provider and unlinks it, audited, admins only', async () => {
+    const admin = await signedInPerson(t, 'admin');
+    const local = await signedInPerson(t, 'engineering', 'carol.local@example.test');
+    provider.accounts.set('carol', {
+      email: 'carol.local@example.test',
+      groups: ['plumbline-engineers'],
+    });
+    const url = `/api/v1/users/${local.userId}/sso-identity`;
+
+    const noSubject = await admin.call('PUT', url, {});
+    expect(noSubject.statusCode).toBe(400);
+    expect(noSubject.body).toContain('body.subject');
+    const byThemselves = await local.call('PUT', url, { subject: 'carol' });
+    expect(byThemselves.statusCode).toBe(403);
+
+    const linked = await admin.call('PUT', url, { subject: 'carol' });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({
+      userId: local.userId,
+      issuer: provider.issuer,
+      subject: 'carol',
+    });
+    expect((await admin.call('PUT', url, { subject: 'carol' })).statusCode).toBe(200);
+    const other = await t.createUser('viewer');
+    const taken = await admin.call('PUT', `/api/v1/users/${other.id}/sso-identity`, {
+      subject: 'carol',
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('body.subject');
+
+    // Their password session has ended, and password sign-in is refused from now on.
+    expect((await local.call('GET', '/api/v1/auth/session')).json()).toMatchObject({
+      authenticated: false,
+    });
+    const password = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: local.email, password: TEST_PASSWORD },
+    });
+    expect(password.statusCode).toBe(401);
+    // Signing in at the provider opens the linked account (no second account is created).
+    const browser = new HttpBrowser();
+    await browser.follow(`${baseUrl}/api/v1/auth/sso/start`, 'carol');
+    const session = await (await browser.request(`${baseUrl}/api/v1/auth/session`)).json();
+    expect(session).toMatchObject({ user: { id: local.userId, email: local.email } });
+
+    const unlinked = await admin.call('DELETE', url);
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect((await admin.call('DELETE', url)).statusCode).toBe(404);
+    const audit = (await auditOf(local.userId)).filter((e) => e.action.startsWith('user.sso_'));
+    expect(audit.map((e) => e.action)).toEqual([
+      'user.sso_linked',
+      'user.sso_login',
+      'user.sso_unlinked',
+    ]);
+    expect(audit[0]?.after).toMatchObject({ subject: 'carol', issuer: provider.issuer });
+    // Unlinked: the provider's carol no longer reaches the account, and the password works again.
+    const again = new HttpBrowser();
+    const landed = (await again.follow(`${baseUrl}/api/v1/auth/sso/start`, 'carol')).url;
+    expect(`${landed.pathname}${landed.search}`).toBe('/login?sso_error=email_taken');
+    const passwordAgain = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: local.email, password: TEST_PASSWORD },
+    });
+    expect(passwordAgain.statusCode).toBe(200);
+  });
+
   it('a local session signs out without a provider logout', async () => {
     const local = await signedInPerson(t, 'viewer');
     const loggedOut = await local.call('POST', '/api/v1/auth/logout');

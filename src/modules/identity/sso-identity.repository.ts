@@ -45,4 +45,21 @@ export const ssoIdentityRepository = {
       .where('issuer', '=', issuer)
       .where('subject', '=', subject)
       .execute(),
+  /** The user linked to (issuer, subject), locked, or undefined. */
+  findUserIdForUpdate: async (db: Db, issuer: string, subject: string) =>
+    (
+      await db
+        .selectFrom('sso_identities')
+        .select('user_id')
+        .where('issuer', '=', issuer)
+        .where('subject', '=', subject)
+        .forUpdate()
+        .executeTakeFirst()
+    )?.user_id,
+  deleteForUser: (db: Db, userId: string) =>
+    db
+      .deleteFrom('sso_identities')
+      .where('user_id', '=', userId)
+      .returning(['issuer', 'subject'])
+      .executeTakeFirst(),
 };
