@@ -141,6 +141,7 @@ describe('signing in', () => {
           role: 'quality',
         }) as object,
         setupNeeded: false,
+        signsWith: 'credentials',
         engagement: null,
       });
       expect((await session.call('GET', '/api/v1/audit/events')).statusCode).toBe(200);

@@ -14,6 +14,7 @@ import { logIn } from './log-in.js';
 import { logOut } from './log-out.js';
 import type { OidcClient } from './oidc-client.js';
 import { providerLogoutUrl } from './provider-logout-url.js';
+import { ssoIdentityRepository } from './sso-identity.repository.js';
 import { userRepository, toUserView } from './user.repository.js';
 import { emailSchema, passwordSchema, userViewSchema } from './user.schema.js';
 import { verifyMfaCode } from './verify-mfa-code.js';
@@ -97,6 +98,12 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext, oidc: OidcClie
           csrfToken: z.string().nullable(),
           user: userViewSchema.nullable(),
           setupNeeded: z.boolean(),
+          signsWith: z
+            .enum(['credentials', 'identity_provider'])
+            .nullable()
+            .describe(
+              'How this person re-authenticates an e-signature: password or TOTP code, or a fresh sign-in at the single sign-on provider (docs/sso.md)',
+            ),
           engagement: ownEngagementSchema
             .nullable()
             .describe("An engaged auditor's framework and period (docs/auditor-access.md)"),
@@ -108,7 +115,7 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext, oidc: OidcClie
       const setupNeeded = await isSetupNeeded(ctx);
       if (!principal || principal.via !== 'session' || principal.engagement?.status === 'ended') {
         const none = { authenticated: false, state: null, csrfToken: null, user: null };
-        return { ...none, setupNeeded, engagement: null };
+        return { ...none, setupNeeded, signsWith: null, engagement: null };
       }
       const scope = engagementScope(principal);
       const user = await userRepository.findById(ctx.db, principal.userId);
@@ -118,6 +125,9 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext, oidc: OidcClie
         csrfToken: principal.csrfToken,
         user: user ? toUserView(user) : null,
         setupNeeded,
+        signsWith: (await ssoIdentityRepository.isLinked(ctx.db, principal.userId))
+          ? ('identity_provider' as const)
+          : ('credentials' as const),
         engagement: scope && {
           framework: scope.framework,
           periodFrom: scope.periodFrom,
