@@ -346,7 +346,7 @@ describe('e-signatures of single sign-on users: a fresh sign-in at the provider'
     // Signing in at the provider opens the linked account (no second account is created).
     const browser = new HttpBrowser();
     await browser.follow(`${baseUrl}/api/v1/auth/sso/start`, 'carol');
-    const session = await (await browser.request(`${baseUrl}/api/v1/auth/session`)).json();
+    const session: unknown = await (await browser.request(`${baseUrl}/api/v1/auth/session`)).json();
     expect(session).toMatchObject({ user: { id: local.userId, email: local.email } });
 
     const unlinked = await admin.call('DELETE', url);
