@@ -18,6 +18,7 @@ import { registerBackupStatusRoutes } from '../modules/backups/backup-status.rou
 import { registerControlsRoutes } from '../modules/controls/controls.routes.js';
 import { registerAuditorEngagementRoutes } from '../modules/identity/auditor-engagements.routes.js';
 import { registerIdentityRoutes } from '../modules/identity/identity.routes.js';
+import { createOidcClient } from '../modules/identity/oidc-client.js';
 import { registerSsoRoutes } from '../modules/identity/sso.routes.js';
 import { registerNonconformanceRoutes } from '../modules/nonconformances/nonconformances.routes.js';
 import { registerCapaRoutes } from '../modules/capas/capas.routes.js';
@@ -146,9 +147,10 @@ export async function buildServer(
   });
   registerHealthRoutes(api, ctx);
   registerMetricsRoutes(api, ctx);
-  registerIdentityRoutes(api, ctx);
+  const oidc = ctx.config.sso ? createOidcClient(ctx.config.sso) : null;
+  registerIdentityRoutes(api, ctx, oidc);
   registerOrganisationRoutes(api, ctx);
-  registerSsoRoutes(api, ctx);
+  registerSsoRoutes(api, ctx, oidc);
   registerUserAdminRoutes(api, ctx);
   registerAuditorEngagementRoutes(api, ctx);
   registerAuditLogRoutes(api, ctx);

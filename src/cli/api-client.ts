@@ -30,7 +30,7 @@ export interface ApiClient {
     file: { filename: string; content: Uint8Array },
   ): Promise<T>;
   send<T>(
-    method: 'POST' | 'PATCH' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     options?: {

@@ -312,6 +312,8 @@ describe('access policy', () => {
       route('POST', '/api/v1/users'),
       route('PATCH', '/api/v1/users/:id'),
       route('POST', '/api/v1/users/:id/reset-mfa'),
+      route('PUT', '/api/v1/users/:id/sso-identity'),
+      route('DELETE', '/api/v1/users/:id/sso-identity'),
       route('GET', '/api/v1/tokens'),
       route('POST', '/api/v1/tokens'),
       route('DELETE', '/api/v1/tokens/:id'),
@@ -367,6 +369,15 @@ describe('access policy', () => {
       expect((await callAs(role, status)).json()).toMatchObject({ enabled: false });
       expect((await callAs(role, start)).statusCode).toBe(404);
       expect((await callAs(role, callback)).statusCode).toBe(404);
+    }
+  });
+
+  it('lets only a signed-in person start the re-authentication of a signature, and keeps it off unless configured', async () => {
+    const reauthenticate = route('GET', '/api/v1/auth/sso/reauthenticate');
+    expect(reauthenticate.access).toBe('authenticated');
+    expect((await callAs('anonymous', reauthenticate)).statusCode).toBe(401);
+    for (const role of USER_ROLES) {
+      expect((await callAs(role, reauthenticate)).statusCode).toBe(404);
     }
   });
 

@@ -141,6 +141,7 @@ describe('signing in', () => {
           role: 'quality',
         }) as object,
         setupNeeded: false,
+        signsWith: 'credentials',
         engagement: null,
         // The web shows every date as the organisation's clock reads it.
         timeZone: 'Europe/Berlin',

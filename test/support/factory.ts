@@ -19,7 +19,7 @@ export interface Person {
   signerLabel: string;
   upload(url: string, payload: Buffer, contentType: string): Promise<LightMyRequestResponse>;
   call(
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
   ): Promise<LightMyRequestResponse>;

@@ -59,7 +59,15 @@ export class HttpBrowser {
         : '';
       const prompt = /name="prompt" value="(login|consent)"/.exec(html)?.[1];
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-      if (!prompt || !action) return { url: current, response };
+      if (!action) return { url: current, response };
+      if (!prompt) {
+        // A page that submits itself (the provider ending another person's session first).
+        if (!html.includes('document.forms[0].submit()')) return { url: current, response };
+        const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
+        current = new URL(action.replace(/&amp;/g, '&'), current);
+        form = Object.fromEntries(hidden.map(([, name = '', value = '']) => [name, value]));
+        continue;
+      }
       current = new URL(action.replace(/&amp;/g, '&'), current);
       form = prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt };
     }

@@ -38,6 +38,8 @@ export async function freePort(): Promise<number> {
  */
 export async function startOidcTestProvider(options: {
   redirectUri: string;
+  /** Where the provider may send the browser after RP-initiated logout. */
+  postLogoutRedirectUri?: string;
 }): Promise<OidcTestProvider> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
@@ -52,6 +54,11 @@ export async function startOidcTestProvider(options: {
         redirect_uris: [options.redirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
+        // Every ID token says when the person signed in, as Entra ID and Okta tokens do.
+        require_auth_time: true,
+        ...(options.postLogoutRedirectUri
+          ? { post_logout_redirect_uris: [options.postLogoutRedirectUri] }
+          : {}),
       },
     ],
     findAccount: (_context: unknown, id: string) => {

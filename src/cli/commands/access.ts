@@ -63,6 +63,42 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     },
   );
 
+  const sso = program
+    .command('sso')
+    .description('link users to people at the single sign-on provider (admin)');
+  /** The id of the user with this e-mail address (the API names users by id). */
+  const userIdOf = async (command: Command, email: string): Promise<string> => {
+    const users = await fetchList<UserView>(clientFor(command, cli), cli, '/users', {}, {});
+    const user = users.find((candidate) => candidate.email === email.toLowerCase());
+    if (!user) throw new CliExit(EXIT.notFoundOrForbidden, `No user with e-mail ${email}`);
+    return user.id;
+  };
+  sso
+    .command('link <email>')
+    .description("sign in and e-sign through the provider only, as the subject (its 'sub')")
+    .requiredOption('--subject <sub>', "the person's subject at the provider")
+    .action(async (email: string, options: { subject: string }, command: Command) => {
+      const id = await userIdOf(command, email);
+      const linked = await clientFor(command, cli).send<{ issuer: string; subject: string }>(
+        'PUT',
+        `/users/${id}/sso-identity`,
+        { subject: options.subject },
+      );
+      cli.output.out(
+        globalOptions(command).json
+          ? JSON.stringify(linked)
+          : `Linked ${email} to ${linked.subject} at ${linked.issuer}`,
+      );
+    });
+  sso
+    .command('unlink <email>')
+    .description('remove the link (set a password for the user to sign in again)')
+    .action(async (email: string, _options: unknown, command: Command) => {
+      const id = await userIdOf(command, email);
+      await clientFor(command, cli).send('DELETE', `/users/${id}/sso-identity`);
+      cli.output.out(`Unlinked ${email}`);
+    });
+
   const tokens = program.command('tokens').description('API tokens for machines');
   tokens.command('list').action(async (_options: unknown, command: Command) => {
     const { items } = await clientFor(command, cli).get<{ items: ApiTokenView[] }>('/tokens');

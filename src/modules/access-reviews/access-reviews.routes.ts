@@ -22,6 +22,7 @@ import {
 } from './list-access-reviews.js';
 import { signAccessReview } from './sign-access-review.js';
 import { startAccessReview } from './start-access-review.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -98,7 +99,7 @@ export function registerAccessReviewRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       signAccessReview(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });

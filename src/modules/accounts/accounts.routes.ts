@@ -27,6 +27,7 @@ import {
 } from './account.schema.js';
 import { importAccounts } from './import-accounts.js';
 import { listAccounts, listRevocationClocksOfPerson } from './list-accounts.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -139,7 +140,7 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       approveAccessRequest(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });
@@ -155,7 +156,7 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       rejectAccessRequest(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         reason: request.body.reason,
       }),
   });

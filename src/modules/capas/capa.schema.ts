@@ -7,6 +7,7 @@ import {
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { CAPA_ACTION_STATUSES, CAPA_STATUSES } from './capa-status.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 export const CAPA_KINDS = ['corrective', 'preventive'] as const;
 export type CapaKind = (typeof CAPA_KINDS)[number];
@@ -31,6 +32,7 @@ const credentials = {
     .regex(/^\d{6}$/, 'must be 6 digits')
     .optional()
     .describe('Or a current authenticator code'),
+  signingProof: signingProofField,
 };
 
 export const openCapaBodySchema = z.object({

@@ -19,6 +19,7 @@ import {
 import { getCapa, listCapaPage } from './capa.service.js';
 import { openCapa } from './open-capa.js';
 import { signEffectivenessCheck } from './sign-effectiveness-check.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const actionParams = idParams.extend({ actionId: z.uuid('must be a UUID') });
@@ -133,7 +134,7 @@ export function registerCapaRoutes(api: Api, ctx: AppContext): void {
       await signEffectivenessCheck(ctx, principal, request.params.id, {
         outcome: request.body.outcome,
         note: request.body.note,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getCapa(ctx, request.params.id, principal);
     },

@@ -28,6 +28,7 @@ import { MAX_CHANGE_EVENT_BYTES, readDeliveryEvent } from './delivery-events.js'
 import { implementChange } from './implement-change.js';
 import { recordChangeEvent } from './record-change-event.js';
 import { verifyChange } from './verify-change.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -148,7 +149,7 @@ export function registerChangeRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => {
       const principal = requirePrincipal(request);
       await approveChange(ctx, principal, request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note,
       });
       return getChange(ctx, request.params.id, principal);
@@ -184,7 +185,7 @@ export function registerChangeRoutes(api: Api, ctx: AppContext): void {
       await verifyChange(ctx, principal, request.params.id, {
         outcome: request.body.outcome,
         note: request.body.note,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getChange(ctx, request.params.id, principal);
     },

@@ -3,6 +3,7 @@ import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { quizInputSchema } from '../training/quiz.js';
 import { DOCUMENT_STATUSES } from './document-status.js';
 import { TRAINING_MODES } from './front-matter.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 const credentials = {
   password: z.string().min(1).max(1000).optional(),
@@ -10,6 +11,7 @@ const credentials = {
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  signingProof: signingProofField,
 };
 
 export const documentKeyParams = z.object({ key: z.string().min(1).max(80) });

@@ -12,6 +12,7 @@ import type { DocumentStatus } from './document-status.js';
 import { documentRepository } from './documents.repository.js';
 import { parseControlledDocument, parseStrictYaml, type ParsedDocument } from './front-matter.js';
 import { versionSigners } from './version-facts.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 /** What the importer's signature on an approval given outside Plumbline means. */
 export const APPROVAL_ATTESTED_MEANING = 'approval-attested';
@@ -117,10 +118,7 @@ export async function importDocument(
         entityId: versionId,
         meaning: APPROVAL_ATTESTED_MEANING,
         note: input.attestApproval.note,
-        credentials: {
-          password: input.attestApproval.password,
-          totpCode: input.attestApproval.totpCode,
-        },
+        credentials: signerCredentialsOf(input.attestApproval),
         record: { document: fm.id, version: versionNumber, contentSha256 },
       });
       if (!signed.ok) return { refused: signed.reason, result: null };

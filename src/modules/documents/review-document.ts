@@ -3,6 +3,7 @@ import { mutate } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { addMonths, dateInZone } from '../../platform/time/zoned-time.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import type { PeriodicReviewBody } from './document.schema.js';
 import { lockVersion } from './document.service.js';
@@ -48,7 +49,7 @@ export async function reviewDocumentVersion(
       entityId: version.id,
       meaning: PERIODIC_REVIEW_MEANING,
       note: input.note,
-      credentials: { password: input.password, totpCode: input.totpCode },
+      credentials: signerCredentialsOf(input),
       record: {
         document: document.key,
         version: version.version,

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { decideSecondPersonSigning } from '../signatures/second-person-rule.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 import { applyEffectiveDateIfDue, moveVersion } from './advance-document-version.js';
 import type { SignDocumentBody } from './document.schema.js';
 import { decideDocumentTransition } from './document-status.js';
@@ -102,7 +103,7 @@ export async function signDocumentVersion(
       entityId: version.id,
       meaning: input.meaning,
       note: input.note || `for ${names.join(', ')}`,
-      credentials: { password: input.password, totpCode: input.totpCode },
+      credentials: signerCredentialsOf(input),
       record: {
         document: document.key,
         version: version.version,

@@ -85,6 +85,7 @@ export async function finishSsoLogin(
       state: sessionStateAfterSso(),
       ip: input.ip,
       userAgent: input.userAgent,
+      ssoIdToken: ctx.secretBox.seal(identity.idToken),
     });
     await tx.audit({
       action: 'user.sso_login',

@@ -12,6 +12,9 @@ import { confirmMfaEnrolment, startMfaEnrolment } from './enrol-mfa.js';
 import { completeSetup, isSetupNeeded } from './first-run.js';
 import { logIn } from './log-in.js';
 import { logOut } from './log-out.js';
+import type { OidcClient } from './oidc-client.js';
+import { providerLogoutUrl } from './provider-logout-url.js';
+import { ssoIdentityRepository } from './sso-identity.repository.js';
 import { userRepository, toUserView } from './user.repository.js';
 import { emailSchema, passwordSchema, userViewSchema } from './user.schema.js';
 import { verifyMfaCode } from './verify-mfa-code.js';
@@ -21,8 +24,11 @@ const codeBody = z.object({
   code: z.string().trim().min(6, 'must be a 6-digit code or a recovery code').max(32),
 });
 
-/** Sign-in, two-factor authentication and first-run setup. */
-export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
+/**
+ * Sign-in, two-factor authentication and first-run setup; `oidc` is the single sign-on provider,
+ * whose session a single sign-on session's sign-out ends as well.
+ */
+export function registerIdentityRoutes(api: Api, ctx: AppContext, oidc: OidcClient | null): void {
   const loginLimit = { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
   const cookieOptions = {
     httpOnly: true,
@@ -92,6 +98,12 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
           csrfToken: z.string().nullable(),
           user: userViewSchema.nullable(),
           setupNeeded: z.boolean(),
+          signsWith: z
+            .enum(['credentials', 'identity_provider'])
+            .nullable()
+            .describe(
+              'How this person re-authenticates an e-signature: password or TOTP code, or a fresh sign-in at the single sign-on provider (docs/sso.md)',
+            ),
           engagement: ownEngagementSchema
             .nullable()
             .describe("An engaged auditor's framework and period (docs/auditor-access.md)"),
@@ -109,7 +121,7 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
       const setupNeeded = await isSetupNeeded(ctx);
       if (!principal || principal.via !== 'session' || principal.engagement?.status === 'ended') {
         const none = { authenticated: false, state: null, csrfToken: null, user: null };
-        return { ...none, setupNeeded, engagement: null, timeZone: null };
+        return { ...none, setupNeeded, signsWith: null, engagement: null, timeZone: null };
       }
       const scope = engagementScope(principal);
       const user = await userRepository.findById(ctx.db, principal.userId);
@@ -119,6 +131,9 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
         csrfToken: principal.csrfToken,
         user: user ? toUserView(user) : null,
         setupNeeded,
+        signsWith: (await ssoIdentityRepository.isLinked(ctx.db, principal.userId))
+          ? ('identity_provider' as const)
+          : ('credentials' as const),
         engagement: scope && {
           framework: scope.framework,
           periodFrom: scope.periodFrom,
@@ -157,12 +172,31 @@ export function registerIdentityRoutes(api: Api, ctx: AppContext): void {
 
   api.post('/api/v1/auth/logout', {
     config: { access: 'signing-in' },
-    schema: { tags: ['auth'], summary: 'End the session', response: { 200: okSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'End the session (and, for single sign-on, say where to end the provider session)',
+      response: {
+        200: okSchema.extend({
+          providerLogoutUrl: z
+            .string()
+            .nullable()
+            .describe(
+              "A single sign-on session: the provider's end-session URL the browser goes to next, so the provider's session ends too",
+            ),
+        }),
+      },
+    },
     handler: async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (principal.via === 'session') await logOut(ctx, principal.actor, principal.sessionIdHash);
+      const { sealedIdToken } =
+        principal.via === 'session'
+          ? await logOut(ctx, principal.actor, principal.sessionIdHash)
+          : { sealedIdToken: null };
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
+      return {
+        ok: true as const,
+        providerLogoutUrl: await providerLogoutUrl(ctx, oidc, sealedIdToken),
+      };
     },
   });
 

@@ -14,6 +14,8 @@ export interface OidcIdentity {
   issuer: string;
   subject: string;
   claims: Record<string, unknown>;
+  /** The ID token itself: sent back as `id_token_hint` when the person signs out. */
+  idToken: string;
 }
 
 export type OidcAnswer = { ok: true; identity: OidcIdentity } | { ok: false; problem: string };
@@ -23,7 +25,11 @@ export type OidcAnswer = { ok: true; identity: OidcIdentity } | { ok: false; pro
  * with PKCE, state and nonce.
  */
 export interface OidcClient {
-  startAuthorization(): Promise<OidcAuthorizationRequest>;
+  /**
+   * `freshLogin` asks the provider to authenticate the person again whatever session it holds
+   * (`prompt=login`, `max_age=0`): the re-authentication of an e-signature.
+   */
+  startAuthorization(options?: { freshLogin?: boolean }): Promise<OidcAuthorizationRequest>;
   /**
    * Checks the provider's answer at the callback URL (state, issuer, error), redeems the code with
    * the PKCE verifier and validates the ID token (signature, audience, expiry, nonce).
@@ -32,6 +38,11 @@ export interface OidcClient {
     callbackUrl: URL,
     expected: { state: string; nonce: string; codeVerifier: string },
   ): Promise<OidcAnswer>;
+  /**
+   * The provider's RP-initiated logout URL (its `end_session_endpoint`) with the session's ID
+   * token as hint and where to come back to; null when the provider has no such endpoint.
+   */
+  endSessionUrl(idTokenHint: string, postLogoutRedirectUri: string): Promise<string | null>;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -63,7 +74,7 @@ export function createOidcClient(sso: SsoConfig): OidcClient {
   };
 
   return {
-    async startAuthorization() {
+    async startAuthorization(options = {}) {
       const config = await configuration();
       const codeVerifier = openid.randomPKCECodeVerifier();
       const state = openid.randomState();
@@ -75,6 +86,7 @@ export function createOidcClient(sso: SsoConfig): OidcClient {
         code_challenge_method: 'S256',
         state,
         nonce,
+        ...(options.freshLogin ? { prompt: 'login', max_age: '0' } : {}),
       });
       return { url: url.href, state, nonce, codeVerifier };
     },
@@ -88,14 +100,29 @@ export function createOidcClient(sso: SsoConfig): OidcClient {
           idTokenExpected: true,
         });
         const claims = tokens.claims();
-        if (!claims) return { ok: false, problem: 'the provider returned no ID token' };
+        if (!claims || tokens.id_token === undefined) {
+          return { ok: false, problem: 'the provider returned no ID token' };
+        }
         return {
           ok: true,
-          identity: { issuer: claims.iss, subject: claims.sub, claims: { ...claims } },
+          identity: {
+            issuer: claims.iss,
+            subject: claims.sub,
+            claims: { ...claims },
+            idToken: tokens.id_token,
+          },
         };
       } catch (error) {
         return { ok: false, problem: describeProblem(error) };
       }
+    },
+    async endSessionUrl(idTokenHint, postLogoutRedirectUri) {
+      const config = await configuration();
+      if (config.serverMetadata().end_session_endpoint === undefined) return null;
+      return openid.buildEndSessionUrl(config, {
+        id_token_hint: idTokenHint,
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      }).href;
     },
   };
 }

@@ -18,7 +18,14 @@ export interface OpenedSession {
 export async function openSession(
   tx: AuditedTransaction,
   config: Pick<Config, 'sessionTtlHours'>,
-  values: { userId: string; state: SessionState; ip: string | null; userAgent: string | null },
+  values: {
+    userId: string;
+    state: SessionState;
+    ip: string | null;
+    userAgent: string | null;
+    /** A single sign-on session's ID token, already sealed: the hint of its sign-out. */
+    ssoIdToken?: string | undefined;
+  },
 ): Promise<OpenedSession> {
   const sessionToken = randomToken('ses_');
   const csrfToken = randomToken('', 24);
@@ -32,6 +39,7 @@ export async function openSession(
     expiresAt,
     ip: values.ip,
     userAgent: values.userAgent,
+    ssoIdToken: values.ssoIdToken ?? null,
   });
   return { sessionToken, csrfToken, state: values.state, expiresAt };
 }

@@ -16,6 +16,7 @@ export const sessionRepository = {
       expiresAt: Date;
       ip: string | null;
       userAgent: string | null;
+      ssoIdToken: string | null;
     },
   ) =>
     db
@@ -30,6 +31,7 @@ export const sessionRepository = {
         last_seen_at: values.now,
         ip: values.ip,
         user_agent: values.userAgent,
+        sso_id_token: values.ssoIdToken,
       })
       .execute(),
   findWithUser: (db: Db, idHash: string) =>
@@ -54,8 +56,15 @@ export const sessionRepository = {
     db.updateTable('sessions').set({ state }).where('id_hash', '=', idHash).execute(),
   touch: (db: Db, idHash: string, now: Date) =>
     db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute(),
-  delete: (db: Db, idHash: string) =>
-    db.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
+  /** Ends a session; the sealed ID token of a single sign-on session, for its sign-out. */
+  delete: async (db: Db, idHash: string) =>
+    (
+      await db
+        .deleteFrom('sessions')
+        .where('id_hash', '=', idHash)
+        .returning('sso_id_token')
+        .executeTakeFirst()
+    )?.sso_id_token ?? null,
   deleteOthersForUser: (db: Db, userId: string, keepIdHash: string) =>
     db
       .deleteFrom('sessions')

@@ -14,6 +14,13 @@ export const ssoIdentityRepository = {
       .where('sso_identities.issuer', '=', issuer)
       .where('sso_identities.subject', '=', subject)
       .executeTakeFirst(),
+  /** The identity linked to a user, if any. */
+  findForUser: (db: Db, userId: string) =>
+    db
+      .selectFrom('sso_identities')
+      .select(['issuer', 'subject', 'created_at', 'last_login_at'])
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
   isLinked: async (db: Db, userId: string) =>
     (await db
       .selectFrom('sso_identities')
@@ -38,4 +45,21 @@ export const ssoIdentityRepository = {
       .where('issuer', '=', issuer)
       .where('subject', '=', subject)
       .execute(),
+  /** The user linked to (issuer, subject), locked, or undefined. */
+  findUserIdForUpdate: async (db: Db, issuer: string, subject: string) =>
+    (
+      await db
+        .selectFrom('sso_identities')
+        .select('user_id')
+        .where('issuer', '=', issuer)
+        .where('subject', '=', subject)
+        .forUpdate()
+        .executeTakeFirst()
+    )?.user_id,
+  deleteForUser: (db: Db, userId: string) =>
+    db
+      .deleteFrom('sso_identities')
+      .where('user_id', '=', userId)
+      .returning(['issuer', 'subject'])
+      .executeTakeFirst(),
 };

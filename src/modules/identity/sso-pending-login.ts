@@ -13,6 +13,13 @@ const pendingSsoLoginSchema = z.object({
   codeVerifier: z.string(),
   next: z.string(),
   expiresAt: z.iso.datetime(),
+  /**
+   * Set when the round trip is the re-authentication of an e-signature, not a sign-in: who asked
+   * (user and session) and when, which the provider's `auth_time` must not precede.
+   */
+  signing: z
+    .object({ userId: z.string(), sessionIdHash: z.string(), requestedAt: z.iso.datetime() })
+    .optional(),
 });
 
 /** What the callback must find again: the values the provider's answer is checked against. */

@@ -11,6 +11,7 @@ import {
   revokeApiToken,
 } from './api-token.service.js';
 import { resetUserPassword } from './change-password.js';
+import { linkSsoIdentity, unlinkSsoIdentity } from './link-sso-identity.js';
 import {
   createUserBodySchema,
   passwordSchema,
@@ -20,6 +21,12 @@ import {
 import { createUser, listUsers, resetUserMfa, updateUser } from './user.service.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
+const ssoIdentityViewSchema = z.object({
+  userId: z.uuid(),
+  issuer: z.string(),
+  subject: z.string(),
+  linkedAt: z.string().describe('ISO time'),
+});
 
 /** Administration of people and machine tokens. */
 export function registerUserAdminRoutes(api: Api, ctx: AppContext): void {
@@ -88,6 +95,39 @@ export function registerUserAdminRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       resetUserMfa(ctx, requirePrincipal(request).actor, request.params.id),
+  });
+  api.put('/api/v1/users/:id/sso-identity', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary:
+        'Link an account to a person at the single sign-on provider (they sign in and e-sign there only; their sessions end)',
+      params: idParams,
+      body: z.object({
+        subject: z
+          .string()
+          .trim()
+          .min(1, 'is required')
+          .max(255)
+          .describe("The person's subject (`sub` claim) at the configured provider"),
+      }),
+      response: { 200: ssoIdentityViewSchema },
+    },
+    handler: async (request) =>
+      linkSsoIdentity(ctx, requirePrincipal(request).actor, request.params.id, request.body),
+  });
+  api.delete('/api/v1/users/:id/sso-identity', {
+    config: manageUsers,
+    schema: {
+      tags: ['users'],
+      summary: "Remove an account's single sign-on link (their sessions end)",
+      params: idParams,
+      response: { 200: okSchema },
+    },
+    handler: async (request) => {
+      await unlinkSsoIdentity(ctx, requirePrincipal(request).actor, request.params.id);
+      return { ok: true as const };
+    },
   });
 
   api.get('/api/v1/tokens', {

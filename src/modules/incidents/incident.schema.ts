@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from './incident-status.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 /** How an incident was detected. */
 export const DETECTION_SOURCES = ['alert', 'backup-incident', 'manual'] as const;
@@ -60,6 +61,7 @@ export const decisionBodySchema = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  signingProof: signingProofField,
 });
 export type DecisionBody = z.infer<typeof decisionBodySchema>;
 

@@ -26,6 +26,7 @@ import {
 } from './incident.service.js';
 import { listOnCallShifts, recordOnCallShift } from './on-call.service.js';
 import { openIncident } from './open-incident.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -136,7 +137,7 @@ export function registerIncidentRoutes(api: Api, ctx: AppContext): void {
       await decideIncidentConformity(ctx, principal, request.params.id, {
         outcome: request.body.outcome,
         rationale: request.body.rationale,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getIncident(ctx, request.params.id, principal);
     },

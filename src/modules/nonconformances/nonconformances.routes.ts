@@ -22,6 +22,7 @@ import { raiseNonconformance } from './raise-nonconformance.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -127,7 +128,7 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       verifyDeficiencyClosure(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });

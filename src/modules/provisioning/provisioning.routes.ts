@@ -35,6 +35,7 @@ import {
   approveProvisioningRequest,
   verifyAcceptanceCriterion,
 } from './sign-provisioning-request.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 const criterionParams = z.object({
@@ -98,7 +99,7 @@ export function registerLifecycleRoutes(api: Api, ctx: AppContext): void {
       const principal = requirePrincipal(request);
       await approveProvisioningRequest(ctx, principal, request.params.id, {
         note: request.body.note,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getProvisioningRequest(ctx, request.params.id, principal);
     },
@@ -131,7 +132,7 @@ export function registerLifecycleRoutes(api: Api, ctx: AppContext): void {
       const principal = requirePrincipal(request);
       await verifyAcceptanceCriterion(ctx, principal, request.params.id, request.params.position, {
         observation: request.body.observation,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getProvisioningRequest(ctx, request.params.id, principal);
     },
@@ -201,7 +202,7 @@ export function registerLifecycleRoutes(api: Api, ctx: AppContext): void {
       const principal = requirePrincipal(request);
       await signDecommissioningRecord(ctx, principal, request.params.id, {
         note: request.body.note,
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
       });
       return getDecommissioningRecord(ctx, request.params.id, principal);
     },

@@ -4,6 +4,7 @@ import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { patchSchemaOf } from '../register/patch-schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 export const PROVISIONING_STATUSES = ['requested', 'approved', 'provisioning', 'verified'] as const;
 export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
@@ -27,6 +28,7 @@ const signingFields = {
     .string()
     .regex(/^\d{6}$/, 'must be 6 digits')
     .optional(),
+  signingProof: signingProofField,
 };
 
 export const createProvisioningRequestSchema = z.object({

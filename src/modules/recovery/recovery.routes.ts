@@ -31,6 +31,7 @@ import {
   engagementInstant,
   engagementPeriod,
 } from '../../platform/http/engagement.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -86,7 +87,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       verifyRestoreTest(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });
@@ -140,7 +141,7 @@ export function registerRecoveryRoutes(api: Api, ctx: AppContext): void {
     },
     handler: async (request) =>
       verifyDrExercise(ctx, requirePrincipal(request), request.params.id, {
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });

@@ -39,7 +39,7 @@ export type SignOutcome =
 
 /**
  * The one way anything in Plumbline is signed. Re-authenticates the signer inside the caller's
- * transaction (password or an unused TOTP code) and records the signature (signer, meaning, time,
+ * transaction (password, an unused TOTP code, or a single sign-on user's unused signing proof) and records the signature (signer, meaning, time,
  * method, note, SHA-256 of the signed record) with a `signature.created` audit entry, or audits the
  * refused attempt as `signature.failed` (the caller commits, then answers 401 with the reason).
  */
@@ -52,7 +52,7 @@ export async function signRecord(
   const check = await reauthenticateSigner(
     tx.trx,
     { secretBox: ctx.secretBox, now: tx.now },
-    principal.userId,
+    { userId: principal.userId, sessionIdHash: principal.sessionIdHash },
     input.credentials,
   );
   if (!check.ok) {

@@ -11,6 +11,7 @@ import {
   type SecondPersonRule,
 } from '../signatures/second-person-rule.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 import { supplierReviewRepository } from './supplier-review.repository.js';
 import { SUPPLIER_REVIEW_RECORD, type SignReviewBody } from './supplier-review.schema.js';
 
@@ -79,7 +80,7 @@ export async function signSupplierReview(
       entityId: id,
       meaning: SUPPLIER_REVIEW_MEANING,
       note: input.note,
-      credentials: { password: input.password, totpCode: input.totpCode },
+      credentials: signerCredentialsOf(input),
       record: {
         supplier: review.supplier_key,
         reportKind: review.report_kind,

@@ -7,6 +7,7 @@ import {
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 /** What was reviewed: an assurance report or a certificate the supplier provided. */
 export const REPORT_KINDS = ['soc2-type-1', 'soc2-type-2', 'iso-certificate', 'other'] as const;
@@ -111,6 +112,7 @@ export const signReviewBodySchema = z
       .string()
       .regex(/^\d{6}$/)
       .optional(),
+    signingProof: signingProofField,
   })
   .refine((body) => body.decision !== 'approved_with_conditions' || body.conditions !== '', {
     path: ['conditions'],

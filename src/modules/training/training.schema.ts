@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
+import { signingProofField } from '../signatures/signature-credentials.schema.js';
 
 export const TRAINING_STATES = ['open', 'overdue', 'completed'] as const;
 
@@ -63,4 +64,5 @@ export const acknowledgeBodySchema = z.object({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  signingProof: signingProofField,
 });

@@ -9,6 +9,7 @@ import {
   type Page,
 } from '../../platform/http/paging.js';
 import type { Principal } from '../../platform/http/principal.js';
+import type { SignerCredentials } from '../identity/reauthenticate-signer.js';
 import { requireSigningPerson, signRecord, throwIfRefused } from '../signatures/sign-record.js';
 import { gradeQuiz, quizForTrainee, type StoredQuiz } from './quiz.js';
 import type {
@@ -151,7 +152,7 @@ export async function acknowledgeTraining(
   ctx: Pick<AppContext, 'db' | 'clock' | 'secretBox'>,
   principal: Principal,
   id: string,
-  credentials: { password?: string | undefined; totpCode?: string | undefined },
+  credentials: SignerCredentials,
 ): Promise<void> {
   // Whose training it is first (a token has none: 404), then whether the caller can sign.
   const row = await ownAssignment(ctx, id, principal);

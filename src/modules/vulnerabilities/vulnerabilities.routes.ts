@@ -16,6 +16,7 @@ import {
   listFindingsQuerySchema,
   requestExceptionBodySchema,
 } from './vulnerability.schema.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid() });
 const exceptionParams = z.object({ id: z.uuid(), exceptionId: z.uuid() });
@@ -143,7 +144,7 @@ export function registerVulnerabilityRoutes(api: Api, ctx: AppContext): void {
         requirePrincipal(request),
         { findingId: request.params.id, exceptionId: request.params.exceptionId },
         {
-          credentials: { password: request.body.password, totpCode: request.body.totpCode },
+          credentials: signerCredentialsOf(request.body),
           note: request.body.note ?? '',
         },
       ),

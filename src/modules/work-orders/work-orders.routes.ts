@@ -29,6 +29,7 @@ import {
   engagementPeriod,
   keepWithinEngagement,
 } from '../../platform/http/engagement.js';
+import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -158,7 +159,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         override && {
           principal,
           justification: override.justification,
-          credentials: { password: override.password, totpCode: override.totpCode },
+          credentials: signerCredentialsOf(override),
         },
       );
     },
@@ -175,7 +176,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) =>
       signCloseout(ctx, requirePrincipal(request), request.params.id, {
         meaning: 'verified',
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.note ?? '',
       }),
   });
@@ -191,7 +192,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) =>
       signCloseout(ctx, requirePrincipal(request), request.params.id, {
         meaning: 'rejected',
-        credentials: { password: request.body.password, totpCode: request.body.totpCode },
+        credentials: signerCredentialsOf(request.body),
         note: request.body.reason,
       }),
   });

@@ -35,6 +35,8 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** A single sign-on session's ID token, sealed: the `id_token_hint` of the sign-out. */
+  sso_id_token: string | null;
 }
 
 /** A user's identity at an OpenID Connect provider (docs/sso.md). */
@@ -44,6 +46,22 @@ export interface SsoIdentitiesTable {
   user_id: string;
   created_at: Timestamp;
   last_login_at: Timestamp;
+}
+
+/**
+ * What a fresh re-authentication at the provider yields for one e-signature of a single sign-on
+ * user: bound to the user and session, five minutes, single use (docs/sso.md).
+ */
+export interface SigningProofsTable {
+  token_hash: string;
+  user_id: string;
+  session_id_hash: string;
+  issuer: string;
+  subject: string;
+  authenticated_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface ApiTokensTable {
@@ -1187,6 +1205,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sso_identities: SsoIdentitiesTable;
+  signing_proofs: SigningProofsTable;
   api_tokens: ApiTokensTable;
   setup_tokens: SetupTokensTable;
   audit_events: AuditEventsTable;

@@ -75,7 +75,12 @@ export function useLogout() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.send<{ ok: true }>('POST', '/auth/logout'),
+    mutationFn: () =>
+      api.send<{ ok: true; providerLogoutUrl: string | null }>('POST', '/auth/logout'),
+    onSuccess: ({ providerLogoutUrl }) => {
+      // A single sign-on session: end the provider's session too; it sends the browser back to /login.
+      if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
+    },
     onSettled: async () => {
       api.setCsrfToken(null);
       // Forget everything the person could see, then learn the (signed-out) session again.

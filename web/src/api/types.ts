@@ -114,6 +114,8 @@ export interface Session {
   csrfToken: string | null;
   user: UserView | null;
   setupNeeded: boolean;
+  /** How an e-signature re-authenticates: password or code, or a fresh sign-in at the provider. */
+  signsWith: 'credentials' | 'identity_provider' | null;
   /** Set for an engaged auditor: what their access covers (docs/auditor-access.md). */
   engagement: OwnEngagement | null;
   /** The organisation's time zone (for a signed-in person): dates are shown in it. */

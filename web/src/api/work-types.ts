@@ -62,8 +62,12 @@ export interface WorkOrderFilters {
   kind?: WorkOrderKind | undefined;
 }
 
-/** Re-authentication for an electronic signature: the password, or a code from the app. */
-export type SignatureCredentials = { password: string } | { totpCode: string };
+/**
+ * Re-authentication for an electronic signature: the password, or a code from the app; for a
+ * single sign-on account, the proof of a fresh sign-in at the provider (docs/sso.md).
+ */
+export type SignatureCredentials =
+  { password: string } | { totpCode: string } | { signingProof: string };
 
 export type VerifyWorkOrderInput = SignatureCredentials & { note?: string };
 export type RejectWorkOrderInput = SignatureCredentials & { reason: string };

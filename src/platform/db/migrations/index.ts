@@ -35,6 +35,7 @@ import * as accessReviews from './2026-12-06T12-50_access-reviews.js';
 import * as accessRequestRejection from './2026-12-06T12-51_access-request-rejection.js';
 import * as ssoIdentities from './2026-12-06T16-10_sso-identities.js';
 import * as openFindingsIndex from './2026-12-06T16-40_open-findings-index.js';
+import * as ssoSigningAndLogout from './2026-12-06T19-20_sso-signing-and-logout.js';
 import * as documentPeriodicReviews from './2026-12-06T19-30_document-periodic-reviews.js';
 
 /**
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T12-51_access-request-rejection': accessRequestRejection,
   '2026-12-06T16-10_sso-identities': ssoIdentities,
   '2026-12-06T16-40_open-findings-index': openFindingsIndex,
+  '2026-12-06T19-20_sso-signing-and-logout': ssoSigningAndLogout,
   '2026-12-06T19-30_document-periodic-reviews': documentPeriodicReviews,
 };
 
