@@ -175,7 +175,7 @@ function Evidence({ review }: { review: ReviewDetail }) {
               <Anchor href={`/api/v1/evidence/${file.id}/download`} size="sm">
                 {file.filename}
               </Anchor>
-              <Text size="xs" c="dimmed" ff="monospace">
+              <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 sha256 {file.sha256} · {file.uploadedBy}, {formatDateTime(file.uploadedAt)}
               </Text>
             </Stack>
@@ -307,7 +307,7 @@ function Review({ review }: { review: ReviewDetail }) {
                       Signed by {review.signature.signerLabel} ({review.signature.signerRole}),{' '}
                       {formatDateTime(review.signature.signedAt)}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                       record sha256 {review.signature.recordSha256}
                     </Text>
                     <Text size="sm">Next review due {formatDate(review.nextReviewDue)}</Text>
