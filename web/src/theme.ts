@@ -1,4 +1,12 @@
-import { Anchor, Badge, Button, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  createTheme,
+  SegmentedControl,
+  TableScrollContainer,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 /**
  * System fonts only: the CSP allows no external font hosts. Colours and component defaults meet
@@ -35,6 +43,15 @@ export const theme = createTheme({
       },
     }),
     Button: Button.extend({ styles: { root: { flexShrink: 0 } } }),
+    // Tabs of a filter scroll sideways on a phone rather than spill over the page.
+    SegmentedControl: SegmentedControl.extend({
+      styles: { root: { maxWidth: '100%', overflowX: 'auto' } },
+    }),
+    // A wide table's scroller takes the keyboard focus, so it can be scrolled without a mouse
+    // even when no link or button inside it would.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } },
+    }),
   },
 });
 

@@ -1,4 +1,4 @@
-import './skip-link.css';
+import './layout.css';
 
 /** The id of the page's main region, the skip link's target. */
 export const MAIN_CONTENT_ID = 'main-content';

@@ -58,11 +58,7 @@ function VersionsTable({
   onShow: (version: number) => void;
 }) {
   return (
-    // Focusable so that a keyboard can scroll it: the table may hold no link or button.
-    <Table.ScrollContainer
-      minWidth={560}
-      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Versions' } }}
-    >
+    <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" data-testid="document-versions">
         <Table.Thead>
           <Table.Tr>

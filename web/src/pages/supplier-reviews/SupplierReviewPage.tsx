@@ -125,21 +125,23 @@ function Cuecs({ review }: { review: ReviewDetail }) {
           The report names no control left to us.
         </Text>
       ) : (
-        <Table data-testid="cuec-checklist">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>Control the report expects of us</Table.Th>
-              <Table.Th>In place</Table.Th>
-              <Table.Th>How, or what is missing</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {review.cuecs.map((cuec) => (
-              <CuecRow key={cuec.position} review={review} cuec={cuec} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={640}>
+          <Table data-testid="cuec-checklist">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Control the report expects of us</Table.Th>
+                <Table.Th>In place</Table.Th>
+                <Table.Th>How, or what is missing</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {review.cuecs.map((cuec) => (
+                <CuecRow key={cuec.position} review={review} cuec={cuec} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {review.abilities.edit.allowed ? <AddCuec review={review} /> : null}
     </Section>
