@@ -64,7 +64,8 @@ export async function findDemoIds(get: Get): Promise<DemoIds> {
     occurrenceId: await required(get, '/api/v1/occurrences', 'id'),
     // A completed work order shows its performer beside its status (the overlap issue 18 saw).
     workOrderId:
-      (await first(get, doneWorkOrders, 'id')) ?? (await required(get, '/api/v1/work-orders', 'id')),
+      (await first(get, doneWorkOrders, 'id')) ??
+      (await required(get, '/api/v1/work-orders', 'id')),
     capaId: await first(get, '/api/v1/capas', 'id'),
     restoreTestId: await first(get, '/api/v1/restore-tests', 'id'),
     drExerciseId: await first(get, '/api/v1/dr-exercises', 'id'),
@@ -78,11 +79,11 @@ export async function findDemoIds(get: Get): Promise<DemoIds> {
 
 /** The pages shown before signing in; an unknown address is the signed-in frame's. */
 export const PUBLIC_PAGES: DemoPage[] = [
-  { name: 'sign-in', route: 'login', path: '/login', permission: null },
-  { name: 'setup', route: 'setup', path: '/setup', permission: null },
+  { name: 'sign-in', route: '/login', path: '/login', permission: null },
+  { name: 'setup', route: '/setup', path: '/setup', permission: null },
   {
     name: 'auditor-invitation',
-    route: 'auditor-invitation',
+    route: '/auditor-invitation',
     path: '/auditor-invitation',
     permission: null,
   },
@@ -103,13 +104,14 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
     page('asset-edit', 'assets/:key/edit', `/assets/${ids.assetKey}/edit`, 'register:write'),
     page('suppliers', 'suppliers', '/suppliers', 'register:read'),
     page('supplier-reviews', 'supplier-reviews', '/supplier-reviews', 'register:read'),
-    ids.supplierReviewId &&
-      page(
-        'supplier-review',
-        'supplier-reviews/:id',
-        `/supplier-reviews/${ids.supplierReviewId}`,
-        'register:read',
-      ),
+    ids.supplierReviewId === null
+      ? null
+      : page(
+          'supplier-review',
+          'supplier-reviews/:id',
+          `/supplier-reviews/${ids.supplierReviewId}`,
+          'register:read',
+        ),
     page('supplier-new', 'suppliers/new', '/suppliers/new', 'register:write'),
     page('supplier', 'suppliers/:key', `/suppliers/${ids.supplierKey}`, 'register:read'),
     page(
@@ -142,8 +144,14 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
       'backups:read',
     ),
     page('inventory-reviews', 'reviews', '/reviews', 'register:read'),
-    ids.inventoryReviewId &&
-      page('inventory-review', 'reviews/:id', `/reviews/${ids.inventoryReviewId}`, 'register:read'),
+    ids.inventoryReviewId === null
+      ? null
+      : page(
+          'inventory-review',
+          'reviews/:id',
+          `/reviews/${ids.inventoryReviewId}`,
+          'register:read',
+        ),
     page('frameworks', 'frameworks', '/frameworks', 'catalog:read'),
     page('framework', 'frameworks/:key', `/frameworks/${ids.frameworkKey}`, 'catalog:read'),
     page('controls', 'controls', '/controls', 'catalog:read'),
@@ -167,21 +175,31 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
     ),
     page('capas', 'capas', '/capas', 'work:read'),
     page('capa-new', 'capas/new', '/capas/new', 'nonconformance:manage'),
-    ids.capaId && page('capa', 'capas/:id', `/capas/${ids.capaId}`, 'work:read'),
+    ids.capaId === null ? null : page('capa', 'capas/:id', `/capas/${ids.capaId}`, 'work:read'),
     page('posture', 'posture', '/posture', 'posture:read'),
     page('restore-tests', 'restore-tests', '/restore-tests', 'work:read'),
     page('restore-test-new', 'restore-tests/new', '/restore-tests/new', 'work:perform'),
-    ids.restoreTestId &&
-      page('restore-test', 'restore-tests/:id', `/restore-tests/${ids.restoreTestId}`, 'work:read'),
+    ids.restoreTestId === null
+      ? null
+      : page(
+          'restore-test',
+          'restore-tests/:id',
+          `/restore-tests/${ids.restoreTestId}`,
+          'work:read',
+        ),
     page('dr-exercises', 'dr-exercises', '/dr-exercises', 'work:read'),
     page('dr-exercise-new', 'dr-exercises/new', '/dr-exercises/new', 'work:perform'),
-    ids.drExerciseId &&
-      page('dr-exercise', 'dr-exercises/:id', `/dr-exercises/${ids.drExerciseId}`, 'work:read'),
+    ids.drExerciseId === null
+      ? null
+      : page('dr-exercise', 'dr-exercises/:id', `/dr-exercises/${ids.drExerciseId}`, 'work:read'),
     page('incidents', 'incidents', '/incidents', 'incidents:read'),
-    ids.incidentId &&
-      page('incident', 'incidents/:id', `/incidents/${ids.incidentId}`, 'incidents:read'),
+    ids.incidentId === null
+      ? null
+      : page('incident', 'incidents/:id', `/incidents/${ids.incidentId}`, 'incidents:read'),
     page('changes', 'changes', '/changes', 'changes:read'),
-    ids.changeId && page('change', 'changes/:id', `/changes/${ids.changeId}`, 'changes:read'),
+    ids.changeId === null
+      ? null
+      : page('change', 'changes/:id', `/changes/${ids.changeId}`, 'changes:read'),
     page('soc2-a1-2', 'soc2/a1-2', '/soc2/a1-2', 'posture:read'),
     page('effectiveness', 'reports/effectiveness', '/reports/effectiveness', 'reports:read'),
     page('packs', 'reports/packs', '/reports/packs', 'reports:read'),
@@ -191,22 +209,26 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
     page('auditor-access', 'admin/auditor-access', '/admin/auditor-access', 'users:manage'),
     page('outbox', 'admin/outbox', '/admin/outbox', 'notifications:read'),
     page('findings', 'findings', '/findings', 'work:read'),
-    ids.findingId && page('finding', 'findings/:id', `/findings/${ids.findingId}`, 'work:read'),
+    ids.findingId === null
+      ? null
+      : page('finding', 'findings/:id', `/findings/${ids.findingId}`, 'work:read'),
     page('people', 'people', '/people', 'people:read'),
     page('accounts', 'accounts', '/accounts', 'accounts:read'),
     page('accounts-of-asset', 'accounts/:key', `/accounts/${ids.assetKey}`, 'accounts:read'),
     page('access-requests', 'access-requests', '/access-requests', 'accounts:read'),
     page('access-reviews', 'access-reviews', '/access-reviews', 'accounts:read'),
-    ids.accessReviewId &&
-      page(
-        'access-review',
-        'access-reviews/:id',
-        `/access-reviews/${ids.accessReviewId}`,
-        'accounts:read',
-      ),
+    ids.accessReviewId === null
+      ? null
+      : page(
+          'access-review',
+          'access-reviews/:id',
+          `/access-reviews/${ids.accessReviewId}`,
+          'accounts:read',
+        ),
     page('documents', 'documents', '/documents', 'documents:read'),
-    ids.documentKey &&
-      page('document', 'documents/:key', `/documents/${ids.documentKey}`, 'documents:read'),
+    ids.documentKey === null
+      ? null
+      : page('document', 'documents/:key', `/documents/${ids.documentKey}`, 'documents:read'),
     page('my-training', 'training', '/training', 'training:complete'),
     page('training-register', 'training/register', '/training/register', 'training:read'),
     page('not-found', '*', '/no-such-page', 'register:read'),
@@ -219,4 +241,13 @@ export const TRAINING_ASSIGNMENT_ROUTE = 'training/:id';
 
 function page(name: string, route: string, path: string, permission: Permission): DemoPage {
   return { name, route, path, permission };
+}
+
+/** The role whose screenshots show the page: the first of the roles that can see it. */
+export function firstRoleSeeing<R extends string>(
+  roles: readonly R[],
+  entry: DemoPage,
+  can: (role: R, permission: Permission) => boolean,
+): R | undefined {
+  return roles.find((role) => entry.permission !== null && can(role, entry.permission));
 }
