@@ -52,7 +52,7 @@ describe('web UI in a real browser', () => {
 
     await expectPath(page, '/assets/build-server');
     await expect
-      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Build server');
     const asset = await t.call(await t.tokenFor('viewer'), 'GET', '/api/v1/assets/build-server');
     expect(asset.statusCode).toBe(200);

@@ -85,7 +85,7 @@ describe('control work in a real browser', () => {
     await row.getByRole('button', { name: 'Start' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/work-orders/'));
     const workOrderId = new URL(page.url()).pathname.split('/').pop() ?? '';
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^WO-/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^WO-/);
 
     const checklist = page.getByTestId('checklist').getByRole('checkbox');
     await expect.poll(() => checklist.count()).toBe(4);
@@ -216,7 +216,7 @@ describe('control work in a real browser', () => {
     await page.getByRole('button', { name: 'Create work order' }).click();
     await page.waitForURL((url) => /^\/work-orders\/[0-9a-f-]{36}$/.test(url.pathname));
     await expect
-      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toMatch(/^WO-\d+ · Replace failing disk in app-server-1$/);
     const corrective = await t.call(
       await t.tokenFor('auditor'),

@@ -7,7 +7,7 @@ import { ApiProvider } from './api/ApiProvider.js';
 import { ApiError, createApiClient } from './api/client.js';
 import { SESSION_KEY } from './api/identity.js';
 import { AppRoutes } from './AppRoutes.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 /** Client errors will not change on a retry; only network trouble and 5xx are retried. */
 function shouldRetry(failureCount: number, error: Error): boolean {
@@ -30,8 +30,13 @@ function createClients() {
 export function App() {
   const [{ queryClient, api }] = useState(createClients);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
+      {/* Bottom right: at the top, toasts covered the user menu and Sign out. */}
+      <Notifications position="bottom-right" />
       <ApiProvider client={api}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

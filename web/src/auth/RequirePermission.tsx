@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.js';
-import { EmptyMessage } from '../components/EmptyMessage.js';
+import { PageHeader } from '../components/PageHeader.js';
 import { useCan } from './permissions.js';
 
 /** Shows the page only to roles that hold the permission, like the server would. */
@@ -14,9 +14,10 @@ export function RequirePermission({
   const can = useCan();
   if (!can(permission)) {
     return (
-      <EmptyMessage title="Not available for your role">
-        Your role does not include access to this page. Ask an administrator if you need it.
-      </EmptyMessage>
+      <PageHeader
+        title="Not available for your role"
+        description="Your role does not include access to this page. Ask an administrator if you need it."
+      />
     );
   }
   return children;

@@ -11,7 +11,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

@@ -19,6 +19,7 @@ import { USER_ROLE_LABELS } from '../components/labels.js';
 import { MailStatusBanner } from '../pages/admin/MailStatusBanner.js';
 import { Logo } from './Logo.js';
 import { NAVIGATION, isActive } from './navigation.js';
+import { MAIN_CONTENT_ID, SkipLink } from './SkipLink.js';
 
 /** The signed-in frame: header with the user, navigation on the left, the page in the middle. */
 export function AppLayout() {
@@ -36,6 +37,7 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
       padding="lg"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -106,7 +108,7 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
         {engagement ? (
           <Alert color="blue" mb="md" data-testid="engagement-banner" title="Audit engagement">
             {engagement.framework}, period {engagement.periodFrom} to {engagement.periodTo}.

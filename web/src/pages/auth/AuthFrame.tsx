@@ -1,8 +1,9 @@
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Logo } from '../../layout/Logo.js';
+import { usePageTitle } from '../../layout/page-title.js';
 
-/** The centred card every signing-in step sits in. */
+/** The centred card every signing-in step sits in: the page's main region, its title the h1. */
 export function AuthFrame({
   title,
   description,
@@ -14,8 +15,9 @@ export function AuthFrame({
   children: ReactNode;
   width?: number;
 }) {
+  usePageTitle(title);
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+    <Center component="main" mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Stack w="100%" maw={width} gap="lg">
         <Center>
           <Logo />
@@ -23,7 +25,9 @@ export function AuthFrame({
         <Paper withBorder shadow="sm" radius="md" p="xl">
           <Stack gap="md">
             <Stack gap={4}>
-              <Title order={3}>{title}</Title>
+              <Title order={1} size="h3">
+                {title}
+              </Title>
               {description ? (
                 <Text size="sm" c="dimmed">
                   {description}

@@ -149,29 +149,31 @@ function IncidentPanel({ incident }: { incident: BackupIncidentView }) {
         Began {formatDateTime(incident.beganAt)}, opened {formatDateTime(incident.openedAt)}
         {incident.closedAt ? `, closed ${formatDateTime(incident.closedAt)}` : ''}
       </Text>
-      <Table verticalSpacing={4} fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Alert</Table.Th>
-            <Table.Th>To</Table.Th>
-            <Table.Th>Delivery</Table.Th>
-            <Table.Th>Sent</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {incident.alerts.map((alert) => (
-            <Table.Tr key={alert.messageId}>
-              <Table.Td>{alert.purpose === 'opened' ? 'Alert' : 'Recovery'}</Table.Td>
-              <Table.Td>{alert.recipient}</Table.Td>
-              <Table.Td>
-                {alert.status} ({alert.attempts} attempt{alert.attempts === 1 ? '' : 's'})
-                {alert.lastError ? ` — ${alert.lastError}` : ''}
-              </Table.Td>
-              <Table.Td>{formatDateTime(alert.sentAt)}</Table.Td>
+      <Table.ScrollContainer minWidth={520}>
+        <Table verticalSpacing={4} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Alert</Table.Th>
+              <Table.Th>To</Table.Th>
+              <Table.Th>Delivery</Table.Th>
+              <Table.Th>Sent</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {incident.alerts.map((alert) => (
+              <Table.Tr key={alert.messageId}>
+                <Table.Td>{alert.purpose === 'opened' ? 'Alert' : 'Recovery'}</Table.Td>
+                <Table.Td>{alert.recipient}</Table.Td>
+                <Table.Td>
+                  {alert.status} ({alert.attempts} attempt{alert.attempts === 1 ? '' : 's'})
+                  {alert.lastError ? ` — ${alert.lastError}` : ''}
+                </Table.Td>
+                <Table.Td>{formatDateTime(alert.sentAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

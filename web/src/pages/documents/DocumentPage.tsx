@@ -30,11 +30,24 @@ export function DocumentText({ documentKey, version }: { documentKey: string; ve
     <QueryView query={body}>
       {(data) => (
         <Typography>
-          <div data-testid="document-text" dangerouslySetInnerHTML={{ __html: data.html }} />
+          <div
+            data-testid="document-text"
+            dangerouslySetInnerHTML={{ __html: belowPageHeading(data.html) }}
+          />
         </Typography>
       )}
     </QueryView>
   );
+}
+
+/**
+ * The document's own headings one level down (its "# Title" becomes an h2), so the page keeps one
+ * h1, its header's, and the outline stays in order.
+ */
+function belowPageHeading(html: string): string {
+  return html.replace(/<(\/?)h([1-6])>/g, (_tag, slash: string, level: string) => {
+    return `<${slash}h${Math.min(Number(level) + 1, 6)}>`;
+  });
 }
 
 function VersionsTable({
@@ -47,46 +60,48 @@ function VersionsTable({
   onShow: (version: number) => void;
 }) {
   return (
-    <Table verticalSpacing="xs" data-testid="document-versions">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Version</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Imported</Table.Th>
-          <Table.Th>Effective</Table.Th>
-          <Table.Th>SHA-256</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {versions.map((version) => (
-          <Table.Tr key={version.id} data-version={version.version}>
-            <Table.Td>
-              {version.version === shown ? (
-                <Text size="sm" fw={600}>
-                  v{version.version} (shown)
-                </Text>
-              ) : (
-                <Anchor component="button" size="sm" onClick={() => onShow(version.version)}>
-                  v{version.version}
-                </Anchor>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <DocumentStatusBadge status={version.status} />
-            </Table.Td>
-            <Table.Td>
-              {formatDateTime(version.importedAt)} by {version.importedBy}
-            </Table.Td>
-            <Table.Td>{formatDateTime(version.effectiveAt)}</Table.Td>
-            <Table.Td>
-              <Text size="xs" ff="monospace">
-                {version.contentSha256.slice(0, 16)}…
-              </Text>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={560}>
+      <Table verticalSpacing="xs" data-testid="document-versions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Version</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Imported</Table.Th>
+            <Table.Th>Effective</Table.Th>
+            <Table.Th>SHA-256</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {versions.map((version) => (
+            <Table.Tr key={version.id} data-version={version.version}>
+              <Table.Td>
+                {version.version === shown ? (
+                  <Text size="sm" fw={600}>
+                    v{version.version} (shown)
+                  </Text>
+                ) : (
+                  <Anchor component="button" size="sm" onClick={() => onShow(version.version)}>
+                    v{version.version}
+                  </Anchor>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <DocumentStatusBadge status={version.status} />
+              </Table.Td>
+              <Table.Td>
+                {formatDateTime(version.importedAt)} by {version.importedBy}
+              </Table.Td>
+              <Table.Td>{formatDateTime(version.effectiveAt)}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {version.contentSha256.slice(0, 16)}…
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -32,37 +32,39 @@ export function DrExercisesPage() {
             <EmptyMessage title="No exercises yet">Record this year's DR exercise.</EmptyMessage>
           ) : (
             <>
-              <Table striped verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Exercise</Table.Th>
-                    <Table.Th>Type</Table.Th>
-                    <Table.Th>Finished</Table.Th>
-                    <Table.Th>Outcome</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((exercise) => (
-                    <Table.Tr key={exercise.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/dr-exercises/${exercise.id}`}>
-                          {exercise.number}
-                        </Anchor>{' '}
-                        {exercise.scenario.slice(0, 80)}
-                      </Table.Td>
-                      <Table.Td>{exercise.type}</Table.Td>
-                      <Table.Td>{formatDateTime(exercise.finishedAt)}</Table.Td>
-                      <Table.Td>
-                        <OutcomeBadge outcome={exercise.outcome} />
-                      </Table.Td>
-                      <Table.Td>
-                        <RecordStatusBadge status={exercise.status} />
-                      </Table.Td>
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped verticalSpacing="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Exercise</Table.Th>
+                      <Table.Th>Type</Table.Th>
+                      <Table.Th>Finished</Table.Th>
+                      <Table.Th>Outcome</Table.Th>
+                      <Table.Th>Status</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((exercise) => (
+                      <Table.Tr key={exercise.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/dr-exercises/${exercise.id}`}>
+                            {exercise.number}
+                          </Anchor>{' '}
+                          {exercise.scenario.slice(0, 80)}
+                        </Table.Td>
+                        <Table.Td>{exercise.type}</Table.Td>
+                        <Table.Td>{formatDateTime(exercise.finishedAt)}</Table.Td>
+                        <Table.Td>
+                          <OutcomeBadge outcome={exercise.outcome} />
+                        </Table.Td>
+                        <Table.Td>
+                          <RecordStatusBadge status={exercise.status} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               <LoadMore list={exercises} />
             </>
           )

@@ -101,44 +101,46 @@ export function Soc2A12Page() {
             badges={<PostureStatusBadge status={data.status} />}
           />
           <Stack gap="lg">
-            <Table striped verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Item</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Controls</Table.Th>
-                  <Table.Th>Evidence</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr key={item.key}>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed">
-                        {KIND_LABELS[item.kind]} · {item.reference}
-                      </Text>
-                      <Text size="sm">{item.title}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <PostureStatusBadge status={item.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      {item.controls.map((control) => (
-                        <Group key={control.key} gap={4}>
-                          <Anchor component={Link} to={`/controls/${control.key}`} size="sm">
-                            {control.title}
-                          </Anchor>
-                          <PostureStatusBadge status={control.status} />
-                        </Group>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{item.evidenceKinds.join(', ')}</Text>
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Item</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Controls</Table.Th>
+                    <Table.Th>Evidence</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((item) => (
+                    <Table.Tr key={item.key}>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed">
+                          {KIND_LABELS[item.kind]} · {item.reference}
+                        </Text>
+                        <Text size="sm">{item.title}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <PostureStatusBadge status={item.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        {item.controls.map((control) => (
+                          <Group key={control.key} gap={4}>
+                            <Anchor component={Link} to={`/controls/${control.key}`} size="sm">
+                              {control.title}
+                            </Anchor>
+                            <PostureStatusBadge status={control.status} />
+                          </Group>
+                        ))}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">{item.evidenceKinds.join(', ')}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
             <Evidence evidence={data.evidence} />
           </Stack>
         </>

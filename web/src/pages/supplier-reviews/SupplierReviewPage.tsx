@@ -125,21 +125,23 @@ function Cuecs({ review }: { review: ReviewDetail }) {
           The report names no control left to us.
         </Text>
       ) : (
-        <Table data-testid="cuec-checklist">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>Control the report expects of us</Table.Th>
-              <Table.Th>In place</Table.Th>
-              <Table.Th>How, or what is missing</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {review.cuecs.map((cuec) => (
-              <CuecRow key={cuec.position} review={review} cuec={cuec} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={640}>
+          <Table data-testid="cuec-checklist">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>Control the report expects of us</Table.Th>
+                <Table.Th>In place</Table.Th>
+                <Table.Th>How, or what is missing</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {review.cuecs.map((cuec) => (
+                <CuecRow key={cuec.position} review={review} cuec={cuec} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {review.abilities.edit.allowed ? <AddCuec review={review} /> : null}
     </Section>
@@ -175,7 +177,7 @@ function Evidence({ review }: { review: ReviewDetail }) {
               <Anchor href={`/api/v1/evidence/${file.id}/download`} size="sm">
                 {file.filename}
               </Anchor>
-              <Text size="xs" c="dimmed" ff="monospace">
+              <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 sha256 {file.sha256} · {file.uploadedBy}, {formatDateTime(file.uploadedAt)}
               </Text>
             </Stack>
@@ -307,7 +309,7 @@ function Review({ review }: { review: ReviewDetail }) {
                       Signed by {review.signature.signerLabel} ({review.signature.signerRole}),{' '}
                       {formatDateTime(review.signature.signedAt)}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
+                    <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                       record sha256 {review.signature.recordSha256}
                     </Text>
                     <Text size="sm">Next review due {formatDate(review.nextReviewDue)}</Text>

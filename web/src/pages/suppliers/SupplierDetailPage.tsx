@@ -78,30 +78,32 @@ function SupplierAssets({ supplierKey }: { supplierKey: string }) {
               No asset names this supplier.
             </Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Asset</Table.Th>
-                  <Table.Th>Category</Table.Th>
-                  <Table.Th>Criticality</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((asset) => (
-                  <Table.Tr key={asset.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/assets/${encodeURIComponent(asset.key)}`}>
-                        {asset.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{CATEGORY_LABELS[asset.category]}</Table.Td>
-                    <Table.Td>
-                      <CriticalityBadge criticality={asset.criticality} />
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={480}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Asset</Table.Th>
+                    <Table.Th>Category</Table.Th>
+                    <Table.Th>Criticality</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((asset) => (
+                    <Table.Tr key={asset.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/assets/${encodeURIComponent(asset.key)}`}>
+                          {asset.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{CATEGORY_LABELS[asset.category]}</Table.Td>
+                      <Table.Td>
+                        <CriticalityBadge criticality={asset.criticality} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )
         }
       </QueryView>

@@ -101,12 +101,12 @@ function CertificationsEditor({
           </Text>
         ) : null}
         {certifications.map((certification, index) => (
-          <Group key={index} align="flex-start" wrap="nowrap">
+          <Group key={index} align="flex-start" wrap="wrap">
             <TextInput
               label="Certification"
               placeholder="ISO 27001, SOC 2 Type II…"
               required
-              style={{ flex: 1 }}
+              style={{ flex: '1 1 200px' }}
               value={certification.name}
               onChange={(event) => update(index, { name: event.currentTarget.value })}
               error={errors[`certifications.${index}.name`]}

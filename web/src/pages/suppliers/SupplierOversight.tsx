@@ -39,36 +39,38 @@ export function SupplierCertificates({ supplierKey }: { supplierKey: string }) {
               No certifications recorded.
             </Text>
           ) : (
-            <Table data-testid="supplier-certificates">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Certification</Table.Th>
-                  <Table.Th>Expires on</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Renewal</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((certification) => (
-                  <Table.Tr key={certification.name}>
-                    <Table.Td>{certification.name}</Table.Td>
-                    <Table.Td>{formatDate(certification.expiresOn)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={certification.expired ? 'red' : 'teal'} variant="light">
-                        {certification.expired ? 'Expired' : 'Valid'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {certification.renewal === null
-                        ? '—'
-                        : certification.renewal.renewedAt
-                          ? `Renewed through ${formatDate(certification.renewal.renewedExpiresOn)}`
-                          : `Open since ${formatDateTime(certification.renewal.openedAt)}`}
-                    </Table.Td>
+            <Table.ScrollContainer minWidth={520}>
+              <Table data-testid="supplier-certificates">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Certification</Table.Th>
+                    <Table.Th>Expires on</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th>Renewal</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((certification) => (
+                    <Table.Tr key={certification.name}>
+                      <Table.Td>{certification.name}</Table.Td>
+                      <Table.Td>{formatDate(certification.expiresOn)}</Table.Td>
+                      <Table.Td>
+                        <Badge color={certification.expired ? 'red' : 'teal'} variant="light">
+                          {certification.expired ? 'Expired' : 'Valid'}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {certification.renewal === null
+                          ? '—'
+                          : certification.renewal.renewedAt
+                            ? `Renewed through ${formatDate(certification.renewal.renewedExpiresOn)}`
+                            : `Open since ${formatDateTime(certification.renewal.openedAt)}`}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )
         }
       </QueryView>
