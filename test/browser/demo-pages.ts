@@ -32,6 +32,7 @@ export interface DemoIds {
   findingId: string | null;
   accessReviewId: string | null;
   documentKey: string | null;
+  certificateId: string | null;
 }
 
 type Get = (url: string) => Promise<unknown>;
@@ -74,6 +75,7 @@ export async function findDemoIds(get: Get): Promise<DemoIds> {
     findingId: await first(get, '/api/v1/findings', 'id'),
     accessReviewId: await first(get, '/api/v1/access-reviews', 'id'),
     documentKey: await first(get, '/api/v1/documents', 'key'),
+    certificateId: await first(get, '/api/v1/certificates', 'id'),
   };
 }
 
@@ -99,6 +101,14 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
     page('dashboard', '', '/', 'register:read'),
     page('assets', 'assets', '/assets', 'register:read'),
     page('certificates', 'certificates', '/certificates', 'register:read'),
+    ids.certificateId === null
+      ? null
+      : page(
+          'certificate',
+          'certificates/:id',
+          `/certificates/${ids.certificateId}`,
+          'register:read',
+        ),
     page('asset-new', 'assets/new', '/assets/new', 'register:write'),
     page('asset', 'assets/:key', `/assets/${ids.assetKey}`, 'register:read'),
     page('asset-edit', 'assets/:key/edit', `/assets/${ids.assetKey}/edit`, 'register:write'),
