@@ -11,13 +11,15 @@ import type { ErrorBody } from '../../src/platform/http/error-handler.js';
 import { alertFixture } from '../fixtures/alerts/fixtures.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-describe('monitoring alerts posted by Alertmanager and Grafana', () => {
-  let t: TestApp;
-  let admin: string;
-  let writer: string;
-  let engineer: string;
-  let viewer: string;
-
+/** An app with an alert-writer token, people who read alerts and three assets to map alerts to. */
+async function alertsWorld() {
+  const t = await createTestApp();
+  const admin = await t.tokenFor('admin');
+  const engineer = await t.tokenFor('engineering');
+  const viewer = await t.tokenFor('viewer');
+  const writer = (
+    await createApiToken(t.ctx, systemActor, { name: 'alertmanager', role: 'alert-writer' })
+  ).token;
   function post(body: string | Buffer, query: string, token = writer) {
     return t.app.inject({
       method: 'POST',
@@ -57,21 +59,44 @@ describe('monitoring alerts posted by Alertmanager and Grafana', () => {
     expect(response.statusCode, response.body).toBe(201);
   };
 
+  await createAsset('db-prod-eu', { category: 'database' });
+  await createAsset('app-prod-01');
+  await createAsset('build-01', { environment: 'development', tags: ['infra-ci'] });
+  return { t, admin, engineer, viewer, writer, post, count, alertByFingerprint };
+}
+type AlertsWorld = Awaited<ReturnType<typeof alertsWorld>>;
+
+describe('monitoring alerts posted by Alertmanager and Grafana', () => {
+  let world: AlertsWorld;
+  let t: TestApp;
+  let admin: string;
+  let engineer: string;
+  let viewer: string;
+  let writer: string;
+  let post: AlertsWorld['post'];
+  let count: AlertsWorld['count'];
+  let alertByFingerprint: AlertsWorld['alertByFingerprint'];
+
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await t.tokenFor('admin');
-    engineer = await t.tokenFor('engineering');
-    viewer = await t.tokenFor('viewer');
-    writer = (
-      await createApiToken(t.ctx, systemActor, { name: 'alertmanager', role: 'alert-writer' })
-    ).token;
-    await createAsset('db-prod-eu', { category: 'database' });
-    await createAsset('app-prod-01');
-    await createAsset('build-01', { environment: 'development', tags: ['infra-ci'] });
+    world = await alertsWorld();
+    ({ t, admin, engineer, viewer, writer, post, count, alertByFingerprint } = world);
   });
-  afterAll(() => t.close());
+  afterAll(() => world.t.close());
 
   it('records a grouped Alertmanager notification: one alert each, mapped or kept unmapped', async () => {
+    // The first delivery of this body, whichever story posted it before: its own world.
+    const own = await alertsWorld();
+    try {
+      await recordsAGroupedNotification(own);
+    } finally {
+      await own.t.close();
+    }
+  });
+
+  async function recordsAGroupedNotification({
+    post,
+    alertByFingerprint,
+  }: AlertsWorld): Promise<void> {
     const response = await post(
       alertFixture('alertmanager/firing-grouped.json'),
       'format=alertmanager',
@@ -102,7 +127,7 @@ describe('monitoring alerts posted by Alertmanager and Grafana', () => {
     });
     const unmapped = await alertByFingerprint('471c1986f7e10166');
     expect(unmapped).toMatchObject({ assetKey: null, mappedBy: null, action: 'evidence' });
-  });
+  }
 
   it('stores nothing twice when the same webhook is delivered again', async () => {
     await post(alertFixture('alertmanager/firing-grouped.json'), 'format=alertmanager');
@@ -292,7 +317,12 @@ describe('monitoring alerts posted by Alertmanager and Grafana', () => {
 
   it('pages alerts newest first without dropping or repeating one', async () => {
     await post(alertFixture('alertmanager/firing-grouped.json'), 'format=alertmanager');
-    await post(alertFixture('alertmanager/unknown-labels.json'), 'format=alertmanager');
+    // Not the fixture itself: the story of unknown labels expects to deliver that one first.
+    const unknown = JSON.parse(alertFixture('alertmanager/unknown-labels.json')) as {
+      alerts: { fingerprint: string }[];
+    };
+    unknown.alerts[0]!.fingerprint = '9a8b7c6d5e4f3a2b';
+    await post(JSON.stringify(unknown), 'format=alertmanager');
     const all = (await t.call(admin, 'GET', '/api/v1/alerts?limit=1000')).json<{
       items: AlertView[];
     }>();

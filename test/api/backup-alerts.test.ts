@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupEvaluationJob } from '../../src/modules/backups/backup-evaluation-job.js';
 import type {
   BackupIncidentView,
@@ -102,21 +102,28 @@ describe('backup alerts within 60 seconds', () => {
   const expectedRecipients = () =>
     [...world.engineers.map((person) => person.email), IT_ALERTS].sort();
 
-  beforeAll(async () => {
+  // Every story has its own world: each moves the clock and counts the e-mails sent.
+  beforeEach(async () => {
     world = await backupWorld(start.toISOString());
     await world.addDatabase('db-orders');
     await world.postRun('db-orders', 'succeeded', new Date(start.getTime() - 6 * HOUR));
     await world.tick();
   });
-  afterAll(() => world.close());
+  afterEach(() => world.close());
 
-  it('e-mails the owner role and the policy’s recipients once, within 60 s of a failed run', async () => {
-    expect(world.smtp.received).toEqual([]);
+  /** A failed run of db-orders posted, then the tick 55 s later; returns when it was posted. */
+  const failedRunAlerted = async (): Promise<number> => {
     world.clock.advance(5_000);
     await world.postRun('db-orders', 'failed', new Date(world.clock.now().getTime() - 60_000));
     const posted = world.clock.now().getTime();
     world.clock.advance(55_000);
     await world.tick();
+    return posted;
+  };
+
+  it('e-mails the owner role and the policy’s recipients once, within 60 s of a failed run', async () => {
+    expect(world.smtp.received).toEqual([]);
+    const posted = await failedRunAlerted();
     // Another instance in the same evaluation slot does nothing: the slot was claimed.
     expect(await backupEvaluationJob(world.t.ctx, 'instance-b').run()).toBeNull();
     expect(world.clock.now().getTime() - posted).toBeLessThanOrEqual(60_000);
@@ -136,6 +143,7 @@ describe('backup alerts within 60 seconds', () => {
   });
 
   it('keeps each alert and its delivery result on the incident as evidence', async () => {
+    await failedRunAlerted();
     const [incident] = await world.incidents('status=open');
     expect(incident).toMatchObject({ assetKey: 'db-orders', kind: 'run_failed', closedAt: null });
     expect(incident!.alerts.map((alert) => alert.recipient).sort()).toEqual(expectedRecipients());
@@ -146,6 +154,8 @@ describe('backup alerts within 60 seconds', () => {
   });
 
   it('sends one recovery e-mail per person when a later backup succeeds, and closes the incident', async () => {
+    await failedRunAlerted();
+    expect(world.smtp.received).toHaveLength(3);
     world.clock.advance(10 * 60_000);
     await world.postRun('db-orders', 'succeeded', new Date(world.clock.now().getTime() - 120_000));
     world.clock.advance(30_000);
@@ -164,6 +174,8 @@ describe('backup alerts within 60 seconds', () => {
   });
 
   it('alerts at the first tick after a window passes without a success', async () => {
+    // db-orders was backed up a minute ago: only db-ledger's window passes in this story.
+    await world.postRun('db-orders', 'succeeded', new Date(world.clock.now().getTime() - 60_000));
     await world.addDatabase('db-ledger');
     const lastSuccess = new Date(world.clock.now().getTime() - 3 * HOUR);
     await world.postRun('db-ledger', 'succeeded', lastSuccess);

@@ -65,6 +65,8 @@ describe('retention checked from snapshot listings', () => {
     writer = await backupWriterToken(t);
     await createBackedUpAsset(t, admin, { key: 'db-kept', category: 'database' });
     await createBackedUpAsset(t, admin, { key: 'db-pruned', category: 'database' });
+    await createBackedUpAsset(t, admin, { key: 'db-unlisted', category: 'database' });
+    await createBackedUpAsset(t, admin, { key: 'db-dry', category: 'database' });
     await createBackedUpAsset(t, admin, {
       key: 'cfg-repo',
       category: 'application',
@@ -76,7 +78,7 @@ describe('retention checked from snapshot listings', () => {
   afterAll(() => t.close());
 
   it('has nothing to judge before a listing is imported', async () => {
-    expect((await statusOf('db-kept')).retention).toMatchObject({
+    expect((await statusOf('db-unlisted')).retention).toMatchObject({
       state: 'no_listing',
       retention: 'P30D',
       listedAt: null,
@@ -147,14 +149,17 @@ describe('retention checked from snapshot listings', () => {
   });
 
   it('records no listing on a dry run', async () => {
-    const before = (await statusOf('db-kept')).retention.listedAt;
+    const listed = await importListing('db-dry', resticListing(clock, 'db-dry', [2.5, 1.5]));
+    expect(listed.statusCode, listed.body).toBe(201);
+    const before = (await statusOf('db-dry')).retention.listedAt;
+    expect(before).not.toBeNull();
     clock.advance(DAY);
     const response = await importListing(
-      'db-kept',
-      resticListing(clock, 'db-kept', [1.5, 0.5]),
+      'db-dry',
+      resticListing(clock, 'db-dry', [1.5, 0.5]),
       '&dryRun=true',
     );
     expect(response.statusCode, response.body).toBe(200);
-    expect((await statusOf('db-kept')).retention.listedAt).toBe(before);
+    expect((await statusOf('db-dry')).retention.listedAt).toBe(before);
   });
 });

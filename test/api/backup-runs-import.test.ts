@@ -37,12 +37,16 @@ const FORMATS: { format: BackupImportFormat; fixture: string; asset?: string; ru
   { format: 'velero', fixture: 'velero/backup-list.json', asset: 'k8s-prod', runs: 5 },
 ];
 
-describe('importing backup tool output', () => {
-  let t: TestApp;
-  let admin: string;
-  let writer: string;
-  let viewer: string;
-
+/**
+ * An app with a backup-writer token and the assets each format's fixture maps to: by key, by
+ * configuration reference (pgBackRest's stanza, the AWS resource ARNs), and payments-stack,
+ * unless `withoutPaymentsStack` leaves the last AWS job's stack without an asset.
+ */
+async function importWorld(options: { withoutPaymentsStack?: boolean } = {}) {
+  const t = await createTestApp();
+  const admin = await t.tokenFor('admin');
+  const viewer = await t.tokenFor('viewer');
+  const writer = await backupWriterToken(t);
   function importOutput(
     body: Buffer | string | Readable,
     query: string,
@@ -68,35 +72,65 @@ describe('importing backup tool output', () => {
   const createAsset = (key: string, configurationReference = '', category = 'database') =>
     createBackedUpAsset(t, admin, { key, category, configurationReference });
 
+  await createAsset('db-prod-eu', 'main');
+  await createAsset('fileserver-01', '', 'storage');
+  await createAsset('app-prod-01', '', 'server');
+  await createAsset('k8s-prod', '', 'cloud-service');
+  for (const [index, arn] of AWS_ARNS.entries())
+    await createAsset(`aws-${index}`, arn, 'cloud-service');
+  if (!options.withoutPaymentsStack)
+    await createAsset('payments-stack', UNMAPPED_ARN, 'cloud-service');
+  return { t, admin, viewer, writer, importOutput, fixture, storedRuns, auditEvents, createAsset };
+}
+type ImportWorld = Awaited<ReturnType<typeof importWorld>>;
+
+/** Each format's complete fixture imported once, as the first import of that output. */
+async function importEveryFormat({ importOutput, fixture }: ImportWorld): Promise<void> {
+  for (const { format, fixture: name, asset } of FORMATS) {
+    const response = await importOutput(
+      fixture(name),
+      `format=${format}${asset ? `&asset=${asset}` : ''}`,
+    );
+    expect(response.statusCode, response.body).toBe(201);
+  }
+}
+
+describe('importing backup tool output', () => {
+  let t: TestApp;
+  let viewer: string;
+  let importOutput: ImportWorld['importOutput'];
+  let fixture: ImportWorld['fixture'];
+  let storedRuns: ImportWorld['storedRuns'];
+  let auditEvents: ImportWorld['auditEvents'];
+  let createAsset: ImportWorld['createAsset'];
+
+  // The stories below import each fixture for the first time; those that need every format's
+  // output imported already, or change what it holds, have worlds of their own.
   beforeAll(async () => {
-    t = await createTestApp();
-    admin = await t.tokenFor('admin');
-    viewer = await t.tokenFor('viewer');
-    writer = await backupWriterToken(t);
-    await createAsset('db-prod-eu', 'main');
-    await createAsset('fileserver-01', '', 'storage');
-    await createAsset('app-prod-01', '', 'server');
-    await createAsset('k8s-prod', '', 'cloud-service');
-    for (const [index, arn] of AWS_ARNS.entries())
-      await createAsset(`aws-${index}`, arn, 'cloud-service');
+    ({ t, viewer, importOutput, fixture, storedRuns, auditEvents, createAsset } =
+      await importWorld());
   });
   afterAll(() => t.close());
 
   it('refuses output whose source maps to no asset, naming the run and the reference', async () => {
-    const before = await storedRuns();
-    const response = await importOutput(
-      fixture('aws-backup/list-backup-jobs.json'),
-      'format=aws-backup',
-    );
-    expect(response.statusCode).toBe(400);
-    expect(response.json<ErrorBody>().error.issues).toEqual([
-      {
-        path: 'run 6',
-        message: `no asset has the configuration reference "${UNMAPPED_ARN}"; set it on the asset or pass asset=KEY`,
-      },
-    ]);
-    expect(await storedRuns()).toBe(before);
-    await createAsset('payments-stack', UNMAPPED_ARN, 'cloud-service');
+    const own = await importWorld({ withoutPaymentsStack: true });
+    try {
+      const before = await own.storedRuns();
+      const response = await own.importOutput(
+        own.fixture('aws-backup/list-backup-jobs.json'),
+        'format=aws-backup',
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ErrorBody>().error.issues).toEqual([
+        {
+          path: 'run 6',
+          message: `no asset has the configuration reference "${UNMAPPED_ARN}"; set it on the asset or pass asset=KEY`,
+        },
+      ]);
+      expect(await own.storedRuns()).toBe(before);
+    } finally {
+      await own.t.close();
+    }
   });
 
   it.each(FORMATS)(
@@ -124,23 +158,6 @@ describe('importing backup tool output', () => {
       expect(await auditEvents()).toBe(eventsBefore);
     },
   );
-
-  it('puts each run on the asset its source maps to', async () => {
-    const page = async (asset: string, tool: string) =>
-      (
-        await t.call(viewer, 'GET', `/api/v1/backup-runs?asset=${asset}&tool=${tool}`)
-      ).json<BackupRunPage>().items;
-    expect(await page('db-prod-eu', 'pgbackrest')).toHaveLength(3);
-    expect(await page('aws-0', 'aws-backup')).toHaveLength(1);
-    expect(await page('payments-stack', 'aws-backup')).toHaveLength(1);
-    expect((await page('k8s-prod', 'velero')).map((run) => run.status).sort()).toEqual([
-      'failed',
-      'failed',
-      'partial',
-      'succeeded',
-      'succeeded',
-    ]);
-  });
 
   it('reads the body whatever its content type, or none', async () => {
     const lines = ['a', 'b'].map((id) =>
@@ -264,31 +281,6 @@ describe('importing backup tool output', () => {
       line: 2501,
     });
     expect(await storedRuns()).toBe(before);
-  });
-
-  it('reports re-imported runs whose content changed as conflicts, keeping what was stored', async () => {
-    const changed = fs
-      .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
-      .replace('"status":"partial"', '"status":"succeeded"');
-    const response = await importOutput(changed, 'format=plumbline');
-    expect(response.statusCode).toBe(200);
-    expect(response.json<ImportBackupRunsResult>()).toMatchObject({
-      created: 0,
-      alreadyRecorded: 2,
-      conflictCount: 1,
-      // Line 4 of the file (line 2 is blank): the person sees where in their file it is.
-      conflicts: [
-        { index: 2, line: 4, tool: 'rsync', externalId: 'rsync-7f3a', fields: ['status'] },
-      ],
-    });
-    const stored = await t.call(
-      viewer,
-      'GET',
-      '/api/v1/backup-runs?tool=rsync&asset=fileserver-01',
-    );
-    expect(
-      stored.json<BackupRunPage>().items.find((run) => run.externalId === 'rsync-7f3a')?.status,
-    ).toBe('partial');
   });
 
   describe('one run per restic snapshot, whichever output reports it first', () => {
@@ -437,7 +429,106 @@ describe('importing backup tool output', () => {
     });
   });
 
+  describe("once every format's output is imported", () => {
+    let t: TestApp;
+    let viewer: string;
+    let importOutput: ImportWorld['importOutput'];
+    let fixture: ImportWorld['fixture'];
+    let storedRuns: ImportWorld['storedRuns'];
+    let auditEvents: ImportWorld['auditEvents'];
+
+    beforeAll(async () => {
+      const world = await importWorld();
+      await importEveryFormat(world);
+      ({ t, viewer, importOutput, fixture, storedRuns, auditEvents } = world);
+    });
+    afterAll(() => t.close());
+
+    it('puts each run on the asset its source maps to', async () => {
+      const page = async (asset: string, tool: string) =>
+        (
+          await t.call(viewer, 'GET', `/api/v1/backup-runs?asset=${asset}&tool=${tool}`)
+        ).json<BackupRunPage>().items;
+      expect(await page('db-prod-eu', 'pgbackrest')).toHaveLength(3);
+      expect(await page('aws-0', 'aws-backup')).toHaveLength(1);
+      expect(await page('payments-stack', 'aws-backup')).toHaveLength(1);
+      expect((await page('k8s-prod', 'velero')).map((run) => run.status).sort()).toEqual([
+        'failed',
+        'failed',
+        'partial',
+        'succeeded',
+        'succeeded',
+      ]);
+    });
+
+    it('reports re-imported runs whose content changed as conflicts, keeping what was stored', async () => {
+      const changed = fs
+        .readFileSync(fixturePath('plumbline/runs.ndjson'), 'utf8')
+        .replace('"status":"partial"', '"status":"succeeded"');
+      const response = await importOutput(changed, 'format=plumbline');
+      expect(response.statusCode).toBe(200);
+      expect(response.json<ImportBackupRunsResult>()).toMatchObject({
+        created: 0,
+        alreadyRecorded: 2,
+        conflictCount: 1,
+        // Line 4 of the file (line 2 is blank): the person sees where in their file it is.
+        conflicts: [
+          { index: 2, line: 4, tool: 'rsync', externalId: 'rsync-7f3a', fields: ['status'] },
+        ],
+      });
+      const stored = await t.call(
+        viewer,
+        'GET',
+        '/api/v1/backup-runs?tool=rsync&asset=fileserver-01',
+      );
+      expect(
+        stored.json<BackupRunPage>().items.find((run) => run.externalId === 'rsync-7f3a')?.status,
+      ).toBe('partial');
+    });
+
+    it('counts what a dry run would store and stores nothing', async () => {
+      const before = await storedRuns();
+      const eventsBefore = await auditEvents();
+      const response = await importOutput(
+        fixture('restic/backup-partial.jsonl'),
+        'format=restic&asset=app-prod-01&dryRun=true',
+      );
+      expect(response.statusCode).toBe(200);
+      expect(response.json<ImportBackupRunsResult>()).toMatchObject({
+        dryRun: true,
+        received: 1,
+        created: 1,
+      });
+      expect(await storedRuns()).toBe(before);
+      expect(await auditEvents()).toBe(eventsBefore);
+      const known = await importOutput(
+        fixture('pgbackrest/info.json'),
+        'format=pgbackrest&dryRun=1',
+      );
+      expect(known.json<ImportBackupRunsResult>()).toMatchObject({
+        created: 0,
+        alreadyRecorded: 3,
+      });
+    });
+  });
+
   it('counts AWS recovery points as the runs of the jobs that made them', async () => {
+    // Its new recovery point is a run of aws-0, which the story above counts: its own world.
+    const own = await importWorld();
+    try {
+      await countsAwsRecoveryPoints(own);
+    } finally {
+      await own.t.close();
+    }
+  });
+
+  async function countsAwsRecoveryPoints({
+    t,
+    admin,
+    importOutput,
+    fixture,
+    createAsset,
+  }: ImportWorld): Promise<void> {
     if ((await t.call(admin, 'GET', '/api/v1/assets/payments-stack')).statusCode === 404) {
       await createAsset('payments-stack', UNMAPPED_ARN, 'cloud-service');
     }
@@ -459,26 +550,7 @@ describe('importing backup tool output', () => {
     expect(result.conflicts.map((conflict) => [conflict.externalId, conflict.fields])).toEqual([
       ['arn:aws:ec2:eu-central-1::snapshot/snap-0f1e2d3c4b5a69788', ['status']],
     ]);
-  });
-
-  it('counts what a dry run would store and stores nothing', async () => {
-    const before = await storedRuns();
-    const eventsBefore = await auditEvents();
-    const response = await importOutput(
-      fixture('restic/backup-partial.jsonl'),
-      'format=restic&asset=app-prod-01&dryRun=true',
-    );
-    expect(response.statusCode).toBe(200);
-    expect(response.json<ImportBackupRunsResult>()).toMatchObject({
-      dryRun: true,
-      received: 1,
-      created: 1,
-    });
-    expect(await storedRuns()).toBe(before);
-    expect(await auditEvents()).toBe(eventsBefore);
-    const known = await importOutput(fixture('pgbackrest/info.json'), 'format=pgbackrest&dryRun=1');
-    expect(known.json<ImportBackupRunsResult>()).toMatchObject({ created: 0, alreadyRecorded: 3 });
-  });
+  }
 
   it('refuses unknown formats, unknown default assets and callers without backups:write', async () => {
     const format = await importOutput('', 'format=bacula');

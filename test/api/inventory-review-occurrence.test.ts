@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEventView } from '../../src/modules/audit-log/audit-log.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { Posture } from '../../src/modules/posture/posture.schema.js';
@@ -37,7 +37,8 @@ describe('a closed inventory review campaign as the quarterly inventory review',
     return (await t.call(admin, 'GET', `/api/v1/reviews/${id}`)).json<CampaignWithItems>();
   }
 
-  beforeAll(async () => {
+  // Each story gets its own app: one closes the quarter the other expects open, and moves the clock.
+  beforeEach(async () => {
     clock = new FixedClock('2026-05-12T09:00:00Z');
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
@@ -60,7 +61,7 @@ describe('a closed inventory review campaign as the quarterly inventory review',
     });
     expect(generated.statusCode).toBe(200);
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it('leaves the quarter open when the campaign closes with items pending', async () => {
     const campaign = await startCampaign('Partial review');

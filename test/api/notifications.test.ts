@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   queueOccurrenceAlerts,
   type OccurrenceAlertKind,
@@ -86,14 +86,35 @@ describe('occurrence alerts by e-mail', () => {
   const released = '2026-03-10T09:00:00Z';
   const due = new Date('2026-03-13T09:00:00Z');
 
-  beforeAll(async () => {
+  // Every story has its own world: each moves the clock and counts the e-mails sent.
+  beforeEach(async () => {
     world = await notificationWorld(released);
     occurrenceId = await world.patchReleased('web-1', released);
     finishedId = await world.patchReleased('web-2', released);
   });
-  afterAll(() => world.close());
+  afterEach(() => world.close());
 
   const engineerEmails = () => world.people.engineers.map((person) => person.email).sort();
+  /** web-2's patch done at once; web-1's reminder sent to both engineers. */
+  const reminded = async () => {
+    await world.complete(finishedId, new Date(released));
+    expect(await world.alerts('reminder')).toMatchObject({ queued: 2 });
+    expect(await world.deliver()).toMatchObject({ sent: 2 });
+  };
+  /** Then, at the due time, web-1's overdue alert sent to both engineers. */
+  const overdueAlerted = async () => {
+    await reminded();
+    world.clock.set(due);
+    expect(await world.alerts('overdue')).toMatchObject({ queued: 2 });
+    expect(await world.deliver()).toMatchObject({ sent: 2 });
+  };
+  /** Then, 48 h after it, the escalation sent to quality. */
+  const escalated = async () => {
+    await overdueAlerted();
+    world.clock.set(new Date(due.getTime() + 48 * HOUR));
+    expect(await world.alerts('escalation')).toMatchObject({ queued: 1 });
+    expect(await world.deliver()).toMatchObject({ sent: 1 });
+  };
 
   it('reminds exactly the active owner-role users once, however often and wherever the job runs', async () => {
     await world.complete(finishedId, new Date(released));
@@ -120,6 +141,7 @@ describe('occurrence alerts by e-mail', () => {
   });
 
   it('alerts the owner role when the work is overdue, not about work already done', async () => {
+    await reminded();
     world.clock.set(new Date(due.getTime() - 60_000));
     expect(await world.alerts('overdue')).toMatchObject({ queued: 0 });
     world.clock.set(due);
@@ -135,6 +157,7 @@ describe('occurrence alerts by e-mail', () => {
   });
 
   it('escalates to quality only once the configured delay has passed', async () => {
+    await overdueAlerted();
     world.clock.set(new Date(due.getTime() + 48 * HOUR - 1000));
     expect(await world.alerts('escalation')).toMatchObject({ queued: 0 });
     world.clock.set(new Date(due.getTime() + 48 * HOUR));
@@ -148,6 +171,7 @@ describe('occurrence alerts by e-mail', () => {
   });
 
   it('lists every alert with its delivery attempts for auditors, not for engineering', async () => {
+    await escalated();
     const auditor = await world.t.tokenFor('auditor');
     const items = await world.notifications(auditor, 'category=overdue');
     expect(items).toHaveLength(2);
@@ -192,14 +216,14 @@ describe('configured reminder and escalation delays', () => {
   let world: Awaited<ReturnType<typeof notificationWorld>>;
   const due = new Date('2026-06-04T08:00:00Z');
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     world = await notificationWorld('2026-06-01T08:00:00Z', {
       PLUMBLINE_REMINDER_DAYS: '1',
       PLUMBLINE_ESCALATION_HOURS: '4',
     });
     await world.patchReleased('web-9', '2026-06-01T08:00:00Z');
   });
-  afterAll(() => world.close());
+  afterEach(() => world.close());
 
   it('reminds one day ahead and escalates four hours after the due time', async () => {
     expect(await world.alerts('reminder')).toMatchObject({ queued: 0 });
@@ -215,10 +239,11 @@ describe('configured reminder and escalation delays', () => {
 describe('delivery while the mail server is down', () => {
   let world: Awaited<ReturnType<typeof notificationWorld>>;
 
-  beforeAll(async () => {
+  // Each story has its own world: both count the reminders queued and the requeues audited.
+  beforeEach(async () => {
     world = await notificationWorld('2026-05-04T08:00:00Z');
   });
-  afterAll(() => world.close());
+  afterEach(() => world.close());
 
   it('keeps alerts pending while SMTP is down and delivers them once it is back', async () => {
     await world.smtp.stop();
@@ -249,6 +274,9 @@ describe('delivery while the mail server is down', () => {
   });
 
   it('lets an admin requeue messages that ran out of attempts', async () => {
+    await world.patchReleased('db-1', '2026-05-04T08:00:00Z');
+    expect(await world.alerts('reminder')).toMatchObject({ queued: 2 });
+    expect(await world.deliver()).toMatchObject({ sent: 2 });
     await world.t.ctx.db
       .updateTable('outbox_messages')
       .set({ status: 'failed' })
@@ -271,13 +299,14 @@ describe('weekly digest', () => {
   let openId: string;
   let doneId: string;
 
-  beforeAll(async () => {
+  // Each story has its own world: each moves the clock and reads the digests sent.
+  beforeEach(async () => {
     world = await notificationWorld('2026-03-21T10:00:00Z');
     openId = await world.patchReleased('web-1', '2026-03-21T10:00:00Z');
     doneId = await world.patchReleased('web-2', '2026-03-21T10:00:00Z');
     await world.complete(doneId, new Date('2026-03-21T12:00:00Z'));
   });
-  afterAll(() => world.close());
+  afterEach(() => world.close());
 
   const digest = () => queueWeeklyDigests(world.t.ctx, 'instance-a');
   const digestsTo = (email: string) =>
@@ -305,6 +334,10 @@ describe('weekly digest', () => {
   });
 
   it('uses summer time after the DST change: 07:00 CEST is 05:00 UTC', async () => {
+    // The week-13 digest went out on Monday 23 March, 07:00 CET.
+    world.clock.set('2026-03-23T06:00:00Z');
+    expect(await digest()).toEqual({ week: '2026-W13', queued: 3 });
+    await world.deliver();
     world.clock.set('2026-03-29T22:30:00Z'); // Monday 00:30 CEST, a new week but too early
     expect(await digest()).toBeNull();
     world.clock.set('2026-03-30T04:59:00Z'); // 06:59 CEST

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEventView } from '../../src/modules/audit-log/audit-log.schema.js';
 import type { AssetView } from '../../src/modules/register/asset.schema.js';
 import type { AuditChainReport } from '../../src/platform/audit/verify-audit-chain.js';
@@ -44,7 +44,9 @@ describe('asset register API', () => {
     return response.json<AssetView>();
   }
 
-  beforeAll(async () => {
+  /** A fresh app at CREATED_AT with the tokens, and the supplier aws the assets name. */
+  async function openApp(): Promise<void> {
+    clock.set(CREATED_AT);
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
     engineering = await t.tokenFor('engineering');
@@ -54,10 +56,14 @@ describe('asset register API', () => {
       name: 'Amazon Web Services',
     });
     expect(supplier.statusCode).toBe(201);
-  });
-  afterAll(() => t.close());
+  }
 
+  // Each group below has its own app, so that what one group creates never shows in another's
+  // lists; the stories that change the backup vault each get their own.
   describe('creating', () => {
+    beforeAll(openApp);
+    afterAll(() => t.close());
+
     it('creates an asset, fills the defaults and names its supplier', async () => {
       const eventsBefore = await auditEventCount();
       const response = await t.call(
@@ -105,8 +111,14 @@ describe('asset register API', () => {
     });
 
     it('refuses a second asset with the same key and names the key field', async () => {
+      await createAsset({ key: 'db-twice' });
       const eventsBefore = await auditEventCount();
-      const response = await t.call(engineering, 'POST', '/api/v1/assets', assetBody());
+      const response = await t.call(
+        engineering,
+        'POST',
+        '/api/v1/assets',
+        assetBody({ key: 'db-twice' }),
+      );
       expect(response.statusCode).toBe(409);
       expect(response.json<ErrorBody>().error).toMatchObject({
         code: 'conflict',
@@ -175,6 +187,13 @@ describe('asset register API', () => {
 
   describe('listing and reading', () => {
     beforeAll(async () => {
+      await openApp();
+      await createAsset({
+        criticality: 'high',
+        criticalityRationale: 'Holds every customer record',
+        supplierKey: 'aws',
+        tags: ['pii', 'eu'],
+      });
       await createAsset({
         key: 'web-prod',
         name: 'Customer portal',
@@ -205,6 +224,7 @@ describe('asset register API', () => {
       });
       await createAsset({ key: 'routerxa', name: 'Lab router', category: 'network' });
     });
+    afterAll(() => t.close());
 
     async function listKeys(query: string): Promise<string[]> {
       const response = await t.call(viewer, 'GET', `/api/v1/assets${query}`);
@@ -254,8 +274,8 @@ describe('asset register API', () => {
     let original: AssetView;
     const UPDATED_AT = '2026-03-03T10:00:00.000Z';
 
-    beforeAll(async () => {
-      clock.set(CREATED_AT);
+    beforeEach(async () => {
+      await openApp();
       original = await createAsset({
         key: 'backup-vault',
         name: 'Backup vault',
@@ -273,6 +293,18 @@ describe('asset register API', () => {
       });
       clock.set(UPDATED_AT);
     });
+    afterEach(() => t.close());
+
+    /** The vault renamed and rated high: version 2. */
+    async function madeImmutable(): Promise<void> {
+      const response = await t.call(engineering, 'PATCH', '/api/v1/assets/backup-vault', {
+        name: 'Backup vault (immutable)',
+        criticality: 'high',
+        criticalityRationale: 'Last line of defence against ransomware',
+        expectedVersion: 1,
+      });
+      expect(response.statusCode).toBe(200);
+    }
 
     it('changes only the named fields and bumps the version', async () => {
       const eventsBefore = await auditEventCount();
@@ -295,6 +327,7 @@ describe('asset register API', () => {
     });
 
     it('refuses a change made against a stale version and keeps the record', async () => {
+      await madeImmutable();
       const eventsBefore = await auditEventCount();
       const response = await t.call(engineering, 'PATCH', '/api/v1/assets/backup-vault', {
         name: 'Someone else’s edit',
@@ -311,6 +344,7 @@ describe('asset register API', () => {
     });
 
     it('refuses a change that would leave a high rating without a rationale', async () => {
+      await madeImmutable();
       const response = await t.call(engineering, 'PATCH', '/api/v1/assets/backup-vault', {
         criticalityRationale: '',
       });
@@ -321,6 +355,7 @@ describe('asset register API', () => {
     });
 
     it('refuses an empty change', async () => {
+      await madeImmutable();
       const response = await t.call(engineering, 'PATCH', '/api/v1/assets/backup-vault', {
         expectedVersion: 2,
       });
@@ -348,6 +383,7 @@ describe('asset register API', () => {
     });
 
     it('shows the history: created, then updated with the values before and after', async () => {
+      await madeImmutable();
       const response = await t.call(viewer, 'GET', '/api/v1/assets/backup-vault/history');
       expect(response.statusCode).toBe(200);
       const events = response.json<{ items: AuditEventView[] }>().items;

@@ -52,6 +52,58 @@ function entraUser(userName: string) {
   };
 }
 
+/** The story of the first user an identity provider creates: the people register holds only them. */
+async function probeThenCreateTheFirstUser(t: TestApp, token: string): Promise<void> {
+  const probe = await scim(
+    t,
+    token,
+    'GET',
+    '/Users?filter=userName%20eq%20%22ada.lovelace%40example.test%22&startIndex=1&count=100',
+  );
+  expect(probe.statusCode, probe.body).toBe(200);
+  expect(probe.headers['content-type']).toContain('application/scim+json');
+  expect(probe.json()).toEqual({
+    schemas: [LIST],
+    totalResults: 0,
+    startIndex: 1,
+    itemsPerPage: 0,
+    Resources: [],
+  });
+
+  const created = await scim(t, token, 'POST', '/Users', oktaUser('ada.lovelace@example.test'));
+  expect(created.statusCode, created.body).toBe(201);
+  const user = created.json<ScimUser>();
+  expect(user).toMatchObject({
+    schemas: [USER, ENTERPRISE],
+    userName: 'ada.lovelace@example.test',
+    active: true,
+    displayName: 'ada lovelace',
+    emails: [{ value: 'ada.lovelace@example.test', primary: true }],
+    meta: { resourceType: 'User' },
+  });
+  expect(created.headers.location).toBe(user.meta.location);
+  expect(JSON.stringify(user)).not.toContain('never-stored');
+
+  const found = await scim(
+    t,
+    token,
+    'GET',
+    '/Users?filter=userName eq "ADA.LOVELACE@example.test"',
+  );
+  expect(found.json()).toMatchObject({ totalResults: 1, Resources: [{ id: user.id }] });
+  const byId = await scim(t, token, 'GET', `/Users/${user.id}`);
+  expect(byId.json()).toMatchObject({ id: user.id, userName: 'ada.lovelace@example.test' });
+
+  const people = await t.call(await t.tokenFor('security'), 'GET', '/api/v1/people');
+  expect(people.json<{ items: unknown[] }>().items).toEqual([
+    expect.objectContaining({
+      email: 'ada.lovelace@example.test',
+      source: 'scim',
+      status: 'active',
+    }),
+  ]);
+}
+
 describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   let t: TestApp;
   let token: string;
@@ -65,54 +117,13 @@ describe('SCIM 2.0 provisioning (/scim/v2/Users)', () => {
   });
 
   it('answers Okta and Entra ID probes (filter userName eq) with an empty list, then creates the user', async () => {
-    const probe = await scim(
-      t,
-      token,
-      'GET',
-      '/Users?filter=userName%20eq%20%22ada.lovelace%40example.test%22&startIndex=1&count=100',
-    );
-    expect(probe.statusCode, probe.body).toBe(200);
-    expect(probe.headers['content-type']).toContain('application/scim+json');
-    expect(probe.json()).toEqual({
-      schemas: [LIST],
-      totalResults: 0,
-      startIndex: 1,
-      itemsPerPage: 0,
-      Resources: [],
-    });
-
-    const created = await scim(t, token, 'POST', '/Users', oktaUser('ada.lovelace@example.test'));
-    expect(created.statusCode, created.body).toBe(201);
-    const user = created.json<ScimUser>();
-    expect(user).toMatchObject({
-      schemas: [USER, ENTERPRISE],
-      userName: 'ada.lovelace@example.test',
-      active: true,
-      displayName: 'ada lovelace',
-      emails: [{ value: 'ada.lovelace@example.test', primary: true }],
-      meta: { resourceType: 'User' },
-    });
-    expect(created.headers.location).toBe(user.meta.location);
-    expect(JSON.stringify(user)).not.toContain('never-stored');
-
-    const found = await scim(
-      t,
-      token,
-      'GET',
-      '/Users?filter=userName eq "ADA.LOVELACE@example.test"',
-    );
-    expect(found.json()).toMatchObject({ totalResults: 1, Resources: [{ id: user.id }] });
-    const byId = await scim(t, token, 'GET', `/Users/${user.id}`);
-    expect(byId.json()).toMatchObject({ id: user.id, userName: 'ada.lovelace@example.test' });
-
-    const people = await t.call(await t.tokenFor('security'), 'GET', '/api/v1/people');
-    expect(people.json<{ items: unknown[] }>().items).toEqual([
-      expect.objectContaining({
-        email: 'ada.lovelace@example.test',
-        source: 'scim',
-        status: 'active',
-      }),
-    ]);
+    // It asserts the whole people register: its own app, whichever users other stories created.
+    const own = await createTestApp();
+    try {
+      await probeThenCreateTheFirstUser(own, await scimToken(own));
+    } finally {
+      await own.close();
+    }
   });
 
   it('refuses a second user with the same userName (409 uniqueness, SCIM error format)', async () => {
