@@ -65,7 +65,10 @@ describe('documents and training in a real browser', () => {
     // The rendered text keeps markup from the file as text, never as elements.
     expect(await text.textContent()).toContain('<script>alert(1)</script>');
     expect(await text.locator('strong').textContent()).toBe('monthly');
-    expect(await lead.page.locator('h2').first().textContent()).toContain('<Procedure>');
+    // The title is the page's one h1, its markup kept as text; the document's own headings sit a
+    // level below it.
+    expect(await lead.page.locator('h1').first().textContent()).toContain('<Procedure>');
+    expect(await text.locator('h2').first().textContent()).toBe('Host patching');
     await lead.page.getByRole('button', { name: 'Submit for review' }).click();
     await expect
       .poll(async () => (await lead.page.getByTestId('signoffs').textContent()) ?? '')

@@ -133,39 +133,41 @@ function RenewalTable({ certificate }: { certificate: CertificateDetail }) {
     );
   }
   return (
-    <Table data-testid="certificate-renewals">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Asset</Table.Th>
-          <Table.Th>Opened</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Renewed by</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {certificate.renewals.map((renewal) => (
-          <Table.Tr key={renewal.occurrenceId} data-status={renewal.status}>
-            <Table.Td>{renewal.assetKey}</Table.Td>
-            <Table.Td>{formatDateTime(renewal.openedAt)}</Table.Td>
-            <Table.Td>{formatDateTime(renewal.dueAt)}</Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/work/occurrences/${renewal.occurrenceId}`}>
-                <OccurrenceStatusBadge status={renewal.status} />
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              {renewal.renewedByCertificateId ? (
-                <Anchor component={Link} to={`/certificates/${renewal.renewedByCertificateId}`}>
-                  {formatDateTime(renewal.renewedAt)}
-                </Anchor>
-              ) : (
-                '—'
-              )}
-            </Table.Td>
+    <Table.ScrollContainer minWidth={640}>
+      <Table data-testid="certificate-renewals">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Asset</Table.Th>
+            <Table.Th>Opened</Table.Th>
+            <Table.Th>Due</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Renewed by</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {certificate.renewals.map((renewal) => (
+            <Table.Tr key={renewal.occurrenceId} data-status={renewal.status}>
+              <Table.Td>{renewal.assetKey}</Table.Td>
+              <Table.Td>{formatDateTime(renewal.openedAt)}</Table.Td>
+              <Table.Td>{formatDateTime(renewal.dueAt)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/work/occurrences/${renewal.occurrenceId}`}>
+                  <OccurrenceStatusBadge status={renewal.status} />
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {renewal.renewedByCertificateId ? (
+                  <Anchor component={Link} to={`/certificates/${renewal.renewedByCertificateId}`}>
+                    {formatDateTime(renewal.renewedAt)}
+                  </Anchor>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
