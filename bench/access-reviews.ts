@@ -4,13 +4,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { startAccessReview } from '../src/modules/access-reviews/start-access-review.js';
 import { importAccounts } from '../src/modules/accounts/import-accounts.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
-import { loadConfig } from '../src/platform/config.js';
-import { openBenchTarget } from './bench-database.js';
+import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/access-reviews.ts [--accounts N] [--review M] [--only pglite|postgresql]`:
@@ -85,19 +83,7 @@ async function measure(
 }
 
 async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => void) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-access-${kind}-`));
-  const target = await openBenchTarget(kind, dataDir, postgresUrl);
-  let running: RunningPlumbline | undefined;
-  try {
-    running = await startPlumbline({
-      config: loadConfig({
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_LOG_LEVEL: 'silent',
-        PLUMBLINE_SCHEDULER: 'false',
-      }),
-      database: target.database,
-      webRoot: '',
-    });
+  return withBenchPlumbline(kind, 'access', postgresUrl, async (running) => {
     const { ctx, app } = running;
     const admin = await createApiToken(ctx, systemActor, { name: 'bench-admin', role: 'admin' });
     for (const key of ['bench-large', 'bench-review']) {
@@ -177,12 +163,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
     );
     await sql`drop table bench_copy`.execute(db);
     await sql`drop table bench_floor`.execute(db);
-  } finally {
-    if (running) await running.close();
-    else await target.database.close();
-    await target.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const measurements: Measurement[] = [];

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/platform/config.js';
-import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
+import type { RunningPlumbline } from '../src/app/start.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { createUser } from '../src/modules/identity/user.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
-import { openBenchTarget } from './bench-database.js';
+import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/alert-ingest.ts [--alerts N] [--per-webhook N] [--only pglite|postgresql]`: posts
@@ -200,19 +196,7 @@ async function firstIncidentEmail(
 }
 
 async function benchDatabase(kind: BenchDatabase): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-alerts-${kind}-`));
-  const target = await openBenchTarget(kind, dataDir, postgresUrl);
-  let running: RunningPlumbline | undefined;
-  try {
-    running = await startPlumbline({
-      config: loadConfig({
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_LOG_LEVEL: 'silent',
-        PLUMBLINE_SCHEDULER: 'false',
-      }),
-      database: target.database,
-      webRoot: '',
-    });
+  return withBenchPlumbline(kind, 'alerts', postgresUrl, async (running) => {
     const url = await running.app.listen({ port: 0, host: '127.0.0.1' });
     const admin = await createApiToken(running.ctx, systemActor, {
       name: 'bench-admin',
@@ -246,12 +230,7 @@ async function benchDatabase(kind: BenchDatabase): Promise<void> {
       );
     }
     await firstIncidentEmail(kind, running, url, writer.token);
-  } finally {
-    if (running) await running.close();
-    else await target.database.close();
-    await target.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 for (const kind of targets) await benchDatabase(kind);

@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/platform/config.js';
-import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { runCli } from '../src/cli/program.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
-import { openBenchTarget } from './bench-database.js';
+import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/backup-ingest.ts [--runs N] [--assets N] [--only pglite|postgresql]`: ingests N
@@ -205,19 +203,7 @@ async function benchDatabase(
   kind: BenchDatabase,
   report: (m: IngestMeasurement) => void,
 ): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-backups-${kind}-`));
-  const target = await openBenchTarget(kind, dataDir, postgresUrl);
-  let running: RunningPlumbline | undefined;
-  try {
-    running = await startPlumbline({
-      config: loadConfig({
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_LOG_LEVEL: 'silent',
-        PLUMBLINE_SCHEDULER: 'false',
-      }),
-      database: target.database,
-      webRoot: '',
-    });
+  return withBenchPlumbline(kind, 'backups', postgresUrl, async (running, dataDir) => {
     const url = await running.app.listen({ port: 0, host: '127.0.0.1' });
     const admin = await createApiToken(running.ctx, systemActor, {
       name: 'bench-admin',
@@ -235,12 +221,7 @@ async function benchDatabase(
     console.log(`${kind}: generated ${file} (${Math.round(bytes / MiB)} MiB)`);
     report(await measure(kind, 'cli-file-stream', () => ingestThroughCli(url, writer.token, file)));
     fs.rmSync(file);
-  } finally {
-    if (running) await running.close();
-    else await target.database.close();
-    await target.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const measurements: IngestMeasurement[] = [];

@@ -3,12 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
-import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
-import { loadConfig } from '../src/platform/config.js';
 import type { Database } from '../src/platform/db/schema.js';
-import { openBenchTarget } from './bench-database.js';
+import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/overdue-findings.ts [--assets N] [--findings-per-asset M] [--only pglite|postgresql]`
@@ -144,19 +142,7 @@ async function timedRuns(
 }
 
 async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => void) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-overdue-${kind}-`));
-  const target = await openBenchTarget(kind, dataDir, postgresUrl);
-  let running: RunningPlumbline | undefined;
-  try {
-    running = await startPlumbline({
-      config: loadConfig({
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_LOG_LEVEL: 'silent',
-        PLUMBLINE_SCHEDULER: 'false',
-      }),
-      database: target.database,
-      webRoot: '',
-    });
+  return withBenchPlumbline(kind, 'overdue', postgresUrl, async (running) => {
     const db = running.ctx.db;
     const started = performance.now();
     await generate(db, running.ctx.clock.now());
@@ -236,12 +222,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
       'overdue-one-asset',
       async () => (await page('asset=bench-asset-00500&overdue=true&limit=100')).items.length,
     );
-  } finally {
-    if (running) await running.close();
-    else await target.database.close();
-    await target.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const measurements: Measurement[] = [];

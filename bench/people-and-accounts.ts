@@ -1,16 +1,15 @@
+import type { RunningPlumbline } from '../src/app/start.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { startPlumbline, type RunningPlumbline } from '../src/app/start.js';
 import { importAccounts } from '../src/modules/accounts/import-accounts.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { importPeople } from '../src/modules/people/import-people.js';
 import { systemActor } from '../src/platform/audit/actor.js';
-import { loadConfig } from '../src/platform/config.js';
-import { openBenchTarget } from './bench-database.js';
+import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/people-and-accounts.ts [--people N] [--systems S] [--per-system A] [--leavers L]
@@ -123,19 +122,7 @@ async function insertFloor(
 }
 
 async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => void) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `plumbline-bench-people-${kind}-`));
-  const target = await openBenchTarget(kind, dataDir, postgresUrl);
-  let running: RunningPlumbline | undefined;
-  try {
-    running = await startPlumbline({
-      config: loadConfig({
-        PLUMBLINE_DATA_DIR: dataDir,
-        PLUMBLINE_LOG_LEVEL: 'silent',
-        PLUMBLINE_SCHEDULER: 'false',
-      }),
-      database: target.database,
-      webRoot: '',
-    });
+  return withBenchPlumbline(kind, 'people', postgresUrl, async (running) => {
     const { ctx, app } = running;
     const admin = await createApiToken(ctx, systemActor, { name: 'bench-admin', role: 'admin' });
     const systems = Array.from({ length: systemCount }, (_, i) => `system-${i}`);
@@ -243,12 +230,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
       seconds: second.seconds,
       detail: { clocksStopped: second.result.clocksStopped },
     });
-  } finally {
-    if (running) await running.close();
-    else await target.database.close();
-    await target.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const measurements: Measurement[] = [];
