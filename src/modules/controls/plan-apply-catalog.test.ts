@@ -253,7 +253,7 @@ describe('planning and applying the catalogue', () => {
     await applyCatalog(ctx, quality, desired, { origin: 'organisation' });
     const control = await getControl(ctx, 'badge-reader-test-monthly');
     expect(control.requirements.map((r) => r.key)).toEqual(['acme-pol:1', 'iso13485:6.4.1']);
-    expect(control.schedule).toBe('monthly (due day 10) from 2026-02-01');
+    expect(control.schedule).toBe('Monthly, due on day 10 of the month, from 2026-02-01');
     expect((await planCatalog(ctx, await exportCatalog(ctx))).empty).toBe(true);
   });
 
