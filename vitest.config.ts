@@ -32,6 +32,10 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/count-reporter.ts'],
     maxWorkers: 2,
+    // Test files share their worker's module cache instead of importing the whole server afresh
+    // each (about 2 s per file, a third of the run). They can: no test mocks a module, stubs a
+    // global or changes process.env, and each file opens and closes its own app and database.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['./test/support/global-setup.ts'],

@@ -16,7 +16,6 @@ import {
 } from './packs.fixtures.js';
 
 const PUBLIC_URL = 'https://plumbline.example.test';
-const AUDITOR_EMAIL = 'ext.auditor@audit-firm.example';
 const NEW_PASSWORD = 'a long auditor passphrase';
 const MARCH = { framework: 'iso9001', from: '2026-03-01', to: '2026-03-31' };
 
@@ -57,19 +56,19 @@ describe('auditor engagements', () => {
   const smtp = new SmtpTestServer();
   let t: TestApp;
   let admin: string;
-  let engagement: AuditorEngagementView;
-  let invitationToken: string;
-  let auditor: Session;
-  let totpSecret: string;
   let evidenceId: string;
+  let invited = 0;
   let workOrderId: string;
   let februaryEvidenceId: string;
   let marchPack: PackJob;
   let februaryPack: PackJob;
 
+  /** An e-mail address no other test invites, so that each test can run alone. */
+  const newAuditorEmail = () => `ext.auditor${(invited += 1)}@audit-firm.example`;
+
   const invite = (token: string, body: Record<string, unknown>) =>
     t.call(token, 'POST', '/api/v1/auditor-engagements', {
-      email: AUDITOR_EMAIL,
+      email: newAuditorEmail(),
       name: 'Erin External',
       framework: 'iso9001',
       periodFrom: '2026-03-01',
@@ -77,6 +76,51 @@ describe('auditor engagements', () => {
       expiresAt: '2026-04-30T00:00:00Z',
       ...body,
     });
+
+  /** The set-password token of the invitation e-mail sent to the address. */
+  async function invitationTokenFor(email: string): Promise<string> {
+    await deliverOutbox(t.ctx);
+    const mail = smtp.received.find((m) => m.to.includes(email));
+    const link = /https:\/\/plumbline\.example\.test\/auditor-invitation\?token=(\S+)/.exec(
+      mail?.text ?? '',
+    );
+    expect(link, `invitation e-mail to ${email}`).not.toBeNull();
+    return decodeURIComponent(link![1]!);
+  }
+
+  const acceptInvitation = (token: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auditor-invitations/accept',
+      payload: { token, password: NEW_PASSWORD },
+    });
+
+  /**
+   * An external auditor engaged for iso9001 in March, who has set a password, enrolled in MFA and
+   * is signed in: the steps the invitation tests below take one by one.
+   */
+  async function engagedAuditor(body: Record<string, unknown> = {}): Promise<{
+    engagement: AuditorEngagementView;
+    email: string;
+    auditor: Session;
+    totpSecret: string;
+  }> {
+    const email = newAuditorEmail();
+    const invitation = await invite(admin, { email, ...body });
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const engagement = invitation.json<AuditorEngagementView>();
+    expect((await acceptInvitation(await invitationTokenFor(email))).statusCode).toBe(200);
+    const auditor = await logIn(t, email, NEW_PASSWORD);
+    expect(auditor.state).toBe('enrol_required');
+    const { secret: totpSecret } = (await auditor.call('POST', '/api/v1/auth/mfa/enrol')).json<{
+      secret: string;
+    }>();
+    const confirm = await auditor.call('POST', '/api/v1/auth/mfa/confirm', {
+      code: totpCodeAt(totpSecret, clock.now()),
+    });
+    expect(confirm.statusCode).toBe(200);
+    return { engagement, email, auditor, totpSecret };
+  }
 
   async function pack(period: typeof MARCH) {
     const requested = await t.call(admin, 'POST', '/api/v1/reports/packs', period);
@@ -147,11 +191,12 @@ describe('auditor engagements', () => {
   });
 
   it('invites: account, engagement and an e-mail with a one-time set-password link', async () => {
-    const response = await invite(admin, {});
+    const email = newAuditorEmail();
+    const response = await invite(admin, { email });
     expect(response.statusCode).toBe(201);
-    engagement = response.json<AuditorEngagementView>();
+    const engagement = response.json<AuditorEngagementView>();
     expect(engagement).toMatchObject({
-      email: AUDITOR_EMAIL,
+      email,
       framework: 'iso9001',
       periodFrom: '2026-03-01',
       periodTo: '2026-03-31',
@@ -159,41 +204,34 @@ describe('auditor engagements', () => {
       invitationAccepted: false,
     });
     await deliverOutbox(t.ctx);
-    const mail = smtp.received.find((m) => m.to.includes(AUDITOR_EMAIL));
+    const mail = smtp.received.find((m) => m.to.includes(email));
     expect(mail?.subject).toContain('iso9001');
-    const link = /https:\/\/plumbline\.example\.test\/auditor-invitation\?token=(\S+)/.exec(
-      mail?.text ?? '',
-    );
-    expect(link).not.toBeNull();
-    invitationToken = decodeURIComponent(link![1]!);
+    expect(await invitationTokenFor(email)).toMatch(/\S/);
     // Nobody can sign in before the password is set.
-    const early = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    const early = await logIn(t, email, NEW_PASSWORD);
     expect(early.login.statusCode).toBe(401);
-    const overlapping = await invite(admin, { framework: 'soc2' });
+    const overlapping = await invite(admin, { email, framework: 'soc2' });
     expect(overlapping.statusCode).toBe(409);
   });
 
   it('sets the password once with the link, then requires MFA enrolment at sign-in', async () => {
-    const accept = (token: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/auditor-invitations/accept',
-        payload: { token, password: NEW_PASSWORD },
-      });
-    expect((await accept('inv_wrong')).statusCode).toBe(403);
-    const accepted = await accept(invitationToken);
+    const email = newAuditorEmail();
+    expect((await invite(admin, { email })).statusCode).toBe(201);
+    const invitationToken = await invitationTokenFor(email);
+    expect((await acceptInvitation('inv_wrong')).statusCode).toBe(403);
+    const accepted = await acceptInvitation(invitationToken);
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toEqual({ email: AUDITOR_EMAIL });
-    expect((await accept(invitationToken)).statusCode).toBe(403);
+    expect(accepted.json()).toEqual({ email });
+    expect((await acceptInvitation(invitationToken)).statusCode).toBe(403);
 
-    auditor = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
+    const auditor = await logIn(t, email, NEW_PASSWORD);
     expect(auditor.state).toBe('enrol_required');
     const blocked = await auditor.call('GET', '/api/v1/assets');
     expect(blocked.statusCode).toBe(401);
     expect(errorCode(blocked)).toBe('mfa_required');
-    ({ secret: totpSecret } = (await auditor.call('POST', '/api/v1/auth/mfa/enrol')).json<{
+    const { secret: totpSecret } = (await auditor.call('POST', '/api/v1/auth/mfa/enrol')).json<{
       secret: string;
-    }>());
+    }>();
     const confirm = await auditor.call('POST', '/api/v1/auth/mfa/confirm', {
       code: totpCodeAt(totpSecret, clock.now()),
     });
@@ -207,6 +245,7 @@ describe('auditor engagements', () => {
   });
 
   it('reads posture and effectiveness within the period, and is refused outside it', async () => {
+    const { auditor } = await engagedAuditor();
     const inPeriod = await auditor.call('GET', '/api/v1/posture?at=2026-03-15T12:00:00Z');
     expect(inPeriod.statusCode).toBe(200);
     expect((await auditor.call('GET', '/api/v1/posture')).statusCode).toBe(200);
@@ -229,6 +268,7 @@ describe('auditor engagements', () => {
   });
 
   it('walks a process and exports OSCAL only for the engagement, refused outside it', async () => {
+    const { auditor } = await engagedAuditor();
     const walkthrough = '/api/v1/processes/customer-portal/walkthrough';
     const inPeriod = await auditor.call('GET', `${walkthrough}?from=2026-03-01&to=2026-03-31`);
     expect(inPeriod.statusCode).toBe(200);
@@ -257,10 +297,18 @@ describe('auditor engagements', () => {
   });
 
   it("sees only the engagement's packs, and may request one only within it", async () => {
+    const { auditor } = await engagedAuditor();
     const listed = (await auditor.call('GET', '/api/v1/reports/packs')).json<{
       items: PackJob[];
     }>();
-    expect(listed.items.map((p) => p.id)).toEqual([marchPack.id]);
+    // The March pack, and any pack another test's auditor requested within March: never February.
+    expect(listed.items.map((p) => p.id)).toContain(marchPack.id);
+    expect(listed.items.map((p) => p.id)).not.toContain(februaryPack.id);
+    expect(
+      listed.items.every(
+        (p) => p.framework === 'iso9001' && p.from >= '2026-03-01' && p.to <= '2026-03-31',
+      ),
+    ).toBe(true);
     expect((await auditor.call('GET', `/api/v1/reports/packs/${februaryPack.id}`)).statusCode).toBe(
       403,
     );
@@ -283,6 +331,7 @@ describe('auditor engagements', () => {
   });
 
   it('downloads evidence of the period only, and lists records of the period only', async () => {
+    const { auditor } = await engagedAuditor();
     const inPeriod = await auditor.call('GET', `/api/v1/evidence/${evidenceId}/download`);
     expect(inPeriod.statusCode).toBe(200);
     const outside = await auditor.call('GET', `/api/v1/evidence/${februaryEvidenceId}/download`);
@@ -303,6 +352,7 @@ describe('auditor engagements', () => {
   });
 
   it('reads the register, and nothing outside the allowlist', async () => {
+    const { auditor } = await engagedAuditor();
     for (const url of [
       '/api/v1/assets',
       '/api/v1/processes',
@@ -328,6 +378,7 @@ describe('auditor engagements', () => {
   });
 
   it("reads an asset's history only as recorded in the period, the rest not even counted", async () => {
+    const { auditor } = await engagedAuditor();
     type History = { items: { action: string; occurredAt: string; entityType: string }[] };
     const url = '/api/v1/assets/web-1/history';
     const whole = (await t.call(admin, 'GET', url)).json<History>().items;
@@ -355,6 +406,16 @@ describe('auditor engagements', () => {
   });
 
   it('records every view and download in the audit chain, which still verifies', async () => {
+    const { auditor, engagement } = await engagedAuditor();
+    expect((await auditor.call('GET', '/api/v1/posture?at=2026-03-15T12:00:00Z')).statusCode).toBe(
+      200,
+    );
+    expect((await auditor.call('GET', `/api/v1/evidence/${evidenceId}/download`)).statusCode).toBe(
+      200,
+    );
+    for (const id of [marchPack.id, februaryPack.id]) {
+      await auditor.call('GET', `/api/v1/reports/packs/${id}/download`);
+    }
     const rows = await t.ctx.db
       .selectFrom('audit_events')
       .select(['action', 'after'])
@@ -417,7 +478,8 @@ describe('auditor engagements', () => {
     const listed = (await t.call(admin, 'GET', '/api/v1/auditor-engagements')).json<{
       items: AuditorEngagementView[];
     }>();
-    expect(listed.items.map((e) => e.status).sort()).toEqual(['active', 'revoked']);
+    expect(listed.items.find((e) => e.id === id)?.status).toBe('revoked');
+    expect(listed.items.filter((e) => e.id !== id).every((e) => e.status !== 'revoked')).toBe(true);
   });
 
   it('ends the sessions of an existing auditor account it invites, so MFA applies at once', async () => {
@@ -433,6 +495,7 @@ describe('auditor engagements', () => {
   });
 
   it('shows on a work order only the evidence uploaded within the period', async () => {
+    const { auditor } = await engagedAuditor();
     // A second file of the same work order, uploaded after the period ended.
     await t.ctx.db
       .insertInto('evidence_attachments')
@@ -478,32 +541,48 @@ describe('auditor engagements', () => {
   });
 
   it('ends every call and the session at expiry', async () => {
-    // A session opened an hour before the end.
-    clock.set('2026-04-29T23:00:00Z');
-    auditor = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
-    expect(auditor.state).toBe('mfa_pending');
-    const verified = await auditor.call('POST', '/api/v1/auth/mfa/verify', {
-      code: totpCodeAt(totpSecret, clock.now()),
+    // An engagement of its own ending on 20 April, earlier than the others' 30 April; the clock
+    // goes back afterwards to where the other tests expect it.
+    const {
+      auditor: first,
+      engagement,
+      email,
+      totpSecret,
+    } = await engagedAuditor({
+      expiresAt: '2026-04-20T00:00:00Z',
     });
-    expect(verified.statusCode).toBe(200);
-    expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(200);
-    clock.set('2026-04-30T00:00:00Z');
-    const expired = await auditor.call('GET', '/api/v1/assets');
-    expect(expired.statusCode).toBe(403);
-    expect(expired.json()).toMatchObject({
-      error: { code: 'engagement_inactive', details: { reason: 'expired' } },
-    });
-    const sessions = await t.ctx.db
-      .selectFrom('sessions')
-      .select('id_hash')
-      .where('user_id', '=', engagement.userId)
-      .execute();
-    expect(sessions).toEqual([]);
-    expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(401);
-    const relogin = await logIn(t, AUDITOR_EMAIL, NEW_PASSWORD);
-    expect(relogin.login.statusCode).toBe(403);
-    expect(errorCode(relogin.login)).toBe('engagement_inactive');
-    const view = await t.call(admin, 'GET', `/api/v1/auditor-engagements/${engagement.id}`);
-    expect(view.json()).toMatchObject({ status: 'expired', invitationAccepted: true });
+    expect((await first.call('GET', '/api/v1/assets')).statusCode).toBe(200);
+    const before = clock.now().toISOString();
+    try {
+      // A session opened an hour before the end.
+      clock.set('2026-04-19T23:00:00Z');
+      const auditor = await logIn(t, email, NEW_PASSWORD);
+      expect(auditor.state).toBe('mfa_pending');
+      const verified = await auditor.call('POST', '/api/v1/auth/mfa/verify', {
+        code: totpCodeAt(totpSecret, clock.now()),
+      });
+      expect(verified.statusCode).toBe(200);
+      expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(200);
+      clock.set('2026-04-20T00:00:00Z');
+      const expired = await auditor.call('GET', '/api/v1/assets');
+      expect(expired.statusCode).toBe(403);
+      expect(expired.json()).toMatchObject({
+        error: { code: 'engagement_inactive', details: { reason: 'expired' } },
+      });
+      const sessions = await t.ctx.db
+        .selectFrom('sessions')
+        .select('id_hash')
+        .where('user_id', '=', engagement.userId)
+        .execute();
+      expect(sessions).toEqual([]);
+      expect((await auditor.call('GET', '/api/v1/assets')).statusCode).toBe(401);
+      const relogin = await logIn(t, email, NEW_PASSWORD);
+      expect(relogin.login.statusCode).toBe(403);
+      expect(errorCode(relogin.login)).toBe('engagement_inactive');
+      const view = await t.call(admin, 'GET', `/api/v1/auditor-engagements/${engagement.id}`);
+      expect(view.json()).toMatchObject({ status: 'expired', invitationAccepted: true });
+    } finally {
+      clock.set(before);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkOrderView } from '../../src/modules/work-orders/work-order.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { startPlumbline, type RunningPlumbline } from '../../src/app/start.js';
@@ -62,13 +62,16 @@ function multipart(content: Buffer) {
 const tiny = mountTinyFileSystem();
 
 describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
-  const clock = new FixedClock('2026-03-10T09:00:00Z');
+  // Each test has an app and a clock of its own and fills the disk itself, so any one of them can
+  // run alone or in any order; the small file system is shared and emptied after each.
+  let clock: FixedClock;
   let t: TestApp;
   let engineer: string;
   let workOrder: WorkOrderView;
-  let filler: string;
+  let filler: string | undefined;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = new FixedClock('2026-03-10T09:00:00Z');
     t = await createTestApp({ clock, env: { PLUMBLINE_EVIDENCE_DIR: tiny!.path } });
     engineer = await t.tokenFor('engineering');
     const created = await t.call(engineer, 'POST', '/api/v1/work-orders', {
@@ -78,20 +81,27 @@ describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
     expect(created.statusCode).toBe(201);
     workOrder = created.json<WorkOrderView>();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
-    tiny!.unmount();
+    if (filler) fs.rmSync(filler, { force: true });
+    filler = undefined;
   });
+  afterAll(() => tiny!.unmount());
 
-  it('answers an evidence upload with 507 storage_full and keeps no partial file', async () => {
+  /** Fills the disk and tries an upload, which fails for want of space. */
+  async function uploadToAFullDisk() {
     filler = fill(tiny!.path);
     const body = multipart(randomBytes(256 * 1024));
-    const response = await t.app.inject({
+    return t.app.inject({
       method: 'POST',
       url: `/api/v1/work-orders/${workOrder.id}/evidence`,
       payload: body.payload,
       headers: { 'content-type': body.contentType, authorization: `Bearer ${engineer}` },
     });
+  }
+
+  it('answers an evidence upload with 507 storage_full and keeps no partial file', async () => {
+    const response = await uploadToAFullDisk();
     expect(response.statusCode).toBe(507);
     expect(response.json()).toMatchObject({
       error: {
@@ -105,6 +115,7 @@ describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
   });
 
   it('reports the evidence store as failing in health and readiness while it is full', async () => {
+    expect((await uploadToAFullDisk()).statusCode).toBe(507);
     for (const url of ['/api/v1/health', '/api/v1/health/ready']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(503);
@@ -125,7 +136,9 @@ describe.skipIf(tiny === null)('a full evidence disk (tmpfs, as root)', () => {
   });
 
   it('keeps reporting the failed upload for a minute after space is freed, then recovers', async () => {
-    fs.rmSync(filler);
+    expect((await uploadToAFullDisk()).statusCode).toBe(507);
+    fs.rmSync(filler!);
+    filler = undefined;
     const soon = await t.app.inject({ method: 'GET', url: '/api/v1/health/ready' });
     expect(soon.statusCode).toBe(503);
     expect(soon.json()).toMatchObject({
@@ -208,6 +221,11 @@ const embeddedDisk = embedded ? mountTinyFileSystem('96m') : null;
     });
 
     it('reports the database as failing in health while its writes fail', async () => {
+      const generated = await call('POST', '/api/v1/occurrences/generate', {
+        from: '2026-01-01T00:00:00Z',
+        until: '2026-12-31T00:00:00Z',
+      });
+      expect(generated.statusCode).toBe(507);
       const response = await running.app.inject({ method: 'GET', url: '/api/v1/health' });
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({

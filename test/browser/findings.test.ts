@@ -61,8 +61,11 @@ describe('vulnerability findings in a real browser', () => {
 
     const onlyOverdue = page.getByRole('checkbox', { name: 'Only overdue' });
     await onlyOverdue.check();
-    await expect.poll(() => row('CVE-2026-1002').count()).toBe(0);
-    expect(await table.locator('tbody tr').count()).toBe(overdueNow ? 1 : 0);
+    // The filtered list replaces the whole table, so wait for its final row count, not only
+    // for the unfiltered row to go (the table is briefly empty while the filtered page loads).
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(overdueNow ? 1 : 0);
+    expect(await row('CVE-2026-1002').count()).toBe(0);
+    expect(await row('CVE-2026-1001').count()).toBe(overdueNow ? 1 : 0);
     await onlyOverdue.uncheck();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
 

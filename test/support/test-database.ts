@@ -8,7 +8,6 @@ import {
   type DatabaseHandle,
   type DatabaseKind,
 } from '../../src/platform/db/connect.js';
-import { migrateToLatest } from '../../src/platform/db/migrate.js';
 
 /** Which database this test project runs on (set per vitest project). */
 export function testDatabaseKind(): DatabaseKind {
@@ -41,27 +40,39 @@ export async function createTestSchema(): Promise<{ schema: string; drop: () => 
 
 /**
  * A fresh, migrated database for one test file: a PGlite loaded from the migrated template, or
- * a new schema on the real PostgreSQL server. Closing it removes everything it held.
+ * on the real PostgreSQL server a new database copied from the migrated template database the
+ * global setup built. Closing it removes everything it held.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (testDatabaseKind() === 'postgresql') {
-    const { schema, drop } = await createTestSchema();
-    const handle = await openDatabase({
-      kind: 'postgresql',
-      url: testPostgresUrl(),
-      schema,
-      poolSize: 4,
-    });
-    await migrateToLatest(handle.db);
-    return {
-      ...handle,
-      async close() {
-        await handle.close();
-        await drop();
-      },
-    };
-  }
+  if (testDatabaseKind() === 'postgresql') return createPostgresTestDatabase();
   const template = fs.readFileSync(inject('pgliteTemplatePath'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([template]) });
   return openDatabase({ kind: 'pglite-instance', pglite, ownsInstance: true });
+}
+
+async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
+  const template = inject('postgresTemplateDatabase');
+  if (!template) throw new Error('the global setup built no PostgreSQL template database');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await onTestServer((client) => client.query(`create database ${name} template ${template}`));
+  const url = new URL(testPostgresUrl());
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgresql', url: url.toString(), poolSize: 4 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await onTestServer((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+async function onTestServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testPostgresUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
