@@ -165,6 +165,34 @@ describe('vulnerability findings from scanner reports', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('stores a report sent twice at once only once: the second import waits and finds it recorded', async () => {
+    const asset = await createAsset();
+    const body = () =>
+      trivyReport({
+        createdAt: '2026-12-02T09:00:00Z',
+        artifact: 'shop',
+        vulnerabilities: [
+          { id: 'CVE-2026-7101', pkg: 'zlib', version: '1.2.13', severity: 'LOW' },
+          { id: 'CVE-2026-7102', pkg: 'expat', version: '2.5.0', severity: 'MEDIUM' },
+        ],
+      });
+    const answers = await Promise.all([
+      importReport(`format=trivy&asset=${asset}`, body()),
+      importReport(`format=trivy&asset=${asset}`, body()),
+    ]);
+    const results = answers
+      .map((answer) => [answer.statusCode, answer.json<ImportScanResult>()] as const)
+      .sort(([a], [b]) => a - b);
+    expect(
+      results.map(([status, result]) => [status, result.created, result.alreadyRecorded]),
+    ).toEqual([
+      [200, 0, 2],
+      [201, 2, 0],
+    ]);
+    expect(results[0]![1].scanId).toBe(results[1]![1].scanId);
+    expect(await findingsOf(asset)).toHaveLength(2);
+  });
+
   it('fixes at the later scan’s time a finding that scan no longer shows, and satisfies its SLA', async () => {
     const asset = await createAsset();
     await importReport(`format=trivy&asset=${asset}`, scanFixtureStream('trivy/payments-api.json'));

@@ -11,7 +11,7 @@ import { importVulnerabilityScan } from '../vulnerabilities/import-vulnerability
 import { listFindings } from '../vulnerabilities/list-findings.js';
 import { demoCertificatePem } from './demo-certificate.js';
 import { DEMO_PASSWORD } from './demo-data.js';
-import { withDemoSession } from './demo-session.js';
+import { withDemoSession, type DemoMfaEnrolment } from './demo-session.js';
 import { demoEmail } from './demo-types.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'secretBox'>;
@@ -119,13 +119,17 @@ export interface DemoVulnerabilitiesOutcome {
   overdue: number;
   accepted: number;
   certificateExpiresOn: string;
+  /** Security's two-factor enrolment, when its role requires one before it may approve. */
+  mfaEnrolled: DemoMfaEnrolment[];
 }
 
 /**
  * The demo's scanners and certificates: Trivy scans of two applications over the last months
  * (findings fixed in time, one critical past its 72 hours), a medium finding whose risk the
  * engineer asks to accept and Security approves by signature, and the public certificate of the
- * load balancer expiring in 20 days, whose renewal occurrence is open.
+ * load balancer expiring in 20 days, whose renewal occurrence is open. Security signs in as the
+ * server would let it: where its role requires two-factor authentication it enrols first, and only
+ * then approves.
  */
 export async function performDemoVulnerabilities(ctx: Ctx): Promise<DemoVulnerabilitiesOutcome> {
   const now = ctx.clock.now();
@@ -152,6 +156,7 @@ export async function performDemoVulnerabilities(ctx: Ctx): Promise<DemoVulnerab
     })
   ).items.filter((finding) => finding.vulnerabilityId === EXPAT.id);
   let accepted = 0;
+  const mfaEnrolled: DemoMfaEnrolment[] = [];
   if (expat) {
     const requested = await withDemoSession(ctx, demoEmail('engineering'), (principal) =>
       requestFindingException(ctx, principal, expat.id, {
@@ -162,16 +167,20 @@ export async function performDemoVulnerabilities(ctx: Ctx): Promise<DemoVulnerab
     );
     const exception = requested?.exceptions[0];
     if (exception) {
-      const approved = await withDemoSession(ctx, demoEmail('security'), (principal) =>
-        approveFindingException(
-          ctx,
-          principal,
-          { findingId: expat.id, exceptionId: exception.id },
-          {
-            credentials: { password: DEMO_PASSWORD },
-            note: 'Checked the dependency tree.',
-          },
-        ),
+      const approved = await withDemoSession(
+        ctx,
+        demoEmail('security'),
+        (principal) =>
+          approveFindingException(
+            ctx,
+            principal,
+            { findingId: expat.id, exceptionId: exception.id },
+            {
+              credentials: { password: DEMO_PASSWORD },
+              note: 'Checked the dependency tree.',
+            },
+          ),
+        { onMfaEnrolled: (enrolment) => mfaEnrolled.push(enrolment) },
       );
       if (approved?.status === 'accepted') accepted += 1;
     }
@@ -189,5 +198,11 @@ export async function performDemoVulnerabilities(ctx: Ctx): Promise<DemoVulnerab
   });
   await importCertificates(ctx, systemActor, Readable.from([pem]), { assetKey: 'lb-prod-eu' });
   await openCertificateRenewals(ctx);
-  return { scans, overdue, accepted, certificateExpiresOn: notAfter.toISOString().slice(0, 10) };
+  return {
+    scans,
+    overdue,
+    accepted,
+    certificateExpiresOn: notAfter.toISOString().slice(0, 10),
+    mfaEnrolled,
+  };
 }

@@ -8,6 +8,9 @@ import { listTraining } from '../training/training.service.js';
 import { FixedClock } from '../../platform/clock.js';
 import { listAuditEvents } from '../audit-log/list-audit-events.js';
 import { logIn } from '../identity/log-in.js';
+import { createPrincipalResolver } from '../identity/resolve-principal.js';
+import { verifyMfaCode } from '../identity/verify-mfa-code.js';
+import { totpCodeAt } from '../../platform/auth/totp.js';
 import { listOccurrencePage, listOccurrences } from '../occurrences/list-occurrences.js';
 import { evaluatePosture } from '../posture/evaluate-posture.js';
 import { getWorkOrder, listWorkOrders } from '../work-orders/work-order-views.js';
@@ -409,7 +412,41 @@ describe('loading the demo organisation', () => {
     for (const role of ['admin', 'quality', 'engineering', 'security', 'auditor', 'viewer']) {
       expect(first.message).toContain(`${role}@demo.plumbline.test`);
     }
-    expect(first.message).toMatch(/admin and security accounts must set up two-factor/);
+    expect(first.message).toMatch(/The admin account must set up two-factor/);
+    expect(first.message).toMatch(
+      /security@demo\.plumbline\.test set up two-factor authentication before approving the accepted risk: add the key [A-Z2-7]+ /,
+    );
+  });
+
+  it('has Security set up two-factor authentication before it approves the accepted risk', async () => {
+    const security = (await listAllUsers(ctx)).find((user) => user.role === 'security')!;
+    const seqOf = async (action: string, entityId?: string) => {
+      const { items } = await listAuditEvents(ctx, { limit: 10, action, entityId });
+      expect(items).toHaveLength(1);
+      expect(items[0]!.actorLabel).toContain('security@demo.plumbline.test');
+      return BigInt(items[0]!.seq);
+    };
+    const enrolled = await seqOf('user.mfa_enabled', security.id);
+    const approved = await seqOf('finding-exception.approved');
+    expect(enrolled).toBeLessThan(approved);
+    // The key the operator is given is the account's: a code from it completes a sign-in (the
+    // next time step, as enrolment spent the current one).
+    const key = /add the key ([A-Z2-7]+) /.exec(first.message)![1]!;
+    const session = await logIn(ctx, {
+      email: security.email,
+      password: DEMO_PASSWORD,
+      ip: null,
+      userAgent: null,
+    });
+    expect(session.state).toBe('mfa_pending');
+    const principal = await createPrincipalResolver(ctx).fromSessionCookie(session.sessionToken);
+    await verifyMfaCode(
+      ctx,
+      principal!,
+      totpCodeAt(key, new Date(ctx.clock.now().getTime() + 30_000)),
+    );
+    const verified = await createPrincipalResolver(ctx).fromSessionCookie(session.sessionToken);
+    expect(verified).toMatchObject({ via: 'session', sessionState: 'active' });
   });
 
   it('lets the demo accounts sign in with the published password', async () => {
@@ -417,6 +454,7 @@ describe('loading the demo organisation', () => {
       logIn(ctx, { email, password: DEMO_PASSWORD, ip: null, userAgent: null });
     expect((await signIn('quality@demo.plumbline.test')).state).toBe('active');
     expect((await signIn('admin@demo.plumbline.test')).state).toBe('enrol_required');
+    expect((await signIn('security@demo.plumbline.test')).state).toBe('mfa_pending');
   });
 
   it('leaves a register that already has assets alone', async () => {

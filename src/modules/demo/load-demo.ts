@@ -102,13 +102,24 @@ function describeLoad(
     const note = newUsers.includes(user) ? '' : '  (already existed; password not changed)';
     return `  ${user.email.padEnd(width)}  ${user.role}${note}`;
   });
+  const enrolled = vulnerabilities.mfaEnrolled;
   const mfaRoles = demo.users
     .filter((user) => isMfaRequired(ctx.config, user.role))
+    .filter((user) => !enrolled.some((enrolment) => enrolment.email === user.email))
     .map((user) => user.role);
-  const mfa =
+  const mfa = [
     mfaRoles.length > 0
-      ? `The ${mfaRoles.join(' and ')} accounts must set up two-factor authentication at first sign-in (set PLUMBLINE_REQUIRE_MFA=false to skip this in a demo).`
-      : 'Two-factor authentication is not required (PLUMBLINE_REQUIRE_MFA=false).';
+      ? `The ${mfaRoles.join(' and ')} ${mfaRoles.length > 1 ? 'accounts' : 'account'} must set up two-factor authentication at first sign-in (set PLUMBLINE_REQUIRE_MFA=false to skip this in a demo).`
+      : enrolled.length === 0
+        ? 'Two-factor authentication is not required (PLUMBLINE_REQUIRE_MFA=false).'
+        : null,
+    // Security set up two-factor authentication before approving the accepted risk, as the
+    // server requires of its role: the operator needs its key to sign in as it.
+    ...enrolled.map(
+      (enrolment) =>
+        `${enrolment.email} set up two-factor authentication before approving the accepted risk: add the key ${enrolment.secret} to an authenticator app to sign in as it (an admin can reset it).`,
+    ),
+  ].filter((line): line is string => line !== null);
   return [
     `Loaded the demo organisation ${demo.name}: ${demo.suppliers.length} suppliers, ${demo.assets.length} assets, ${demo.processes.length} processes, ${demo.matrix.length} matrix rows.`,
     `Generated ${work.generated} occurrences of the controls; the demo accounts completed ${work.completed} work orders and signed ${work.verified} of them as verified, and the rest is due.`,
@@ -119,7 +130,7 @@ function describeLoad(
     `Monitoring sent ${incidents.alerts} alerts; ${incidents.incidents} incidents have signed conformity decisions, one raising a nonconformance answered by ${incidents.capas} CAPA in progress (one action overdue).`,
     `Sign in with one of these accounts and the password ${DEMO_PASSWORD}:`,
     ...accounts,
-    mfa,
+    ...mfa,
     'The demo password is published: use this database for evaluation only.',
   ].join('\n');
 }
