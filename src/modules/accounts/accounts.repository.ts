@@ -136,6 +136,20 @@ export const accountsRepository = {
     }
   },
 
+  /**
+   * Every account of the system still present is seen at `at`: one statement for the unchanged
+   * ones (the others were written with it already).
+   */
+  async markSeen(db: Db, assetId: string, at: Date): Promise<void> {
+    await db
+      .updateTable('accounts')
+      .set({ last_seen_at: at })
+      .where('asset_id', '=', assetId)
+      .where('removed_at', 'is', null)
+      .where('last_seen_at', '<', at)
+      .execute();
+  },
+
   async markRemoved(db: Db, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await db.updateTable('accounts').set({ removed_at: at }).where('id', 'in', ids).execute();

@@ -222,6 +222,11 @@ async function applySnapshot(
       stored.mfa_enabled === values.mfaEnabled &&
       stored.disabled === values.disabled &&
       (stored.last_login_at?.getTime() ?? null) === (values.lastLoginAt?.getTime() ?? null);
+    if (unchanged) {
+      // Only its last_seen_at moves: written for all such accounts at once below.
+      counts.alreadyRecorded += 1;
+      continue;
+    }
     updated.push({
       ...values,
       id: stored.id,
@@ -233,8 +238,7 @@ async function applySnapshot(
         : null,
       rolesChangedAt: rolesChanged ? takenAt : stored.roles_changed_at,
     });
-    if (unchanged) counts.alreadyRecorded += 1;
-    else counts.updated += 1;
+    counts.updated += 1;
   }
   await accountsRepository.insertAccounts(tx.trx, assetId, created, takenAt);
   await accountsRepository.updateAccounts(tx.trx, updated);
@@ -246,6 +250,7 @@ async function applySnapshot(
     takenAt,
   );
   counts.removed = gone.length;
+  await accountsRepository.markSeen(tx.trx, assetId, takenAt);
   return { ...counts, leaversSeen };
 }
 
