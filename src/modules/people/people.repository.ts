@@ -85,14 +85,12 @@ export const peopleRepository = {
         ...(await db
           .insertInto('people')
           .values(
-            people
-              .slice(index, index + BATCH)
-              .map(({ values, source }) => ({
-                ...values,
-                source,
-                created_at: now,
-                updated_at: now,
-              })),
+            people.slice(index, index + BATCH).map(({ values, source }) => ({
+              ...values,
+              source,
+              created_at: now,
+              updated_at: now,
+            })),
           )
           .returningAll()
           .execute()),
