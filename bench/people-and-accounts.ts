@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { startAccessReview } from '../src/modules/access-reviews/start-access-review.js';
 import { importAccounts } from '../src/modules/accounts/import-accounts.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { importPeople } from '../src/modules/people/import-people.js';
@@ -13,16 +14,18 @@ import { withBenchPlumbline } from './bench-server.js';
 
 /*
  * `npx tsx bench/people-and-accounts.ts [--people N] [--systems S] [--per-system A] [--leavers L]
- * [--only pglite|postgresql]`: issue 15's workforce at scale. Imports N people (default 10,000),
+ * [--review R] [--only pglite|postgresql]`: issue 15's workforce at scale. Imports N people (default 10,000),
  * then a snapshot of A accounts (default 1,000) on each of S systems (default 50), every account
  * held by a person of the register (each person holds S×A/N accounts). Then L people leave
  * (default 500: a people import with their status `left`), which starts a 24-hour revocation clock
  * on every account they hold, and every system's next snapshot shows those accounts disabled,
  * which stops the clocks. Last, one system's snapshot of all S×A accounts (50,000) twice: as
  * taken, then with the leavers' accounts disabled (comparing the snapshot with the open clocks).
- * Beside the figures, floors measured in the same run and database: N and S×A rows of the same
- * width inserted 1,000 a statement into bare tables. Target (issue 15, PostgreSQL): a
- * 50,000-account snapshot ≤ 5 s. Written to bench/out/people-and-accounts.json; never asserted.
+ * Then the quarterly access review of a system of R accounts (default 5,000) is started. Beside
+ * the figures, floors measured in the same run and database: N and S×A rows of the same width
+ * inserted 1,000 a statement into bare tables, and R such rows copied by one `INSERT … SELECT`.
+ * Targets (issue 15, PostgreSQL): a 50,000-account snapshot ≤ 5 s, a campaign of 5,000 accounts
+ * ≤ 2 s. Written to bench/out/people-and-accounts.json; never asserted.
  */
 
 type BenchDatabase = 'pglite' | 'postgresql';
@@ -32,6 +35,7 @@ interface Measurement {
   step: string;
   rows: number;
   seconds: number;
+  peakHeapMiB?: number;
   detail?: Record<string, unknown>;
 }
 
@@ -47,6 +51,7 @@ const peopleCount = option(argv, '--people', '10000');
 const systemCount = option(argv, '--systems', '50');
 const perSystem = option(argv, '--per-system', '1000');
 const leaverCount = option(argv, '--leavers', '500');
+const reviewCount = option(argv, '--review', '5000');
 const accountTotal = systemCount * perSystem;
 const postgresUrl =
   process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
@@ -89,10 +94,26 @@ function accountsCsv(first: number, count: number, leaversDisabled: boolean): st
   return `${lines.join('\n')}\n`;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
+/** Times `work`, sampling the JS heap every 20 ms (imports must keep memory flat). */
+async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ seconds: number; result: T; peakHeapMiB: number }> {
+  let peak = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 20);
   const started = performance.now();
-  const result = await work();
-  return { seconds: (performance.now() - started) / 1000, result };
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    return {
+      seconds: (performance.now() - started) / 1000,
+      result,
+      peakHeapMiB: Math.round(peak / 2 ** 20),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** N rows of `width` text columns inserted 1,000 a statement into a bare table. */
@@ -100,6 +121,7 @@ async function insertFloor(
   db: RunningPlumbline['ctx']['db'],
   table: string,
   rows: number,
+  options: { keep?: boolean } = {},
 ): Promise<number> {
   await sql`create table ${sql.table(table)} (a text, b text, c text, d boolean, e boolean, f boolean, g timestamptz)`.execute(
     db,
@@ -117,7 +139,21 @@ async function insertFloor(
       }
     }),
   );
-  await sql`drop table ${sql.table(table)}`.execute(db);
+  if (!options.keep) await sql`drop table ${sql.table(table)}`.execute(db);
+  return seconds;
+}
+
+/** R rows of account width copied by one `INSERT … SELECT` (what starting a campaign does). */
+async function copyFloor(db: RunningPlumbline['ctx']['db'], rows: number): Promise<number> {
+  await insertFloor(db, 'bench_copy_source', rows, { keep: true });
+  await sql`create table bench_copy (a text, b text, c text, d boolean, e boolean, f boolean, g timestamptz)`.execute(
+    db,
+  );
+  const { seconds } = await timed(() =>
+    sql`insert into bench_copy select * from bench_copy_source`.execute(db),
+  );
+  await sql`drop table bench_copy`.execute(db);
+  await sql`drop table bench_copy_source`.execute(db);
   return seconds;
 }
 
@@ -126,7 +162,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
     const { ctx, app } = running;
     const admin = await createApiToken(ctx, systemActor, { name: 'bench-admin', role: 'admin' });
     const systems = Array.from({ length: systemCount }, (_, i) => `system-${i}`);
-    for (const key of [...systems, 'system-large']) {
+    for (const key of [...systems, 'system-large', 'system-review']) {
       const created = await app.inject({
         method: 'POST',
         url: '/api/v1/assets',
@@ -160,7 +196,14 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
     const people = await timed(() =>
       importPeople(ctx, systemActor, Readable.from([peopleCsv(false)])),
     );
-    report({ database: kind, step: 'people import', rows: peopleCount, ...people });
+    report({
+      database: kind,
+      step: 'people import',
+      rows: peopleCount,
+      seconds: people.seconds,
+      peakHeapMiB: people.peakHeapMiB,
+      detail: { created: people.result.created },
+    });
 
     const snapshotAll = async (takenAt: string, leaversDisabled: boolean) => {
       let slowest = 0;
@@ -179,7 +222,11 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
           clocksStopped += one.result.clocksStopped;
         }
       });
-      return { seconds: all.seconds, detail: { slowestSnapshotSeconds: slowest, clocksStopped } };
+      return {
+        seconds: all.seconds,
+        peakHeapMiB: all.peakHeapMiB,
+        detail: { slowestSnapshotSeconds: slowest, clocksStopped },
+      };
     };
     report({
       database: kind,
@@ -196,6 +243,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
       step: `people import with ${leaverCount} leavers`,
       rows: peopleCount,
       seconds: leavers.seconds,
+      peakHeapMiB: leavers.peakHeapMiB,
       detail: { left: leavers.result.left, clocksStarted: leavers.result.clocksStarted },
     });
     report({
@@ -220,6 +268,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
       step: `one system's snapshot of ${accountTotal} accounts`,
       rows: accountTotal,
       seconds: first.seconds,
+      peakHeapMiB: first.peakHeapMiB,
       detail: { created: first.result.created },
     });
     const second = await large('2026-12-02T10:00:00Z', true);
@@ -228,7 +277,31 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
       step: `its next snapshot (leavers disabled, clocks stop)`,
       rows: accountTotal,
       seconds: second.seconds,
+      peakHeapMiB: second.peakHeapMiB,
       detail: { clocksStopped: second.result.clocksStopped },
+    });
+
+    await importAccounts(ctx, systemActor, Readable.from([accountsCsv(0, reviewCount, true)]), {
+      asset: 'system-review',
+      format: 'csv',
+      takenAt: new Date('2026-12-02T11:00:00Z'),
+    });
+    report({
+      database: kind,
+      step: 'floor: review-width rows copied by one INSERT … SELECT',
+      rows: reviewCount,
+      seconds: await copyFloor(ctx.db, reviewCount),
+    });
+    const campaign = await timed(() =>
+      startAccessReview(ctx, systemActor, { asset: 'system-review', delegates: [] }),
+    );
+    report({
+      database: kind,
+      step: `start the access review of a system of ${reviewCount} accounts`,
+      rows: reviewCount,
+      seconds: campaign.seconds,
+      peakHeapMiB: campaign.peakHeapMiB,
+      detail: { items: campaign.result.progress.total },
     });
   });
 }
@@ -238,7 +311,10 @@ for (const kind of targets) {
   await benchDatabase(kind, (m) => {
     measurements.push(m);
     const detail = m.detail ? ` ${JSON.stringify(m.detail)}` : '';
-    console.log(`${m.database} ${m.step}: ${m.rows} rows in ${m.seconds.toFixed(2)} s${detail}`);
+    const heap = m.peakHeapMiB === undefined ? '' : `, JS heap peak ${m.peakHeapMiB} MiB`;
+    console.log(
+      `${m.database} ${m.step}: ${m.rows} rows in ${m.seconds.toFixed(2)} s${heap}${detail}`,
+    );
   });
 }
 
@@ -255,6 +331,7 @@ fs.writeFileSync(
       systems: systemCount,
       perSystem,
       leavers: leaverCount,
+      review: reviewCount,
       load: os.loadavg(),
       measurements,
     },

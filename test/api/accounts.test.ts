@@ -416,6 +416,100 @@ describe('accounts per system, revocation clocks, MFA and access requests', () =
     });
   });
 
+  it('starts a clock per account of every leaver and mover of one import, each audited, and one snapshot stops them', async () => {
+    clock.set('2026-12-10T10:00:00Z');
+    const asset = await newSystem();
+    const other = await newSystem();
+    const names = ['one', 'two', 'three'];
+    const person = (name: string, department: string, status: string) =>
+      `bulk.${name}@example.test,Bulk ${name},${department},SRE,,${status},2024-01-01,`;
+    await importPeople(names.map((name) => person(name, 'Ops', 'active')).join('\n'));
+    const listing = (disabled: (name: string) => boolean) =>
+      `${ACCOUNTS_HEADER}\n${names
+        .map((name) => `bulk.${name}@example.test,,ops,false,true,${disabled(name)},`)
+        .join('\n')}\n`;
+    await ingestOk(
+      asset,
+      'csv',
+      listing(() => false),
+      '2026-12-10T09:00:00Z',
+    );
+    await ingestOk(
+      other,
+      'csv',
+      listing(() => false),
+      '2026-12-10T09:00:00Z',
+    );
+
+    const changed = await importPeople(
+      [
+        person('one', 'Ops', 'left'),
+        person('two', 'Ops', 'left'),
+        person('three', 'Finance', 'active'),
+      ].join('\n'),
+    );
+    expect(changed).toMatchObject({ left: 2, roleChanged: 1, clocksStarted: 6 });
+    const clocks = await t.ctx.db
+      .selectFrom('revocation_clocks')
+      .innerJoin('people', 'people.id', 'revocation_clocks.person_id')
+      .select(['revocation_clocks.id', 'people.email', 'revocation_clocks.reason'])
+      .where('people.email', 'like', 'bulk.%')
+      .execute();
+    expect(clocks).toHaveLength(6);
+    const auditOf = (action: string) =>
+      t.ctx.db
+        .selectFrom('audit_events')
+        .select(['entity_id', 'after'])
+        .where('action', '=', action)
+        .where(
+          'entity_id',
+          'in',
+          clocks.map((row) => row.id),
+        )
+        .execute();
+    const startedEntries = await auditOf('revocation-clock.started');
+    expect(startedEntries.map((entry) => entry.entity_id).sort()).toEqual(
+      clocks.map((row) => row.id).sort(),
+    );
+    expect(startedEntries.find((entry) => entry.entity_id === clocks[0]!.id)?.after).toMatchObject({
+      reason: clocks[0]!.reason,
+      person: expect.stringContaining(clocks[0]!.email) as string,
+      startedAt: '2026-12-10T10:00:00.000Z',
+      dueAt: '2026-12-11T10:00:00.000Z',
+    });
+
+    clock.set('2026-12-10T18:00:00Z');
+    const stopped = await ingestOk(
+      asset,
+      'csv',
+      listing((name) => name !== 'three'),
+      '2026-12-10T17:00:00Z',
+    );
+    // The mover's account is untouched: their clock runs on.
+    expect(stopped).toMatchObject({ clocksStopped: 2 });
+    const stoppedEntries = await auditOf('revocation-clock.stopped');
+    expect(stoppedEntries).toHaveLength(2);
+    for (const entry of stoppedEntries) {
+      expect(entry.after).toMatchObject({
+        outcome: 'met',
+        hours: 7,
+        stoppedAt: '2026-12-10T17:00:00.000Z',
+      });
+    }
+    for (const email of ['bulk.one@example.test', 'bulk.two@example.test']) {
+      // One on each system: the snapshot stopped the one on its own system only.
+      const rows = await clocksOf(email);
+      const met = rows.filter((row) => row.outcome === 'met');
+      expect(met).toEqual([expect.objectContaining({ stoppedAt: '2026-12-10T17:00:00.000Z' })]);
+      expect(rows.filter((row) => row.outcome === null)).toHaveLength(1);
+      expect(await occurrenceStatus(met[0]!.occurrenceId!)).toBe('verified');
+    }
+    expect((await clocksOf('bulk.three@example.test')).map((row) => row.outcome)).toEqual([
+      null,
+      null,
+    ]);
+  });
+
   it('fails the MFA control while a privileged account has no MFA, and meets it once all have', async () => {
     clock.set('2026-12-08T10:00:00Z');
     const asset = await newSystem();

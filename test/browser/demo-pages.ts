@@ -89,6 +89,13 @@ export const PUBLIC_PAGES: DemoPage[] = [
     path: '/auditor-invitation',
     permission: null,
   },
+  // The popup of a single sign-on e-signature lands here; opened by hand, it has nothing to sign.
+  {
+    name: 'signed-in-again',
+    route: '/signed-in-again',
+    path: '/signed-in-again',
+    permission: null,
+  },
 ];
 
 /**

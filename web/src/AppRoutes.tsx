@@ -64,6 +64,10 @@ const FrameworksListPage = lazyPage(
 );
 const LoginPage = lazyPage(() => import('./pages/auth/LoginPage.js'), 'LoginPage');
 const SetupPage = lazyPage(() => import('./pages/auth/SetupPage.js'), 'SetupPage');
+const SignedInAgainPage = lazyPage(
+  () => import('./pages/auth/SignedInAgainPage.js'),
+  'SignedInAgainPage',
+);
 const HomePage = lazyPage(() => import('./pages/dashboard/HomePage.js'), 'HomePage');
 const MatrixPage = lazyPage(() => import('./pages/matrix/MatrixPage.js'), 'MatrixPage');
 const NonconformancesPage = lazyPage(
@@ -226,6 +230,7 @@ export function AppRoutes() {
       <Route path="/login" element={loaded(<LoginPage />)} />
       <Route path="/setup" element={loaded(<SetupPage />)} />
       <Route path="/auditor-invitation" element={loaded(<AuditorInvitationPage />)} />
+      <Route path="/signed-in-again" element={loaded(<SignedInAgainPage />)} />
       <Route
         element={
           <RequireSession>

@@ -136,97 +136,129 @@ export const accountsRepository = {
     }
   },
 
+  /**
+   * Every account of the system still present is seen at `at`: one statement for the unchanged
+   * ones (the others were written with it already).
+   */
+  async markSeen(db: Db, assetId: string, at: Date): Promise<void> {
+    await db
+      .updateTable('accounts')
+      .set({ last_seen_at: at })
+      .where('asset_id', '=', assetId)
+      .where('removed_at', 'is', null)
+      .where('last_seen_at', '<', at)
+      .execute();
+  },
+
   async markRemoved(db: Db, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await db.updateTable('accounts').set({ removed_at: at }).where('id', 'in', ids).execute();
   },
 
-  /** A person's accounts still present on their systems, with the system's key. */
-  async presentAccountsOfPerson(db: Db, personId: string) {
-    return db
-      .selectFrom('accounts')
-      .innerJoin('assets', 'assets.id', 'accounts.asset_id')
-      .select([
-        'accounts.id',
-        'accounts.username',
-        'accounts.disabled',
-        'accounts.disabled_since',
-        'assets.key as asset_key',
-      ])
-      .where('accounts.person_id', '=', personId)
-      .where('accounts.removed_at', 'is', null)
-      .orderBy('assets.key')
-      .orderBy('accounts.username')
-      .execute();
-  },
-
-  async insertClock(
+  /**
+   * Starts a clock on every account still present (not removed) of each changed person, in one
+   * `INSERT … SELECT`; a clock already started for the same person, account, reason and instant is
+   * left as it is. Answers the clocks started, with their account and system, in system and
+   * username order.
+   */
+  async insertClocksOfPeople(
     db: Db,
-    values: {
-      personId: string;
-      accountId: string;
+    changes: readonly { personId: string; reason: string; startedAt: Date; dueAt: Date }[],
+    now: Date,
+  ) {
+    if (changes.length === 0) return [];
+    const rows = changes.map(
+      (change) =>
+        sql`(${change.personId}::uuid, ${change.reason}::text, ${change.startedAt}::timestamptz,
+            ${change.dueAt}::timestamptz)`,
+    );
+    const result = await sql<{
+      id: string;
+      person_id: string;
+      account_id: string;
       reason: string;
-      startedAt: Date;
-      dueAt: Date;
-      now: Date;
-    },
-  ): Promise<string | null> {
-    const row = await db
-      .insertInto('revocation_clocks')
-      .values({
-        person_id: values.personId,
-        account_id: values.accountId,
-        reason: values.reason,
-        started_at: values.startedAt,
-        due_at: values.dueAt,
-        created_at: values.now,
-      })
-      .onConflict((oc) => oc.constraint('revocation_clocks_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return row?.id ?? null;
+      started_at: Date;
+      due_at: Date;
+      username: string;
+      disabled: boolean;
+      disabled_since: Date | null;
+      asset_key: string;
+    }>`with change (person_id, reason, started_at, due_at) as (values ${sql.join(rows)}),
+      inserted as (
+        insert into revocation_clocks (person_id, account_id, reason, started_at, due_at, created_at)
+        select change.person_id, accounts.id, change.reason, change.started_at, change.due_at,
+          ${now}::timestamptz
+        from change join accounts on accounts.person_id = change.person_id
+        where accounts.removed_at is null
+        on conflict on constraint revocation_clocks_key do nothing
+        returning id, person_id, account_id, reason, started_at, due_at
+      )
+      select inserted.*, accounts.username, accounts.disabled, accounts.disabled_since,
+        assets.key as asset_key
+      from inserted
+        join accounts on accounts.id = inserted.account_id
+        join assets on assets.id = accounts.asset_id
+      order by assets.key, accounts.username, inserted.reason`.execute(db);
+    return result.rows;
   },
 
-  async setClockOccurrence(db: Db, clockId: string, occurrenceId: string | null): Promise<void> {
-    await db
-      .updateTable('revocation_clocks')
-      .set({ occurrence_id: occurrenceId })
-      .where('id', '=', clockId)
-      .execute();
-  },
-
-  async stopClock(
+  /** Records the occurrence each clock's trigger event opened, 1,000 clocks a statement. */
+  async setClockOccurrences(
     db: Db,
-    clockId: string,
-    values: { stoppedAt: Date; snapshotId: string | null; outcome: string },
+    clocks: readonly { clockId: string; occurrenceId: string }[],
   ): Promise<void> {
-    await db
-      .updateTable('revocation_clocks')
-      .set({
-        stopped_at: values.stoppedAt,
-        stopped_by_snapshot_id: values.snapshotId,
-        outcome: values.outcome,
-      })
-      .where('id', '=', clockId)
-      .where('stopped_at', 'is', null)
-      .execute();
+    for (let index = 0; index < clocks.length; index += WRITE_BATCH) {
+      const rows = clocks
+        .slice(index, index + WRITE_BATCH)
+        .map((clock) => sql`(${clock.clockId}::uuid, ${clock.occurrenceId}::uuid)`);
+      await sql`update revocation_clocks set occurrence_id = v.occurrence_id
+        from (values ${sql.join(rows)}) as v(id, occurrence_id)
+        where revocation_clocks.id = v.id`.execute(db);
+    }
   },
 
-  /** Open clocks of the accounts of one system. */
+  /** Stops clocks still open, 1,000 a statement; one already stopped keeps its stop. */
+  async stopClocks(
+    db: Db,
+    clocks: readonly {
+      clockId: string;
+      stoppedAt: Date;
+      snapshotId: string | null;
+      outcome: string;
+    }[],
+  ): Promise<void> {
+    for (let index = 0; index < clocks.length; index += WRITE_BATCH) {
+      const rows = clocks.slice(index, index + WRITE_BATCH).map(
+        (clock) =>
+          sql`(${clock.clockId}::uuid, ${clock.stoppedAt}::timestamptz,
+              ${clock.snapshotId}::uuid, ${clock.outcome}::text)`,
+      );
+      await sql`update revocation_clocks set stopped_at = v.stopped_at,
+          stopped_by_snapshot_id = v.snapshot_id, outcome = v.outcome
+        from (values ${sql.join(rows)}) as v(id, stopped_at, snapshot_id, outcome)
+        where revocation_clocks.id = v.id and revocation_clocks.stopped_at is null`.execute(db);
+    }
+  },
+
+  /** Open clocks of the accounts of one system, with what the system shows of each account. */
   async openClocksOfAsset(db: Db, assetId: string) {
     return db
       .selectFrom('revocation_clocks')
       .innerJoin('accounts', 'accounts.id', 'revocation_clocks.account_id')
       .select([
         'revocation_clocks.id',
-        'revocation_clocks.account_id',
         'revocation_clocks.reason',
         'revocation_clocks.started_at',
         'revocation_clocks.due_at',
         'revocation_clocks.occurrence_id',
+        'accounts.username',
+        'accounts.disabled',
+        'accounts.removed_at',
+        'accounts.roles_changed_at',
       ])
       .where('accounts.asset_id', '=', assetId)
       .where('revocation_clocks.stopped_at', 'is', null)
+      .orderBy('accounts.username')
       .execute();
   },
 

@@ -20,7 +20,7 @@ import {
   type ParsedAccount,
 } from './parsers/index.js';
 import { stopsClock, type RevocationReason } from './revocation-clock.js';
-import { startRevocationClocks, stopRevocationClock } from './start-revocation-clocks.js';
+import { startRevocationClocks, stopRevocationClocks } from './start-revocation-clocks.js';
 
 /** The catalogue's MFA control, decided from each snapshot (catalog/controls/access.yaml). */
 export const MFA_CONTROL = 'mfa-enforcement-monthly';
@@ -222,6 +222,11 @@ async function applySnapshot(
       stored.mfa_enabled === values.mfaEnabled &&
       stored.disabled === values.disabled &&
       (stored.last_login_at?.getTime() ?? null) === (values.lastLoginAt?.getTime() ?? null);
+    if (unchanged) {
+      // Only its last_seen_at moves: written for all such accounts at once below.
+      counts.alreadyRecorded += 1;
+      continue;
+    }
     updated.push({
       ...values,
       id: stored.id,
@@ -233,8 +238,7 @@ async function applySnapshot(
         : null,
       rolesChangedAt: rolesChanged ? takenAt : stored.roles_changed_at,
     });
-    if (unchanged) counts.alreadyRecorded += 1;
-    else counts.updated += 1;
+    counts.updated += 1;
   }
   await accountsRepository.insertAccounts(tx.trx, assetId, created, takenAt);
   await accountsRepository.updateAccounts(tx.trx, updated);
@@ -246,6 +250,7 @@ async function applySnapshot(
     takenAt,
   );
   counts.removed = gone.length;
+  await accountsRepository.markSeen(tx.trx, assetId, takenAt);
   return { ...counts, leaversSeen };
 }
 
@@ -255,17 +260,19 @@ async function startClocksOfLeavers(
   ctx: Pick<AppContext, 'clock'>,
   leavers: Map<string, { leftAt: Date; label: string }>,
 ): Promise<void> {
-  for (const [personId, leaver] of leavers) {
-    await startRevocationClocks(tx, ctx, {
+  await startRevocationClocks(
+    tx,
+    ctx,
+    [...leavers].map(([personId, leaver]) => ({
       personId,
       personLabel: leaver.label,
-      reason: 'leaver',
+      reason: 'leaver' as const,
       at: leaver.leftAt,
-    });
-  }
+    })),
+  );
 }
 
-/** Stops the open clocks of this system's accounts that the snapshot shows revoked. */
+/** Stops, all at once, the open clocks of this system's accounts that the snapshot shows revoked. */
 async function stopClocks(
   tx: AuditedTransaction,
   assetId: string,
@@ -274,36 +281,30 @@ async function stopClocks(
   takenAt: Date,
 ): Promise<number> {
   const open = await accountsRepository.openClocksOfAsset(tx.trx, assetId);
-  if (open.length === 0) return 0;
-  const accounts = new Map(
-    (await accountsRepository.accountsOfAsset(tx.trx, assetId)).map((row) => [row.id, row]),
-  );
-  let stopped = 0;
-  for (const clock of open) {
-    const account = accounts.get(clock.account_id);
-    if (!account) continue;
+  const stops = open.flatMap((clock) => {
     const reason = clock.reason as RevocationReason;
     const state = {
-      disabled: account.disabled,
-      removed: account.removed_at !== null,
-      rolesChangedAt: account.roles_changed_at,
+      disabled: clock.disabled,
+      removed: clock.removed_at !== null,
+      rolesChangedAt: clock.roles_changed_at,
     };
-    if (!stopsClock({ reason, startedAt: clock.started_at }, state)) continue;
-    await stopRevocationClock(tx, {
-      clock: {
-        id: clock.id,
-        reason,
-        startedAt: clock.started_at,
-        dueAt: clock.due_at,
-        occurrenceId: clock.occurrence_id,
+    if (!stopsClock({ reason, startedAt: clock.started_at }, state)) return [];
+    return [
+      {
+        clock: {
+          id: clock.id,
+          reason,
+          startedAt: clock.started_at,
+          dueAt: clock.due_at,
+          occurrenceId: clock.occurrence_id,
+        },
+        seenAt: takenAt,
+        snapshotId,
+        account: `${assetKey}/${clock.username}`,
       },
-      seenAt: takenAt,
-      snapshotId,
-      account: `${assetKey}/${account.username}`,
-    });
-    stopped += 1;
-  }
-  return stopped;
+    ];
+  });
+  return (await stopRevocationClocks(tx, stops)).length;
 }
 
 /**

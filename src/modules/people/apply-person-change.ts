@@ -1,7 +1,10 @@
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
 import type { Clock } from '../../platform/clock.js';
 import { addDays, startOfDate } from '../../platform/time/zoned-time.js';
-import { startRevocationClocks } from '../accounts/start-revocation-clocks.js';
+import {
+  startRevocationClocks,
+  type RevocationChange,
+} from '../accounts/start-revocation-clocks.js';
 import { peopleRepository, type PersonRow, type PersonValues } from './people.repository.js';
 import type { PersonFields, PersonSource } from './person.schema.js';
 
@@ -10,7 +13,14 @@ export interface AppliedPersonChange {
   outcome: 'created' | 'updated' | 'unchanged';
   left: boolean;
   roleChanged: boolean;
-  clocksStarted: number;
+}
+
+/** One person as a source sent them, and the stored row it replaces (null: a new person). */
+export interface PersonChange {
+  existing: PersonRow | null;
+  fields: PersonFields;
+  source: PersonSource;
+  scimDeleted?: boolean;
 }
 
 export interface PersonChangeDeps {
@@ -60,20 +70,10 @@ function sameValues(row: PersonRow, values: PersonValues): boolean {
   );
 }
 
-/**
- * Creates or updates one person (from the CSV import or SCIM) in the caller's transaction, audited,
- * and applies joiner/mover/leaver: a person who leaves starts a revocation clock on every account
- * they hold, one whose job role or department changes starts the role-change clock.
- */
-export async function applyPersonChange(
-  tx: AuditedTransaction,
-  deps: PersonChangeDeps,
-  existing: PersonRow | null,
-  fields: PersonFields,
-  source: PersonSource,
-  options: { scimDeleted?: boolean } = {},
-): Promise<AppliedPersonChange> {
-  const { status, leftAt } = statusOf(fields, existing, deps, tx.now);
+/** What a change does to a person: the values to store, and whether they left or moved. */
+function planPersonChange(change: PersonChange, deps: PersonChangeDeps, now: Date) {
+  const { existing, fields } = change;
+  const { status, leftAt } = statusOf(fields, existing, deps, now);
   const values: PersonValues = {
     user_name: fields.userName.toLowerCase(),
     email: fields.email.toLowerCase(),
@@ -86,60 +86,115 @@ export async function applyPersonChange(
     end_date: fields.endDate,
     left_at: leftAt,
     external_id: fields.externalId,
-    scim_deleted_at: options.scimDeleted ? (existing?.scim_deleted_at ?? tx.now) : null,
+    scim_deleted_at: change.scimDeleted ? (existing?.scim_deleted_at ?? now) : null,
   };
-  if (existing && sameValues(existing, values)) {
-    return {
-      person: existing,
-      outcome: 'unchanged',
-      left: false,
-      roleChanged: false,
-      clocksStarted: 0,
-    };
-  }
-  const person = existing
-    ? await peopleRepository.update(tx.trx, existing.id, values, tx.now)
-    : await peopleRepository.insert(tx.trx, values, source, tx.now);
-  const left = status === 'left' && existing?.status !== 'left';
+  const unchanged = existing !== null && sameValues(existing, values);
+  const left = !unchanged && status === 'left' && existing?.status !== 'left';
   const roleChanged =
+    !unchanged &&
     existing !== null &&
     existing.status === 'active' &&
     status === 'active' &&
     (existing.job_title !== values.job_title || existing.department !== values.department);
-  await tx.audit({
-    action: existing ? (left ? 'person.left' : 'person.updated') : 'person.created',
-    entityType: 'person',
-    entityId: person.id,
-    ...(existing ? { before: personAuditFields(existing) } : {}),
-    after: { ...personAuditFields(person), source },
+  return { change, values, leftAt, unchanged, left, roleChanged };
+}
+
+/**
+ * Creates or updates people (from the CSV import or SCIM) in the caller's transaction, each
+ * audited, and applies joiner/mover/leaver: a person who leaves starts a revocation clock on every
+ * account they hold, one whose job role or department changes starts the role-change clock.
+ * Set-based: the new people are inserted and the changed ones updated 1,000 a statement, their
+ * audit entries appended at once, and all their clocks started together (startRevocationClocks).
+ * Answers in the order of `changes`, with the number of clocks started.
+ */
+export async function applyPersonChanges(
+  tx: AuditedTransaction,
+  deps: PersonChangeDeps,
+  changes: readonly PersonChange[],
+): Promise<{ applied: AppliedPersonChange[]; clocksStarted: number }> {
+  const plans = changes.map((change) => planPersonChange(change, deps, tx.now));
+  const inserted = new Map(
+    (
+      await peopleRepository.insertMany(
+        tx.trx,
+        plans.flatMap((plan) =>
+          plan.change.existing ? [] : [{ values: plan.values, source: plan.change.source }],
+        ),
+        tx.now,
+      )
+    ).map((row) => [row.user_name, row]),
+  );
+  const updated = new Map(
+    (
+      await peopleRepository.updateMany(
+        tx.trx,
+        plans.flatMap(({ change, values, unchanged }) =>
+          change.existing && !unchanged ? [{ id: change.existing.id, values }] : [],
+        ),
+        tx.now,
+      )
+    ).map((row) => [row.id, row]),
+  );
+  const applied = plans.map((plan) => {
+    const { existing } = plan.change;
+    const person = existing
+      ? plan.unchanged
+        ? existing
+        : updated.get(existing.id)!
+      : inserted.get(plan.values.user_name)!;
+    return { plan, person };
   });
-  let clocksStarted = 0;
-  const label = `${person.name} <${person.email}>`;
-  if (left && leftAt) {
-    const started = await startRevocationClocks(tx, deps, {
-      personId: person.id,
-      personLabel: label,
-      reason: 'leaver',
-      at: leftAt,
-    });
-    clocksStarted += started.started;
-  }
-  if (roleChanged) {
-    const started = await startRevocationClocks(tx, deps, {
-      personId: person.id,
-      personLabel: label,
-      reason: 'mover',
-      at: tx.now,
-    });
-    clocksStarted += started.started;
-  }
+  await tx.auditMany(
+    applied.flatMap(({ plan, person }) => {
+      const { existing, source } = plan.change;
+      if (plan.unchanged) return [];
+      return [
+        {
+          action: existing ? (plan.left ? 'person.left' : 'person.updated') : 'person.created',
+          entityType: 'person',
+          entityId: person.id,
+          ...(existing ? { before: personAuditFields(existing) } : {}),
+          after: { ...personAuditFields(person), source },
+        },
+      ];
+    }),
+  );
+  const revocations: RevocationChange[] = applied.flatMap(({ plan, person }) => {
+    const personLabel = `${person.name} <${person.email}>`;
+    return [
+      ...(plan.left && plan.leftAt
+        ? [{ personId: person.id, personLabel, reason: 'leaver' as const, at: plan.leftAt }]
+        : []),
+      ...(plan.roleChanged
+        ? [{ personId: person.id, personLabel, reason: 'mover' as const, at: tx.now }]
+        : []),
+    ];
+  });
+  const started = await startRevocationClocks(tx, deps, revocations);
   return {
-    person,
-    outcome: existing ? 'updated' : 'created',
-    left,
-    roleChanged,
-    clocksStarted,
+    applied: applied.map(({ plan, person }) => ({
+      person,
+      outcome: plan.unchanged ? 'unchanged' : plan.change.existing ? 'updated' : 'created',
+      left: plan.left,
+      roleChanged: plan.roleChanged,
+    })),
+    clocksStarted: started.started,
   };
+}
+
+/** One person's change (SCIM, an ended employment): applyPersonChanges for one. */
+export async function applyPersonChange(
+  tx: AuditedTransaction,
+  deps: PersonChangeDeps,
+  existing: PersonRow | null,
+  fields: PersonFields,
+  source: PersonSource,
+  options: { scimDeleted?: boolean } = {},
+): Promise<AppliedPersonChange & { clocksStarted: number }> {
+  const { applied, clocksStarted } = await applyPersonChanges(tx, deps, [
+    { existing, fields, source, ...options },
+  ]);
+  return { ...applied[0]!, clocksStarted };
 }
 
 function personAuditFields(row: PersonRow) {

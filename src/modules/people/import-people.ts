@@ -4,7 +4,7 @@ import { mutate } from '../../platform/audit/mutate.js';
 import type { AppContext } from '../../platform/context.js';
 import { CsvReadError, readCsvRecords } from '../../platform/csv/read-csv-records.js';
 import { AppError, type FieldIssue } from '../../platform/errors.js';
-import { applyPersonChange } from './apply-person-change.js';
+import { applyPersonChanges } from './apply-person-change.js';
 import { peopleRepository } from './people.repository.js';
 import {
   PEOPLE_CSV_COLUMNS,
@@ -79,7 +79,8 @@ async function readPeopleCsv(
 /**
  * Imports the people register from CSV (docs/access-management.md): every row is checked first and
  * every bad row reported, and nothing is stored unless all are valid. Each row creates or updates
- * the person with that e-mail (idempotent); leavers and role changes start revocation clocks.
+ * the person with that e-mail (idempotent); leavers and role changes start revocation clocks. The
+ * stored people are read 1,000 a statement and written set-based (applyPersonChanges).
  */
 export async function importPeople(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
@@ -91,6 +92,27 @@ export async function importPeople(
     ctx,
     actor,
     async (tx) => {
+      const existing = new Map(
+        (
+          await peopleRepository.findByUserNames(
+            tx.trx,
+            rows.map(({ fields }) => fields.userName),
+          )
+        ).map((row) => [row.user_name, row]),
+      );
+      const { applied, clocksStarted } = await applyPersonChanges(
+        tx,
+        { clock: ctx.clock, timezone: ctx.config.timezone },
+        rows.map(({ fields }) => {
+          const stored = existing.get(fields.userName.toLowerCase()) ?? null;
+          return {
+            existing: stored,
+            // A person the identity provider manages keeps its SCIM identity.
+            fields: { ...fields, externalId: stored?.external_id ?? null },
+            source: stored?.source === 'scim' ? 'scim' : 'csv',
+          };
+        }),
+      );
       const result: ImportPeopleResult = {
         received: rows.length,
         created: 0,
@@ -98,24 +120,14 @@ export async function importPeople(
         alreadyRecorded: 0,
         left: 0,
         roleChanged: 0,
-        clocksStarted: 0,
+        clocksStarted,
       };
-      for (const { fields } of rows) {
-        const existing = (await peopleRepository.findByUserName(tx.trx, fields.userName)) ?? null;
-        const applied = await applyPersonChange(
-          tx,
-          { clock: ctx.clock, timezone: ctx.config.timezone },
-          existing,
-          // A person the identity provider manages keeps its SCIM identity.
-          { ...fields, externalId: existing?.external_id ?? null },
-          existing?.source === 'scim' ? 'scim' : 'csv',
-        );
-        if (applied.outcome === 'created') result.created += 1;
-        else if (applied.outcome === 'updated') result.updated += 1;
+      for (const change of applied) {
+        if (change.outcome === 'created') result.created += 1;
+        else if (change.outcome === 'updated') result.updated += 1;
         else result.alreadyRecorded += 1;
-        if (applied.left) result.left += 1;
-        if (applied.roleChanged) result.roleChanged += 1;
-        result.clocksStarted += applied.clocksStarted;
+        if (change.left) result.left += 1;
+        if (change.roleChanged) result.roleChanged += 1;
       }
       return result;
     },

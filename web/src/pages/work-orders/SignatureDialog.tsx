@@ -14,6 +14,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../../api/identity.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import { useCurrentUser } from '../../auth/permissions.js';
+import {
+  listenForSigningAnswers,
+  newSigningAttempt,
+  reauthenticationUrl,
+} from '../../auth/signing-reauthentication.js';
 import { FormError, fieldErrors } from '../../components/form.js';
 
 type Method = 'password' | 'totp';
@@ -135,9 +140,6 @@ export function SignatureDialog({
   );
 }
 
-/** Where the re-authentication popup lands, with #signingProof=… or #signingError=…. */
-const REAUTHENTICATED_PATH = '/signed-in-again';
-
 const SIGNING_ERRORS: Record<string, string> = {
   wrong_subject: 'Someone else signed in at the identity provider.',
   stale_authentication: 'The identity provider did not ask you to sign in again. Try again.',
@@ -146,7 +148,9 @@ const SIGNING_ERRORS: Record<string, string> = {
 
 /**
  * The signature of a single sign-on account: it has no password here, so the person signs in
- * again at the identity provider in a popup, and the proof that yields signs once.
+ * again at the identity provider in a popup, and the proof that yields signs once. The popup's
+ * landing page hands the proof back over a channel (auth/signing-reauthentication.ts), tagged
+ * with this attempt, so only the dialog that asked signs with it.
  */
 function ProviderSignatureDialog({
   title,
@@ -177,47 +181,40 @@ function ProviderSignatureDialog({
   const [waiting, setWaiting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const errors = fieldErrors(error);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearInterval(timer.current), []);
+  const attempt = useRef<string | null>(null);
+  // What the answer signs with, read when it arrives (the listener outlives renders).
+  const latest = useRef({ note, onSign });
+  useEffect(() => {
+    latest.current = { note, onSign };
+  });
+
+  useEffect(
+    () =>
+      listenForSigningAnswers((answer) => {
+        if (attempt.current === null || answer.attempt !== attempt.current) return;
+        attempt.current = null;
+        setWaiting(false);
+        if (answer.signingProof) {
+          latest.current.onSign(answer.signingProof, latest.current.note.trim());
+          return;
+        }
+        const reason = answer.signingError ?? 'unknown';
+        setProblem(SIGNING_ERRORS[reason] ?? `The identity provider refused (${reason}).`);
+      }),
+    [],
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
-    const popup = window.open(
-      `/api/v1/auth/sso/reauthenticate?next=${encodeURIComponent(REAUTHENTICATED_PATH)}`,
-      'plumbline-sign',
-      'width=520,height=680',
-    );
+    const id = newSigningAttempt();
+    const popup = window.open(reauthenticationUrl(id), 'plumbline-sign', 'width=520,height=680');
     if (!popup) {
       setProblem('Allow pop-ups for this site to sign in again at the identity provider.');
       return;
     }
+    attempt.current = id;
     setWaiting(true);
-    window.clearInterval(timer.current);
-    timer.current = window.setInterval(() => {
-      if (popup.closed) {
-        window.clearInterval(timer.current);
-        setWaiting(false);
-        return;
-      }
-      let landed: Location;
-      try {
-        landed = popup.location;
-        if (landed.pathname !== REAUTHENTICATED_PATH) return;
-      } catch {
-        return; // Still at the provider (another origin).
-      }
-      window.clearInterval(timer.current);
-      const fragment = new URLSearchParams(landed.hash.slice(1));
-      popup.close();
-      setWaiting(false);
-      const proof = fragment.get('signingProof');
-      if (proof) onSign(proof, note.trim());
-      else {
-        const reason = fragment.get('signingError') ?? 'unknown';
-        setProblem(SIGNING_ERRORS[reason] ?? `The identity provider refused (${reason}).`);
-      }
-    }, 400);
   }
 
   return (
@@ -231,6 +228,12 @@ function ProviderSignatureDialog({
             Signing as <b>{signer.name}</b> ({signer.email}). Sign in again at your identity
             provider to confirm it is you.
           </Text>
+          {waiting ? (
+            <Text size="sm" data-testid="signature-waiting">
+              Sign in at your identity provider in the window that opened; the signature completes
+              here once you have.
+            </Text>
+          ) : null}
           {problem ? <Alert color="red">{problem}</Alert> : null}
           <FormError error={error} fields={['signingProof', 'note', 'reason']} />
           <Textarea
@@ -246,7 +249,7 @@ function ProviderSignatureDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color={submitColor} loading={pending || waiting}>
+            <Button type="submit" color={submitColor} loading={pending}>
               {submitLabel}
             </Button>
           </Group>
