@@ -10,7 +10,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useSession } from '../../api/identity.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import { useCurrentUser } from '../../auth/permissions.js';
@@ -75,56 +75,108 @@ export function SignatureDialog({
   }
 
   return (
+    <SignatureFrame
+      {...{ title, meaning, noteLabel, noteRequired, submitLabel, submitColor, pending, onClose }}
+      onSubmit={submit}
+      note={note}
+      onNoteChange={setNote}
+      noteError={errors.note ?? errors.reason}
+      signerLine={
+        <>
+          Signing as <b>{user.name}</b> ({user.email}). Confirm it is you to sign.
+        </>
+      }
+    >
+      <FormError error={error} fields={['password', 'totpCode', 'note', 'reason']} />
+      {user.mfaEnabled ? (
+        <SegmentedControl
+          value={method}
+          onChange={(value) => setMethod(value === 'totp' ? 'totp' : 'password')}
+          data={[
+            { value: 'password', label: 'Use password' },
+            { value: 'totp', label: 'Use authenticator code' },
+          ]}
+        />
+      ) : null}
+      {method === 'password' ? (
+        <PasswordInput
+          label="Password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={errors.password}
+          data-autofocus
+        />
+      ) : (
+        <TextInput
+          label="Authentication code"
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={errors.totpCode}
+          data-autofocus
+        />
+      )}
+    </SignatureFrame>
+  );
+}
+
+/**
+ * What every signature dialog shows around the proof of identity: the meaning of the signature,
+ * who signs, the note and the buttons. The proof itself (password, code, or the provider's
+ * sign-in) is the dialog's own.
+ */
+function SignatureFrame({
+  title,
+  meaning,
+  signerLine,
+  noteLabel,
+  noteRequired,
+  note,
+  onNoteChange,
+  noteError,
+  submitLabel,
+  submitColor,
+  pending,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  meaning: string;
+  signerLine: ReactNode;
+  noteLabel: string;
+  noteRequired: boolean;
+  note: string;
+  onNoteChange: (note: string) => void;
+  noteError: ReactNode;
+  submitLabel: string;
+  submitColor?: string | undefined;
+  pending: boolean;
+  onSubmit: (event: FormEvent) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
     <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form onSubmit={onSubmit} noValidate aria-label={title}>
         <Stack gap="md">
           <Alert color="blue" title="Meaning of this signature" data-testid="signature-meaning">
             {meaning}
           </Alert>
-          <Text size="sm">
-            Signing as <b>{user.name}</b> ({user.email}). Confirm it is you to sign.
-          </Text>
-          <FormError error={error} fields={['password', 'totpCode', 'note', 'reason']} />
-          {user.mfaEnabled ? (
-            <SegmentedControl
-              value={method}
-              onChange={(value) => setMethod(value === 'totp' ? 'totp' : 'password')}
-              data={[
-                { value: 'password', label: 'Use password' },
-                { value: 'totp', label: 'Use authenticator code' },
-              ]}
-            />
-          ) : null}
-          {method === 'password' ? (
-            <PasswordInput
-              label="Password"
-              required
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={errors.password}
-              data-autofocus
-            />
-          ) : (
-            <TextInput
-              label="Authentication code"
-              required
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              error={errors.totpCode}
-              data-autofocus
-            />
-          )}
+          <Text size="sm">{signerLine}</Text>
+          {children}
           <Textarea
             label={noteLabel}
             required={noteRequired}
             autosize
             minRows={2}
             value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={errors.note ?? errors.reason}
+            onChange={(event) => onNoteChange(event.currentTarget.value)}
+            error={noteError}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -218,43 +270,27 @@ function ProviderSignatureDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate aria-label={title}>
-        <Stack gap="md">
-          <Alert color="blue" title="Meaning of this signature" data-testid="signature-meaning">
-            {meaning}
-          </Alert>
-          <Text size="sm">
-            Signing as <b>{signer.name}</b> ({signer.email}). Sign in again at your identity
-            provider to confirm it is you.
-          </Text>
-          {waiting ? (
-            <Text size="sm" data-testid="signature-waiting">
-              Sign in at your identity provider in the window that opened; the signature completes
-              here once you have.
-            </Text>
-          ) : null}
-          {problem ? <Alert color="red">{problem}</Alert> : null}
-          <FormError error={error} fields={['signingProof', 'note', 'reason']} />
-          <Textarea
-            label={noteLabel}
-            required={noteRequired}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-            error={errors.note ?? errors.reason}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color={submitColor} loading={pending}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <SignatureFrame
+      {...{ title, meaning, noteLabel, noteRequired, submitLabel, submitColor, pending, onClose }}
+      onSubmit={submit}
+      note={note}
+      onNoteChange={setNote}
+      noteError={errors.note ?? errors.reason}
+      signerLine={
+        <>
+          Signing as <b>{signer.name}</b> ({signer.email}). Sign in again at your identity provider
+          to confirm it is you.
+        </>
+      }
+    >
+      {waiting ? (
+        <Text size="sm" data-testid="signature-waiting">
+          Sign in at your identity provider in the window that opened; the signature completes here
+          once you have.
+        </Text>
+      ) : null}
+      {problem ? <Alert color="red">{problem}</Alert> : null}
+      <FormError error={error} fields={['signingProof', 'note', 'reason']} />
+    </SignatureFrame>
   );
 }
