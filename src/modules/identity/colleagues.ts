@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { can, type Permission } from '../../platform/auth/policy.js';
+import { can } from '../../platform/auth/policy.js';
 import type { UserRole } from '../../platform/auth/roles.js';
 import { userRoleSchema } from '../../platform/auth/roles.js';
 import {
@@ -17,7 +17,9 @@ export const colleagueSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: userRoleSchema,
-  mayPerformWork: z.boolean().describe('Whether work can be assigned to them (their role may perform it)'),
+  mayPerformWork: z
+    .boolean()
+    .describe('Whether work can be assigned to them (their role may perform it)'),
 });
 export type Colleague = z.infer<typeof colleagueSchema>;
 
@@ -51,14 +53,9 @@ export async function listColleagues(
   return pageFromRows(rows, query.limit, (row) => [row.name, row.id], toColleague);
 }
 
-/** Every enabled account whose role holds the permission (mentions resolve against these). */
-export async function listColleaguesWho(
-  ctx: Pick<AppContext, 'db'>,
-  permission: Permission,
-): Promise<Colleague[]> {
-  return (await userRepository.allActive(ctx.db))
-    .map(toColleague)
-    .filter((person) => can(person.role, permission));
+/** Every enabled account (mentions resolve against them). */
+export async function listEveryColleague(ctx: Pick<AppContext, 'db'>): Promise<Colleague[]> {
+  return (await userRepository.allActive(ctx.db)).map(toColleague);
 }
 
 /** One enabled account, or undefined when there is none with that id (or it is disabled). */

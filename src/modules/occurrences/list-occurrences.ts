@@ -16,11 +16,7 @@ import {
   type OccurrenceFilter,
   type OccurrenceListRow,
 } from './occurrence.repository.js';
-import type {
-  AssigneeFilter,
-  ListOccurrencesQuery,
-  OccurrenceView,
-} from './occurrence.schema.js';
+import type { AssigneeFilter, ListOccurrencesQuery, OccurrenceView } from './occurrence.schema.js';
 import type { OccurrenceEventKind } from './occurrence-status.js';
 
 /** An occurrence's place in the list: (dueAt, controlKey, assetKey, id). */
@@ -104,8 +100,7 @@ function filterOf(
 ): Omit<OccurrenceFilter, 'limit'> {
   return {
     assignee: assigneeFilterOf(query.assignee, actor),
-    mine:
-      query.mine && actor ? { role: actor.role, personId: personIdOf(actor) } : undefined,
+    mine: query.mine && actor ? { role: actor.role, personId: personIdOf(actor) } : undefined,
     controlKey: query.control,
     assetKey: query.asset,
     ownerRole: query.ownerRole,

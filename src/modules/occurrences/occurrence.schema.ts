@@ -48,7 +48,9 @@ export const occurrenceViewSchema = z.object({
   closesAt: z.string(),
   critical: z.boolean(),
   ownerRole: z.string(),
-  assignee: assigneeViewSchema.describe('The person the work is assigned to now (whatever instant is asked for), or null'),
+  assignee: assigneeViewSchema.describe(
+    'The person the work is assigned to now (whatever instant is asked for), or null',
+  ),
   status: z.enum(OCCURRENCE_STATUSES).describe('Status at the instant asked for (now by default)'),
   events: z.array(occurrenceEventViewSchema),
 });

@@ -38,7 +38,11 @@ interface LockedWork extends WorkToAssign {
   item: WorkItemForEmail | null;
 }
 
-async function lockOccurrenceRow(tx: AuditedTransaction, ctx: Ctx, ref: WorkRef): Promise<LockedWork> {
+async function lockOccurrenceRow(
+  tx: AuditedTransaction,
+  ctx: Ctx,
+  ref: WorkRef,
+): Promise<LockedWork> {
   try {
     await lockOccurrence(tx, ref.id);
   } catch (error) {
@@ -189,14 +193,12 @@ export async function assignWork(
           assignedBy: actor.label,
           items: given,
         });
-      return decisions.map(
-        (decision): AssignmentResult => ({
-          type: decision.ref.type,
-          id: decision.ref.id,
-          outcome: decision.outcome,
-          reason: decision.reason,
-        }),
-      );
+      return decisions.map((decision): AssignmentResult => ({
+        type: decision.ref.type,
+        id: decision.ref.id,
+        outcome: decision.outcome,
+        reason: decision.reason,
+      }));
     },
     // A request whose rows are all unchanged or refused writes nothing, so it audits nothing.
     { mayFindNothingToDo: true },
@@ -217,6 +219,9 @@ export async function assignOne(
   const { results } = await assignWork(ctx, actor, { items: [ref], assigneeId });
   const result = results[0]!;
   if (result.outcome === 'refused')
-    throw new AppError(result.reason?.endsWith('not found') ? 'not_found' : 'conflict', result.reason!);
+    throw new AppError(
+      result.reason?.endsWith('not found') ? 'not_found' : 'conflict',
+      result.reason!,
+    );
   return result;
 }

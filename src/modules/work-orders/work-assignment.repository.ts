@@ -32,13 +32,11 @@ export const workAssignmentRepository = {
         assigned_at: values.now,
       })
       .onConflict((oc) =>
-        oc
-          .column('occurrenceId' in key ? 'occurrence_id' : 'work_order_id')
-          .doUpdateSet({
-            assignee_id: values.assigneeId,
-            assigned_by: values.by,
-            assigned_at: values.now,
-          }),
+        oc.column('occurrenceId' in key ? 'occurrence_id' : 'work_order_id').doUpdateSet({
+          assignee_id: values.assigneeId,
+          assigned_by: values.by,
+          assigned_at: values.now,
+        }),
       )
       .execute(),
   unassign: (db: Db, key: AssignmentKey) =>

@@ -75,7 +75,10 @@ export function planAssignments(
       return {
         ref,
         outcome: 'unchanged',
-        reason: assigneeId === null ? 'It is not assigned to anyone' : 'It is already assigned to this person',
+        reason:
+          assigneeId === null
+            ? 'It is not assigned to anyone'
+            : 'It is already assigned to this person',
       };
     return { ref, outcome: assigneeId === null ? 'unassigned' : 'assigned', reason: null };
   });
@@ -92,7 +95,9 @@ export const assignmentResultSchema = z.object({
 export type AssignmentResult = z.infer<typeof assignmentResultSchema>;
 
 /** The person a piece of work is assigned to, as views show them. */
-export const assigneeSchema = assigneeViewSchema.describe('The person the work is assigned to now, or null');
+export const assigneeSchema = assigneeViewSchema.describe(
+  'The person the work is assigned to now, or null',
+);
 export type Assignee = z.infer<typeof assigneeSchema>;
 
 const assigneeIdSchema = z

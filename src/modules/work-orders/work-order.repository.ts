@@ -26,7 +26,11 @@ export const workOrderRepository = {
       .leftJoin('assets', 'assets.id', 'work_orders.asset_id')
       // A corrective work order holds its own assignment; a preventive one, its occurrence's.
       .leftJoin('work_assignments as own', 'own.work_order_id', 'work_orders.id')
-      .leftJoin('work_assignments as of_occurrence', 'of_occurrence.occurrence_id', 'work_orders.occurrence_id')
+      .leftJoin(
+        'work_assignments as of_occurrence',
+        'of_occurrence.occurrence_id',
+        'work_orders.occurrence_id',
+      )
       .leftJoin('users as assignee', (join) =>
         join.on(sql<boolean>`assignee.id = coalesce(own.assignee_id, of_occurrence.assignee_id)`),
       )

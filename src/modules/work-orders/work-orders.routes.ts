@@ -32,6 +32,8 @@ import {
 import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { assignOne, assignWork } from './assign-work.js';
+import { registerCommentThreads } from '../comments/comments.routes.js';
+import { workOrderComments } from './work-order-comments.js';
 import {
   assignBodySchema,
   bulkAssignBodySchema,
@@ -252,6 +254,9 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         assigneeId: request.body.assigneeId,
       }),
   });
+  registerCommentThreads(api, ctx, [
+    { url: '/api/v1/work-orders/:id/comments', subject: workOrderComments, tag: 'work' },
+  ]);
   registerEvidenceUploads(api, ctx, [
     {
       url: '/api/v1/work-orders/:id/evidence',
