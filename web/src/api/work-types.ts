@@ -66,7 +66,11 @@ export interface WorkOrderFilters {
   assignee?: AssigneeFilter | undefined;
 }
 
-export type { AssignmentResult, BulkAssignResponse, WorkRef } from '../../../src/modules/work-orders/work-assignment.js';
+export type {
+  AssignmentResult,
+  BulkAssignResponse,
+  WorkRef,
+} from '../../../src/modules/work-orders/work-assignment.js';
 export type { CommentView } from '../../../src/modules/comments/comment.schema.js';
 export type { Colleague } from '../../../src/modules/identity/colleagues.js';
 

@@ -30,7 +30,10 @@ export function AssigneeSelect({
       searchable
       data={[
         { value: NOBODY, label: 'Nobody (unassigned)' },
-        ...people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` })),
+        ...people.map((person) => ({
+          value: person.id,
+          label: `${person.name} (${person.email})`,
+        })),
       ]}
       value={value}
       onChange={onChange}

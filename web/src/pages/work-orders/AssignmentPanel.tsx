@@ -2,31 +2,41 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useAssign } from '../../api/work.js';
-import type { WorkOrderDetail } from '../../api/work-types.js';
+import type { WorkRef } from '../../api/work-types.js';
 import { useCan, useCurrentUser } from '../../auth/permissions.js';
 import { FormError, fieldErrors } from '../../components/form.js';
 import { Section } from '../../components/Section.js';
 import { AssigneeSelect, NOBODY } from './AssigneeSelect.js';
 
-/** Who holds the work order now, and (for those who may) assigning, reassigning or unassigning it. */
-export function AssignmentPanel({ workOrder }: { workOrder: WorkOrderDetail }) {
+/**
+ * Who holds a piece of work now (an occurrence or a work order), and, while it is open and for
+ * those who may, assigning, reassigning or unassigning it.
+ */
+export function AssignmentPanel({
+  work,
+  assignee: current,
+  open,
+}: {
+  work: WorkRef;
+  assignee: { id: string; name: string; email: string } | null;
+  open: boolean;
+}) {
   const can = useCan();
   const user = useCurrentUser();
   const assign = useAssign();
-  const current = workOrder.assignee;
   const [chosen, setChosen] = useState<string | null>(current?.id ?? NOBODY);
-  const open = workOrder.status === 'open' || workOrder.status === 'in_progress';
   const editable = open && can('work:assign');
+  const what = work.type === 'occurrence' ? 'Occurrence' : 'Work order';
   const assigneeId = chosen === NOBODY ? null : chosen;
 
   function save(to: string | null) {
     assign.mutate(
-      { ref: { type: 'work-order', id: workOrder.id }, assigneeId: to },
+      { ref: work, assigneeId: to },
       {
         onSuccess: () =>
           notifications.show({
             color: 'teal',
-            message: to === null ? 'Work order unassigned' : 'Work order assigned',
+            message: to === null ? `${what} unassigned` : `${what} assigned`,
           }),
       },
     );

@@ -70,7 +70,12 @@ export function BulkAssignBar({
       </Group>
       <FormError error={bulk.error} fields={['assigneeId']} />
       {refused.length > 0 ? (
-        <Alert color="orange" mt="sm" title={`${refused.length} not assigned`} data-testid="bulk-refused">
+        <Alert
+          color="orange"
+          mt="sm"
+          title={`${refused.length} not assigned`}
+          data-testid="bulk-refused"
+        >
           <List size="sm">
             {refused.map((row, index) => (
               <List.Item key={`${row.id}-${index}`}>

@@ -1,10 +1,6 @@
 import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import {
-  useColleagues,
-  usePostWorkOrderComment,
-  useWorkOrderComments,
-} from '../../api/work.js';
+import { useColleagues, usePostWorkOrderComment, useWorkOrderComments } from '../../api/work.js';
 import { useCan } from '../../auth/permissions.js';
 import { FormError, fieldErrors } from '../../components/form.js';
 import { formatDateTime } from '../../components/format.js';
@@ -96,7 +92,8 @@ function NewComment({ workOrderId }: { workOrderId: string }) {
               label: `${person.name} (${person.email})`,
             }))}
             onChange={(email) => {
-              if (email) setBody((text) => `${text}${text && !text.endsWith(' ') ? ' ' : ''}@${email} `);
+              if (email)
+                setBody((text) => `${text}${text && !text.endsWith(' ') ? ' ' : ''}@${email} `);
             }}
             miw={260}
           />

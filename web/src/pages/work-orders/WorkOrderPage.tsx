@@ -168,7 +168,11 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <AssignmentPanel workOrder={workOrder} />
+            <AssignmentPanel
+              work={{ type: 'work-order', id: workOrder.id }}
+              assignee={workOrder.assignee}
+              open={inWork}
+            />
             <Section title="History">
               <HistoryTimeline history={workOrder.history} />
             </Section>
