@@ -86,12 +86,8 @@ describe('comments on work orders', () => {
       .where('entity_id', '=', order.id)
       .where('action', '=', 'comment.added')
       .execute();
-    expect(audit).toEqual([
-      {
-        action: 'comment.added',
-        after: expect.objectContaining({ commentId: comment.id, body }),
-      },
-    ]);
+    expect(audit.map((entry) => entry.action)).toEqual(['comment.added']);
+    expect(audit[0]!.after).toMatchObject({ commentId: comment.id, body });
   });
 
   it('does not tell the author of their own mention', async () => {
