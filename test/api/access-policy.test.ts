@@ -30,6 +30,8 @@ const WORKER: readonly Permission[] = [
   'work:read',
   'work:perform',
   'work:verify',
+  'work:assign',
+  'comments:write',
   'events:record',
   'posture:read',
   'backups:read',

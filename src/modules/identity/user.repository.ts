@@ -40,6 +40,19 @@ export const userRepository = {
       .where('disabled_at', 'is', null)
       .orderBy('email')
       .execute(),
+  /** Enabled accounts by name then id, after the cursor's row (the colleagues directory). */
+  activePage: (db: Db, query: { after?: [string, string] | undefined; limit: number }) => {
+    let select = db.selectFrom('users').selectAll().where('disabled_at', 'is', null);
+    const after = query.after;
+    if (after !== undefined)
+      select = select.where((eb) =>
+        eb(eb.refTuple('name', 'id'), '>', eb.tuple(after[0], after[1])),
+      );
+    return select.orderBy('name').orderBy('id').limit(query.limit).execute();
+  },
+  /** Every enabled account (mentions are resolved against them). */
+  allActive: (db: Db) =>
+    db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('email').execute(),
   /** By e-mail address (unique), after the cursor's row. */
   page: (db: Db, query: { after?: string | undefined; limit: number }) => {
     let select = db.selectFrom('users').selectAll();

@@ -11,6 +11,7 @@ import {
   revokeApiToken,
 } from './api-token.service.js';
 import { resetUserPassword } from './change-password.js';
+import { colleagueSchema, listColleagues, listColleaguesQuerySchema } from './colleagues.js';
 import { linkSsoIdentity, unlinkSsoIdentity } from './link-sso-identity.js';
 import {
   createUserBodySchema,
@@ -42,6 +43,17 @@ export function registerUserAdminRoutes(api: Api, ctx: AppContext): void {
       response: { 200: pageSchema(userViewSchema) },
     },
     handler: async (request) => listUsers(ctx, request.query),
+  });
+  api.get('/api/v1/colleagues', {
+    config: { access: { permission: 'work:read' } },
+    schema: {
+      tags: ['users'],
+      summary:
+        'Enabled people by name (name, e-mail, role), a page at a time: whom work can be assigned to and who can be mentioned',
+      querystring: listColleaguesQuerySchema,
+      response: { 200: pageSchema(colleagueSchema) },
+    },
+    handler: async (request) => listColleagues(ctx, request.query),
   });
   api.post('/api/v1/users', {
     config: manageUsers,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { notFound } from '../../platform/errors.js';
+import type { Actor } from '../../platform/audit/actor.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import {
   cursorInstant,
@@ -15,7 +16,7 @@ import {
   type OccurrenceFilter,
   type OccurrenceListRow,
 } from './occurrence.repository.js';
-import type { ListOccurrencesQuery, OccurrenceView } from './occurrence.schema.js';
+import type { AssigneeFilter, ListOccurrencesQuery, OccurrenceView } from './occurrence.schema.js';
 import type { OccurrenceEventKind } from './occurrence-status.js';
 
 /** An occurrence's place in the list: (dueAt, controlKey, assetKey, id). */
@@ -58,6 +59,10 @@ async function withEvents(
         closesAt: row.closes_at.toISOString(),
         critical: row.critical,
         ownerRole: row.owner_role,
+        assignee:
+          row.assignee_id === null
+            ? null
+            : { id: row.assignee_id, name: row.assignee_name!, email: row.assignee_email! },
         status: row.status,
         events: eventsByOccurrence.get(row.id) ?? [],
       },
@@ -65,9 +70,37 @@ async function withEvents(
   );
 }
 
+/** The person an actor is, when it is one (a token acts with a role, not as a person). */
+export function personIdOf(actor: Actor): string | null {
+  return actor.type === 'user' ? actor.id : null;
+}
+
+/** An `assignee` filter as the repositories take it: `me` is the caller, who must be a person. */
+export function assigneeFilterOf(
+  value: AssigneeFilter,
+  actor: Actor | undefined,
+): { id: string | null } | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'nobody') return { id: null };
+  if (value !== 'me') return { id: value };
+  const personId = actor ? personIdOf(actor) : null;
+  if (personId === null)
+    throw new AppError('validation_failed', 'assignee=me names a signed-in person', {
+      issues: [
+        { path: 'querystring.assignee', message: 'me is a signed-in person; a token is not one' },
+      ],
+    });
+  return { id: personId };
+}
+
 /** The query's filters as the repository takes them. */
-function filterOf(query: Partial<ListOccurrencesQuery>): Omit<OccurrenceFilter, 'limit'> {
+function filterOf(
+  query: Partial<ListOccurrencesQuery>,
+  actor?: Actor,
+): Omit<OccurrenceFilter, 'limit'> {
   return {
+    assignee: assigneeFilterOf(query.assignee, actor),
+    mine: query.mine && actor ? { role: actor.role, personId: personIdOf(actor) } : undefined,
     controlKey: query.control,
     assetKey: query.asset,
     ownerRole: query.ownerRole,
@@ -88,11 +121,12 @@ export async function listOccurrencePage(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   query: Partial<ListOccurrencesQuery> & Pick<ListOccurrencesQuery, 'limit'>,
   within?: EngagementPeriod,
+  actor?: Actor,
 ): Promise<Page<OccurrenceView>> {
   const at = query.at ? new Date(query.at) : ctx.clock.now();
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, occurrenceKey);
   const rows = await occurrenceRepository.list(ctx.db, at, {
-    ...filterOf(query),
+    ...filterOf(query, actor),
     within,
     after: after && {
       dueAt: after[0],

@@ -25,6 +25,10 @@ export interface OccurrenceFilter {
   controlKey?: string | undefined;
   assetKey?: string | undefined;
   ownerRole?: string | undefined;
+  /** Assigned to this person, or to nobody (`null`). */
+  assignee?: { id: string | null } | undefined;
+  /** My work: my role's, or assigned to me. */
+  mine?: { role: string; personId: string | null } | undefined;
   dueFrom?: Date | undefined;
   dueBefore?: Date | undefined;
   /** Only occurrences with one of these statuses at `at`. */
@@ -55,6 +59,9 @@ export interface OccurrenceListRow {
   closes_at: Date;
   critical: boolean;
   owner_role: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_email: string | null;
   status: OccurrenceStatus;
 }
 
@@ -93,6 +100,18 @@ export const occurrenceRepository = {
     if (filter.controlKey) conditions.push(sql`c.key = ${filter.controlKey}`);
     if (filter.assetKey) conditions.push(sql`o.asset_key = ${filter.assetKey}`);
     if (filter.ownerRole) conditions.push(sql`o.owner_role = ${filter.ownerRole}`);
+    if (filter.assignee)
+      conditions.push(
+        filter.assignee.id === null
+          ? sql`a.assignee_id is null`
+          : sql`a.assignee_id = ${filter.assignee.id}::uuid`,
+      );
+    if (filter.mine)
+      conditions.push(
+        filter.mine.personId === null
+          ? sql`o.owner_role = ${filter.mine.role}`
+          : sql`(o.owner_role = ${filter.mine.role} or a.assignee_id = ${filter.mine.personId}::uuid)`,
+      );
     if (filter.dueFrom)
       conditions.push(sql`o.due_at >= ${filter.dueFrom.toISOString()}::timestamptz`);
     if (filter.dueBefore)
@@ -116,19 +135,23 @@ export const occurrenceRepository = {
       with state as (
         select o.id, c.key as control_key, c.title as control_title, o.period_key, o.asset_key,
           o.opens_at, o.due_at, o.closes_at, o.critical, o.owner_role,
+          a.assignee_id, u.name as assignee_name, u.email as assignee_email,
           case when s.last_recorded_at <= ${t} then s.work_state else (
             select ${workStateFromEvents} from occurrence_events e
             where e.occurrence_id = o.id and e.at <= ${t}) end as work_state
         from occurrences o
         join controls c on c.id = o.control_id
         left join occurrence_state s on s.occurrence_id = o.id
+        left join work_assignments a on a.occurrence_id = o.id
+        left join users u on u.id = a.assignee_id
         where ${sql.join(conditions, sql` and `)}
       ),
       listed as (
         select r.*, ${statusFromWorkStateSql(sql`r`, t)} as status from state r
       )
       select l.id, l.control_key, l.control_title, l.period_key, l.asset_key, l.opens_at,
-        l.due_at, l.closes_at, l.critical, l.owner_role, l.status
+        l.due_at, l.closes_at, l.critical, l.owner_role, l.assignee_id, l.assignee_name,
+        l.assignee_email, l.status
       from listed l
       ${statuses}
       order by l.due_at, l.control_key, l.asset_key, l.id

@@ -23,6 +23,20 @@ export const occurrenceEventViewSchema = z.object({
   signatureId: z.string().nullable(),
 });
 
+/** Whose work a list shows: a person's id, `me` (the signed-in person) or `nobody`. */
+export const assigneeFilterSchema = z
+  .union([z.literal('me'), z.literal('nobody'), z.uuid()], {
+    error: 'must be me, nobody or the id of a person',
+  })
+  .optional()
+  .describe('Only work assigned to this person (an id), to me, or to nobody');
+export type AssigneeFilter = z.infer<typeof assigneeFilterSchema>;
+
+/** The person a piece of work is assigned to, as views show them. */
+export const assigneeViewSchema = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string() })
+  .nullable();
+
 export const occurrenceViewSchema = z.object({
   id: z.uuid(),
   controlKey: z.string(),
@@ -34,6 +48,9 @@ export const occurrenceViewSchema = z.object({
   closesAt: z.string(),
   critical: z.boolean(),
   ownerRole: z.string(),
+  assignee: assigneeViewSchema.describe(
+    'The person the work is assigned to now (whatever instant is asked for), or null',
+  ),
   status: z.enum(OCCURRENCE_STATUSES).describe('Status at the instant asked for (now by default)'),
   events: z.array(occurrenceEventViewSchema),
 });
@@ -52,6 +69,12 @@ export const listOccurrencesQuerySchema = pageQuerySchema.extend({
   ownerRole: z.enum(OWNER_ROLES).optional(),
   dueFrom: isoDateTime.optional(),
   dueBefore: isoDateTime.optional(),
+  assignee: assigneeFilterSchema,
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe("Only my work: my role's, or assigned to me"),
 });
 export type ListOccurrencesQuery = z.infer<typeof listOccurrencesQuerySchema>;
 

@@ -23,12 +23,17 @@ export function registerOccurrenceRoutes(api: Api, ctx: AppContext): void {
     schema: {
       tags: ['work'],
       summary:
-        'Occurrences in due order with their status at an instant (default now), filtered by status and more (paged)',
+        'Occurrences in due order with their status at an instant (default now), filtered by status, assignee and more; mine=true for my role’s or assigned to me (paged)',
       querystring: listOccurrencesQuerySchema,
       response: { 200: pageSchema(occurrenceViewSchema) },
     },
     handler: async (request) =>
-      listOccurrencePage(ctx, request.query, engagementPeriod(request.principal)),
+      listOccurrencePage(
+        ctx,
+        request.query,
+        engagementPeriod(request.principal),
+        requirePrincipal(request).actor,
+      ),
   });
   api.get('/api/v1/occurrences/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },

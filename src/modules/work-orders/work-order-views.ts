@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/audit/actor.js';
 import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import { decodeCursor, pageFromRows, type Page } from '../../platform/http/paging.js';
-import { getOccurrence } from '../occurrences/list-occurrences.js';
+import { assigneeFilterOf, getOccurrence, personIdOf } from '../occurrences/list-occurrences.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { listSignatures } from '../signatures/list-signatures.js';
 import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
@@ -50,6 +50,10 @@ export function toWorkOrderView(row: WorkOrderListRow): WorkOrderView {
     ownerRole: row.owner_role,
     performerId: row.performer_id,
     performerLabel: row.performer_label,
+    assignee:
+      row.assignee_id === null
+        ? null
+        : { id: row.assignee_id, name: row.assignee_name!, email: row.assignee_email! },
     completedAt: iso(row.completed_at),
     completionNote: row.completion_note,
     createdBy: row.created_by,
@@ -75,7 +79,10 @@ export async function listWorkOrders(
   const filter: WorkOrderFilter = {
     statuses: query.status,
     kind: query.kind,
-    mine: query.mine ? { actorId: actor.id, role: actor.role } : undefined,
+    mine: query.mine
+      ? { actorId: actor.id, role: actor.role, personId: personIdOf(actor) }
+      : undefined,
+    assignee: assigneeFilterOf(query.assignee, actor),
     within,
     page: { beforeNumber: after?.[0], limit: query.limit + 1 },
   };

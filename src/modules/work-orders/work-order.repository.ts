@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { WorkOrderHistoryKind, WorkOrderKind, WorkOrderStatus } from './work-order.schema.js';
 
@@ -8,8 +8,10 @@ export interface WorkOrderFilter {
   ids?: string[];
   statuses?: WorkOrderStatus[] | undefined;
   kind?: WorkOrderKind | undefined;
-  /** Performed by this actor or owned by this role. */
-  mine?: { actorId: string | null; role: string } | undefined;
+  /** Performed by or assigned to this actor, or owned by this role. */
+  mine?: { actorId: string | null; role: string; personId: string | null } | undefined;
+  /** Assigned to this person, or to nobody (`null`). */
+  assignee?: { id: string | null } | undefined;
   /** Only work orders created in [start, end): an engaged auditor's period. */
   within?: { start: Date; end: Date } | undefined;
   /** Keyset page, newest first: the work orders numbered below `beforeNumber`, at most `limit`. */
@@ -22,8 +24,24 @@ export const workOrderRepository = {
       .selectFrom('work_orders')
       .leftJoin('controls', 'controls.id', 'work_orders.control_id')
       .leftJoin('assets', 'assets.id', 'work_orders.asset_id')
+      // A corrective work order holds its own assignment; a preventive one, its occurrence's.
+      .leftJoin('work_assignments as own', 'own.work_order_id', 'work_orders.id')
+      .leftJoin(
+        'work_assignments as of_occurrence',
+        'of_occurrence.occurrence_id',
+        'work_orders.occurrence_id',
+      )
+      .leftJoin('users as assignee', (join) =>
+        join.on(sql<boolean>`assignee.id = coalesce(own.assignee_id, of_occurrence.assignee_id)`),
+      )
       .selectAll('work_orders')
-      .select(['controls.key as control_key', 'assets.key as asset_key'])
+      .select([
+        'controls.key as control_key',
+        'assets.key as asset_key',
+        'assignee.id as assignee_id',
+        'assignee.name as assignee_name',
+        'assignee.email as assignee_email',
+      ])
       .orderBy('work_orders.number', 'desc');
     if (filter.ids) select = select.where('work_orders.id', 'in', filter.ids);
     if (filter.statuses) select = select.where('work_orders.status', 'in', filter.statuses);
@@ -34,8 +52,15 @@ export const workOrderRepository = {
         eb.or([
           eb('work_orders.owner_role', '=', mine.role),
           ...(mine.actorId ? [eb('work_orders.performer_id', '=', mine.actorId)] : []),
+          ...(mine.personId ? [eb('assignee.id', '=', mine.personId)] : []),
         ]),
       );
+    const assignee = filter.assignee;
+    if (assignee)
+      select =
+        assignee.id === null
+          ? select.where('assignee.id', 'is', null)
+          : select.where('assignee.id', '=', assignee.id);
     if (filter.within)
       select = select
         .where('work_orders.created_at', '>=', filter.within.start)

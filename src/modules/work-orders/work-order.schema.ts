@@ -9,6 +9,8 @@ import {
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
+import { assigneeFilterSchema } from '../occurrences/occurrence.schema.js';
+import { assigneeSchema } from './work-assignment.js';
 
 /** Where a work order stands. Preventive ones move with their occurrence's events. */
 export const WORK_ORDER_STATUSES = ['open', 'in_progress', 'done', 'verified'] as const;
@@ -25,6 +27,8 @@ export const HISTORY_KINDS = [
   'verified',
   'rejected',
   'overridden',
+  'assigned',
+  'unassigned',
 ] as const;
 export type WorkOrderHistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -47,6 +51,7 @@ export const workOrderViewSchema = z.object({
   ownerRole: z.string(),
   performerId: z.string().nullable(),
   performerLabel: z.string().nullable(),
+  assignee: assigneeSchema,
   completedAt: z.string().nullable(),
   completionNote: z.string().nullable(),
   createdBy: z.string(),
@@ -156,8 +161,9 @@ export const listWorkOrdersQuerySchema = pageQuerySchema.extend({
     .enum(['true', 'false'])
     .optional()
     .transform((value) => value === 'true')
-    .describe('Only work I performed or that my role owns'),
+    .describe('Only work I performed, that is assigned to me, or that my role owns'),
   kind: z.enum(WORK_ORDER_KINDS).optional(),
+  assignee: assigneeFilterSchema,
 });
 export type ListWorkOrdersQuery = z.infer<typeof listWorkOrdersQuerySchema>;
 

@@ -22,7 +22,7 @@ import {
   workOrderDetailSchema,
   workOrderViewSchema,
 } from './work-order.schema.js';
-import { getWorkOrder, listWorkOrders } from './work-order-views.js';
+import { getWorkOrder, getWorkOrderView, listWorkOrders } from './work-order-views.js';
 import { pageSchema } from '../../platform/http/paging.js';
 import {
   assertWithinEngagement,
@@ -30,6 +30,15 @@ import {
   keepWithinEngagement,
 } from '../../platform/http/engagement.js';
 import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
+import { getOccurrence } from '../occurrences/list-occurrences.js';
+import { assignOne, assignWork } from './assign-work.js';
+import { registerCommentThreads } from '../comments/comments.routes.js';
+import { workOrderComments } from './work-order-comments.js';
+import {
+  assignBodySchema,
+  bulkAssignBodySchema,
+  bulkAssignResponseSchema,
+} from './work-assignment.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -196,6 +205,58 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
         note: request.body.reason,
       }),
   });
+  api.put('/api/v1/occurrences/:id/assignee', {
+    config: { access: { permission: 'work:assign' } },
+    schema: {
+      tags: ['work'],
+      summary:
+        'Assign an open occurrence (and its work order) to a person, reassign it, or unassign it (assigneeId null); the assignee is told by e-mail',
+      params: idParams,
+      body: assignBodySchema,
+      response: { 200: occurrenceViewSchema },
+    },
+    handler: async (request) => {
+      const actor = requirePrincipal(request).actor;
+      const ref = { type: 'occurrence' as const, id: request.params.id };
+      await assignOne(ctx, actor, ref, request.body.assigneeId);
+      return getOccurrence(ctx, request.params.id);
+    },
+  });
+  api.put('/api/v1/work-orders/:id/assignee', {
+    config: { access: { permission: 'work:assign' } },
+    schema: {
+      tags: ['work'],
+      summary:
+        'Assign an open work order to a person, reassign it, or unassign it (assigneeId null); a preventive one is assigned with its occurrence',
+      params: idParams,
+      body: assignBodySchema,
+      response: { 200: workOrderViewSchema },
+    },
+    handler: async (request) => {
+      const actor = requirePrincipal(request).actor;
+      const ref = { type: 'work-order' as const, id: request.params.id };
+      await assignOne(ctx, actor, ref, request.body.assigneeId);
+      return getWorkOrderView(ctx, request.params.id);
+    },
+  });
+  api.post('/api/v1/work/bulk-assign', {
+    config: { access: { permission: 'work:assign' } },
+    schema: {
+      tags: ['work'],
+      summary:
+        'Assign (or unassign) many occurrences and work orders at once: each row is done or refused with its reason, and a refused row writes nothing',
+      body: bulkAssignBodySchema,
+      response: { 200: bulkAssignResponseSchema },
+    },
+    handler: async (request) =>
+      assignWork(ctx, requirePrincipal(request).actor, {
+        items: request.body.items,
+        assigneeId: request.body.assigneeId,
+      }),
+  });
+  registerCommentThreads(api, ctx, [
+    { url: '/api/v1/work-orders/:id/comments', subject: workOrderComments, tag: 'work' },
+  ]);
   registerEvidenceUploads(api, ctx, [
     {
       url: '/api/v1/work-orders/:id/evidence',

@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'work:read',
   'work:perform',
   'work:verify',
+  'work:assign',
+  'comments:write',
   'events:record',
   'posture:read',
   'reports:read',
@@ -81,6 +83,9 @@ const PRACTITIONER: Permission[] = [
   'work:read',
   'work:perform',
   'work:verify',
+  // Handing work to a person (themselves included) and commenting on it: whoever does the work.
+  'work:assign',
+  'comments:write',
   'events:record',
   'posture:read',
   'backups:read',

@@ -445,6 +445,33 @@ export interface WorkOrderEventsTable {
   signature_id: string | null;
 }
 
+/** Who holds a piece of work now: an occurrence (and its preventive work order) or a corrective one. */
+export interface WorkAssignmentsTable {
+  id: Generated<string>;
+  occurrence_id: string | null;
+  work_order_id: string | null;
+  assignee_id: string;
+  assigned_by: string;
+  assigned_at: Timestamp;
+}
+
+/** A record's comment thread, append-only (a trigger refuses update and delete). */
+export interface CommentsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  record_type: string;
+  record_id: string;
+  body: string;
+  author_id: string | null;
+  author_label: string;
+  created_at: Timestamp;
+}
+
+export interface CommentMentionsTable {
+  comment_id: string;
+  user_id: string;
+}
+
 /**
  * Every evidence file, keyed by the record it belongs to (modules/attachments is its only writer).
  * occurrence_id is the occurrence the file supports, where the record has one (work orders).
@@ -1232,6 +1259,9 @@ export interface Database {
   work_orders: WorkOrdersTable;
   work_order_checklist_items: WorkOrderChecklistItemsTable;
   work_order_events: WorkOrderEventsTable;
+  work_assignments: WorkAssignmentsTable;
+  comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
   evidence_attachments: EvidenceAttachmentsTable;
   signatures: SignaturesTable;
   nonconformances: NonconformancesTable;

@@ -56,11 +56,23 @@ export type WorkOrderHistoryEntry = WorkOrderDetail['history'][number];
 export type WorkOrderHistoryKind = WorkOrderHistoryEntry['kind'];
 export type SignatureMeaning = SignatureView['meaning'];
 
+/** Whose work a list shows: a person's id, `me` or `nobody` (the server's `assignee` filter). */
+export type AssigneeFilter = 'me' | 'nobody' | (string & {});
+
 export interface WorkOrderFilters {
   status?: WorkOrderStatus[] | undefined;
   mine?: boolean | undefined;
   kind?: WorkOrderKind | undefined;
+  assignee?: AssigneeFilter | undefined;
 }
+
+export type {
+  AssignmentResult,
+  BulkAssignResponse,
+  WorkRef,
+} from '../../../src/modules/work-orders/work-assignment.js';
+export type { CommentView } from '../../../src/modules/comments/comment.schema.js';
+export type { Colleague } from '../../../src/modules/identity/colleagues.js';
 
 /**
  * Re-authentication for an electronic signature: the password, or a code from the app; for a

@@ -3,7 +3,12 @@ import { useApi } from './ApiProvider.js';
 import { usePagedList, useWholeList } from './paging.js';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
 import type {
+  AssigneeFilter,
+  BulkAssignResponse,
+  Colleague,
+  CommentView,
   CreateWorkOrderInput,
+  WorkRef,
   EvidenceView,
   NonconformanceStatus,
   NonconformanceItem,
@@ -36,11 +41,15 @@ export interface OccurrenceFilters {
   asset?: string | undefined;
   /** Only occurrences due before this instant (ISO). */
   dueBefore?: string | undefined;
+  assignee?: AssigneeFilter | undefined;
+  /** My role's work, or assigned to me. */
+  mine?: boolean | undefined;
 }
 
-const occurrenceQuery = ({ status, ...rest }: OccurrenceFilters) => ({
+const occurrenceQuery = ({ status, mine, ...rest }: OccurrenceFilters) => ({
   ...rest,
   status: status?.join(','),
+  mine: mine ? 'true' : undefined,
 });
 
 /** Occurrences in due order, a page at a time (`pageSize` rows, then "Load more"). */
@@ -72,11 +81,12 @@ export function useOccurrence(id: string) {
 
 /** Work orders, newest first, a page at a time. */
 export function useWorkOrders(filters: WorkOrderFilters = {}) {
-  const { status, mine, kind } = filters;
+  const { status, mine, kind, assignee } = filters;
   return usePagedList<WorkOrderView>([WORK, 'work-orders', filters], '/work-orders', {
     status: status?.join(','),
     mine: mine ? 'true' : undefined,
     kind,
+    assignee,
   });
 }
 
@@ -232,5 +242,54 @@ export function useUpdateNonconformance() {
     mutationFn: ({ id, status }: { id: string; status: NonconformanceStatus }) =>
       api.send<NonconformanceView>('PATCH', `/nonconformances/${id}`, { status }),
     onSuccess: invalidate,
+  });
+}
+
+/** Everyone enabled, by name: whom work can be assigned to and who can be mentioned. */
+export function useColleagues() {
+  return useWholeList<Colleague>(['colleagues'], '/colleagues');
+}
+
+/** Assigns one occurrence or work order to a person, or unassigns it (`assigneeId` null). */
+export function useAssign() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: ({ ref, assigneeId }: { ref: WorkRef; assigneeId: string | null }) =>
+      api.send<unknown>(
+        'PUT',
+        `/${ref.type === 'occurrence' ? 'occurrences' : 'work-orders'}/${ref.id}/assignee`,
+        { assigneeId },
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+/** Assigns many rows at once; the answer says, row by row, what was done or refused and why. */
+export function useBulkAssign() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: { items: WorkRef[]; assigneeId: string | null }) =>
+      api.send<BulkAssignResponse>('POST', '/work/bulk-assign', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** A work order's comments, oldest first, a page at a time. */
+export function useWorkOrderComments(workOrderId: string) {
+  return usePagedList<CommentView>(
+    [WORK, 'comments', workOrderId],
+    `/work-orders/${encodeURIComponent(workOrderId)}/comments`,
+  );
+}
+
+export function usePostWorkOrderComment(workOrderId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) =>
+      api.send<CommentView>('POST', `/work-orders/${workOrderId}/comments`, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [WORK, 'comments', workOrderId] }),
   });
 }

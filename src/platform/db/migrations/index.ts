@@ -38,6 +38,7 @@ import * as openFindingsIndex from './2026-12-06T16-40_open-findings-index.js';
 import * as ssoSigningAndLogout from './2026-12-06T19-20_sso-signing-and-logout.js';
 import * as documentPeriodicReviews from './2026-12-06T19-30_document-periodic-reviews.js';
 import * as findingsImportUpkeep from './2026-12-07T01-00_findings-import-upkeep.js';
+import * as assignmentsAndComments from './2026-12-07T03-00_assignments-and-comments.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T19-20_sso-signing-and-logout': ssoSigningAndLogout,
   '2026-12-06T19-30_document-periodic-reviews': documentPeriodicReviews,
   '2026-12-07T01-00_findings-import-upkeep': findingsImportUpkeep,
+  '2026-12-07T03-00_assignments-and-comments': assignmentsAndComments,
 };
 
 export const migrationProvider: MigrationProvider = {

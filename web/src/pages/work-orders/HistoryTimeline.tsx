@@ -10,6 +10,8 @@ const KIND_LABELS: Record<WorkOrderHistoryKind, string> = {
   verified: 'Verified',
   rejected: 'Rejected',
   overridden: 'Source facts overridden (signed)',
+  assigned: 'Assigned',
+  unassigned: 'Unassigned',
 };
 
 /** What happened to the work order, oldest first. */

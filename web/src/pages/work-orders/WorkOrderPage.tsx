@@ -37,7 +37,9 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
+import { AssignmentPanel } from './AssignmentPanel.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
+import { CommentsPanel } from './CommentsPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { HistoryTimeline } from './HistoryTimeline.js';
 import { SignatureDialog } from './SignatureDialog.js';
@@ -161,12 +163,20 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
               canUpload={inWork && can('work:perform')}
             />
             {inWork && can('work:perform') ? <CompleteForm workOrder={workOrder} /> : null}
+            <CommentsPanel workOrderId={workOrder.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Section title="History">
-            <HistoryTimeline history={workOrder.history} />
-          </Section>
+          <Stack gap="lg">
+            <AssignmentPanel
+              work={{ type: 'work-order', id: workOrder.id }}
+              assignee={workOrder.assignee}
+              open={inWork}
+            />
+            <Section title="History">
+              <HistoryTimeline history={workOrder.history} />
+            </Section>
+          </Stack>
         </Grid.Col>
       </Grid>
       {signing === 'verify' ? (

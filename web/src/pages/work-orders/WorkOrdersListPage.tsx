@@ -1,8 +1,13 @@
-import { Anchor, Button, Checkbox, Group, MultiSelect, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, MultiSelect, Select, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useWorkOrders } from '../../api/work.js';
-import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../api/work-types.js';
+import { useColleagues, useWorkOrders } from '../../api/work.js';
+import {
+  WORK_ORDER_STATUSES,
+  type WorkOrderStatus,
+  type WorkOrderView,
+  type WorkRef,
+} from '../../api/work-types.js';
 import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
@@ -16,14 +21,55 @@ import {
 import { PageHeader } from '../../components/PageHeader.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
+import { BulkAssignBar } from './BulkAssignBar.js';
 
 const OPEN: WorkOrderStatus[] = ['open', 'in_progress', 'done'];
+const ANYONE = 'anyone';
+
+/** Whose work orders to list: anyone's, mine, nobody's, or a person's (their id). */
+function AssigneeFilterSelect({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const colleagues = useColleagues();
+  return (
+    <Select
+      label="Assigned to"
+      searchable
+      allowDeselect={false}
+      data={[
+        { value: ANYONE, label: 'Anyone or nobody' },
+        { value: 'me', label: 'Me' },
+        { value: 'nobody', label: 'Nobody' },
+        ...(colleagues.data ?? [])
+          .filter((person) => person.mayPerformWork)
+          .map((person) => ({ value: person.id, label: person.name })),
+      ]}
+      value={value}
+      onChange={(next) => onChange(next ?? ANYONE)}
+      miw={220}
+    />
+  );
+}
 
 export function WorkOrdersListPage() {
   const can = useCan();
   const [statuses, setStatuses] = useState<WorkOrderStatus[]>(OPEN);
   const [mine, setMine] = useState(false);
-  const workOrders = useWorkOrders({ status: statuses, mine });
+  const [assignee, setAssignee] = useState(ANYONE);
+  const workOrders = useWorkOrders({
+    status: statuses,
+    mine,
+    assignee: assignee === ANYONE ? undefined : assignee,
+  });
+  // Rows selected for a bulk action, by id; only open work can be assigned.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selectable = can('work:assign');
+  const isOpen = (workOrder: WorkOrderView) =>
+    workOrder.status === 'open' || workOrder.status === 'in_progress';
   return (
     <>
       <PageHeader
@@ -58,29 +104,82 @@ export function WorkOrdersListPage() {
           onChange={(event) => setMine(event.currentTarget.checked)}
           mb={8}
         />
+        <AssigneeFilterSelect value={assignee} onChange={setAssignee} />
       </Group>
       <QueryView query={workOrders}>
-        {(items) =>
-          items.length === 0 ? (
+        {(items) => {
+          const openRows = items.filter(isOpen);
+          const chosen = items.filter((item) => selected.has(item.id));
+          const allChosen = openRows.length > 0 && openRows.every((item) => selected.has(item.id));
+          const toggle = (id: string, on: boolean) =>
+            setSelected((current) => {
+              const next = new Set(current);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            });
+          const byId = new Map(items.map((item) => [item.id, item]));
+          const rowLabel = (ref: WorkRef) => {
+            const row = byId.get(ref.id);
+            return row ? `${row.number} ${row.title}` : ref.id;
+          };
+          return items.length === 0 ? (
             <EmptyMessage title="No work orders match" />
           ) : (
             <>
+              {selectable && chosen.length > 0 ? (
+                <BulkAssignBar
+                  selected={chosen.map((item) => ({ type: 'work-order', id: item.id }))}
+                  labelOf={rowLabel}
+                  onDone={(refused) => setSelected(new Set(refused.map((ref) => ref.id)))}
+                />
+              ) : null}
               <Table.ScrollContainer minWidth={800}>
                 <Table striped highlightOnHover verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
+                      {selectable ? (
+                        <Table.Th w={40}>
+                          <Checkbox
+                            aria-label="Select every open work order shown"
+                            checked={allChosen}
+                            indeterminate={!allChosen && chosen.length > 0}
+                            disabled={openRows.length === 0}
+                            onChange={(event) =>
+                              setSelected(
+                                event.currentTarget.checked
+                                  ? new Set(openRows.map((item) => item.id))
+                                  : new Set(),
+                              )
+                            }
+                          />
+                        </Table.Th>
+                      ) : null}
                       <Table.Th>Number</Table.Th>
                       <Table.Th>Title</Table.Th>
                       <Table.Th>Kind</Table.Th>
                       <Table.Th>Owner</Table.Th>
                       <Table.Th>Status</Table.Th>
+                      <Table.Th>Assigned to</Table.Th>
                       <Table.Th>Performer</Table.Th>
                       <Table.Th>Created</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {items.map((workOrder) => (
-                      <Table.Tr key={workOrder.id}>
+                      <Table.Tr key={workOrder.id} data-testid="work-order-row">
+                        {selectable ? (
+                          <Table.Td>
+                            <Checkbox
+                              aria-label={`Select ${workOrder.number}`}
+                              checked={selected.has(workOrder.id)}
+                              disabled={!isOpen(workOrder)}
+                              onChange={(event) =>
+                                toggle(workOrder.id, event.currentTarget.checked)
+                              }
+                            />
+                          </Table.Td>
+                        ) : null}
                         <Table.Td>
                           <Anchor component={Link} to={`/work-orders/${workOrder.id}`} fw={500}>
                             {workOrder.number}
@@ -96,6 +195,9 @@ export function WorkOrdersListPage() {
                         <Table.Td>
                           <WorkOrderStatusBadge status={workOrder.status} />
                         </Table.Td>
+                        <Table.Td data-testid="work-order-assignee">
+                          {workOrder.assignee?.name ?? '—'}
+                        </Table.Td>
                         <Table.Td>{workOrder.performerLabel ?? '—'}</Table.Td>
                         <Table.Td>{formatDateTime(workOrder.createdAt)}</Table.Td>
                       </Table.Tr>
@@ -105,8 +207,8 @@ export function WorkOrdersListPage() {
               </Table.ScrollContainer>
               <LoadMore list={workOrders} />
             </>
-          )
-        }
+          );
+        }}
       </QueryView>
     </>
   );

@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole, UserRole } from '../../api/types.js';
-import { useAllOccurrences } from '../../api/work.js';
+import { useAllOccurrences, type OccurrenceFilters } from '../../api/work.js';
+import { AssignedWorkOrders } from './AssignedWorkOrders.js';
 import { useCurrentUser } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { deadlineDay, getOrganisationTimeZone, todayIsoDate } from '../../components/format.js';
@@ -38,6 +39,10 @@ const TAB_DESCRIPTIONS: Record<Tab, string> = {
 /** Roles that oversee everyone's work and may pick whose to see; the others see their own. */
 const OVERSEERS: ReadonlySet<UserRole> = new Set(['admin', 'quality', 'auditor']);
 const EVERY_ROLE = 'all';
+/** My role's work and whatever is assigned to me (the server's mine=true). */
+const MINE = 'mine';
+/** Only what is assigned to me. */
+const ASSIGNED_TO_ME = 'assigned';
 const OWNER_ROLES = Object.keys(OWNER_ROLE_LABELS) as OwnerRole[];
 
 function ownRole(role: UserRole): OwnerRole | undefined {
@@ -84,49 +89,72 @@ export function MyWorkPage() {
   const mine = ownRole(user.role);
   const [filters, setFilters] = useSearchState({
     tab: 'today',
-    owner: mine ?? EVERY_ROLE,
+    owner: MINE,
     scope: 'open',
   });
   const tab = oneOf(filters.tab, TABS, 'today');
   const includeDone = filters.scope === 'all';
-  const chosenOwner = oneOf<OwnerRole | typeof EVERY_ROLE>(
+  const chosenOwner = oneOf<OwnerRole | typeof EVERY_ROLE | typeof MINE | typeof ASSIGNED_TO_ME>(
     filters.owner,
-    [...OWNER_ROLES, EVERY_ROLE],
-    mine ?? EVERY_ROLE,
+    [...OWNER_ROLES, EVERY_ROLE, MINE, ASSIGNED_TO_ME],
+    MINE,
   );
-  // Someone who does not oversee others' work sees their own role's, whatever the URL says.
-  const ownerRole = oversees ? (chosenOwner === EVERY_ROLE ? undefined : chosenOwner) : mine;
+  // Someone who does not oversee others' work sees their own (their role's or assigned to them),
+  // or only what is assigned to them, whatever else the URL says.
+  const owner = oversees || chosenOwner === ASSIGNED_TO_ME ? chosenOwner : MINE;
+  const scope: OccurrenceFilters =
+    owner === MINE
+      ? { mine: true }
+      : owner === ASSIGNED_TO_ME
+        ? { assignee: 'me' }
+        : owner === EVERY_ROLE
+          ? {}
+          : { ownerRole: owner };
   const today = todayIsoDate();
-  const open = useAllOccurrences({ status: OPEN_STATUSES, ownerRole });
+  const open = useAllOccurrences({ status: OPEN_STATUSES, ...scope });
   // Work that opens later this week is still this week's; later upcoming work is not read.
   const upcoming = useAllOccurrences({
     status: ['upcoming'],
-    ownerRole,
+    ...scope,
     dueBefore: startOfDate(addDays(today, 8), getOrganisationTimeZone()).toISOString(),
   });
 
-  const ownerWords = ownerRole ? OWNER_ROLE_LABELS[ownerRole] : 'every role';
+  const ownerWords =
+    owner === MINE
+      ? `${mine ? `${OWNER_ROLE_LABELS[mine]} (your role)` : 'nobody'} or assigned to you`
+      : owner === ASSIGNED_TO_ME
+        ? 'anyone but assigned to you'
+        : owner === EVERY_ROLE
+          ? 'every role'
+          : OWNER_ROLE_LABELS[owner];
   return (
     <>
       <PageHeader
         title="My work"
-        description={`Control occurrences owned by ${ownerWords}: what is due today, this week and overdue.`}
+        description={`Control occurrences of ${ownerWords}: what is due today, this week and overdue.`}
       />
       <Group mb="md" align="flex-end">
-        {oversees ? (
-          <Select
-            label="Owner"
-            data={[
-              ...optionsOf(OWNER_ROLE_LABELS).map((option) =>
-                option.value === mine ? { ...option, label: `${option.label} (mine)` } : option,
-              ),
-              { value: EVERY_ROLE, label: 'Every role' },
-            ]}
-            value={chosenOwner}
-            allowDeselect={false}
-            onChange={(value) => setFilters({ owner: value })}
-          />
-        ) : null}
+        <Select
+          label="Whose work"
+          data={[
+            { value: MINE, label: 'Mine: my role’s and assigned to me' },
+            { value: ASSIGNED_TO_ME, label: 'Assigned to me' },
+            ...(oversees
+              ? [
+                  ...optionsOf(OWNER_ROLE_LABELS).map((option) =>
+                    option.value === mine
+                      ? { ...option, label: `${option.label} (my role)` }
+                      : option,
+                  ),
+                  { value: EVERY_ROLE, label: 'Every role' },
+                ]
+              : []),
+          ]}
+          value={owner}
+          allowDeselect={false}
+          onChange={(value) => setFilters({ owner: value })}
+          miw={280}
+        />
         <SegmentedControl
           aria-label="Include work awaiting verification"
           value={includeDone ? 'all' : 'open'}
@@ -181,6 +209,7 @@ export function MyWorkPage() {
           </QueryView>
         )}
       </QueryView>
+      <AssignedWorkOrders />
     </>
   );
 }

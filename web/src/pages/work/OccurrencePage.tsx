@@ -7,7 +7,11 @@ import type { OccurrenceView } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { Section } from '../../components/Section.js';
+import { AssignmentPanel } from '../work-orders/AssignmentPanel.js';
 import { OccurrencesTable } from './OccurrencesTable.js';
+
+/** Statuses whose work is still to be done, so it can be given to someone. */
+const ASSIGNABLE = new Set<OccurrenceView['status']>(['upcoming', 'due', 'overdue', 'in_progress']);
 
 const OCCURRENCE_EVENT_WORDS: Record<OccurrenceView['events'][number]['kind'], string> = {
   started: 'Started',
@@ -39,6 +43,11 @@ export function OccurrencePage() {
                 {formatDateTime(view.closesAt)}
               </Text>
             </Section>
+            <AssignmentPanel
+              work={{ type: 'occurrence', id: view.id }}
+              assignee={view.assignee}
+              open={ASSIGNABLE.has(view.status)}
+            />
             <Section title="History">
               {view.events.length === 0 ? (
                 <Text size="sm" c="dimmed">

@@ -54,6 +54,7 @@ export function OccurrencesTable({
             <Table.Th>Period</Table.Th>
             <Table.Th>Asset</Table.Th>
             <Table.Th>Owner</Table.Th>
+            <Table.Th>Assigned to</Table.Th>
             <Table.Th>Due</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th />
@@ -94,6 +95,9 @@ export function OccurrencesTable({
                 )}
               </Table.Td>
               <Table.Td>{labelOf(OWNER_ROLE_LABELS, occurrence.ownerRole)}</Table.Td>
+              <Table.Td data-testid="occurrence-assignee">
+                {occurrence.assignee?.name ?? '—'}
+              </Table.Td>
               <Table.Td
                 title={`Deadline ${formatDateTime(occurrence.dueAt)}`}
                 data-testid="occurrence-due"
