@@ -57,6 +57,7 @@ import { registerCertificateRoutes } from '../modules/certificates/certificates.
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 import { registerTrainingRoutes } from '../modules/training/training.routes.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerSupplierReviewRoutes } from '../modules/supplier-reviews/supplier-reviews.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
@@ -186,6 +187,7 @@ export async function buildServer(
   registerTerraformRoutes(api, ctx);
   registerSupplierReviewRoutes(api, ctx);
   registerSearchRoutes(api, ctx);
+  registerCalendarRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -112,7 +112,7 @@ describe('global search', () => {
       const response = await t.call(tokens.engineering, 'GET', url);
       expect(response.statusCode, url).toBe(400);
       const field = url.includes('limit') ? 'querystring.limit' : 'querystring.q';
-      expect(response.json<ErrorBody>().error.issues.map((issue) => issue.path)).toContain(field);
+      expect(response.json<ErrorBody>().error.issues?.map((issue) => issue.path)).toContain(field);
     }
   });
 });
