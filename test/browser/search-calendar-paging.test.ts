@@ -104,7 +104,7 @@ describe('search, calendar and asset paging in a real browser', () => {
     await input.focus();
     await page.keyboard.press('Enter');
     await expectPath(page, '/assets/rack-010');
-    expect(await dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
 
     // Escape closes it; the header's button opens it again.
     await page.getByTestId('open-search').click();
