@@ -120,6 +120,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
 
     const floor: number[] = [];
     const search: number[] = [];
+    const byWord = new Map<string, number[]>(WORDS.map((word) => [word, []]));
     for (const word of WORDS) {
       const answer = await call(`/api/v1/search?q=${encodeURIComponent(word)}`);
       console.log(`  "${word}": ${answer.items?.length} results${answer.more ? ', more' : ''}`);
@@ -132,8 +133,12 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
     for (let i = 0; i < CALLS_PER_WORD; i += 1) {
       for (const word of WORDS) {
         await timed('/api/v1/health/live', floor);
-        await timed(`/api/v1/search?q=${encodeURIComponent(word)}`, search);
+        await timed(`/api/v1/search?q=${encodeURIComponent(word)}`, byWord.get(word)!);
+        search.push(byWord.get(word)!.at(-1)!);
       }
+    }
+    for (const [word, times] of byWord) {
+      console.log(`  "${word}": p50 ${percentiles(times).p50Ms} ms`);
     }
     report({ database: kind, step: 'health-floor', calls: floor.length, ...percentiles(floor) });
     report({ database: kind, step: 'search', calls: search.length, ...percentiles(search) });

@@ -60,21 +60,20 @@ const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
 
 /**
  * SQL of the search, one query per kind, each its `limit` best rows in rank then title order.
- * Matching is on lower() with LIKE: the prefix of a key or name is served by the lower(...)
- * text_pattern_ops indexes, "contains" reads the rows (docs/decisions.md, "Search without
- * pg_trgm"). Retired controls, SCIM-deleted people and disabled users are not found.
+ * Matching is LIKE on lower-cased text, read row by row (docs/decisions.md, "Search without
+ * pg_trgm"): assets, the one kind counted in ten thousands, through their stored search_text. Retired controls, SCIM-deleted people and disabled users are not found.
  */
 export const searchRepository = {
   assets: async (db: Kysely<Database>, t: SearchTerms, limit: number): Promise<SearchRow[]> => {
-    const texts = [lower('key'), lower('name')];
-    const tags = sql<string>`lower(array_to_string(tags, ' '))`;
-    const tagExact = sql<boolean>`exists (select 1 from unnest(tags) as tag where lower(tag) = ${t.exact})`;
+    // Keys and tags are lower-case by their schema; search_text is key, name and tags lower-cased.
+    const texts = [sql<string>`key`, lower('name')];
+    const tagExact = sql<boolean>`${t.exact} = any(tags)`;
     const result = await sql<SearchRow>`
       select id, key, name as title,
              key || case when cardinality(tags) > 0 then ' · ' || array_to_string(tags, ', ') else '' end as detail,
              least(${rankOf(texts, t)}, case when ${tagExact} then 0 else 3 end) as rank
       from assets
-      where ${containsAny([...texts, tags], t)}
+      where search_text like ${t.contains}
       order by rank, lower(name), id
       limit ${limit}`.execute(db);
     return result.rows;

@@ -158,6 +158,8 @@ export interface AssetsTable {
   region: Generated<string>;
   lifecycle_status: string;
   tags: ColumnType<string[], string[] | undefined, string[]>;
+  /** Generated: key, name and tags, lower-case, for the search (never written). */
+  search_text: ColumnType<string, never, never>;
   acceptance_criteria: Generated<string>;
   last_reviewed_on: DateOnly | null;
   next_review_due_on: DateOnly | null;
