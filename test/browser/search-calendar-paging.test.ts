@@ -76,6 +76,8 @@ describe('search, calendar and asset paging in a real browser', () => {
 
   it('opens the search with Ctrl-K, moves with the arrow keys, keeps focus inside, and goes to the result with Enter', async () => {
     const { page, problems } = await signedInPage('/work');
+    // The shortcut is listened for once the signed-in frame (and its Search button) is shown.
+    await page.getByTestId('open-search').waitFor();
     await page.keyboard.press('Control+K');
     const dialog = page.getByRole('dialog', { name: 'Search' });
     await dialog.waitFor();
