@@ -65,3 +65,6 @@ if (process.argv.includes('--posture')) await import('./posture-run.js');
 
 // `npm run bench -- --overdue-findings [--assets N]` adds the overdue findings list benchmark.
 if (process.argv.includes('--overdue-findings')) await import('./overdue-findings.js');
+
+// `npm run bench -- --search [--assets N]` adds the Ctrl-K search benchmark.
+if (process.argv.includes('--search')) await import('./search.js');

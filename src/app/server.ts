@@ -56,6 +56,8 @@ import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';
 import { registerTrainingRoutes } from '../modules/training/training.routes.js';
+import { registerSearchRoutes } from '../modules/search/search.routes.js';
+import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerSupplierReviewRoutes } from '../modules/supplier-reviews/supplier-reviews.routes.js';
 
 /** Where the built web app lives: dist/web next to the compiled server. */
@@ -184,6 +186,8 @@ export async function buildServer(
   registerLifecycleRoutes(api, ctx);
   registerTerraformRoutes(api, ctx);
   registerSupplierReviewRoutes(api, ctx);
+  registerSearchRoutes(api, ctx);
+  registerCalendarRoutes(api, ctx);
 
   const webRoot = options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -383,6 +383,37 @@ describe('access policy', () => {
     }
   });
 
+  it('lets every person’s role search, no token-only role, and filters kinds by role inside', async () => {
+    const search = route('GET', '/api/v1/search');
+    expect(search.access).toEqual({ permission: 'register:read' });
+    for (const role of TOKEN_ROLES) {
+      const status = (await callAs(role, search, '/api/v1/search?q=x')).statusCode;
+      expect({ role, status }).toEqual({ role, status: can(role, 'register:read') ? 200 : 403 });
+    }
+  });
+
+  it('opens a calendar feed to whoever holds its secret, and lets work readers manage their own', async () => {
+    const feed = route('GET', '/api/v1/calendar/feeds/:token');
+    expect(feed.access).toBe('public');
+    for (const role of [...TOKEN_ROLES, 'anonymous' as const]) {
+      expect((await callAs(role, feed)).statusCode).toBe(404);
+    }
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const own = route(method, '/api/v1/calendar/feed');
+      expect(own.access).toEqual({ permission: 'work:read' });
+      for (const role of TOKEN_ROLES) {
+        const status = (await callAs(role, own)).statusCode;
+        // A machine token is no person: it has no feed to read (GET), make (409) or revoke (409).
+        const allowed = method === 'GET' ? 200 : 409;
+        expect({ method, role, status }).toEqual({
+          method,
+          role,
+          status: can(role, 'work:read') ? allowed : 403,
+        });
+      }
+    }
+  });
+
   it('refuses before reading the body, so a denied caller learns nothing of its shape', async () => {
     const createUser = route('POST', '/api/v1/users');
     const anonymous = await callAs('anonymous', createUser);

@@ -136,8 +136,21 @@ describe('paging of processes, the matrix and users', () => {
     ]);
   });
 
+  it('pages assets by key with a cursor, each once, within the filters, with the total', async () => {
+    const whole = await readAll<{ key: string }>(quality, '/api/v1/assets', 1000);
+    expect(whole.map((asset) => asset.key)).toEqual(['api', 'db', 'queue']);
+    const paged = await readAll<{ key: string }>(quality, '/api/v1/assets', 2);
+    expect(paged).toEqual(whole);
+    const first = (await t.call(quality, 'GET', '/api/v1/assets?limit=1&q=e')).json<{
+      items: { key: string }[];
+      total: number;
+      nextCursor: string | null;
+    }>();
+    expect(first).toMatchObject({ items: [{ key: 'queue' }], total: 1, nextCursor: null });
+  });
+
   it('refuses a cursor it did not hand out, naming the field', async () => {
-    for (const path of ['/api/v1/processes', '/api/v1/matrix', '/api/v1/users']) {
+    for (const path of ['/api/v1/processes', '/api/v1/matrix', '/api/v1/users', '/api/v1/assets']) {
       const response = await t.call(admin, 'GET', `${path}?cursor=bm90LWEtY3Vyc29y`);
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('querystring.cursor');

@@ -174,6 +174,7 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
     page('controls', 'controls', '/controls', 'catalog:read'),
     page('control', 'controls/:key', `/controls/${ids.controlKey}`, 'catalog:read'),
     page('my-work', 'work', '/work', 'work:read'),
+    page('calendar', 'calendar', '/calendar', 'work:read'),
     page(
       'occurrence',
       'work/occurrences/:id',

@@ -170,6 +170,7 @@ const SupplierReviewsPage = lazyPage(
   'SupplierReviewsPage',
 );
 const MyWorkPage = lazyPage(() => import('./pages/work/MyWorkPage.js'), 'MyWorkPage');
+const CalendarPage = lazyPage(() => import('./pages/calendar/CalendarPage.js'), 'CalendarPage');
 const OccurrencePage = lazyPage(() => import('./pages/work/OccurrencePage.js'), 'OccurrencePage');
 const WorkOrderCreatePage = lazyPage(
   () => import('./pages/work-orders/WorkOrderCreatePage.js'),
@@ -281,6 +282,7 @@ export function AppRoutes() {
         <Route path="controls" element={allowed('catalog:read', <ControlsListPage />)} />
         <Route path="controls/:key" element={allowed('catalog:read', <ControlPage />)} />
         <Route path="work" element={allowed('work:read', <MyWorkPage />)} />
+        <Route path="calendar" element={allowed('work:read', <CalendarPage />)} />
         <Route path="work/occurrences/:id" element={allowed('work:read', <OccurrencePage />)} />
         <Route path="work-orders" element={allowed('work:read', <WorkOrdersListPage />)} />
         <Route path="work-orders/new" element={allowed('work:perform', <WorkOrderCreatePage />)} />

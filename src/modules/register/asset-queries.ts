@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { decodeCursor, encodeCursor } from '../../platform/http/paging.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { AppContext } from '../../platform/context.js';
@@ -5,16 +7,29 @@ import { notFound } from '../../platform/errors.js';
 import type { AssetView, ListAssetsQuery } from './asset.schema.js';
 import { assetRepository, toAssetView } from './asset.repository.js';
 
-/** Lists a page of the assets matching the filters, ordered by key, with how many match in all. */
+/** An asset's place in the list: its key (unique). */
+const assetKeyCursor = z.tuple([z.string()]);
+
+/**
+ * A page of assets in key order with the total matching the filters. `cursor` (keyset, the
+ * docs/api.md convention) or `offset` picks the page; `nextCursor` is null on the last one.
+ */
 export async function listAssets(
   ctx: Pick<AppContext, 'db'>,
-  query: ListAssetsQuery,
-): Promise<{ items: AssetView[]; total: number }> {
+  query: Omit<ListAssetsQuery, 'cursor'> & { cursor?: string | undefined },
+): Promise<{ items: AssetView[]; total: number; nextCursor: string | null }> {
+  const after =
+    query.cursor === undefined ? undefined : decodeCursor(query.cursor, assetKeyCursor)[0];
   const [rows, total] = await Promise.all([
-    assetRepository.list(ctx.db, query),
+    assetRepository.list(ctx.db, { ...query, after, limit: query.limit + 1 }),
     assetRepository.countMatching(ctx.db, query),
   ]);
-  return { items: rows.map(toAssetView), total };
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(toAssetView),
+    total,
+    nextCursor: rows.length > query.limit ? encodeCursor([page.at(-1)!.key]) : null,
+  };
 }
 
 export async function getAsset(ctx: Pick<AppContext, 'db'>, key: string): Promise<AssetView> {

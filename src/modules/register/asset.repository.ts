@@ -74,7 +74,7 @@ function selectAssets(db: Db) {
 }
 
 /** Assets with their supplier, narrowed by the list filters (no ordering or paging). */
-function filteredAssets(db: Db, query: Omit<ListAssetsQuery, 'limit' | 'offset'>) {
+function filteredAssets(db: Db, query: Omit<ListAssetsQuery, 'limit' | 'offset' | 'cursor'>) {
   let select = selectAssets(db);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -111,12 +111,15 @@ export const assetRepository = {
     keys.length === 0
       ? Promise.resolve([])
       : selectAssets(db).where('assets.key', 'in', keys).execute(),
-  list: (db: Db, query: ListAssetsQuery) =>
-    filteredAssets(db, query)
+  /** A page in key order: after the key `after` (keyset) when given, then skipping `offset`. */
+  list: (db: Db, query: Omit<ListAssetsQuery, 'cursor'> & { after?: string | undefined }) => {
+    const filtered = filteredAssets(db, query);
+    return (query.after === undefined ? filtered : filtered.where('assets.key', '>', query.after))
       .orderBy('assets.key')
       .limit(query.limit)
       .offset(query.offset)
-      .execute(),
+      .execute();
+  },
   /** How many assets match the filters, ignoring paging. */
   countMatching: async (db: Db, query: ListAssetsQuery) => {
     const row = await db

@@ -148,5 +148,10 @@ export const listAssetsQuerySchema = z.object({
   tag: tagSchema.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('nextCursor of the previous page (keyset, in key order); omit for the first page'),
 });
 export type ListAssetsQuery = z.infer<typeof listAssetsQuerySchema>;

@@ -53,9 +53,19 @@ export function registerAssetRoutes(api: Api, ctx: AppContext): void {
     config: describe,
     schema: {
       tags: ['register'],
-      summary: 'List assets (a page of them, with the total matching the filters)',
+      summary:
+        'List assets in key order (a page of them, with the total matching the filters and the cursor of the next page)',
       querystring: listAssetsQuerySchema,
-      response: { 200: z.object({ items: z.array(assetViewSchema), total: z.number() }) },
+      response: {
+        200: z.object({
+          items: z.array(assetViewSchema),
+          total: z.number(),
+          nextCursor: z
+            .string()
+            .nullable()
+            .describe('Pass as cursor for the next page; null on the last page'),
+        }),
+      },
     },
     handler: async (request) => listAssets(ctx, request.query),
   });

@@ -25,6 +25,16 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
+/** A person's calendar feed: the SHA-256 of the secret in its URL (docs/calendar.md). */
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface SessionsTable {
   id_hash: string;
   user_id: string;
@@ -148,6 +158,8 @@ export interface AssetsTable {
   region: Generated<string>;
   lifecycle_status: string;
   tags: ColumnType<string[], string[] | undefined, string[]>;
+  /** Generated: key, name and tags, lower-case, for the search (never written). */
+  search_text: ColumnType<string, never, never>;
   acceptance_criteria: Generated<string>;
   last_reviewed_on: DateOnly | null;
   next_review_due_on: DateOnly | null;
@@ -1234,6 +1246,7 @@ export interface Database {
   sso_identities: SsoIdentitiesTable;
   signing_proofs: SigningProofsTable;
   api_tokens: ApiTokensTable;
+  calendar_feeds: CalendarFeedsTable;
   setup_tokens: SetupTokensTable;
   audit_events: AuditEventsTable;
   audit_checkpoints: AuditCheckpointsTable;

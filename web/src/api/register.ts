@@ -40,6 +40,11 @@ export function useAssets(filters: AssetFilters = {}) {
   });
 }
 
+/** The asset list a page at a time (keyset cursor), for the register's table. */
+export function usePagedAssets(filters: AssetFilters = {}) {
+  return usePagedList<AssetView>([REGISTER, 'assets', filters], '/assets', { ...filters });
+}
+
 export function useAsset(key: string) {
   const api = useApi();
   return useQuery({

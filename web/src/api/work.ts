@@ -39,6 +39,8 @@ export interface OccurrenceFilters {
   ownerRole?: OwnerRole | undefined;
   control?: string | undefined;
   asset?: string | undefined;
+  /** Only occurrences due at or after this instant (ISO). */
+  dueFrom?: string | undefined;
   /** Only occurrences due before this instant (ISO). */
   dueBefore?: string | undefined;
   assignee?: AssigneeFilter | undefined;

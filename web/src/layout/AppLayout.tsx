@@ -17,6 +17,7 @@ import { useCan, useCurrentUser } from '../auth/permissions.js';
 import { formatDateTime } from '../components/format.js';
 import { USER_ROLE_LABELS } from '../components/labels.js';
 import { MailStatusBanner } from '../pages/admin/MailStatusBanner.js';
+import { CommandPalette } from './CommandPalette.js';
 import { Logo } from './Logo.js';
 import { NAVIGATION, isActive } from './navigation.js';
 import { MAIN_CONTENT_ID, SkipLink } from './SkipLink.js';
@@ -51,6 +52,7 @@ export function AppLayout() {
             <Logo />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {engagement ? null : <CommandPalette />}
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={500} data-testid="current-user">
                 {user.name}

@@ -39,6 +39,7 @@ export const NAVIGATION: NavSection[] = [
     title: 'Work',
     items: [
       { label: 'My work', to: '/work', permission: 'work:read' },
+      { label: 'Calendar', to: '/calendar', permission: 'work:read' },
       { label: 'Work orders', to: '/work-orders', permission: 'work:read', engaged: true },
       { label: 'Nonconformances', to: '/nonconformances', permission: 'work:read', engaged: true },
       { label: 'CAPAs', to: '/capas', permission: 'work:read', engaged: true },

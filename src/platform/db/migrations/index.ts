@@ -39,6 +39,7 @@ import * as ssoSigningAndLogout from './2026-12-06T19-20_sso-signing-and-logout.
 import * as documentPeriodicReviews from './2026-12-06T19-30_document-periodic-reviews.js';
 import * as findingsImportUpkeep from './2026-12-07T01-00_findings-import-upkeep.js';
 import * as assignmentsAndComments from './2026-12-07T03-00_assignments-and-comments.js';
+import * as calendarFeedsAndSearch from './2026-12-07T04-00_calendar-feeds-and-search.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T19-30_document-periodic-reviews': documentPeriodicReviews,
   '2026-12-07T01-00_findings-import-upkeep': findingsImportUpkeep,
   '2026-12-07T03-00_assignments-and-comments': assignmentsAndComments,
+  '2026-12-07T04-00_calendar-feeds-and-search': calendarFeedsAndSearch,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,14 +1,16 @@
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { apiUrl } from '../../api/client.js';
-import { useAssets } from '../../api/register.js';
+import { usePagedAssets } from '../../api/register.js';
 import type { AssetFilters, AssetView } from '../../api/types.js';
 import { useCan } from '../../auth/permissions.js';
 import { CriticalityBadge } from '../../components/badges.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDate } from '../../components/format.js';
+import { LoadMore } from '../../components/LoadMore.js';
+import { useSearchState } from '../../components/params.js';
 import {
   CATEGORY_LABELS,
   CRITICALITY_LABELS,
@@ -28,37 +30,43 @@ const FILTER_SELECTS = [
   { name: 'lifecycleStatus', label: 'Lifecycle', labels: LIFECYCLE_LABELS },
 ] as const;
 
-/** Reads the filters from the address, so a filtered list can be bookmarked and shared. */
-function filtersFrom(params: URLSearchParams, search: string): AssetFilters {
-  const pick = <T extends string>(name: string, labels: Record<T, string>): T | undefined => {
-    const value = params.get(name);
-    return value !== null && value in labels ? (value as T) : undefined;
-  };
+/** Every filter the address may carry, empty when not set. */
+const FILTER_DEFAULTS = {
+  q: '',
+  category: '',
+  environment: '',
+  criticality: '',
+  lifecycleStatus: '',
+  supplier: '',
+};
+type FilterState = typeof FILTER_DEFAULTS;
+
+/** The filters read from the address, so a filtered list can be bookmarked and shared. */
+function filtersFrom(state: FilterState, search: string): AssetFilters {
+  const pick = <T extends string>(value: string, labels: Record<T, string>): T | undefined =>
+    value in labels ? (value as T) : undefined;
   return {
     q: search.trim() || undefined,
-    category: pick('category', CATEGORY_LABELS),
-    environment: pick('environment', ENVIRONMENT_LABELS),
-    criticality: pick('criticality', CRITICALITY_LABELS),
-    lifecycleStatus: pick('lifecycleStatus', LIFECYCLE_LABELS),
-    supplier: params.get('supplier') ?? undefined,
+    category: pick(state.category, CATEGORY_LABELS),
+    environment: pick(state.environment, ENVIRONMENT_LABELS),
+    criticality: pick(state.criticality, CRITICALITY_LABELS),
+    lifecycleStatus: pick(state.lifecycleStatus, LIFECYCLE_LABELS),
+    supplier: state.supplier || undefined,
   };
 }
 
+/**
+ * The register a page at a time: the API's keyset cursor behind "Load more", the filters in the
+ * address (useSearchState), and the count of what is shown saying whether more follow.
+ */
 export function AssetsListPage() {
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [state, setState] = useSearchState(FILTER_DEFAULTS);
+  const [search, setSearch] = useState(state.q);
   const [debouncedSearch] = useDebouncedValue(search, 250);
-  const filters = filtersFrom(params, debouncedSearch);
-  const assets = useAssets(filters);
+  const filters = filtersFrom(state, debouncedSearch);
+  const assets = usePagedAssets(filters);
   const [importOpen, importDialog] = useDisclosure(false);
-
-  function setFilter(name: string, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
 
   return (
     <>
@@ -90,7 +98,7 @@ export function AssetsListPage() {
           value={search}
           onChange={(event) => {
             setSearch(event.currentTarget.value);
-            setFilter('q', event.currentTarget.value.trim() || null);
+            setState({ q: event.currentTarget.value.trim() || null }, { replace: true });
           }}
           w={260}
         />
@@ -101,8 +109,8 @@ export function AssetsListPage() {
             placeholder="Any"
             clearable
             data={optionsOf<string>(filter.labels)}
-            value={params.get(filter.name)}
-            onChange={(value) => setFilter(filter.name, value)}
+            value={state[filter.name] || null}
+            onChange={(value) => setState({ [filter.name]: value })}
             w={170}
           />
         ))}
@@ -117,10 +125,12 @@ export function AssetsListPage() {
             </EmptyMessage>
           ) : (
             <>
-              <Text size="sm" c="dimmed" mb="xs">
+              <Text size="sm" c="dimmed" mb="xs" data-testid="asset-count">
                 {items.length === 1 ? '1 asset' : `${items.length} assets`}
+                {assets.hasNextPage ? ' shown, more follow' : ''}
               </Text>
               <AssetsTable assets={items} />
+              <LoadMore list={assets} />
             </>
           )
         }

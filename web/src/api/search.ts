@@ -1,0 +1,50 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  SearchAnswer,
+  SearchKind,
+  SearchResult,
+} from '../../../src/modules/search/search.schema.js';
+import { useApi } from './ApiProvider.js';
+
+export type { SearchAnswer, SearchKind, SearchResult };
+
+/** The global search (GET /search): empty words ask nothing. */
+export function useSearch(q: string) {
+  const api = useApi();
+  const words = q.trim();
+  return useQuery({
+    queryKey: ['search', words],
+    queryFn: () => api.get<SearchAnswer>('/search', { q: words }),
+    enabled: words.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
+
+/** Where a result's page is in the web UI. */
+export function pathOfResult(result: SearchResult): string {
+  const key = encodeURIComponent(result.key ?? '');
+  switch (result.kind) {
+    case 'asset':
+      return `/assets/${key}`;
+    case 'control':
+      return `/controls/${key}`;
+    case 'work-order':
+      return `/work-orders/${result.id}`;
+    case 'document':
+      return `/documents/${key}`;
+    case 'person':
+      return '/people';
+    case 'user':
+      return '/admin/users';
+  }
+}
+
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  asset: 'Asset',
+  control: 'Control',
+  'work-order': 'Work order',
+  document: 'Document',
+  person: 'Person',
+  user: 'User',
+};
