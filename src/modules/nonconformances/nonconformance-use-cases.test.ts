@@ -244,6 +244,7 @@ describe('nonconformance use cases', () => {
       const event = await recordTriggerEvent(t.ctx, quality.actor, {
         type: 'critical-patch-released',
         asset: key,
+        details: {},
         at,
       });
       return event.occurrenceIds[0]!;

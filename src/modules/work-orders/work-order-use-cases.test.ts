@@ -59,6 +59,7 @@ describe('work order use cases', () => {
     const event = await recordTriggerEvent(t.ctx, performer.actor, {
       type: 'critical-patch-released',
       asset: key,
+      details: {},
       at: clock.now().toISOString(),
     });
     expect(event.occurrenceIds).toHaveLength(1);
