@@ -50,7 +50,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: n
  * The built-in catalogue has fewer than 60 controls: add per-asset monthly controls covering
  * every asset in service, mapped to a SOC 2 requirement, until there are 60.
  */
-async function topUpControls(ctx: RunningPlumbline['ctx']): Promise<number> {
+export async function topUpControls(ctx: RunningPlumbline['ctx']): Promise<number> {
   const catalog = await exportCatalog(ctx);
   const soc2 = catalog.frameworks.find((framework) => framework.key === 'soc2')!;
   const extra = Math.max(0, TARGET_CONTROLS - catalog.controls.length);

@@ -37,6 +37,7 @@ import * as ssoIdentities from './2026-12-06T16-10_sso-identities.js';
 import * as openFindingsIndex from './2026-12-06T16-40_open-findings-index.js';
 import * as ssoSigningAndLogout from './2026-12-06T19-20_sso-signing-and-logout.js';
 import * as documentPeriodicReviews from './2026-12-06T19-30_document-periodic-reviews.js';
+import * as postureCountsPerLane from './2026-12-07T05-00_posture-counts-per-lane.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -82,6 +83,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06T16-40_open-findings-index': openFindingsIndex,
   '2026-12-06T19-20_sso-signing-and-logout': ssoSigningAndLogout,
   '2026-12-06T19-30_document-periodic-reviews': documentPeriodicReviews,
+  '2026-12-07T05-00_posture-counts-per-lane': postureCountsPerLane,
 };
 
 export const migrationProvider: MigrationProvider = {
