@@ -281,9 +281,12 @@ export async function withReportSettings<T>(
   query: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    await sql`set local jit = off`.execute(trx);
-    if (!options.parallel) await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    // One statement for the settings: each statement is a round trip (on PGlite, a pass through
+    // its protocol layer), and a report reads hundreds of pages.
+    await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true),
+      set_config('max_parallel_workers_per_gather',
+        ${options.parallel ? sql`current_setting('max_parallel_workers_per_gather')` : sql`'0'`},
+        true)`.execute(trx);
     return query(trx);
   });
 }
@@ -406,6 +409,34 @@ export const postureRepository = {
       { parallel: true },
       async (trx) => (await query.execute(trx)).rows,
     );
+  },
+
+  /**
+   * Which of these windows of a control (due in (dueAfter, dueBy]) hold any report row as of
+   * `asOf`, by their place in the list: one statement, an index probe each, so that a report
+   * reads no page of a control or quarter that has none (a new installation's year, a control
+   * generated only lately).
+   */
+  async windowsWithRows(
+    db: Kysely<Database>,
+    windows: readonly { controlId: string; dueAfter: Date; dueBy: Date }[],
+    asOf: Date,
+  ): Promise<Set<number>> {
+    if (windows.length === 0) return new Set();
+    const values = sql.join(
+      windows.map(
+        (window, index) =>
+          sql`(${index}::int, ${window.controlId}::uuid,
+            ${window.dueAfter.toISOString()}::timestamptz, ${window.dueBy.toISOString()}::timestamptz)`,
+      ),
+    );
+    const result = await sql<{ index: number }>`
+      select w.index from (values ${values}) as w (index, control_id, due_after, due_by)
+      where exists (
+        select from occurrence_state s
+        where s.control_id = w.control_id and s.due_at > w.due_after and s.due_at <= w.due_by
+          and s.generated_at <= ${asOf.toISOString()}::timestamptz)`.execute(db);
+    return new Set(result.rows.map((row) => row.index));
   },
 
   /**
