@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchDatabase } from './register-import.js';
@@ -52,8 +53,10 @@ for (const kind of targets) {
     skipReport: argv.includes('--skip-report'),
     report(measurement) {
       measurements.push(measurement);
-      const { database, step, count, unit, seconds } = measurement;
-      console.log(`${database} ${step}: ${count} ${unit} in ${seconds.toFixed(3)} s`);
+      const { database, step, count, unit, seconds, cpuSeconds } = measurement;
+      console.log(
+        `${database} ${step}: ${count} ${unit} in ${seconds.toFixed(3)} s (CPU ${cpuSeconds.toFixed(3)} s, load ${os.loadavg()[0]!.toFixed(1)})`,
+      );
     },
   });
 }

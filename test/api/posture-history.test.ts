@@ -184,3 +184,133 @@ describe('posture history', () => {
     expect((await t.call(viewer, 'GET', '/api/v1/posture/history')).statusCode).toBe(403);
   });
 });
+
+describe('posture history of finished months, kept between requests', () => {
+  const now = '2026-04-10T09:00:00.000Z';
+  const marchEnd = '2026-03-31T22:00:00.000Z';
+
+  /** An app whose two controls were generated for the first half of 2026 and never worked. */
+  async function world() {
+    const clock = new FixedClock('2026-01-01T00:00:00Z');
+    const t = await createTestApp({ clock });
+    const admin = await t.tokenFor('admin');
+    expect((await t.call(admin, 'POST', '/api/v1/catalog/apply', CATALOG)).statusCode).toBe(200);
+    await generateOccurrences(t.ctx, {
+      from: new Date('2026-01-01T00:00:00Z'),
+      until: new Date('2026-06-30T00:00:00Z'),
+    });
+    clock.set(now);
+    const history = async () => {
+      const response = await t.call(admin, 'GET', '/api/v1/posture/history?months=4');
+      expect(response.statusCode).toBe(200);
+      return response.json<PostureHistory>();
+    };
+    const postureAt = async (at: string) =>
+      (await t.call(admin, 'GET', `/api/v1/posture?at=${at}`)).json<Posture>();
+    /** Completes and verifies a period of "kept-monthly", stamped at `at`. */
+    const work = async (periodKey: string, at: string) => {
+      const occurrence = await t.ctx.db
+        .selectFrom('occurrences')
+        .innerJoin('controls', 'controls.id', 'occurrences.control_id')
+        .select('occurrences.id')
+        .where('controls.key', '=', 'kept-monthly')
+        .where('occurrences.period_key', '=', periodKey)
+        .executeTakeFirstOrThrow();
+      const stamp = new Date(at);
+      for (const kind of ['completed', 'verified'] as const) {
+        await mutate({ db: t.ctx.db, clock: new FixedClock(stamp) }, systemActor, async (tx) => {
+          await tx.trx
+            .insertInto('occurrence_events')
+            .values({
+              occurrence_id: occurrence.id,
+              kind,
+              at: tx.now,
+              actor_label: 'alice@example.test',
+              actor_id: null,
+              signature_id: null,
+            })
+            .execute();
+          await tx.audit({
+            action: `occurrence.${kind}`,
+            entityType: 'occurrence',
+            entityId: occurrence.id,
+            after: { kind },
+          });
+        });
+        stamp.setTime(stamp.getTime() + 3_600_000);
+      }
+    };
+    const keptStatus = (result: PostureHistory) =>
+      result.points.map((point) => point.frameworks.find((f) => f.key === 'kept')!.status);
+    return { t, admin, history, postureAt, work, keptStatus };
+  }
+
+  it('shows a month again as it stood once something stamped before its end is recorded after it was kept', async () => {
+    const w = await world();
+    try {
+      expect(w.keptStatus(await w.history())).toEqual(['failing', 'failing', 'failing', 'failing']);
+      // Recorded now, stamped in March: a transaction begun before the month ended, or an
+      // instance whose clock is behind.
+      await w.work('2026-03', '2026-03-20T10:00:00Z');
+      const after = await w.history();
+      expect(w.keptStatus(after)).toEqual(['failing', 'failing', 'passing', 'passing']);
+      const march = after.points.find((point) => point.at === marchEnd)!;
+      expect(march.frameworks).toEqual(
+        (await w.postureAt(marchEnd)).frameworks.map(
+          ({ key, title, status, requirementCounts, controlCounts }) => ({
+            key,
+            title,
+            status,
+            requirementCounts,
+            controlCounts,
+          }),
+        ),
+      );
+    } finally {
+      await w.t.close();
+    }
+  });
+
+  it('keeps finished months as they were when work is recorded now, and shows it in the current month', async () => {
+    const w = await world();
+    try {
+      const before = await w.history();
+      // March's occurrence, overdue in April, worked this morning: late, as posture at March's
+      // end says.
+      await w.work('2026-03', '2026-04-10T07:00:00Z');
+      const after = await w.history();
+      expect(after.points.slice(0, 3)).toEqual(before.points.slice(0, 3));
+      expect(w.keptStatus(after)).toEqual(['failing', 'failing', 'failing', 'passing']);
+      expect(after.points[3]!.occurrences.verified).toBe(
+        before.points[3]!.occurrences.verified + 1,
+      );
+      for (const point of after.points) {
+        expect(point.status).toBe((await w.postureAt(point.at)).status);
+      }
+    } finally {
+      await w.t.close();
+    }
+  });
+
+  it('rolls every month up on the catalogue in force when the catalogue changes', async () => {
+    const w = await world();
+    try {
+      await w.history();
+      const renamed = {
+        ...CATALOG,
+        frameworks: CATALOG.frameworks.map((f) =>
+          f.key === 'kept' ? { ...f, title: 'Framework kept, renamed' } : f,
+        ),
+      };
+      expect((await w.t.call(w.admin, 'POST', '/api/v1/catalog/apply', renamed)).statusCode).toBe(
+        200,
+      );
+      const after = await w.history();
+      expect(
+        after.points.map((point) => point.frameworks.find((f) => f.key === 'kept')!.title),
+      ).toEqual(Array(4).fill('Framework kept, renamed'));
+    } finally {
+      await w.t.close();
+    }
+  });
+});

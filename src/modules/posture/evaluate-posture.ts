@@ -1,5 +1,7 @@
 import type { AppContext } from '../../platform/context.js';
+import type { ActiveControl } from '../controls/active-control-definitions.js';
 import { listFrameworkViews } from '../controls/catalog-queries.js';
+import type { FrameworkView } from '../controls/catalog-view.schema.js';
 import { automationOf } from '../controls/evaluators.js';
 import { listTrainingGaps } from '../training/training-gaps.js';
 import {
@@ -11,7 +13,7 @@ import {
 } from './control-status.js';
 import { postureInputs, type PostureInputs } from './posture-inputs.js';
 import { postureCountsRepository } from './posture-counts.repository.js';
-import { postureRepository } from './posture.repository.js';
+import { postureRepository, type CurrentCountsRow } from './posture.repository.js';
 import type { ControlPosture, Posture, PostureQuery } from './posture.schema.js';
 
 const NO_OCCURRENCES: CurrentOccurrenceCounts = {
@@ -28,7 +30,10 @@ const NO_OCCURRENCES: CurrentOccurrenceCounts = {
  * occurrences from the records (past instants). Both give the same answer (a property test
  * compares them).
  */
-async function currentCounts(ctx: Pick<AppContext, 'db'>, inputs: PostureInputs) {
+export async function currentCounts(
+  ctx: Pick<AppContext, 'db'>,
+  inputs: Pick<PostureInputs, 'at' | 'atRiskUntil' | 'lookbacks'>,
+): Promise<ControlCounts[]> {
   const counted = await postureCountsRepository.currentCountsByControl(
     ctx.db,
     inputs.at,
@@ -46,25 +51,28 @@ async function currentCounts(ctx: Pick<AppContext, 'db'>, inputs: PostureInputs)
   );
 }
 
+/** What a posture is rolled up from besides the counts: the catalogue in force now. */
+export interface PostureCatalog {
+  controls: ActiveControl[];
+  frameworkViews: FrameworkView[];
+}
+
+/** Per control (by id), how many current occurrences are in each class at the instant. */
+export type ControlCounts = Omit<CurrentCountsRow, 'asset_key'>;
+
 /**
- * Every control's status at an instant (default now), rolled up to requirements and frameworks,
- * and beside them the people without current training on an effective document (ISO 13485 6.2).
- * Only facts recorded at or before the instant count, so a past instant always gives the same
- * answer; the per-control aggregation runs in the database. The mapping of controls to
- * requirements is the catalogue in force now.
+ * Posture at an instant from its per-control counts: every control's status, rolled up to
+ * requirements and frameworks (the catalogue in force now). Pure; the training gaps are not part
+ * of it.
  */
-export async function evaluatePosture(
-  ctx: Pick<AppContext, 'db' | 'clock'>,
-  query: PostureQuery,
-): Promise<Posture> {
-  const inputs = await postureInputs(ctx, query);
-  const [counts, frameworkViews, training] = await Promise.all([
-    currentCounts(ctx, inputs),
-    listFrameworkViews(ctx),
-    listTrainingGaps(ctx, inputs.at),
-  ]);
+export function postureFromCounts(
+  at: Date,
+  atRiskDays: number,
+  catalog: PostureCatalog,
+  counts: readonly ControlCounts[],
+): Omit<Posture, 'training'> {
   const countsByControlId = new Map(counts.map((row) => [row.control_id, row]));
-  const controls: ControlPosture[] = inputs.controls
+  const controls: ControlPosture[] = catalog.controls
     .map(({ id, content }) => {
       const row = countsByControlId.get(id);
       const current: CurrentOccurrenceCounts = row
@@ -91,7 +99,7 @@ export async function evaluatePosture(
   const statusByControl = new Map<string, ControlStatus>(
     controls.map((control) => [control.key, control.status]),
   );
-  const frameworks = frameworkViews.map((framework) => {
+  const frameworks = catalog.frameworkViews.map((framework) => {
     const requirements = framework.requirements
       .filter((requirement) => requirement.retiredAt === null)
       .map((requirement) => {
@@ -123,12 +131,39 @@ export async function evaluatePosture(
     };
   });
   return {
-    at: inputs.at.toISOString(),
-    atRiskDays: inputs.atRiskDays,
+    at: at.toISOString(),
+    atRiskDays,
     status: worstStatus(controls.map((control) => control.status)),
     controlCounts: countStatuses(controls.map((control) => control.status)),
     frameworks,
     controls,
+  };
+}
+
+/**
+ * Every control's status at an instant (default now), rolled up to requirements and frameworks,
+ * and beside them the people without current training on an effective document (ISO 13485 6.2).
+ * Only facts recorded at or before the instant count, so a past instant always gives the same
+ * answer; the per-control aggregation runs in the database. The mapping of controls to
+ * requirements is the catalogue in force now.
+ */
+export async function evaluatePosture(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  query: PostureQuery,
+): Promise<Posture> {
+  const inputs = await postureInputs(ctx, query);
+  const [counts, frameworkViews, training] = await Promise.all([
+    currentCounts(ctx, inputs),
+    listFrameworkViews(ctx),
+    listTrainingGaps(ctx, inputs.at),
+  ]);
+  return {
+    ...postureFromCounts(
+      inputs.at,
+      inputs.atRiskDays,
+      { controls: inputs.controls, frameworkViews },
+      counts,
+    ),
     training: { requirement: 'ISO 13485 6.2', gapCount: training.total, gaps: training.gaps },
   };
 }

@@ -64,14 +64,6 @@ export interface EffectivenessCursor {
   periodKey: string;
 }
 
-const lookbackValues = (lookbacks: ControlLookback[]) =>
-  sql.join(
-    lookbacks.map(
-      (lookback) =>
-        sql`(${lookback.controlId}::uuid, ${lookback.dueAfter.toISOString()}::timestamptz)`,
-    ),
-  );
-
 /**
  * Whether an occurrence's stored state (alias `s`; every occurrence has one) is its state at t:
  * it summarises nothing recorded after t. Used in `case when`, where a missing row (null) falls
@@ -80,65 +72,96 @@ const lookbackValues = (lookbacks: ControlLookback[]) =>
 const stateHolds = (s: RawBuilder<unknown>, t: RawBuilder<unknown>) =>
   sql`${s}.last_recorded_at <= ${t}`;
 
+/** Posture at one instant: its at-risk horizon and the controls' look-back bounds. */
+export interface PostureInstant {
+  at: Date;
+  atRiskUntil: Date;
+  lookbacks: ControlLookback[];
+}
+
 /**
- * The current occurrences at t, each classified (docs/posture.md): an occurrence is current when
- * it existed and had opened by t, and either its deadline is still ahead or it is the latest of
- * its lane (control × asset, or its own trigger event) whose deadline has passed, no older than
- * two of its periods. Its state comes only from what was recorded at or before t.
+ * The current occurrences at each instant, each classified (docs/posture.md), numbered by the
+ * instant's place in the list (`instant`): an occurrence is current when it existed and had
+ * opened by t, and either its deadline is still ahead or it is the latest of its lane (control ×
+ * asset, or its own trigger event) whose deadline has passed, no older than two of its periods.
+ * Its state comes only from what was recorded at or before t.
+ *
+ * Read from occurrence_state alone (every occurrence's window, keys and stored work), through its
+ * (control, due) index between two bounds per control: the look-back below, and above, t plus the
+ * longest window (due − opens) any occurrence of the control has (from posture_counts, which
+ * counts every occurrence): one opened by t is due by then. Without the upper bound a past
+ * instant read every later occurrence of the year and threw it away.
  */
-function classifiedCurrent(
-  at: Date,
-  atRiskUntil: Date,
-  lookbacks: ControlLookback[],
-): RawBuilder<unknown> {
-  const t = sql`${at.toISOString()}::timestamptz`;
+function classifiedCurrent(instants: readonly PostureInstant[]): RawBuilder<unknown> {
+  const lookbackRows = sql.join(
+    instants.flatMap((instant, index) =>
+      instant.lookbacks.map(
+        (lookback) =>
+          sql`(${index}::int, ${lookback.controlId}::uuid, ${instant.at.toISOString()}::timestamptz,
+            ${instant.atRiskUntil.toISOString()}::timestamptz,
+            ${lookback.dueAfter.toISOString()}::timestamptz)`,
+      ),
+    ),
+  );
   return sql`
-    with lookback(control_id, due_after) as (values ${lookbackValues(lookbacks)}),
+    with lookback(instant, control_id, t, at_risk_until, due_after) as (
+      values ${lookbackRows}),
+    longest_window as (
+      select control_id, max(due_at - opens_at) as longest
+      from posture_counts
+      group by control_id
+    ),
     candidate as (
-      select o.id, o.control_id, o.asset_key, o.trigger_event_id, o.due_at
+      -- A range of the (control, due) index per control and instant (offset 0 keeps the
+      -- planner from turning it into a join over the whole table).
+      select lb.instant, lb.t, lb.at_risk_until, s.*
       from lookback lb
-      join occurrences o on o.control_id = lb.control_id and o.due_at > lb.due_after
-      where o.generated_at <= ${t}
-        and o.opens_at <= ${t}
-        and o.due_at > ${t} - 2 * (o.closes_at - o.due_at)
+      join longest_window w on w.control_id = lb.control_id
+      cross join lateral (
+        select s.occurrence_id as id, s.control_id, s.asset_key, s.trigger_event_id, s.due_at,
+          s.work_state, s.last_recorded_at
+        from occurrence_state s
+        where s.control_id = lb.control_id
+          and s.due_at > lb.due_after and s.due_at <= lb.t + w.longest
+          and s.generated_at <= lb.t
+          and s.opens_at <= lb.t
+          and s.due_at > lb.t - 2 * (s.closes_at - s.due_at)
+        offset 0
+      ) s
     ),
     ranked as (
       select c.*,
         row_number() over (
-          partition by c.control_id, c.asset_key, c.trigger_event_id, c.due_at <= ${t}
+          partition by c.instant, c.control_id, c.asset_key, c.trigger_event_id, c.due_at <= c.t
           order by c.due_at desc
         ) as recency
       from candidate c
     ),
     current_occurrence as (
-      select r.id, r.control_id, r.asset_key, r.due_at
-      from ranked r
-      where r.due_at > ${t} or r.recency = 1
+      select r.* from ranked r where r.due_at > r.t or r.recency = 1
     ),
     state as (
-      -- The stored state when it summarises nothing recorded after t (always so for "now"):
-      -- one narrow row per occurrence. Otherwise that occurrence's events at or before t,
-      -- through the (occurrence, at) index; the gate in the lateral's where clause skips the
-      -- look-up for every other occurrence.
-      select cur.id, cur.control_id, cur.asset_key, cur.due_at,
-        case when ${stateHolds(sql`s`, t)} then s.work_state
+      -- The stored state when it summarises nothing recorded after t (always so for "now").
+      -- Otherwise that occurrence's events at or before t, through the (occurrence, at) index;
+      -- the gate in the lateral's where clause skips the look-up for every other occurrence.
+      select cur.instant, cur.t, cur.at_risk_until, cur.control_id, cur.asset_key, cur.due_at,
+        case when ${stateHolds(sql`cur`, sql`cur.t`)} then cur.work_state
           else past.work_state end as work_state
       from current_occurrence cur
-      left join occurrence_state s on s.occurrence_id = cur.id
       cross join lateral (
         select ${workStateFromEvents} as work_state
         from occurrence_events e
-        where s.last_recorded_at > ${t} and e.occurrence_id = cur.id and e.at <= ${t}
+        where cur.last_recorded_at > cur.t and e.occurrence_id = cur.id and e.at <= cur.t
       ) past
     ),
     classified as (
-      select control_id, asset_key,
+      select instant, control_id, asset_key,
         case
           when work_state = 'not_applicable' then 'not_applicable'
           when work_state = 'verified' then 'verified'
-          when work_state = 'done' then case when due_at <= ${t} then 'failing' else 'pending' end
-          when due_at <= ${t} then 'failing'
-          when due_at <= ${atRiskUntil.toISOString()}::timestamptz then 'at_risk'
+          when work_state = 'done' then case when due_at <= t then 'failing' else 'pending' end
+          when due_at <= t then 'failing'
+          when due_at <= at_risk_until then 'at_risk'
           else 'pending'
         end as class
       from state
@@ -281,9 +304,12 @@ export async function withReportSettings<T>(
   query: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    await sql`set local jit = off`.execute(trx);
-    if (!options.parallel) await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+    // One statement for the settings: each statement is a round trip (on PGlite, a pass through
+    // its protocol layer), and a report reads hundreds of pages.
+    await sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true),
+      set_config('max_parallel_workers_per_gather',
+        ${options.parallel ? sql`current_setting('max_parallel_workers_per_gather')` : sql`'0'`},
+        true)`.execute(trx);
     return query(trx);
   });
 }
@@ -294,6 +320,12 @@ const countColumns = sql`
   count(*) filter (where class = 'verified')::int as verified,
   count(*) filter (where class = 'not_applicable')::int as not_applicable,
   count(*) filter (where class = 'pending')::int as pending`;
+
+/** What had been recorded: the last audit entry and the last occurrence event. */
+export interface RecordedMarks {
+  auditSeq: string;
+  eventSeq: string;
+}
 
 export interface FrameworkControlRow {
   id: string;
@@ -313,6 +345,33 @@ export const postureRepository = {
       select concat_ws('/', (select max(seq) from audit_events),
         (select max(seq) from occurrence_events)) as mark`.execute(db);
     return result.rows[0]!.mark;
+  },
+
+  /**
+   * How far the audit chain and the occurrence events go: what has been recorded. The chain's
+   * entries are appended one transaction at a time (an advisory lock held to commit), so a
+   * transaction committed after these were read always has a later audit entry.
+   */
+  async recordedMarks(db: Kysely<Database>): Promise<RecordedMarks> {
+    const result = await sql<{ audit_seq: string | null; event_seq: string | null }>`
+      select (select max(seq) from audit_events)::text as audit_seq,
+        (select max(seq) from occurrence_events)::text as event_seq`.execute(db);
+    const row = result.rows[0]!;
+    return { auditSeq: row.audit_seq ?? '0', eventSeq: row.event_seq ?? '0' };
+  },
+
+  /**
+   * The earliest instant a fact recorded since `marks` is stamped with (an audited change's
+   * instant, an occurrence event's `at`), or null when nothing was recorded since: posture at
+   * any instant before it reads the same records as when the marks were taken.
+   */
+  async earliestRecordedSince(db: Kysely<Database>, marks: RecordedMarks): Promise<Date | null> {
+    const result = await sql<{ earliest: Date | null }>`
+      select least(
+        (select min(occurred_at) from audit_events where seq > ${marks.auditSeq}::bigint),
+        (select min(at) from occurrence_events where seq > ${marks.eventSeq}::bigint)
+      ) as earliest`.execute(db);
+    return result.rows[0]!.earliest;
   },
 
   /**
@@ -339,17 +398,34 @@ export const postureRepository = {
     atRiskUntil: Date,
     lookbacks: ControlLookback[],
   ): Promise<Omit<CurrentCountsRow, 'asset_key'>[]> {
-    if (lookbacks.length === 0) return [];
-    const query = sql<Omit<CurrentCountsRow, 'asset_key'>>`
-      ${classifiedCurrent(at, atRiskUntil, lookbacks)}
-      select control_id, ${countColumns}
+    const [counts] = await postureRepository.currentCountsByControlAt(db, [
+      { at, atRiskUntil, lookbacks },
+    ]);
+    return counts!;
+  },
+
+  /**
+   * The same counts at several instants in one statement (a history of month ends), in the order
+   * of the instants.
+   */
+  async currentCountsByControlAt(
+    db: Kysely<Database>,
+    instants: readonly PostureInstant[],
+  ): Promise<Omit<CurrentCountsRow, 'asset_key'>[][]> {
+    const answers = instants.map(() => [] as Omit<CurrentCountsRow, 'asset_key'>[]);
+    if (instants.every((instant) => instant.lookbacks.length === 0)) return answers;
+    const query = sql<Omit<CurrentCountsRow, 'asset_key'> & { instant: number }>`
+      ${classifiedCurrent(instants)}
+      select instant, control_id, ${countColumns}
       from classified
-      group by control_id`;
-    return withReportSettings(
+      group by instant, control_id`;
+    const rows = await withReportSettings(
       db,
       { parallel: true },
       async (trx) => (await query.execute(trx)).rows,
     );
+    for (const { instant, ...counts } of rows) answers[instant]!.push(counts);
+    return answers;
   },
 
   /** Per asset and control (per-asset occurrences only): the same counts. */
@@ -361,7 +437,7 @@ export const postureRepository = {
   ): Promise<CurrentCountsRow[]> {
     if (lookbacks.length === 0) return [];
     const query = sql<CurrentCountsRow>`
-      ${classifiedCurrent(at, atRiskUntil, lookbacks)}
+      ${classifiedCurrent([{ at, atRiskUntil, lookbacks }])}
       select asset_key, control_id, ${countColumns}
       from classified
       where asset_key <> ''
@@ -406,6 +482,34 @@ export const postureRepository = {
       { parallel: true },
       async (trx) => (await query.execute(trx)).rows,
     );
+  },
+
+  /**
+   * Which of these windows of a control (due in (dueAfter, dueBy]) hold any report row as of
+   * `asOf`, by their place in the list: one statement, an index probe each, so that a report
+   * reads no page of a control or quarter that has none (a new installation's year, a control
+   * generated only lately).
+   */
+  async windowsWithRows(
+    db: Kysely<Database>,
+    windows: readonly { controlId: string; dueAfter: Date; dueBy: Date }[],
+    asOf: Date,
+  ): Promise<Set<number>> {
+    if (windows.length === 0) return new Set();
+    const values = sql.join(
+      windows.map(
+        (window, index) =>
+          sql`(${index}::int, ${window.controlId}::uuid,
+            ${window.dueAfter.toISOString()}::timestamptz, ${window.dueBy.toISOString()}::timestamptz)`,
+      ),
+    );
+    const result = await sql<{ index: number }>`
+      select w.index from (values ${values}) as w (index, control_id, due_after, due_by)
+      where exists (
+        select from occurrence_state s
+        where s.control_id = w.control_id and s.due_at > w.due_after and s.due_at <= w.due_by
+          and s.generated_at <= ${asOf.toISOString()}::timestamptz)`.execute(db);
+    return new Set(result.rows.map((row) => row.index));
   },
 
   /**

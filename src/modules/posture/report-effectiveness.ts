@@ -247,7 +247,17 @@ export async function openEffectivenessReport(
   // The period in slices of at most a quarter: a long report's control is read by both readers
   // at once, a slice each, instead of by one while the other waits.
   const slices = sliceDueWindow(window, SLICE_DAYS);
-  const units = controls.flatMap((control) => slices.map((slice) => ({ control, slice })));
+  const allUnits = controls.flatMap((control) => slices.map((slice) => ({ control, slice })));
+  /** The units that hold any row: asked once, when the rows are first read. */
+  let unitsWithRows: Promise<ReportUnit[]> | undefined;
+  const units = () =>
+    (unitsWithRows ??= postureRepository
+      .windowsWithRows(
+        ctx.db,
+        allUnits.map(({ control, slice }) => ({ controlId: control.id, ...slice })),
+        asOf,
+      )
+      .then((withRows) => allUnits.filter((_, index) => withRows.has(index))));
   /** A unit's pages, each read after the last row of the one before, until a short page. */
   async function* keysetPages<P>(
     read: (after: EffectivenessCursor | null) => Promise<{
@@ -300,16 +310,18 @@ export async function openEffectivenessReport(
   };
   // Two slices are read at once (two connections): writing the text is the database's work, and
   // one statement at a time would leave the second core idle.
-  const controlPages = () =>
-    readInOrder(
-      units.map((unit) => () => controlRowPages(unit)),
+  async function* controlPages() {
+    yield* readInOrder(
+      (await units()).map((unit) => () => controlRowPages(unit)),
       READING,
     );
-  const textPages = (format: EffectivenessTextFormat) =>
-    readInOrder(
-      units.map((unit) => () => controlTextPages(format, unit)),
+  }
+  async function* textPages(format: EffectivenessTextFormat) {
+    yield* readInOrder(
+      (await units()).map((unit) => () => controlTextPages(format, unit)),
       READING,
     );
+  }
   const recordWindow = { start: periodStart, end: periodEnd, asOf };
   const records = {
     incidents: await countIncidentsOfPeriod(ctx, recordWindow),

@@ -40,6 +40,7 @@ import * as documentPeriodicReviews from './2026-12-06T19-30_document-periodic-r
 import * as findingsImportUpkeep from './2026-12-07T01-00_findings-import-upkeep.js';
 import * as assignmentsAndComments from './2026-12-07T03-00_assignments-and-comments.js';
 import * as calendarFeedsAndSearch from './2026-12-07T04-00_calendar-feeds-and-search.js';
+import * as postureCountsPerLane from './2026-12-07T05-00_posture-counts-per-lane.js';
 
 /**
  * The ordered list of migrations. Listed statically (not read from disk) so the compiled CLI and
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T01-00_findings-import-upkeep': findingsImportUpkeep,
   '2026-12-07T03-00_assignments-and-comments': assignmentsAndComments,
   '2026-12-07T04-00_calendar-feeds-and-search': calendarFeedsAndSearch,
+  '2026-12-07T05-00_posture-counts-per-lane': postureCountsPerLane,
 };
 
 export const migrationProvider: MigrationProvider = {
