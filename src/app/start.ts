@@ -3,6 +3,7 @@ import pino from 'pino';
 import { auditCheckpointJob } from '../modules/audit-log/audit-checkpoint-job.js';
 import { checkInstanceKey } from '../modules/keys/check-instance-key.js';
 import { createPackStorage } from '../platform/evidence/pack-storage.js';
+import { serializeRequestForLog } from '../platform/http/log-redaction.js';
 import { applyBuiltInCatalog } from '../modules/controls/apply-built-in-catalog.js';
 import { prepareFirstRun, type FirstRunOutcome } from '../modules/identity/first-run.js';
 import { systemClock, type Clock } from '../platform/clock.js';
@@ -84,7 +85,11 @@ export function periodicJobs(ctx: AppContext): PeriodicJob[] {
 /** Wires everything together: database, migrations, ports, first-run admin, HTTP server. */
 export async function startPlumbline(options: StartOptions): Promise<RunningPlumbline> {
   const { config } = options;
-  const logger = pino({ level: config.logLevel, base: { service: 'plumbline' } });
+  const logger = pino({
+    level: config.logLevel,
+    base: { service: 'plumbline' },
+    serializers: { req: serializeRequestForLog },
+  });
   const database = options.database ?? (await openConfiguredDatabase(config));
   try {
     await migrateToLatest(database.db);
