@@ -62,7 +62,21 @@ async function createPostgresTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
-      await onTestServer((client) => client.query(`drop database if exists ${name} with (force)`));
+      await onTestServer(async (client) => {
+        // The pool's end() resolves once its clients have been asked to end, not once their
+        // backends are gone; dropping WITH (FORCE) at that moment kills a backend still reading
+        // its client's goodbye, and that client reports the kill as an uncaught error. So wait
+        // (5 s at most) for the database's backends to leave; FORCE is then only for a leak.
+        for (let wait = 0; wait < 50; wait += 1) {
+          const { rows } = await client.query<{ backends: number }>(
+            'select count(*)::int as backends from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.backends === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      });
     },
   };
 }
