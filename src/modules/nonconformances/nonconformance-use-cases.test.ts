@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductionAsset } from '../../../test/support/factory.js';
+import {
+  auditedActionsOf,
+  refusal,
+  sessionPerson,
+} from '../../../test/support/use-case-helpers.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.js';
 import { mutate } from '../../platform/audit/mutate.js';
 import type { UserRole } from '../../platform/auth/roles.js';
 import { FixedClock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
 import { satisfyOccurrence } from '../occurrences/satisfy-occurrence.js';
@@ -25,40 +29,10 @@ describe('nonconformance use cases', () => {
   const start = '2026-03-10T09:00:00Z';
   const clock = new FixedClock(start);
   let t: TestApp;
+  const person = (role: UserRole) => sessionPerson(t, role);
+  const auditedActions = (entityId: string) => auditedActionsOf(t, entityId);
   let admin: string;
   let quality: SessionPrincipal;
-
-  /** A signed-in person of the role, as the server resolves one (their password signs). */
-  async function person(role: UserRole): Promise<SessionPrincipal> {
-    const user = await t.createUser(role, `${role}-${randomUUID()}@example.test`);
-    return {
-      via: 'session',
-      actor: { type: 'user', id: user.id, label: user.email, role },
-      userId: user.id,
-      sessionIdHash: randomUUID(),
-      sessionState: 'active',
-      csrfToken: randomUUID(),
-    };
-  }
-
-  async function auditedActions(entityId: string): Promise<string[]> {
-    const rows = await t.ctx.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute();
-    return rows.map((row) => row.action);
-  }
-
-  async function refusal(call: Promise<unknown>): Promise<AppError> {
-    const error = await call.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
 
   /** A deficiency of a restore test of its own, raised as a restore test raises it. */
   async function deficiency(): Promise<NonconformanceView> {

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductionAsset } from '../../../test/support/factory.js';
+import {
+  auditedActionsOf,
+  refusal,
+  sessionPerson,
+} from '../../../test/support/use-case-helpers.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.js';
 import type { UserRole } from '../../platform/auth/roles.js';
 import { FixedClock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
 import { getNonconformance } from '../nonconformances/nonconformance.service.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import type { SessionPrincipal } from '../signatures/sign-record.js';
@@ -19,40 +23,10 @@ import { verifyRestoreTest } from './verify-restore-test.js';
 describe('recovery use cases', () => {
   const clock = new FixedClock('2026-05-12T09:00:00Z');
   let t: TestApp;
+  const person = (role: UserRole) => sessionPerson(t, role);
+  const auditedActions = (entityId: string) => auditedActionsOf(t, entityId);
   let admin: string;
   let recorder: SessionPrincipal;
-
-  /** A signed-in person of the role, as the server resolves one (their password signs). */
-  async function person(role: UserRole): Promise<SessionPrincipal> {
-    const user = await t.createUser(role, `${role}-${randomUUID()}@example.test`);
-    return {
-      via: 'session',
-      actor: { type: 'user', id: user.id, label: user.email, role },
-      userId: user.id,
-      sessionIdHash: randomUUID(),
-      sessionState: 'active',
-      csrfToken: randomUUID(),
-    };
-  }
-
-  async function auditedActions(entityId: string): Promise<string[]> {
-    const rows = await t.ctx.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute();
-    return rows.map((row) => row.action);
-  }
-
-  async function refusal(call: Promise<unknown>): Promise<AppError> {
-    const error = await call.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
 
   /** A restore test of a database of its own, five minutes long, of data a minute old. */
   async function restoreTest(integrityPassed: boolean) {

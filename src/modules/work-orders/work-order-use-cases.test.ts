@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductionAsset } from '../../../test/support/factory.js';
+import {
+  auditedActionsOf,
+  refusal,
+  sessionPerson,
+} from '../../../test/support/use-case-helpers.js';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/test-app.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import type { UserRole } from '../../platform/auth/roles.js';
 import { FixedClock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import { getOccurrence } from '../occurrences/list-occurrences.js';
 import { recordTriggerEvent } from '../occurrences/record-trigger-event.js';
@@ -22,33 +26,12 @@ import { getWorkOrder } from './work-order-views.js';
 describe('work order use cases', () => {
   const clock = new FixedClock('2026-03-10T09:00:00Z');
   let t: TestApp;
+  const person = (role: UserRole) => sessionPerson(t, role);
+  const auditedActions = (entityId: string) => auditedActionsOf(t, entityId);
   let admin: string;
   let performer: SessionPrincipal;
 
-  /** A signed-in person of the role, as the server resolves one (their password signs). */
-  async function person(role: UserRole): Promise<SessionPrincipal> {
-    const user = await t.createUser(role, `${role}-${randomUUID()}@example.test`);
-    return {
-      via: 'session',
-      actor: { type: 'user', id: user.id, label: user.email, role },
-      userId: user.id,
-      sessionIdHash: randomUUID(),
-      sessionState: 'active',
-      csrfToken: randomUUID(),
-    };
-  }
-
   /** The audit actions recorded for one entity, oldest first. */
-  async function auditedActions(entityId: string): Promise<string[]> {
-    const rows = await t.ctx.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where('entity_id', '=', entityId)
-      .orderBy('seq')
-      .execute();
-    return rows.map((row) => row.action);
-  }
-
   /**
    * A critical-patch-72h occurrence of an asset of its own (the control names security as its
    * verifier role and expects no file), so each test can run alone and in any order.
@@ -83,15 +66,6 @@ describe('work order use cases', () => {
     });
 
   /** The AppError a call fails with. */
-  async function refusal(call: Promise<unknown>): Promise<AppError> {
-    const error = await call.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-
   beforeAll(async () => {
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
