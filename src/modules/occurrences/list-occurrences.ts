@@ -22,52 +22,32 @@ import type { OccurrenceEventKind } from './occurrence-status.js';
 /** An occurrence's place in the list: (dueAt, controlKey, assetKey, id). */
 const occurrenceKey = z.tuple([cursorInstant, z.string(), z.string(), z.uuid()]);
 
-/** The listed occurrences with their events recorded up to `at` (later ones are not shown). */
-async function withEvents(
-  ctx: Pick<AppContext, 'db'>,
-  rows: readonly OccurrenceListRow[],
-  at: Date,
-): Promise<Map<string, OccurrenceView>> {
-  const events = await occurrenceRepository.eventsFor(
-    ctx.db,
-    rows.map((row) => row.id),
-  );
-  const eventsByOccurrence = new Map<string, OccurrenceView['events']>();
-  for (const event of events) {
-    if (event.at > at) continue;
-    const own = eventsByOccurrence.get(event.occurrence_id) ?? [];
-    own.push({
+/** A listed row as the API shows it, with the events the list query read beside it. */
+function viewOf(row: OccurrenceListRow): OccurrenceView {
+  return {
+    id: row.id,
+    controlKey: row.control_key,
+    controlTitle: row.control_title,
+    periodKey: row.period_key,
+    assetKey: row.asset_key,
+    opensAt: row.opens_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    closesAt: row.closes_at.toISOString(),
+    critical: row.critical,
+    ownerRole: row.owner_role,
+    assignee:
+      row.assignee_id === null
+        ? null
+        : { id: row.assignee_id, name: row.assignee_name!, email: row.assignee_email! },
+    status: row.status,
+    events: row.events.map((event) => ({
       kind: event.kind as OccurrenceEventKind,
-      at: event.at.toISOString(),
+      at: new Date(event.at).toISOString(),
       actorLabel: event.actor_label,
       note: event.note,
       signatureId: event.signature_id,
-    });
-    eventsByOccurrence.set(event.occurrence_id, own);
-  }
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        controlKey: row.control_key,
-        controlTitle: row.control_title,
-        periodKey: row.period_key,
-        assetKey: row.asset_key,
-        opensAt: row.opens_at.toISOString(),
-        dueAt: row.due_at.toISOString(),
-        closesAt: row.closes_at.toISOString(),
-        critical: row.critical,
-        ownerRole: row.owner_role,
-        assignee:
-          row.assignee_id === null
-            ? null
-            : { id: row.assignee_id, name: row.assignee_name!, email: row.assignee_email! },
-        status: row.status,
-        events: eventsByOccurrence.get(row.id) ?? [],
-      },
-    ]),
-  );
+    })),
+  };
 }
 
 /** The person an actor is, when it is one (a token acts with a role, not as a person). */
@@ -136,12 +116,11 @@ export async function listOccurrencePage(
     },
     limit: query.limit + 1,
   });
-  const views = await withEvents(ctx, rows.slice(0, query.limit), at);
   return pageFromRows(
     rows,
     query.limit,
     (row) => [row.due_at.toISOString(), row.control_key, row.asset_key, row.id],
-    (row) => views.get(row.id)!,
+    viewOf,
   );
 }
 
@@ -165,8 +144,7 @@ export async function getOccurrence(
   at?: Date,
 ): Promise<OccurrenceView> {
   const instant = at ?? ctx.clock.now();
-  const rows = await occurrenceRepository.list(ctx.db, instant, { ids: [id], limit: 1 });
-  const view = (await withEvents(ctx, rows, instant)).get(id);
-  if (!view) throw notFound('Occurrence');
-  return view;
+  const [row] = await occurrenceRepository.list(ctx.db, instant, { ids: [id], limit: 1 });
+  if (!row) throw notFound('Occurrence');
+  return viewOf(row);
 }
