@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
-import { TABLE_PAGE_SIZE, usePagedList } from '../../api/paging.js';
+import { TABLE_PAGE_SIZE, usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
   AccessReviewCampaignView,
@@ -22,14 +22,14 @@ const ACCESS = 'access';
 
 /** The people register, a page at a time; `status` undefined means everyone. */
 export function usePeople(status?: PersonStatus) {
-  return usePagedList<PersonView>([ACCESS, 'people', status ?? 'all'], '/people', {
+  return usePagedListUntyped<PersonView>([ACCESS, 'people', status ?? 'all'], '/people', {
     status,
   });
 }
 
 /** One system's accounts (present ones), a page at a time, with their flags. */
 export function useAccounts(asset: string) {
-  return usePagedList<AccountView>(
+  return usePagedListUntyped<AccountView>(
     [ACCESS, 'accounts', asset],
     '/accounts',
     { asset },
@@ -46,7 +46,10 @@ export type {
 
 /** Access review campaigns, newest first, a page at a time. */
 export function useAccessReviews() {
-  return usePagedList<AccessReviewCampaignView>([ACCESS, 'reviews', 'list'], '/access-reviews');
+  return usePagedListUntyped<AccessReviewCampaignView>(
+    [ACCESS, 'reviews', 'list'],
+    '/access-reviews',
+  );
 }
 
 /** One campaign with what the signed-in person may do with it. */
@@ -60,7 +63,7 @@ export function useAccessReview(id: string) {
 
 /** A campaign's accounts and their decisions, a page at a time. */
 export function useAccessReviewItems(id: string) {
-  return usePagedList<AccessReviewItemView>(
+  return usePagedListUntyped<AccessReviewItemView>(
     [ACCESS, 'reviews', id, 'items'],
     `/access-reviews/${encodeURIComponent(id)}/items`,
     {},

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
   AccessRequestStatus,
@@ -18,9 +18,13 @@ const ACCESS_REQUESTS = ['access', 'requests'];
 
 /** Access requests, newest first, a page at a time; `status` undefined means all of them. */
 export const useAccessRequests = (status?: AccessRequestStatus) =>
-  usePagedList<AccessRequestView>([...ACCESS_REQUESTS, status ?? 'all'], '/access-requests', {
-    status,
-  });
+  usePagedListUntyped<AccessRequestView>(
+    [...ACCESS_REQUESTS, status ?? 'all'],
+    '/access-requests',
+    {
+      status,
+    },
+  );
 
 function useAccessRequestWrite<Input>(send: (input: Input) => Promise<AccessRequestView>) {
   const queryClient = useQueryClient();

@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type {
   CertificateDetail,
   CertificateView,
@@ -24,7 +24,7 @@ export interface CertificateFilters {
 
 /** Certificates, soonest expiry first, a page at a time. */
 export function useCertificates(filters: CertificateFilters) {
-  return usePagedList<CertificateView>(['certificates', filters], '/certificates', {
+  return usePagedListUntyped<CertificateView>(['certificates', filters], '/certificates', {
     expiringWithinDays: filters.expiringWithinDays,
     includeSuperseded: filters.includeSuperseded ? 'true' : undefined,
     includeCa: filters.includeCa ? undefined : 'false',

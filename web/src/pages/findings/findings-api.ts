@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type { FindingSeverity } from '../../../../src/modules/vulnerabilities/parsers/scan-report.js';
 import type {
@@ -39,7 +39,7 @@ export interface FindingFilters {
 
 /** Findings, most recently detected first, a page at a time; filters are sent to the server. */
 export function useFindings(filters: FindingFilters) {
-  return usePagedList<FindingView>([FINDINGS, 'list', filters], '/findings', {
+  return usePagedListUntyped<FindingView>([FINDINGS, 'list', filters], '/findings', {
     asset: filters.asset,
     severity: filters.severity,
     status: filters.status,

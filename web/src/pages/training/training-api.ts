@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
   TrainingAssignmentView,
@@ -22,13 +22,17 @@ const ownPath = (id: string) => `/my/training/${encodeURIComponent(id)}`;
 
 /** The caller's own training, newest first, a page at a time. */
 export function useMyTraining() {
-  return usePagedList<TrainingAssignmentView>([TRAINING, 'mine'], '/my/training');
+  return usePagedListUntyped<TrainingAssignmentView>([TRAINING, 'mine'], '/my/training');
 }
 
 /** The training register (everyone's), optionally only overdue training. */
 export function useTrainingRegister(overdue: boolean) {
   const query = overdue ? { overdue: 'true' } : {};
-  return usePagedList<TrainingAssignmentView>([TRAINING, 'register', query], '/training', query);
+  return usePagedListUntyped<TrainingAssignmentView>(
+    [TRAINING, 'register', query],
+    '/training',
+    query,
+  );
 }
 
 export function useOwnTraining(id: string) {
