@@ -1,10 +1,12 @@
 // Writes the OpenAPI description the server generates from its route schemas to
-// docs/openapi.json (`npm run openapi`). test/api/openapi-drift.test.ts fails when they differ,
-// so the committed contract always matches the code.
+// docs/openapi.json, and the client's types derived from it to src/shared/api/contract.generated.ts
+// (`npm run openapi`). test/api/openapi-drift.test.ts fails when either differs, so the committed
+// contract always matches the code.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { apiContractTypes, type OpenApiDocument } from './api-contract-types.js';
 import { loadConfig } from '../src/platform/config.js';
 import { startPlumbline } from '../src/app/start.js';
 import { openDatabase } from '../src/platform/db/connect.js';
@@ -21,8 +23,11 @@ const database = await openDatabase({
   ownsInstance: true,
 });
 const running = await startPlumbline({ config, database, webRoot: '' });
+const document = running.app.swagger();
 const target = new URL('../docs/openapi.json', import.meta.url);
-fs.writeFileSync(target, `${JSON.stringify(running.app.swagger(), null, 2)}\n`);
+fs.writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
+const types = new URL('../src/shared/api/contract.generated.ts', import.meta.url);
+fs.writeFileSync(types, apiContractTypes(document as unknown as OpenApiDocument));
 await running.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
-console.log(`Wrote ${target.pathname}`);
+console.log(`Wrote ${target.pathname} and ${types.pathname}`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createApiClient, type ApiClient } from './api-client.js';
+import type { ApiClient } from '../shared/api/api-client.js';
+import { createCliClient } from './api-transport.js';
 import type { Output } from './output.js';
 
 /** What every command receives: its output streams, the environment, and a way to reach the API. */
@@ -23,11 +24,7 @@ export function globalOptions(command: Command): GlobalOptions {
 
 export function clientFor(command: Command, cli: CliContext): ApiClient {
   const options = globalOptions(command);
-  return createApiClient({
-    url: options.url,
-    token: options.token,
-    ...(cli.fetch ? { fetch: cli.fetch } : {}),
-  });
+  return createCliClient({ url: options.url, token: options.token, fetch: cli.fetch });
 }
 
 /** Prints a list as JSON (`--json`) or as a table of the given columns. */

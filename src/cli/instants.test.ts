@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../shared/api/api-client.js';
 import { CliExit } from './exit-codes.js';
 import { instantOfOption, isCalendarDate, resolveInstants } from './instants.js';
 
@@ -42,11 +43,11 @@ describe('date-only CLI options', () => {
   it('asks the server for the time zone only when a date is given', async () => {
     const asked: string[] = [];
     const client = {
-      get: <T>(path: string) => {
+      get: (path: '/organisation') => {
         asked.push(path);
-        return Promise.resolve({ timeZone: 'Europe/Berlin' } as T);
+        return Promise.resolve({ timeZone: 'Europe/Berlin' });
       },
-    };
+    } as unknown as Pick<ApiClient, 'get'>;
     expect(await resolveInstants(client, { at: ['--at', '2026-12-07T10:00:00Z', 'end'] })).toEqual({
       at: '2026-12-07T10:00:00Z',
     });

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.js';
+import type { ApiClient } from '../shared/api/api-client.js';
 import { CliExit, EXIT } from './exit-codes.js';
 import { addDays, parseDate, startOfDate } from '../platform/time/zoned-time.js';
 
@@ -58,9 +58,7 @@ export async function resolveInstants<K extends string>(
 ): Promise<Record<K, string | undefined>> {
   const entries = Object.entries(options) as [K, [string, string | undefined, DayEdge]][];
   const needsZone = entries.some(([, [, value]]) => value !== undefined && DATE_ONLY.test(value));
-  const timeZone = needsZone
-    ? (await client.get<{ timeZone: string }>('/organisation')).timeZone
-    : 'UTC';
+  const timeZone = needsZone ? (await client.get('/organisation')).timeZone : 'UTC';
   return Object.fromEntries(
     entries.map(([key, [option, value, edge]]) => [
       key,

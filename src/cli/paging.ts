@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { MAX_PAGE_LIMIT, type Page } from '../platform/http/paging.js';
-import type { ApiClient } from './api-client.js';
+import { MAX_PAGE_LIMIT } from '../platform/http/paging.js';
+import type { ApiClient, ItemOf } from '../shared/api/api-client.js';
+import { readPage, type ListPath, type ListRequest } from '../shared/api/list-pages.js';
 import type { CliContext } from './context.js';
-
-type Query = Record<string, string | number | boolean | undefined>;
 
 export interface PageOptions {
   limit?: string | undefined;
@@ -29,14 +28,14 @@ export function pageOptions(options: Record<string, unknown>): PageOptions {
 }
 
 /** Every item of a list, page after page (the API's nextCursor), in the list's order. */
-export async function* listPages<Item>(
+export async function* listPages<P extends ListPath>(
   client: ApiClient,
-  path: string,
-  query: Query,
-): AsyncGenerator<Item[]> {
+  path: P,
+  request: ListRequest<P>,
+): AsyncGenerator<ItemOf<P>[]> {
   let cursor: string | undefined;
   do {
-    const page = await client.get<Page<Item>>(path, { ...query, limit: MAX_PAGE_LIMIT, cursor });
+    const page = await readPage(client, path, request, { limit: MAX_PAGE_LIMIT, cursor });
     yield page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
@@ -46,23 +45,19 @@ export async function* listPages<Item>(
  * A list command's rows: all of them, or with --limit / --cursor one page, the cursor of the page
  * after it told on stderr (stdout stays the rows, as a table or JSON), so nothing is cut silently.
  */
-export async function fetchList<Item>(
+export async function fetchList<P extends ListPath>(
   client: ApiClient,
   cli: CliContext,
-  path: string,
-  query: Query,
+  path: P,
+  request: ListRequest<P>,
   options: PageOptions,
-): Promise<Item[]> {
+): Promise<ItemOf<P>[]> {
   if (options.limit !== undefined || options.cursor !== undefined) {
-    const page = await client.get<Page<Item>>(path, {
-      ...query,
-      limit: options.limit,
-      cursor: options.cursor,
-    });
+    const page = await readPage(client, path, request, options);
     if (page.nextCursor !== null) cli.output.err(`More rows follow: --cursor ${page.nextCursor}`);
     return page.items;
   }
-  const items: Item[] = [];
-  for await (const page of listPages<Item>(client, path, query)) items.push(...page);
+  const items: ItemOf<P>[] = [];
+  for await (const page of listPages(client, path, request)) items.push(...page);
   return items;
 }

@@ -3,7 +3,7 @@ import { clientDefaults } from '../app/client-config.js';
 import { PLUMBLINE_VERSION } from '../app/version.js';
 import { AppError } from '../platform/errors.js';
 import { storageFailureOf, storageFullError } from '../platform/storage/storage-full.js';
-import { ApiError } from './api-client.js';
+import { ApiError } from '../shared/api/api-error.js';
 import { registerAccessCommands } from './commands/access.js';
 import { registerAccountCommands } from './commands/accounts.js';
 import { registerAccessReviewCommands } from './commands/access-reviews.js';
@@ -110,11 +110,8 @@ export async function runCli(argv: string[], cli: CliContext): Promise<number> {
       return error.code;
     }
     if (error instanceof ApiError) {
-      const issues =
-        (error.body as { error?: { issues?: { path: string; message: string }[] } } | null)?.error
-          ?.issues ?? [];
       cli.output.err(`Error: ${error.message}`);
-      for (const issue of issues) cli.output.err(`  ${issue.path}: ${issue.message}`);
+      for (const issue of error.issues) cli.output.err(`  ${issue.path}: ${issue.message}`);
       return exitCodeForStatus(error.status);
     }
     if (error instanceof AppError) {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { signInAsPerson, type ApiClient } from './api-client.js';
+import type { ApiClient } from '../shared/api/api-client.js';
+import { signInAsPerson } from './api-transport.js';
 import { globalOptions, type CliContext } from './context.js';
 import { CliExit, EXIT } from './exit-codes.js';
 

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Command } from 'commander';
-import { ApiError } from './api-client.js';
-import { globalOptions, type CliContext } from './context.js';
+import type { RawBody } from '../shared/api/api-client.js';
 import { CliExit, EXIT } from './exit-codes.js';
 
 /** The file (or standard input for `-`) as a stream: the upload is sent as it is read. */
@@ -17,48 +15,10 @@ export function openInput(file: string): Readable {
 }
 
 /**
- * POSTs a stream as the request body (the API client sends whole bodies only), so a file of a
- * million rows never sits in memory; the answer is handled like any other API call. Every
- * importer of the CLI (backup runs, scans, accounts, people, certificates) sends through here.
+ * A stream as a request body, sent as it is read, so a file of a million rows never sits in
+ * memory. Every importer of the CLI (backup runs, scans, accounts, people, certificates, register
+ * sync) sends its file through here.
  */
-export async function postStream<T>(
-  command: Command,
-  cli: CliContext,
-  path: string,
-  query: Record<string, string | undefined>,
-  input: Readable,
-  contentType = 'application/octet-stream',
-): Promise<T> {
-  const { url, token } = globalOptions(command);
-  const target = new URL(`/api/v1${path}`, url);
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) target.searchParams.set(name, value);
-  }
-  const doFetch = cli.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await doFetch(target, {
-      method: 'POST',
-      headers: {
-        'content-type': contentType,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: Readable.toWeb(input) as ReadableStream<Uint8Array>,
-      duplex: 'half',
-    } as RequestInit);
-  } catch (error) {
-    throw new CliExit(
-      EXIT.unreachable,
-      `Cannot reach Plumbline at ${url}: ${(error as Error).message}`,
-    );
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: keep the text for the message.
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as T;
+export function streamedBody(input: Readable, contentType = 'application/octet-stream'): RawBody {
+  return { contentType, content: Readable.toWeb(input) as ReadableStream<Uint8Array> };
 }

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiProvider } from './api/ApiProvider.js';
-import { ApiError, createApiClient } from './api/client.js';
+import { ApiError, createWebClient } from './api/web-client.js';
 import { SESSION_KEY } from './api/identity.js';
 import { AppRoutes } from './AppRoutes.js';
 import { cssVariablesResolver, theme } from './theme.js';
@@ -21,7 +21,7 @@ function createClients() {
   });
   // Any 401 means the session ended or needs its second factor: learning the session again lets
   // the route guard send the person to the right signing-in step.
-  const api = createApiClient({
+  const api = createWebClient({
     onSignInRequired: () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
   });
   return { queryClient, api };

@@ -1,12 +1,12 @@
 import { Option, type Command } from 'commander';
-import {
-  ACCESS_REQUEST_STATUSES,
-  type AccessRequestView,
-} from '../../modules/accounts/access-request.schema.js';
+import { ACCESS_REQUEST_STATUSES } from '../../modules/accounts/access-request.schema.js';
+import type { QueryOf, ResponseOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
 import { signAsPerson, withSignerOptions } from '../sign-as-person.js';
+
+type AccessRequestView = ResponseOf<'/access-requests/{id}'>;
 
 function describeRequest(request: AccessRequestView): string {
   const decision =
@@ -36,8 +36,6 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
   const requests = program
     .command('access-requests')
     .description('documented requests for access, approved by a second person by e-signature');
-  const path = (id: string) => `/access-requests/${encodeURIComponent(id)}`;
-
   requests
     .command('create')
     .description('request access for a person in the people register')
@@ -50,11 +48,9 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
         options: { person: string; asset: string; role: string; justification: string },
         command: Command,
       ) => {
-        const request = await clientFor(command, cli).send<AccessRequestView>(
-          'POST',
-          '/access-requests',
-          options,
-        );
+        const request = await clientFor(command, cli).send('POST', '/access-requests', {
+          body: options,
+        });
         print(
           command,
           cli,
@@ -68,12 +64,15 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
     .option('--asset <key>')
     .addOption(new Option('--status <status>').choices(ACCESS_REQUEST_STATUSES))
     .action(
-      async (options: { asset?: string; status?: string } & PageOptions, command: Command) => {
-        const items = await fetchList<AccessRequestView>(
+      async (
+        options: { asset?: string; status?: QueryOf<'/access-requests'>['status'] } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/access-requests',
-          { asset: options.asset, status: options.status },
+          { query: { asset: options.asset, status: options.status } },
           options,
         );
         printList(
@@ -90,7 +89,9 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
     .command('show <id>')
     .description('one request with its decision')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const request = await clientFor(command, cli).get<AccessRequestView>(path(id));
+      const request = await clientFor(command, cli).get('/access-requests/{id}', {
+        path: { id },
+      });
       print(command, cli, request, describeRequest(request));
     });
 
@@ -109,9 +110,9 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
         command: Command,
       ) => {
         const { session, password } = await signAsPerson(command, cli, options);
-        const request = await session.send<AccessRequestView>('POST', `${path(id)}/approve`, {
-          password,
-          note: options.note ?? '',
+        const request = await session.send('POST', '/access-requests/{id}/approve', {
+          path: { id },
+          body: { password, note: options.note ?? '' },
         });
         print(command, cli, request, `Approved: ${describeRequest(request)}`);
       },
@@ -130,9 +131,9 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
         command: Command,
       ) => {
         const { session, password } = await signAsPerson(command, cli, options);
-        const request = await session.send<AccessRequestView>('POST', `${path(id)}/reject`, {
-          password,
-          reason: options.reason,
+        const request = await session.send('POST', '/access-requests/{id}/reject', {
+          path: { id },
+          body: { password, reason: options.reason },
         });
         print(command, cli, request, `Rejected: ${describeRequest(request)}`);
       },
@@ -142,10 +143,9 @@ export function registerAccessRequestCommands(program: Command, cli: CliContext)
     .command('grant <id>')
     .description('record that approved access was granted (now)')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const request = await clientFor(command, cli).send<AccessRequestView>(
-        'POST',
-        `${path(id)}/grant`,
-      );
+      const request = await clientFor(command, cli).send('POST', '/access-requests/{id}/grant', {
+        path: { id },
+      });
       print(command, cli, request, `Granted: ${describeRequest(request)}`);
     });
 }

@@ -1,16 +1,13 @@
 import { Option, type Command } from 'commander';
-import type {
-  AccessReviewCampaignView,
-  AccessReviewDetail,
-  AccessReviewItemView,
-  DecideAccessReviewResult,
-} from '../../modules/access-reviews/access-review.schema.js';
 import { ACCESS_REVIEW_DECISIONS } from '../../modules/access-reviews/access-review.schema.js';
-import { signInAsPerson } from '../api-client.js';
+import type { BodyOf, ItemOf, QueryOf } from '../../shared/api/api-client.js';
+import { signInAsPerson } from '../api-transport.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
+
+type AccessReviewCampaignView = ItemOf<'/access-reviews'>;
 
 const CAMPAIGN_COLUMNS = ['id', 'asset', 'quarter', 'status', 'owner', 'progress', 'signedBy'];
 
@@ -51,11 +48,13 @@ export function registerAccessReviewCommands(program: Command, cli: CliContext):
         options: { asset: string; quarter?: string; delegate?: string[] },
         command: Command,
       ) => {
-        const campaign = await clientFor(command, cli).send<AccessReviewCampaignView>(
-          'POST',
-          '/access-reviews',
-          { asset: options.asset, quarter: options.quarter, delegates: options.delegate ?? [] },
-        );
+        const campaign = await clientFor(command, cli).send('POST', '/access-reviews', {
+          body: {
+            asset: options.asset,
+            quarter: options.quarter,
+            delegates: options.delegate ?? [],
+          },
+        });
         cli.output.out(
           globalOptions(command).json
             ? JSON.stringify(campaign, null, 2)
@@ -70,14 +69,18 @@ export function registerAccessReviewCommands(program: Command, cli: CliContext):
     .addOption(new Option('--status <status>').choices(['open', 'signed']))
     .action(
       async (
-        options: { asset?: string; quarter?: string; status?: string } & PageOptions,
+        options: {
+          asset?: string;
+          quarter?: string;
+          status?: QueryOf<'/access-reviews'>['status'];
+        } & PageOptions,
         command: Command,
       ) => {
-        const items = await fetchList<AccessReviewCampaignView>(
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/access-reviews',
-          { asset: options.asset, quarter: options.quarter, status: options.status },
+          { query: { asset: options.asset, quarter: options.quarter, status: options.status } },
           options,
         );
         if (globalOptions(command).json) cli.output.out(JSON.stringify(items, null, 2));
@@ -94,35 +97,40 @@ export function registerAccessReviewCommands(program: Command, cli: CliContext):
         'pending',
       ]),
     )
-    .action(async (id: string, options: { decision?: string } & PageOptions, command: Command) => {
-      const client = clientFor(command, cli);
-      const path = `/access-reviews/${encodeURIComponent(id)}`;
-      const campaign = await client.get<AccessReviewDetail>(path);
-      const items = await fetchList<AccessReviewItemView>(
-        client,
-        cli,
-        `${path}/items`,
-        { decision: options.decision },
-        options,
-      );
-      if (globalOptions(command).json) {
-        cli.output.out(JSON.stringify({ ...campaign, items }, null, 2));
-        return;
-      }
-      cli.output.out(describeCampaign(campaign));
-      printList(
-        command,
-        cli,
-        items.map((item) => ({
-          ...item,
-          roles: item.roles.join(','),
-          decision: item.decision ?? 'pending',
-          carriedOut: item.carriedOutAt ?? '',
-        })),
-        ['username', 'personEmail', 'roles', 'privileged', 'decision', 'comment', 'carriedOut'],
-        formatTable,
-      );
-    });
+    .action(
+      async (
+        id: string,
+        options: { decision?: QueryOf<'/access-reviews/{id}/items'>['decision'] } & PageOptions,
+        command: Command,
+      ) => {
+        const client = clientFor(command, cli);
+        const campaign = await client.get('/access-reviews/{id}', { path: { id } });
+        const items = await fetchList(
+          client,
+          cli,
+          '/access-reviews/{id}/items',
+          { path: { id }, query: { decision: options.decision } },
+          options,
+        );
+        if (globalOptions(command).json) {
+          cli.output.out(JSON.stringify({ ...campaign, items }, null, 2));
+          return;
+        }
+        cli.output.out(describeCampaign(campaign));
+        printList(
+          command,
+          cli,
+          items.map((item) => ({
+            ...item,
+            roles: item.roles.join(','),
+            decision: item.decision ?? 'pending',
+            carriedOut: item.carriedOutAt ?? '',
+          })),
+          ['username', 'personEmail', 'roles', 'privileged', 'decision', 'comment', 'carriedOut'],
+          formatTable,
+        );
+      },
+    );
 
   reviews
     .command('decide <id> [usernames...]')
@@ -136,19 +144,26 @@ export function registerAccessReviewCommands(program: Command, cli: CliContext):
       async (
         id: string,
         usernames: string[],
-        options: { decision: string; comment: string; allPending?: boolean },
+        options: {
+          decision: BodyOf<'/access-reviews/{id}/decisions', 'post'>['decision'];
+          comment: string;
+          allPending?: boolean;
+        },
         command: Command,
       ) => {
         if (usernames.length > 0 === Boolean(options.allPending)) {
           throw new CliExit(EXIT.usage, 'Name the accounts or give --all-pending (not both)');
         }
-        const result = await clientFor(command, cli).send<DecideAccessReviewResult>(
+        const result = await clientFor(command, cli).send(
           'POST',
-          `/access-reviews/${encodeURIComponent(id)}/decisions`,
+          '/access-reviews/{id}/decisions',
           {
-            decision: options.decision,
-            comment: options.comment,
-            ...(options.allPending ? { allPending: true } : { usernames }),
+            path: { id },
+            body: {
+              decision: options.decision,
+              comment: options.comment,
+              ...(options.allPending ? { allPending: true } : { usernames }),
+            },
           },
         );
         const { total, pending } = result.progress;
@@ -180,14 +195,13 @@ export function registerAccessReviewCommands(program: Command, cli: CliContext):
         }
         const { url } = globalOptions(command);
         const session = await signInAsPerson(
-          { url, ...(cli.fetch ? { fetch: cli.fetch } : {}) },
+          { url, fetch: cli.fetch },
           { email: options.email, password, totpCode: options.totpCode },
         );
-        const campaign = await session.send<AccessReviewCampaignView>(
-          'POST',
-          `/access-reviews/${encodeURIComponent(id)}/sign`,
-          { password, ...(options.note ? { note: options.note } : {}) },
-        );
+        const campaign = await session.send('POST', '/access-reviews/{id}/sign', {
+          path: { id },
+          body: { password, ...(options.note ? { note: options.note } : {}) },
+        });
         cli.output.out(
           globalOptions(command).json
             ? JSON.stringify(campaign, null, 2)

@@ -1,20 +1,12 @@
 import type { Command } from 'commander';
-import type { ApiTokenView } from '../../modules/identity/api-token.service.js';
-import type { UserView } from '../../modules/identity/user.schema.js';
-import type { AuditEventView } from '../../modules/audit-log/audit-log.schema.js';
-import { ApiError } from '../api-client.js';
+import { ApiError, type BodyOf, type ResponseOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, pageOptions, withPageOptions, type PageOptions } from '../paging.js';
 
-interface HealthAnswer {
-  status: string;
-  database: string;
-  version: string;
-  checks?: Record<string, { status: string; message?: string }>;
-}
+type HealthAnswer = ResponseOf<'/health'>;
 
 /** Client commands for health, users, tokens and the audit log. */
 export function registerAccessCommands(program: Command, cli: CliContext): void {
@@ -24,15 +16,14 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .action(async (_options: unknown, command: Command) => {
       let health: HealthAnswer;
       try {
-        health = await clientFor(command, cli).get<HealthAnswer>('/health');
+        health = await clientFor(command, cli).get('/health');
       } catch (error) {
         // Not ready: the answer names the failing components.
         if (!(error instanceof ApiError) || error.status !== 503) throw error;
+        // The 503 answer has the same body as the 200 one.
         health = error.body as HealthAnswer;
       }
-      const failing = Object.entries(health.checks ?? {}).filter(
-        ([, check]) => check.status !== 'ok',
-      );
+      const failing = Object.entries(health.checks).filter(([, check]) => check.status !== 'ok');
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(health)
@@ -46,7 +37,7 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
 
   withPageOptions(program.command('users').description('list users by e-mail address')).action(
     async (options: Record<string, unknown>, command: Command) => {
-      const items = await fetchList<UserView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/users',
@@ -68,7 +59,7 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .description('link users to people at the single sign-on provider (admin)');
   /** The id of the user with this e-mail address (the API names users by id). */
   const userIdOf = async (command: Command, email: string): Promise<string> => {
-    const users = await fetchList<UserView>(clientFor(command, cli), cli, '/users', {}, {});
+    const users = await fetchList(clientFor(command, cli), cli, '/users', {}, {});
     const user = users.find((candidate) => candidate.email === email.toLowerCase());
     if (!user) throw new CliExit(EXIT.notFoundOrForbidden, `No user with e-mail ${email}`);
     return user.id;
@@ -79,11 +70,10 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .requiredOption('--subject <sub>', "the person's subject at the provider")
     .action(async (email: string, options: { subject: string }, command: Command) => {
       const id = await userIdOf(command, email);
-      const linked = await clientFor(command, cli).send<{ issuer: string; subject: string }>(
-        'PUT',
-        `/users/${id}/sso-identity`,
-        { subject: options.subject },
-      );
+      const linked = await clientFor(command, cli).send('PUT', '/users/{id}/sso-identity', {
+        path: { id },
+        body: { subject: options.subject },
+      });
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(linked)
@@ -95,13 +85,13 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
     .description('remove the link (set a password for the user to sign in again)')
     .action(async (email: string, _options: unknown, command: Command) => {
       const id = await userIdOf(command, email);
-      await clientFor(command, cli).send('DELETE', `/users/${id}/sso-identity`);
+      await clientFor(command, cli).send('DELETE', '/users/{id}/sso-identity', { path: { id } });
       cli.output.out(`Unlinked ${email}`);
     });
 
   const tokens = program.command('tokens').description('API tokens for machines');
   tokens.command('list').action(async (_options: unknown, command: Command) => {
-    const { items } = await clientFor(command, cli).get<{ items: ApiTokenView[] }>('/tokens');
+    const { items } = await clientFor(command, cli).get('/tokens');
     printList(
       command,
       cli,
@@ -119,15 +109,17 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
       'when the token stops working (ISO date-time, or YYYY-MM-DD: at the end of that day)',
     )
     .action(
-      async (options: { name: string; role: string; expiresAt?: string }, command: Command) => {
+      async (
+        options: { name: string; role: BodyOf<'/tokens', 'post'>['role']; expiresAt?: string },
+        command: Command,
+      ) => {
         const client = clientFor(command, cli);
         const { expiresAt } = await resolveInstants(client, {
           expiresAt: ['--expires-at', options.expiresAt, 'end'],
         });
-        const created = await client.send<{
-          token: string;
-          apiToken: ApiTokenView;
-        }>('POST', '/tokens', { name: options.name, role: options.role, expiresAt });
+        const created = await client.send('POST', '/tokens', {
+          body: { name: options.name, role: options.role, expiresAt },
+        });
         cli.output.out(
           globalOptions(command).json
             ? JSON.stringify(created, null, 2)
@@ -136,10 +128,9 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
       },
     );
   tokens.command('revoke <id>').action(async (id: string, _options: unknown, command: Command) => {
-    const revoked = await clientFor(command, cli).send<ApiTokenView>(
-      'DELETE',
-      `/tokens/${encodeURIComponent(id)}`,
-    );
+    const revoked = await clientFor(command, cli).send('DELETE', '/tokens/{id}', {
+      path: { id },
+    });
     cli.output.out(`Revoked ${revoked.name}`);
   });
 
@@ -156,11 +147,11 @@ export function registerAccessCommands(program: Command, cli: CliContext): void 
         options: { entityType?: string; entityId?: string } & PageOptions,
         command: Command,
       ) => {
-        const items = await fetchList<AuditEventView>(
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/audit/events',
-          { entityType: options.entityType, entityId: options.entityId },
+          { query: { entityType: options.entityType, entityId: options.entityId } },
           options,
         );
         printList(

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
-import type { AccountView, ImportAccountsResult } from '../../modules/accounts/account.schema.js';
+import type { ImportAccountsResult } from '../../modules/accounts/account.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { ACCOUNT_IMPORT_FORMATS } from '../../modules/accounts/parsers/index.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
 
 function describeIngest(result: ImportAccountsResult): string {
@@ -44,20 +45,21 @@ export function registerAccountCommands(program: Command, cli: CliContext): void
     .action(
       async (
         file: string,
-        options: { asset: string; format: string; takenAt?: string },
+        options: {
+          asset: string;
+          format: QueryOf<'/accounts/import', 'post'>['format'];
+          takenAt?: string;
+        },
         command: Command,
       ) => {
-        const { takenAt } = await resolveInstants(clientFor(command, cli), {
+        const client = clientFor(command, cli);
+        const { takenAt } = await resolveInstants(client, {
           takenAt: ['--taken-at', options.takenAt, 'start'],
         });
-        const result = await postStream<ImportAccountsResult>(
-          command,
-          cli,
-          '/accounts/import',
-          { asset: options.asset, format: options.format, takenAt },
-          openInput(file),
-          'text/csv',
-        );
+        const result = await client.send('POST', '/accounts/import', {
+          query: { asset: options.asset, format: options.format, takenAt },
+          raw: streamedBody(openInput(file), 'text/csv'),
+        });
         cli.output.out(
           globalOptions(command).json ? JSON.stringify(result, null, 2) : describeIngest(result),
         );
@@ -71,11 +73,16 @@ export function registerAccountCommands(program: Command, cli: CliContext): void
         options: { asset: string; includeRemoved?: boolean } & PageOptions,
         command: Command,
       ) => {
-        const items = await fetchList<AccountView>(
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/accounts',
-          { asset: options.asset, includeRemoved: options.includeRemoved ? 'true' : undefined },
+          {
+            query: {
+              asset: options.asset,
+              includeRemoved: options.includeRemoved ? 'true' : undefined,
+            },
+          },
           options,
         );
         const rows = items.map((account) => ({

@@ -4,9 +4,9 @@ import {
   ALERT_FORMATS,
   MAX_WEBHOOK_BYTES,
   type AlertFormat,
-  type AlertView,
   type ImportAlertsResult,
 } from '../../modules/alerts/alert.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
@@ -62,15 +62,10 @@ export function registerAlertCommands(program: Command, cli: CliContext): void {
         command: Command,
       ) => {
         const body = await readBody(file);
-        const result = await clientFor(command, cli).send<ImportAlertsResult>(
-          'POST',
-          '/alerts/import',
-          body,
-          {
-            contentType: 'application/octet-stream',
-            query: { format: options.format, assetLabels: options.assetLabels },
-          },
-        );
+        const result = await clientFor(command, cli).send('POST', '/alerts/import', {
+          query: { format: options.format, assetLabels: options.assetLabels },
+          raw: { contentType: 'application/octet-stream', content: body },
+        });
         if (globalOptions(command).json) {
           cli.output.out(JSON.stringify(result, null, 2));
           return;
@@ -83,14 +78,16 @@ export function registerAlertCommands(program: Command, cli: CliContext): void {
     .option('--status <status>', 'firing or resolved')
     .option('--asset <key>')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const items = await fetchList<AlertView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/alerts',
         {
-          unmapped: options.unmapped ? 'true' : undefined,
-          status: options.status,
-          asset: options.asset,
+          query: {
+            unmapped: options.unmapped ? 'true' : undefined,
+            status: options.status as QueryOf<'/alerts'>['status'],
+            asset: options.asset as string | undefined,
+          },
         },
         {
           limit: options.limit as string | undefined,

@@ -1,22 +1,12 @@
 import { Option, type Command } from 'commander';
-import type {
-  BackupRunView,
-  ImportBackupRunsResult,
-} from '../../modules/backups/backup-run.schema.js';
-import type {
-  BackupPolicyView,
-  EffectiveBackupPolicy,
-} from '../../modules/backups/backup-policy.schema.js';
-import type {
-  BackupIncidentView,
-  BackupStatusView,
-} from '../../modules/backups/backup-status.schema.js';
+import type { ImportBackupRunsResult } from '../../modules/backups/backup-run.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { BACKUP_IMPORT_FORMATS } from '../../modules/backups/parsers/index.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 
 interface IngestOptions {
   format: (typeof BACKUP_IMPORT_FORMATS)[number];
@@ -47,18 +37,15 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .option('--dry-run', 'check and count, store nothing')
     .option('--allow-empty', 'accept output that holds no runs (refused otherwise)')
     .action(async (file: string, options: IngestOptions, command: Command) => {
-      const result = await postStream<ImportBackupRunsResult>(
-        command,
-        cli,
-        '/backup-runs/import',
-        {
+      const result = await clientFor(command, cli).send('POST', '/backup-runs/import', {
+        query: {
           format: options.format,
           asset: options.asset,
           dryRun: options.dryRun ? 'true' : undefined,
           allowEmpty: options.allowEmpty ? 'true' : undefined,
         },
-        openInput(file),
-      );
+        raw: streamedBody(openInput(file)),
+      });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
         return;
@@ -87,15 +74,17 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         from: ['--from', options.from, 'start'],
         to: ['--to', options.to, 'end'],
       });
-      const items = await fetchList<BackupRunView>(
+      const items = await fetchList(
         client,
         cli,
         '/backup-runs',
         {
-          asset: options.asset,
-          ...period,
-          status: options.status,
-          tool: options.tool,
+          query: {
+            asset: options.asset,
+            ...period,
+            status: options.status as QueryOf<'/backup-runs'>['status'],
+            tool: options.tool as QueryOf<'/backup-runs'>['tool'],
+          },
         },
         options,
       );
@@ -112,10 +101,9 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .description('backup policies')
     .option('--include-archived', 'archived policies too')
     .action(async (options: { includeArchived?: boolean }, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: BackupPolicyView[] }>(
-        '/backup-policies',
-        { includeArchived: options.includeArchived ? 'true' : undefined },
-      );
+      const { items } = await clientFor(command, cli).get('/backup-policies', {
+        query: { includeArchived: options.includeArchived ? 'true' : undefined },
+      });
       const rows = items.map((policy) => ({
         ...policy,
         scope: Object.values(policy.scope).join(':'),
@@ -132,9 +120,9 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .command('policy <asset>')
     .description('the backup policy that applies to an asset, and where it comes from')
     .action(async (asset: string, _options: unknown, command: Command) => {
-      const policy = await clientFor(command, cli).get<EffectiveBackupPolicy>(
-        `/assets/${encodeURIComponent(asset)}/backup-policy`,
-      );
+      const policy = await clientFor(command, cli).get('/assets/{key}/backup-policy', {
+        path: { key: asset },
+      });
       cli.output.out(JSON.stringify(policy, null, 2));
     });
   backups
@@ -147,7 +135,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .action(async (options: { at?: string }, command: Command) => {
       const client = clientFor(command, cli);
       const { at } = await resolveInstants(client, { at: ['--at', options.at, 'end'] });
-      const view = await client.get<BackupStatusView>('/backups/status', { at });
+      const view = await client.get('/backups/status', { query: { at } });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(view, null, 2));
         return;
@@ -193,14 +181,16 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       const { at } = await resolveInstants(client, {
         at: ['--at', typeof options.at === 'string' ? options.at : undefined, 'end'],
       });
-      const items = await fetchList<BackupIncidentView>(
+      const items = await fetchList(
         client,
         cli,
         '/backups/incidents',
         {
-          status: options.open ? 'open' : undefined,
-          asset: options.asset,
-          at,
+          query: {
+            status: options.open ? 'open' : undefined,
+            asset: options.asset as string | undefined,
+            at,
+          },
         },
         {
           limit: options.limit as string | undefined,

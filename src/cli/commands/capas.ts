@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CAPA_STATUSES } from '../../modules/capas/capa-status.js';
-import type { CapaDetail, CapaView } from '../../modules/capas/capa.schema.js';
+import type { CapaDetail } from '../../modules/capas/capa.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
@@ -35,14 +36,16 @@ export function registerCapaCommands(program: Command, cli: CliContext): void {
     .addOption(new Option('--status <status>').choices(CAPA_STATUSES))
     .option('--nonconformance <id>', 'only those linked to this nonconformance')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const items = await fetchList<CapaView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/capas',
         {
-          open: options.open ? 'true' : undefined,
-          status: options.status,
-          nonconformanceId: options.nonconformance,
+          query: {
+            open: options.open ? 'true' : undefined,
+            status: options.status as QueryOf<'/capas'>['status'],
+            nonconformanceId: options.nonconformance as string | undefined,
+          },
         },
         {
           limit: options.limit as string | undefined,
@@ -68,9 +71,7 @@ export function registerCapaCommands(program: Command, cli: CliContext): void {
     .command('show <id>')
     .description('one CAPA with its root cause, actions and effectiveness check')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const capa = await clientFor(command, cli).get<CapaDetail>(
-        `/capas/${encodeURIComponent(id)}`,
-      );
+      const capa = await clientFor(command, cli).get('/capas/{id}', { path: { id } });
       cli.output.out(
         globalOptions(command).json ? JSON.stringify(capa, null, 2) : describeCapa(capa),
       );

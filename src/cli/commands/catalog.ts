@@ -1,8 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { ApplyCatalogResult } from '../../modules/controls/apply-catalog.js';
 import { catalogToFiles, writeCatalogFiles } from '../../modules/controls/catalog-files.js';
-import type { Catalog } from '../../modules/controls/catalog.schema.js';
 import { loadCatalogDir, type LoadedCatalog } from '../../modules/controls/load-catalog-dir.js';
 import type { CatalogPlan, PlanEntry } from '../../modules/controls/plan-catalog.js';
 import { AppError } from '../../platform/errors.js';
@@ -100,11 +98,7 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
     .description('show what applying the catalogue in <dir> would add, change and retire')
     .action(async (directory: string, _options: unknown, command: Command) => {
       const { catalog: desired } = await readCatalogDir(directory);
-      const plan = await clientFor(command, cli).send<CatalogPlan>(
-        'POST',
-        '/catalog/plan',
-        desired,
-      );
+      const plan = await clientFor(command, cli).send('POST', '/catalog/plan', { body: desired });
       cli.output.out(
         globalOptions(command).json ? JSON.stringify(plan, null, 2) : formatPlan(plan),
       );
@@ -115,11 +109,9 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
     .description('make the stored catalogue equal to <dir> (audited; objects absent are retired)')
     .action(async (directory: string, _options: unknown, command: Command) => {
       const { catalog: desired } = await readCatalogDir(directory);
-      const result = await clientFor(command, cli).send<ApplyCatalogResult>(
-        'POST',
-        '/catalog/apply',
-        desired,
-      );
+      const result = await clientFor(command, cli).send('POST', '/catalog/apply', {
+        body: desired,
+      });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
       } else if (!result.applied) {
@@ -137,7 +129,7 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
       'write the stored catalogue into <dir> as YAML files, replacing catalogue files there',
     )
     .action(async (directory: string, _options: unknown, command: Command) => {
-      const current = await clientFor(command, cli).get<Catalog>('/catalog/export');
+      const current = await clientFor(command, cli).get('/catalog/export');
       const outcome = await writeCatalogFiles(path.resolve(directory), catalogToFiles(current));
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(outcome, null, 2));

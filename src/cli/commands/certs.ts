@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
-import type {
-  CertificateView,
-  EndpointView,
-  ImportCertificatesResult,
-  ProbeResultView,
-} from '../../modules/certificates/certificate.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 
 /** Client commands for the TLS certificate inventory. */
 export function registerCertificateCommands(program: Command, cli: CliContext): void {
@@ -21,14 +15,10 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
     )
     .option('--asset <key>', 'the asset the certificates are deployed on')
     .action(async (file: string, options: { asset?: string }, command: Command) => {
-      const result = await postStream<ImportCertificatesResult>(
-        command,
-        cli,
-        '/certificates/import',
-        { asset: options.asset },
-        openInput(file),
-        'application/x-pem-file',
-      );
+      const result = await clientFor(command, cli).send('POST', '/certificates/import', {
+        query: { asset: options.asset },
+        raw: streamedBody(openInput(file), 'application/x-pem-file'),
+      });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
         return;
@@ -49,14 +39,16 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
       if (days !== undefined && !/^\d+$/.test(days)) {
         throw new CliExit(EXIT.usage, '--expiring-within takes a whole number of days');
       }
-      const items = await fetchList<CertificateView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/certificates',
         {
-          expiringWithinDays: days,
-          asset: options.asset,
-          includeSuperseded: options.includeSuperseded ? 'true' : undefined,
+          query: {
+            expiringWithinDays: days,
+            asset: options.asset as string | undefined,
+            includeSuperseded: options.includeSuperseded ? 'true' : undefined,
+          },
         },
         options,
       );
@@ -79,11 +71,11 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
   withPageOptions(certs.command('endpoints').description('TLS endpoints with their last probe'))
     .option('--asset <key>')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
-      const items = await fetchList<EndpointView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/tls-endpoints',
-        { asset: options.asset },
+        { query: { asset: options.asset } },
         options,
       );
       const rows = items.map((item) => ({
@@ -104,10 +96,8 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
     .description('add a TLS endpoint for the probe job')
     .option('--asset <key>')
     .action(async (host: string, port: string, options: { asset?: string }, command: Command) => {
-      const created = await clientFor(command, cli).send<EndpointView>('POST', '/tls-endpoints', {
-        host,
-        port: Number(port),
-        ...(options.asset ? { asset: options.asset } : {}),
+      const created = await clientFor(command, cli).send('POST', '/tls-endpoints', {
+        body: { host, port: Number(port), ...(options.asset ? { asset: options.asset } : {}) },
       });
       if (globalOptions(command).json) cli.output.out(JSON.stringify(created, null, 2));
       else cli.output.out(`Added ${created.host}:${created.port} (${created.id}).`);
@@ -116,11 +106,9 @@ export function registerCertificateCommands(program: Command, cli: CliContext): 
     .command('probe <endpointId>')
     .description('probe one endpoint now')
     .action(async (endpointId: string, _options: unknown, command: Command) => {
-      const result = await clientFor(command, cli).send<ProbeResultView>(
-        'POST',
-        `/tls-endpoints/${encodeURIComponent(endpointId)}/probe`,
-        {},
-      );
+      const result = await clientFor(command, cli).send('POST', '/tls-endpoints/{id}/probe', {
+        path: { id: endpointId },
+      });
       if (globalOptions(command).json) cli.output.out(JSON.stringify(result, null, 2));
       else cli.output.out(`${result.host}:${result.port} ${result.outcome}: ${result.detail}`);
     });

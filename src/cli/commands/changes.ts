@@ -4,7 +4,8 @@ import {
   CHANGE_STATUSES,
   CHANGE_TYPES,
 } from '../../modules/changes/change-status.js';
-import type { ChangeDetail, ChangeView } from '../../modules/changes/change.schema.js';
+import type { ChangeDetail } from '../../modules/changes/change.schema.js';
+import type { BodyOf, QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
@@ -48,11 +49,17 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
     .addOption(new Option('--type <type>').choices(CHANGE_TYPES))
     .option('--asset <key>', 'only changes affecting this asset')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
-      const items = await fetchList<ChangeView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/changes',
-        { status: options.status, type: options.type, asset: options.asset },
+        {
+          query: {
+            status: options.status as QueryOf<'/changes'>['status'],
+            type: options.type as QueryOf<'/changes'>['type'],
+            asset: options.asset,
+          },
+        },
         { limit: options.limit, cursor: options.cursor },
       );
       printList(
@@ -67,9 +74,7 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
     .command('show <id>')
     .description('one change with its approval, verification and delivery events')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const change = await clientFor(command, cli).get<ChangeDetail>(
-        `/changes/${encodeURIComponent(id)}`,
-      );
+      const change = await clientFor(command, cli).get('/changes/{id}', { path: { id } });
       cli.output.out(
         globalOptions(command).json ? JSON.stringify(change, null, 2) : describeChange(change),
       );
@@ -98,8 +103,8 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
         options: {
           title: string;
           description: string;
-          type: string;
-          risk: string;
+          type: BodyOf<'/changes', 'post'>['type'];
+          risk: BodyOf<'/changes', 'post'>['risk'];
           conformityImpact: string;
           rollbackPlan: string;
           asset: string[];
@@ -114,17 +119,19 @@ export function registerChangeCommands(program: Command, cli: CliContext): void 
           start: ['--planned-start', options.plannedStart, 'start'],
           end: ['--planned-end', options.plannedEnd, 'end'],
         });
-        const change = await client.send<ChangeDetail>('POST', '/changes', {
-          title: options.title,
-          description: options.description,
-          type: options.type,
-          risk: options.risk,
-          conformityImpact: options.conformityImpact,
-          rollbackPlan: options.rollbackPlan,
-          assets: options.asset,
-          ...(options.testSummary ? { testSummary: options.testSummary } : {}),
-          ...(planned.start ? { plannedStart: planned.start } : {}),
-          ...(planned.end ? { plannedEnd: planned.end } : {}),
+        const change = await client.send('POST', '/changes', {
+          body: {
+            title: options.title,
+            description: options.description,
+            type: options.type,
+            risk: options.risk,
+            conformityImpact: options.conformityImpact,
+            rollbackPlan: options.rollbackPlan,
+            assets: options.asset,
+            ...(options.testSummary ? { testSummary: options.testSummary } : {}),
+            ...(planned.start ? { plannedStart: planned.start } : {}),
+            ...(planned.end ? { plannedEnd: planned.end } : {}),
+          },
         });
         cli.output.out(
           globalOptions(command).json

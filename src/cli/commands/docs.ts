@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type {
-  DocumentDetail,
-  DocumentSummary,
-  ImportDocumentResult,
-} from '../../modules/documents/document.schema.js';
+import type { DocumentDetail } from '../../modules/documents/document.schema.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
@@ -66,14 +62,12 @@ export function registerDocumentCommands(program: Command, cli: CliContext): voi
     )
     .action(async (file: string, _options: unknown, command: Command) => {
       const quizFile = siblingQuiz(file);
-      const result = await clientFor(command, cli).send<ImportDocumentResult>(
-        'POST',
-        '/documents/import',
-        {
+      const result = await clientFor(command, cli).send('POST', '/documents/import', {
+        body: {
           markdown: readText(file, 'document'),
           ...(quizFile ? { quizYaml: readText(quizFile, 'quiz') } : {}),
         },
-      );
+      });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
         return;
@@ -90,7 +84,7 @@ export function registerDocumentCommands(program: Command, cli: CliContext): voi
   withPageOptions(
     docs.command('list').description('documents by id, with their latest version and status'),
   ).action(async (options: Record<string, string | undefined>, command: Command) => {
-    const items = await fetchList<DocumentSummary>(
+    const items = await fetchList(
       clientFor(command, cli),
       cli,
       '/documents',
@@ -116,9 +110,9 @@ export function registerDocumentCommands(program: Command, cli: CliContext): voi
     .command('show <id>')
     .description('one document: versions, sign-offs, history')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const document = await clientFor(command, cli).get<DocumentDetail>(
-        `/documents/${encodeURIComponent(id)}`,
-      );
+      const document = await clientFor(command, cli).get('/documents/{key}', {
+        path: { key: id },
+      });
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(document, null, 2)

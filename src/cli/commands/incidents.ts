@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { INCIDENT_SEVERITIES } from '../../modules/incidents/incident-status.js';
-import type { IncidentDetail, IncidentView } from '../../modules/incidents/incident.schema.js';
+import type { IncidentDetail } from '../../modules/incidents/incident.schema.js';
+import type { BodyOf, QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
@@ -33,13 +34,15 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
     .option('--open', 'only incidents not closed')
     .addOption(new Option('--severity <severity>').choices(INCIDENT_SEVERITIES))
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const items = await fetchList<IncidentView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/incidents',
         {
-          open: options.open ? 'true' : undefined,
-          severity: options.severity,
+          query: {
+            open: options.open ? 'true' : undefined,
+            severity: options.severity as QueryOf<'/incidents'>['severity'],
+          },
         },
         {
           limit: options.limit as string | undefined,
@@ -64,9 +67,7 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
     .command('show <id>')
     .description('one incident with its timeline')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const incident = await clientFor(command, cli).get<IncidentDetail>(
-        `/incidents/${encodeURIComponent(id)}`,
-      );
+      const incident = await clientFor(command, cli).get('/incidents/{id}', { path: { id } });
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(incident, null, 2)
@@ -91,7 +92,7 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
       async (
         options: {
           title: string;
-          severity: string;
+          severity: BodyOf<'/incidents', 'post'>['severity'];
           asset?: string[];
           responder?: string[];
           detectedAt?: string;
@@ -103,13 +104,15 @@ export function registerIncidentCommands(program: Command, cli: CliContext): voi
         const { detectedAt } = await resolveInstants(client, {
           detectedAt: ['--detected-at', options.detectedAt, 'start'],
         });
-        const incident = await client.send<IncidentDetail>('POST', '/incidents', {
-          title: options.title,
-          severity: options.severity,
-          assets: options.asset ?? [],
-          responders: options.responder ?? [],
-          ...(detectedAt ? { detectedAt } : {}),
-          ...(options.note ? { note: options.note } : {}),
+        const incident = await client.send('POST', '/incidents', {
+          body: {
+            title: options.title,
+            severity: options.severity,
+            assets: options.asset ?? [],
+            responders: options.responder ?? [],
+            ...(detectedAt ? { detectedAt } : {}),
+            ...(options.note ? { note: options.note } : {}),
+          },
         });
         cli.output.out(
           globalOptions(command).json

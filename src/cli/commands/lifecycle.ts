@@ -5,12 +5,10 @@ import {
   PROVISIONING_STATUSES,
   SANITISATION_METHODS,
   type DecommissioningRecordDetail,
-  type DecommissioningRecordView,
   type ProvisioningRequestDetail,
-  type ProvisioningRequestView,
 } from '../../modules/provisioning/provisioning.schema.js';
+import type { ApiClient, BodyOf, QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
-import type { ApiClient } from '../api-client.js';
 import { resolveInstants } from '../instants.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
@@ -66,18 +64,22 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
     .description(
       'provisioning requests: approved, built and verified before an asset goes into service',
     );
-  const path = (id: string) => `/provisioning-requests/${encodeURIComponent(id)}`;
-
   withPageOptions(provisioning.command('list').description('provisioning requests, newest first'))
     .option('--asset <key>')
     .addOption(new Option('--status <status>').choices(PROVISIONING_STATUSES))
     .action(
-      async (options: { asset?: string; status?: string } & PageOptions, command: Command) => {
-        const items = await fetchList<ProvisioningRequestView>(
+      async (
+        options: {
+          asset?: string;
+          status?: QueryOf<'/provisioning-requests'>['status'];
+        } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/provisioning-requests',
-          { asset: options.asset, status: options.status },
+          { query: { asset: options.asset, status: options.status } },
           options,
         );
         printList(
@@ -94,7 +96,9 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
     .command('show <id>')
     .description('one request with its acceptance criteria and their verification')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const request = await clientFor(command, cli).get<ProvisioningRequestDetail>(path(id));
+      const request = await clientFor(command, cli).get('/provisioning-requests/{id}', {
+        path: { id },
+      });
       print(command, cli, request, describeProvisioning);
     });
 
@@ -119,10 +123,8 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
         },
         command: Command,
       ) => {
-        const request = await clientFor(command, cli).send<ProvisioningRequestDetail>(
-          'POST',
-          '/provisioning-requests',
-          {
+        const request = await clientFor(command, cli).send('POST', '/provisioning-requests', {
+          body: {
             asset: options.asset,
             purpose: options.purpose,
             requirements: options.requirements,
@@ -130,7 +132,7 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
             acceptanceCriteria: options.criterion,
             configurationReference: options.configurationReference,
           },
-        );
+        });
         print(
           command,
           cli,
@@ -154,11 +156,10 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
         command: Command,
       ) => {
         const { session, password } = await signAsPerson(command, cli, options);
-        const request = await session.send<ProvisioningRequestDetail>(
-          'POST',
-          `${path(id)}/approval`,
-          { password, note: options.note ?? '' },
-        );
+        const request = await session.send('POST', '/provisioning-requests/{id}/approval', {
+          path: { id },
+          body: { password, note: options.note ?? '' },
+        });
         print(command, cli, request, (r) => `Approved ${r.number} (${r.approvedBy ?? ''}).`);
       },
     );
@@ -167,9 +168,10 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
     .command('start <id>')
     .description('start building an approved request; the caller becomes its implementer')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const request = await clientFor(command, cli).send<ProvisioningRequestDetail>(
+      const request = await clientFor(command, cli).send(
         'POST',
-        `${path(id)}/start`,
+        '/provisioning-requests/{id}/start',
+        { path: { id } },
       );
       print(
         command,
@@ -196,10 +198,10 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
         command: Command,
       ) => {
         const { session, password } = await signAsPerson(command, cli, options);
-        const request = await session.send<ProvisioningRequestDetail>(
+        const request = await session.send(
           'POST',
-          `${path(id)}/criteria/${encodeURIComponent(position)}/verification`,
-          { password, observation: options.observation },
+          '/provisioning-requests/{id}/criteria/{position}/verification',
+          { path: { id, position }, body: { password, observation: options.observation } },
         );
         const open = request.acceptanceCriteria.filter((c) => c.verifiedAt === null).length;
         print(command, cli, request, (r) =>
@@ -211,11 +213,13 @@ function registerProvisioningCommands(program: Command, cli: CliContext): void {
     );
 }
 
+type DecommissioningPatch = BodyOf<'/decommissioning-records/{id}', 'patch'>;
+
 interface DecommissioningOptions {
   retentionDecision?: string;
-  dataDisposition?: string;
+  dataDisposition?: DecommissioningPatch['dataDisposition'];
   dataLocation?: string;
-  sanitisationMethod?: string;
+  sanitisationMethod?: DecommissioningPatch['sanitisationMethod'];
   sanitisationReference?: string;
   removed?: string[];
   shutDownAt?: string;
@@ -250,8 +254,8 @@ function withDecommissioningOptions(command: Command): Command {
 async function decommissioningBody(
   client: ApiClient,
   options: DecommissioningOptions,
-): Promise<Record<string, unknown>> {
-  const body: Record<string, unknown> = {};
+): Promise<DecommissioningPatch> {
+  const body: DecommissioningPatch = {};
   if (options.retentionDecision !== undefined) body.retentionDecision = options.retentionDecision;
   if (options.dataDisposition !== undefined) body.dataDisposition = options.dataDisposition;
   if (options.dataLocation !== undefined) body.dataLocation = options.dataLocation;
@@ -278,20 +282,24 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
   const decommissioning = program
     .command('decommissioning')
     .description('decommissioning records: signed before an asset becomes decommissioned');
-  const path = (id: string) => `/decommissioning-records/${encodeURIComponent(id)}`;
-
   withPageOptions(
     decommissioning.command('list').description('decommissioning records, newest first'),
   )
     .option('--asset <key>')
     .addOption(new Option('--status <status>').choices(DECOMMISSIONING_STATUSES))
     .action(
-      async (options: { asset?: string; status?: string } & PageOptions, command: Command) => {
-        const items = await fetchList<DecommissioningRecordView>(
+      async (
+        options: {
+          asset?: string;
+          status?: QueryOf<'/decommissioning-records'>['status'];
+        } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/decommissioning-records',
-          { asset: options.asset, status: options.status },
+          { query: { asset: options.asset, status: options.status } },
           options,
         );
         printList(
@@ -308,7 +316,9 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
     .command('show <id>')
     .description('one record with what it still lacks')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const record = await clientFor(command, cli).get<DecommissioningRecordDetail>(path(id));
+      const record = await clientFor(command, cli).get('/decommissioning-records/{id}', {
+        path: { id },
+      });
       print(command, cli, record, describeDecommissioning);
     });
 
@@ -318,11 +328,12 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
       .description('record how an asset is taken out of service; it moves to decommissioning')
       .requiredOption('--asset <key>'),
   ).action(async (options: DecommissioningOptions & { asset: string }, command: Command) => {
-    const record = await clientFor(command, cli).send<DecommissioningRecordDetail>(
-      'POST',
-      '/decommissioning-records',
-      { asset: options.asset, ...(await decommissioningBody(clientFor(command, cli), options)) },
-    );
+    const client = clientFor(command, cli);
+    // A draft may lack what signing needs: the server names every missing field.
+    const body = { asset: options.asset, ...(await decommissioningBody(client, options)) };
+    const record = await client.send('POST', '/decommissioning-records', {
+      body: body as BodyOf<'/decommissioning-records', 'post'>,
+    });
     print(command, cli, record, (r) => `Recorded ${describeOutcome(r)}`);
   });
 
@@ -331,11 +342,11 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
       .command('update <id>')
       .description('change a draft record, e.g. tick removals as they are done'),
   ).action(async (id: string, options: DecommissioningOptions, command: Command) => {
-    const record = await clientFor(command, cli).send<DecommissioningRecordDetail>(
-      'PATCH',
-      path(id),
-      await decommissioningBody(clientFor(command, cli), options),
-    );
+    const client = clientFor(command, cli);
+    const record = await client.send('PATCH', '/decommissioning-records/{id}', {
+      path: { id },
+      body: await decommissioningBody(client, options),
+    });
     print(command, cli, record, (r) => `Updated ${describeOutcome(r)}`);
   });
 
@@ -352,11 +363,10 @@ function registerDecommissioningCommands(program: Command, cli: CliContext): voi
         command: Command,
       ) => {
         const { session, password } = await signAsPerson(command, cli, options);
-        const record = await session.send<DecommissioningRecordDetail>(
-          'POST',
-          `${path(id)}/signature`,
-          { password, note: options.note ?? '' },
-        );
+        const record = await session.send('POST', '/decommissioning-records/{id}/signature', {
+          path: { id },
+          body: { password, note: options.note ?? '' },
+        });
         print(
           command,
           cli,

@@ -3,9 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import type { PackJob } from '../../modules/packs/pack.schema.js';
 import { verifyPack } from '../../modules/packs/verify-pack.js';
-import { ApiError } from '../api-client.js';
+import type { ApiClient } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 
@@ -18,22 +17,9 @@ interface PackOptions {
 }
 
 /** Streams the finished pack to a file, never holding it in memory. */
-async function downloadTo(command: Command, cli: CliContext, job: PackJob, out: string) {
-  const options = globalOptions(command);
-  const url = new URL(job.downloadUrl!, options.url).toString();
-  const response = await (cli.fetch ?? fetch)(url, {
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-  });
-  if (!response.ok || !response.body) {
-    const text = await response.text();
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // Not an error body: the status says enough.
-    }
-    throw new ApiError(response.status, body);
-  }
+async function downloadTo(client: ApiClient, id: string, out: string) {
+  const response = await client.open('/reports/packs/{id}/download', { path: { id } });
+  if (!response.body) throw new CliExit(EXIT.failure, 'The server sent an empty pack');
   try {
     await pipeline(
       Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]),
@@ -62,15 +48,13 @@ export function registerPackCommands(program: Command, cli: CliContext): void {
     .option('--poll-ms <ms>', 'how often to ask for progress', '500')
     .action(async (options: PackOptions, command: Command) => {
       const client = clientFor(command, cli);
-      let job = await client.send<PackJob>('POST', '/reports/packs', {
-        framework: options.framework,
-        from: options.from,
-        to: options.to,
+      let job = await client.send('POST', '/reports/packs', {
+        body: { framework: options.framework, from: options.from, to: options.to },
       });
       let shown = '';
       while (job.state === 'queued' || job.state === 'running') {
         await sleep(Number(options.pollMs) || 500);
-        job = await client.get<PackJob>(`/reports/packs/${job.id}`);
+        job = await client.get('/reports/packs/{id}', { path: { id: job.id } });
         const line = `${job.state}: ${job.filesDone}/${job.filesTotal} files`;
         if (line !== shown) cli.output.err(line);
         shown = line;
@@ -78,7 +62,7 @@ export function registerPackCommands(program: Command, cli: CliContext): void {
       if (job.state === 'failed') {
         throw new CliExit(EXIT.failure, `The pack failed: ${job.error ?? 'unknown error'}`);
       }
-      await downloadTo(command, cli, job, options.out);
+      await downloadTo(client, job.id, options.out);
       if (globalOptions(command).json) cli.output.out(JSON.stringify(job, null, 2));
       else
         cli.output.out(

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { ImportPeopleResult, PersonView } from '../../modules/people/person.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions, type PageOptions } from '../paging.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 
 /** Client commands for the people register (the workforce, not Plumbline's users). */
 export function registerPeopleCommands(program: Command, cli: CliContext): void {
@@ -12,14 +12,9 @@ export function registerPeopleCommands(program: Command, cli: CliContext): void 
     .command('import <file>')
     .description('import the people CSV (- for standard input); every bad row is reported')
     .action(async (file: string, _options: unknown, command: Command) => {
-      const result = await postStream<ImportPeopleResult>(
-        command,
-        cli,
-        '/people/import',
-        {},
-        openInput(file),
-        'text/csv',
-      );
+      const result = await clientFor(command, cli).send('POST', '/people/import', {
+        raw: streamedBody(openInput(file), 'text/csv'),
+      });
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(result, null, 2)
@@ -28,20 +23,25 @@ export function registerPeopleCommands(program: Command, cli: CliContext): void 
     });
   withPageOptions(people.command('list').description('the people register'))
     .option('--status <status>', 'active or left')
-    .action(async (options: { status?: string } & PageOptions, command: Command) => {
-      const items = await fetchList<PersonView>(
-        clientFor(command, cli),
-        cli,
-        '/people',
-        { status: options.status },
-        options,
-      );
-      printList(
-        command,
-        cli,
-        items,
-        ['email', 'name', 'department', 'jobTitle', 'status', 'endDate', 'leftAt'],
-        formatTable,
-      );
-    });
+    .action(
+      async (
+        options: { status?: QueryOf<'/people'>['status'] } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
+          clientFor(command, cli),
+          cli,
+          '/people',
+          { query: { status: options.status } },
+          options,
+        );
+        printList(
+          command,
+          cli,
+          items,
+          ['email', 'name', 'department', 'jobTitle', 'status', 'endDate', 'leftAt'],
+          formatTable,
+        );
+      },
+    );
 }

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import type { NonconformanceView } from '../../modules/nonconformances/nonconformance.schema.js';
-import type { DrExerciseView } from '../../modules/recovery/dr-exercise.schema.js';
-import type {
-  IntegrityCheck,
-  RestoreTestDetail,
-  RestoreTestView,
-} from '../../modules/recovery/restore-test.schema.js';
+import type { IntegrityCheck } from '../../modules/recovery/restore-test.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
@@ -35,12 +30,15 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
     .option('--asset <key>')
     .option('--outcome <outcome>', 'pass or fail')
     .action(
-      async (options: { asset?: string; outcome?: string } & PageOptions, command: Command) => {
-        const items = await fetchList<RestoreTestView>(
+      async (
+        options: { asset?: string; outcome?: QueryOf<'/restore-tests'>['outcome'] } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/restore-tests',
-          { asset: options.asset, outcome: options.outcome },
+          { query: { asset: options.asset, outcome: options.outcome } },
           options,
         );
         printList(
@@ -102,14 +100,16 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
           finishedAt: ['--finished', options.finished, 'end'],
           recoveryPointAt: ['--recovery-point', options.recoveryPoint, 'start'],
         });
-        const test = await client.send<RestoreTestDetail>('POST', '/restore-tests', {
-          asset: options.asset,
-          startedAt: instants.startedAt,
-          finishedAt: instants.finishedAt,
-          ...(options.backupRun ? { backupRunId: options.backupRun } : {}),
-          ...(instants.recoveryPointAt ? { recoveryPointAt: instants.recoveryPointAt } : {}),
-          integrityChecks: options.check ?? [],
-          ...(options.notes ? { notes: options.notes } : {}),
+        const test = await client.send('POST', '/restore-tests', {
+          body: {
+            asset: options.asset,
+            startedAt: instants.startedAt ?? options.started,
+            finishedAt: instants.finishedAt ?? options.finished,
+            ...(options.backupRun ? { backupRunId: options.backupRun } : {}),
+            ...(instants.recoveryPointAt ? { recoveryPointAt: instants.recoveryPointAt } : {}),
+            integrityChecks: options.check ?? [],
+            ...(options.notes ? { notes: options.notes } : {}),
+          },
         });
         if (globalOptions(command).json) {
           cli.output.out(JSON.stringify(test, null, 2));
@@ -128,13 +128,7 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
 
   withPageOptions(program.command('dr-exercises').description('DR exercises, latest first')).action(
     async (options: PageOptions, command: Command) => {
-      const items = await fetchList<DrExerciseView>(
-        clientFor(command, cli),
-        cli,
-        '/dr-exercises',
-        {},
-        options,
-      );
+      const items = await fetchList(clientFor(command, cli), cli, '/dr-exercises', {}, options);
       printList(
         command,
         cli,
@@ -153,15 +147,23 @@ export function registerRecoveryCommands(program: Command, cli: CliContext): voi
     .option('--status <list>', 'comma-separated: open,in_progress,resolved,closed')
     .option('--overdue', 'only those past their due date')
     .action(
-      async (options: { status?: string; overdue?: boolean } & PageOptions, command: Command) => {
-        const items = await fetchList<NonconformanceView>(
+      async (
+        options: {
+          status?: QueryOf<'/nonconformances'>['status'];
+          overdue?: boolean;
+        } & PageOptions,
+        command: Command,
+      ) => {
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/nonconformances',
           {
-            deficiency: 'true',
-            status: options.status,
-            overdue: options.overdue ? 'true' : undefined,
+            query: {
+              deficiency: 'true',
+              status: options.status,
+              overdue: options.overdue ? 'true' : undefined,
+            },
           },
           options,
         );

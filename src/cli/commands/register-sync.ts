@@ -1,15 +1,16 @@
 import { Option, type Command } from 'commander';
 import { ENVIRONMENTS, OWNER_ROLES } from '../../modules/register/asset.schema.js';
 import type { DriftReport } from '../../modules/terraform/terraform-sync.schema.js';
-import { globalOptions, type CliContext } from '../context.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
+import { clientFor, globalOptions, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 
 interface SyncOptions {
   terraform?: string;
   apply?: boolean;
-  environment: string;
-  ownerRole: string;
+  environment: QueryOf<'/register/sync/terraform', 'post'>['environment'];
+  ownerRole: QueryOf<'/register/sync/terraform', 'post'>['ownerRole'];
 }
 
 function describeDrift(report: DriftReport): string {
@@ -62,17 +63,14 @@ export function registerRegisterSyncCommands(program: Command, cli: CliContext):
       if (!options.terraform) {
         throw new CliExit(EXIT.usage, 'Name the state to compare: --terraform <file>');
       }
-      const report = await postStream<DriftReport>(
-        command,
-        cli,
-        '/register/sync/terraform',
-        {
+      const report = await clientFor(command, cli).send('POST', '/register/sync/terraform', {
+        query: {
           apply: options.apply ? 'true' : 'false',
           environment: options.environment,
           ownerRole: options.ownerRole,
         },
-        openInput(options.terraform),
-      );
+        raw: streamedBody(openInput(options.terraform)),
+      });
       cli.output.out(
         globalOptions(command).json ? JSON.stringify(report, null, 2) : describeDrift(report),
       );

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { AssetView } from '../../modules/register/asset.schema.js';
-import type { MatrixRowView, ProcessView } from '../../modules/register/process.schema.js';
-import type { AssetImportReport } from '../../modules/register/import-assets.js';
+import { ApiError, type QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 import { formatTable } from '../output.js';
@@ -36,13 +34,15 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
     .option('--tag <tag>')
     .option('-q, --query <text>', 'search key, name and purpose')
     .action(async (options: Record<string, string | undefined>, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: AssetView[] }>('/assets', {
-        category: options.category,
-        environment: options.environment,
-        criticality: options.criticality,
-        tag: options.tag,
-        q: options.query,
-        limit: 10_000,
+      const { items } = await clientFor(command, cli).get('/assets', {
+        query: {
+          category: options.category as QueryOf<'/assets'>['category'],
+          environment: options.environment as QueryOf<'/assets'>['environment'],
+          criticality: options.criticality as QueryOf<'/assets'>['criticality'],
+          tag: options.tag,
+          q: options.query,
+          limit: 10_000,
+        },
       });
       printList(
         command,
@@ -56,9 +56,7 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
     .command('get <key>')
     .description('show one asset')
     .action(async (key: string, _options: unknown, command: Command) => {
-      const asset = await clientFor(command, cli).get<AssetView>(
-        `/assets/${encodeURIComponent(key)}`,
-      );
+      const asset = await clientFor(command, cli).get('/assets/{key}', { path: { key } });
       cli.output.out(JSON.stringify(asset, null, 2));
     });
   assets
@@ -70,22 +68,26 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
     .option('--partial', 'import the valid rows even if some are bad')
     .action(
       async (file: string, options: { dryRun?: boolean; partial?: boolean }, command: Command) => {
-        const report = await clientFor(command, cli).send<AssetImportReport>(
-          'POST',
-          '/assets/import',
-          readInput(file),
-          {
-            contentType: 'text/csv',
+        let report;
+        try {
+          // A file with bad rows is answered with its report (400), not an error.
+          report = await clientFor(command, cli).send('POST', '/assets/import', {
             query: {
               dryRun: options.dryRun ? 'true' : undefined,
               partial: options.partial ? 'true' : undefined,
             },
-            acceptErrorBody: true,
-          },
-        );
+            raw: { contentType: 'text/csv', content: readInput(file) },
+            answerStatuses: [400],
+          });
+        } catch (error) {
+          // A file refused as a whole (an unknown column) is answered with the error body.
+          if (!(error instanceof ApiError) || error.status !== 400) throw error;
+          if (globalOptions(command).json) cli.output.out(JSON.stringify(error.body, null, 2));
+          throw new CliExit(EXIT.failure, error.message);
+        }
         if (globalOptions(command).json) {
           cli.output.out(JSON.stringify(report, null, 2));
-        } else if ('errors' in report) {
+        } else {
           for (const error of report.errors)
             cli.output.err(
               `line ${error.line}${error.column ? ` (${error.column})` : ''}: ${error.message}`,
@@ -95,14 +97,7 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
             `${verb}: ${report.rows} rows, ${report.created} to create, ${report.updated} to update, ${report.unchanged} unchanged, ${report.skipped} with errors.`,
           );
         }
-        const failed = !('errors' in report) || (report.errors.length > 0 && !report.partial);
-        if (failed) {
-          const message =
-            'errors' in report
-              ? ''
-              : ((report as { error?: { message?: string } }).error?.message ?? 'Import refused');
-          throw new CliExit(EXIT.failure, message);
-        }
+        if (report.errors.length > 0 && !report.partial) throw new CliExit(EXIT.failure, '');
       },
     );
   assets
@@ -115,7 +110,7 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
 
   withPageOptions(program.command('processes').description('list processes by name')).action(
     async (options: Record<string, unknown>, command: Command) => {
-      const items = await fetchList<ProcessView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/processes',
@@ -137,13 +132,15 @@ export function registerRegisterCommands(program: Command, cli: CliContext): voi
     .option('--process <key>')
     .option('--asset <key>')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const items = await fetchList<MatrixRowView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/matrix',
         {
-          process: options.process as string | undefined,
-          asset: options.asset as string | undefined,
+          query: {
+            process: options.process as string | undefined,
+            asset: options.asset as string | undefined,
+          },
         },
         pageOptions(options),
       );

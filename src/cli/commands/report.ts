@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { OSCAL_MODELS, oscalQuerySchema } from '../../modules/oscal/oscal.schema.js';
-import type { Walkthrough } from '../../modules/walkthrough/walkthrough.schema.js';
-import { ApiError, type ApiClient } from '../api-client.js';
+import { ApiError } from '../../shared/api/api-client.js';
 import { clientFor, type CliContext } from '../context.js';
 import { CliExit, EXIT } from '../exit-codes.js';
 
@@ -49,14 +48,13 @@ function writeReport(cli: CliContext, text: string, out: string | undefined): vo
  */
 async function downloadReport(
   cli: CliContext,
-  client: ApiClient,
-  path: string,
+  open: () => Promise<Response>,
   out: string | undefined,
 ): Promise<void> {
   let last = 0;
   if (!out) {
     const decoder = new TextDecoder();
-    await client.download(path, async (piece: Uint8Array) => {
+    await readPieces(open, async (piece: Uint8Array) => {
       last = piece.at(-1) ?? last;
       await cli.output.write(decoder.decode(piece, { stream: true }));
     });
@@ -67,7 +65,7 @@ async function downloadReport(
   try {
     const file = fs.openSync(partial, 'w');
     try {
-      await client.download(path, (piece: Uint8Array) => {
+      await readPieces(open, (piece: Uint8Array) => {
         last = piece.at(-1) ?? last;
         fs.writeSync(file, piece);
         return Promise.resolve();
@@ -86,6 +84,19 @@ async function downloadReport(
 }
 
 const NEWLINE = 0x0a;
+
+/** Hands a response's body to `sink` piece by piece as it arrives, never holding it whole. */
+async function readPieces(
+  open: () => Promise<Response>,
+  sink: (piece: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const response = await open();
+  if (!response.body) return;
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    await sink(read.value);
+  }
+}
 
 /**
  * Client commands for reports: operating effectiveness of a framework over a period, the
@@ -107,15 +118,14 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (options: EffectivenessOptions, command: Command) => {
       const client = clientFor(command, cli);
-      const query = new URLSearchParams({
-        framework: options.framework,
-        from: options.from,
-        to: options.to,
-        format: options.format,
-      });
+      const { framework, from, to, format } = options;
       // Streamed as the server writes it (compact JSON, or CSV): a year of a large register is
       // hundreds of megabytes, more than one string can hold.
-      await downloadReport(cli, client, `/reports/effectiveness?${query.toString()}`, options.out);
+      await downloadReport(
+        cli,
+        () => client.open('/reports/effectiveness', { query: { framework, from, to, format } }),
+        options.out,
+      );
     });
   report
     .command('walkthrough')
@@ -131,14 +141,19 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (options: WalkthroughOptions, command: Command) => {
       const client = clientFor(command, cli);
-      const path = `/processes/${encodeURIComponent(options.process)}/walkthrough`;
+      const path = { key: options.process };
       const query = { from: options.from, to: options.to };
       const text =
         options.format === 'html'
-          ? await client.getText(
-              `${path}?${new URLSearchParams({ ...query, format: 'html' }).toString()}`,
-            )
-          : JSON.stringify(await client.get<Walkthrough>(path, query), null, 2);
+          ? await client.getText('/processes/{key}/walkthrough', {
+              path,
+              query: { ...query, format: 'html' },
+            })
+          : JSON.stringify(
+              await client.get('/processes/{key}/walkthrough', { path, query }),
+              null,
+              2,
+            );
       writeReport(cli, text, options.out);
     });
   report
@@ -165,8 +180,9 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
         throw new CliExit(EXIT.usage, ['Invalid options:', ...problems].join('\n'));
       }
       const { framework, model, from, to } = parsed.data;
-      const query = new URLSearchParams({ framework, model, ...(from && to ? { from, to } : {}) });
-      const text = await clientFor(command, cli).getText(`/reports/oscal?${query.toString()}`);
+      const text = await clientFor(command, cli).getText('/reports/oscal', {
+        query: { framework, model, ...(from && to ? { from, to } : {}) },
+      });
       writeReport(cli, text, options.out);
     });
 }

@@ -5,13 +5,13 @@ import {
 } from '../../modules/vulnerabilities/parsers/scan-report.js';
 import {
   FINDING_STATUSES,
-  type FindingView,
   type ImportScanResult,
 } from '../../modules/vulnerabilities/vulnerability.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
-import { openInput, postStream } from '../upload.js';
+import { openInput, streamedBody } from '../upload.js';
 
 interface IngestOptions {
   format: (typeof SCAN_FORMATS)[number];
@@ -44,13 +44,10 @@ export function registerScanCommands(program: Command, cli: CliContext): void {
     )
     .option('--asset <key>', 'the asset scanned (else matched by the report’s artifact name)')
     .action(async (file: string, options: IngestOptions, command: Command) => {
-      const result = await postStream<ImportScanResult>(
-        command,
-        cli,
-        '/scans/import',
-        { format: options.format, asset: options.asset },
-        openInput(file),
-      );
+      const result = await clientFor(command, cli).send('POST', '/scans/import', {
+        query: { format: options.format, asset: options.asset },
+        raw: streamedBody(openInput(file)),
+      });
       if (globalOptions(command).json) {
         cli.output.out(JSON.stringify(result, null, 2));
         return;
@@ -63,15 +60,17 @@ export function registerScanCommands(program: Command, cli: CliContext): void {
     .addOption(new Option('--status <status>').choices(FINDING_STATUSES))
     .option('--overdue', 'only open findings past their SLA deadline')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const items = await fetchList<FindingView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/findings',
         {
-          asset: stringOption(options.asset),
-          severity: stringOption(options.severity),
-          status: stringOption(options.status),
-          overdue: options.overdue ? 'true' : undefined,
+          query: {
+            asset: stringOption(options.asset),
+            severity: stringOption(options.severity) as QueryOf<'/findings'>['severity'],
+            status: stringOption(options.status) as QueryOf<'/findings'>['status'],
+            overdue: options.overdue ? 'true' : undefined,
+          },
         },
         options,
       );

@@ -1,18 +1,12 @@
 import { Option, type Command } from 'commander';
-import type { z } from 'zod';
-import type { SupplierView } from '../../modules/register/supplier.schema.js';
 import {
   REVIEW_STATUSES,
-  type supplierCertificatesSchema,
   type ReviewDetail,
-  type ReviewView,
-  type SupplierEventView,
 } from '../../modules/supplier-reviews/supplier-review.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, pageOptions, withPageOptions } from '../paging.js';
-
-type SupplierCertificate = z.infer<typeof supplierCertificatesSchema>['items'][number];
 
 function describeReview(review: ReviewDetail): string {
   const period =
@@ -46,7 +40,7 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
   withPageOptions(
     suppliers.command('list', { isDefault: true }).description('suppliers by name'),
   ).action(async (options: Record<string, unknown>, command: Command) => {
-    const items = await fetchList<SupplierView>(
+    const items = await fetchList(
       clientFor(command, cli),
       cli,
       '/suppliers',
@@ -61,13 +55,15 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
     .option('--supplier <key>', "only this supplier's")
     .addOption(new Option('--status <status>').choices(REVIEW_STATUSES))
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const items = await fetchList<ReviewView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/supplier-reviews',
         {
-          supplier: options.supplier as string | undefined,
-          status: options.status as string | undefined,
+          query: {
+            supplier: options.supplier as string | undefined,
+            status: options.status as QueryOf<'/supplier-reviews'>['status'],
+          },
         },
         pageOptions(options),
       );
@@ -100,9 +96,9 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
     .command('show <id>')
     .description('one review with its CUECs, evidence and signed decision')
     .action(async (id: string, _options: unknown, command: Command) => {
-      const review = await clientFor(command, cli).get<ReviewDetail>(
-        `/supplier-reviews/${encodeURIComponent(id)}`,
-      );
+      const review = await clientFor(command, cli).get('/supplier-reviews/{id}', {
+        path: { id },
+      });
       cli.output.out(
         globalOptions(command).json ? JSON.stringify(review, null, 2) : describeReview(review),
       );
@@ -115,9 +111,9 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
     .command('list <key>')
     .description('certifications with expiry and the renewal opened for each')
     .action(async (key: string, _options: unknown, command: Command) => {
-      const { items } = await clientFor(command, cli).get<{ items: SupplierCertificate[] }>(
-        `/suppliers/${encodeURIComponent(key)}/certificates`,
-      );
+      const { items } = await clientFor(command, cli).get('/suppliers/{key}/certificates', {
+        path: { key },
+      });
       const rows = globalOptions(command).json
         ? items
         : items.map((c) => ({
@@ -142,11 +138,10 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
         options: { name: string; expiresOn: string; note?: string },
         command: Command,
       ) => {
-        const result = await clientFor(command, cli).send<{ items: SupplierCertificate[] }>(
-          'POST',
-          `/suppliers/${encodeURIComponent(key)}/certificates`,
-          { name: options.name, expiresOn: options.expiresOn, note: options.note ?? '' },
-        );
+        const result = await clientFor(command, cli).send('POST', '/suppliers/{key}/certificates', {
+          path: { key },
+          body: { name: options.name, expiresOn: options.expiresOn, note: options.note ?? '' },
+        });
         cli.output.out(
           globalOptions(command).json
             ? JSON.stringify(result, null, 2)
@@ -160,11 +155,11 @@ export function registerSupplierCommands(program: Command, cli: CliContext): voi
       .command('timeline <key>')
       .description("a supplier's service reports, incidents, certificates and reviews"),
   ).action(async (key: string, options: Record<string, unknown>, command: Command) => {
-    const items = await fetchList<SupplierEventView>(
+    const items = await fetchList(
       clientFor(command, cli),
       cli,
-      `/suppliers/${encodeURIComponent(key)}/timeline`,
-      {},
+      '/suppliers/{key}/timeline',
+      { path: { key } },
       pageOptions(options),
     );
     const rows = globalOptions(command).json

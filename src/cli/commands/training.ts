@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { TrainingAssignmentView } from '../../modules/training/training.schema.js';
 import { clientFor, printList, type CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { fetchList, withPageOptions } from '../paging.js';
@@ -13,13 +12,15 @@ export function registerTrainingCommands(program: Command, cli: CliContext): voi
     .option('--overdue', 'only open training past its due date')
     .option('--document <id>', 'only training on this document')
     .action(async (options: Record<string, string | boolean | undefined>, command: Command) => {
-      const items = await fetchList<TrainingAssignmentView>(
+      const items = await fetchList(
         clientFor(command, cli),
         cli,
         '/training',
         {
-          overdue: options.overdue ? 'true' : undefined,
-          document: options.document,
+          query: {
+            overdue: options.overdue ? 'true' : undefined,
+            document: options.document as string | undefined,
+          },
         },
         {
           limit: options.limit as string | undefined,

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { OccurrenceView } from '../../modules/occurrences/occurrence.schema.js';
-import type {
-  EvidenceView,
-  WorkOrderDetail,
-  WorkOrderView,
-} from '../../modules/work-orders/work-order.schema.js';
+import type { WorkOrderDetail } from '../../modules/work-orders/work-order.schema.js';
+import type { QueryOf } from '../../shared/api/api-client.js';
 import { clientFor, globalOptions, printList, type CliContext } from '../context.js';
 import { resolveInstants } from '../instants.js';
 import { CliExit, EXIT } from '../exit-codes.js';
@@ -22,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function resolveWorkOrderId(command: Command, cli: CliContext, ref: string): Promise<string> {
   if (UUID.test(ref)) return ref;
   const wanted = ref.toUpperCase();
-  for await (const page of listPages<WorkOrderView>(clientFor(command, cli), '/work-orders', {})) {
+  for await (const page of listPages(clientFor(command, cli), '/work-orders', {})) {
     const found = page.find((item) => item.number === wanted);
     if (found) return found.id;
   }
@@ -88,16 +84,18 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
         dueBefore: ['--due-before', options.dueBefore, 'deadline'],
         at: ['--at', options.at, 'end'],
       });
-      const items = await fetchList<OccurrenceView>(
+      const items = await fetchList(
         client,
         cli,
         '/occurrences',
         {
-          status: options.status,
-          control: options.control,
-          asset: options.asset,
-          ownerRole: options.ownerRole,
-          ...instants,
+          query: {
+            status: options.status as QueryOf<'/occurrences'>['status'],
+            control: options.control,
+            asset: options.asset,
+            ownerRole: options.ownerRole as QueryOf<'/occurrences'>['ownerRole'],
+            ...instants,
+          },
         },
         options,
       );
@@ -116,11 +114,16 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
     .option('--mine', 'only work I performed or that my role owns')
     .action(
       async (options: { status?: string; mine?: boolean } & PageOptions, command: Command) => {
-        const items = await fetchList<WorkOrderView>(
+        const items = await fetchList(
           clientFor(command, cli),
           cli,
           '/work-orders',
-          { status: options.status, mine: options.mine ? 'true' : undefined },
+          {
+            query: {
+              status: options.status as QueryOf<'/work-orders'>['status'],
+              mine: options.mine ? 'true' : undefined,
+            },
+          },
           options,
         );
         printList(
@@ -140,7 +143,7 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
       printWorkOrder(
         command,
         cli,
-        await clientFor(command, cli).get<WorkOrderDetail>(`/work-orders/${id}`),
+        await clientFor(command, cli).get('/work-orders/{id}', { path: { id } }),
       );
     });
   work
@@ -148,12 +151,14 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
     .description('start the work order of an occurrence')
     .action(async (occurrenceId: string, _options: unknown, command: Command) => {
       const client = clientFor(command, cli);
-      const order = await client.send<WorkOrderView>(
-        'POST',
-        `/occurrences/${occurrenceId}/start`,
-        {},
+      const order = await client.send('POST', '/occurrences/{id}/start', {
+        path: { id: occurrenceId },
+      });
+      printWorkOrder(
+        command,
+        cli,
+        await client.get('/work-orders/{id}', { path: { id: order.id } }),
       );
-      printWorkOrder(command, cli, await client.get<WorkOrderDetail>(`/work-orders/${order.id}`));
     });
   work
     .command('attach <workOrder> <file>')
@@ -166,11 +171,12 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
       } catch (error) {
         throw new CliExit(EXIT.failure, `Cannot read ${file}: ${(error as Error).message}`);
       }
-      const evidence = await clientFor(command, cli).upload<EvidenceView>(
-        `/work-orders/${id}/evidence`,
-        'file',
-        { filename: path.basename(file), content },
-      );
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(content)]), path.basename(file));
+      const evidence = await clientFor(command, cli).send('POST', '/work-orders/{id}/evidence', {
+        path: { id },
+        form,
+      });
       cli.output.out(
         globalOptions(command).json
           ? JSON.stringify(evidence)
@@ -185,7 +191,7 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
       async (ref: string, positions: string[], options: { all?: boolean }, command: Command) => {
         const client = clientFor(command, cli);
         const id = await resolveWorkOrderId(command, cli, ref);
-        const order = await client.get<WorkOrderDetail>(`/work-orders/${id}`);
+        const order = await client.get('/work-orders/{id}', { path: { id } });
         const wanted = new Set(positions.map(Number));
         const items = order.checklist.filter(
           (item) => options.all === true || wanted.has(item.position),
@@ -200,9 +206,12 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
               : 'Name checklist items by number, or give --all',
           );
         for (const item of items) {
-          await client.send('PATCH', `/work-orders/${id}/checklist/${item.id}`, { done: true });
+          await client.send('PATCH', '/work-orders/{id}/checklist/{itemId}', {
+            path: { id, itemId: item.id },
+            body: { done: true },
+          });
         }
-        printWorkOrder(command, cli, await client.get<WorkOrderDetail>(`/work-orders/${id}`));
+        printWorkOrder(command, cli, await client.get('/work-orders/{id}', { path: { id } }));
       },
     );
   work
@@ -212,9 +221,10 @@ export function registerWorkCommands(program: Command, cli: CliContext): void {
     .action(async (ref: string, options: { note: string }, command: Command) => {
       const id = await resolveWorkOrderId(command, cli, ref);
       const client = clientFor(command, cli);
-      await client.send<WorkOrderView>('POST', `/work-orders/${id}/complete`, {
-        note: options.note,
+      await client.send('POST', '/work-orders/{id}/complete', {
+        path: { id },
+        body: { note: options.note },
       });
-      printWorkOrder(command, cli, await client.get<WorkOrderDetail>(`/work-orders/${id}`));
+      printWorkOrder(command, cli, await client.get('/work-orders/{id}', { path: { id } }));
     });
 }

@@ -1,15 +1,22 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import type { ApiClient } from './client.js';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { untypedClient, type ApiClient } from './client.js';
+import type { WebApiClient } from './web-client.js';
 
-const ApiContext = createContext<ApiClient | null>(null);
+const ApiContext = createContext<WebApiClient | null>(null);
 
-export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
+export function ApiProvider({ client, children }: { client: WebApiClient; children: ReactNode }) {
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }
 
-/** The API client of the running app. */
-export function useApi(): ApiClient {
+/** The typed API client of the running app (src/shared/api). */
+export function useApiClient(): WebApiClient {
   const client = useContext(ApiContext);
-  if (!client) throw new Error('useApi must be used inside <ApiProvider>');
+  if (!client) throw new Error('useApiClient must be used inside <ApiProvider>');
   return client;
+}
+
+/** The untyped calls of the areas not yet moved to `useApiClient()`. */
+export function useApi(): ApiClient {
+  const client = useApiClient();
+  return useMemo(() => untypedClient(client), [client]);
 }

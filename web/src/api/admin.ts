@@ -1,74 +1,67 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
+import type { BodyOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 import { usePagedList } from './paging.js';
-import type { ApiTokenView, ListResponse, TokenRole, UserRole, UserView } from './types.js';
 
 const USERS = ['users'] as const;
 const TOKENS = ['tokens'] as const;
 
 /** Users by e-mail address, a page at a time (see LoadMore). */
 export function useUsers() {
-  return usePagedList<UserView>(USERS, '/users');
+  return usePagedList(USERS, '/users', {});
 }
 
 export function useCreateUser() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; name: string; role: UserRole; password: string }) =>
-      api.send<UserView>('POST', '/users', input),
+    mutationFn: (input: BodyOf<'/users', 'post'>) => api.send('POST', '/users', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS }),
   });
 }
 
 export function useUpdateUser() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      patch,
-    }: {
-      id: string;
-      patch: { name?: string; role?: UserRole; disabled?: boolean };
-    }) => api.send<UserView>('PATCH', `/users/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: BodyOf<'/users/{id}', 'patch'> }) =>
+      api.send('PATCH', '/users/{id}', { path: { id }, body: patch }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS }),
   });
 }
 
 export function useResetUserMfa() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.send<UserView>('POST', `/users/${id}/reset-mfa`),
+    mutationFn: (id: string) => api.send('POST', '/users/{id}/reset-mfa', { path: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS }),
   });
 }
 
 export function useApiTokens() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: TOKENS,
-    queryFn: () => api.get<ListResponse<ApiTokenView>>('/tokens'),
+    queryFn: () => api.get('/tokens'),
     select: (data) => data.items,
   });
 }
 
 export function useCreateApiToken() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: TokenRole; expiresAt?: string }) =>
-      api.send<{ token: string; apiToken: ApiTokenView }>('POST', '/tokens', input),
+    mutationFn: (input: BodyOf<'/tokens', 'post'>) => api.send('POST', '/tokens', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS }),
   });
 }
 
 export function useRevokeApiToken() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.send<ApiTokenView>('DELETE', `/tokens/${id}`),
+    mutationFn: (id: string) => api.send('DELETE', '/tokens/{id}', { path: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS }),
   });
 }

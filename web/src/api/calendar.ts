@@ -1,36 +1,32 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
+import type { ResponseOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 
-export interface CalendarFeedView {
-  inUse: boolean;
-  prefix: string | null;
-  createdAt: string | null;
-}
+export type CalendarFeedView = ResponseOf<'/calendar/feed'>;
 
 const FEED = ['calendar-feed'] as const;
 
 /** Whether the signed-in person has a calendar feed URL in use. */
 export function useCalendarFeed() {
-  const api = useApi();
-  return useQuery({ queryKey: FEED, queryFn: () => api.get<CalendarFeedView>('/calendar/feed') });
+  const api = useApiClient();
+  return useQuery({ queryKey: FEED, queryFn: () => api.get('/calendar/feed') });
 }
 
 /** Makes a new feed URL (the old one, if any, stops working); the URL is answered this once. */
 export function useCreateCalendarFeed() {
-  const api = useApi();
+  const api = useApiClient();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      api.send<{ url: string; feed: CalendarFeedView }>('POST', '/calendar/feed', {}),
+    mutationFn: () => api.send('POST', '/calendar/feed'),
     onSuccess: (created) => client.setQueryData(FEED, created.feed),
   });
 }
 
 export function useRevokeCalendarFeed() {
-  const api = useApi();
+  const api = useApiClient();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.send<CalendarFeedView>('DELETE', '/calendar/feed'),
+    mutationFn: () => api.send('DELETE', '/calendar/feed'),
     onSuccess: (feed) => client.setQueryData(FEED, feed),
   });
 }

@@ -11,11 +11,9 @@ import type {
 } from '../../../src/modules/capas/capa.schema.js';
 import { ROOT_CAUSE_METHODS } from '../../../src/modules/capas/capa.schema.js';
 import type { CapaStatus } from '../../../src/modules/capas/capa-status.js';
-import type {
-  NonconformanceView,
-  RaiseNonconformanceInput,
-} from '../../../src/modules/nonconformances/nonconformance.schema.js';
-import { useApi } from './ApiProvider.js';
+import type { RaiseNonconformanceInput } from '../../../src/modules/nonconformances/nonconformance.schema.js';
+import type { BodyOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 import { usePagedList } from './paging.js';
 
 export type { CapaDetail, CapaStatus, CapaView, CheckOutcome, RootCauseMethod };
@@ -25,15 +23,15 @@ const CAPAS = 'capas';
 
 /** CAPAs, newest first; `open` keeps those not closed. */
 export function useCapas(filter: { open: boolean }) {
-  const query = filter.open ? { open: 'true' } : {};
-  return usePagedList<CapaView>([CAPAS, 'list', query], '/capas', query);
+  const query = filter.open ? { open: 'true' as const } : {};
+  return usePagedList([CAPAS, 'list', query], '/capas', { query });
 }
 
 export function useCapa(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CAPAS, 'detail', id],
-    queryFn: () => api.get<CapaDetail>(`/capas/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/capas/{id}', { path: { id } }),
   });
 }
 
@@ -47,66 +45,74 @@ function useInvalidateCapas() {
 }
 
 export function useOpenCapa() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateCapas();
   return useMutation({
     mutationFn: (input: Omit<OpenCapaInput, 'kind'> & Partial<Pick<OpenCapaInput, 'kind'>>) =>
-      api.send<CapaDetail>('POST', '/capas', input),
+      api.send('POST', '/capas', { body: input }),
     onSuccess: invalidate,
   });
 }
 
-function useCapaMutation<Input>(
-  id: string,
-  method: 'POST' | 'PATCH',
-  path: (input: Input) => string,
-  body: (input: Input) => unknown = (input) => input,
-) {
-  const api = useApi();
+export function useRecordRootCause(id: string) {
+  const api = useApiClient();
   const invalidate = useInvalidateCapas();
   return useMutation({
-    mutationFn: (input: Input) =>
-      api.send<CapaDetail>(method, `/capas/${encodeURIComponent(id)}/${path(input)}`, body(input)),
+    mutationFn: (input: { method: RootCauseMethod; text: string }) =>
+      api.send('POST', '/capas/{id}/root-cause', { path: { id }, body: input }),
     onSuccess: invalidate,
   });
 }
 
-export const useRecordRootCause = (id: string) =>
-  useCapaMutation<{ method: RootCauseMethod; text: string }>(id, 'POST', () => 'root-cause');
+export function useAddCapaAction(id: string) {
+  const api = useApiClient();
+  const invalidate = useInvalidateCapas();
+  return useMutation({
+    mutationFn: (input: AddActionInput) =>
+      api.send('POST', '/capas/{id}/actions', { path: { id }, body: input }),
+    onSuccess: invalidate,
+  });
+}
 
-export const useAddCapaAction = (id: string) =>
-  useCapaMutation<AddActionInput>(id, 'POST', () => 'actions');
+export function useUpdateCapaAction(id: string) {
+  const api = useApiClient();
+  const invalidate = useInvalidateCapas();
+  return useMutation({
+    mutationFn: ({ actionId, status, note }: UpdateActionInput & { actionId: string }) =>
+      api.send('PATCH', '/capas/{id}/actions/{actionId}', {
+        path: { id, actionId },
+        body: { status, ...(note ? { note } : {}) },
+      }),
+    onSuccess: invalidate,
+  });
+}
 
-export const useUpdateCapaAction = (id: string) =>
-  useCapaMutation<UpdateActionInput & { actionId: string }>(
-    id,
-    'PATCH',
-    (input) => `actions/${encodeURIComponent(input.actionId)}`,
-    ({ status, note }) => ({ status, ...(note ? { note } : {}) }),
-  );
+export function useSignEffectivenessCheck(id: string) {
+  const api = useApiClient();
+  const invalidate = useInvalidateCapas();
+  return useMutation({
+    mutationFn: (input: BodyOf<'/capas/{id}/effectiveness-check', 'post'>) =>
+      api.send('POST', '/capas/{id}/effectiveness-check', { path: { id }, body: input }),
+    onSuccess: invalidate,
+  });
+}
 
-export const useSignEffectivenessCheck = (id: string) =>
-  useCapaMutation<{ outcome: CheckOutcome; note: string; password: string }>(
-    id,
-    'POST',
-    () => 'effectiveness-check',
-  );
-
-export const useCloseCapa = (id: string) =>
-  useCapaMutation<void>(
-    id,
-    'POST',
-    () => 'close',
-    () => undefined,
-  );
+export function useCloseCapa(id: string) {
+  const api = useApiClient();
+  const invalidate = useInvalidateCapas();
+  return useMutation({
+    mutationFn: () => api.send('POST', '/capas/{id}/close', { path: { id } }),
+    onSuccess: invalidate,
+  });
+}
 
 /** Raises a nonconformance by hand, with every field a quality system asks for. */
 export function useRaiseNonconformance() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateCapas();
   return useMutation({
     mutationFn: (input: RaiseNonconformanceInput) =>
-      api.send<NonconformanceView>('POST', '/nonconformances', input),
+      api.send('POST', '/nonconformances', { body: input }),
     onSuccess: invalidate,
   });
 }

@@ -1,53 +1,42 @@
 import { useQuery } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
-import type {
-  ControlSummary,
-  ControlView,
-  FrameworkSummary,
-  FrameworkView,
-  ListResponse,
-  OwnerRole,
-} from './types.js';
+import type { QueryOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 
 const CATALOG = 'catalog';
 
 export function useFrameworks() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CATALOG, 'frameworks'],
-    queryFn: () => api.get<ListResponse<FrameworkSummary>>('/frameworks'),
+    queryFn: () => api.get('/frameworks'),
     select: (data) => data.items,
   });
 }
 
 export function useFramework(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CATALOG, 'framework', key],
-    queryFn: () => api.get<FrameworkView>(`/frameworks/${encodeURIComponent(key)}`),
+    queryFn: () => api.get('/frameworks/{key}', { path: { key } }),
   });
 }
 
-export interface ControlFilters {
-  framework?: string | undefined;
-  ownerRole?: OwnerRole | undefined;
-  critical?: boolean | undefined;
-}
+export type ControlFilters = QueryOf<'/controls'>;
 
 export function useControls(filters: ControlFilters = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CATALOG, 'controls', filters],
-    queryFn: () => api.get<ListResponse<ControlSummary>>('/controls', { ...filters }),
+    queryFn: () => api.get('/controls', { query: filters }),
     select: (data) => data.items,
   });
 }
 
 export function useControl(key: string, options: { enabled?: boolean } = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CATALOG, 'control', key],
-    queryFn: () => api.get<ControlView>(`/controls/${encodeURIComponent(key)}`),
+    queryFn: () => api.get('/controls/{key}', { path: { key } }),
     enabled: options.enabled ?? true,
   });
 }

@@ -6,50 +6,65 @@ import type {
   ChangeView,
   VerificationOutcome,
 } from '../../../src/modules/changes/change.schema.js';
-import { useApi } from './ApiProvider.js';
+import type { BodyOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 import { usePagedList } from './paging.js';
-import type { SignatureCredentials } from './work-types.js';
 
 export type { ChangeDetail, ChangeEventView, ChangeView, VerificationOutcome };
 
 const CHANGES = 'changes';
 
 /** Changes, newest requested first. */
-export const useChanges = () => usePagedList<ChangeView>([CHANGES, 'list'], '/changes');
+export const useChanges = () => usePagedList([CHANGES, 'list'], '/changes', {});
 
 /** Production deployments no approved change covered. */
 export const useFlaggedDeployments = () =>
-  usePagedList<ChangeEventView>([CHANGES, 'events', 'flagged'], '/changes/events', {
-    flagged: 'true',
+  usePagedList([CHANGES, 'events', 'flagged'], '/changes/events', {
+    query: { flagged: 'true' },
   });
 
 export function useChange(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [CHANGES, 'detail', id],
-    queryFn: () => api.get<ChangeDetail>(`/changes/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/changes/{id}', { path: { id } }),
   });
 }
 
-function useChangeAction<Input>(id: string, action: string) {
-  const api = useApi();
+/** After a step of a change: its lists and details, and the work it may have settled. */
+function useRefreshChanges() {
   const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: [CHANGES] });
+    await queryClient.invalidateQueries({ queryKey: ['work'] });
+  };
+}
+
+export function useApproveChange(id: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshChanges();
   return useMutation({
-    mutationFn: (input: Input) =>
-      api.send<ChangeDetail>('POST', `/changes/${encodeURIComponent(id)}/${action}`, input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [CHANGES] });
-      await queryClient.invalidateQueries({ queryKey: ['work'] });
-    },
+    mutationFn: (input: BodyOf<'/changes/{id}/approve', 'post'>) =>
+      api.send('POST', '/changes/{id}/approve', { path: { id }, body: input }),
+    onSuccess,
   });
 }
 
-export const useApproveChange = (id: string) =>
-  useChangeAction<SignatureCredentials & { note: string }>(id, 'approve');
-export const useImplementChange = (id: string) =>
-  useChangeAction<Record<string, never>>(id, 'implement');
-export const useVerifyChange = (id: string) =>
-  useChangeAction<SignatureCredentials & { note: string; outcome: VerificationOutcome }>(
-    id,
-    'verify',
-  );
+export function useImplementChange(id: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshChanges();
+  return useMutation({
+    mutationFn: () => api.send('POST', '/changes/{id}/implement', { path: { id } }),
+    onSuccess,
+  });
+}
+
+export function useVerifyChange(id: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshChanges();
+  return useMutation({
+    mutationFn: (input: BodyOf<'/changes/{id}/verify', 'post'>) =>
+      api.send('POST', '/changes/{id}/verify', { path: { id }, body: input }),
+    onSuccess,
+  });
+}

@@ -1,39 +1,11 @@
-/** One field-level problem reported by the API, e.g. `{ path: 'body.criticality', … }`. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/**
+ * The old untyped calls (`api.get<T>(path)`) of the areas not yet moved to the typed client
+ * (`useApiClient()`), made through it so both share one transport and one CSRF token. Deleted
+ * with the last of those areas.
+ */
+import type { WebApiClient } from './web-client.js';
 
-interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    issues?: FieldIssue[];
-    details?: Record<string, unknown>;
-  };
-}
-
-function isErrorBody(body: unknown): body is ErrorBody {
-  return typeof body === 'object' && body !== null && 'error' in body;
-}
-
-/** A failed API call, carrying the stable error code and any field issues. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly issues: FieldIssue[];
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(status: number, body: unknown) {
-    const error = isErrorBody(body) ? body.error : undefined;
-    super(error?.message ?? `The server answered HTTP ${status}`);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = error?.code ?? (status >= 500 ? 'internal' : 'bad_request');
-    this.issues = error?.issues ?? [];
-    this.details = error?.details;
-  }
-}
+export { ApiError, apiUrl, type FieldIssue } from './web-client.js';
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -59,104 +31,37 @@ export interface ApiClient {
   setCsrfToken(token: string | null): void;
 }
 
-export interface ApiClientOptions {
-  /** Called when the API says the caller is not (fully) signed in: 401, `unauthenticated` or `mfa_required`. */
-  onSignInRequired?: (error: ApiError) => void;
-  fetch?: typeof fetch;
+interface LooseRequest {
+  query?: Query | undefined;
+  body?: unknown;
+  raw?: { contentType: string; content: string };
+  form?: FormData;
+  onUploadProgress?: (fraction: number) => void;
+  answerStatuses?: number[];
 }
 
-/** Builds `/api/v1<path>?query`, dropping empty parameters. */
-export function apiUrl(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
-  }
-  const search = params.toString();
-  return `/api/v1${path}${search ? `?${search}` : ''}`;
+interface LooseClient {
+  get(path: string, request: LooseRequest): Promise<never>;
+  send(method: string, path: string, request: LooseRequest): Promise<never>;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  return parseBody(await response.text());
-}
+const FAILURE_STATUSES = Array.from({ length: 200 }, (_, index) => 400 + index);
 
-function parseBody(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** The web app's client for the REST API: session cookie plus the CSRF header on writes. */
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  let csrfToken: string | null = null;
-
-  async function request<T>(
-    method: string,
-    url: string,
-    init: RequestInit,
-    acceptNonErrorBody = false,
-  ): Promise<T> {
-    const response = await doFetch(url, { ...init, method, credentials: 'same-origin' });
-    const body = await readBody(response);
-    if (response.ok || (acceptNonErrorBody && !isErrorBody(body))) return body as T;
-    const error = new ApiError(response.status, body);
-    if (response.status === 401) options.onSignInRequired?.(error);
-    throw error;
-  }
-
+/** The untyped calls over the typed client. */
+export function untypedClient(client: WebApiClient): ApiClient {
+  const loose = client as unknown as LooseClient;
   return {
-    get(path, query) {
-      return request('GET', apiUrl(path, query), { headers: { accept: 'application/json' } });
+    get: (path, query) => loose.get(path, { query }),
+    send(method, path, body, options = {}) {
+      const request: LooseRequest = { query: options.query };
+      if (options.contentType === 'text/csv' && typeof body === 'string')
+        request.raw = { contentType: 'text/csv', content: body };
+      else request.body = body;
+      if (options.acceptNonErrorBody) request.answerStatuses = FAILURE_STATUSES;
+      return loose.send(method, path, request);
     },
-    send(method, path, body, sendOptions = {}) {
-      const contentType = sendOptions.contentType ?? 'application/json';
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (csrfToken) headers['x-csrf-token'] = csrfToken;
-      let payload: string | undefined;
-      if (body !== undefined) {
-        headers['content-type'] = contentType;
-        payload =
-          contentType !== 'application/json' && typeof body === 'string'
-            ? body
-            : JSON.stringify(body);
-      }
-      return request(
-        method,
-        apiUrl(path, sendOptions.query),
-        { headers, body: payload },
-        sendOptions.acceptNonErrorBody,
-      );
-    },
-    upload(path, form, onProgress) {
-      // fetch() cannot report upload progress; XMLHttpRequest can.
-      return new Promise((resolve, reject) => {
-        const xhr = new XMLHttpRequest();
-        xhr.open('POST', apiUrl(path));
-        xhr.withCredentials = true;
-        xhr.setRequestHeader('accept', 'application/json');
-        if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-        xhr.upload.onprogress = (event) => {
-          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-        };
-        xhr.onerror = () => reject(new Error('The upload failed: the server could not be reached'));
-        xhr.onload = () => {
-          const body = parseBody(xhr.responseText);
-          if (xhr.status >= 200 && xhr.status < 300) {
-            resolve(body as never);
-            return;
-          }
-          const error = new ApiError(xhr.status, body);
-          if (xhr.status === 401) options.onSignInRequired?.(error);
-          reject(error);
-        };
-        xhr.send(form);
-      });
-    },
-    setCsrfToken(token) {
-      csrfToken = token;
-    },
+    upload: (path, form, onProgress) =>
+      loose.send('POST', path, { form, ...(onProgress ? { onUploadProgress: onProgress } : {}) }),
+    setCsrfToken: (token) => client.setCsrfToken(token),
   };
 }

@@ -1,17 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setOrganisationTimeZone } from '../components/format.js';
-import { useApi } from './ApiProvider.js';
-import type { Session, SessionState, UserView } from './types.js';
+import type { BodyOf, ResponseOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 
 export const SESSION_KEY = ['session'] as const;
 
 /** The current session; its CSRF token is handed to the client for every later write. */
 export function useSession() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: SESSION_KEY,
     queryFn: async () => {
-      const session = await api.get<Session>('/auth/session');
+      const session = await api.get('/auth/session');
       api.setCsrfToken(session.csrfToken);
       setOrganisationTimeZone(session.timeZone);
       return session;
@@ -26,15 +26,11 @@ export function useRefreshSession(): () => Promise<void> {
 }
 
 export function useLogin() {
-  const api = useApi();
+  const api = useApiClient();
   const refresh = useRefreshSession();
   return useMutation({
     mutationFn: async (input: { email: string; password: string }) => {
-      const result = await api.send<{ state: SessionState; csrfToken: string }>(
-        'POST',
-        '/auth/login',
-        input,
-      );
+      const result = await api.send('POST', '/auth/login', { body: input });
       api.setCsrfToken(result.csrfToken);
       return result;
     },
@@ -43,40 +39,34 @@ export function useLogin() {
 }
 
 export function useVerifyMfa() {
-  const api = useApi();
+  const api = useApiClient();
   const refresh = useRefreshSession();
   return useMutation({
-    mutationFn: (code: string) => api.send<{ ok: true }>('POST', '/auth/mfa/verify', { code }),
+    mutationFn: (code: string) => api.send('POST', '/auth/mfa/verify', { body: { code } }),
     onSuccess: refresh,
   });
 }
 
 export function useStartMfaEnrolment() {
-  const api = useApi();
+  const api = useApiClient();
   return useMutation({
-    mutationFn: () =>
-      api.send<{ secret: string; otpauthUri: string; qrCodeDataUrl: string }>(
-        'POST',
-        '/auth/mfa/enrol',
-      ),
+    mutationFn: () => api.send('POST', '/auth/mfa/enrol'),
   });
 }
 
 /** Finishing enrolment activates the session; the caller refreshes it once the codes are saved. */
 export function useConfirmMfaEnrolment() {
-  const api = useApi();
+  const api = useApiClient();
   return useMutation({
-    mutationFn: (code: string) =>
-      api.send<{ recoveryCodes: string[] }>('POST', '/auth/mfa/confirm', { code }),
+    mutationFn: (code: string) => api.send('POST', '/auth/mfa/confirm', { body: { code } }),
   });
 }
 
 export function useLogout() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      api.send<{ ok: true; providerLogoutUrl: string | null }>('POST', '/auth/logout'),
+    mutationFn: () => api.send('POST', '/auth/logout'),
     onSuccess: ({ providerLogoutUrl }) => {
       // A single sign-on session: end the provider's session too; it sends the browser back to /login.
       if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
@@ -91,35 +81,30 @@ export function useLogout() {
 }
 
 export function useSetupStatus() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: ['setup'],
-    queryFn: () => api.get<{ needed: boolean }>('/setup'),
+    queryFn: () => api.get('/setup'),
   });
 }
 
 export function useCompleteSetup() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { token: string; email: string; name: string; password: string }) =>
-      api.send<UserView>('POST', '/setup', input),
+    mutationFn: (input: BodyOf<'/setup', 'post'>) => api.send('POST', '/setup', { body: input }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
 
 /** Whether single sign-on is on, and the provider's name for its button (docs/sso.md). */
-export interface SsoStatus {
-  enabled: boolean;
-  providerName: string | null;
-  startUrl: string | null;
-}
+export type SsoStatus = ResponseOf<'/auth/sso'>;
 
 export function useSsoStatus() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: ['sso-status'],
-    queryFn: () => api.get<SsoStatus>('/auth/sso'),
+    queryFn: () => api.get('/auth/sso'),
     staleTime: Infinity,
   });
 }

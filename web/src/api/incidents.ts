@@ -1,53 +1,58 @@
-/** Incidents and their conformity decision, with types inferred from the server's schemas. */
+/** Incidents and their conformity decision, typed by the API contract. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ConformityOutcome,
-  IncidentDetail,
-  IncidentView,
-} from '../../../src/modules/incidents/incident.schema.js';
-import type { IncidentSeverity } from '../../../src/modules/incidents/incident-status.js';
-import { useApi } from './ApiProvider.js';
+import type { BodyOf, ItemOf, ResponseOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 import { usePagedList } from './paging.js';
 
-export type { ConformityOutcome, IncidentDetail, IncidentSeverity, IncidentView };
+export type IncidentView = ItemOf<'/incidents'>;
+export type IncidentDetail = ResponseOf<'/incidents/{id}'>;
+export type IncidentSeverity = IncidentView['severity'];
+export type ConformityOutcome = BodyOf<'/incidents/{id}/decision', 'post'>['outcome'];
 
 const INCIDENTS = 'incidents';
 
 /** Incidents, those not closed first, then newest opened first. */
 export function useIncidents(filter: { open: boolean; severity: IncidentSeverity | null }) {
   const query = {
-    ...(filter.open ? { open: 'true' } : {}),
+    ...(filter.open ? { open: 'true' as const } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
   };
-  return usePagedList<IncidentView>([INCIDENTS, 'list', query], '/incidents', query);
+  return usePagedList([INCIDENTS, 'list', query], '/incidents', { query });
 }
 
 export function useIncident(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [INCIDENTS, 'detail', id],
-    queryFn: () => api.get<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/incidents/{id}', { path: { id } }),
   });
 }
 
-function useIncidentMutation<Input>(id: string, path: string) {
-  const api = useApi();
+/** After a change to an incident: its lists and details, and the work it may have opened. */
+function useRefreshIncidents() {
   const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: [INCIDENTS] });
+    await queryClient.invalidateQueries({ queryKey: ['work'] });
+  };
+}
+
+export function useAddTimelineEntry(id: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshIncidents();
   return useMutation({
-    mutationFn: (input: Input) =>
-      api.send<IncidentDetail>('POST', `/incidents/${encodeURIComponent(id)}/${path}`, input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [INCIDENTS] });
-      await queryClient.invalidateQueries({ queryKey: ['work'] });
-    },
+    mutationFn: (input: BodyOf<'/incidents/{id}/timeline', 'post'>) =>
+      api.send('POST', '/incidents/{id}/timeline', { path: { id }, body: input }),
+    onSuccess,
   });
 }
 
-export const useAddTimelineEntry = (id: string) =>
-  useIncidentMutation<{ text: string }>(id, 'timeline');
-
-export const useDecideIncident = (id: string) =>
-  useIncidentMutation<{ outcome: ConformityOutcome; rationale: string; password: string }>(
-    id,
-    'decision',
-  );
+export function useDecideIncident(id: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshIncidents();
+  return useMutation({
+    mutationFn: (input: BodyOf<'/incidents/{id}/decision', 'post'>) =>
+      api.send('POST', '/incidents/{id}/decision', { path: { id }, body: input }),
+    onSuccess,
+  });
+}

@@ -5,7 +5,9 @@
  */
 import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '../../../src/platform/http/paging.js';
-import { useApi } from './ApiProvider.js';
+import type { ApiClient as TypedApiClient, ItemOf } from '../../../src/shared/api/api-client.js';
+import { readPage, type ListPath, type ListRequest } from '../../../src/shared/api/list-pages.js';
+import { useApi, useApiClient } from './ApiProvider.js';
 import type { ApiClient, Query } from './client.js';
 
 export type { Page };
@@ -20,7 +22,7 @@ const WHOLE_LIST_PAGE_SIZE = 1000;
  * follow, `fetchNextPage` loads them (see LoadMore). With `pollWhile`, the loaded pages are read
  * again every second while a loaded row matches it (a pack being built).
  */
-export function usePagedList<Item>(
+export function usePagedListUntyped<Item>(
   queryKey: QueryKey,
   path: string,
   query: Query = {},
@@ -43,7 +45,7 @@ export function usePagedList<Item>(
 }
 
 /** Every row of a list, page after page. */
-export async function readWholeList<Item>(
+export async function readWholeListUntyped<Item>(
   api: ApiClient,
   path: string,
   query: Query,
@@ -63,10 +65,66 @@ export async function readWholeList<Item>(
 }
 
 /** A whole list, for views that count or group all of it (the dashboard's work counts). */
-export function useWholeList<Item>(queryKey: QueryKey, path: string, query: Query = {}) {
+export function useWholeListUntyped<Item>(queryKey: QueryKey, path: string, query: Query = {}) {
   const api = useApi();
   return useQuery({
     queryKey: [...queryKey, 'whole'],
-    queryFn: () => readWholeList<Item>(api, path, query),
+    queryFn: () => readWholeListUntyped<Item>(api, path, query),
+  });
+}
+
+/**
+ * A list shown a page at a time: `data` is the rows loaded so far, `hasNextPage` says whether more
+ * follow, `fetchNextPage` loads them (see LoadMore). With `pollWhile`, the loaded pages are read
+ * again every second while a loaded row matches it (a pack being built).
+ */
+export function usePagedList<P extends ListPath>(
+  queryKey: QueryKey,
+  path: P,
+  request: ListRequest<P>,
+  pageSize = TABLE_PAGE_SIZE,
+  pollWhile?: (item: ItemOf<P>) => boolean,
+) {
+  const api = useApiClient();
+  return useInfiniteQuery({
+    queryKey: [...queryKey, 'paged', pageSize],
+    queryFn: ({ pageParam }) =>
+      readPage(api, path, request, { limit: pageSize, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+    refetchInterval: (current) =>
+      pollWhile && current.state.data?.pages.some((page) => page.items.some(pollWhile))
+        ? 1000
+        : false,
+  });
+}
+
+/** Every row of a list, page after page. */
+export async function readWholeList<P extends ListPath>(
+  api: Pick<TypedApiClient, 'get'>,
+  path: P,
+  request: ListRequest<P>,
+): Promise<ItemOf<P>[]> {
+  const items: ItemOf<P>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readPage(api, path, request, { limit: WHOLE_LIST_PAGE_SIZE, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}
+
+/** A whole list, for views that count or group all of it (the dashboard's work counts). */
+export function useWholeList<P extends ListPath>(
+  queryKey: QueryKey,
+  path: P,
+  request: ListRequest<P>,
+) {
+  const api = useApiClient();
+  return useQuery({
+    queryKey: [...queryKey, 'whole'],
+    queryFn: () => readWholeList(api, path, request),
   });
 }

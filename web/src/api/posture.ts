@@ -1,32 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiUrl } from './client.js';
-import { useApi } from './ApiProvider.js';
-import type { PostureHistory } from '../../../src/modules/posture/posture.schema.js';
-import type {
-  AssetPostureList,
-  EffectivenessQuery,
-  EffectivenessReport,
-  Posture,
-} from './work-types.js';
+import { apiUrl, jsonAnswer } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
+import type { EffectivenessQuery } from './work-types.js';
 
 const POSTURE = 'posture';
 
 /** The posture at an instant; `at` undefined means now. */
 export function usePosture(at?: string, options: { enabled?: boolean } = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [POSTURE, 'overall', at ?? 'now'],
-    queryFn: () => api.get<Posture>('/posture', { at }),
+    queryFn: () => api.get('/posture', { query: { at } }),
     enabled: options.enabled ?? true,
   });
 }
 
 /** Posture at the end of each of the last `months` months, the current one at now. */
 export function usePostureHistory(months: number, options: { enabled?: boolean } = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [POSTURE, 'history', months],
-    queryFn: () => api.get<PostureHistory>('/posture/history', { months }),
+    queryFn: () => api.get('/posture/history', { query: { months } }),
     enabled: options.enabled ?? true,
     // Past months do not change; the current one moves slowly: no need to refetch on each visit.
     staleTime: 5 * 60_000,
@@ -34,23 +28,26 @@ export function usePostureHistory(months: number, options: { enabled?: boolean }
 }
 
 export function useAssetPosture(at?: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [POSTURE, 'assets', at ?? 'now'],
-    queryFn: () => api.get<AssetPostureList>('/posture/assets', { at }),
+    queryFn: () => api.get('/posture/assets', { query: { at } }),
     select: (data) => data.items,
   });
 }
 
 export function useEffectivenessReport(query: EffectivenessQuery | null) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: ['reports', 'effectiveness', query],
-    queryFn: () => api.get<EffectivenessReport>('/reports/effectiveness', { ...query }),
+    queryFn: () =>
+      api
+        .get('/reports/effectiveness', { query: query ?? { framework: '', from: '', to: '' } })
+        .then(jsonAnswer),
     enabled: query !== null,
   });
 }
 
 export function effectivenessCsvUrl(query: EffectivenessQuery): string {
-  return apiUrl('/reports/effectiveness', { ...query, format: 'csv' });
+  return apiUrl('/reports/effectiveness', { query: { ...query, format: 'csv' } });
 }

@@ -16,7 +16,7 @@ import type {
 } from '../../../src/modules/recovery/restore-test.schema.js';
 import type { Soc2A12Page } from '../../../src/modules/recovery/soc2-a12.schema.js';
 import { useApi } from './ApiProvider.js';
-import { usePagedList } from './paging.js';
+import { usePagedListUntyped } from './paging.js';
 import type { NonconformanceView, SignatureCredentials } from './work-types.js';
 
 export type { DrExerciseDetail, DrExerciseView, RestoreTestDetail, RestoreTestView, Soc2A12Page };
@@ -38,7 +38,7 @@ function useInvalidateRecovery(): () => Promise<void> {
 
 /** Restore tests, latest first, a page at a time. */
 export function useRestoreTests() {
-  return usePagedList<RestoreTestView>([RECOVERY, 'restore-tests'], '/restore-tests');
+  return usePagedListUntyped<RestoreTestView>([RECOVERY, 'restore-tests'], '/restore-tests');
 }
 
 export function useRestoreTest(id: string) {
@@ -61,7 +61,7 @@ export function useRecordRestoreTest() {
 
 /** DR exercises, latest first, a page at a time. */
 export function useDrExercises() {
-  return usePagedList<DrExerciseView>([RECOVERY, 'dr-exercises'], '/dr-exercises');
+  return usePagedListUntyped<DrExerciseView>([RECOVERY, 'dr-exercises'], '/dr-exercises');
 }
 
 export function useDrExercise(id: string) {

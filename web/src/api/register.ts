@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import { usePagedList, useWholeList } from './paging.js';
+import { usePagedListUntyped, useWholeListUntyped } from './paging.js';
 import type {
   AssetFilters,
   AssetImportReport,
@@ -42,7 +42,7 @@ export function useAssets(filters: AssetFilters = {}) {
 
 /** The asset list a page at a time (keyset cursor), for the register's table. */
 export function usePagedAssets(filters: AssetFilters = {}) {
-  return usePagedList<AssetView>([REGISTER, 'assets', filters], '/assets', { ...filters });
+  return usePagedListUntyped<AssetView>([REGISTER, 'assets', filters], '/assets', { ...filters });
 }
 
 export function useAsset(key: string) {
@@ -100,12 +100,12 @@ export function useImportAssets() {
 
 /** Every supplier, page after page (pickers and counts need all of them). */
 export function useSuppliers() {
-  return useWholeList<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
+  return useWholeListUntyped<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
 }
 
 /** Suppliers a page at a time, for the suppliers table. */
 export function useSupplierPages() {
-  return usePagedList<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
+  return usePagedListUntyped<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
 }
 
 export function useSupplier(key: string) {
@@ -137,12 +137,12 @@ export function useUpdateSupplier(key: string) {
 
 /** Every process, page after page (counts and pickers need all of them). */
 export function useProcesses() {
-  return useWholeList<ProcessView>([REGISTER, 'processes'], '/processes');
+  return useWholeListUntyped<ProcessView>([REGISTER, 'processes'], '/processes');
 }
 
 /** Processes a page at a time, for the processes table. */
 export function useProcessPages() {
-  return usePagedList<ProcessView>([REGISTER, 'processes'], '/processes');
+  return usePagedListUntyped<ProcessView>([REGISTER, 'processes'], '/processes');
 }
 
 export function useProcess(key: string) {
@@ -174,7 +174,7 @@ export function useUpdateProcess(key: string) {
 
 /** The whole matrix, or one process's or asset's rows, page after page: the pages group them. */
 export function useMatrix(filter: { process?: string; asset?: string } = {}) {
-  return useWholeList<MatrixRowView>([REGISTER, 'matrix', filter], '/matrix', filter);
+  return useWholeListUntyped<MatrixRowView>([REGISTER, 'matrix', filter], '/matrix', filter);
 }
 
 export function useLinkAsset() {

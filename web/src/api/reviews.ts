@@ -1,59 +1,54 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
-import type {
-  ListResponse,
-  RespondToReviewInput,
-  ReviewCampaignDetail,
-  ReviewCampaignView,
-  ReviewItemView,
-  StartReviewInput,
-} from './types.js';
+import { useApiClient } from './ApiProvider.js';
+import type { RespondToReviewInput, StartReviewInput } from './types.js';
 
 /** Reviews share the register key: answering an item changes the asset record too. */
 const REVIEWS = ['register', 'reviews'] as const;
 
 export function useReviewCampaigns() {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [...REVIEWS, 'list'],
-    queryFn: () => api.get<ListResponse<ReviewCampaignView>>('/reviews'),
+    queryFn: () => api.get('/reviews'),
     select: (data) => data.items,
   });
 }
 
 export function useReviewCampaign(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [...REVIEWS, 'campaign', id],
-    queryFn: () => api.get<ReviewCampaignDetail>(`/reviews/${id}`),
+    queryFn: () => api.get('/reviews/{id}', { path: { id } }),
   });
 }
 
 export function useStartReviewCampaign() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: StartReviewInput) =>
-      api.send<ReviewCampaignView>('POST', '/reviews', input),
+    mutationFn: (input: StartReviewInput) => api.send('POST', '/reviews', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: REVIEWS }),
   });
 }
 
 export function useRespondToReviewItem(campaignId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ itemId, response }: { itemId: string; response: RespondToReviewInput }) =>
-      api.send<ReviewItemView>('POST', `/reviews/${campaignId}/items/${itemId}`, response),
+      api.send('POST', '/reviews/{id}/items/{itemId}', {
+        path: { id: campaignId, itemId },
+        body: response,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['register'] }),
   });
 }
 
 export function useCloseReviewCampaign(campaignId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.send<ReviewCampaignView>('POST', `/reviews/${campaignId}/close`),
+    mutationFn: () => api.send('POST', '/reviews/{id}/close', { path: { id: campaignId } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: REVIEWS }),
   });
 }

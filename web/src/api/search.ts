@@ -4,17 +4,17 @@ import type {
   SearchKind,
   SearchResult,
 } from '../../../src/modules/search/search.schema.js';
-import { useApi } from './ApiProvider.js';
+import { useApiClient } from './ApiProvider.js';
 
 export type { SearchAnswer, SearchKind, SearchResult };
 
 /** The global search (GET /search): empty words ask nothing. */
 export function useSearch(q: string) {
-  const api = useApi();
+  const api = useApiClient();
   const words = q.trim();
   return useQuery({
     queryKey: ['search', words],
-    queryFn: () => api.get<SearchAnswer>('/search', { q: words }),
+    queryFn: () => api.get('/search', { query: { q: words } }),
     enabled: words.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

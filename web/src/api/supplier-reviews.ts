@@ -12,7 +12,7 @@ import type {
   supplierCertificatesSchema,
 } from '../../../src/modules/supplier-reviews/supplier-review.schema.js';
 import { useApi } from './ApiProvider.js';
-import { usePagedList } from './paging.js';
+import { usePagedListUntyped } from './paging.js';
 import type { SignatureCredentials } from './work-types.js';
 
 export type { Decision, ReviewDetail, ReviewStatus, ReviewView, SupplierEventView };
@@ -26,7 +26,11 @@ export function useSupplierReviews(filter: { supplier?: string; status?: ReviewS
     ...(filter.supplier ? { supplier: filter.supplier } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
-  return usePagedList<ReviewView>([SUPPLIER_REVIEWS, 'list', query], '/supplier-reviews', query);
+  return usePagedListUntyped<ReviewView>(
+    [SUPPLIER_REVIEWS, 'list', query],
+    '/supplier-reviews',
+    query,
+  );
 }
 
 export function useSupplierReview(id: string) {
@@ -50,7 +54,7 @@ export function useSupplierCertificates(key: string) {
 }
 
 export function useSupplierTimeline(key: string) {
-  return usePagedList<SupplierEventView>(
+  return usePagedListUntyped<SupplierEventView>(
     [SUPPLIER_REVIEWS, 'timeline', key],
     `/suppliers/${encodeURIComponent(key)}/timeline`,
   );

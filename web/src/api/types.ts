@@ -3,6 +3,7 @@
  * as types only so no server code reaches the browser bundle.
  */
 import type { z } from 'zod';
+import type { QueryOf } from '../../../src/shared/api/api-client.js';
 import type {
   auditChainReportSchema,
   AuditEventView,
@@ -143,9 +144,4 @@ export interface AssetFilters {
   supplier?: string | undefined;
 }
 
-export interface AuditFilters {
-  entityType?: string | undefined;
-  entityId?: string | undefined;
-  action?: string | undefined;
-  actor?: string | undefined;
-}
+export type AuditFilters = Omit<QueryOf<'/audit/events'>, 'limit' | 'cursor'>;

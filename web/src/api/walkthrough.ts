@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Walkthrough } from '../../../src/modules/walkthrough/walkthrough.schema.js';
-import { apiUrl } from './client.js';
-import { useApi } from './ApiProvider.js';
+import { apiUrl, jsonAnswer } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
 
 export type {
   Walkthrough,
@@ -14,20 +13,26 @@ export interface WalkthroughPeriod {
   to: string;
 }
 
-const walkthroughPath = (processKey: string) =>
-  `/processes/${encodeURIComponent(processKey)}/walkthrough`;
-
 /** The walkthrough of a process over a period, once a period is chosen. */
 export function useWalkthrough(processKey: string, period: WalkthroughPeriod | null) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: ['reports', 'walkthrough', processKey, period],
-    queryFn: () => api.get<Walkthrough>(walkthroughPath(processKey), { ...period }),
+    queryFn: () =>
+      api
+        .get('/processes/{key}/walkthrough', {
+          path: { key: processKey },
+          query: { from: period?.from ?? '', to: period?.to ?? '' },
+        })
+        .then(jsonAnswer),
     enabled: period !== null,
   });
 }
 
 /** The printable page, downloaded as a file. */
 export function walkthroughHtmlUrl(processKey: string, period: WalkthroughPeriod): string {
-  return apiUrl(walkthroughPath(processKey), { ...period, format: 'html' });
+  return apiUrl('/processes/{key}/walkthrough', {
+    path: { key: processKey },
+    query: { ...period, format: 'html' },
+  });
 }

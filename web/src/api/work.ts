@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
-import { usePagedList, useWholeList } from './paging.js';
+import { usePagedListUntyped, useWholeListUntyped } from './paging.js';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
 import type {
   AssigneeFilter,
@@ -56,7 +56,7 @@ const occurrenceQuery = ({ status, mine, ...rest }: OccurrenceFilters) => ({
 
 /** Occurrences in due order, a page at a time (`pageSize` rows, then "Load more"). */
 export function useOccurrences(filters: OccurrenceFilters = {}, pageSize?: number) {
-  return usePagedList<OccurrenceView>(
+  return usePagedListUntyped<OccurrenceView>(
     [WORK, 'occurrences', filters],
     '/occurrences',
     occurrenceQuery(filters),
@@ -66,7 +66,7 @@ export function useOccurrences(filters: OccurrenceFilters = {}, pageSize?: numbe
 
 /** Every occurrence the filters select, for views that group or count them all. */
 export function useAllOccurrences(filters: OccurrenceFilters = {}) {
-  return useWholeList<OccurrenceView>(
+  return useWholeListUntyped<OccurrenceView>(
     [WORK, 'occurrences', filters],
     '/occurrences',
     occurrenceQuery(filters),
@@ -84,7 +84,7 @@ export function useOccurrence(id: string) {
 /** Work orders, newest first, a page at a time. */
 export function useWorkOrders(filters: WorkOrderFilters = {}) {
   const { status, mine, kind, assignee } = filters;
-  return usePagedList<WorkOrderView>([WORK, 'work-orders', filters], '/work-orders', {
+  return usePagedListUntyped<WorkOrderView>([WORK, 'work-orders', filters], '/work-orders', {
     status: status?.join(','),
     mine: mine ? 'true' : undefined,
     kind,
@@ -230,11 +230,15 @@ export interface NonconformanceFilters {
 
 /** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
 export function useNonconformances(filters: NonconformanceFilters = {}) {
-  return usePagedList<NonconformanceItem>([WORK, 'nonconformances', filters], '/nonconformances', {
-    deficiency: filters.deficiency ? 'true' : undefined,
-    overdue: filters.overdue ? 'true' : undefined,
-    status: filters.status,
-  });
+  return usePagedListUntyped<NonconformanceItem>(
+    [WORK, 'nonconformances', filters],
+    '/nonconformances',
+    {
+      deficiency: filters.deficiency ? 'true' : undefined,
+      overdue: filters.overdue ? 'true' : undefined,
+      status: filters.status,
+    },
+  );
 }
 
 export function useUpdateNonconformance() {
@@ -249,7 +253,7 @@ export function useUpdateNonconformance() {
 
 /** Everyone enabled, by name: whom work can be assigned to and who can be mentioned. */
 export function useColleagues() {
-  return useWholeList<Colleague>(['colleagues'], '/colleagues');
+  return useWholeListUntyped<Colleague>(['colleagues'], '/colleagues');
 }
 
 /** Assigns one occurrence or work order to a person, or unassigns it (`assigneeId` null). */
@@ -280,7 +284,7 @@ export function useBulkAssign() {
 
 /** A work order's comments, oldest first, a page at a time. */
 export function useWorkOrderComments(workOrderId: string) {
-  return usePagedList<CommentView>(
+  return usePagedListUntyped<CommentView>(
     [WORK, 'comments', workOrderId],
     `/work-orders/${encodeURIComponent(workOrderId)}/comments`,
   );

@@ -3,7 +3,7 @@
  * access reviews, paged, with types inferred from the server's zod schemas (imported as types only).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { TABLE_PAGE_SIZE, usePagedList } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
@@ -11,7 +11,6 @@ import type {
   AccessReviewDecision,
   AccessReviewDetail,
   AccessReviewItemView,
-  DecideAccessReviewResult,
 } from '../../../../src/modules/access-reviews/access-review.schema.js';
 import type { AccountView } from '../../../../src/modules/accounts/account.schema.js';
 import type { PersonStatus, PersonView } from '../../../../src/modules/people/person.schema.js';
@@ -22,17 +21,15 @@ const ACCESS = 'access';
 
 /** The people register, a page at a time; `status` undefined means everyone. */
 export function usePeople(status?: PersonStatus) {
-  return usePagedList<PersonView>([ACCESS, 'people', status ?? 'all'], '/people', {
-    status,
-  });
+  return usePagedList([ACCESS, 'people', status ?? 'all'], '/people', { query: { status } });
 }
 
 /** One system's accounts (present ones), a page at a time, with their flags. */
 export function useAccounts(asset: string) {
-  return usePagedList<AccountView>(
+  return usePagedList(
     [ACCESS, 'accounts', asset],
     '/accounts',
-    { asset },
+    { query: { asset } },
     TABLE_PAGE_SIZE,
   );
 }
@@ -46,40 +43,40 @@ export type {
 
 /** Access review campaigns, newest first, a page at a time. */
 export function useAccessReviews() {
-  return usePagedList<AccessReviewCampaignView>([ACCESS, 'reviews', 'list'], '/access-reviews');
+  return usePagedList([ACCESS, 'reviews', 'list'], '/access-reviews', {});
 }
 
 /** One campaign with what the signed-in person may do with it. */
 export function useAccessReview(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [ACCESS, 'reviews', id],
-    queryFn: () => api.get<AccessReviewDetail>(`/access-reviews/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/access-reviews/{id}', { path: { id } }),
   });
 }
 
 /** A campaign's accounts and their decisions, a page at a time. */
 export function useAccessReviewItems(id: string) {
-  return usePagedList<AccessReviewItemView>(
+  return usePagedList(
     [ACCESS, 'reviews', id, 'items'],
-    `/access-reviews/${encodeURIComponent(id)}/items`,
-    {},
+    '/access-reviews/{id}/items',
+    { path: { id } },
     TABLE_PAGE_SIZE,
   );
 }
 
 export function useStartAccessReview() {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { asset: string; quarter?: string; delegates: string[] }) =>
-      api.send<AccessReviewCampaignView>('POST', '/access-reviews', input),
+      api.send('POST', '/access-reviews', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACCESS, 'reviews'] }),
   });
 }
 
 export function useDecideAccessReview(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: {
@@ -87,26 +84,17 @@ export function useDecideAccessReview(id: string) {
       comment: string;
       usernames?: string[];
       allPending?: true;
-    }) =>
-      api.send<DecideAccessReviewResult>(
-        'POST',
-        `/access-reviews/${encodeURIComponent(id)}/decisions`,
-        input,
-      ),
+    }) => api.send('POST', '/access-reviews/{id}/decisions', { path: { id }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACCESS, 'reviews'] }),
   });
 }
 
 export function useSignAccessReview(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SignatureCredentials & { note?: string }) =>
-      api.send<AccessReviewCampaignView>(
-        'POST',
-        `/access-reviews/${encodeURIComponent(id)}/sign`,
-        input,
-      ),
+      api.send('POST', '/access-reviews/{id}/sign', { path: { id }, body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [ACCESS, 'reviews'] }),
   });
 }

@@ -3,7 +3,8 @@
  * zod schemas (imported as types only).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider.js';
+import type { ResponseOf } from '../../../../src/shared/api/api-client.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { usePagedList } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
@@ -18,11 +19,11 @@ const ACCESS_REQUESTS = ['access', 'requests'];
 
 /** Access requests, newest first, a page at a time; `status` undefined means all of them. */
 export const useAccessRequests = (status?: AccessRequestStatus) =>
-  usePagedList<AccessRequestView>([...ACCESS_REQUESTS, status ?? 'all'], '/access-requests', {
-    status,
-  });
+  usePagedList([...ACCESS_REQUESTS, status ?? 'all'], '/access-requests', { query: { status } });
 
-function useAccessRequestWrite<Input>(send: (input: Input) => Promise<AccessRequestView>) {
+function useAccessRequestWrite<Input>(
+  send: (input: Input) => Promise<ResponseOf<'/access-requests/{id}'>>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
@@ -34,32 +35,30 @@ function useAccessRequestWrite<Input>(send: (input: Input) => Promise<AccessRequ
   });
 }
 
-const path = (id: string) => `/access-requests/${encodeURIComponent(id)}`;
-
 export function useRequestAccess() {
-  const api = useApi();
+  const api = useApiClient();
   return useAccessRequestWrite((input: CreateAccessRequestInput) =>
-    api.send<AccessRequestView>('POST', '/access-requests', input),
+    api.send('POST', '/access-requests', { body: input }),
   );
 }
 
 export function useApproveAccessRequest(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useAccessRequestWrite((input: SignatureCredentials & { note: string }) =>
-    api.send<AccessRequestView>('POST', `${path(id)}/approve`, input),
+    api.send('POST', '/access-requests/{id}/approve', { path: { id }, body: input }),
   );
 }
 
 export function useRejectAccessRequest(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useAccessRequestWrite((input: SignatureCredentials & { reason: string }) =>
-    api.send<AccessRequestView>('POST', `${path(id)}/reject`, input),
+    api.send('POST', '/access-requests/{id}/reject', { path: { id }, body: input }),
   );
 }
 
 export function useGrantAccessRequest(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useAccessRequestWrite((_input: Record<string, never>) =>
-    api.send<AccessRequestView>('POST', `${path(id)}/grant`),
+    api.send('POST', '/access-requests/{id}/grant', { path: { id } }),
   );
 }

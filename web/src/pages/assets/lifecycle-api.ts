@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
   CreateDecommissioningRecord,
@@ -26,7 +26,7 @@ const LIFECYCLE = 'lifecycle';
 
 /** An asset's provisioning requests, newest first. */
 export const useProvisioningRequests = (asset: string) =>
-  usePagedList<ProvisioningRequestView>(
+  usePagedListUntyped<ProvisioningRequestView>(
     [LIFECYCLE, 'provisioning', asset],
     '/provisioning-requests',
     { asset },
@@ -34,7 +34,7 @@ export const useProvisioningRequests = (asset: string) =>
 
 /** An asset's decommissioning records, newest first. */
 export const useDecommissioningRecords = (asset: string) =>
-  usePagedList<DecommissioningRecordView>(
+  usePagedListUntyped<DecommissioningRecordView>(
     [LIFECYCLE, 'decommissioning', asset],
     '/decommissioning-records',
     { asset },

@@ -3,7 +3,7 @@
  * inferred from the server's zod schemas, imported as types only.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import type {
   AlertDelivery,
   BackupAssetDetailView,
@@ -26,22 +26,22 @@ const BACKUPS = 'backups';
 
 /** Every asset under a backup policy, worst first; `at` undefined means now. */
 export function useBackupStatus(at?: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [BACKUPS, 'status', at ?? 'now'],
-    queryFn: () => api.get<BackupStatusView>('/backups/status', { at }),
+    queryFn: () => api.get('/backups/status', { query: { at } }),
   });
 }
 
 /** One asset's runs, achieved RPO and incidents over [from, to] (default: the last 30 days). */
 export function useBackupAsset(key: string, period: { from?: string; to?: string } = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [BACKUPS, 'asset', key, period.from ?? '', period.to ?? ''],
     queryFn: () =>
-      api.get<BackupAssetDetailView>(`/backups/assets/${encodeURIComponent(key)}`, {
-        from: period.from,
-        to: period.to,
+      api.get('/backups/assets/{key}', {
+        path: { key },
+        query: { from: period.from, to: period.to },
       }),
   });
 }

@@ -3,7 +3,7 @@
  * types inferred from the server's zod schemas, imported as types only.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { usePagedList } from '../../api/paging.js';
 import type {
   CertificateDetail,
@@ -24,19 +24,21 @@ export interface CertificateFilters {
 
 /** Certificates, soonest expiry first, a page at a time. */
 export function useCertificates(filters: CertificateFilters) {
-  return usePagedList<CertificateView>(['certificates', filters], '/certificates', {
-    expiringWithinDays: filters.expiringWithinDays,
-    includeSuperseded: filters.includeSuperseded ? 'true' : undefined,
-    includeCa: filters.includeCa ? undefined : 'false',
+  return usePagedList(['certificates', filters], '/certificates', {
+    query: {
+      expiringWithinDays: filters.expiringWithinDays,
+      includeSuperseded: filters.includeSuperseded ? 'true' : undefined,
+      includeCa: filters.includeCa ? undefined : 'false',
+    },
   });
 }
 
 /** One certificate with its PEM, the endpoints presenting it and its renewal occurrences. */
 export function useCertificate(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: ['certificates', 'detail', id],
-    queryFn: () => api.get<CertificateDetail>(`/certificates/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/certificates/{id}', { path: { id } }),
   });
 }
 

@@ -76,10 +76,9 @@ function Implement({ change }: { change: ChangeDetail }) {
       variant="light"
       loading={implement.isPending}
       onClick={() =>
-        implement.mutate(
-          {},
-          { onError: (error) => notifications.show({ color: 'red', message: error.message }) },
-        )
+        implement.mutate(undefined, {
+          onError: (error) => notifications.show({ color: 'red', message: error.message }),
+        })
       }
     >
       Record as implemented now

@@ -2,12 +2,16 @@
  * What the dashboard's charts read besides posture history and backup status: the open
  * nonconformances, every page of them (a chart groups them all by age).
  */
-import { useWholeList } from '../../api/paging.js';
+import { useWholeListUntyped } from '../../api/paging.js';
 import type { NonconformanceItem } from '../../api/work-types.js';
 
 /** Under the work key, so that a change to any nonconformance refreshes the chart too. */
 export function useOpenNonconformances() {
-  return useWholeList<NonconformanceItem>(['work', 'nonconformances', 'open'], '/nonconformances', {
-    status: 'open,investigating,in_progress',
-  });
+  return useWholeListUntyped<NonconformanceItem>(
+    ['work', 'nonconformances', 'open'],
+    '/nonconformances',
+    {
+      status: 'open,investigating,in_progress',
+    },
+  );
 }

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { useApi } from '../../api/ApiProvider.js';
-import { usePagedList } from '../../api/paging.js';
+import { usePagedListUntyped } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
   DocumentDetail,
@@ -36,7 +36,7 @@ const documentPath = (key: string) => `/documents/${encodeURIComponent(key)}`;
 /** Controlled documents by id, a page at a time; `status` filters on the latest version's. */
 export function useDocuments(status: DocumentStatus | null) {
   const query = status ? { status } : {};
-  return usePagedList<DocumentSummary>([DOCUMENTS, 'list', query], '/documents', query);
+  return usePagedListUntyped<DocumentSummary>([DOCUMENTS, 'list', query], '/documents', query);
 }
 
 export function useDocument(key: string) {

@@ -4,7 +4,7 @@
  * server's zod schemas, imported as types only.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/ApiProvider.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { usePagedList } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type { FindingSeverity } from '../../../../src/modules/vulnerabilities/parsers/scan-report.js';
@@ -39,40 +39,51 @@ export interface FindingFilters {
 
 /** Findings, most recently detected first, a page at a time; filters are sent to the server. */
 export function useFindings(filters: FindingFilters) {
-  return usePagedList<FindingView>([FINDINGS, 'list', filters], '/findings', {
-    asset: filters.asset,
-    severity: filters.severity,
-    status: filters.status,
-    overdue: filters.overdue ? 'true' : undefined,
+  return usePagedList([FINDINGS, 'list', filters], '/findings', {
+    query: {
+      asset: filters.asset,
+      severity: filters.severity,
+      status: filters.status,
+      overdue: filters.overdue ? 'true' : undefined,
+    },
   });
 }
 
 /** One finding with its exceptions and what the signed-in person may do with each. */
 export function useFinding(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [FINDINGS, 'detail', id],
-    queryFn: () => api.get<FindingDetail>(`/findings/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/findings/{id}', { path: { id } }),
   });
 }
 
-function useFindingAction<Input>(path: string) {
-  const api = useApi();
+function useRefreshFindings() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: Input) => api.send<FindingDetail>('POST', path, input),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: [FINDINGS] });
-    },
-  });
+  return () => queryClient.invalidateQueries({ queryKey: [FINDINGS] });
 }
 
 /** Requests a risk acceptance: a reason and an expiry; it holds once Security signs it. */
-export const useRequestFindingException = (findingId: string) =>
-  useFindingAction<RequestExceptionBody>(`/findings/${encodeURIComponent(findingId)}/exceptions`);
+export function useRequestFindingException(findingId: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshFindings();
+  return useMutation({
+    mutationFn: (input: RequestExceptionBody) =>
+      api.send('POST', '/findings/{id}/exceptions', { path: { id: findingId }, body: input }),
+    onSuccess,
+  });
+}
 
 /** Approves a requested risk acceptance with an e-signature. */
-export const useApproveFindingException = (findingId: string, exceptionId: string) =>
-  useFindingAction<SignatureCredentials & { note: string }>(
-    `/findings/${encodeURIComponent(findingId)}/exceptions/${encodeURIComponent(exceptionId)}/approve`,
-  );
+export function useApproveFindingException(findingId: string, exceptionId: string) {
+  const api = useApiClient();
+  const onSuccess = useRefreshFindings();
+  return useMutation({
+    mutationFn: (input: SignatureCredentials & { note: string }) =>
+      api.send('POST', '/findings/{id}/exceptions/{exceptionId}/approve', {
+        path: { id: findingId, exceptionId },
+        body: input,
+      }),
+    onSuccess,
+  });
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider.js';
 import { apiUrl } from '../../api/client.js';
-import { TABLE_PAGE_SIZE, usePagedList } from '../../api/paging.js';
+import { TABLE_PAGE_SIZE, usePagedListUntyped } from '../../api/paging.js';
 
 /** The pack job as `GET /api/v1/reports/packs/{id}` returns it (src/modules/packs/pack.schema.ts). */
 export interface PackJob {
@@ -66,7 +66,7 @@ const running = (job: PackJob | undefined) => job?.state === 'queued' || job?.st
 
 /** Evidence packs, newest first, a page at a time; polled while one of them is being built. */
 export function usePackJobs() {
-  return usePagedList<PackJob>(PACKS, '/reports/packs', {}, TABLE_PAGE_SIZE, running);
+  return usePagedListUntyped<PackJob>(PACKS, '/reports/packs', {}, TABLE_PAGE_SIZE, running);
 }
 
 /** One job, polled every half second while it is queued or running. */
@@ -106,4 +106,5 @@ export function useFrameworkCoverage(period: PackPeriod | null) {
   });
 }
 
-export const packDownloadUrl = (job: PackJob) => apiUrl(`/reports/packs/${job.id}/download`);
+export const packDownloadUrl = (job: PackJob) =>
+  apiUrl('/reports/packs/{id}/download', { path: { id: job.id } });

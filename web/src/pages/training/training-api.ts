@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { useApi } from '../../api/ApiProvider.js';
+import { useApiClient } from '../../api/ApiProvider.js';
 import { usePagedList } from '../../api/paging.js';
 import type { SignatureCredentials } from '../../api/work-types.js';
 import type {
@@ -18,24 +18,23 @@ export type { TrainingAssignmentView, TrainingDetail };
 export type QuizAttemptResult = z.infer<typeof quizAttemptResultSchema>;
 
 const TRAINING = 'training';
-const ownPath = (id: string) => `/my/training/${encodeURIComponent(id)}`;
 
 /** The caller's own training, newest first, a page at a time. */
 export function useMyTraining() {
-  return usePagedList<TrainingAssignmentView>([TRAINING, 'mine'], '/my/training');
+  return usePagedList([TRAINING, 'mine'], '/my/training', {});
 }
 
 /** The training register (everyone's), optionally only overdue training. */
 export function useTrainingRegister(overdue: boolean) {
-  const query = overdue ? { overdue: 'true' } : {};
-  return usePagedList<TrainingAssignmentView>([TRAINING, 'register', query], '/training', query);
+  const query = overdue ? { overdue: 'true' as const } : {};
+  return usePagedList([TRAINING, 'register', query], '/training', { query });
 }
 
 export function useOwnTraining(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [TRAINING, 'detail', id],
-    queryFn: () => api.get<TrainingDetail>(ownPath(id)),
+    queryFn: () => api.get('/my/training/{id}', { path: { id } }),
   });
 }
 
@@ -45,21 +44,21 @@ function useInvalidate() {
 }
 
 export function useSubmitQuizAttempt(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (answers: number[]) =>
-      api.send<QuizAttemptResult>('POST', `${ownPath(id)}/quiz-attempts`, { answers }),
+      api.send('POST', '/my/training/{id}/quiz-attempts', { path: { id }, body: { answers } }),
     onSuccess: invalidate,
   });
 }
 
 export function useAcknowledgeTraining(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (credentials: SignatureCredentials) =>
-      api.send<TrainingDetail>('POST', `${ownPath(id)}/acknowledge`, credentials),
+      api.send('POST', '/my/training/{id}/acknowledge', { path: { id }, body: credentials }),
     onSuccess: invalidate,
   });
 }
