@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
-import { workStateFromEvents } from '../occurrences/occurrence-state-sql.js';
+import { workStateFromEvents, workStateFromInstants } from '../occurrences/occurrence-state-sql.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
 export interface ControlLookback {
@@ -119,7 +119,8 @@ function classifiedCurrent(instants: readonly PostureInstant[]): RawBuilder<unkn
       join longest_window w on w.control_id = lb.control_id
       cross join lateral (
         select s.occurrence_id as id, s.control_id, s.asset_key, s.trigger_event_id, s.due_at,
-          s.work_state, s.last_recorded_at
+          s.work_state, s.last_recorded_at, s.past_work_from_events,
+          ${workStateFromInstants(sql`s`, sql`lb.t`)} as work_state_from_instants
         from occurrence_state s
         where s.control_id = lb.control_id
           and s.due_at > lb.due_after and s.due_at <= lb.t + w.longest
@@ -141,17 +142,21 @@ function classifiedCurrent(instants: readonly PostureInstant[]): RawBuilder<unkn
       select r.* from ranked r where r.due_at > r.t or r.recency = 1
     ),
     state as (
-      -- The stored state when it summarises nothing recorded after t (always so for "now").
-      -- Otherwise that occurrence's events at or before t, through the (occurrence, at) index;
-      -- the gate in the lateral's where clause skips the look-up for every other occurrence.
+      -- The stored state when it summarises nothing recorded after t (always so for "now");
+      -- otherwise the stored instants' answer for t, unless they cannot tell it
+      -- (past_work_from_events: a rejection, say), and only then that occurrence's events at or
+      -- before t, through the (occurrence, at) index; the gate in the lateral's where clause
+      -- skips the look-up for every other occurrence.
       select cur.instant, cur.t, cur.at_risk_until, cur.control_id, cur.asset_key, cur.due_at,
         case when ${stateHolds(sql`cur`, sql`cur.t`)} then cur.work_state
+          when not cur.past_work_from_events then cur.work_state_from_instants
           else past.work_state end as work_state
       from current_occurrence cur
       cross join lateral (
         select ${workStateFromEvents} as work_state
         from occurrence_events e
-        where cur.last_recorded_at > cur.t and e.occurrence_id = cur.id and e.at <= cur.t
+        where cur.last_recorded_at > cur.t and cur.past_work_from_events
+          and e.occurrence_id = cur.id and e.at <= cur.t
       ) past
     ),
     classified as (
