@@ -14,7 +14,7 @@ import { evaluatePosture } from '../../src/modules/posture/evaluate-posture.js';
 import { listAssetPosture } from '../../src/modules/posture/list-asset-posture.js';
 import * as pastWorkMigration from '../../src/platform/db/migrations/2026-12-08T03-00_occurrence-past-work-from-events.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { createProductionAsset } from '../support/factory.js';
+import { createProductionAsset, occurrencesByDeadline } from '../support/factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const CATALOG = {
@@ -116,12 +116,7 @@ describe('work at a past instant from the stored instants (past_work_from_events
       from: new Date('2026-01-01T00:00:00Z'),
       until: new Date('2026-12-31T00:00:00Z'),
     });
-    occurrences = await t.ctx.db
-      .selectFrom('occurrences')
-      .select(['id', 'opens_at'])
-      .orderBy('due_at')
-      .orderBy('asset_key')
-      .execute();
+    occurrences = await occurrencesByDeadline(t);
     expect(occurrences.length).toBeGreaterThan(150);
   }, 120_000);
 
