@@ -35,7 +35,7 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist
 const CHILD = `
 const p = JSON.parse(process.env.PLUMBLINE_PACK_BENCH);
 const [{ loadConfig }, { startPlumbline }, { openDatabase }, { buildEvidencePack }, { FixedClock }] =
-  await Promise.all(['app/config.js', 'app/start.js', 'platform/db/connect.js',
+  await Promise.all(['platform/config.js', 'app/start.js', 'platform/db/connect.js',
     'modules/packs/build-evidence-pack.js', 'platform/clock.js'].map((m) => import(p.dist + '/' + m)));
 const config = loadConfig({
   PLUMBLINE_DATA_DIR: p.dataDir, PLUMBLINE_LOG_LEVEL: 'silent', PLUMBLINE_SECRET_KEY: p.secretKey,

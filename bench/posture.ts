@@ -41,6 +41,11 @@ const YEAR = { from: new Date('2026-01-01T00:00:00Z'), until: new Date('2026-12-
 /** "Now" for the live measurements: late in the generated year, with a month of history ahead. */
 const NOW = '2026-12-10T09:00:00Z';
 const PAST_INSTANT = '2026-06-30T12:00:00Z';
+/**
+ * The instance key of every run: a schema kept by one run (`--keep-schema`) holds data encrypted
+ * under it, and a later run (`--reuse-schema`) starts in a new data directory, without a key file.
+ */
+const BENCH_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 
 interface Timing {
   seconds: number;
@@ -237,6 +242,7 @@ export async function benchPosture(options: {
         PLUMBLINE_LOG_LEVEL: 'silent',
         PLUMBLINE_SCHEDULER: 'false',
         PLUMBLINE_TIMEZONE: 'Europe/Berlin',
+        PLUMBLINE_SECRET_KEY: BENCH_SECRET_KEY,
       }),
       database: target.database,
       webRoot: '',

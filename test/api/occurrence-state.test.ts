@@ -24,6 +24,7 @@ import { mutate } from '../../src/platform/audit/mutate.js';
 import * as occurrenceStateMigration from '../../src/platform/db/migrations/2026-11-25T00-00_occurrence-state.js';
 import * as occurrenceStateForEveryOccurrenceMigration from '../../src/platform/db/migrations/2026-12-03T05-00_occurrence-state-for-every-occurrence.js';
 import * as lateEvidenceMigration from '../../src/platform/db/migrations/2026-12-06T10-10_late-evidence.js';
+import * as pastWorkMigration from '../../src/platform/db/migrations/2026-12-08T03-00_occurrence-past-work-from-events.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -365,6 +366,7 @@ describe('occurrence state', () => {
       t.ctx.db,
     );
     await lateEvidenceMigration.up(t.ctx.db);
+    await pastWorkMigration.up(t.ctx.db);
     const after = await t.ctx.db
       .selectFrom('occurrence_state')
       .selectAll()

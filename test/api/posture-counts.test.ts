@@ -11,6 +11,7 @@ import {
 } from '../../src/modules/posture/posture.repository.js';
 import * as postureCountsMigration from '../../src/platform/db/migrations/2026-12-03T04-00_posture-counts.js';
 import { FixedClock } from '../../src/platform/clock.js';
+import { occurrencesByDeadline } from '../support/factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const control = (key: string, frequency: string, perAsset: boolean) => ({
@@ -129,12 +130,7 @@ describe('posture counts (live posture fast path)', () => {
       from: new Date('2026-02-01T00:00:00Z'),
       until: new Date('2026-07-01T00:00:00Z'),
     });
-    occurrences = await t.ctx.db
-      .selectFrom('occurrences')
-      .select(['id', 'opens_at'])
-      .orderBy('due_at')
-      .orderBy('asset_key')
-      .execute();
+    occurrences = await occurrencesByDeadline(t);
     expect(occurrences.length).toBeGreaterThan(200);
   }, 120_000);
 

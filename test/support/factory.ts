@@ -166,3 +166,13 @@ export async function recordBackupRun(
   expect(stored, `run ${run.externalId} of ${run.asset}`).toBeDefined();
   return stored!.id;
 }
+
+/** Every occurrence's id and opening instant, in (deadline, asset) order. */
+export async function occurrencesByDeadline(t: TestApp): Promise<{ id: string; opens_at: Date }[]> {
+  return t.ctx.db
+    .selectFrom('occurrences')
+    .select(['id', 'opens_at'])
+    .orderBy('due_at')
+    .orderBy('asset_key')
+    .execute();
+}

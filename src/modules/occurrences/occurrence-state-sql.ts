@@ -21,6 +21,21 @@ export const workStateFromEvents = sql`
     else 'not_started'
   end`;
 
+/**
+ * The same work state at t from an occurrence_state row `s` alone: its first not-applicable, first
+ * verification, one completion and first start. Equal to workStateFromEvents over the events at
+ * or before t whenever the row's past_work_from_events is false (migration 2026-12-08T03-00 says
+ * why); otherwise read the events.
+ */
+export const workStateFromInstants = (s: RawBuilder<unknown>, t: RawBuilder<unknown>) => sql`
+  case
+    when ${s}.not_applicable_at <= ${t} then 'not_applicable'
+    when ${s}.verified_at <= ${t} then 'verified'
+    when ${s}.completed_at <= ${t} then 'done'
+    when ${s}.started_at <= ${t} then 'in_progress'
+    else 'not_started'
+  end`;
+
 /** statusFromWorkState: the status at t of row `r` (work_state, opens_at, due_at, closes_at). */
 export const statusFromWorkStateSql = (r: RawBuilder<unknown>, t: RawBuilder<unknown>) => sql`
   case

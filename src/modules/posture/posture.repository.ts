@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
-import { workStateFromEvents } from '../occurrences/occurrence-state-sql.js';
+import { workStateFromEvents, workStateFromInstants } from '../occurrences/occurrence-state-sql.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
 export interface ControlLookback {
@@ -106,20 +106,26 @@ function classifiedCurrent(instants: readonly PostureInstant[]): RawBuilder<unkn
   return sql`
     with lookback(instant, control_id, t, at_risk_until, due_after) as (
       values ${lookbackRows}),
-    longest_window as (
-      select control_id, max(due_at - opens_at) as longest
-      from posture_counts
-      group by control_id
-    ),
     candidate as (
       -- A range of the (control, due) index per control and instant (offset 0 keeps the
-      -- planner from turning it into a join over the whole table).
-      select lb.instant, lb.t, lb.at_risk_until, s.*
-      from lookback lb
-      join longest_window w on w.control_id = lb.control_id
+      -- planner from turning it into a join over the whole table), in (instant, control) order:
+      -- the window below then sorts each control's rows on their own (an incremental sort), and
+      -- the counts group rows already in order. Each row's work at t where the row alone says
+      -- it: the stored state when it summarises nothing recorded after t (always so for "now"),
+      -- otherwise the stored instants' answer, unless they cannot tell it (past_work_from_events:
+      -- a rejection, say); null when only the events can.
+      select lb.instant, lb.control_id, lb.t, lb.at_risk_until, s.*
+      from (select * from lookback order by instant, control_id) lb
       cross join lateral (
-        select s.occurrence_id as id, s.control_id, s.asset_key, s.trigger_event_id, s.due_at,
-          s.work_state, s.last_recorded_at
+        select max(pc.due_at - pc.opens_at) as longest
+        from posture_counts pc
+        where pc.control_id = lb.control_id
+      ) w
+      cross join lateral (
+        select s.occurrence_id as id, s.asset_key, s.trigger_event_id, s.due_at,
+          case when ${stateHolds(sql`s`, sql`lb.t`)} then s.work_state
+            when not s.past_work_from_events then ${workStateFromInstants(sql`s`, sql`lb.t`)}
+          end as known_work_state
         from occurrence_state s
         where s.control_id = lb.control_id
           and s.due_at > lb.due_after and s.due_at <= lb.t + w.longest
@@ -141,17 +147,16 @@ function classifiedCurrent(instants: readonly PostureInstant[]): RawBuilder<unkn
       select r.* from ranked r where r.due_at > r.t or r.recency = 1
     ),
     state as (
-      -- The stored state when it summarises nothing recorded after t (always so for "now").
-      -- Otherwise that occurrence's events at or before t, through the (occurrence, at) index;
-      -- the gate in the lateral's where clause skips the look-up for every other occurrence.
+      -- Where the row does not say it, that occurrence's events at or before t, through the
+      -- (occurrence, at) index; the gate in the lateral's where clause skips the look-up for
+      -- every other occurrence.
       select cur.instant, cur.t, cur.at_risk_until, cur.control_id, cur.asset_key, cur.due_at,
-        case when ${stateHolds(sql`cur`, sql`cur.t`)} then cur.work_state
-          else past.work_state end as work_state
+        coalesce(cur.known_work_state, past.work_state) as work_state
       from current_occurrence cur
       cross join lateral (
         select ${workStateFromEvents} as work_state
         from occurrence_events e
-        where cur.last_recorded_at > cur.t and e.occurrence_id = cur.id and e.at <= cur.t
+        where cur.known_work_state is null and e.occurrence_id = cur.id and e.at <= cur.t
       ) past
     ),
     classified as (
@@ -441,7 +446,7 @@ export const postureRepository = {
       select asset_key, control_id, ${countColumns}
       from classified
       where asset_key <> ''
-      group by asset_key, control_id`;
+      group by instant, control_id, asset_key`;
     return withReportSettings(
       db,
       { parallel: true },

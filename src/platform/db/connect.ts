@@ -45,6 +45,15 @@ const typeParsers = {
         ) as unknown)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Settings of the embedded PostgreSQL, given at start. Its memory is the server process's, and
+ * WebAssembly memory never shrinks: PGlite's default buffer pool (128 MB, touched as soon as it
+ * opens) alone kept the server above its memory target. 32 MB: the server opens at about 100 MB
+ * less, and reads that miss the pool come from the operating system's file cache
+ * (docs/performance.md, "PGlite memory").
+ */
+const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; schema?: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string }
@@ -74,7 +83,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'pglite') {
     lock = acquireLockFile(target.dataDir);
     try {
-      pglite = await PGlite.create(`${target.dataDir}/pgdata`);
+      pglite = await PGlite.create(`${target.dataDir}/pgdata`, {
+        startParams: [
+          ...PGlite.defaultStartParams,
+          ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]),
+        ],
+      });
     } catch (error) {
       lock.release();
       throw error;

@@ -397,6 +397,11 @@ export interface OccurrenceStateTable {
   last_recorded_at: Timestamp;
   /** The evidenced instant of the standing completion (late evidence), if its source gave one. */
   evidenced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /**
+   * Whether the work at an earlier instant must be read from the events, as the instants above
+   * cannot tell it (a rejection, a second completion, …; migration 2026-12-08T03-00).
+   */
+  past_work_from_events: Generated<boolean>;
 }
 
 /**
