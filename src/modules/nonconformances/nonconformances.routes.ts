@@ -23,6 +23,8 @@ import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
 import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
+import { registerCommentThreads } from '../comments/comments.routes.js';
+import { nonconformanceComments } from './nonconformance-comments.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -132,4 +134,11 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
         note: request.body.note ?? '',
       }),
   });
+  registerCommentThreads(api, ctx, [
+    {
+      url: '/api/v1/nonconformances/:id/comments',
+      subject: nonconformanceComments,
+      tag: 'nonconformances',
+    },
+  ]);
 }

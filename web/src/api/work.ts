@@ -237,6 +237,15 @@ export function useNonconformances(filters: NonconformanceFilters = {}) {
   });
 }
 
+/** One nonconformance, with what the caller may do with it. */
+export function useNonconformance(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [WORK, 'nonconformance', id],
+    queryFn: () => api.get<NonconformanceItem>(`/nonconformances/${encodeURIComponent(id)}`),
+  });
+}
+
 export function useUpdateNonconformance() {
   const api = useApi();
   const invalidate = useInvalidateWork();
@@ -278,20 +287,29 @@ export function useBulkAssign() {
   });
 }
 
-/** A work order's comments, oldest first, a page at a time. */
-export function useWorkOrderComments(workOrderId: string) {
+/** A record with a comment thread: its collection in the API and its id. */
+export interface CommentThread {
+  records: 'work-orders' | 'nonconformances';
+  id: string;
+}
+
+const commentsPath = (thread: CommentThread) =>
+  `/${thread.records}/${encodeURIComponent(thread.id)}/comments`;
+
+/** A record's comments, oldest first, a page at a time. */
+export function useCommentThread(thread: CommentThread) {
   return usePagedList<CommentView>(
-    [WORK, 'comments', workOrderId],
-    `/work-orders/${encodeURIComponent(workOrderId)}/comments`,
+    [WORK, 'comments', thread.records, thread.id],
+    commentsPath(thread),
   );
 }
 
-export function usePostWorkOrderComment(workOrderId: string) {
+export function usePostComment(thread: CommentThread) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) =>
-      api.send<CommentView>('POST', `/work-orders/${workOrderId}/comments`, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [WORK, 'comments', workOrderId] }),
+    mutationFn: (body: string) => api.send<CommentView>('POST', commentsPath(thread), { body }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: [WORK, 'comments', thread.records, thread.id] }),
   });
 }

@@ -12,14 +12,9 @@ import { oneOf, useSearchState } from '../../components/params.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
+import { NONCONFORMANCE_STATUS_LABELS } from './nonconformance-labels.js';
 
-const STATUS_LABELS: Record<NonconformanceStatus, string> = {
-  open: 'Open',
-  investigating: 'Investigating',
-  in_progress: 'In progress',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
+const STATUS_LABELS = NONCONFORMANCE_STATUS_LABELS;
 
 /** The statuses a PATCH may set for a missed-work nonconformance (deficiencies have buttons). */
 const MISSED_WORK_STATUSES = NONCONFORMANCE_STATUSES.filter(
@@ -107,9 +102,14 @@ export function NonconformancesPage() {
                     {items.map((item) => (
                       <Table.Tr key={item.id} data-nonconformance={item.number}>
                         <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {item.number} ·{item.title}
-                          </Text>
+                          <Anchor
+                            component={Link}
+                            to={`/nonconformances/${item.id}`}
+                            size="sm"
+                            fw={500}
+                          >
+                            {item.number} · {item.title}
+                          </Anchor>
                           {item.description ? (
                             <Text size="xs" c="dimmed">
                               {item.description}
