@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import { apiUrl } from './client.js';
 import { usePagedList, useWholeList } from './paging.js';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
 import type {
@@ -7,6 +8,7 @@ import type {
   BulkAssignResponse,
   Colleague,
   CommentView,
+  EachOrNoneReport,
   CreateWorkOrderInput,
   WorkRef,
   EvidenceView,
@@ -312,4 +314,39 @@ export function usePostComment(thread: CommentThread) {
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: [WORK, 'comments', thread.records, thread.id] }),
   });
+}
+
+/** Marks many occurrences not applicable with one justification: all of them, or none. */
+export function useBulkNotApplicable() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: { occurrenceIds: string[]; justification: string }) =>
+      api.send<EachOrNoneReport>('POST', '/occurrences/bulk-not-applicable', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** What a triage sets on every nonconformance selected (at least one field). */
+export interface NonconformanceTriage {
+  status?: NonconformanceStatus;
+  owner?: OwnerRole;
+  ownerUserId?: string | null;
+  dueOn?: string | null;
+}
+
+/** Triages many nonconformances at once: all of them, or none. */
+export function useTriageNonconformances() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: NonconformanceTriage & { ids: string[] }) =>
+      api.send<EachOrNoneReport>('POST', '/nonconformances/triage', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** The CSV download of the nonconformances selected in a table. */
+export function nonconformancesExportUrl(ids: readonly string[]): string {
+  return apiUrl('/nonconformances/export.csv', { ids: ids.join(',') });
 }
