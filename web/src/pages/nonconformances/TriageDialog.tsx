@@ -60,7 +60,7 @@ export function TriageDialog({
               label: NONCONFORMANCE_STATUS_LABELS[value],
             }))}
             value={status}
-            onChange={(value) => setStatus(value as NonconformanceStatus | null)}
+            onChange={setStatus}
             error={fieldErrors(error).status}
           />
           <Select
