@@ -3,7 +3,7 @@ import type { NonconformanceView } from '../../src/modules/nonconformances/nonco
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { EachOrNoneReport } from '../../src/platform/audit/mutate-each-or-none.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { signedInPerson } from '../support/factory.js';
+import { openPatchOccurrence, signedInPerson } from '../support/factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -24,24 +24,7 @@ describe('bulk actions on occurrences and nonconformances', () => {
   /** An occurrence of its own: a critical patch released for a new asset. */
   async function occurrence(): Promise<OccurrenceView> {
     serial += 1;
-    const key = `bulk-${serial}`;
-    const asset = {
-      key,
-      name: `Server ${key}`,
-      category: 'server',
-      environment: 'production',
-      ownerRole: 'engineering',
-      criticality: 'medium',
-      dataClassification: 'internal',
-    };
-    expect((await t.call(admin, 'POST', '/api/v1/assets', asset)).statusCode).toBe(201);
-    const event = await t.call(admin, 'POST', '/api/v1/events', {
-      type: 'critical-patch-released',
-      asset: key,
-      at: '2026-03-10T08:00:00Z',
-    });
-    expect(event.statusCode).toBe(201);
-    const [id] = event.json<{ occurrenceIds: string[] }>().occurrenceIds;
+    const id = await openPatchOccurrence(t, admin, `bulk-${serial}`, '2026-03-10T08:00:00Z');
     return (await t.call(admin, 'GET', `/api/v1/occurrences/${id}`)).json<OccurrenceView>();
   }
 

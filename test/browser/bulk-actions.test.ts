@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
+import { openPatchOccurrence } from '../support/factory.js';
 import { TEST_PASSWORD } from '../support/test-app.js';
 import {
   expectPath,
@@ -22,24 +23,8 @@ describe('bulk actions on selected rows in a real browser', () => {
     const admin = await t.tokenFor('admin');
     const engineer = await t.createUser('engineering');
     const occurrenceIds: string[] = [];
-    for (const key of ['bulk-na-1', 'bulk-na-2']) {
-      const asset = await t.call(admin, 'POST', '/api/v1/assets', {
-        key,
-        name: `Server ${key}`,
-        category: 'server',
-        environment: 'production',
-        ownerRole: 'engineering',
-        criticality: 'medium',
-        dataClassification: 'internal',
-      });
-      expect(asset.statusCode).toBe(201);
-      const event = await t.call(admin, 'POST', '/api/v1/events', {
-        type: 'critical-patch-released',
-        asset: key,
-        at: new Date().toISOString(),
-      });
-      occurrenceIds.push(...event.json<{ occurrenceIds: string[] }>().occurrenceIds);
-    }
+    for (const key of ['bulk-na-1', 'bulk-na-2'])
+      occurrenceIds.push(await openPatchOccurrence(t, admin, key, new Date().toISOString()));
 
     const { page, problems } = await openPage(harness);
     await page.goto('/work?tab=week');

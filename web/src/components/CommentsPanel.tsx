@@ -62,7 +62,7 @@ export function CommentsPanel({ thread }: { thread: CommentThread }) {
           }
         </QueryView>
         {smtpConfigured === false ? (
-          <Text size="xs" c="orange.9" data-testid="comments-mail-off">
+          <Text size="sm" fw={500} data-testid="comments-mail-off">
             E-mail is not configured on this server: the people mentioned are not e-mailed until it
             is.
           </Text>

@@ -26,6 +26,7 @@ import { QueryView } from '../../components/QueryView.js';
 import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
 import { NONCONFORMANCE_STATUS_LABELS } from './nonconformance-labels.js';
 import { TriageDialog } from './TriageDialog.js';
+import { useRowSelection } from '../../components/row-selection.js';
 
 const STATUS_LABELS = NONCONFORMANCE_STATUS_LABELS;
 
@@ -123,14 +124,7 @@ export function NonconformancesPage() {
   });
   const update = useUpdateNonconformance();
   const manage = can('nonconformance:manage');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const selection = useRowSelection(nonconformances.data ?? []);
   return (
     <>
       <PageHeader
@@ -176,8 +170,7 @@ export function NonconformancesPage() {
       </Group>
       <QueryView query={nonconformances}>
         {(items) => {
-          const chosen = items.filter((item) => selected.has(item.id));
-          const allChosen = chosen.length === items.length;
+          const chosen = selection.chosen;
           return items.length === 0 ? (
             <EmptyMessage title="No nonconformances">Every control has been met.</EmptyMessage>
           ) : (
@@ -186,7 +179,7 @@ export function NonconformancesPage() {
                 <SelectionBar
                   selected={chosen}
                   manage={manage}
-                  onTriaged={() => setSelected(new Set())}
+                  onTriaged={() => selection.keepOnly()}
                 />
               ) : null}
               <Table.ScrollContainer minWidth={800}>
@@ -194,18 +187,7 @@ export function NonconformancesPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th w={40}>
-                        <Checkbox
-                          aria-label="Select every nonconformance shown"
-                          checked={allChosen}
-                          indeterminate={!allChosen && chosen.length > 0}
-                          onChange={(event) =>
-                            setSelected(
-                              event.currentTarget.checked
-                                ? new Set(items.map((item) => item.id))
-                                : new Set(),
-                            )
-                          }
-                        />
+                        {selection.header('Select every nonconformance shown')}
                       </Table.Th>
                       <Table.Th>Nonconformance</Table.Th>
                       <Table.Th>Owner</Table.Th>
@@ -219,8 +201,10 @@ export function NonconformancesPage() {
                         <Table.Td>
                           <Checkbox
                             aria-label={`Select ${item.number}`}
-                            checked={selected.has(item.id)}
-                            onChange={(event) => toggle(item.id, event.currentTarget.checked)}
+                            checked={selection.isSelected(item.id)}
+                            onChange={(event) =>
+                              selection.toggle(item.id, event.currentTarget.checked)
+                            }
                           />
                         </Table.Td>
                         <Table.Td>

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { OccurrenceView } from '../../api/types.js';
 import { useBulkNotApplicable } from '../../api/work.js';
 import type { EachOrNoneReport } from '../../api/work-types.js';
 import { BulkRefusals } from '../../components/BulkRefusals.js';
-import { FormError, fieldErrors } from '../../components/form.js';
+import { NotApplicableForm } from './NotApplicableDialog.js';
 
 /**
  * The bulk action of the occurrences selected in a table: mark them all not applicable with one
@@ -23,28 +23,8 @@ export function BulkNotApplicableBar({
 }) {
   const mark = useBulkNotApplicable();
   const [open, setOpen] = useState(false);
-  const [justification, setJustification] = useState('');
   const [report, setReport] = useState<EachOrNoneReport | null>(null);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    mark.mutate(
-      { occurrenceIds: selected.map((row) => row.id), justification: justification.trim() },
-      {
-        onSuccess: (answer) => {
-          setReport(answer);
-          setOpen(false);
-          if (answer.applied) {
-            notifications.show({
-              message: `${answer.counts.done} marked not applicable`,
-            });
-            setJustification('');
-            onDone();
-          }
-        },
-      },
-    );
-  }
+  const submitLabel = `Mark ${selected.length} not applicable`;
 
   return (
     <Paper withBorder p="sm" mb="md" data-testid="bulk-not-applicable-bar">
@@ -53,37 +33,33 @@ export function BulkNotApplicableBar({
           {selected.length} selected
         </Text>
         <Button variant="light" onClick={() => setOpen(true)} disabled={selected.length === 0}>
-          Mark {selected.length} not applicable
+          {submitLabel}
         </Button>
       </Group>
       <BulkRefusals report={report} labelOf={labelOf} />
       <Modal opened={open} onClose={() => setOpen(false)} title="Mark not applicable">
-        <form onSubmit={submit} noValidate aria-label="Mark selected not applicable">
-          <Stack gap="md">
-            <Text size="sm">
-              {selected.length} occurrences, one justification: auditors will read why they did not
-              apply. If any of them can no longer be marked, none is.
-            </Text>
-            <FormError error={mark.error} fields={['justification']} />
-            <Textarea
-              label="Justification"
-              required
-              autosize
-              minRows={3}
-              value={justification}
-              onChange={(event) => setJustification(event.currentTarget.value)}
-              error={fieldErrors(mark.error).justification}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={mark.isPending}>
-                Mark {selected.length} not applicable
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <NotApplicableForm
+          intro={`${selected.length} occurrences, one justification: auditors will read why they did not apply. If any of them can no longer be marked, none is.`}
+          submitLabel={submitLabel}
+          pending={mark.isPending}
+          error={mark.error}
+          onCancel={() => setOpen(false)}
+          onSubmit={(justification) =>
+            mark.mutate(
+              { occurrenceIds: selected.map((row) => row.id), justification },
+              {
+                onSuccess: (answer) => {
+                  setReport(answer);
+                  setOpen(false);
+                  if (answer.applied) {
+                    notifications.show({ message: `${answer.counts.done} marked not applicable` });
+                    onDone();
+                  }
+                },
+              },
+            )
+          }
+        />
       </Modal>
     </Paper>
   );

@@ -10,6 +10,7 @@ import { formatDateTime, formatDeadline, formatPeriod } from '../../components/f
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
 import { BulkNotApplicableBar } from './BulkNotApplicableBar.js';
 import { NotApplicableDialog } from './NotApplicableDialog.js';
+import { useRowSelection } from '../../components/row-selection.js';
 
 type Status = OccurrenceView['status'];
 
@@ -43,19 +44,9 @@ export function OccurrencesTable({
   const navigate = useNavigate();
   const start = useStartOccurrence();
   const [notApplicable, setNotApplicable] = useState<OccurrenceView | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selecting = selectable && can('work:perform');
-  const openRows = occurrences.filter((occurrence) => STARTABLE.has(occurrence.status));
-  const chosen = openRows.filter((occurrence) => selected.has(occurrence.id));
-  const allChosen = openRows.length > 0 && chosen.length === openRows.length;
+  const selection = useRowSelection(occurrences, (occurrence) => STARTABLE.has(occurrence.status));
   const byId = new Map(occurrences.map((occurrence) => [occurrence.id, occurrence]));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
 
   function startWork(occurrence: OccurrenceView) {
     start.mutate(occurrence.id, {
@@ -71,35 +62,21 @@ export function OccurrencesTable({
 
   return (
     <Table.ScrollContainer minWidth={800}>
-      {selecting && chosen.length > 0 ? (
+      {selecting && selection.chosen.length > 0 ? (
         <BulkNotApplicableBar
-          selected={chosen}
+          selected={selection.chosen}
           labelOf={(id) => {
             const row = byId.get(id);
             return row ? rowName(row) : id;
           }}
-          onDone={() => setSelected(new Set())}
+          onDone={() => selection.keepOnly()}
         />
       ) : null}
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
             {selecting ? (
-              <Table.Th w={40}>
-                <Checkbox
-                  aria-label="Select every open occurrence shown"
-                  checked={allChosen}
-                  indeterminate={!allChosen && chosen.length > 0}
-                  disabled={openRows.length === 0}
-                  onChange={(event) =>
-                    setSelected(
-                      event.currentTarget.checked
-                        ? new Set(openRows.map((occurrence) => occurrence.id))
-                        : new Set(),
-                    )
-                  }
-                />
-              </Table.Th>
+              <Table.Th w={40}>{selection.header('Select every open occurrence shown')}</Table.Th>
             ) : null}
             {showControl ? <Table.Th>Control</Table.Th> : null}
             <Table.Th>Period</Table.Th>
@@ -118,9 +95,11 @@ export function OccurrencesTable({
                 <Table.Td>
                   <Checkbox
                     aria-label={`Select ${rowName(occurrence)}, ${formatPeriod(occurrence.periodKey, occurrence.opensAt)}`}
-                    checked={selected.has(occurrence.id)}
+                    checked={selection.isSelected(occurrence.id)}
                     disabled={!STARTABLE.has(occurrence.status)}
-                    onChange={(event) => toggle(occurrence.id, event.currentTarget.checked)}
+                    onChange={(event) =>
+                      selection.toggle(occurrence.id, event.currentTarget.checked)
+                    }
                   />
                 </Table.Td>
               ) : null}
