@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { WorkOrderView } from '../../src/modules/work-orders/work-order.schema.js';
 import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { SmtpTestServer } from '../support/smtp-test-server.js';
@@ -120,5 +121,45 @@ describe('assigning work and commenting in a real browser', () => {
     await expect.poll(() => assigned.textContent()).toContain(single.number);
     expect(problems).toEqual([]);
     expect(mine.problems).toEqual([]);
+  });
+
+  it('comments on a nonconformance from its page, and the person mentioned is e-mailed', async () => {
+    const { t } = harness;
+    const admin = await t.tokenFor('admin');
+    const lead = await t.createUser('quality');
+    const engineer = await t.createUser('engineering');
+    const raised = await t.call(admin, 'POST', '/api/v1/nonconformances', {
+      title: 'Patch window missed on the edge routers',
+      description: 'The monthly patch window passed without the routers being patched.',
+      requirementNotMet: 'SOP-007 3.1: security patches within 30 days',
+      containment: 'Routers scheduled for the next night.',
+      disposition: 'Patched late.',
+      impactAssessment: 'Exposure of two weeks to a published advisory.',
+      owner: 'engineering',
+      dueOn: '2099-01-31',
+    });
+    expect(raised.statusCode).toBe(201);
+    const nc = raised.json<NonconformanceView>();
+
+    const { page, problems } = await openPage(harness);
+    await page.goto('/nonconformances');
+    await expectPath(page, '/login');
+    await signIn(page, lead.email, TEST_PASSWORD);
+    await expectPath(page, '/nonconformances');
+    await page.getByRole('link', { name: `${nc.number} · ${nc.title}` }).click();
+    await expectPath(page, `/nonconformances/${nc.id}`);
+
+    const body = `@${engineer.email} which advisory was it?`;
+    await page.getByRole('textbox', { name: 'New comment' }).fill(body);
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const comment = page.getByTestId('comment').filter({ hasText: 'which advisory' });
+    await expect.poll(() => comment.count()).toBe(1);
+    expect(await comment.getByTestId('comment-mentions').textContent()).toContain(engineer.name);
+
+    await deliverOutbox(t.ctx);
+    expect(
+      smtp.received.filter((mail) => mail.to.includes(engineer.email)).map((m) => m.subject),
+    ).toEqual([`${lead.email} mentioned you on ${nc.number} ${nc.title}`]);
+    expect(problems).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ export interface DemoIds {
   occurrenceId: string;
   workOrderId: string;
   capaId: string | null;
+  nonconformanceId: string | null;
   restoreTestId: string | null;
   drExerciseId: string | null;
   incidentId: string | null;
@@ -68,6 +69,7 @@ export async function findDemoIds(get: Get): Promise<DemoIds> {
       (await first(get, doneWorkOrders, 'id')) ??
       (await required(get, '/api/v1/work-orders', 'id')),
     capaId: await first(get, '/api/v1/capas', 'id'),
+    nonconformanceId: await first(get, '/api/v1/nonconformances', 'id'),
     restoreTestId: await first(get, '/api/v1/restore-tests', 'id'),
     drExerciseId: await first(get, '/api/v1/dr-exercises', 'id'),
     incidentId: await first(get, '/api/v1/incidents', 'id'),
@@ -191,6 +193,14 @@ export function signedInPages(ids: DemoIds): DemoPage[] {
       '/nonconformances/new',
       'nonconformance:manage',
     ),
+    ids.nonconformanceId === null
+      ? null
+      : page(
+          'nonconformance',
+          'nonconformances/:id',
+          `/nonconformances/${ids.nonconformanceId}`,
+          'work:read',
+        ),
     page('capas', 'capas', '/capas', 'work:read'),
     page('capa-new', 'capas/new', '/capas/new', 'nonconformance:manage'),
     ids.capaId === null ? null : page('capa', 'capas/:id', `/capas/${ids.capaId}`, 'work:read'),

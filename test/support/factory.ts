@@ -79,6 +79,27 @@ export async function createProductionAsset(
   expect(response.statusCode).toBe(201);
 }
 
+/**
+ * An open occurrence of its own: a new engineering server and a critical patch released for it at
+ * `at` (the 72-hour patch control opens one occurrence for it). Returns the occurrence's id.
+ */
+export async function openPatchOccurrence(
+  t: TestApp,
+  token: string,
+  key: string,
+  at: string,
+): Promise<string> {
+  await createProductionAsset(t, token, key, { category: 'server', criticality: 'medium' });
+  const event = await t.call(token, 'POST', '/api/v1/events', {
+    type: 'critical-patch-released',
+    asset: key,
+    at,
+  });
+  expect(event.statusCode).toBe(201);
+  const [id] = event.json<{ occurrenceIds: string[] }>().occurrenceIds;
+  return id!;
+}
+
 /** Uploads one file in the multipart field "file" as a signed-in person. */
 export async function uploadAs(
   t: TestApp,

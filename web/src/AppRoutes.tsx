@@ -74,6 +74,10 @@ const NonconformancesPage = lazyPage(
   () => import('./pages/nonconformances/NonconformancesPage.js'),
   'NonconformancesPage',
 );
+const NonconformancePage = lazyPage(
+  () => import('./pages/nonconformances/NonconformancePage.js'),
+  'NonconformancePage',
+);
 const RaiseNonconformancePage = lazyPage(
   () => import('./pages/nonconformances/RaiseNonconformancePage.js'),
   'RaiseNonconformancePage',
@@ -292,6 +296,7 @@ export function AppRoutes() {
           path="nonconformances/new"
           element={allowed('nonconformance:manage', <RaiseNonconformancePage />)}
         />
+        <Route path="nonconformances/:id" element={allowed('work:read', <NonconformancePage />)} />
         <Route path="capas" element={allowed('work:read', <CapasPage />)} />
         <Route path="capas/new" element={allowed('nonconformance:manage', <OpenCapaPage />)} />
         <Route path="capas/:id" element={allowed('work:read', <CapaPage />)} />

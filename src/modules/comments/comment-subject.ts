@@ -13,12 +13,19 @@ export interface CommentedRecord {
 }
 
 /**
- * A record type with a comment thread (work orders; nonconformances can follow): its name in the
- * comments table and the audit trail, who may read it (mentions name only people who may), and
- * how to find one.
+ * The record types that have a comment thread: their names in `comments.record_type`. A closed
+ * list, so a thread can only be opened for a record type that describes itself below.
+ */
+export const COMMENT_RECORD_TYPES = ['work-order', 'nonconformance'] as const;
+export type CommentRecordType = (typeof COMMENT_RECORD_TYPES)[number];
+
+/**
+ * A record type with a comment thread (work orders, nonconformances): its name in the comments
+ * table and the audit trail, who may read it (mentions name only people who may), and how to
+ * find one.
  */
 export interface CommentSubject {
-  recordType: string;
+  recordType: CommentRecordType;
   /** The audit trail's entity type of the record. */
   entityType: string;
   /** Who may read the record, and so its thread: the people a comment may mention. */

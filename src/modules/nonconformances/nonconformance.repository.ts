@@ -17,6 +17,8 @@ export interface NonconformanceFilter {
    * before it.
    */
   overdue?: { overdue: boolean; today: string } | undefined;
+  /** Only these (a selection exported). */
+  ids?: readonly string[] | undefined;
   /** Only those raised in [start, end): an engaged auditor's period. */
   within?: { start: Date; end: Date } | undefined;
   /** Keyset page, newest first: those numbered below `beforeNumber`, at most `limit`. */
@@ -56,6 +58,7 @@ export const nonconformanceRepository = {
     if (filter.sourceId) select = select.where('source_id', '=', filter.sourceId);
     if (filter.ownerRole) select = select.where('owner_role', '=', filter.ownerRole);
     if (filter.ownerUserId) select = select.where('owner_user_id', '=', filter.ownerUserId);
+    if (filter.ids) select = select.where('id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
     const overdue = filter.overdue;
     if (overdue) {
       select = select.where((eb) => {

@@ -108,6 +108,9 @@ export const nonconformanceItemSchema = nonconformanceViewSchema.extend({
 });
 export type NonconformanceItem = z.infer<typeof nonconformanceItemSchema>;
 
+/** At most one table page's worth of selected rows per export. */
+const MAX_EXPORT_IDS = 200;
+
 export const listNonconformancesQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
@@ -129,7 +132,28 @@ export const listNonconformancesQuerySchema = pageQuerySchema.extend({
     .optional()
     .transform((value) => (value === undefined ? undefined : value === 'true')),
 });
-export type ListNonconformancesQuery = z.infer<typeof listNonconformancesQuerySchema>;
+export type ListNonconformancesQuery = z.infer<typeof listNonconformancesQuerySchema> & {
+  /** Only these (the export of a selection). */
+  ids?: readonly string[] | undefined;
+};
+
+/** The list's filters, and `ids`: the rows selected in a table, exported alone. */
+export const exportNonconformancesQuerySchema = listNonconformancesQuerySchema
+  .omit({ limit: true, cursor: true })
+  .extend({
+    ids: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value.split(',') : undefined))
+      .pipe(
+        z
+          .array(z.uuid('must be comma-separated UUIDs'))
+          .max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`)
+          .optional(),
+      )
+      .describe('Comma-separated ids: only these nonconformances (a selection)'),
+  });
+export type ExportNonconformancesQuery = z.infer<typeof exportNonconformancesQuerySchema>;
 
 export const updateNonconformanceBodySchema = z.object({
   status: z.enum(NONCONFORMANCE_STATUSES).optional(),
@@ -143,6 +167,28 @@ export const updateNonconformanceBodySchema = z.object({
   impactAssessment: z.string().trim().max(10_000).optional(),
 });
 export type UpdateNonconformanceInput = z.infer<typeof updateNonconformanceBodySchema>;
+
+/** At most one table page's worth of nonconformances per bulk triage. */
+export const MAX_BULK_TRIAGE = 200;
+
+/** The fields a triage sets on every nonconformance selected: where it stands and who owns it. */
+export const triageNonconformancesBodySchema = updateNonconformanceBodySchema
+  .pick({ status: true, owner: true, ownerUserId: true, dueOn: true })
+  .extend({
+    ids: z
+      .array(z.uuid('must be a UUID'))
+      .min(1, 'name at least one nonconformance')
+      .max(MAX_BULK_TRIAGE, `at most ${MAX_BULK_TRIAGE} nonconformances per request`),
+  })
+  .refine(
+    (body) =>
+      body.status !== undefined ||
+      body.owner !== undefined ||
+      body.ownerUserId !== undefined ||
+      body.dueOn !== undefined,
+    { message: 'set at least one of status, owner, ownerUserId and dueOn' },
+  );
+export type TriageNonconformancesInput = z.infer<typeof triageNonconformancesBodySchema>;
 
 const requiredText = (what: string) => z.string().trim().min(1, `say ${what}`).max(10_000);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
-import { mutate } from '../../platform/audit/mutate.js';
+import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
 import {
@@ -93,6 +93,7 @@ export async function listNonconformancePage(
     sourceId: query.sourceId,
     ownerRole: query.ownerRole,
     ownerUserId: query.ownerUserId,
+    ids: query.ids,
     overdue:
       query.overdue === undefined
         ? undefined
@@ -112,9 +113,10 @@ export async function listNonconformancePage(
 export async function listNonconformances(
   ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
   filter: Omit<Partial<ListNonconformancesQuery>, 'cursor' | 'limit'> = {},
+  within?: EngagementPeriod,
 ): Promise<NonconformanceView[]> {
   return readAllPages((cursor) =>
-    listNonconformancePage(ctx, { ...filter, limit: MAX_PAGE_LIMIT, cursor }),
+    listNonconformancePage(ctx, { ...filter, limit: MAX_PAGE_LIMIT, cursor }, within),
   );
 }
 
@@ -163,52 +165,64 @@ export async function updateNonconformance(
     input.ownerUserId === undefined
       ? {}
       : await resolveOwnerPerson(ctx, input.ownerUserId, 'body.ownerUserId');
-  return mutate(ctx, actor, async (tx) => {
-    const existing = await nonconformanceRepository.findForUpdate(tx.trx, id);
-    if (!existing) throw notFound('Nonconformance');
-    const from = existing.status as NonconformanceStatus;
-    const to = input.status ?? from;
-    if (from === 'closed') {
-      throw new AppError('conflict', 'This nonconformance is closed and can no longer change');
-    }
-    if (to !== from && !allowedTransitions(existing.source_type, from).includes(to)) {
-      throw new AppError(
-        'conflict',
-        to === 'closed' && isDeficiencySource(existing.source_type)
-          ? 'A deficiency is closed by a signed verification of its resolution'
-          : `A nonconformance cannot go from ${from} to ${to}`,
-      );
-    }
-    if (to === 'resolved' && from !== 'resolved') {
-      throw new AppError(
-        'conflict',
-        'Resolve a deficiency with its resolution note (POST …/resolve)',
-      );
-    }
-    const changes: Partial<NonconformanceChanges> = {
-      status: to,
-      ...owner,
-      ...(input.owner !== undefined ? { owner_role: input.owner } : {}),
-      ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.requirementNotMet !== undefined
-        ? { requirement_not_met: input.requirementNotMet }
-        : {}),
-      ...(input.containment !== undefined ? { containment: input.containment } : {}),
-      ...(input.disposition !== undefined ? { disposition: input.disposition } : {}),
-      ...(input.impactAssessment !== undefined
-        ? { impact_assessment: input.impactAssessment }
-        : {}),
-      ...(to === 'closed' ? { closed_at: tx.now } : {}),
-    };
-    const row = await nonconformanceRepository.update(tx.trx, id, changes, tx.now);
-    await tx.audit({
-      action: 'nonconformance.updated',
-      entityType: 'nonconformance',
-      entityId: id,
-      before: toNonconformanceView(existing, ctx),
-      after: toNonconformanceView(row, ctx),
-    });
-    return toNonconformanceView(row, ctx);
+  return mutate(ctx, actor, (tx) => applyNonconformanceUpdate(tx, ctx, id, input, owner));
+}
+
+/**
+ * The change itself, in the caller's transaction (one nonconformance here, many in a bulk
+ * triage): refused with 404 / 409 when there is none or the move is not allowed, otherwise
+ * written with its `nonconformance.updated` audit entry. `owner` is the owner person already
+ * checked by `resolveOwnerPerson` (empty when the input names none).
+ */
+export async function applyNonconformanceUpdate(
+  tx: AuditedTransaction,
+  ctx: ViewCtx,
+  id: string,
+  input: UpdateNonconformanceInput,
+  owner: Partial<Awaited<ReturnType<typeof resolveOwnerPerson>>>,
+): Promise<NonconformanceView> {
+  const existing = await nonconformanceRepository.findForUpdate(tx.trx, id);
+  if (!existing) throw notFound('Nonconformance');
+  const from = existing.status as NonconformanceStatus;
+  const to = input.status ?? from;
+  if (from === 'closed') {
+    throw new AppError('conflict', 'This nonconformance is closed and can no longer change');
+  }
+  if (to !== from && !allowedTransitions(existing.source_type, from).includes(to)) {
+    throw new AppError(
+      'conflict',
+      to === 'closed' && isDeficiencySource(existing.source_type)
+        ? 'A deficiency is closed by a signed verification of its resolution'
+        : `A nonconformance cannot go from ${from} to ${to}`,
+    );
+  }
+  if (to === 'resolved' && from !== 'resolved') {
+    throw new AppError(
+      'conflict',
+      'Resolve a deficiency with its resolution note (POST …/resolve)',
+    );
+  }
+  const changes: Partial<NonconformanceChanges> = {
+    status: to,
+    ...owner,
+    ...(input.owner !== undefined ? { owner_role: input.owner } : {}),
+    ...(input.dueOn !== undefined ? { due_on: input.dueOn } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.requirementNotMet !== undefined
+      ? { requirement_not_met: input.requirementNotMet }
+      : {}),
+    ...(input.containment !== undefined ? { containment: input.containment } : {}),
+    ...(input.disposition !== undefined ? { disposition: input.disposition } : {}),
+    ...(input.impactAssessment !== undefined ? { impact_assessment: input.impactAssessment } : {}),
+    ...(to === 'closed' ? { closed_at: tx.now } : {}),
+  };
+  const row = await nonconformanceRepository.update(tx.trx, id, changes, tx.now);
+  await tx.audit({
+    action: 'nonconformance.updated',
+    entityType: 'nonconformance',
+    entityId: id,
+    before: toNonconformanceView(existing, ctx),
+    after: toNonconformanceView(row, ctx),
   });
+  return toNonconformanceView(row, ctx);
 }

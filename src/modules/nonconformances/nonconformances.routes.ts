@@ -15,14 +15,21 @@ import {
   nonconformanceViewSchema,
   raiseNonconformanceBodySchema,
   resolveDeficiencyBodySchema,
+  triageNonconformancesBodySchema,
+  exportNonconformancesQuerySchema,
   updateNonconformanceBodySchema,
 } from './nonconformance.schema.js';
 import { withAbilities } from './deficiency-closure-rule.js';
 import { raiseNonconformance } from './raise-nonconformance.js';
+import { triageNonconformances } from './triage-nonconformances.js';
+import { exportNonconformancesCsv } from './export-nonconformances.js';
+import { eachOrNoneReportSchema } from '../../platform/audit/mutate-each-or-none.js';
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
 import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
+import { registerCommentThreads } from '../comments/comments.routes.js';
+import { nonconformanceComments } from './nonconformance-comments.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -62,6 +69,34 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
       reply
         .status(201)
         .send(await raiseNonconformance(ctx, requirePrincipal(request).actor, request.body)),
+  });
+  api.get('/api/v1/nonconformances/export.csv', {
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
+    schema: {
+      tags: ['nonconformances'],
+      summary:
+        'Nonconformances as CSV, newest first: those the list filters select, or only the ids given (a selection)',
+      querystring: exportNonconformancesQuerySchema,
+    },
+    handler: async (request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="nonconformances.csv"')
+        .send(
+          await exportNonconformancesCsv(ctx, request.query, engagementPeriod(request.principal)),
+        ),
+  });
+  api.post('/api/v1/nonconformances/triage', {
+    config: { access: { permission: 'nonconformance:manage' } },
+    schema: {
+      tags: ['nonconformances'],
+      summary:
+        'Set the status, owner role, owner person or due date of many nonconformances at once: all or nothing, each refused row named with its reason',
+      body: triageNonconformancesBodySchema,
+      response: { 200: eachOrNoneReportSchema },
+    },
+    handler: async (request) =>
+      triageNonconformances(ctx, requirePrincipal(request).actor, request.body),
   });
   api.get('/api/v1/nonconformances/:id', {
     config: { access: { permission: 'work:read' }, engagedAuditor: 'period' },
@@ -132,4 +167,11 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
         note: request.body.note ?? '',
       }),
   });
+  registerCommentThreads(api, ctx, [
+    {
+      url: '/api/v1/nonconformances/:id/comments',
+      subject: nonconformanceComments,
+      tag: 'nonconformances',
+    },
+  ]);
 }

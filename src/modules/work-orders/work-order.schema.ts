@@ -175,12 +175,25 @@ export const createWorkOrderBodySchema = z.object({
 });
 export type CreateWorkOrderInput = z.infer<typeof createWorkOrderBodySchema>;
 
-export const notApplicableBodySchema = z.object({
-  justification: z
-    .string()
-    .trim()
-    .min(10, 'explain in at least 10 characters why this occurrence does not apply')
-    .max(4000),
+const notApplicableJustification = z
+  .string()
+  .trim()
+  .min(10, 'explain in at least 10 characters why this occurrence does not apply')
+  .max(4000);
+
+export const notApplicableBodySchema = z.object({ justification: notApplicableJustification });
+
+/** At most one table page's worth of occurrences per bulk request. */
+export const MAX_BULK_NOT_APPLICABLE = 200;
+
+export const bulkNotApplicableBodySchema = z.object({
+  occurrenceIds: z
+    .array(z.uuid('must be a UUID'))
+    .min(1, 'name at least one occurrence')
+    .max(MAX_BULK_NOT_APPLICABLE, `at most ${MAX_BULK_NOT_APPLICABLE} occurrences per request`),
+  justification: notApplicableJustification.describe(
+    'One justification, recorded on every occurrence',
+  ),
 });
 
 export const checklistPatchBodySchema = z.object({ done: z.boolean() });

@@ -8,6 +8,8 @@ import { workOrderEvidence } from './attach-evidence.js';
 import { completeWorkOrder } from './complete-work-order.js';
 import { createCorrectiveWorkOrder } from './create-corrective-work-order.js';
 import { markNotApplicable } from './mark-not-applicable.js';
+import { markManyNotApplicable } from './mark-many-not-applicable.js';
+import { eachOrNoneReportSchema } from '../../platform/audit/mutate-each-or-none.js';
 import { signCloseout } from './sign-closeout.js';
 import { startWorkOrder } from './start-work-order.js';
 import { tickChecklistItem } from './tick-checklist-item.js';
@@ -17,6 +19,7 @@ import {
   createWorkOrderBodySchema,
   listWorkOrdersQuerySchema,
   notApplicableBodySchema,
+  bulkNotApplicableBodySchema,
   rejectBodySchema,
   verifyBodySchema,
   workOrderDetailSchema,
@@ -62,6 +65,18 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       );
       return reply.status(created ? 201 : 200).send(workOrder);
     },
+  });
+  api.post('/api/v1/occurrences/bulk-not-applicable', {
+    config: { access: { permission: 'work:perform' } },
+    schema: {
+      tags: ['work'],
+      summary:
+        'Record that many occurrences do not apply, with one justification: all or nothing, each refused row named with its reason',
+      body: bulkNotApplicableBodySchema,
+      response: { 200: eachOrNoneReportSchema },
+    },
+    handler: async (request) =>
+      markManyNotApplicable(ctx, requirePrincipal(request).actor, request.body),
   });
   api.post('/api/v1/occurrences/:id/not-applicable', {
     config: { access: { permission: 'work:perform' } },

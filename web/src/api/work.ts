@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.js';
+import { apiUrl } from './client.js';
 import { usePagedListUntyped, useWholeListUntyped } from './paging.js';
 import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
 import type {
@@ -7,6 +8,7 @@ import type {
   BulkAssignResponse,
   Colleague,
   CommentView,
+  EachOrNoneReport,
   CreateWorkOrderInput,
   WorkRef,
   EvidenceView,
@@ -241,6 +243,15 @@ export function useNonconformances(filters: NonconformanceFilters = {}) {
   );
 }
 
+/** One nonconformance, with what the caller may do with it. */
+export function useNonconformance(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [WORK, 'nonconformance', id],
+    queryFn: () => api.get<NonconformanceItem>(`/nonconformances/${encodeURIComponent(id)}`),
+  });
+}
+
 export function useUpdateNonconformance() {
   const api = useApi();
   const invalidate = useInvalidateWork();
@@ -282,20 +293,64 @@ export function useBulkAssign() {
   });
 }
 
-/** A work order's comments, oldest first, a page at a time. */
-export function useWorkOrderComments(workOrderId: string) {
+/** A record with a comment thread: its collection in the API and its id. */
+export interface CommentThread {
+  records: 'work-orders' | 'nonconformances';
+  id: string;
+}
+
+const commentsPath = (thread: CommentThread) =>
+  `/${thread.records}/${encodeURIComponent(thread.id)}/comments`;
+
+/** A record's comments, oldest first, a page at a time. */
+export function useCommentThread(thread: CommentThread) {
   return usePagedListUntyped<CommentView>(
-    [WORK, 'comments', workOrderId],
-    `/work-orders/${encodeURIComponent(workOrderId)}/comments`,
+    [WORK, 'comments', thread.records, thread.id],
+    commentsPath(thread),
   );
 }
 
-export function usePostWorkOrderComment(workOrderId: string) {
+export function usePostComment(thread: CommentThread) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) =>
-      api.send<CommentView>('POST', `/work-orders/${workOrderId}/comments`, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [WORK, 'comments', workOrderId] }),
+    mutationFn: (body: string) => api.send<CommentView>('POST', commentsPath(thread), { body }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: [WORK, 'comments', thread.records, thread.id] }),
   });
+}
+
+/** Marks many occurrences not applicable with one justification: all of them, or none. */
+export function useBulkNotApplicable() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: { occurrenceIds: string[]; justification: string }) =>
+      api.send<EachOrNoneReport>('POST', '/occurrences/bulk-not-applicable', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** What a triage sets on every nonconformance selected (at least one field). */
+export interface NonconformanceTriage {
+  status?: NonconformanceStatus;
+  owner?: OwnerRole;
+  ownerUserId?: string | null;
+  dueOn?: string | null;
+}
+
+/** Triages many nonconformances at once: all of them, or none. */
+export function useTriageNonconformances() {
+  const api = useApi();
+  const invalidate = useInvalidateWork();
+  return useMutation({
+    mutationFn: (input: NonconformanceTriage & { ids: string[] }) =>
+      api.send<EachOrNoneReport>('POST', '/nonconformances/triage', input),
+    onSuccess: invalidate,
+  });
+}
+
+/** The CSV download of the nonconformances selected in a table. */
+export function nonconformancesExportUrl(ids: readonly string[]): string {
+  return apiUrl('/nonconformances/export.csv', { ids: ids.join(',') });
 }

@@ -1,8 +1,20 @@
-import { Anchor, Button, Checkbox, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useNonconformances, useUpdateNonconformance } from '../../api/work.js';
-import { NONCONFORMANCE_STATUSES, type NonconformanceStatus } from '../../api/work-types.js';
+import {
+  nonconformancesExportUrl,
+  useNonconformances,
+  useTriageNonconformances,
+  useUpdateNonconformance,
+} from '../../api/work.js';
+import {
+  NONCONFORMANCE_STATUSES,
+  type EachOrNoneReport,
+  type NonconformanceItem,
+  type NonconformanceStatus,
+} from '../../api/work-types.js';
+import { BulkRefusals } from '../../components/BulkRefusals.js';
 import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
@@ -12,19 +24,87 @@ import { oneOf, useSearchState } from '../../components/params.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
 import { DeficiencyActions, DeficiencyOwner } from './DeficiencyActions.js';
+import { NONCONFORMANCE_STATUS_LABELS } from './nonconformance-labels.js';
+import { TriageDialog } from './TriageDialog.js';
+import { useRowSelection } from '../../components/row-selection.js';
 
-const STATUS_LABELS: Record<NonconformanceStatus, string> = {
-  open: 'Open',
-  investigating: 'Investigating',
-  in_progress: 'In progress',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
+const STATUS_LABELS = NONCONFORMANCE_STATUS_LABELS;
 
 /** The statuses a PATCH may set for a missed-work nonconformance (deficiencies have buttons). */
 const MISSED_WORK_STATUSES = NONCONFORMANCE_STATUSES.filter(
   (status) => status !== 'in_progress' && status !== 'resolved',
 );
+
+/**
+ * The actions on the rows selected: export them as CSV (anyone who reads them), triage them
+ * together (who manages them), all or none; refused rows are listed and stay selected.
+ */
+function SelectionBar({
+  selected,
+  manage,
+  onTriaged,
+}: {
+  selected: NonconformanceItem[];
+  manage: boolean;
+  onTriaged: () => void;
+}) {
+  const triage = useTriageNonconformances();
+  const [open, setOpen] = useState(false);
+  const [report, setReport] = useState<EachOrNoneReport | null>(null);
+  const byId = new Map(selected.map((item) => [item.id, item]));
+  return (
+    <Paper withBorder p="sm" mb="md" data-testid="nonconformance-selection">
+      <Group align="center">
+        <Text size="sm" fw={500}>
+          {selected.length} selected
+        </Text>
+        {manage ? (
+          <Button variant="light" onClick={() => setOpen(true)}>
+            Triage {selected.length}
+          </Button>
+        ) : null}
+        <Button
+          component="a"
+          variant="default"
+          href={nonconformancesExportUrl(selected.map((item) => item.id))}
+          download
+        >
+          Export {selected.length} as CSV
+        </Button>
+      </Group>
+      <BulkRefusals
+        report={report}
+        labelOf={(id) => {
+          const item = byId.get(id);
+          return item ? `${item.number} ${item.title}` : id;
+        }}
+      />
+      {open ? (
+        <TriageDialog
+          count={selected.length}
+          pending={triage.isPending}
+          error={triage.error}
+          onClose={() => setOpen(false)}
+          onSubmit={(changes) =>
+            triage.mutate(
+              { ...changes, ids: selected.map((item) => item.id) },
+              {
+                onSuccess: (answer) => {
+                  setReport(answer);
+                  setOpen(false);
+                  if (answer.applied) {
+                    notifications.show({ message: `${answer.counts.done} triaged` });
+                    onTriaged();
+                  }
+                },
+              },
+            )
+          }
+        />
+      ) : null}
+    </Paper>
+  );
+}
 
 /**
  * Missed or failed controls recorded as nonconformances, and deficiencies found by restore tests
@@ -44,6 +124,7 @@ export function NonconformancesPage() {
   });
   const update = useUpdateNonconformance();
   const manage = can('nonconformance:manage');
+  const selection = useRowSelection(nonconformances.data ?? []);
   return (
     <>
       <PageHeader
@@ -88,15 +169,26 @@ export function NonconformancesPage() {
         />
       </Group>
       <QueryView query={nonconformances}>
-        {(items) =>
-          items.length === 0 ? (
+        {(items) => {
+          const chosen = selection.chosen;
+          return items.length === 0 ? (
             <EmptyMessage title="No nonconformances">Every control has been met.</EmptyMessage>
           ) : (
             <>
+              {chosen.length > 0 ? (
+                <SelectionBar
+                  selected={chosen}
+                  manage={manage}
+                  onTriaged={() => selection.keepOnly()}
+                />
+              ) : null}
               <Table.ScrollContainer minWidth={800}>
                 <Table striped verticalSpacing="sm" data-testid="nonconformances">
                   <Table.Thead>
                     <Table.Tr>
+                      <Table.Th w={40}>
+                        {selection.header('Select every nonconformance shown')}
+                      </Table.Th>
                       <Table.Th>Nonconformance</Table.Th>
                       <Table.Th>Owner</Table.Th>
                       <Table.Th>Raised</Table.Th>
@@ -107,9 +199,23 @@ export function NonconformancesPage() {
                     {items.map((item) => (
                       <Table.Tr key={item.id} data-nonconformance={item.number}>
                         <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {item.number} ·{item.title}
-                          </Text>
+                          <Checkbox
+                            aria-label={`Select ${item.number}`}
+                            checked={selection.isSelected(item.id)}
+                            onChange={(event) =>
+                              selection.toggle(item.id, event.currentTarget.checked)
+                            }
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/nonconformances/${item.id}`}
+                            size="sm"
+                            fw={500}
+                          >
+                            {item.number} · {item.title}
+                          </Anchor>
                           {item.description ? (
                             <Text size="xs" c="dimmed">
                               {item.description}
@@ -169,8 +275,8 @@ export function NonconformancesPage() {
               </Table.ScrollContainer>
               <LoadMore list={nonconformances} />
             </>
-          )
-        }
+          );
+        }}
       </QueryView>
     </>
   );

@@ -22,6 +22,7 @@ import {
 import type { SignatureMeaning, WorkOrderDetail } from '../../api/work-types.js';
 import { useCan } from '../../auth/permissions.js';
 import { WorkOrderStatusBadge } from '../../components/badges.js';
+import { CommentsPanel } from '../../components/CommentsPanel.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { FormError, fieldErrors } from '../../components/form.js';
 import {
@@ -39,7 +40,6 @@ import { Section } from '../../components/Section.js';
 import { useRequiredParam } from '../../components/params.js';
 import { AssignmentPanel } from './AssignmentPanel.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
-import { CommentsPanel } from './CommentsPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { HistoryTimeline } from './HistoryTimeline.js';
 import { SignatureDialog } from './SignatureDialog.js';
@@ -163,7 +163,7 @@ function WorkOrder({ workOrder }: { workOrder: WorkOrderDetail }) {
               canUpload={inWork && can('work:perform')}
             />
             {inWork && can('work:perform') ? <CompleteForm workOrder={workOrder} /> : null}
-            <CommentsPanel workOrderId={workOrder.id} />
+            <CommentsPanel thread={{ records: 'work-orders', id: workOrder.id }} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -201,7 +201,7 @@ export function MyWorkPage() {
                   ) : tab === 'open' ? (
                     <GroupedByStatus items={shown} />
                   ) : (
-                    <OccurrencesTable occurrences={shown} />
+                    <OccurrencesTable occurrences={shown} selectable />
                   )}
                 </Tabs>
               );
@@ -232,7 +232,7 @@ function GroupedByStatus({ items }: { items: OccurrenceView[] }) {
               {group.items.length}
             </Text>
           </Group>
-          <OccurrencesTable occurrences={group.items} />
+          <OccurrencesTable occurrences={group.items} selectable />
         </Stack>
       ))}
     </Stack>

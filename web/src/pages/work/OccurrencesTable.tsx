@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,9 @@ import { useCan } from '../../auth/permissions.js';
 import { CriticalBadge, OccurrenceStatusBadge } from '../../components/badges.js';
 import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
+import { BulkNotApplicableBar } from './BulkNotApplicableBar.js';
 import { NotApplicableDialog } from './NotApplicableDialog.js';
+import { useRowSelection } from '../../components/row-selection.js';
 
 type Status = OccurrenceView['status'];
 
@@ -20,18 +22,31 @@ const STARTABLE = new Set<Status>(['due', 'overdue', 'upcoming']);
  */
 const HAS_WORK_ORDER = new Set<Status>(['in_progress', 'done', 'verified']);
 
-/** Occurrences as rows: control, asset, due date and status, with Start for those who may. */
+const rowName = (occurrence: OccurrenceView) =>
+  occurrence.assetKey
+    ? `${occurrence.controlTitle} — ${occurrence.assetKey}`
+    : occurrence.controlTitle;
+
+/**
+ * Occurrences as rows: control, asset, due date and status, with Start for those who may. With
+ * `selectable`, those who may do the work select open rows and mark them not applicable at once.
+ */
 export function OccurrencesTable({
   occurrences,
   showControl = true,
+  selectable = false,
 }: {
   occurrences: OccurrenceView[];
   showControl?: boolean;
+  selectable?: boolean;
 }) {
   const can = useCan();
   const navigate = useNavigate();
   const start = useStartOccurrence();
   const [notApplicable, setNotApplicable] = useState<OccurrenceView | null>(null);
+  const selecting = selectable && can('work:perform');
+  const selection = useRowSelection(occurrences, (occurrence) => STARTABLE.has(occurrence.status));
+  const byId = new Map(occurrences.map((occurrence) => [occurrence.id, occurrence]));
 
   function startWork(occurrence: OccurrenceView) {
     start.mutate(occurrence.id, {
@@ -47,9 +62,22 @@ export function OccurrencesTable({
 
   return (
     <Table.ScrollContainer minWidth={800}>
+      {selecting && selection.chosen.length > 0 ? (
+        <BulkNotApplicableBar
+          selected={selection.chosen}
+          labelOf={(id) => {
+            const row = byId.get(id);
+            return row ? rowName(row) : id;
+          }}
+          onDone={() => selection.keepOnly()}
+        />
+      ) : null}
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
+            {selecting ? (
+              <Table.Th w={40}>{selection.header('Select every open occurrence shown')}</Table.Th>
+            ) : null}
             {showControl ? <Table.Th>Control</Table.Th> : null}
             <Table.Th>Period</Table.Th>
             <Table.Th>Asset</Table.Th>
@@ -63,6 +91,18 @@ export function OccurrencesTable({
         <Table.Tbody>
           {occurrences.map((occurrence) => (
             <Table.Tr key={occurrence.id} data-testid="occurrence-row">
+              {selecting ? (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${rowName(occurrence)}, ${formatPeriod(occurrence.periodKey, occurrence.opensAt)}`}
+                    checked={selection.isSelected(occurrence.id)}
+                    disabled={!STARTABLE.has(occurrence.status)}
+                    onChange={(event) =>
+                      selection.toggle(occurrence.id, event.currentTarget.checked)
+                    }
+                  />
+                </Table.Td>
+              ) : null}
               {showControl ? (
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">

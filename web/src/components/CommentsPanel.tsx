@@ -1,21 +1,31 @@
 import { Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useColleagues, usePostWorkOrderComment, useWorkOrderComments } from '../../api/work.js';
-import { useCan } from '../../auth/permissions.js';
-import { FormError, fieldErrors } from '../../components/form.js';
-import { formatDateTime } from '../../components/format.js';
-import { LoadMore } from '../../components/LoadMore.js';
-import { PersonName } from '../../components/PersonName.js';
-import { QueryView } from '../../components/QueryView.js';
-import { Section } from '../../components/Section.js';
+import { useMailStatus } from '../api/notifications.js';
+import {
+  useColleagues,
+  useCommentThread,
+  usePostComment,
+  type CommentThread,
+} from '../api/work.js';
+import { useCan } from '../auth/permissions.js';
+import { FormError, fieldErrors } from './form.js';
+import { formatDateTime } from './format.js';
+import { LoadMore } from './LoadMore.js';
+import { PersonName } from './PersonName.js';
+import { QueryView } from './QueryView.js';
+import { Section } from './Section.js';
 
 /**
- * The work order's comment thread, oldest first, and (for those who may write) a new comment.
- * Comments are never edited or deleted; @e-mail or @Full Name mentions a person, who is e-mailed.
+ * A record's comment thread (a work order's, a nonconformance's), oldest first, and (for those who
+ * may write) a new comment. Comments are never edited or deleted; @e-mail or @Full Name mentions a
+ * person, for whom an e-mail is queued.
  */
-export function CommentsPanel({ workOrderId }: { workOrderId: string }) {
+export function CommentsPanel({ thread }: { thread: CommentThread }) {
   const can = useCan();
-  const comments = useWorkOrderComments(workOrderId);
+  const comments = useCommentThread(thread);
+  // Only those who may see the outbox know whether e-mail leaves at all; the others are not told
+  // more than that an e-mail was queued.
+  const smtpConfigured = useMailStatus().data?.smtpConfigured;
   return (
     <Section title="Comments">
       <Stack gap="sm" data-testid="comments">
@@ -40,7 +50,7 @@ export function CommentsPanel({ workOrderId }: { workOrderId: string }) {
                     </Text>
                     {comment.mentions.length > 0 ? (
                       <Text size="xs" c="dimmed" mt={4} data-testid="comment-mentions">
-                        Mentioned (told by e-mail):{' '}
+                        Mentioned (an e-mail is queued for each):{' '}
                         {comment.mentions.map((person) => person.name).join(', ')}
                       </Text>
                     ) : null}
@@ -51,14 +61,20 @@ export function CommentsPanel({ workOrderId }: { workOrderId: string }) {
             )
           }
         </QueryView>
-        {can('comments:write') ? <NewComment workOrderId={workOrderId} /> : null}
+        {smtpConfigured === false ? (
+          <Text size="sm" fw={500} data-testid="comments-mail-off">
+            E-mail is not configured on this server: the people mentioned are not e-mailed until it
+            is.
+          </Text>
+        ) : null}
+        {can('comments:write') ? <NewComment thread={thread} /> : null}
       </Stack>
     </Section>
   );
 }
 
-function NewComment({ workOrderId }: { workOrderId: string }) {
-  const post = usePostWorkOrderComment(workOrderId);
+function NewComment({ thread }: { thread: CommentThread }) {
+  const post = usePostComment(thread);
   const colleagues = useColleagues();
   const [body, setBody] = useState('');
 
@@ -73,7 +89,7 @@ function NewComment({ workOrderId }: { workOrderId: string }) {
         <FormError error={post.error} fields={['body']} />
         <Textarea
           label="New comment"
-          description="Mention someone with @ and their e-mail address or full name: they are told by e-mail. Comments cannot be edited or deleted."
+          description="Mention someone with @ and their e-mail address or full name: an e-mail is queued for them. Comments cannot be edited or deleted."
           autosize
           minRows={2}
           value={body}
