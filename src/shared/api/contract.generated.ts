@@ -3663,6 +3663,43 @@ export interface ApiContract {
       };
     };
   };
+  "/occurrences/bulk-not-applicable": {
+    post: {
+      request: {
+        body: {
+          occurrenceIds: Array<string>;
+          /** One justification, recorded on every occurrence */
+          justification: string;
+        };
+      };
+      responses: {
+        200: {
+          /** true: every row was written; false: none was */
+          applied: boolean;
+          /** One per row, in the order given */
+          results: Array<{
+            id: string;
+            /** done: written; refused: this row could not be done (so nothing was written); held: could be done, not written because another row was refused */
+            outcome: "done" | "refused" | "held";
+            /** Why the row was refused */
+            reason: string | null;
+          }>;
+          counts: {
+            done: number;
+            refused: number;
+            held: number;
+          };
+        };
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        409: ErrorBody;
+        413: ErrorBody;
+        500: ErrorBody;
+        507: ErrorBody;
+      };
+    };
+  };
   "/occurrences/{id}/not-applicable": {
     post: {
       request: {
@@ -4520,6 +4557,73 @@ export interface ApiContract {
       };
     };
   };
+  "/nonconformances/export.csv": {
+    get: {
+      request: {
+        query?: {
+          /** Comma-separated statuses, e.g. open,in_progress */
+          status?: string | null;
+          source?: "occurrence" | "restore-test" | "dr-exercise" | "incident" | "manual" | null;
+          /** Only deficiencies (true: from restore tests and DR exercises) or only the others */
+          deficiency?: "true" | "false" | boolean | null;
+          /** Only those raised by this restore test or exercise */
+          sourceId?: string | null;
+          ownerRole?: "engineering" | "security" | "quality" | "admin" | null;
+          ownerUserId?: string | null;
+          overdue?: "true" | "false" | boolean | null;
+          /** Comma-separated ids: only these nonconformances (a selection) */
+          ids?: string | null;
+        };
+      };
+      responses: {
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        500: ErrorBody;
+      };
+    };
+  };
+  "/nonconformances/triage": {
+    post: {
+      request: {
+        body: {
+          status?: "open" | "investigating" | "in_progress" | "resolved" | "closed";
+          /** Owner role */
+          owner?: "engineering" | "security" | "quality" | "admin";
+          /** The person who owns a deficiency */
+          ownerUserId?: string | null;
+          dueOn?: string | null;
+          ids: Array<string>;
+        };
+      };
+      responses: {
+        200: {
+          /** true: every row was written; false: none was */
+          applied: boolean;
+          /** One per row, in the order given */
+          results: Array<{
+            id: string;
+            /** done: written; refused: this row could not be done (so nothing was written); held: could be done, not written because another row was refused */
+            outcome: "done" | "refused" | "held";
+            /** Why the row was refused */
+            reason: string | null;
+          }>;
+          counts: {
+            done: number;
+            refused: number;
+            held: number;
+          };
+        };
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        409: ErrorBody;
+        413: ErrorBody;
+        500: ErrorBody;
+        507: ErrorBody;
+      };
+    };
+  };
   "/nonconformances/{id}": {
     get: {
       request: {
@@ -4839,6 +4943,85 @@ export interface ApiContract {
           raisedAt: string;
           closedAt: string | null;
           updatedAt: string;
+        };
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        404: ErrorBody;
+        409: ErrorBody;
+        413: ErrorBody;
+        500: ErrorBody;
+        507: ErrorBody;
+      };
+    };
+  };
+  "/nonconformances/{id}/comments": {
+    get: {
+      request: {
+        path: {
+          id: string;
+        };
+        query?: {
+          /** Rows per page, 1 to 1000 */
+          limit?: number | string | null;
+          /** nextCursor of the previous page; omit for the first page */
+          cursor?: string | null;
+        };
+      };
+      responses: {
+        200: {
+          items: Array<{
+            id: string;
+            body: string;
+            author: {
+              /** The person who wrote it; null for a token */
+              id: string | null;
+              label: string;
+            };
+            createdAt: string;
+            /** The people the comment mentions, each told by e-mail */
+            mentions: Array<{
+              id: string;
+              name: string;
+              email: string;
+            }>;
+          }>;
+          /** Pass as cursor for the next page; null on the last page */
+          nextCursor: string | null;
+        };
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        404: ErrorBody;
+        500: ErrorBody;
+      };
+    };
+    post: {
+      request: {
+        path: {
+          id: string;
+        };
+        body: {
+          /** The comment; @e-mail or @Full Name mentions a person, who is told by e-mail */
+          body: string;
+        };
+      };
+      responses: {
+        201: {
+          id: string;
+          body: string;
+          author: {
+            /** The person who wrote it; null for a token */
+            id: string | null;
+            label: string;
+          };
+          createdAt: string;
+          /** The people the comment mentions, each told by e-mail */
+          mentions: Array<{
+            id: string;
+            name: string;
+            email: string;
+          }>;
         };
         400: ErrorBody;
         401: ErrorBody;

@@ -352,5 +352,5 @@ export function useTriageNonconformances() {
 
 /** The CSV download of the nonconformances selected in a table. */
 export function nonconformancesExportUrl(ids: readonly string[]): string {
-  return apiUrl('/nonconformances/export.csv', { ids: ids.join(',') });
+  return apiUrl('/nonconformances/export.csv', { query: { ids: ids.join(',') } });
 }
