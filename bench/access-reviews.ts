@@ -9,6 +9,7 @@ import { importAccounts } from '../src/modules/accounts/import-accounts.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { option, benchDatabases, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/access-reviews.ts [--accounts N] [--review M] [--only pglite|postgresql]`:
@@ -22,7 +23,6 @@ import { withBenchPlumbline } from './bench-server.js';
  * asserted by tests.
  */
 
-type BenchDatabase = 'pglite' | 'postgresql';
 type Step = 'insert-floor' | 'snapshot' | 'snapshot-again' | 'copy-floor' | 'start-campaign';
 
 interface Measurement {
@@ -31,11 +31,6 @@ interface Measurement {
   rows: number;
   seconds: number;
   rowsPerSecond: number;
-}
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
 }
 
 function wholeNumber(value: string, name: string): number {
@@ -47,14 +42,7 @@ function wholeNumber(value: string, name: string): number {
 const argv = process.argv.slice(2);
 const accountCount = wholeNumber(option(argv, '--accounts') ?? '50000', '--accounts');
 const reviewCount = wholeNumber(option(argv, '--review') ?? '5000', '--review');
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const HEADER = 'username,email,roles,privileged,mfa_enabled,disabled,last_login';
 

@@ -3,6 +3,7 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { createUser } from '../src/modules/identity/user.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { option, benchDatabases, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/alert-ingest.ts [--alerts N] [--per-webhook N] [--only pglite|postgresql]`: posts
@@ -14,17 +15,10 @@ import { withBenchPlumbline } from './bench-server.js';
  * PostgreSQL. Prints alerts/s beside the floor (2,000 alerts/s on PostgreSQL); never asserted.
  */
 
-type BenchDatabase = 'pglite' | 'postgresql';
-
 const FLOOR_ALERTS_PER_SECOND: Record<BenchDatabase, number | null> = {
   pglite: null,
   postgresql: 2000,
 };
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
-}
 
 const argv = process.argv.slice(2);
 const alertCount = Number(option(argv, '--alerts') ?? '100000');
@@ -33,14 +27,7 @@ if (!Number.isInteger(alertCount) || alertCount < 1) throw new Error('--alerts: 
 if (!Number.isInteger(perWebhook) || perWebhook < 1)
   throw new Error('--per-webhook: a whole number');
 const ASSETS = 1000;
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, targets } = benchDatabases(option(argv, '--only'));
 
 const assetKey = (index: number) => `bench-host-${String(index).padStart(4, '0')}`;
 const START = Date.parse('2026-11-01T00:00:00Z');

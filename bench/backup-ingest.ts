@@ -6,6 +6,7 @@ import { runCli } from '../src/cli/program.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { option, benchDatabases, sampleMemory, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/backup-ingest.ts [--runs N] [--assets N] [--only pglite|postgresql]`: ingests N
@@ -17,8 +18,6 @@ import { withBenchPlumbline } from './bench-server.js';
  * PGlite and, when PLUMBLINE_BENCH_DATABASE_URL or PLUMBLINE_TEST_DATABASE_URL is set, PostgreSQL.
  * Results are printed and written to bench/out/backup-ingest-N.json; never asserted by tests.
  */
-
-type BenchDatabase = 'pglite' | 'postgresql';
 
 interface IngestMeasurement {
   database: BenchDatabase;
@@ -34,11 +33,6 @@ interface IngestMeasurement {
   peakHeapMiB: number;
 }
 
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
-}
-
 const argv = process.argv.slice(2);
 const runCount = Number(option(argv, '--runs') ?? '1000000');
 const assetCount = Number(option(argv, '--assets') ?? '1000');
@@ -47,14 +41,7 @@ if (!Number.isInteger(runCount) || runCount < 1)
 if (!Number.isInteger(assetCount) || assetCount < 1 || assetCount > 10_000) {
   throw new Error(`--assets must be a whole number from 1 to 10000, not ${assetCount}`);
 }
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const BATCH = 10_000;
 const DAY_MS = 86_400_000;
@@ -79,24 +66,6 @@ function generatedRun(prefix: string, index: number) {
 }
 
 /** Samples the resident set size and the heap until stopped; returns the highest values seen. */
-function sampleMemory(): { stop(): { rss: number; heap: number } } {
-  const peak = { rss: 0, heap: 0 };
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, usage.rss);
-    peak.heap = Math.max(peak.heap, usage.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peak;
-    },
-  };
-}
-
 const MiB = 1024 * 1024;
 
 async function measure(

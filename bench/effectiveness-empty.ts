@@ -21,6 +21,7 @@ import {
 import { FixedClock } from '../src/platform/clock.js';
 import { openBenchTarget } from './bench-database.js';
 import type { BenchDatabase } from './register-import.js';
+import { benchDatabases, option } from './harness.js';
 
 /*
  * `npx tsx bench/effectiveness-empty.ts [--only pglite|postgresql] [--rounds N]`: the year's
@@ -40,11 +41,6 @@ class StatementCounter implements KyselyPlugin {
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return Promise.resolve(args.result);
   }
-}
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
 }
 
 async function drain(chunks: AsyncGenerator<string>): Promise<number> {
@@ -112,13 +108,6 @@ async function benchEmptyReport(
 }
 
 const argv = process.argv.slice(2);
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
 const rounds = Number(option(argv, '--rounds') ?? '2');
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, targets } = benchDatabases(option(argv, '--only'));
 for (const kind of targets) await benchEmptyReport(kind, postgresUrl, rounds);

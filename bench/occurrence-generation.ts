@@ -21,6 +21,7 @@ import { FixedClock } from '../src/platform/clock.js';
 import { openBenchTarget } from './bench-database.js';
 import { topUpControls } from './posture.js';
 import { generateAssetCsv, SUPPLIER_COUNT, type BenchDatabase } from './register-import.js';
+import { option, benchDatabases } from './harness.js';
 
 /*
  * `npx tsx bench/occurrence-generation.ts [--assets N] [--only pglite|postgresql]`: a year of
@@ -56,11 +57,6 @@ class StatementCounter implements KyselyPlugin {
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return Promise.resolve(args.result);
   }
-}
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
 }
 
 async function measure<T>(
@@ -220,14 +216,7 @@ const assets = Number(option(argv, '--assets') ?? '2000');
 if (!Number.isInteger(assets) || assets < 1 || assets > 10_000) {
   throw new Error(`--assets must be a whole number from 1 to 10000, not ${assets}`);
 }
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const measurements: GenerationMeasurement[] = [];
 for (const kind of targets) {

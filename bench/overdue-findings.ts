@@ -7,6 +7,7 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { option, benchDatabases, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/overdue-findings.ts [--assets N] [--findings-per-asset M] [--only pglite|postgresql]`
@@ -23,8 +24,6 @@ import { withBenchPlumbline } from './bench-server.js';
  * the overdue list's first page. Written to bench/out/overdue-findings.json; never asserted by tests.
  */
 
-type BenchDatabase = 'pglite' | 'postgresql';
-
 interface Measurement {
   database: BenchDatabase;
   step:
@@ -33,11 +32,6 @@ interface Measurement {
   medianMs: number;
   minMs: number;
   maxMs: number;
-}
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
 }
 
 const argv = process.argv.slice(2);
@@ -49,14 +43,7 @@ for (const [name, value] of [
 ] as const) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number`);
 }
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const RUNS = 11;
 const WARM_UPS = 2;

@@ -11,6 +11,7 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { importPeople } from '../src/modules/people/import-people.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { benchDatabases, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/people-and-accounts.ts [--people N] [--systems S] [--per-system A] [--leavers L]
@@ -27,8 +28,6 @@ import { withBenchPlumbline } from './bench-server.js';
  * Targets (issue 15, PostgreSQL): a 50,000-account snapshot ≤ 5 s, a campaign of 5,000 accounts
  * ≤ 2 s. Written to bench/out/people-and-accounts.json; never asserted.
  */
-
-type BenchDatabase = 'pglite' | 'postgresql';
 
 interface Measurement {
   database: BenchDatabase;
@@ -53,15 +52,10 @@ const perSystem = option(argv, '--per-system', '1000');
 const leaverCount = option(argv, '--leavers', '500');
 const reviewCount = option(argv, '--review', '5000');
 const accountTotal = systemCount * perSystem;
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
 const onlyIndex = argv.indexOf('--only');
-const only = onlyIndex === -1 ? undefined : (argv[onlyIndex + 1] as BenchDatabase);
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
+const { postgresUrl, only, targets } = benchDatabases(
+  onlyIndex === -1 ? undefined : argv[onlyIndex + 1],
 );
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
 
 const email = (person: number) => `person-${String(person).padStart(6, '0')}@bench.example`;
 const isLeaver = (person: number) => person < leaverCount;

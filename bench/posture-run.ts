@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchDatabase } from './register-import.js';
 import { benchPosture, type PostureMeasurement } from './posture.js';
+import { option, benchDatabases } from './harness.js';
 
 /*
  * `npx tsx bench/posture-run.ts [--assets N] [--only pglite|postgresql]`: posture and
@@ -17,24 +17,12 @@ import { benchPosture, type PostureMeasurement } from './posture.js';
  * migration's backfill is measured on the built data; drop the schema by hand when done).
  * `--skip-report` measures posture only.
  */
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
-}
-
 const argv = process.argv.slice(2);
 const assets = Number(option(argv, '--assets') ?? '10000');
 if (!Number.isInteger(assets) || assets < 1 || assets > 10_000) {
   throw new Error(`--assets must be a whole number from 1 to 10000, not ${assets}`);
 }
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const reuseSchema = option(argv, '--reuse-schema');
 const keepSchema = argv.includes('--keep-schema');

@@ -19,7 +19,9 @@ import { createSupplier } from '../src/modules/register/supplier.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { verifyAuditChain } from '../src/platform/audit/verify-audit-chain.js';
 
-export type BenchDatabase = 'pglite' | 'postgresql';
+import type { BenchDatabase } from './harness.js';
+
+export type { BenchDatabase };
 
 export interface Measurement {
   database: BenchDatabase;

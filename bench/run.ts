@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchRegisterImport, type BenchDatabase, type Measurement } from './register-import.js';
+import { benchDatabases } from './harness.js';
+import { benchRegisterImport, type Measurement } from './register-import.js';
 
 /*
  * `npm run bench [-- --rows N]`: the register import benchmark on embedded PGlite and, when
@@ -27,12 +28,7 @@ function describe(measurement: Measurement): string {
 }
 
 const rows = rowsFromArguments(process.argv.slice(2));
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const targets: BenchDatabase[] = postgresUrl ? ['pglite', 'postgresql'] : ['pglite'];
-if (!postgresUrl) {
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
-}
+const { postgresUrl, targets } = benchDatabases(undefined);
 
 const measurements: Measurement[] = [];
 for (const kind of targets) {

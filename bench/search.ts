@@ -7,6 +7,7 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { withBenchPlumbline } from './bench-server.js';
+import { option, benchDatabases, type BenchDatabase } from './harness.js';
 
 /*
  * `npx tsx bench/search.ts [--assets N] [--only pglite|postgresql]` (or `npm run bench --
@@ -19,26 +20,12 @@ import { withBenchPlumbline } from './bench-server.js';
  * Written to bench/out/search.json; never asserted by tests.
  */
 
-type BenchDatabase = 'pglite' | 'postgresql';
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
-}
-
 const argv = process.argv.slice(2);
 const assetCount = Number(option(argv, '--assets') ?? '10000');
 if (!Number.isInteger(assetCount) || assetCount < 100) {
   throw new Error('--assets must be a whole number of at least 100');
 }
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const only = option(argv, '--only') as BenchDatabase | undefined;
-const targets = (postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const)).filter(
-  (kind) => only === undefined || kind === only,
-);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, only, targets } = benchDatabases(option(argv, '--only'));
 
 const CALLS_PER_WORD = 40;
 const WARM_UPS = 3;

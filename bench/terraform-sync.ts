@@ -8,6 +8,7 @@ import { systemClock } from '../src/platform/clock.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { selectJsonValues } from '../src/platform/json/json-stream.js';
 import { openBenchTarget } from './bench-database.js';
+import { benchDatabases, option } from './harness.js';
 
 /*
  * `npx tsx bench/terraform-sync.ts [--resources N]`: a Terraform state (format version 4) of N
@@ -20,19 +21,10 @@ import { openBenchTarget } from './bench-database.js';
  * bench/out/terraform-sync-N.json; never asserted by tests.
  */
 
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index === -1 ? undefined : argv[index + 1];
-}
-
 const resourceCount = Number(option(process.argv.slice(2), '--resources') ?? '20000');
 if (!Number.isInteger(resourceCount) || resourceCount < 1)
   throw new Error(`--resources must be a whole number, not ${resourceCount}`);
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const targets = postgresUrl ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, targets } = benchDatabases(undefined);
 const MiB = 1024 * 1024;
 
 const addressOf = (index: number) =>

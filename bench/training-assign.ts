@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { trainingRepository } from '../src/modules/training/training.repository.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { openBenchTarget } from './bench-database.js';
+import { benchDatabases } from './harness.js';
 
 /*
  * `npx tsx bench/training-assign.ts [--users N]`: assigning a document version's training to N
@@ -17,11 +18,7 @@ import { openBenchTarget } from './bench-database.js';
 const argv = process.argv.slice(2);
 const index = argv.indexOf('--users');
 const users = Number(index === -1 ? '5000' : argv[index + 1]);
-const postgresUrl =
-  process.env.PLUMBLINE_BENCH_DATABASE_URL ?? process.env.PLUMBLINE_TEST_DATABASE_URL;
-const kinds: ('pglite' | 'postgresql')[] = postgresUrl ? ['pglite', 'postgresql'] : ['pglite'];
-if (!postgresUrl)
-  console.log('PostgreSQL skipped: set PLUMBLINE_BENCH_DATABASE_URL to include it.');
+const { postgresUrl, targets: kinds } = benchDatabases(undefined);
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

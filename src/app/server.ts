@@ -51,7 +51,7 @@ import { errorComponentSchema, withErrorResponses } from '../platform/http/error
 import { responseSerializerCompiler } from '../platform/http/response-serializer.js';
 import type { AppContext } from '../platform/context.js';
 import { registerHealthRoutes } from './health.routes.js';
-import { registerOrganisationRoutes } from './organisation.routes.js';
+import { registerOrganisationRoutes } from '../modules/organisation/organisation.routes.js';
 import { registerMetricsRoutes } from './metrics.routes.js';
 import { registerCertificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { registerDocumentRoutes } from '../modules/documents/documents.routes.js';

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Colleague } from '../../src/modules/identity/colleagues.js';
 import type { CommentView } from '../../src/modules/comments/comment.schema.js';
 import type { WorkOrderView } from '../../src/modules/work-orders/work-order.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { signedInPerson } from '../support/factory.js';
-import { SmtpTestServer } from '../support/smtp-test-server.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { mailTestApp, MAIL_TEST_PUBLIC_URL } from '../support/mail-test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const PUBLIC_URL = 'https://plumbline.example.test';
+const PUBLIC_URL = MAIL_TEST_PUBLIC_URL;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('comments on work orders', () => {
-  const smtp = new SmtpTestServer();
   const clock = new FixedClock('2026-03-10T09:00:00Z');
+  const mailApp = mailTestApp(clock);
+  const { mailsTo } = mailApp;
   let t: TestApp;
   let admin: string;
 
-  beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp({
-      clock,
-      env: {
-        PLUMBLINE_SMTP_URL: smtp.url,
-        PLUMBLINE_PUBLIC_URL: PUBLIC_URL,
-        PLUMBLINE_LOGIN_RATE_LIMIT: '1000',
-      },
-    });
-    admin = await t.tokenFor('admin');
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
+  beforeAll(() => {
+    t = mailApp.app();
+    admin = mailApp.adminToken();
   });
 
   async function workOrder(): Promise<WorkOrderView> {
@@ -48,11 +36,6 @@ describe('comments on work orders', () => {
       items: Colleague[];
     }>().items;
     return people.find((person) => person.id === id)!.name;
-  }
-
-  async function mailsTo(email: string) {
-    await deliverOutbox(t.ctx);
-    return smtp.received.filter((mail) => mail.to.includes(email));
   }
 
   it('posts a comment whose mentions are resolved and told by e-mail, and audits it', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Colleague } from '../../src/modules/identity/colleagues.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import type { BulkAssignResponse } from '../../src/modules/work-orders/work-assignment.js';
@@ -7,36 +7,24 @@ import type {
   WorkOrderView,
 } from '../../src/modules/work-orders/work-order.schema.js';
 import { FixedClock } from '../../src/platform/clock.js';
-import { deliverOutbox } from '../../src/platform/mail/outbox.js';
 import { signedInPerson, type Person } from '../support/factory.js';
-import { SmtpTestServer } from '../support/smtp-test-server.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { mailTestApp, MAIL_TEST_PUBLIC_URL } from '../support/mail-test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
-const PUBLIC_URL = 'https://plumbline.example.test';
+const PUBLIC_URL = MAIL_TEST_PUBLIC_URL;
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('work assigned to a person', () => {
-  const smtp = new SmtpTestServer();
   const clock = new FixedClock('2026-03-10T09:00:00Z');
+  const mailApp = mailTestApp(clock);
+  const { mailsTo } = mailApp;
   let t: TestApp;
   let admin: string;
   let serial = 0;
 
-  beforeAll(async () => {
-    await smtp.start();
-    t = await createTestApp({
-      clock,
-      env: {
-        PLUMBLINE_SMTP_URL: smtp.url,
-        PLUMBLINE_PUBLIC_URL: PUBLIC_URL,
-        PLUMBLINE_LOGIN_RATE_LIMIT: '1000',
-      },
-    });
-    admin = await t.tokenFor('admin');
-  });
-  afterAll(async () => {
-    await t.close();
-    await smtp.stop();
+  beforeAll(() => {
+    t = mailApp.app();
+    admin = mailApp.adminToken();
   });
 
   /** A corrective work order of its own, opened by the admin. */
@@ -71,11 +59,6 @@ describe('work assigned to a person', () => {
     expect(event.statusCode).toBe(201);
     const [id] = event.json<{ occurrenceIds: string[] }>().occurrenceIds;
     return (await t.call(admin, 'GET', `/api/v1/occurrences/${id}`)).json<OccurrenceView>();
-  }
-
-  async function mailsTo(email: string) {
-    await deliverOutbox(t.ctx);
-    return smtp.received.filter((mail) => mail.to.includes(email));
   }
 
   async function auditOf(entityId: string) {

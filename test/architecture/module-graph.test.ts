@@ -36,14 +36,14 @@ function moduleGraph() {
   const edges = new Map<string, Set<string>>();
   const outside: string[] = [];
   for (const file of filesUnder(MODULES)) {
-    if (file.endsWith('.test.ts')) continue;
     const from = areaOf(file);
     for (const specifier of importsOf(file)) {
       const to = areaOf(path.resolve(path.dirname(file), specifier));
+      // Tests beside the code keep out of the composition root too; only the edges skip them.
       if (to === 'app' || to === 'cli') {
         outside.push(`${path.relative(SRC, file)} imports ${specifier}`);
       }
-      if (!to.startsWith('modules/') || to === from) continue;
+      if (file.endsWith('.test.ts') || !to.startsWith('modules/') || to === from) continue;
       if (!edges.has(from)) edges.set(from, new Set());
       edges.get(from)!.add(to);
     }
@@ -95,6 +95,27 @@ describe('the module import graph', () => {
 
   it('keeps feature modules free of the composition root and the CLI', () => {
     expect(moduleGraph().outside).toEqual([]);
+  });
+
+  it('keeps the platform free of feature modules and the composition root', () => {
+    const reaching = filesUnder(path.join(SRC, 'platform'))
+      .filter((file) => !file.endsWith('.test.ts'))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((specifier) => {
+            const to = areaOf(path.resolve(path.dirname(file), specifier));
+            return to === 'app' || to === 'cli' || to.startsWith('modules/');
+          })
+          .map((specifier) => `${path.relative(SRC, file)} imports ${specifier}`),
+      );
+    expect(reaching).toEqual([]);
+  });
+
+  it('keeps the composition root to composition: no feature routes in src/app', () => {
+    const routeFiles = fs
+      .readdirSync(path.join(SRC, 'app'))
+      .filter((name) => name.endsWith('.routes.ts'));
+    expect(routeFiles.sort()).toEqual(['health.routes.ts', 'metrics.routes.ts']);
   });
 
   it('finds a cycle when there is one (the check itself can fail)', () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditedTransaction } from '../../platform/audit/mutate.js';
 import type { Database } from '../../platform/db/schema.js';
 
@@ -23,4 +23,27 @@ export interface AttachmentOwner {
     recordId: string,
     file: { filename: string; sha256: string },
   ): Promise<void>;
+}
+
+/**
+ * The owner of a record type that takes files until it is final and whose files support no
+ * occurrence of its own (the record's signature satisfies it): the record is read to check and
+ * locked to attach, and `refuse` judges it the same way both times (not found, final).
+ */
+export function ownerUntilFinal<Row>(options: {
+  recordType: string;
+  read(db: Kysely<Database>, recordId: string): Promise<Row | undefined>;
+  readForUpdate(trx: Transaction<Database>, recordId: string): Promise<Row | undefined>;
+  refuse(row: Row | undefined): void;
+}): AttachmentOwner {
+  return {
+    recordType: options.recordType,
+    async check(db, recordId) {
+      options.refuse(await options.read(db, recordId));
+    },
+    async lock(tx, recordId) {
+      options.refuse(await options.readForUpdate(tx.trx, recordId));
+      return { occurrenceId: null };
+    },
+  };
 }

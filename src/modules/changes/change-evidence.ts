@@ -1,4 +1,4 @@
-import type { AttachmentOwner } from '../attachments/attachment-owner.js';
+import { ownerUntilFinal } from '../attachments/attachment-owner.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { ChangeStatus } from './change-status.js';
 import { changeRepository } from './changes.repository.js';
@@ -8,28 +8,22 @@ export const CHANGE_RECORD_TYPE = 'change';
 
 const SETTLED: readonly ChangeStatus[] = ['verified', 'rejected', 'cancelled'];
 
-function refuseSettled(row: { status: string } | undefined): void {
-  if (!row) throw notFound('Change');
-  if (SETTLED.includes(row.status as ChangeStatus)) {
-    throw new AppError(
-      'conflict',
-      `The change is ${row.status}: its evidence can no longer change`,
-    );
-  }
-}
-
 /**
  * Changes as owners of evidence files (test results, screenshots, the pipeline's report): added
  * until the change is verified, rejected or cancelled; they support no occurrence of their own (the
  * signatures on the change satisfy those).
  */
-export const changeEvidence: AttachmentOwner = {
+export const changeEvidence = ownerUntilFinal({
   recordType: CHANGE_RECORD_TYPE,
-  async check(db, changeId) {
-    refuseSettled(await changeRepository.get(db, changeId));
+  read: (db, id) => changeRepository.get(db, id),
+  readForUpdate: (trx, id) => changeRepository.lockForUpdate(trx, id),
+  refuse(row) {
+    if (!row) throw notFound('Change');
+    if (SETTLED.includes(row.status as ChangeStatus)) {
+      throw new AppError(
+        'conflict',
+        `The change is ${row.status}: its evidence can no longer change`,
+      );
+    }
   },
-  async lock(tx, changeId) {
-    refuseSettled(await changeRepository.lockForUpdate(tx.trx, changeId));
-    return { occurrenceId: null };
-  },
-};
+});

@@ -216,6 +216,7 @@ export const transitionDocumentBodySchema = z.object({
   to: z.enum(['in_review', 'retired']).describe('Submit a draft for review, or retire the version'),
   note: z.string().max(2000).default(''),
 });
+export type TransitionDocumentBody = z.infer<typeof transitionDocumentBodySchema>;
 
 export const quizBodySchema = quizInputSchema;
 

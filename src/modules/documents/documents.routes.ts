@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
-import { toStoredQuiz } from '../training/quiz.js';
+import type { Principal } from '../../platform/http/principal.js';
+import { toStoredQuiz, type QuizInput } from '../training/quiz.js';
 import {
   documentBodySchema,
   documentDetailSchema,
@@ -20,6 +22,7 @@ import {
   signerMappingBodySchema,
   signerMappingsSchema,
   transitionDocumentBodySchema,
+  type TransitionDocumentBody,
 } from './document.schema.js';
 import {
   attachQuiz,
@@ -154,17 +157,7 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       body: signDocumentBodySchema,
       response: { 200: documentDetailSchema },
     },
-    handler: async (request) => {
-      const principal = requirePrincipal(request);
-      await signDocumentVersion(
-        ctx,
-        principal,
-        request.params.key,
-        request.params.version,
-        request.body,
-      );
-      return getDocument(ctx, request.params.key, principal);
-    },
+    handler: changeVersion(ctx, signDocumentVersion),
   });
   api.post('/api/v1/documents/:key/versions/:version/transition', {
     config: manage,
@@ -175,17 +168,9 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       body: transitionDocumentBodySchema,
       response: { 200: documentDetailSchema },
     },
-    handler: async (request) => {
-      const principal = requirePrincipal(request);
-      await transitionDocumentVersion(
-        ctx,
-        principal.actor,
-        request.params.key,
-        request.params.version,
-        request.body,
-      );
-      return getDocument(ctx, request.params.key, principal);
-    },
+    handler: changeVersion(ctx, (context, principal, key, version, body: TransitionDocumentBody) =>
+      transitionDocumentVersion(context, principal.actor, key, version, body),
+    ),
   });
   api.put('/api/v1/documents/:key/versions/:version/quiz', {
     config: manage,
@@ -196,17 +181,9 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       body: quizBodySchema,
       response: { 200: documentDetailSchema },
     },
-    handler: async (request) => {
-      const principal = requirePrincipal(request);
-      await attachQuiz(
-        ctx,
-        principal.actor,
-        request.params.key,
-        request.params.version,
-        toStoredQuiz(request.body),
-      );
-      return getDocument(ctx, request.params.key, principal);
-    },
+    handler: changeVersion(ctx, (context, principal, key, version, body: QuizInput) =>
+      attachQuiz(context, principal.actor, key, version, toStoredQuiz(body)),
+    ),
   });
   api.post('/api/v1/documents/:key/versions/:version/periodic-review', {
     config: manage,
@@ -218,17 +195,7 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       body: periodicReviewBodySchema,
       response: { 200: documentDetailSchema },
     },
-    handler: async (request) => {
-      const principal = requirePrincipal(request);
-      await reviewDocumentVersion(
-        ctx,
-        principal,
-        request.params.key,
-        request.params.version,
-        request.body,
-      );
-      return getDocument(ctx, request.params.key, principal);
-    },
+    handler: changeVersion(ctx, reviewDocumentVersion),
   });
   api.post('/api/v1/documents/:key/links', {
     config: manage,
@@ -245,4 +212,27 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       return getDocument(ctx, request.params.key, principal);
     },
   });
+}
+
+/**
+ * The handler of every route that changes one version (sign it, review it, move it on, give it a
+ * quiz): the use case as the caller, then the document as it now stands.
+ */
+function changeVersion<Body>(
+  ctx: AppContext,
+  useCase: (
+    ctx: AppContext,
+    principal: Principal,
+    key: string,
+    version: number,
+    body: Body,
+  ) => Promise<void>,
+) {
+  return async (
+    request: FastifyRequest & { params: { key: string; version: number }; body: Body },
+  ) => {
+    const principal = requirePrincipal(request);
+    await useCase(ctx, principal, request.params.key, request.params.version, request.body);
+    return getDocument(ctx, request.params.key, principal);
+  };
 }

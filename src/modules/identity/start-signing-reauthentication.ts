@@ -3,12 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/http/principal.js';
 import type { OidcClient } from './oidc-client.js';
 import { ssoIdentityRepository } from './sso-identity.repository.js';
-import {
-  PENDING_SSO_LOGIN_SECONDS,
-  sealPendingSsoLogin,
-  type PendingSsoLogin,
-} from './sso-pending-login.js';
-import { safeNextPath, type SsoStart } from './start-sso-login.js';
+import { startProviderRoundTrip, type SsoStart } from './start-sso-login.js';
 
 /**
  * Starts the re-authentication of a single sign-on user who is about to sign a record: a fresh
@@ -30,31 +25,8 @@ export async function startSigningReauthentication(
       'Only a single sign-on account re-authenticates at the provider: sign with your password or a two-factor code',
     );
   }
-  let request;
-  try {
-    request = await oidc.startAuthorization({ freshLogin: true });
-  } catch (error) {
-    ctx.logger.warn({ err: error }, 'single sign-on: the OpenID provider could not be reached');
-    return { outcome: 'refused', reason: 'provider_unavailable' };
-  }
-  const now = ctx.clock.now();
-  const expiresAt = new Date(now.getTime() + PENDING_SSO_LOGIN_SECONDS * 1000);
-  const pending: PendingSsoLogin = {
-    state: request.state,
-    nonce: request.nonce,
-    codeVerifier: request.codeVerifier,
-    next: safeNextPath(input.next),
-    expiresAt: expiresAt.toISOString(),
-    signing: {
-      userId: principal.userId,
-      sessionIdHash: principal.sessionIdHash,
-      requestedAt: now.toISOString(),
-    },
-  };
-  return {
-    outcome: 'redirect',
-    providerUrl: request.url,
-    pendingCookie: sealPendingSsoLogin(ctx.secretBox, pending),
-    expiresAt,
-  };
+  return startProviderRoundTrip(ctx, oidc, {
+    next: input.next,
+    signingBy: { userId: principal.userId, sessionIdHash: principal.sessionIdHash },
+  });
 }

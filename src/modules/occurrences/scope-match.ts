@@ -1,16 +1,8 @@
 import type { ControlScope } from '../controls/catalog.schema.js';
+import type { AssetForScoping } from '../register/list-scoped-assets.js';
 
-/** The asset fields a control scope can select on. */
-export interface ScopedAsset {
-  key: string;
-  category: string;
-  environment: string;
-  criticality: string;
-  dataClassification: string;
-  lifecycleStatus: string;
-  thirdPartyManaged: boolean;
-  tags: string[];
-}
+/** The asset fields a control scope can select on (the register's scoping view without its id and owner). */
+export type ScopedAsset = Omit<AssetForScoping, 'id' | 'ownerRole'>;
 
 /**
  * Whether a control's scope covers an asset. Every field given narrows the selection; without

@@ -10,7 +10,9 @@ import { queueAssignmentEmail, type WorkItemForEmail } from '../notifications/wo
 import { workAssignmentRepository } from './work-assignment.repository.js';
 import {
   planAssignments,
+  type AssignmentDecision,
   type AssignmentKey,
+  type AssignmentRefusal,
   type AssignmentResult,
   type BulkAssignResponse,
   type WorkRef,
@@ -125,19 +127,16 @@ const counted = (results: readonly AssignmentResult[]): BulkAssignResponse['coun
 });
 
 /**
- * Assigns occurrences and work orders to a person, or unassigns them (`assigneeId` null), in one
- * transaction: each row is read under lock and decided by `planAssignments`; the rows it accepts
- * are written with one audit entry each (and a line in a work order's history), the refused ones
- * write nothing. The assignee gets one e-mail listing what was given to them, queued in the same
- * transaction (not when they assign work to themselves).
+ * Reads each requested row under lock, decides them with `planAssignments` and writes the rows it
+ * accepts, in one transaction (see `assignWork`); answers the decisions, refusals typed.
  */
-export async function assignWork(
+async function decideAndApply(
   ctx: Ctx,
   actor: Actor,
   request: { items: readonly WorkRef[]; assigneeId: string | null },
-): Promise<BulkAssignResponse> {
+): Promise<AssignmentDecision[]> {
   const assignee = await assigneeOf(ctx, request.assigneeId);
-  const results = await mutate(
+  return mutate(
     ctx,
     actor,
     async (tx) => {
@@ -193,17 +192,44 @@ export async function assignWork(
           assignedBy: actor.label,
           items: given,
         });
-      return decisions.map((decision): AssignmentResult => ({
-        type: decision.ref.type,
-        id: decision.ref.id,
-        outcome: decision.outcome,
-        reason: decision.reason,
-      }));
+      return decisions;
     },
     // A request whose rows are all unchanged or refused writes nothing, so it audits nothing.
     { mayFindNothingToDo: true },
   );
+}
+
+/**
+ * Assigns occurrences and work orders to a person, or unassigns them (`assigneeId` null), in one
+ * transaction: each row is read under lock and decided by `planAssignments`; the rows it accepts
+ * are written with one audit entry each (and a line in a work order's history), the refused ones
+ * write nothing. The assignee gets one e-mail listing what was given to them, queued in the same
+ * transaction (not when they assign work to themselves).
+ */
+export async function assignWork(
+  ctx: Ctx,
+  actor: Actor,
+  request: { items: readonly WorkRef[]; assigneeId: string | null },
+): Promise<BulkAssignResponse> {
+  const decisions = await decideAndApply(ctx, actor, request);
+  const results = decisions.map((decision): AssignmentResult => ({
+    type: decision.ref.type,
+    id: decision.ref.id,
+    outcome: decision.outcome,
+    reason: decision.reason,
+  }));
   return { assigneeId: request.assigneeId, results, counts: counted(results) };
+}
+
+/** The error a single assignment answers for a refusal: 404 when the work does not exist, else 409. */
+export function errorCodeOfRefusal(refusal: AssignmentRefusal): 'not_found' | 'conflict' {
+  switch (refusal) {
+    case 'not_found':
+      return 'not_found';
+    case 'closed':
+    case 'named_twice':
+      return 'conflict';
+  }
 }
 
 /**
@@ -215,13 +241,8 @@ export async function assignOne(
   actor: Actor,
   ref: WorkRef,
   assigneeId: string | null,
-): Promise<AssignmentResult> {
-  const { results } = await assignWork(ctx, actor, { items: [ref], assigneeId });
-  const result = results[0]!;
-  if (result.outcome === 'refused')
-    throw new AppError(
-      result.reason?.endsWith('not found') ? 'not_found' : 'conflict',
-      result.reason!,
-    );
-  return result;
+): Promise<void> {
+  const [decision] = await decideAndApply(ctx, actor, { items: [ref], assigneeId });
+  if (decision?.outcome === 'refused')
+    throw new AppError(errorCodeOfRefusal(decision.refusal), decision.reason);
 }

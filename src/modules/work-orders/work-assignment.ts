@@ -40,12 +40,19 @@ export interface WorkToAssign {
 export const ASSIGNMENT_OUTCOMES = ['assigned', 'unassigned', 'unchanged', 'refused'] as const;
 export type AssignmentOutcome = (typeof ASSIGNMENT_OUTCOMES)[number];
 
-export interface AssignmentDecision {
-  ref: WorkRef;
-  outcome: AssignmentOutcome;
-  /** Why a row is refused or unchanged; null when it changes. */
-  reason: string | null;
-}
+/**
+ * Why a row is refused: it does not exist, the same work was named earlier in the request, or
+ * the work is closed (done, verified, missed…). A single assignment answers 404 for the first and
+ * 409 for the others (assign-work.ts `assignOne`).
+ */
+export const ASSIGNMENT_REFUSALS = ['not_found', 'named_twice', 'closed'] as const;
+export type AssignmentRefusal = (typeof ASSIGNMENT_REFUSALS)[number];
+
+/** One row's decision; a refused row says which refusal it is and, in words, why. */
+export type AssignmentDecision =
+  | { ref: WorkRef; outcome: 'assigned' | 'unassigned'; reason: null }
+  | { ref: WorkRef; outcome: 'unchanged'; reason: string }
+  | { ref: WorkRef; outcome: 'refused'; refusal: AssignmentRefusal; reason: string };
 
 const WHAT: Record<WorkRefType, string> = { occurrence: 'Occurrence', 'work-order': 'Work order' };
 
@@ -60,15 +67,27 @@ export function planAssignments(
 ): AssignmentDecision[] {
   const seen = new Set<string>();
   return rows.map(({ ref, found }): AssignmentDecision => {
-    if (!found) return { ref, outcome: 'refused', reason: `${WHAT[ref.type]} not found` };
+    if (!found)
+      return {
+        ref,
+        outcome: 'refused',
+        refusal: 'not_found',
+        reason: `${WHAT[ref.type]} not found`,
+      };
     const key = assignmentKeyText(found.key);
     if (seen.has(key))
-      return { ref, outcome: 'refused', reason: 'The same work is named earlier in this request' };
+      return {
+        ref,
+        outcome: 'refused',
+        refusal: 'named_twice',
+        reason: 'The same work is named earlier in this request',
+      };
     seen.add(key);
     if (found.closed !== null)
       return {
         ref,
         outcome: 'refused',
+        refusal: 'closed',
         reason: `${found.label} cannot be assigned: ${found.closed}`,
       };
     if (found.currentAssigneeId === assigneeId)

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
@@ -41,6 +42,7 @@ import {
   assignBodySchema,
   bulkAssignBodySchema,
   bulkAssignResponseSchema,
+  type WorkRefType,
 } from './work-assignment.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
@@ -230,12 +232,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       body: assignBodySchema,
       response: { 200: occurrenceViewSchema },
     },
-    handler: async (request) => {
-      const actor = requirePrincipal(request).actor;
-      const ref = { type: 'occurrence' as const, id: request.params.id };
-      await assignOne(ctx, actor, ref, request.body.assigneeId);
-      return getOccurrence(ctx, request.params.id);
-    },
+    handler: assignThenShow(ctx, 'occurrence', (id) => getOccurrence(ctx, id)),
   });
   api.put('/api/v1/work-orders/:id/assignee', {
     config: { access: { permission: 'work:assign' } },
@@ -247,12 +244,7 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       body: assignBodySchema,
       response: { 200: workOrderViewSchema },
     },
-    handler: async (request) => {
-      const actor = requirePrincipal(request).actor;
-      const ref = { type: 'work-order' as const, id: request.params.id };
-      await assignOne(ctx, actor, ref, request.body.assigneeId);
-      return getWorkOrderView(ctx, request.params.id);
-    },
+    handler: assignThenShow(ctx, 'work-order', (id) => getWorkOrderView(ctx, id)),
   });
   api.post('/api/v1/work/bulk-assign', {
     config: { access: { permission: 'work:assign' } },
@@ -281,4 +273,19 @@ export function registerWorkOrderRoutes(api: Api, ctx: AppContext): void {
       summary: 'Attach an evidence file (multipart field "file")',
     },
   ]);
+}
+
+/** The handler of both single assignee routes: assign (or unassign), then the record as it now is. */
+function assignThenShow<View>(
+  ctx: AppContext,
+  type: WorkRefType,
+  show: (id: string) => Promise<View>,
+) {
+  return async (
+    request: FastifyRequest & { params: { id: string }; body: { assigneeId: string | null } },
+  ) => {
+    const ref = { type, id: request.params.id };
+    await assignOne(ctx, requirePrincipal(request).actor, ref, request.body.assigneeId);
+    return show(request.params.id);
+  };
 }

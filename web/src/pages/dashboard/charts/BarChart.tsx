@@ -1,4 +1,4 @@
-import { axisTicks, ChartFrame, type ChartSeries } from './ChartFrame.js';
+import { ChartFrame, ValueAxis, valueTicks, type ChartProps } from './ChartFrame.js';
 
 const WIDTH = 640;
 const BAR = 12;
@@ -14,106 +14,57 @@ function axisLabel(category: string): string {
  * Horizontal bars, one group per category (an asset, an age band) with one bar per series, drawn
  * as SVG. `max` fixes the end of the axis (100 for percentages).
  */
-export function BarChart({
-  title,
-  description,
-  categoryHeading,
-  categories,
-  series,
-  max,
-  format,
-  testId,
-}: {
-  title: string;
-  description: string;
-  categoryHeading: string;
-  categories: string[];
-  series: ChartSeries[];
-  max?: number;
-  format: (value: number) => string;
-  testId: string;
-}) {
-  const largest = Math.max(0, ...series.flatMap((item) => item.values.map((value) => value ?? 0)));
-  const ticks = axisTicks(max ?? largest);
+export function BarChart({ max, ...chart }: ChartProps & { max?: number }) {
+  const { categories, series, format } = chart;
+  const { largest, ticks } = valueTicks(series, max);
   const end = Math.max(max ?? ticks.at(-1) ?? 1, largest);
   const groupHeight = series.length * BAR + GAP;
   const height = PAD.top + categories.length * groupHeight + PAD.bottom;
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const x = (value: number) => PAD.left + (value / (end || 1)) * plotWidth;
   return (
-    <ChartFrame
-      title={title}
-      description={description}
-      categoryHeading={categoryHeading}
-      categories={categories}
-      series={series}
-      format={format}
-      testId={testId}
-    >
-      {(labelledBy) => (
-        <svg
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          role="img"
-          aria-labelledby={labelledBy}
-          style={{ overflow: 'visible' }}
+    <ChartFrame {...chart} width={WIDTH} height={height}>
+      <ValueAxis
+        direction="horizontal"
+        ticks={ticks}
+        end={end}
+        position={x}
+        across={[PAD.top, height - PAD.bottom]}
+        labelAt={height - 8}
+        format={format}
+      />
+      {categories.map((category, index) => (
+        <text
+          key={category}
+          x={PAD.left - 8}
+          y={PAD.top + index * groupHeight + (series.length * BAR) / 2}
+          textAnchor="end"
+          dominantBaseline="middle"
+          fontSize={11}
+          fill="var(--mantine-color-gray-8)"
         >
-          {ticks
-            .filter((tick) => tick <= end)
-            .map((tick) => (
-              <g key={tick}>
-                <line
-                  x1={x(tick)}
-                  x2={x(tick)}
-                  y1={PAD.top}
-                  y2={height - PAD.bottom}
-                  stroke="var(--mantine-color-gray-3)"
-                />
-                <text
-                  x={x(tick)}
-                  y={height - 8}
-                  textAnchor="middle"
-                  fontSize={11}
-                  fill="var(--mantine-color-gray-7)"
-                >
-                  {format(tick)}
-                </text>
-              </g>
-            ))}
-          {categories.map((category, index) => (
-            <text
-              key={category}
-              x={PAD.left - 8}
-              y={PAD.top + index * groupHeight + (series.length * BAR) / 2}
-              textAnchor="end"
-              dominantBaseline="middle"
-              fontSize={11}
-              fill="var(--mantine-color-gray-8)"
-            >
-              {axisLabel(category)}
-            </text>
-          ))}
-          {series.map((item, seriesIndex) => (
-            <g key={item.name} data-series={item.name}>
-              {item.values.map((value, index) =>
-                value === null ? null : (
-                  <rect
-                    key={categories[index]}
-                    data-point=""
-                    x={PAD.left}
-                    y={PAD.top + index * groupHeight + seriesIndex * BAR}
-                    width={Math.max(1, x(value) - PAD.left)}
-                    height={BAR - 2}
-                    fill={item.color}
-                  >
-                    <title>{`${categories[index]}, ${item.name}: ${format(value)}`}</title>
-                  </rect>
-                ),
-              )}
-            </g>
-          ))}
-        </svg>
-      )}
+          {axisLabel(category)}
+        </text>
+      ))}
+      {series.map((item, seriesIndex) => (
+        <g key={item.name} data-series={item.name}>
+          {item.values.map((value, index) =>
+            value === null ? null : (
+              <rect
+                key={categories[index]}
+                data-point=""
+                x={PAD.left}
+                y={PAD.top + index * groupHeight + seriesIndex * BAR}
+                width={Math.max(1, x(value) - PAD.left)}
+                height={BAR - 2}
+                fill={item.color}
+              >
+                <title>{`${categories[index]}, ${item.name}: ${format(value)}`}</title>
+              </rect>
+            ),
+          )}
+        </g>
+      ))}
     </ChartFrame>
   );
 }
