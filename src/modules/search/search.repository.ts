@@ -20,7 +20,15 @@ export interface SearchTerms {
   word: string;
   hyphenWord: string;
   contains: string;
+  /**
+   * The words as a full-text query, each the start of a word (`orders:* & db:*`), or null when
+   * no letter or digit was typed. Only letters and digits reach it, so it is always valid syntax.
+   */
+  fullText: string | null;
 }
+
+/** At most this many words take part in a full-text query (q is at most 100 characters). */
+const FULL_TEXT_WORDS = 8;
 
 export function searchTerms(q: string): SearchTerms {
   const lower = q.toLowerCase();
@@ -31,7 +39,13 @@ export function searchTerms(q: string): SearchTerms {
     word: `% ${escaped}%`,
     hyphenWord: `%-${escaped}%`,
     contains: `%${escaped}%`,
+    fullText: fullTextQuery(lower),
   };
+}
+
+function fullTextQuery(lower: string): string | null {
+  const words = (lower.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, FULL_TEXT_WORDS);
+  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(' & ');
 }
 
 /**
