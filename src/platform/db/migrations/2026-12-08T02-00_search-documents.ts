@@ -9,7 +9,9 @@ import { sql, type Kysely } from 'kysely';
 // The search's queries repeat these expressions word for word, or the planner cannot use them.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index suppliers_search_idx on suppliers
-    using gin (to_tsvector('simple'::regconfig, key || ' ' || name || ' ' || services))`.execute(db);
+    using gin (to_tsvector('simple'::regconfig, key || ' ' || name || ' ' || services))`.execute(
+    db,
+  );
   await sql`create index processes_search_idx on processes
     using gin (to_tsvector('simple'::regconfig, key || ' ' || name || ' ' || description))`.execute(
     db,
