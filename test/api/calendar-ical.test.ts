@@ -50,9 +50,9 @@ describe('the iCalendar writer', () => {
     ];
     // One event a batch, and an empty batch between: the text is the same as in one piece.
     async function* batches() {
-      yield events.slice(0, 1);
-      yield [];
-      yield events.slice(1);
+      // Each batch arrives later, as a page read from the database would.
+      for (const batch of [events.slice(0, 1), [], events.slice(1)])
+        yield await Promise.resolve(batch);
     }
     const chunks: string[] = [];
     for await (const chunk of streamCalendar(
