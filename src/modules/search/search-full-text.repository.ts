@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { SearchRow, SearchTerms } from './search.repository.js';
+import { lower, numberTyped, type SearchRow, type SearchTerms } from './search.repository.js';
 
 /**
  * SQL of the kinds whose words live in free text (suppliers, processes, framework requirements,
@@ -36,15 +36,36 @@ function rankOf(texts: RawBuilder<string>[], t: SearchTerms): RawBuilder<number>
     else 2 end`;
 }
 
-/** The record number typed as "NC-12", "nc12", "#12" or "12" for the given label, or null. */
-export function numberTyped(exact: string, label: string): number | null {
-  const digits = new RegExp(`^(?:${label}-?|#)?0*(\\d{1,9})$`).exec(exact)?.[1];
-  return digits === undefined ? null : Number(digits);
-}
-
-const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
 /** A stored status in words: `in_progress` → `in progress`. */
 const statusWords = (column: string) => sql<string>`replace(${sql.ref(column)}, '_', ' ')`;
+
+/**
+ * Records addressed by a number shown as `LABEL-0012` (nonconformances, incidents): the number
+ * typed ranks first, then the title's start, then the words; newest first within a rank.
+ */
+async function numberedRecords(
+  db: Kysely<Database>,
+  t: SearchTerms,
+  limit: number,
+  kind: {
+    table: 'nonconformances' | 'incidents';
+    label: string;
+    detail: RawBuilder<unknown>;
+    words: string[];
+  },
+): Promise<SearchRow[]> {
+  const number = numberTyped(t.exact, kind.label.toLowerCase());
+  const byNumber = number === null ? sql<boolean>`false` : sql<boolean>`number = ${number}`;
+  const result = await sql<SearchRow>`
+    select id, null as key, title,
+           ${kind.label + '-'} || lpad(number::text, 4, '0') || ' · ' || ${kind.detail} as detail,
+           case when ${byNumber} then 0 else ${rankOf([lower('title')], t)} end as rank
+    from ${sql.table(kind.table)}
+    where ${byNumber} or ${fullTextMatch(kind.words, t)}
+    order by rank, number desc
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
 
 export const fullTextSearchRepository = {
   suppliers: async (db: Kysely<Database>, t: SearchTerms, limit: number): Promise<SearchRow[]> => {
@@ -88,34 +109,18 @@ export const fullTextSearchRepository = {
       limit ${limit}`.execute(db);
     return result.rows;
   },
-  nonconformances: async (
-    db: Kysely<Database>,
-    t: SearchTerms,
-    limit: number,
-  ): Promise<SearchRow[]> => {
-    const number = numberTyped(t.exact, 'nc');
-    const byNumber = number === null ? sql<boolean>`false` : sql<boolean>`number = ${number}`;
-    const result = await sql<SearchRow>`
-      select id, null as key, title,
-             'NC-' || lpad(number::text, 4, '0') || ' · ' || ${statusWords('status')} as detail,
-             case when ${byNumber} then 0 else ${rankOf([lower('title')], t)} end as rank
-      from nonconformances
-      where ${byNumber} or ${fullTextMatch(['title', 'description'], t)}
-      order by rank, number desc
-      limit ${limit}`.execute(db);
-    return result.rows;
-  },
-  incidents: async (db: Kysely<Database>, t: SearchTerms, limit: number): Promise<SearchRow[]> => {
-    const number = numberTyped(t.exact, 'inc');
-    const byNumber = number === null ? sql<boolean>`false` : sql<boolean>`number = ${number}`;
-    const result = await sql<SearchRow>`
-      select id, null as key, title,
-             'INC-' || lpad(number::text, 4, '0') || ' · ' || severity || ' · ' || ${statusWords('status')} as detail,
-             case when ${byNumber} then 0 else ${rankOf([lower('title')], t)} end as rank
-      from incidents
-      where ${byNumber} or ${fullTextMatch(['title'], t)}
-      order by rank, number desc
-      limit ${limit}`.execute(db);
-    return result.rows;
-  },
+  nonconformances: (db: Kysely<Database>, t: SearchTerms, limit: number) =>
+    numberedRecords(db, t, limit, {
+      table: 'nonconformances',
+      label: 'NC',
+      detail: sql`${statusWords('status')}`,
+      words: ['title', 'description'],
+    }),
+  incidents: (db: Kysely<Database>, t: SearchTerms, limit: number) =>
+    numberedRecords(db, t, limit, {
+      table: 'incidents',
+      label: 'INC',
+      detail: sql`severity || ' · ' || ${statusWords('status')}`,
+      words: ['title'],
+    }),
 };
