@@ -12,9 +12,11 @@ import { option, benchDatabases, type BenchDatabase } from './harness.js';
 /*
  * `npx tsx bench/search.ts [--assets N] [--only pglite|postgresql]` (or `npm run bench --
  * --search`): the Ctrl-K search (GET /api/v1/search) over N assets (default 10,000, three tags
- * each), N/2 work orders and N/5 people, over HTTP as an admin (every kind searched). Each word of
- * a mix (an exact key, a key prefix, a word of names, an e-mail, a work order number, a word that
- * matches nothing, a word that matches thousands) is asked 40 times after warm-ups, and the p50
+ * each), N/2 work orders, N/5 people, N/20 suppliers, N/50 processes, N/10 nonconformances and
+ * N/20 incidents (and the catalogue's requirements), over HTTP as an admin (every kind searched).
+ * Each word of a mix (an exact key, a key prefix, a word of names, an e-mail, a work order and a
+ * nonconformance number, a word of descriptions found by full-text search, a word that matches
+ * nothing, a word that matches thousands) is asked 40 times after warm-ups, and the p50
  * and p99 of all calls are printed beside the floor measured in the same run: GET
  * /api/v1/health/live (HTTP and access control, no query). Target: p50 ≤ 100 ms at 10,000 assets.
  * Written to bench/out/search.json; never asserted by tests.
@@ -35,6 +37,8 @@ const WORDS = [
   'database',
   'person-00777@example.test',
   'WO-000123',
+  'NC-0123',
+  'replication lag',
   'no-such-thing-anywhere',
   'bench',
 ];
@@ -70,6 +74,29 @@ async function generate(db: Kysely<Database>, now: Date): Promise<void> {
     select 'person-' || lpad(n::text, 5, '0'), 'person-' || lpad(n::text, 5, '0') || '@example.test',
       'Person ' || n, 'Platform', 'Engineer', 'active', 'csv', ${now}, ${now}
     from generate_series(1, ${Math.floor(assetCount / 5)}) as n`.execute(db);
+  await sql`
+    insert into suppliers (key, name, services, created_at, updated_at)
+    select 'bench-supplier-' || n, 'Bench supplier ' || n, 'Hosting and replication of region ' || (n % 7),
+      ${now}, ${now}
+    from generate_series(1, ${Math.floor(assetCount / 20)}) as n`.execute(db);
+  await sql`
+    insert into processes (key, name, description, owner_role, affects_conformity, created_at, updated_at)
+    select 'bench-process-' || n, 'Bench process ' || n, 'Ships orders of team ' || (n % 40),
+      'engineering', true, ${now}, ${now}
+    from generate_series(1, ${Math.floor(assetCount / 50)}) as n`.execute(db);
+  await sql`
+    insert into nonconformances (source_type, source_id, title, description, owner_role, status,
+      raised_at, updated_at)
+    select 'manual', gen_random_uuid(), 'Missed check of bench asset ' || n,
+      case when n % 100 = 0 then 'Replication lag went unnoticed for a day' else 'The weekly check did not run' end,
+      'quality', 'open', ${now}, ${now}
+    from generate_series(1, ${Math.floor(assetCount / 10)}) as n`.execute(db);
+  await sql`
+    insert into incidents (title, severity, status, detected_at, detection_source, opened_at,
+      opened_by, updated_at)
+    select 'Bench outage ' || n || case when n % 50 = 0 then ' after replication lag' else '' end,
+      'minor', 'open', ${now}, 'manual', ${now}, 'bench', ${now}
+    from generate_series(1, ${Math.floor(assetCount / 20)}) as n`.execute(db);
   await sql`analyze`.execute(db);
 }
 
@@ -85,7 +112,7 @@ async function benchDatabase(kind: BenchDatabase, report: (m: Measurement) => vo
     const started = performance.now();
     await generate(running.ctx.db, running.ctx.clock.now());
     console.log(
-      `${kind}: ${assetCount} assets, ${Math.floor(assetCount / 2)} work orders, ${Math.floor(assetCount / 5)} people generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${kind}: ${assetCount} assets, ${Math.floor(assetCount / 2)} work orders, ${Math.floor(assetCount / 5)} people, ${Math.floor(assetCount / 10)} nonconformances and more generated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const url = await running.app.listen({ port: 0, host: '127.0.0.1' });
     const { token } = await createApiToken(running.ctx, systemActor, {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, writeCalendar } from '../../src/modules/calendar/ical.js';
+import {
+  escapeText,
+  foldLine,
+  streamCalendar,
+  type CalendarEvent,
+} from '../../src/modules/calendar/ical.js';
 import { readICalendar } from '../support/icalendar-check.js';
 
 describe('the iCalendar writer', () => {
@@ -19,34 +24,45 @@ describe('the iCalendar writer', () => {
     expect(Buffer.byteLength(foldLine('X'.repeat(75)))).toBe(75);
   });
 
-  it('writes a calendar a strict reader takes back unchanged', () => {
+  it('writes a calendar a strict reader takes back unchanged, batch by batch', async () => {
     const summary = 'Review; access, for "ops"\nand €urope '.repeat(4);
-    const text = writeCalendar({
-      name: 'Plumbline: engineering work',
-      stamp: new Date('2026-03-10T09:00:00.123Z'),
-      events: [
-        {
-          uid: 'occurrence-1@plumbline.test',
-          time: { kind: 'all-day', date: '2026-03-31' },
-          summary,
-          description: 'Line one\nLine two',
-          url: 'https://plumbline.test/work/occurrences/1',
-          categories: ['Plumbline', 'Overdue'],
+    const events: CalendarEvent[] = [
+      {
+        uid: 'occurrence-1@plumbline.test',
+        time: { kind: 'all-day', date: '2026-03-31' },
+        summary,
+        description: 'Line one\nLine two',
+        url: 'https://plumbline.test/work/occurrences/1',
+        categories: ['Plumbline', 'Overdue'],
+      },
+      {
+        uid: 'occurrence-2@plumbline.test',
+        time: {
+          kind: 'timed',
+          start: new Date('2026-03-12T13:30:00Z'),
+          end: new Date('2026-03-12T14:00:00Z'),
         },
-        {
-          uid: 'occurrence-2@plumbline.test',
-          time: {
-            kind: 'timed',
-            start: new Date('2026-03-12T13:30:00Z'),
-            end: new Date('2026-03-12T14:00:00Z'),
-          },
-          summary: 'Patch',
-          description: '',
-          url: 'https://plumbline.test/work/occurrences/2',
-          categories: [],
-        },
-      ],
-    });
+        summary: 'Patch',
+        description: '',
+        url: 'https://plumbline.test/work/occurrences/2',
+        categories: [],
+      },
+    ];
+    // One event a batch, and an empty batch between: the text is the same as in one piece.
+    async function* batches() {
+      // Each batch arrives later, as a page read from the database would.
+      for (const batch of [events.slice(0, 1), [], events.slice(1)])
+        yield await Promise.resolve(batch);
+    }
+    const chunks: string[] = [];
+    for await (const chunk of streamCalendar(
+      { name: 'Plumbline: engineering work', stamp: new Date('2026-03-10T09:00:00.123Z') },
+      batches(),
+    )) {
+      chunks.push(chunk);
+    }
+    expect(chunks).toHaveLength(4);
+    const text = chunks.join('');
     const calendar = readICalendar(text);
     expect(calendar.properties).toMatchObject({
       VERSION: ['2.0'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
+import { readCalendarFeed } from '../../src/modules/calendar/read-calendar-feed.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import type { Page } from '../../src/platform/http/paging.js';
 import { signedInPerson, type Person } from '../support/factory.js';
@@ -146,6 +147,53 @@ describe('calendar feed', () => {
     expect(
       calendar.events.every((event) => event.DESCRIPTION![0]!.includes('Owner: quality.')),
     ).toBe(true);
+  });
+
+  it('includes the work assigned to its owner whatever the work’s role', async () => {
+    // Another quality person than the suite's: their feed is their role's work and this one.
+    const officer = await signedInPerson(t, 'quality');
+    const { url } = await makeFeed(officer);
+    const [engineeringWork] = (
+      await t.call(
+        admin,
+        'GET',
+        `/api/v1/occurrences?ownerRole=engineering&status=upcoming,due,in_progress,overdue&${FEED_WINDOW}&limit=1`,
+      )
+    ).json<Page<OccurrenceView>>().items;
+    const uidsOf = async () =>
+      readICalendar((await readFeed(url)).body).events.map((event) => event.UID![0]!);
+    const uid = `occurrence-${engineeringWork!.id}@${new URL(t.config.publicUrl).host}`;
+    expect(await uidsOf()).not.toContain(uid);
+
+    const assigned = await t.call(
+      admin,
+      'PUT',
+      `/api/v1/occurrences/${engineeringWork!.id}/assignee`,
+      { assigneeId: officer.userId },
+    );
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const calendar = readICalendar((await readFeed(url)).body);
+    const event = calendar.events.find((candidate) => candidate.UID![0] === uid);
+    const officerName = officer.signerLabel.replace(/ <.*>$/, '');
+    expect(event?.DESCRIPTION![0]).toContain(`Assigned to ${officerName}.`);
+  });
+
+  it('writes the same feed page by page, whatever the page size', async () => {
+    const { url } = await makeFeed(engineer);
+    const secret = url.split('/').at(-1)!;
+    const written = async (pageSize?: number) => {
+      const chunks: string[] = [];
+      for await (const chunk of await readCalendarFeed(t.ctx, secret, pageSize)) chunks.push(chunk);
+      return chunks;
+    };
+    const whole = await written();
+    const events = readICalendar(whole.join('')).events.length;
+    expect(events).toBeGreaterThan(4);
+    // Two occurrences a page: a chunk per page, besides the opening and closing lines.
+    const paged = await written(2);
+    expect(paged.length).toBeGreaterThanOrEqual(2 + Math.ceil(events / 2));
+    expect(paged.join('')).toBe(whole.join(''));
+    expect((await readFeed(url)).body).toBe(whole.join(''));
   });
 
   it('refuses the old URL once its owner rotates it, and audits the rotation', async () => {

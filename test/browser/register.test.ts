@@ -102,6 +102,48 @@ describe('web UI in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('brings the first invalid field of the asset form into view and focus on submit', async () => {
+    const { t } = harness;
+    const quality = await t.createUser('quality');
+    const { page, problems } = await openPage(harness);
+    // A short window: the submit button is far below the first fields.
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.goto('/assets/new');
+    await expectPath(page, '/login');
+    await signIn(page, quality.email, TEST_PASSWORD);
+    await expectPath(page, '/assets/new');
+    const inView = (locator: ReturnType<typeof field>) =>
+      locator.evaluate((node) => {
+        const box = node.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    const focused = (locator: ReturnType<typeof field>) =>
+      locator.evaluate((node) => node === document.activeElement);
+
+    // Nothing chosen: the first required choice in page order.
+    await field(page, 'Key').fill('scroll-test');
+    await field(page, 'Name').fill('Scroll test');
+    await page.getByRole('button', { name: 'Create asset' }).click();
+    const category = page.getByRole('combobox', { name: 'Category', exact: true });
+    await expect.poll(() => focused(category)).toBe(true);
+    expect(await category.getAttribute('aria-invalid')).toBe('true');
+    expect(await inView(category)).toBe(true);
+
+    // Every choice made, the key refused by the server: the key, at the top, after scrolling down.
+    await choose(page, 'Category', 'Server');
+    await choose(page, 'Owner role', 'Engineering');
+    await choose(page, 'Criticality', 'Low');
+    await choose(page, 'Data classification', 'Internal');
+    await choose(page, 'Environment', 'Production');
+    await field(page, 'Key').fill('Not A Key!');
+    await page.getByRole('button', { name: 'Create asset' }).click();
+    const key = field(page, 'Key');
+    await expect.poll(() => focused(key)).toBe(true);
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await inView(key)).toBe(true);
+    expect(problems.filter((problem) => !problem.includes('400'))).toEqual([]);
+  });
+
   it('makes an admin enrol in two-factor authentication before reaching the app', async () => {
     const { t } = harness;
     const admin = await t.createUser('admin');

@@ -26,6 +26,7 @@ describe('search, calendar and asset paging in a real browser', () => {
   let admin: string;
   let engineerEmail: string;
   let overdueDueAt: string;
+  let incidentId: string;
 
   beforeAll(async () => {
     harness = await startBrowserHarness();
@@ -62,6 +63,25 @@ describe('search, calendar and asset paging in a real browser', () => {
       dueAt: string;
     }>().dueAt;
     engineerEmail = (await t.createUser('engineering')).email;
+    // Records found by the words of their texts: an incident and a nonconformance.
+    const quality = await t.tokenFor('quality');
+    const incident = await t.call(quality, 'POST', '/api/v1/incidents', {
+      title: 'Ledger cluster outage',
+      severity: 'major',
+    });
+    expect(incident.statusCode).toBe(201);
+    incidentId = incident.json<{ id: string }>().id;
+    const nonconformance = await t.call(quality, 'POST', '/api/v1/nonconformances', {
+      title: 'Ledger restore test skipped',
+      description: 'The quarterly restore did not run.',
+      requirementNotMet: 'Restores are tested every quarter',
+      containment: 'Restored by hand the next day.',
+      disposition: 'Accepted after the manual restore.',
+      impactAssessment: 'None.',
+      owner: 'quality',
+      dueOn: '2026-04-30',
+    });
+    expect(nonconformance.statusCode).toBe(201);
   });
   afterAll(() => harness?.close());
 
@@ -113,6 +133,32 @@ describe('search, calendar and asset paging in a real browser', () => {
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    expect(problems).toEqual([]);
+  });
+
+  it('names the kind and number of incidents and nonconformances found by their words, and opens them', async () => {
+    const { page, problems } = await signedInPage('/work');
+    await page.getByTestId('open-search').waitFor();
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('combobox', { name: 'Search records' });
+    await input.fill('ledger');
+    const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expect.poll(() => options.count()).toBe(2);
+    const texts = await options.allTextContents();
+    expect(texts.find((text) => text.includes('Ledger cluster outage'))).toMatch(
+      /INC-0001 · major · .*Incident$/,
+    );
+    expect(texts.find((text) => text.includes('Ledger restore test skipped'))).toMatch(
+      /NC-0001 · open.*Nonconformance$/,
+    );
+    await options.filter({ hasText: 'Ledger cluster outage' }).click();
+    await expectPath(page, `/incidents/${incidentId}`);
+
+    await page.keyboard.press('Control+K');
+    await input.fill('NC-1');
+    await expect.poll(() => options.first().textContent()).toContain('Ledger restore test skipped');
+    await page.keyboard.press('Enter');
+    await expectPath(page, '/nonconformances');
     expect(problems).toEqual([]);
   });
 

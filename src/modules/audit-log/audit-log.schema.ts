@@ -8,7 +8,13 @@ export const auditEventViewSchema = z.object({
   occurredAt: z.string(),
   actorType: z.string(),
   actorId: z.string().nullable(),
-  actorLabel: z.string(),
+  actorLabel: z
+    .string()
+    .describe('Who acted as recorded then: an e-mail, a token name or plumbline'),
+  actorName: z
+    .string()
+    .nullable()
+    .describe("The acting person's display name now, when the actor is a person; null otherwise"),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),

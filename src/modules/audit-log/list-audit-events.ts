@@ -33,7 +33,13 @@ export async function listAuditEvents(
   if (query.actor) select = select.where('actor_label', '=', query.actor);
   if (before !== undefined) select = select.where('seq', '<', before);
   const rows = await select.execute();
-  const page = pageFromRows(rows, query.limit, (row) => [row.seq], toAuditEventView);
+  const names = await actorNames(ctx, rows);
+  const page = pageFromRows(
+    rows,
+    query.limit,
+    (row) => [row.seq],
+    (row) => toAuditEventView(row, names),
+  );
   return {
     ...page,
     nextBeforeSeq: page.nextCursor === null ? null : (rows[query.limit - 1]?.seq ?? null),
@@ -82,10 +88,33 @@ export async function listEntityHistory(
     .orderBy('seq', 'desc')
     .limit(options.limit ?? 500)
     .execute();
-  return rows.map(toAuditEventView);
+  const names = await actorNames(ctx, rows);
+  return rows.map((row) => toAuditEventView(row, names));
 }
 
-function toAuditEventView(row: AuditEventRow): AuditEventView {
+/**
+ * The display names of the people who acted in these events, by user id: the trail records an
+ * e-mail (what identified them then, and part of the hash chain), a reader wants the name.
+ */
+async function actorNames(
+  ctx: Pick<AppContext, 'db'>,
+  rows: readonly AuditEventRow[],
+): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(
+      rows.flatMap((row) => (row.actor_type === 'user' && row.actor_id ? [row.actor_id] : [])),
+    ),
+  ];
+  if (ids.length === 0) return new Map();
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+function toAuditEventView(row: AuditEventRow, names: ReadonlyMap<string, string>): AuditEventView {
   return {
     seq: row.seq,
     id: row.id,
@@ -93,6 +122,7 @@ function toAuditEventView(row: AuditEventRow): AuditEventView {
     actorType: row.actor_type,
     actorId: row.actor_id,
     actorLabel: row.actor_label,
+    actorName: row.actor_id === null ? null : (names.get(row.actor_id) ?? null),
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
 import type { AppContext } from '../../platform/context.js';
@@ -55,13 +56,13 @@ export function registerCalendarRoutes(api: Api, ctx: AppContext): void {
     schema: {
       tags: ['work'],
       summary:
-        'The iCalendar (RFC 5545) feed of a feed URL: its owner’s role’s work to do, two months back to four ahead',
+        'The iCalendar (RFC 5545) feed of a feed URL: its owner’s role’s work to do and the work assigned to them, two months back to four ahead',
       params: calendarFeedParamsSchema,
     },
     handler: async (request, reply) =>
       reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('cache-control', 'private, no-store')
-        .send(await readCalendarFeed(ctx, request.params.token)),
+        .send(Readable.from(await readCalendarFeed(ctx, request.params.token))),
   });
 }

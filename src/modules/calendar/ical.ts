@@ -1,7 +1,7 @@
 /**
  * An iCalendar (RFC 5545) writer for the calendar feed: text values escaped (3.3.11), content
  * lines folded at 75 octets without splitting a UTF-8 character (3.1), CRLF line ends, dates
- * (VALUE=DATE) and UTC date-times. Pure: the feed's use case hands it the events.
+ * (VALUE=DATE) and UTC date-times. Pure: the feed's use case hands it the events, batch by batch.
  */
 
 /** When an event happens: a whole local day, or a span of instants. */
@@ -90,31 +90,51 @@ function timeLines(time: CalendarEventTime): string[] {
   }
 }
 
-/** The calendar as iCalendar text, CRLF line ends, every line folded. */
-export function writeCalendar(calendar: Calendar): string {
-  const stamp = utcDateTime(calendar.stamp);
-  const lines = [
+/** A calendar's opening lines, before its events. */
+function headLines(name: string): string[] {
+  return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Plumbline//Calendar feed//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    ...calendar.events.flatMap((event) => [
-      'BEGIN:VEVENT',
-      `UID:${event.uid}`,
-      `DTSTAMP:${stamp}`,
-      ...timeLines(event.time),
-      `SUMMARY:${escapeText(event.summary)}`,
-      `DESCRIPTION:${escapeText(event.description)}`,
-      `URL:${event.url}`,
-      ...(event.categories.length > 0
-        ? [`CATEGORIES:${event.categories.map(escapeText).join(',')}`]
-        : []),
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    ]),
-    'END:VCALENDAR',
+    `X-WR-CALNAME:${escapeText(name)}`,
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+function eventLines(event: CalendarEvent, stamp: string): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `DTSTAMP:${stamp}`,
+    ...timeLines(event.time),
+    `SUMMARY:${escapeText(event.summary)}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
+    `URL:${event.url}`,
+    ...(event.categories.length > 0
+      ? [`CATEGORIES:${event.categories.map(escapeText).join(',')}`]
+      : []),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** Lines as iCalendar text: each folded, each ended by CRLF. */
+const text = (lines: string[]) => lines.map((line) => `${foldLine(line)}\r\n`).join('');
+
+/**
+ * The calendar as iCalendar text (CRLF line ends, every line folded), written as its events
+ * arrive, one chunk per batch, so a calendar is never held whole in memory: the feed reads its
+ * events page by page.
+ */
+export async function* streamCalendar(
+  calendar: Omit<Calendar, 'events'>,
+  batches: AsyncIterable<CalendarEvent[]>,
+): AsyncGenerator<string> {
+  const stamp = utcDateTime(calendar.stamp);
+  yield text(headLines(calendar.name));
+  for await (const events of batches) {
+    if (events.length > 0) yield events.map((event) => text(eventLines(event, stamp))).join('');
+  }
+  yield text(['END:VCALENDAR']);
 }

@@ -17,6 +17,7 @@ import {
   type SearchRow,
   type SearchTerms,
 } from './search.repository.js';
+import { fullTextSearchRepository as fullText } from './search-full-text.repository.js';
 
 type KindQuery = (db: Kysely<Database>, terms: SearchTerms, limit: number) => Promise<SearchRow[]>;
 
@@ -26,8 +27,14 @@ type KindQuery = (db: Kysely<Database>, terms: SearchTerms, limit: number) => Pr
  */
 const KINDS: Record<SearchKind, { permission: Permission; query: KindQuery }> = {
   asset: { permission: 'register:read', query: searchRepository.assets },
+  supplier: { permission: 'register:read', query: fullText.suppliers },
+  process: { permission: 'register:read', query: fullText.processes },
   control: { permission: 'catalog:read', query: searchRepository.controls },
+  requirement: { permission: 'catalog:read', query: fullText.requirements },
   'work-order': { permission: 'work:read', query: searchRepository.workOrders },
+  // Nonconformances are read with the work (their list and detail routes ask for work:read).
+  nonconformance: { permission: 'work:read', query: fullText.nonconformances },
+  incident: { permission: 'incidents:read', query: fullText.incidents },
   document: { permission: 'documents:read', query: searchRepository.documents },
   person: { permission: 'people:read', query: searchRepository.people },
   user: { permission: 'users:manage', query: searchRepository.users },
@@ -40,7 +47,7 @@ export function searchableKinds(role: Role): SearchKind[] {
 
 /**
  * The records matching `q` that the role may read, best first (exact, prefix, word start,
- * contains; then kind, then title), at most `limit`, and whether more match. Each kind reads its
+ * contains; then kind, then title or number), at most `limit`, and whether more match. Each kind reads its
  * `limit + 1` best rows, so `more` is true exactly when more than `limit` records match in all.
  */
 export async function searchRecords(

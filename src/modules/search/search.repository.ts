@@ -20,7 +20,15 @@ export interface SearchTerms {
   word: string;
   hyphenWord: string;
   contains: string;
+  /**
+   * The words as a full-text query, each the start of a word (`orders:* & db:*`), or null when
+   * no letter or digit was typed. Only letters and digits reach it, so it is always valid syntax.
+   */
+  fullText: string | null;
 }
+
+/** At most this many words take part in a full-text query (q is at most 100 characters). */
+const FULL_TEXT_WORDS = 8;
 
 export function searchTerms(q: string): SearchTerms {
   const lower = q.toLowerCase();
@@ -31,7 +39,19 @@ export function searchTerms(q: string): SearchTerms {
     word: `% ${escaped}%`,
     hyphenWord: `%-${escaped}%`,
     contains: `%${escaped}%`,
+    fullText: fullTextQuery(lower),
   };
+}
+
+/** The record number typed as "WO-12", "wo12", "#12" or "12" for the given label, or null. */
+export function numberTyped(exact: string, label: string): number | null {
+  const digits = new RegExp(`^(?:${label}-?|#)?0*(\\d{1,9})$`).exec(exact)?.[1];
+  return digits === undefined ? null : Number(digits);
+}
+
+function fullTextQuery(lower: string): string | null {
+  const words = (lower.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, FULL_TEXT_WORDS);
+  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(' & ');
 }
 
 /**
@@ -56,7 +76,8 @@ function containsAny(texts: RawBuilder<string>[], t: SearchTerms): RawBuilder<bo
   )})`;
 }
 
-const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
+/** A column lower-cased, as the searched texts are compared. */
+export const lower = (column: string) => sql<string>`lower(${sql.ref(column)})`;
 
 /**
  * SQL of the search, one query per kind, each its `limit` best rows in rank then title order.
@@ -90,9 +111,8 @@ export const searchRepository = {
   },
   workOrders: async (db: Kysely<Database>, t: SearchTerms, limit: number): Promise<SearchRow[]> => {
     const label = sql<string>`('wo-' || lpad(number::text, 6, '0'))`;
-    const digits = /^(?:wo-?|#)?0*(\d{1,9})$/.exec(t.exact)?.[1];
-    const byNumber =
-      digits === undefined ? sql<boolean>`false` : sql<boolean>`number = ${Number(digits)}`;
+    const number = numberTyped(t.exact, 'wo');
+    const byNumber = number === null ? sql<boolean>`false` : sql<boolean>`number = ${number}`;
     const texts = [lower('title'), label];
     const result = await sql<SearchRow>`
       select id, null as key, title, 'WO-' || lpad(number::text, 6, '0') || ' · ' || status as detail,

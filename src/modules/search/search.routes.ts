@@ -12,7 +12,7 @@ export function registerSearchRoutes(api: Api, ctx: AppContext): void {
     schema: {
       tags: ['search'],
       summary:
-        'Assets, controls, work orders, documents, people and users matching the words, limited to what the role may read, best first',
+        'Assets, suppliers, processes, controls, requirements, work orders, nonconformances, incidents, documents, people and users matching the words, limited to what the role may read, best first',
       querystring: searchQuerySchema,
       response: { 200: searchAnswerSchema },
     },

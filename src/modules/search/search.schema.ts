@@ -3,8 +3,13 @@ import { z } from 'zod';
 /** What the search finds, in the order results of equal rank are shown. */
 export const SEARCH_KINDS = [
   'asset',
+  'supplier',
+  'process',
   'control',
+  'requirement',
   'work-order',
+  'nonconformance',
+  'incident',
   'document',
   'person',
   'user',
@@ -24,7 +29,9 @@ export const searchQuerySchema = z.object({
     .trim()
     .min(1, 'is required: what to search for')
     .max(100, 'may be at most 100 characters')
-    .describe('What to look for: a key, a name or title, a tag, an e-mail, a work order number'),
+    .describe(
+      'What to look for: a key, a name or title, words of a description, a tag, an e-mail, a work order, nonconformance or incident number',
+    ),
   limit: z.coerce
     .number()
     .int()
@@ -41,9 +48,11 @@ export const searchResultSchema = z.object({
   key: z
     .string()
     .nullable()
-    .describe('The key its page is addressed by (assets, controls, documents); null otherwise'),
+    .describe(
+      "The key its page is addressed by (assets, suppliers, processes, controls, documents; a requirement's framework); null otherwise",
+    ),
   title: z.string().describe('Its name or title'),
-  detail: z.string().describe('A second line: the key, e-mail, tags or status'),
+  detail: z.string().describe('A second line: the key, number, e-mail, tags, framework or status'),
   match: z.enum(SEARCH_MATCHES).describe('How it matched: exact, prefix, word start or contains'),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -27,10 +27,21 @@ export function pathOfResult(result: SearchResult): string {
   switch (result.kind) {
     case 'asset':
       return `/assets/${key}`;
+    case 'supplier':
+      return `/suppliers/${key}`;
+    case 'process':
+      return `/processes/${key}`;
     case 'control':
       return `/controls/${key}`;
+    case 'requirement':
+      // A requirement is shown on its framework's page; the result's key is the framework's.
+      return `/frameworks/${key}`;
     case 'work-order':
       return `/work-orders/${result.id}`;
+    case 'nonconformance':
+      return '/nonconformances';
+    case 'incident':
+      return `/incidents/${result.id}`;
     case 'document':
       return `/documents/${key}`;
     case 'person':
@@ -42,8 +53,13 @@ export function pathOfResult(result: SearchResult): string {
 
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   asset: 'Asset',
+  supplier: 'Supplier',
+  process: 'Process',
   control: 'Control',
+  requirement: 'Requirement',
   'work-order': 'Work order',
+  nonconformance: 'Nonconformance',
+  incident: 'Incident',
   document: 'Document',
   person: 'Person',
   user: 'User',

@@ -1,5 +1,5 @@
 import { Alert, List } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { ApiError } from '../api/client.js';
 import { plainValidationMessage } from './format.js';
 
@@ -25,6 +25,28 @@ function fieldName(path: string, prefix: string): string {
     .split('.')
     .map((segment) => (/^\d+$/.test(segment) ? String(Number(segment) + 1) : segment))
     .join(' ');
+}
+
+/**
+ * After a submit that failed, the first invalid field of the form (in page order) is scrolled to
+ * the middle of the view and focused, so a long form never leaves its error out of sight. Give it
+ * the form's ref and whatever changes at each failed submit (the API error, the missing fields).
+ */
+export function useFirstErrorInView(
+  form: RefObject<HTMLFormElement | null>,
+  ...failures: readonly unknown[]
+): void {
+  useEffect(() => {
+    if (!failures.some((failure) => failure !== null && failure !== undefined)) return;
+    // After this render has marked the fields (and the error summary has scrolled itself).
+    const frame = requestAnimationFrame(() => {
+      const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (!first) return;
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [form, ...failures]);
 }
 
 /** A form's values with a typed setter per field. */

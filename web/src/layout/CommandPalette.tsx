@@ -81,7 +81,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
 
   const optionId = (index: number) => `${listId}-option-${index}`;
   const status = !words.trim()
-    ? 'Type a key, name, tag, e-mail or work order number'
+    ? 'Type a key, a name, words of a title, a tag, an e-mail or a number (WO-12, NC-3, INC-7)'
     : search.isFetching && items.length === 0
       ? 'Searching…'
       : items.length === 0
@@ -93,7 +93,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
       <TextInput
         data-autofocus
         aria-label="Search records"
-        placeholder="Search assets, controls, work orders, documents, people"
+        placeholder="Search assets, suppliers, controls, work, nonconformances, incidents, people…"
         value={words}
         onChange={(event) => {
           setWords(event.currentTarget.value);

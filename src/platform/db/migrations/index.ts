@@ -41,6 +41,7 @@ import * as findingsImportUpkeep from './2026-12-07T01-00_findings-import-upkeep
 import * as assignmentsAndComments from './2026-12-07T03-00_assignments-and-comments.js';
 import * as calendarFeedsAndSearch from './2026-12-07T04-00_calendar-feeds-and-search.js';
 import * as postureCountsPerLane from './2026-12-07T05-00_posture-counts-per-lane.js';
+import * as searchDocuments from './2026-12-08T02-00_search-documents.js';
 import * as occurrencePastWorkFromEvents from './2026-12-08T03-00_occurrence-past-work-from-events.js';
 
 /**
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T03-00_assignments-and-comments': assignmentsAndComments,
   '2026-12-07T04-00_calendar-feeds-and-search': calendarFeedsAndSearch,
   '2026-12-07T05-00_posture-counts-per-lane': postureCountsPerLane,
+  '2026-12-08T02-00_search-documents': searchDocuments,
   '2026-12-08T03-00_occurrence-past-work-from-events': occurrencePastWorkFromEvents,
 };
 

@@ -1,9 +1,14 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateAsset } from '../../api/register.js';
-import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
+import {
+  FormError,
+  fieldErrors,
+  useFirstErrorInView,
+  useFormValues,
+} from '../../components/form.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AssetFields } from './AssetFields.js';
 import {
@@ -18,13 +23,16 @@ export function AssetCreatePage() {
   const navigate = useNavigate();
   const create = useCreateAsset();
   const { values, setField } = useFormValues(EMPTY_ASSET_FORM);
-  const [missing, setMissing] = useState<Partial<Record<AssetFormField, string>>>({});
+  const [missing, setMissing] = useState<Partial<Record<AssetFormField, string>> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFirstErrorInView(formRef, create.error, missing);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const unchosen = missingChoices(values);
-    setMissing(unchosen);
-    if (Object.keys(unchosen).length > 0) return;
+    const anyMissing = Object.keys(unchosen).length > 0;
+    setMissing(anyMissing ? unchosen : null);
+    if (anyMissing) return;
     create.mutate(toAssetInput(values), {
       onSuccess: (asset) => {
         notifications.show({ color: 'teal', message: `Asset ${asset.key} created` });
@@ -40,7 +48,7 @@ export function AssetCreatePage() {
         description="Record a piece of infrastructure the organisation depends on."
         crumbs={[{ label: 'Assets', to: '/assets' }]}
       />
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="lg" maw={960}>
           <FormError error={create.error} fields={ASSET_FORM_FIELDS} />
           <AssetFields

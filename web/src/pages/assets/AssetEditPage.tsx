@@ -1,10 +1,15 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useAsset, useUpdateAsset } from '../../api/register.js';
 import type { AssetView } from '../../api/types.js';
-import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
+import {
+  FormError,
+  fieldErrors,
+  useFirstErrorInView,
+  useFormValues,
+} from '../../components/form.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { useRequiredParam } from '../../components/params.js';
@@ -26,6 +31,8 @@ function AssetEditForm({ asset }: { asset: AssetView }) {
   const update = useUpdateAsset(asset.key);
   const { values, setField } = useFormValues(() => assetToFormValues(asset));
   const [nothingChanged, setNothingChanged] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFirstErrorInView(formRef, update.error);
   const detailPath = `/assets/${encodeURIComponent(asset.key)}`;
 
   function submit(event: FormEvent) {
@@ -54,7 +61,7 @@ function AssetEditForm({ asset }: { asset: AssetView }) {
           { label: asset.key, to: detailPath },
         ]}
       />
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="lg" maw={960}>
           <FormError error={update.error} fields={ASSET_FORM_FIELDS} />
           <AssetFields

@@ -5,6 +5,13 @@ import { fieldChanges } from '../../components/audit-diff.js';
 import { ChangeList } from '../../components/ChangeList.js';
 import { formatDateTime } from '../../components/format.js';
 
+/** Who acted, in words: the stored actor types are codes. */
+const ACTOR_TYPE_WORDS: Partial<Record<string, string>> = {
+  user: 'Person',
+  token: 'API token',
+  system: 'Plumbline itself',
+};
+
 /** One event; expands to show what changed (or the full snapshots when there is no "before"). */
 export function AuditEventRow({ event }: { event: AuditEventView }) {
   const [opened, { toggle }] = useDisclosure(false);
@@ -34,9 +41,11 @@ export function AuditEventRow({ event }: { event: AuditEventView }) {
         </Table.Td>
         <Table.Td>{formatDateTime(event.occurredAt)}</Table.Td>
         <Table.Td>
-          <Text size="sm">{event.actorLabel}</Text>
+          <Text size="sm">{event.actorName ?? event.actorLabel}</Text>
           <Text size="xs" c="dimmed">
-            {event.actorType}
+            {event.actorName
+              ? event.actorLabel
+              : (ACTOR_TYPE_WORDS[event.actorType] ?? event.actorType)}
           </Text>
         </Table.Td>
         <Table.Td>
