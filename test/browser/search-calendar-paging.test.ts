@@ -27,6 +27,7 @@ describe('search, calendar and asset paging in a real browser', () => {
   let engineerEmail: string;
   let overdueDueAt: string;
   let incidentId: string;
+  let nonconformanceId: string;
 
   beforeAll(async () => {
     harness = await startBrowserHarness();
@@ -71,7 +72,7 @@ describe('search, calendar and asset paging in a real browser', () => {
     });
     expect(incident.statusCode).toBe(201);
     incidentId = incident.json<{ id: string }>().id;
-    const nonconformance = await t.call(quality, 'POST', '/api/v1/nonconformances', {
+    const raised = await t.call(quality, 'POST', '/api/v1/nonconformances', {
       title: 'Ledger restore test skipped',
       description: 'The quarterly restore did not run.',
       requirementNotMet: 'Restores are tested every quarter',
@@ -81,7 +82,8 @@ describe('search, calendar and asset paging in a real browser', () => {
       owner: 'quality',
       dueOn: '2026-04-30',
     });
-    expect(nonconformance.statusCode).toBe(201);
+    expect(raised.statusCode).toBe(201);
+    nonconformanceId = raised.json<{ id: string }>().id;
   });
   afterAll(() => harness?.close());
 
@@ -158,7 +160,7 @@ describe('search, calendar and asset paging in a real browser', () => {
     await input.fill('NC-1');
     await expect.poll(() => options.first().textContent()).toContain('Ledger restore test skipped');
     await page.keyboard.press('Enter');
-    await expectPath(page, '/nonconformances');
+    await expectPath(page, `/nonconformances/${nonconformanceId}`);
     expect(problems).toEqual([]);
   });
 

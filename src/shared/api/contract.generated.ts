@@ -1003,7 +1003,10 @@ export interface ApiContract {
             occurredAt: string;
             actorType: string;
             actorId: string | null;
+            /** Who acted as recorded then: an e-mail, a token name or plumbline */
             actorLabel: string;
+            /** The acting person's display name now, when the actor is a person; null otherwise */
+            actorName: string | null;
             action: string;
             entityType: string;
             entityId: string;
@@ -1369,7 +1372,10 @@ export interface ApiContract {
             occurredAt: string;
             actorType: string;
             actorId: string | null;
+            /** Who acted as recorded then: an e-mail, a token name or plumbline */
             actorLabel: string;
+            /** The acting person's display name now, when the actor is a person; null otherwise */
+            actorName: string | null;
             action: string;
             entityType: string;
             entityId: string;
@@ -14373,7 +14379,7 @@ export interface ApiContract {
     get: {
       request: {
         query: {
-          /** What to look for: a key, a name or title, a tag, an e-mail, a work order number */
+          /** What to look for: a key, a name or title, words of a description, a tag, an e-mail, a work order, nonconformance or incident number */
           q: string;
           /** Results to answer, 1 to 20 */
           limit?: number | string | null;
@@ -14383,14 +14389,14 @@ export interface ApiContract {
         200: {
           /** Best matches first, at most `limit` */
           items: Array<{
-            kind: "asset" | "control" | "work-order" | "document" | "person" | "user";
+            kind: "asset" | "supplier" | "process" | "control" | "requirement" | "work-order" | "nonconformance" | "incident" | "document" | "person" | "user";
             /** The record id (a UUID) */
             id: string;
-            /** The key its page is addressed by (assets, controls, documents); null otherwise */
+            /** The key its page is addressed by (assets, suppliers, processes, controls, documents; a requirement's framework); null otherwise */
             key: string | null;
             /** Its name or title */
             title: string;
-            /** A second line: the key, e-mail, tags or status */
+            /** A second line: the key, number, e-mail, tags, framework or status */
             detail: string;
             /** How it matched: exact, prefix, word start or contains */
             match: "exact" | "prefix" | "word" | "contains";

@@ -39,7 +39,7 @@ export function pathOfResult(result: SearchResult): string {
     case 'work-order':
       return `/work-orders/${result.id}`;
     case 'nonconformance':
-      return '/nonconformances';
+      return `/nonconformances/${result.id}`;
     case 'incident':
       return `/incidents/${result.id}`;
     case 'document':
