@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, type AppErrorCode } from '../errors.js';
 import type { Actor } from './actor.js';
@@ -84,11 +85,16 @@ export async function mutateEachOrNone(
           continue;
         }
         seen.add(id);
+        // A savepoint per row: a row refused after a failed statement (a constraint the use case
+        // reports as a conflict) must not leave the transaction aborted for the rows after it.
+        await sql`savepoint each_or_none_row`.execute(tx.trx);
         try {
           await applyOne(tx, id);
+          await sql`release savepoint each_or_none_row`.execute(tx.trx);
           results.push({ id, outcome: 'done', reason: null });
         } catch (error) {
           if (!(error instanceof AppError) || !ROW_REFUSALS.has(error.code)) throw error;
+          await sql`rollback to savepoint each_or_none_row`.execute(tx.trx);
           results.push({ id, outcome: 'refused', reason: error.message });
         }
       }
