@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useCompleteSetup, useSetupStatus } from '../../api/identity.js';
+import { useCompleteSetup, useLogin, useSetupStatus } from '../../api/identity.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { FormError, fieldErrors, useFormValues } from '../../components/form.js';
 import { Loading } from '../../components/Loading.js';
@@ -11,12 +11,17 @@ import { NewPasswordFields } from './NewPasswordFields.js';
 
 const FIELDS = ['email', 'name', 'password'] as const;
 
-/** First run: the one-time link from the server log creates the first administrator. */
+/**
+ * First run: the one-time link from the server log creates the first administrator, who is then
+ * signed in with the password just chosen and continues straight into two-factor enrolment (the
+ * sign-in page shows that step for a session that must enrol).
+ */
 export function SetupPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
   const status = useSetupStatus();
   const complete = useCompleteSetup();
+  const login = useLogin();
   const navigate = useNavigate();
   const { values, setField } = useFormValues({ email: '', name: '', password: '' });
   const [repeat, setRepeat] = useState('');
@@ -30,12 +35,20 @@ export function SetupPage() {
       { token, ...values },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            title: 'Administrator created',
-            message: 'Sign in to continue.',
-          });
-          void navigate('/login', { replace: true });
+          login.mutate(
+            { email: values.email, password: values.password },
+            {
+              onSuccess: () => void navigate('/login', { replace: true }),
+              onError: () => {
+                notifications.show({
+                  color: 'teal',
+                  title: 'Administrator created',
+                  message: 'Sign in to continue.',
+                });
+                void navigate('/login', { replace: true });
+              },
+            },
+          );
         },
       },
     );
@@ -92,7 +105,12 @@ export function SetupPage() {
             onRepeat={setRepeat}
             error={errors.password}
           />
-          <Button type="submit" loading={complete.isPending} disabled={!token} fullWidth>
+          <Button
+            type="submit"
+            loading={complete.isPending || login.isPending}
+            disabled={!token}
+            fullWidth
+          >
             Create administrator
           </Button>
         </Stack>
