@@ -144,6 +144,32 @@ describe('web UI in a real browser', () => {
     expect(problems.filter((problem) => !problem.includes('400'))).toEqual([]);
   });
 
+  it('brings the field the server refused into view and focus on any form with a summary (the process form)', async () => {
+    const { t } = harness;
+    const quality = await t.createUser('quality');
+    const { page, problems } = await openPage(harness);
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await page.goto('/processes/new');
+    await expectPath(page, '/login');
+    await signIn(page, quality.email, TEST_PASSWORD);
+    await expectPath(page, '/processes/new');
+
+    await field(page, 'Key').fill('Not A Key!');
+    await field(page, 'Name').fill('Scroll test process');
+    await choose(page, 'Owner role', 'Quality');
+    await page.getByRole('button', { name: 'Create process' }).click();
+    const key = field(page, 'Key');
+    await expect.poll(() => key.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await key.evaluate((node) => {
+        const box = node.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    expect(problems.filter((problem) => !problem.includes('400'))).toEqual([]);
+  });
+
   it('makes an admin enrol in two-factor authentication before reaching the app', async () => {
     const { t } = harness;
     const admin = await t.createUser('admin');

@@ -73,9 +73,22 @@ export function FormError({
   prefix?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  // Long forms submit at the bottom: bring the summary into view when a new error arrives.
+  // Long forms submit at the bottom: when a new error arrives, bring its first marked field into
+  // view and focus it (after this render has marked the fields), or else the summary itself.
   useEffect(() => {
-    if (error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!error) return;
+    const frame = requestAnimationFrame(() => {
+      const first = ref.current
+        ?.closest('form')
+        ?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (first) {
+        first.scrollIntoView({ block: 'center' });
+        first.focus({ preventScroll: true });
+      } else {
+        ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [error]);
   if (!error) return null;
   const issuesOfError = error instanceof ApiError ? error.issues : [];
