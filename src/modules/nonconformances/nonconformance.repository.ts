@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { DEFICIENCY_SOURCES } from './nonconformance.schema.js';
 
@@ -58,7 +58,12 @@ export const nonconformanceRepository = {
     if (filter.sourceId) select = select.where('source_id', '=', filter.sourceId);
     if (filter.ownerRole) select = select.where('owner_role', '=', filter.ownerRole);
     if (filter.ownerUserId) select = select.where('owner_user_id', '=', filter.ownerUserId);
-    if (filter.ids) select = select.where('id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
+    // An empty selection selects nothing (an empty string would not even parse as a uuid).
+    if (filter.ids)
+      select =
+        filter.ids.length > 0
+          ? select.where('id', 'in', filter.ids)
+          : select.where(sql<boolean>`false`);
     const overdue = filter.overdue;
     if (overdue) {
       select = select.where((eb) => {
