@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pglite = await PGlite.create();
   const database = await openDatabase({ kind: 'pglite-instance', pglite, ownsInstance: true });
   await migrateToLatest(database.db);
+  // A checkpoint first: each copy then starts without replaying the migrations' WAL.
+  await pglite.exec('checkpoint');
   const dump = await pglite.dumpDataDir('none');
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-template-'));
   const templatePath = path.join(directory, 'template.tar');

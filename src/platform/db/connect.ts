@@ -54,6 +54,11 @@ const typeParsers = {
  */
 const PGLITE_SETTINGS = ['shared_buffers=32MB'];
 
+/** The start parameters of every embedded PostgreSQL we open (the tests' copies too). */
+export function pgliteStartParams(): string[] {
+  return [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])];
+}
+
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; schema?: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string }
@@ -84,10 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     lock = acquireLockFile(target.dataDir);
     try {
       pglite = await PGlite.create(`${target.dataDir}/pgdata`, {
-        startParams: [
-          ...PGlite.defaultStartParams,
-          ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting]),
-        ],
+        startParams: pgliteStartParams(),
       });
     } catch (error) {
       lock.release();
