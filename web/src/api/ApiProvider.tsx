@@ -1,5 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { untypedClient, type ApiClient } from './client.js';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { WebApiClient } from './web-client.js';
 
 const ApiContext = createContext<WebApiClient | null>(null);
@@ -13,10 +12,4 @@ export function useApiClient(): WebApiClient {
   const client = useContext(ApiContext);
   if (!client) throw new Error('useApiClient must be used inside <ApiProvider>');
   return client;
-}
-
-/** The untyped calls of the areas not yet moved to `useApiClient()`. */
-export function useApi(): ApiClient {
-  const client = useApiClient();
-  return useMemo(() => untypedClient(client), [client]);
 }

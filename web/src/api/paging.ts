@@ -5,10 +5,9 @@
  */
 import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { Page } from '../../../src/platform/http/paging.js';
-import type { ApiClient as TypedApiClient, ItemOf } from '../../../src/shared/api/api-client.js';
+import type { ApiClient, ItemOf } from '../../../src/shared/api/api-client.js';
 import { readPage, type ListPath, type ListRequest } from '../../../src/shared/api/list-pages.js';
-import { useApi, useApiClient } from './ApiProvider.js';
-import type { ApiClient, Query } from './client.js';
+import { useApiClient } from './ApiProvider.js';
 
 export type { Page };
 
@@ -16,62 +15,6 @@ export type { Page };
 export const TABLE_PAGE_SIZE = 100;
 /** The largest page the server hands out, for reading a whole list. */
 const WHOLE_LIST_PAGE_SIZE = 1000;
-
-/**
- * A list shown a page at a time: `data` is the rows loaded so far, `hasNextPage` says whether more
- * follow, `fetchNextPage` loads them (see LoadMore). With `pollWhile`, the loaded pages are read
- * again every second while a loaded row matches it (a pack being built).
- */
-export function usePagedListUntyped<Item>(
-  queryKey: QueryKey,
-  path: string,
-  query: Query = {},
-  pageSize = TABLE_PAGE_SIZE,
-  pollWhile?: (item: Item) => boolean,
-) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: [...queryKey, 'paged', pageSize],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Item>>(path, { ...query, limit: pageSize, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items),
-    refetchInterval: (current) =>
-      pollWhile && current.state.data?.pages.some((page) => page.items.some(pollWhile))
-        ? 1000
-        : false,
-  });
-}
-
-/** Every row of a list, page after page. */
-export async function readWholeListUntyped<Item>(
-  api: ApiClient,
-  path: string,
-  query: Query,
-): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await api.get<Page<Item>>(path, {
-      ...query,
-      limit: WHOLE_LIST_PAGE_SIZE,
-      cursor,
-    });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return items;
-}
-
-/** A whole list, for views that count or group all of it (the dashboard's work counts). */
-export function useWholeListUntyped<Item>(queryKey: QueryKey, path: string, query: Query = {}) {
-  const api = useApi();
-  return useQuery({
-    queryKey: [...queryKey, 'whole'],
-    queryFn: () => readWholeListUntyped<Item>(api, path, query),
-  });
-}
 
 /**
  * A list shown a page at a time: `data` is the rows loaded so far, `hasNextPage` says whether more
@@ -102,7 +45,7 @@ export function usePagedList<P extends ListPath>(
 
 /** Every row of a list, page after page. */
 export async function readWholeList<P extends ListPath>(
-  api: Pick<TypedApiClient, 'get'>,
+  api: Pick<ApiClient, 'get'>,
   path: P,
   request: ListRequest<P>,
 ): Promise<ItemOf<P>[]> {

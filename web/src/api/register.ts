@@ -1,23 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
-import { usePagedListUntyped, useWholeListUntyped } from './paging.js';
+import { useApiClient } from './ApiProvider.js';
+import { usePagedList, useWholeList } from './paging.js';
 import type {
   AssetFilters,
-  AssetImportReport,
   AssetInput,
   AssetPatch,
-  AssetView,
-  AuditEventView,
-  ListResponse,
   MatrixRowInput,
   MatrixRowPatch,
-  MatrixRowView,
   ProcessInput,
   ProcessPatch,
-  ProcessView,
   SupplierInput,
   SupplierPatch,
-  SupplierView,
 } from './types.js';
 
 /**
@@ -32,65 +25,65 @@ function useInvalidateRegister(): () => Promise<void> {
 }
 
 export function useAssets(filters: AssetFilters = {}) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [REGISTER, 'assets', filters],
-    queryFn: () => api.get<ListResponse<AssetView>>('/assets', { ...filters }),
+    queryFn: () => api.get('/assets', { query: filters }),
     select: (data) => data.items,
   });
 }
 
 /** The asset list a page at a time (keyset cursor), for the register's table. */
 export function usePagedAssets(filters: AssetFilters = {}) {
-  return usePagedListUntyped<AssetView>([REGISTER, 'assets', filters], '/assets', { ...filters });
+  return usePagedList([REGISTER, 'assets', filters], '/assets', { query: filters });
 }
 
 export function useAsset(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [REGISTER, 'asset', key],
-    queryFn: () => api.get<AssetView>(`/assets/${encodeURIComponent(key)}`),
+    queryFn: () => api.get('/assets/{key}', { path: { key } }),
   });
 }
 
 export function useAssetHistory(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [REGISTER, 'asset-history', key],
-    queryFn: () =>
-      api.get<ListResponse<AuditEventView>>(`/assets/${encodeURIComponent(key)}/history`),
+    queryFn: () => api.get('/assets/{key}/history', { path: { key } }),
     select: (data) => data.items,
   });
 }
 
 export function useCreateAsset() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
-    mutationFn: (input: AssetInput) => api.send<AssetView>('POST', '/assets', input),
+    mutationFn: (input: AssetInput) => api.send('POST', '/assets', { body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useUpdateAsset(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
     mutationFn: (patch: AssetPatch) =>
-      api.send<AssetView>('PATCH', `/assets/${encodeURIComponent(key)}`, patch),
+      api.send('PATCH', '/assets/{key}', { path: { key }, body: patch }),
     onSuccess: invalidate,
   });
 }
 
 export function useImportAssets() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
+    // A file with bad rows is answered with its report (400), not an error.
     mutationFn: (input: { csv: string; dryRun: boolean; partial: boolean }) =>
-      api.send<AssetImportReport>('POST', '/assets/import', input.csv, {
-        contentType: 'text/csv',
+      api.send('POST', '/assets/import', {
         query: { dryRun: input.dryRun, partial: input.partial },
-        acceptNonErrorBody: true,
+        raw: { contentType: 'text/csv', content: input.csv },
+        answerStatuses: [400],
       }),
     onSuccess: async (report) => {
       if (report.written) await invalidate();
@@ -100,107 +93,107 @@ export function useImportAssets() {
 
 /** Every supplier, page after page (pickers and counts need all of them). */
 export function useSuppliers() {
-  return useWholeListUntyped<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
+  return useWholeList([REGISTER, 'suppliers'], '/suppliers', {});
 }
 
 /** Suppliers a page at a time, for the suppliers table. */
 export function useSupplierPages() {
-  return usePagedListUntyped<SupplierView>([REGISTER, 'suppliers'], '/suppliers');
+  return usePagedList([REGISTER, 'suppliers'], '/suppliers', {});
 }
 
 export function useSupplier(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [REGISTER, 'supplier', key],
-    queryFn: () => api.get<SupplierView>(`/suppliers/${encodeURIComponent(key)}`),
+    queryFn: () => api.get('/suppliers/{key}', { path: { key } }),
   });
 }
 
 export function useCreateSupplier() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
-    mutationFn: (input: SupplierInput) => api.send<SupplierView>('POST', '/suppliers', input),
+    mutationFn: (input: SupplierInput) => api.send('POST', '/suppliers', { body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useUpdateSupplier(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
     mutationFn: (patch: SupplierPatch) =>
-      api.send<SupplierView>('PATCH', `/suppliers/${encodeURIComponent(key)}`, patch),
+      api.send('PATCH', '/suppliers/{key}', { path: { key }, body: patch }),
     onSuccess: invalidate,
   });
 }
 
 /** Every process, page after page (counts and pickers need all of them). */
 export function useProcesses() {
-  return useWholeListUntyped<ProcessView>([REGISTER, 'processes'], '/processes');
+  return useWholeList([REGISTER, 'processes'], '/processes', {});
 }
 
 /** Processes a page at a time, for the processes table. */
 export function useProcessPages() {
-  return usePagedListUntyped<ProcessView>([REGISTER, 'processes'], '/processes');
+  return usePagedList([REGISTER, 'processes'], '/processes', {});
 }
 
 export function useProcess(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [REGISTER, 'process', key],
-    queryFn: () => api.get<ProcessView>(`/processes/${encodeURIComponent(key)}`),
+    queryFn: () => api.get('/processes/{key}', { path: { key } }),
   });
 }
 
 export function useCreateProcess() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
-    mutationFn: (input: ProcessInput) => api.send<ProcessView>('POST', '/processes', input),
+    mutationFn: (input: ProcessInput) => api.send('POST', '/processes', { body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useUpdateProcess(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
     mutationFn: (patch: ProcessPatch) =>
-      api.send<ProcessView>('PATCH', `/processes/${encodeURIComponent(key)}`, patch),
+      api.send('PATCH', '/processes/{key}', { path: { key }, body: patch }),
     onSuccess: invalidate,
   });
 }
 
 /** The whole matrix, or one process's or asset's rows, page after page: the pages group them. */
 export function useMatrix(filter: { process?: string; asset?: string } = {}) {
-  return useWholeListUntyped<MatrixRowView>([REGISTER, 'matrix', filter], '/matrix', filter);
+  return useWholeList([REGISTER, 'matrix', filter], '/matrix', { query: filter });
 }
 
 export function useLinkAsset() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
-    mutationFn: (input: MatrixRowInput) => api.send<MatrixRowView>('POST', '/matrix', input),
+    mutationFn: (input: MatrixRowInput) => api.send('POST', '/matrix', { body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useUpdateMatrixRow() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: MatrixRowPatch }) =>
-      api.send<MatrixRowView>('PATCH', `/matrix/${id}`, patch),
+      api.send('PATCH', '/matrix/{id}', { path: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }
 
 export function useUnlinkMatrixRow() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateRegister();
   return useMutation({
-    mutationFn: (id: string) => api.send<{ ok: true }>('DELETE', `/matrix/${id}`),
+    mutationFn: (id: string) => api.send('DELETE', '/matrix/{id}', { path: { id } }),
     onSuccess: invalidate,
   });
 }

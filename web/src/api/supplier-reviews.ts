@@ -1,22 +1,18 @@
 /** Supplier oversight: reviews, certificates and timelines, with types from the server's schemas. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import type {
   CheckCuecBody,
-  CreateReviewBody,
   Decision,
   ReviewDetail,
   ReviewStatus,
   ReviewView,
-  SupplierEventView,
-  supplierCertificatesSchema,
 } from '../../../src/modules/supplier-reviews/supplier-review.schema.js';
-import { useApi } from './ApiProvider.js';
-import { usePagedListUntyped } from './paging.js';
+import type { BodyOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
+import { usePagedList } from './paging.js';
 import type { SignatureCredentials } from './work-types.js';
 
-export type { Decision, ReviewDetail, ReviewStatus, ReviewView, SupplierEventView };
-export type SupplierCertificate = z.infer<typeof supplierCertificatesSchema>['items'][number];
+export type { Decision, ReviewDetail, ReviewStatus, ReviewView };
 
 const SUPPLIER_REVIEWS = 'supplier-reviews';
 
@@ -26,38 +22,30 @@ export function useSupplierReviews(filter: { supplier?: string; status?: ReviewS
     ...(filter.supplier ? { supplier: filter.supplier } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
-  return usePagedListUntyped<ReviewView>(
-    [SUPPLIER_REVIEWS, 'list', query],
-    '/supplier-reviews',
-    query,
-  );
+  return usePagedList([SUPPLIER_REVIEWS, 'list', query], '/supplier-reviews', { query });
 }
 
 export function useSupplierReview(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [SUPPLIER_REVIEWS, 'detail', id],
-    queryFn: () => api.get<ReviewDetail>(`/supplier-reviews/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/supplier-reviews/{id}', { path: { id } }),
   });
 }
 
 export function useSupplierCertificates(key: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [SUPPLIER_REVIEWS, 'certificates', key],
-    queryFn: () =>
-      api.get<{ items: SupplierCertificate[] }>(
-        `/suppliers/${encodeURIComponent(key)}/certificates`,
-      ),
+    queryFn: () => api.get('/suppliers/{key}/certificates', { path: { key } }),
     select: (data) => data.items,
   });
 }
 
 export function useSupplierTimeline(key: string) {
-  return usePagedListUntyped<SupplierEventView>(
-    [SUPPLIER_REVIEWS, 'timeline', key],
-    `/suppliers/${encodeURIComponent(key)}/timeline`,
-  );
+  return usePagedList([SUPPLIER_REVIEWS, 'timeline', key], '/suppliers/{key}/timeline', {
+    path: { key },
+  });
 }
 
 function useInvalidate() {
@@ -69,47 +57,40 @@ function useInvalidate() {
 }
 
 export function useCreateSupplierReview(supplierKey: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: Partial<CreateReviewBody>) =>
-      api.send<ReviewDetail>(
-        'POST',
-        `/suppliers/${encodeURIComponent(supplierKey)}/reviews`,
-        input,
-      ),
+    mutationFn: (input: BodyOf<'/suppliers/{key}/reviews', 'post'>) =>
+      api.send('POST', '/suppliers/{key}/reviews', { path: { key: supplierKey }, body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useCheckCuec(reviewId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ position, ...body }: CheckCuecBody & { position: number }) =>
-      api.send<ReviewDetail>(
-        'PATCH',
-        `/supplier-reviews/${encodeURIComponent(reviewId)}/cuecs/${position}`,
+      api.send('PATCH', '/supplier-reviews/{id}/cuecs/{position}', {
+        path: { id: reviewId, position },
         body,
-      ),
-    onSuccess: invalidate,
-  });
-}
-
-export function useAddCuec(reviewId: string) {
-  const api = useApi();
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (text: string) =>
-      api.send<ReviewDetail>('POST', `/supplier-reviews/${encodeURIComponent(reviewId)}/cuecs`, {
-        text,
       }),
     onSuccess: invalidate,
   });
 }
 
+export function useAddCuec(reviewId: string) {
+  const api = useApiClient();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (text: string) =>
+      api.send('POST', '/supplier-reviews/{id}/cuecs', { path: { id: reviewId }, body: { text } }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useSignSupplierReview(reviewId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (
@@ -119,27 +100,19 @@ export function useSignSupplierReview(reviewId: string) {
         nextReviewDue: string;
         note?: string;
       },
-    ) =>
-      api.send<ReviewDetail>(
-        'POST',
-        `/supplier-reviews/${encodeURIComponent(reviewId)}/sign`,
-        input,
-      ),
+    ) => api.send('POST', '/supplier-reviews/{id}/sign', { path: { id: reviewId }, body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useAttachReviewEvidence(reviewId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<unknown>(
-        `/supplier-reviews/${encodeURIComponent(reviewId)}/evidence`,
-        form,
-      );
+      return api.send('POST', '/supplier-reviews/{id}/evidence', { path: { id: reviewId }, form });
     },
     onSuccess: invalidate,
   });

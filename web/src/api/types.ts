@@ -130,10 +130,6 @@ export interface OwnEngagement {
   expiresAt: string;
 }
 
-export interface ListResponse<T> {
-  items: T[];
-}
-
 /** Filters the asset list accepts (a subset of the server's query schema). */
 export interface AssetFilters {
   q?: string | undefined;

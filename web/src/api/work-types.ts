@@ -71,9 +71,7 @@ export type {
   BulkAssignResponse,
   WorkRef,
 } from '../../../src/modules/work-orders/work-assignment.js';
-export type { CommentView } from '../../../src/modules/comments/comment.schema.js';
 export type { EachOrNoneReport } from '../../../src/platform/audit/mutate-each-or-none.js';
-export type { Colleague } from '../../../src/modules/identity/colleagues.js';
 
 /**
  * Re-authentication for an electronic signature: the password, or a code from the app; for a

@@ -1,25 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.js';
-import { apiUrl } from './client.js';
-import { usePagedListUntyped, useWholeListUntyped } from './paging.js';
-import type { OccurrenceStatus, OccurrenceView, OwnerRole } from './types.js';
+import { apiUrl, type QueryOf, type ResponseOf } from '../../../src/shared/api/api-client.js';
+import { useApiClient } from './ApiProvider.js';
+import { usePagedList, useWholeList } from './paging.js';
+import type { OccurrenceStatus, OwnerRole } from './types.js';
 import type {
   AssigneeFilter,
-  BulkAssignResponse,
-  Colleague,
-  CommentView,
-  EachOrNoneReport,
   CreateWorkOrderInput,
   WorkRef,
-  EvidenceView,
   NonconformanceStatus,
-  NonconformanceItem,
-  NonconformanceView,
   RejectWorkOrderInput,
   VerifyWorkOrderInput,
-  WorkOrderDetail,
   WorkOrderFilters,
-  WorkOrderView,
 } from './work-types.js';
 
 /**
@@ -50,7 +41,11 @@ export interface OccurrenceFilters {
   mine?: boolean | undefined;
 }
 
-const occurrenceQuery = ({ status, mine, ...rest }: OccurrenceFilters) => ({
+const occurrenceQuery = ({
+  status,
+  mine,
+  ...rest
+}: OccurrenceFilters): QueryOf<'/occurrences'> => ({
   ...rest,
   status: status?.join(','),
   mine: mine ? 'true' : undefined,
@@ -58,63 +53,58 @@ const occurrenceQuery = ({ status, mine, ...rest }: OccurrenceFilters) => ({
 
 /** Occurrences in due order, a page at a time (`pageSize` rows, then "Load more"). */
 export function useOccurrences(filters: OccurrenceFilters = {}, pageSize?: number) {
-  return usePagedListUntyped<OccurrenceView>(
+  return usePagedList(
     [WORK, 'occurrences', filters],
     '/occurrences',
-    occurrenceQuery(filters),
+    { query: occurrenceQuery(filters) },
     pageSize,
   );
 }
 
 /** Every occurrence the filters select, for views that group or count them all. */
 export function useAllOccurrences(filters: OccurrenceFilters = {}) {
-  return useWholeListUntyped<OccurrenceView>(
-    [WORK, 'occurrences', filters],
-    '/occurrences',
-    occurrenceQuery(filters),
-  );
+  return useWholeList([WORK, 'occurrences', filters], '/occurrences', {
+    query: occurrenceQuery(filters),
+  });
 }
 
 export function useOccurrence(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [WORK, 'occurrence', id],
-    queryFn: () => api.get<OccurrenceView>(`/occurrences/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/occurrences/{id}', { path: { id } }),
   });
 }
 
 /** Work orders, newest first, a page at a time. */
 export function useWorkOrders(filters: WorkOrderFilters = {}) {
   const { status, mine, kind, assignee } = filters;
-  return usePagedListUntyped<WorkOrderView>([WORK, 'work-orders', filters], '/work-orders', {
-    status: status?.join(','),
-    mine: mine ? 'true' : undefined,
-    kind,
-    assignee,
+  return usePagedList([WORK, 'work-orders', filters], '/work-orders', {
+    query: { status: status?.join(','), mine: mine ? 'true' : undefined, kind, assignee },
   });
 }
 
 export function useWorkOrder(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [WORK, 'work-order', id],
-    queryFn: () => api.get<WorkOrderDetail>(`/work-orders/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/work-orders/{id}', { path: { id } }),
   });
 }
 
 /** Starts the work of an occurrence; answers its work order (an existing one if already started). */
 export function useStartOccurrence() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (occurrenceId: string) =>
-      api.send<WorkOrderView>('POST', `/occurrences/${occurrenceId}/start`),
+      api.send('POST', '/occurrences/{id}/start', { path: { id: occurrenceId } }),
     onSuccess: invalidate,
   });
 }
 
 export function useMarkNotApplicable() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: ({
@@ -124,24 +114,28 @@ export function useMarkNotApplicable() {
       occurrenceId: string;
       justification: string;
     }) =>
-      api.send<unknown>('POST', `/occurrences/${occurrenceId}/not-applicable`, { justification }),
+      api.send('POST', '/occurrences/{id}/not-applicable', {
+        path: { id: occurrenceId },
+        body: { justification },
+      }),
     onSuccess: invalidate,
   });
 }
 
 export function useCreateWorkOrder() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: (input: CreateWorkOrderInput) =>
-      api.send<WorkOrderView>('POST', '/work-orders', input),
+    mutationFn: (input: CreateWorkOrderInput) => api.send('POST', '/work-orders', { body: input }),
     onSuccess: invalidate,
   });
 }
 
+type WorkOrderDetail = ResponseOf<'/work-orders/{id}'>;
+
 /** Ticks or unticks a checklist item, showing the tick at once and undoing it if refused. */
 export function useSetChecklistItem(workOrderId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   const invalidate = useInvalidateWork();
   const detailKey = [WORK, 'work-order', workOrderId];
@@ -149,7 +143,10 @@ export function useSetChecklistItem(workOrderId: string) {
   return useMutation({
     mutationKey,
     mutationFn: ({ itemId, done }: { itemId: string; done: boolean }) =>
-      api.send<unknown>('PATCH', `/work-orders/${workOrderId}/checklist/${itemId}`, { done }),
+      api.send('PATCH', '/work-orders/{id}/checklist/{itemId}', {
+        path: { id: workOrderId, itemId },
+        body: { done },
+      }),
     onMutate: async ({ itemId, done }) => {
       await queryClient.cancelQueries({ queryKey: detailKey });
       const previous = queryClient.getQueryData<WorkOrderDetail>(detailKey);
@@ -175,51 +172,56 @@ export function useSetChecklistItem(workOrderId: string) {
 }
 
 export function useUploadEvidence(workOrderId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: File; onProgress: (fraction: number) => void }) => {
       const form = new FormData();
       form.append('file', file);
-      return api.upload<EvidenceView>(`/work-orders/${workOrderId}/evidence`, form, onProgress);
+      return api.send('POST', '/work-orders/{id}/evidence', {
+        path: { id: workOrderId },
+        form,
+        onUploadProgress: onProgress,
+      });
     },
     onSuccess: invalidate,
   });
 }
 
 export function evidenceDownloadUrl(evidenceId: string): string {
-  return `/api/v1/evidence/${encodeURIComponent(evidenceId)}/download`;
+  return apiUrl('/evidence/{id}/download', { path: { id: evidenceId } });
 }
 
 export function useCompleteWorkOrder(workOrderId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: {
       note: string;
       /** A signed override of the automatic source's facts (only when they contradict it). */
       override?: { justification: string; password: string };
-    }) => api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/complete`, input),
+    }) =>
+      api.send('POST', '/work-orders/{id}/complete', { path: { id: workOrderId }, body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useVerifyWorkOrder(workOrderId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: VerifyWorkOrderInput) =>
-      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/verify`, input),
+      api.send('POST', '/work-orders/{id}/verify', { path: { id: workOrderId }, body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useRejectWorkOrder(workOrderId: string) {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: RejectWorkOrderInput) =>
-      api.send<WorkOrderView>('POST', `/work-orders/${workOrderId}/reject`, input),
+      api.send('POST', '/work-orders/{id}/reject', { path: { id: workOrderId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -232,63 +234,60 @@ export interface NonconformanceFilters {
 
 /** Nonconformances and deficiencies, newest first, a page at a time, filtered by the server. */
 export function useNonconformances(filters: NonconformanceFilters = {}) {
-  return usePagedListUntyped<NonconformanceItem>(
-    [WORK, 'nonconformances', filters],
-    '/nonconformances',
-    {
+  return usePagedList([WORK, 'nonconformances', filters], '/nonconformances', {
+    query: {
       deficiency: filters.deficiency ? 'true' : undefined,
       overdue: filters.overdue ? 'true' : undefined,
       status: filters.status,
     },
-  );
+  });
 }
 
 /** One nonconformance, with what the caller may do with it. */
 export function useNonconformance(id: string) {
-  const api = useApi();
+  const api = useApiClient();
   return useQuery({
     queryKey: [WORK, 'nonconformance', id],
-    queryFn: () => api.get<NonconformanceItem>(`/nonconformances/${encodeURIComponent(id)}`),
+    queryFn: () => api.get('/nonconformances/{id}', { path: { id } }),
   });
 }
 
 export function useUpdateNonconformance() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: NonconformanceStatus }) =>
-      api.send<NonconformanceView>('PATCH', `/nonconformances/${id}`, { status }),
+      api.send('PATCH', '/nonconformances/{id}', { path: { id }, body: { status } }),
     onSuccess: invalidate,
   });
 }
 
 /** Everyone enabled, by name: whom work can be assigned to and who can be mentioned. */
 export function useColleagues() {
-  return useWholeListUntyped<Colleague>(['colleagues'], '/colleagues');
+  return useWholeList(['colleagues'], '/colleagues', {});
 }
 
 /** Assigns one occurrence or work order to a person, or unassigns it (`assigneeId` null). */
 export function useAssign() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
-    mutationFn: ({ ref, assigneeId }: { ref: WorkRef; assigneeId: string | null }) =>
-      api.send<unknown>(
-        'PUT',
-        `/${ref.type === 'occurrence' ? 'occurrences' : 'work-orders'}/${ref.id}/assignee`,
-        { assigneeId },
-      ),
+    mutationFn: async ({ ref, assigneeId }: { ref: WorkRef; assigneeId: string | null }) => {
+      const request = { path: { id: ref.id }, body: { assigneeId } };
+      if (ref.type === 'occurrence') await api.send('PUT', '/occurrences/{id}/assignee', request);
+      else await api.send('PUT', '/work-orders/{id}/assignee', request);
+    },
     onSuccess: invalidate,
   });
 }
 
 /** Assigns many rows at once; the answer says, row by row, what was done or refused and why. */
 export function useBulkAssign() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: { items: WorkRef[]; assigneeId: string | null }) =>
-      api.send<BulkAssignResponse>('POST', '/work/bulk-assign', input),
+      api.send('POST', '/work/bulk-assign', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -299,22 +298,26 @@ export interface CommentThread {
   id: string;
 }
 
-const commentsPath = (thread: CommentThread) =>
-  `/${thread.records}/${encodeURIComponent(thread.id)}/comments`;
+const COMMENTS_PATH = {
+  'work-orders': '/work-orders/{id}/comments',
+  nonconformances: '/nonconformances/{id}/comments',
+} as const satisfies Record<CommentThread['records'], string>;
 
 /** A record's comments, oldest first, a page at a time. */
 export function useCommentThread(thread: CommentThread) {
-  return usePagedListUntyped<CommentView>(
+  return usePagedList(
     [WORK, 'comments', thread.records, thread.id],
-    commentsPath(thread),
+    COMMENTS_PATH[thread.records],
+    { path: { id: thread.id } },
   );
 }
 
 export function usePostComment(thread: CommentThread) {
-  const api = useApi();
+  const api = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.send<CommentView>('POST', commentsPath(thread), { body }),
+    mutationFn: (body: string) =>
+      api.send('POST', COMMENTS_PATH[thread.records], { path: { id: thread.id }, body: { body } }),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: [WORK, 'comments', thread.records, thread.id] }),
   });
@@ -322,11 +325,11 @@ export function usePostComment(thread: CommentThread) {
 
 /** Marks many occurrences not applicable with one justification: all of them, or none. */
 export function useBulkNotApplicable() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: { occurrenceIds: string[]; justification: string }) =>
-      api.send<EachOrNoneReport>('POST', '/occurrences/bulk-not-applicable', input),
+      api.send('POST', '/occurrences/bulk-not-applicable', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -341,11 +344,11 @@ export interface NonconformanceTriage {
 
 /** Triages many nonconformances at once: all of them, or none. */
 export function useTriageNonconformances() {
-  const api = useApi();
+  const api = useApiClient();
   const invalidate = useInvalidateWork();
   return useMutation({
     mutationFn: (input: NonconformanceTriage & { ids: string[] }) =>
-      api.send<EachOrNoneReport>('POST', '/nonconformances/triage', input),
+      api.send('POST', '/nonconformances/triage', { body: input }),
     onSuccess: invalidate,
   });
 }

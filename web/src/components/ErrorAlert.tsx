@@ -1,5 +1,5 @@
 import { Alert, type AlertProps } from '@mantine/core';
-import { ApiError } from '../api/client.js';
+import { ApiError } from '../api/web-client.js';
 
 /** A failed request, explained in the API's own words. */
 export function ErrorAlert({ error, ...props }: { error: unknown } & Omit<AlertProps, 'children'>) {

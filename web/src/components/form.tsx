@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { ApiError } from '../api/client.js';
+import { ApiError } from '../api/web-client.js';
 import { plainValidationMessage } from './format.js';
 
 /**

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { apiUrl } from '../../api/client.js';
+import { apiUrl } from '../../api/web-client.js';
 import { usePagedAssets } from '../../api/register.js';
 import type { AssetFilters, AssetView } from '../../api/types.js';
 import { useCan } from '../../auth/permissions.js';

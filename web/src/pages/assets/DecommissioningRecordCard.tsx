@@ -1,8 +1,6 @@
 import { Badge, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useApi } from '../../api/ApiProvider.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../components/format.js';
@@ -11,6 +9,7 @@ import { SignatureDialog } from '../work-orders/SignatureDialog.js';
 import {
   useSignDecommissioning,
   useUpdateDecommissioning,
+  useDecommissioningRecord,
   type DecommissioningRecordDetail,
 } from './lifecycle-api.js';
 import { AbilityReason } from './ProvisioningRequestCard.js';
@@ -30,12 +29,7 @@ const DISPOSITION_LABELS = {
 
 /** One decommissioning record: its content, the removal checklist, what it lacks, its signature. */
 export function DecommissioningRecordCard({ id }: { id: string }) {
-  const api = useApi();
-  const detail = useQuery({
-    queryKey: ['lifecycle', 'decommissioning-detail', id],
-    queryFn: () =>
-      api.get<DecommissioningRecordDetail>(`/decommissioning-records/${encodeURIComponent(id)}`),
-  });
+  const detail = useDecommissioningRecord(id);
   return (
     <QueryView query={detail}>{(record) => <DecommissioningRecord record={record} />}</QueryView>
   );

@@ -1,8 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useApi } from '../../api/ApiProvider.js';
 import { DetailGrid } from '../../components/DetailGrid.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../components/format.js';
@@ -12,6 +10,7 @@ import {
   useApproveProvisioning,
   useStartProvisioning,
   useVerifyCriterion,
+  useProvisioningRequest,
   type ProvisioningRequestDetail,
 } from './lifecycle-api.js';
 
@@ -26,12 +25,7 @@ export function AbilityReason({ reason }: { reason: string | null }) {
 
 /** One provisioning request: its content, approval, start and criterion-by-criterion verification. */
 export function ProvisioningRequestCard({ id }: { id: string }) {
-  const api = useApi();
-  const detail = useQuery({
-    queryKey: ['lifecycle', 'provisioning-detail', id],
-    queryFn: () =>
-      api.get<ProvisioningRequestDetail>(`/provisioning-requests/${encodeURIComponent(id)}`),
-  });
+  const detail = useProvisioningRequest(id);
   return (
     <QueryView query={detail}>{(request) => <ProvisioningRequest request={request} />}</QueryView>
   );

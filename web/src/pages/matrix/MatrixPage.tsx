@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { apiUrl } from '../../api/client.js';
+import { apiUrl } from '../../api/web-client.js';
 import { useMatrix } from '../../api/register.js';
 import type { MatrixRowView } from '../../api/types.js';
 import { CriticalityBadge } from '../../components/badges.js';

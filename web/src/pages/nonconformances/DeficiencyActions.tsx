@@ -37,7 +37,7 @@ export function DeficiencyOwner({ item }: { item: NonconformanceView }) {
 export function DeficiencyActions({ item }: { item: NonconformanceItem }) {
   const can = useCan();
   const step = useDeficiencyStep();
-  const sign = useSignRecovery(`/nonconformances/${item.id}/verify-closure`);
+  const sign = useSignRecovery({ kind: 'deficiency', id: item.id });
   const [resolving, setResolving] = useState(false);
   const [signing, setSigning] = useState(false);
   const [note, setNote] = useState('');

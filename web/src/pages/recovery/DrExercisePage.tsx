@@ -22,7 +22,7 @@ function DrExercise({ exercise }: { exercise: DrExerciseDetail }) {
         description={exercise.scenario}
         record={exercise}
         noun="DR exercise"
-        verifyPath={`/dr-exercises/${exercise.id}/verify`}
+        target={{ kind: 'dr-exercise', id: exercise.id }}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -59,7 +59,7 @@ function DrExercise({ exercise }: { exercise: DrExerciseDetail }) {
             </Section>
             <RecoveryEvidence
               evidence={exercise.evidence}
-              uploadPath={`/dr-exercises/${exercise.id}/evidence`}
+              target={{ kind: 'dr-exercise', id: exercise.id }}
               canUpload={completed}
             />
           </Stack>

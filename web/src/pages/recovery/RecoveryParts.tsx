@@ -1,7 +1,11 @@
 import { Anchor, Badge, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useAttachRecoveryEvidence, useSignRecovery } from '../../api/recovery.js';
+import {
+  useAttachRecoveryEvidence,
+  useSignRecovery,
+  type RecoveryRecordRef,
+} from '../../api/recovery.js';
 import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
@@ -45,16 +49,16 @@ export function RecordStatusBadge({ status }: { status: string }) {
  * page does not re-implement who may sign (not the one who recorded the work, not a token).
  */
 export function VerifyRecordButton({
-  path,
+  target,
   noun,
   ability,
 }: {
-  path: string;
+  target: RecoveryRecordRef;
   noun: string;
   ability: { allowed: boolean; reason: string | null };
 }) {
   const [open, setOpen] = useState(false);
-  const sign = useSignRecovery(path);
+  const sign = useSignRecovery(target);
   if (!ability.allowed) {
     return ability.reason === null ? null : (
       <Text size="sm" c="dimmed">
@@ -97,7 +101,7 @@ export function VerifyRecordButton({
 /** Evidence files, downloadable, with an upload button until the record is verified. */
 export function RecoveryEvidence({
   evidence,
-  uploadPath,
+  target,
   canUpload,
 }: {
   evidence: {
@@ -107,11 +111,11 @@ export function RecoveryEvidence({
     uploadedBy: string;
     uploadedAt: string;
   }[];
-  uploadPath: string;
+  target: RecoveryRecordRef;
   canUpload: boolean;
 }) {
   const can = useCan();
-  const attach = useAttachRecoveryEvidence(uploadPath);
+  const attach = useAttachRecoveryEvidence(target);
   return (
     <Section
       title="Evidence"
@@ -219,7 +223,7 @@ export function RecordHeader({
   description,
   record,
   noun,
-  verifyPath,
+  target,
 }: {
   title: string;
   crumb: { label: string; to: string };
@@ -230,7 +234,7 @@ export function RecordHeader({
     abilities: { verify: { allowed: boolean; reason: string | null } };
   };
   noun: string;
-  verifyPath: string;
+  target: RecoveryRecordRef;
 }) {
   return (
     <PageHeader
@@ -245,7 +249,7 @@ export function RecordHeader({
       }
       actions={
         record.status === 'verified' ? null : (
-          <VerifyRecordButton path={verifyPath} noun={noun} ability={record.abilities.verify} />
+          <VerifyRecordButton target={target} noun={noun} ability={record.abilities.verify} />
         )
       }
     />

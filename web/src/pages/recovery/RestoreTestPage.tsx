@@ -21,7 +21,7 @@ function RestoreTest({ test }: { test: RestoreTestDetail }) {
         crumb={{ label: 'Restore tests', to: '/restore-tests' }}
         record={test}
         noun="restore test"
-        verifyPath={`/restore-tests/${test.id}/verify`}
+        target={{ kind: 'restore-test', id: test.id }}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -69,7 +69,7 @@ function RestoreTest({ test }: { test: RestoreTestDetail }) {
             </Section>
             <RecoveryEvidence
               evidence={test.evidence}
-              uploadPath={`/restore-tests/${test.id}/evidence`}
+              target={{ kind: 'restore-test', id: test.id }}
               canUpload={recorded}
             />
           </Stack>
