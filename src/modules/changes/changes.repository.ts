@@ -185,16 +185,6 @@ export const changeRepository = {
           .orderBy('changes.requested_at', 'desc')
           .execute(),
 
-  /** The occurrences' due instants. */
-  dueAtOf: (db: Db, occurrenceIds: string[]) =>
-    occurrenceIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('occurrences')
-          .select(['id', 'due_at'])
-          .where('id', 'in', occurrenceIds)
-          .execute(),
-
   /** A page of changes, newest requested first (keyset (requested_at desc, id desc)). */
   page: (
     db: Db,

@@ -113,16 +113,6 @@ export const incidentRepository = {
           .orderBy('assets.key')
           .execute(),
 
-  /** The deadline of the conformity-decision occurrence an incident's opening started. */
-  decisionDueAt: async (db: Db, occurrenceId: string): Promise<Date | null> =>
-    (
-      await db
-        .selectFrom('occurrences')
-        .select('due_at')
-        .where('id', '=', occurrenceId)
-        .executeTakeFirst()
-    )?.due_at ?? null,
-
   /** Processes depending, through the matrix, on an affected asset of these incidents. */
   processesOf: (db: Db, incidentIds: string[]) =>
     incidentIds.length === 0
@@ -140,16 +130,6 @@ export const incidentRepository = {
           .distinct()
           .where('incident_assets.incident_id', 'in', incidentIds)
           .orderBy('processes.key')
-          .execute(),
-
-  /** The decision occurrences' due instants. */
-  dueAtOf: (db: Db, occurrenceIds: string[]) =>
-    occurrenceIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('occurrences')
-          .select(['id', 'due_at'])
-          .where('id', 'in', occurrenceIds)
           .execute(),
 
   /**
