@@ -215,10 +215,7 @@ export const changeRepository = {
     if (filter.after) {
       const { requestedAt, id } = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('changes.requested_at', '<', requestedAt),
-          eb.and([eb('changes.requested_at', '=', requestedAt), eb('changes.id', '<', id)]),
-        ]),
+        eb(eb.refTuple('changes.requested_at', 'changes.id'), '<', eb.tuple(requestedAt, id)),
       );
     }
     return query
@@ -285,10 +282,7 @@ export const changeRepository = {
     if (filter.after) {
       const { receivedAt, id } = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('received_at', '<', receivedAt),
-          eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
-        ]),
+        eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(receivedAt, id)),
       );
     }
     return query

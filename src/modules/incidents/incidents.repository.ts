@@ -165,10 +165,7 @@ export const incidentRepository = {
           eb(closedRank, '>', closed),
           eb.and([
             eb(closedRank, '=', closed),
-            eb.or([
-              eb('opened_at', '<', openedAt),
-              eb.and([eb('opened_at', '=', openedAt), eb('id', '<', id)]),
-            ]),
+            eb(eb.refTuple('opened_at', 'id'), '<', eb.tuple(openedAt, id)),
           ]),
         ]),
       );
