@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, IncidentsTable } from '../../platform/db/schema.js';
+import { openDuring } from '../../platform/db/open-during.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -193,9 +194,7 @@ export const incidentRepository = {
       .leftJoin('nonconformances as n', 'n.id', 'i.nonconformance_id')
       .selectAll('i')
       .select(['o.due_at as decision_due_at', 'n.number as nonconformance_number'])
-      .where('i.opened_at', '<', window.end)
-      .where('i.opened_at', '<=', window.asOf)
-      .where((eb) => eb.or([eb('i.closed_at', 'is', null), eb('i.closed_at', '>=', window.start)]))
+      .where((eb) => openDuring(eb, { opened: 'i.opened_at', closed: 'i.closed_at' }, window))
       .orderBy('i.number')
       .limit(window.limit);
     if (window.afterNumber !== null) query = query.where('i.number', '>', window.afterNumber);
