@@ -1,8 +1,12 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  discardRest,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
 import { rejectBodySchema, verifyBodySchema } from '../work-orders/work-order.schema.js';
 import {
   accessRequestPageSchema,
@@ -31,12 +35,6 @@ import { signerCredentialsOf } from '../signatures/signature-credentials.schema.
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
-/** Reads and drops the rest of a refused upload, so the client gets the answer, not a reset. */
-async function discardRest(input: Readable): Promise<void> {
-  if (input.readableEnded || input.destroyed) return;
-  for await (const chunk of input as AsyncIterable<Buffer>) void chunk;
-}
-
 /** Accounts per system (snapshots imported from the systems' own listings) and access requests. */
 export function registerAccountRoutes(api: Api, ctx: AppContext): void {
   api.get('/api/v1/accounts', {
@@ -51,10 +49,8 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
     handler: async (request) => listAccounts(ctx, request.query),
   });
 
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/accounts/import', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/accounts/import', {
       config: { access: { permission: 'accounts:import' } },
       bodyLimit: 256 * 1024 * 1024,
       schema: {
@@ -65,8 +61,7 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
         response: { 200: importAccountsResultSchema },
       },
       handler: async (request) => {
-        const body = request.body;
-        const input = body instanceof Readable ? body : request.raw;
+        const input = streamedBody(request);
         try {
           return await importAccounts(ctx, requirePrincipal(request).actor, input, {
             asset: request.query.asset,
@@ -79,7 +74,6 @@ export function registerAccountRoutes(api: Api, ctx: AppContext): void {
         }
       },
     });
-    done();
   });
 
   api.get('/api/v1/people/:id/revocation-clocks', {

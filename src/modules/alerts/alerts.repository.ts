@@ -217,10 +217,11 @@ export const alertRepository = {
     if (filter.after) {
       const after = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('alerts.received_at', '<', after.receivedAt),
-          eb.and([eb('alerts.received_at', '=', after.receivedAt), eb('alerts.id', '<', after.id)]),
-        ]),
+        eb(
+          eb.refTuple('alerts.received_at', 'alerts.id'),
+          '<',
+          eb.tuple(after.receivedAt, after.id),
+        ),
       );
     }
     return query

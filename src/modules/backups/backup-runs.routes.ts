@@ -1,9 +1,14 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  discardRest,
+  refuseDeclaredLength,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
 import {
   backupRunPageSchema,
   backupRunViewSchema,
@@ -15,7 +20,7 @@ import {
   recordBackupRunsBodySchema,
   recordBackupRunsResultSchema,
 } from './backup-run.schema.js';
-import { importBackupRuns, MAX_IMPORT_BYTES } from './import-backup-runs.js';
+import { backupImportTooLarge, importBackupRuns, MAX_IMPORT_BYTES } from './import-backup-runs.js';
 import { getBackupRun, listBackupRuns } from './list-backup-runs.js';
 import { recordBackupRuns } from './record-backup-runs.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
@@ -24,23 +29,6 @@ import { assertWithinEngagement, engagementPeriod } from '../../platform/http/en
 const RECORD_BODY_LIMIT = 16 * 1024 * 1024;
 
 const idParams = z.object({ id: z.uuid() });
-
-function isReadable(body: unknown): body is Readable {
-  return body instanceof Readable;
-}
-
-/**
- * Reads and drops what is left of a refused import's body (up to the size limit), so the client,
- * still sending, receives the 400 instead of a connection reset.
- */
-async function discardRest(input: Readable): Promise<void> {
-  if (input.readableEnded || input.destroyed) return;
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    size += chunk.length;
-    if (size > MAX_IMPORT_BYTES) break;
-  }
-}
 
 /** Backup runs: posted by backup jobs (`backups:write`), read by people (`backups:read`). */
 export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
@@ -84,10 +72,8 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
 
   // The import streams the tool's output: this scope hands the request body over unread, whatever
   // its content type, and the use case parses it as it arrives (limit: MAX_IMPORT_BYTES).
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/backup-runs/import', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/backup-runs/import', {
       config: write,
       schema: {
         tags: ['backups'],
@@ -96,17 +82,10 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
         response: { 200: importBackupRunsResultSchema, 201: importBackupRunsResultSchema },
       },
       handler: async (request, reply) => {
-        const declaredLength = Number(request.headers['content-length'] ?? '0');
-        if (declaredLength > MAX_IMPORT_BYTES) {
-          throw new AppError(
-            'payload_too_large',
-            `The import is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split the output and import the parts`,
-          );
-        }
+        refuseDeclaredLength(request, MAX_IMPORT_BYTES, backupImportTooLarge);
         // Without a content type Fastify runs no parser: the body then still waits, unread, in the
         // raw request, and must not be dropped.
-        const body = request.body;
-        const input = isReadable(body) ? body : request.raw;
+        const input = streamedBody(request);
         let result: ImportBackupRunsResult;
         try {
           result = await importBackupRuns(ctx, requirePrincipal(request).actor, input, {
@@ -116,13 +95,12 @@ export function registerBackupRunRoutes(api: Api, ctx: AppContext): void {
             allowEmpty: request.query.allowEmpty,
           });
         } catch (error) {
-          await discardRest(input);
+          await discardRest(input, MAX_IMPORT_BYTES);
           throw error;
         }
         return reply.status(result.created > 0 && !result.dryRun ? 201 : 200).send(result);
       },
     });
-    done();
   });
 
   api.get('/api/v1/backup-runs', {

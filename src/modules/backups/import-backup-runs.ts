@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
+import { limitToolOutput, toolOutputRefused } from '../../platform/imports/tool-output.js';
 import { findTextProblems } from '../../platform/text/text-problems.js';
 import type { ImportBackupRunsResult } from './backup-run.schema.js';
 import {
@@ -30,6 +30,10 @@ import {
  * a larger backfill is split into several imports.
  */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+
+/** What an import past the size limit is refused with. */
+export const backupImportTooLarge = (megabytes: number) =>
+  `The import is larger than ${megabytes} MB; split the output and import the parts`;
 
 /** Runs resolved and inserted together: memory holds one batch, whatever the size of the input. */
 const IMPORT_BATCH = 1000;
@@ -62,43 +66,13 @@ interface InputSeen {
 
 const BLANK = /^[\s\uFEFF]*$/;
 
-/** Passes the input through, failing once it grows past the limit. */
-async function* limitBytes(
-  input: BackupInput,
-  maxBytes: number,
-  seen: InputSeen,
-): AsyncGenerator<Buffer | string> {
-  let size = 0;
-  // A stream stays open when the parser stops early (malformed input): the HTTP edge still has to
-  // read the rest of the request before it can answer, or the client sees a reset connection.
-  const chunks =
-    input instanceof Readable
-      ? input.iterator({ destroyOnReturn: false })
-      : (input as AsyncIterable<Buffer | string>);
-  for await (const chunk of chunks as AsyncIterable<Buffer | string>) {
-    size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    if (size > maxBytes) {
-      throw new AppError(
-        'payload_too_large',
-        `The import is larger than ${maxBytes / 1024 / 1024} MB; split the output and import the parts`,
-      );
-    }
+/** Marks the input as having content at its first chunk that is not all whitespace. */
+function noticeContent(seen: InputSeen): (chunk: Buffer | string) => void {
+  return (chunk) => {
     // Whitespace is ASCII, so a multi-byte character split across chunks still counts as content.
     if (!seen.content && !BLANK.test(typeof chunk === 'string' ? chunk : chunk.toString('latin1')))
       seen.content = true;
-    yield chunk;
-  }
-}
-
-function parseErrorToAppError(error: BackupParseError): AppError {
-  const where = [
-    error.line === undefined ? null : `line ${error.line}`,
-    error.field ?? null,
-  ].filter((part): part is string => part !== null);
-  return new AppError('validation_failed', `Nothing was imported: ${error.message}`, {
-    issues: [{ path: where.length > 0 ? where.join(': ') : 'body', message: error.message }],
-    details: { format: error.format, line: error.line ?? null, field: error.field ?? null },
-  });
+  };
 }
 
 /** Refuses a run holding text no column can store (NUL, a lone surrogate), naming line and field. */
@@ -183,7 +157,14 @@ export async function importBackupRuns(
         };
         const runs = parseBackupOutput(
           format,
-          limitBytes(input, options.maxBytes ?? MAX_IMPORT_BYTES, seen),
+          limitToolOutput(
+            input,
+            {
+              maxBytes: options.maxBytes ?? MAX_IMPORT_BYTES,
+              tooLarge: backupImportTooLarge,
+            },
+            noticeContent(seen),
+          ),
           {
             ...(defaultAssetKey === undefined ? {} : { defaultAssetKey }),
             receivedAt: tx.now,
@@ -218,7 +199,7 @@ export async function importBackupRuns(
       if (!allowEmpty) throw emptyInput(format);
       return { ...backupRunsResult(emptyBackupRunTally()), format, dryRun };
     }
-    if (error instanceof BackupParseError) throw parseErrorToAppError(error);
+    if (error instanceof BackupParseError) throw toolOutputRefused(error);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { openDuring } from '../../platform/db/open-during.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -87,9 +88,7 @@ export const capaRepository = {
     let query = db
       .selectFrom('capas')
       .selectAll()
-      .where('opened_at', '<', window.end)
-      .where('opened_at', '<=', window.asOf)
-      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
+      .where((eb) => openDuring(eb, { opened: 'opened_at', closed: 'closed_at' }, window))
       .orderBy('number')
       .limit(window.limit);
     if (window.afterNumber !== null) query = query.where('number', '>', window.afterNumber);

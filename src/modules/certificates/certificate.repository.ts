@@ -58,13 +58,11 @@ export const certificateRepository = {
     const after = filter.after;
     if (after) {
       query = query.where((eb) =>
-        eb.or([
-          eb('tls_certificates.not_after', '>', after.notAfter),
-          eb.and([
-            eb('tls_certificates.not_after', '=', after.notAfter),
-            eb('tls_certificates.id', '>', after.id),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('tls_certificates.not_after', 'tls_certificates.id'),
+          '>',
+          eb.tuple(after.notAfter, after.id),
+        ),
       );
     }
     return query.execute();
@@ -435,13 +433,11 @@ export const certificateRepository = {
     const after = filter.after;
     if (after) {
       query = query.where((eb) =>
-        eb.or([
-          eb('tls_endpoints.host', '>', after.host),
-          eb.and([
-            eb('tls_endpoints.host', '=', after.host),
-            eb('tls_endpoints.port', '>', after.port),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('tls_endpoints.host', 'tls_endpoints.port'),
+          '>',
+          eb.tuple(after.host, after.port),
+        ),
       );
     }
     return query.execute();

@@ -1,9 +1,13 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  discardRest,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
 import {
   certificateDetailSchema,
   certificatePageSchema,
@@ -28,16 +32,6 @@ import { probeEndpoints } from './probe-endpoints.js';
 import { createTlsProber } from './probe-tls.js';
 
 const idParams = z.object({ id: z.uuid() });
-
-/** Reads and drops what is left of a refused import's body, so the client receives the 400. */
-async function discardRest(input: Readable): Promise<void> {
-  if (input.readableEnded || input.destroyed) return;
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    size += chunk.length;
-    if (size > MAX_PEM_BYTES) break;
-  }
-}
 
 /** The certificate inventory and TLS endpoints: part of the register (read and write like it). */
 export function registerCertificateRoutes(api: Api, ctx: AppContext): void {
@@ -68,10 +62,8 @@ export function registerCertificateRoutes(api: Api, ctx: AppContext): void {
   });
 
   // The PEM text reaches the use case unread, whatever its content type, and is parsed as it arrives.
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/certificates/import', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/certificates/import', {
       config: importAccess,
       schema: {
         tags: ['certificates'],
@@ -80,20 +72,18 @@ export function registerCertificateRoutes(api: Api, ctx: AppContext): void {
         response: { 200: importCertificatesResultSchema, 201: importCertificatesResultSchema },
       },
       handler: async (request, reply) => {
-        const body = request.body;
-        const input = body instanceof Readable ? body : request.raw;
+        const input = streamedBody(request);
         try {
           const result = await importCertificates(ctx, requirePrincipal(request).actor, input, {
             assetKey: request.query.asset,
           });
           return await reply.status(result.created > 0 ? 201 : 200).send(result);
         } catch (error) {
-          await discardRest(input);
+          await discardRest(input, MAX_PEM_BYTES);
           throw error;
         }
       },
     });
-    done();
   });
 
   api.get('/api/v1/tls-endpoints', {

@@ -185,16 +185,6 @@ export const changeRepository = {
           .orderBy('changes.requested_at', 'desc')
           .execute(),
 
-  /** The occurrences' due instants. */
-  dueAtOf: (db: Db, occurrenceIds: string[]) =>
-    occurrenceIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('occurrences')
-          .select(['id', 'due_at'])
-          .where('id', 'in', occurrenceIds)
-          .execute(),
-
   /** A page of changes, newest requested first (keyset (requested_at desc, id desc)). */
   page: (
     db: Db,
@@ -225,10 +215,7 @@ export const changeRepository = {
     if (filter.after) {
       const { requestedAt, id } = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('changes.requested_at', '<', requestedAt),
-          eb.and([eb('changes.requested_at', '=', requestedAt), eb('changes.id', '<', id)]),
-        ]),
+        eb(eb.refTuple('changes.requested_at', 'changes.id'), '<', eb.tuple(requestedAt, id)),
       );
     }
     return query
@@ -295,10 +282,7 @@ export const changeRepository = {
     if (filter.after) {
       const { receivedAt, id } = filter.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('received_at', '<', receivedAt),
-          eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)]),
-        ]),
+        eb(eb.refTuple('received_at', 'id'), '<', eb.tuple(receivedAt, id)),
       );
     }
     return query

@@ -12,6 +12,7 @@ import {
 import type { Principal } from '../../platform/http/principal.js';
 import { can } from '../../platform/auth/policy.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import { occurrenceDueInstants } from '../occurrences/occurrence-due-instants.js';
 import { abilityOf, decideSecondPersonSigning } from '../signatures/second-person-rule.js';
 import {
   decideIncidentTransition,
@@ -39,15 +40,14 @@ export async function toIncidentViews(
   rows: IncidentRow[],
 ): Promise<IncidentView[]> {
   const ids = rows.map((row) => row.id);
-  const [assets, processes, dues] = await Promise.all([
+  const [assets, processes, dueById] = await Promise.all([
     incidentRepository.assetsOf(ctx.db, ids),
     incidentRepository.processesOf(ctx.db, ids),
-    incidentRepository.dueAtOf(
-      ctx.db,
+    occurrenceDueInstants(
+      ctx,
       rows.flatMap((row) => (row.decision_occurrence_id ? [row.decision_occurrence_id] : [])),
     ),
   ]);
-  const dueById = new Map(dues.map((due) => [due.id, due.due_at]));
   return rows.map((row) => {
     const dueAt = row.decision_occurrence_id
       ? (dueById.get(row.decision_occurrence_id) ?? null)

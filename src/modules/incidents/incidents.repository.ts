@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, IncidentsTable } from '../../platform/db/schema.js';
+import { openDuring } from '../../platform/db/open-during.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -113,16 +114,6 @@ export const incidentRepository = {
           .orderBy('assets.key')
           .execute(),
 
-  /** The deadline of the conformity-decision occurrence an incident's opening started. */
-  decisionDueAt: async (db: Db, occurrenceId: string): Promise<Date | null> =>
-    (
-      await db
-        .selectFrom('occurrences')
-        .select('due_at')
-        .where('id', '=', occurrenceId)
-        .executeTakeFirst()
-    )?.due_at ?? null,
-
   /** Processes depending, through the matrix, on an affected asset of these incidents. */
   processesOf: (db: Db, incidentIds: string[]) =>
     incidentIds.length === 0
@@ -140,16 +131,6 @@ export const incidentRepository = {
           .distinct()
           .where('incident_assets.incident_id', 'in', incidentIds)
           .orderBy('processes.key')
-          .execute(),
-
-  /** The decision occurrences' due instants. */
-  dueAtOf: (db: Db, occurrenceIds: string[]) =>
-    occurrenceIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('occurrences')
-          .select(['id', 'due_at'])
-          .where('id', 'in', occurrenceIds)
           .execute(),
 
   /**
@@ -185,10 +166,7 @@ export const incidentRepository = {
           eb(closedRank, '>', closed),
           eb.and([
             eb(closedRank, '=', closed),
-            eb.or([
-              eb('opened_at', '<', openedAt),
-              eb.and([eb('opened_at', '=', openedAt), eb('id', '<', id)]),
-            ]),
+            eb(eb.refTuple('opened_at', 'id'), '<', eb.tuple(openedAt, id)),
           ]),
         ]),
       );
@@ -216,9 +194,7 @@ export const incidentRepository = {
       .leftJoin('nonconformances as n', 'n.id', 'i.nonconformance_id')
       .selectAll('i')
       .select(['o.due_at as decision_due_at', 'n.number as nonconformance_number'])
-      .where('i.opened_at', '<', window.end)
-      .where('i.opened_at', '<=', window.asOf)
-      .where((eb) => eb.or([eb('i.closed_at', 'is', null), eb('i.closed_at', '>=', window.start)]))
+      .where((eb) => openDuring(eb, { opened: 'i.opened_at', closed: 'i.closed_at' }, window))
       .orderBy('i.number')
       .limit(window.limit);
     if (window.afterNumber !== null) query = query.where('i.number', '>', window.afterNumber);

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { mutate, type AuditedTransaction } from '../../platform/audit/mutate.js';
 import { AppError } from '../../platform/errors.js';
+import { occurrenceDueInstants } from '../occurrences/occurrence-due-instants.js';
 import { requireAssetsByKey } from '../register/require-assets-by-key.js';
 import {
   prepareTriggerEvent,
@@ -100,8 +101,9 @@ export async function openIncidentIn(
       details: { incident: number, severity: input.severity },
     },
   });
+  const decisionOccurrenceId = clock.occurrenceIds[0] ?? null;
   const incident = await incidentRepository.update(tx.trx, row.id, {
-    decision_occurrence_id: clock.occurrenceIds[0] ?? null,
+    decision_occurrence_id: decisionOccurrenceId,
   });
   const assets = await incidentRepository.assetsOf(tx.trx, [row.id]);
   await queueIncidentOpenedEmails(tx, prepared.email, {
@@ -112,8 +114,10 @@ export async function openIncidentIn(
     detectionSource: input.detectionSource,
     detectedAt: input.detectedAt,
     assets: assets.map(({ key, name }) => ({ key, name })),
-    decisionDueAt: clock.occurrenceIds[0]
-      ? await incidentRepository.decisionDueAt(tx.trx, clock.occurrenceIds[0])
+    decisionDueAt: decisionOccurrenceId
+      ? ((await occurrenceDueInstants({ db: tx.trx }, [decisionOccurrenceId])).get(
+          decisionOccurrenceId,
+        ) ?? null)
       : null,
     ownerRoles: assets.map((asset) => asset.owner_role),
   });

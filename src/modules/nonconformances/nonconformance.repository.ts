@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { openDuring } from '../../platform/db/open-during.js';
 import { DEFICIENCY_SOURCES } from './nonconformance.schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -97,9 +98,7 @@ export const nonconformanceRepository = {
     let query = db
       .selectFrom('nonconformances')
       .selectAll()
-      .where('raised_at', '<', window.end)
-      .where('raised_at', '<=', window.asOf)
-      .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', window.start)]))
+      .where((eb) => openDuring(eb, { opened: 'raised_at', closed: 'closed_at' }, window))
       .orderBy('number')
       .limit(window.limit);
     if (window.afterNumber !== null) query = query.where('number', '>', window.afterNumber);

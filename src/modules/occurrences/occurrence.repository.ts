@@ -329,6 +329,11 @@ export const occurrenceRepository = {
           .orderBy('id')
           .forUpdate()
           .execute(),
+  /** The due instants of occurrences (unknown ids are left out). */
+  dueInstantsOf: (db: Db, ids: readonly string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom('occurrences').select(['id', 'due_at']).where('id', 'in', ids).execute(),
   /** The control, asset and period keys of occurrences, by id. */
   keysOfMany: async (db: Db, ids: readonly string[]) => {
     if (ids.length === 0)

@@ -1,8 +1,12 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  discardRest,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
 import { importPeople } from './import-people.js';
 import { getPerson, listPeople } from './list-people.js';
 import {
@@ -11,12 +15,6 @@ import {
   personPageSchema,
   personViewSchema,
 } from './person.schema.js';
-
-/** Reads and drops the rest of a refused upload, so the client gets the answer, not a reset. */
-async function discardRest(input: Readable): Promise<void> {
-  if (input.readableEnded || input.destroyed) return;
-  for await (const chunk of input as AsyncIterable<Buffer>) void chunk;
-}
 
 /** The people register: read by security, quality and auditors; imported by security. */
 export function registerPeopleRoutes(api: Api, ctx: AppContext): void {
@@ -43,10 +41,8 @@ export function registerPeopleRoutes(api: Api, ctx: AppContext): void {
   });
 
   // The CSV streams in unread: this scope takes any content type as a stream.
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/people/import', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/people/import', {
       config: { access: { permission: 'people:manage' as const } },
       bodyLimit: 64 * 1024 * 1024,
       schema: {
@@ -56,8 +52,7 @@ export function registerPeopleRoutes(api: Api, ctx: AppContext): void {
         response: { 200: importPeopleResultSchema },
       },
       handler: async (request) => {
-        const body = request.body;
-        const input = body instanceof Readable ? body : request.raw;
+        const input = streamedBody(request);
         try {
           return await importPeople(ctx, requirePrincipal(request).actor, input);
         } catch (error) {
@@ -66,6 +61,5 @@ export function registerPeopleRoutes(api: Api, ctx: AppContext): void {
         }
       },
     });
-    done();
   });
 }

@@ -75,13 +75,11 @@ export const decommissioningRepository = {
     if (query.after) {
       const { recordedAt, id } = query.after;
       select = select.where((eb) =>
-        eb.or([
-          eb('decommissioning_records.recorded_at', '<', recordedAt),
-          eb.and([
-            eb('decommissioning_records.recorded_at', '=', recordedAt),
-            eb('decommissioning_records.id', '<', id),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('decommissioning_records.recorded_at', 'decommissioning_records.id'),
+          '<',
+          eb.tuple(recordedAt, id),
+        ),
       );
     }
     return select

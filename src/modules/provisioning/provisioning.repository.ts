@@ -92,13 +92,11 @@ export const provisioningRepository = {
     if (query.after) {
       const { requestedAt, id } = query.after;
       select = select.where((eb) =>
-        eb.or([
-          eb('provisioning_requests.requested_at', '<', requestedAt),
-          eb.and([
-            eb('provisioning_requests.requested_at', '=', requestedAt),
-            eb('provisioning_requests.id', '<', id),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('provisioning_requests.requested_at', 'provisioning_requests.id'),
+          '<',
+          eb.tuple(requestedAt, id),
+        ),
       );
     }
     return select

@@ -1,16 +1,7 @@
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/http/principal.js';
-import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
-import {
-  cursorInstant,
-  decodeCursor,
-  MAX_PAGE_LIMIT,
-  pageFromRows,
-  readAllPages,
-  type Page,
-} from '../../platform/http/paging.js';
+import { MAX_PAGE_LIMIT, readAllPages, type Page } from '../../platform/http/paging.js';
 import { drExerciseRepository, type DrExerciseRow } from './dr-exercise.repository.js';
 import {
   formatDrExerciseNumber,
@@ -20,8 +11,11 @@ import {
   type DrExerciseView,
   type ListDrExercisesQuery,
 } from './dr-exercise.schema.js';
-import { recoveryRecordParts } from './recovery-record-parts.js';
-import { recoveryAbilities } from './recovery-signing-rule.js';
+import {
+  recoveryRecordDetail,
+  recoveryRecordPage,
+  type RecoveryRecordReads,
+} from './recovery-record-reads.js';
 
 export function toDrExerciseView(row: DrExerciseRow): DrExerciseView {
   return {
@@ -45,8 +39,14 @@ export function toDrExerciseView(row: DrExerciseRow): DrExerciseView {
   };
 }
 
-/** A DR exercise's place in the list: (finishedAt, number), latest first. */
-const drExerciseKey = z.tuple([cursorInstant, z.number().int()]);
+const drExerciseReads: RecoveryRecordReads<DrExerciseRow, DrExerciseView> = {
+  type: 'dr-exercise',
+  noun: 'DR exercise',
+  title: 'DR exercise',
+  byIds: (db, ids) => drExerciseRepository.list(db, { ids }),
+  performerIdOf: (row) => row.recorded_by_id,
+  toView: toDrExerciseView,
+};
 
 /**
  * A page of DR exercises, latest first, by type and status; an engaged auditor's period (`within`,
@@ -57,18 +57,15 @@ export async function listDrExercisePage(
   query: Partial<ListDrExercisesQuery> & Pick<ListDrExercisesQuery, 'limit'>,
   within?: EngagementPeriod,
 ): Promise<Page<DrExerciseView>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, drExerciseKey);
-  const rows = await drExerciseRepository.list(ctx.db, {
-    type: query.type,
-    status: query.status,
-    within,
-    after: after && { finishedAt: after[0], number: after[1] },
-    limit: query.limit + 1,
-  });
-  return pageFromRows(
-    rows,
-    query.limit,
-    (row) => [row.finished_at.toISOString(), row.number],
+  return recoveryRecordPage(
+    query,
+    (keyset) =>
+      drExerciseRepository.list(ctx.db, {
+        type: query.type,
+        status: query.status,
+        within,
+        ...keyset,
+      }),
     toDrExerciseView,
   );
 }
@@ -89,16 +86,5 @@ export async function getDrExercise(
   id: string,
   caller: Principal | null,
 ): Promise<DrExerciseDetail> {
-  const [row] = await drExerciseRepository.list(ctx.db, { ids: [id] });
-  if (!row) throw notFound('DR exercise');
-  return {
-    ...toDrExerciseView(row),
-    ...(await recoveryRecordParts(ctx, 'dr-exercise', id)),
-    satisfiedOccurrences: row.satisfied_occurrences,
-    abilities: recoveryAbilities(
-      caller,
-      { status: row.status, performerId: row.recorded_by_id },
-      'DR exercise',
-    ),
-  };
+  return recoveryRecordDetail(ctx, drExerciseReads, id, caller);
 }

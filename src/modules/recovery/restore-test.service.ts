@@ -1,18 +1,12 @@
-import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/http/principal.js';
-import { notFound } from '../../platform/errors.js';
 import type { EngagementPeriod } from '../../platform/http/engagement.js';
+import { MAX_PAGE_LIMIT, readAllPages, type Page } from '../../platform/http/paging.js';
 import {
-  cursorInstant,
-  decodeCursor,
-  MAX_PAGE_LIMIT,
-  pageFromRows,
-  readAllPages,
-  type Page,
-} from '../../platform/http/paging.js';
-import { recoveryRecordParts } from './recovery-record-parts.js';
-import { recoveryAbilities } from './recovery-signing-rule.js';
+  recoveryRecordDetail,
+  recoveryRecordPage,
+  type RecoveryRecordReads,
+} from './recovery-record-reads.js';
 import { restoreTestRepository, type RestoreTestRow } from './restore-test.repository.js';
 import {
   formatRestoreTestNumber,
@@ -52,8 +46,14 @@ export function toRestoreTestView(row: RestoreTestRow): RestoreTestView {
   };
 }
 
-/** A restore test's place in the list: (finishedAt, number), latest first. */
-const restoreTestKey = z.tuple([cursorInstant, z.number().int()]);
+const restoreTestReads: RecoveryRecordReads<RestoreTestRow, RestoreTestView> = {
+  type: 'restore-test',
+  noun: 'restore test',
+  title: 'Restore test',
+  byIds: (db, ids) => restoreTestRepository.list(db, { ids }),
+  performerIdOf: (row) => row.performer_id,
+  toView: toRestoreTestView,
+};
 
 /**
  * A page of restore tests, latest first, by asset, outcome and status; an engaged auditor's period
@@ -64,19 +64,16 @@ export async function listRestoreTestPage(
   query: Partial<ListRestoreTestsQuery> & Pick<ListRestoreTestsQuery, 'limit'>,
   within?: EngagementPeriod,
 ): Promise<Page<RestoreTestView>> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, restoreTestKey);
-  const rows = await restoreTestRepository.list(ctx.db, {
-    assetKey: query.asset,
-    outcome: query.outcome,
-    status: query.status,
-    within,
-    after: after && { finishedAt: after[0], number: after[1] },
-    limit: query.limit + 1,
-  });
-  return pageFromRows(
-    rows,
-    query.limit,
-    (row) => [row.finished_at.toISOString(), row.number],
+  return recoveryRecordPage(
+    query,
+    (keyset) =>
+      restoreTestRepository.list(ctx.db, {
+        assetKey: query.asset,
+        outcome: query.outcome,
+        status: query.status,
+        within,
+        ...keyset,
+      }),
     toRestoreTestView,
   );
 }
@@ -97,16 +94,5 @@ export async function getRestoreTest(
   id: string,
   caller: Principal | null,
 ): Promise<RestoreTestDetail> {
-  const [row] = await restoreTestRepository.list(ctx.db, { ids: [id] });
-  if (!row) throw notFound('Restore test');
-  return {
-    ...toRestoreTestView(row),
-    ...(await recoveryRecordParts(ctx, 'restore-test', id)),
-    satisfiedOccurrences: row.satisfied_occurrences,
-    abilities: recoveryAbilities(
-      caller,
-      { status: row.status, performerId: row.performer_id },
-      'restore test',
-    ),
-  };
+  return recoveryRecordDetail(ctx, restoreTestReads, id, caller);
 }

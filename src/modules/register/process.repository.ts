@@ -49,10 +49,7 @@ export const processRepository = {
     if (query.after) {
       const [name, key] = query.after;
       select = select.where((eb) =>
-        eb.or([
-          eb('processes.name', '>', name),
-          eb.and([eb('processes.name', '=', name), eb('processes.key', '>', key)]),
-        ]),
+        eb(eb.refTuple('processes.name', 'processes.key'), '>', eb.tuple(name, key)),
       );
     }
     return select.orderBy('processes.name').orderBy('processes.key').limit(query.limit).execute();

@@ -28,10 +28,7 @@ export const supplierRepository = {
     if (query.after) {
       const [name, key] = query.after;
       select = select.where((eb) =>
-        eb.or([
-          eb('suppliers.name', '>', name),
-          eb.and([eb('suppliers.name', '=', name), eb('suppliers.key', '>', key)]),
-        ]),
+        eb(eb.refTuple('suppliers.name', 'suppliers.key'), '>', eb.tuple(name, key)),
       );
     }
     return select.orderBy('suppliers.name').orderBy('suppliers.key').limit(query.limit).execute();

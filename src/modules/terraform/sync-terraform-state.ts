@@ -12,6 +12,10 @@ import type { DriftReport } from './terraform-sync.schema.js';
 /** The largest state one sync reads: 20,000 resources with their attributes are about 60 MB. */
 export const MAX_STATE_BYTES = 512 * 1024 * 1024;
 
+/** What a state past the size limit is refused with. */
+export const stateTooLarge = (megabytes: number) =>
+  `The state is larger than ${megabytes} MB; sync its workspaces one by one`;
+
 async function* limited(
   input: AsyncIterable<string | Buffer> | NodeJS.ReadableStream,
   maxBytes: number,
@@ -20,10 +24,7 @@ async function* limited(
   for await (const chunk of input as AsyncIterable<string | Buffer>) {
     size += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     if (size > maxBytes) {
-      throw new AppError(
-        'payload_too_large',
-        `The state is larger than ${maxBytes / 1024 / 1024} MB; sync its workspaces one by one`,
-      );
+      throw new AppError('payload_too_large', stateTooLarge(maxBytes / 1024 / 1024));
     }
     yield chunk;
   }

@@ -1,18 +1,19 @@
-import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
-import { MAX_STATE_BYTES, syncTerraformState } from './sync-terraform-state.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  refuseDeclaredLength,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
+import { MAX_STATE_BYTES, stateTooLarge, syncTerraformState } from './sync-terraform-state.js';
 import { driftReportSchema, terraformSyncQuerySchema } from './terraform-sync.schema.js';
 
 /** The register kept in step with Terraform (docs/lifecycle.md "Terraform state"). */
 export function registerTerraformRoutes(api: Api, ctx: AppContext): void {
   // The state streams in: this scope hands the body over unread, whatever its type.
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/register/sync/terraform', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/register/sync/terraform', {
       config: { access: { permission: 'register:import' } },
       bodyLimit: MAX_STATE_BYTES,
       schema: {
@@ -22,22 +23,14 @@ export function registerTerraformRoutes(api: Api, ctx: AppContext): void {
         response: { 200: driftReportSchema },
       },
       handler: async (request) => {
-        const declaredLength = Number(request.headers['content-length'] ?? '0');
-        if (declaredLength > MAX_STATE_BYTES) {
-          throw new AppError(
-            'payload_too_large',
-            `The state is larger than ${MAX_STATE_BYTES / 1024 / 1024} MB; sync its workspaces one by one`,
-          );
-        }
-        const body = request.body;
+        refuseDeclaredLength(request, MAX_STATE_BYTES, stateTooLarge);
         return syncTerraformState(
           ctx,
           requirePrincipal(request).actor,
-          body instanceof Readable ? body : request.raw,
+          streamedBody(request),
           request.query,
         );
       },
     });
-    done();
   });
 }

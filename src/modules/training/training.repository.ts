@@ -125,13 +125,11 @@ export const trainingRepository = {
     if (options.after) {
       const after = options.after;
       query = query.where((eb) =>
-        eb.or([
-          eb('training_assignments.assigned_at', '<', after.assignedAt),
-          eb.and([
-            eb('training_assignments.assigned_at', '=', after.assignedAt),
-            eb('training_assignments.id', '<', after.id),
-          ]),
-        ]),
+        eb(
+          eb.refTuple('training_assignments.assigned_at', 'training_assignments.id'),
+          '<',
+          eb.tuple(after.assignedAt, after.id),
+        ),
       );
     }
     if (options.userId) query = query.where('training_assignments.user_id', '=', options.userId);

@@ -1,11 +1,19 @@
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/http/access.js';
-import { asApi, type Api } from '../../platform/http/api-types.js';
+import type { Api } from '../../platform/http/api-types.js';
+import {
+  discardRest,
+  refuseDeclaredLength,
+  registerStreamingRoutes,
+  streamedBody,
+} from '../../platform/http/streamed-body.js';
 import { approveFindingException, requestFindingException } from './finding-exceptions.js';
-import { importVulnerabilityScan, MAX_SCAN_IMPORT_BYTES } from './import-vulnerability-scan.js';
+import {
+  importVulnerabilityScan,
+  MAX_SCAN_IMPORT_BYTES,
+  scanImportTooLarge,
+} from './import-vulnerability-scan.js';
 import { getFinding, listFindings } from './list-findings.js';
 import {
   approveExceptionBodySchema,
@@ -21,20 +29,6 @@ import { signerCredentialsOf } from '../signatures/signature-credentials.schema.
 const idParams = z.object({ id: z.uuid() });
 const exceptionParams = z.object({ id: z.uuid(), exceptionId: z.uuid() });
 
-function isReadable(body: unknown): body is Readable {
-  return body instanceof Readable;
-}
-
-/** Reads and drops the rest of a refused report, so the client receives the 400, not a reset. */
-async function discardRest(input: Readable): Promise<void> {
-  if (input.readableEnded || input.destroyed) return;
-  let size = 0;
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    size += chunk.length;
-    if (size > MAX_SCAN_IMPORT_BYTES) break;
-  }
-}
-
 /**
  * Scanner reports and the findings they record. Importing a scan starts SLA clocks, so it takes
  * `events:record` (engineering, security, quality, admin); findings are read with `work:read`;
@@ -45,10 +39,8 @@ export function registerVulnerabilityRoutes(api: Api, ctx: AppContext): void {
   const read = { access: { permission: 'work:read' as const } };
 
   // The import streams the report: this scope hands the body over unread, whatever its type.
-  void api.register((scope, _options, done) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, parsed) => parsed(null, payload));
-    asApi(scope).post('/api/v1/scans/import', {
+  registerStreamingRoutes(api, (scope) => {
+    scope.post('/api/v1/scans/import', {
       config: { access: { permission: 'events:record' } },
       schema: {
         tags: ['vulnerabilities'],
@@ -57,15 +49,8 @@ export function registerVulnerabilityRoutes(api: Api, ctx: AppContext): void {
         response: { 200: importScanResultSchema, 201: importScanResultSchema },
       },
       handler: async (request, reply) => {
-        const declaredLength = Number(request.headers['content-length'] ?? '0');
-        if (declaredLength > MAX_SCAN_IMPORT_BYTES) {
-          throw new AppError(
-            'payload_too_large',
-            `The report is larger than ${MAX_SCAN_IMPORT_BYTES / 1024 / 1024} MB; split the scan and import the parts`,
-          );
-        }
-        const body = request.body;
-        const input = isReadable(body) ? body : request.raw;
+        refuseDeclaredLength(request, MAX_SCAN_IMPORT_BYTES, scanImportTooLarge);
+        const input = streamedBody(request);
         try {
           const result = await importVulnerabilityScan(
             ctx,
@@ -78,12 +63,11 @@ export function registerVulnerabilityRoutes(api: Api, ctx: AppContext): void {
           );
           return await reply.status(result.created > 0 ? 201 : 200).send(result);
         } catch (error) {
-          await discardRest(input);
+          await discardRest(input, MAX_SCAN_IMPORT_BYTES);
           throw error;
         }
       },
     });
-    done();
   });
 
   api.get('/api/v1/findings', {

@@ -126,6 +126,22 @@ const digestItem = (message: ClaimedMessage) => ({
 
 const lease = (now: Date) => new Date(now.getTime() + SENDING_LEASE_MS);
 
+/** Marks the claimed messages as being sent, until their lease ends; in queue order. */
+async function leaseMessages(
+  trx: Transaction<Database>,
+  ids: string[],
+  now: Date,
+): Promise<ClaimedMessage[]> {
+  if (ids.length === 0) return [];
+  const claimed = await trx
+    .updateTable('outbox_messages')
+    .set({ status: 'sending', available_at: lease(now) })
+    .where('id', 'in', ids)
+    .returningAll()
+    .execute();
+  return claimed.sort(byQueueOrder);
+}
+
 async function claimUrgent(db: Kysely<Database>, now: Date): Promise<ClaimedMessage[]> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
@@ -140,18 +156,11 @@ async function claimUrgent(db: Kysely<Database>, now: Date): Promise<ClaimedMess
       .forUpdate()
       .skipLocked()
       .execute();
-    if (due.length === 0) return [];
-    const claimed = await trx
-      .updateTable('outbox_messages')
-      .set({ status: 'sending', available_at: lease(now) })
-      .where(
-        'id',
-        'in',
-        due.map((row) => row.id),
-      )
-      .returningAll()
-      .execute();
-    return claimed.sort(byQueueOrder);
+    return leaseMessages(
+      trx,
+      due.map((row) => row.id),
+      now,
+    );
   });
 }
 
@@ -188,18 +197,11 @@ async function claimBulk(db: Kysely<Database>, now: Date): Promise<ClaimedMessag
       .forUpdate()
       .skipLocked()
       .execute();
-    if (due.length === 0) return [];
-    const claimed = await trx
-      .updateTable('outbox_messages')
-      .set({ status: 'sending', available_at: lease(now) })
-      .where(
-        'id',
-        'in',
-        due.map((row) => row.id),
-      )
-      .returningAll()
-      .execute();
-    return claimed.sort(byQueueOrder);
+    return leaseMessages(
+      trx,
+      due.map((row) => row.id),
+      now,
+    );
   });
 }
 

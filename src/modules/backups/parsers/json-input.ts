@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { checkToolValue, dottedPath } from '../../../platform/imports/tool-output.js';
 import { readDocument, type BackupInput } from './backup-input.js';
 import { BackupParseError } from './backup-parse-error.js';
 import type { BackupImportFormat } from './parsed-backup-run.js';
@@ -46,28 +47,9 @@ function parseJsonDocument(format: BackupImportFormat, text: string, expected: s
   return parseJson(format, text);
 }
 
-/** Dotted path of a zod issue, with array indexes in brackets: `BackupJobs[3].CreationDate`. */
-export function issuePath(prefix: string, path: readonly PropertyKey[]): string {
-  let dotted = prefix;
-  for (const key of path) {
-    if (typeof key === 'number') dotted += `[${key}]`;
-    else dotted += dotted === '' ? String(key) : `.${String(key)}`;
-  }
-  return dotted;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
 /**
  * Validates tool output against its schema; the first problem becomes a BackupParseError naming the
- * field, since one clear message serves the person fixing the input better than a list of fifty.
+ * field.
  */
 export function parseWithSchema<Schema extends z.ZodType>(
   format: BackupImportFormat,
@@ -75,15 +57,11 @@ export function parseWithSchema<Schema extends z.ZodType>(
   value: unknown,
   location: { line?: number; fieldPrefix?: string } = {},
 ): z.output<Schema> {
-  const result = schema.safeParse(value);
+  const result = checkToolValue(schema, value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
-  // Zod words an absent field as a type mismatch, or with the field's own format message.
-  const absent = path.length > 0 && valueAt(value, path) === undefined;
-  throw new BackupParseError(format, absent ? 'is missing' : (issue?.message ?? 'is invalid'), {
+  throw new BackupParseError(format, result.problem, {
     ...(location.line === undefined ? {} : { line: location.line }),
-    field: issuePath(location.fieldPrefix ?? '', issue?.path ?? []),
+    field: dottedPath(result.path, location.fieldPrefix ?? ''),
   });
 }
 

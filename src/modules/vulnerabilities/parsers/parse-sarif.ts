@@ -4,13 +4,8 @@ import type {
   JsonSelection,
   SelectedJsonValue,
 } from '../../../platform/json/json-stream.js';
-import {
-  fieldPath,
-  instantOrNull,
-  parseElement,
-  reportElements,
-  severityOf,
-} from './report-elements.js';
+import { dottedPath } from '../../../platform/imports/tool-output.js';
+import { instantOrNull, parseElement, reportElements, severityOf } from './report-elements.js';
 import { ScanParseError } from './scan-parse-error.js';
 import type { FindingSeverity, ParsedFinding, ScanInput, ScanReportReader } from './scan-report.js';
 
@@ -152,13 +147,13 @@ export function parseSarif(input: ScanInput): ScanReportReader {
           if (name === '')
             throw new ScanParseError('sarif', 'is missing', {
               line: element.line,
-              field: fieldPath(element.path),
+              field: dottedPath(element.path),
             });
           if (facts.scanner !== '' && facts.scanner !== name) {
             throw new ScanParseError(
               'sarif',
               `all runs must come from one scanner (${facts.scanner}, then ${name}); import each scanner's report on its own`,
-              { line: element.line, field: fieldPath(element.path) },
+              { line: element.line, field: dottedPath(element.path) },
             );
           }
           facts.scanner = name;
@@ -181,7 +176,7 @@ export function parseSarif(input: ScanInput): ScanReportReader {
           throw new ScanParseError(
             'sarif',
             'the scan did not complete (executionSuccessful is false)',
-            { line: element.line, field: `${fieldPath(element.path)}[0].executionSuccessful` },
+            { line: element.line, field: `${dottedPath(element.path)}[0].executionSuccessful` },
           );
         }
         facts.scannedAt =
@@ -206,7 +201,7 @@ export function parseSarif(input: ScanInput): ScanReportReader {
       if (vulnerabilityId === undefined) {
         throw new ScanParseError('sarif', 'is missing (a result must name its rule)', {
           line: element.line,
-          field: `${fieldPath(element.path)}.ruleId`,
+          field: `${dottedPath(element.path)}.ruleId`,
         });
       }
       const message = result.message?.text ?? '';
@@ -278,7 +273,7 @@ function severityFor(
   result: z.infer<typeof resultSchema>,
   rule: RuleFacts | undefined,
 ): FindingSeverity {
-  const where = fieldPath(element.path);
+  const where = dottedPath(element.path);
   const score = result.properties?.['security-severity'] ?? rule?.securitySeverity;
   if (score !== undefined) {
     const value =

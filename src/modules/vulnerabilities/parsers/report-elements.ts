@@ -6,27 +6,9 @@ import {
   type JsonSelection,
   type SelectedJsonValue,
 } from '../../../platform/json/json-stream.js';
+import { checkToolValue, dottedPath } from '../../../platform/imports/tool-output.js';
 import { ScanParseError } from './scan-parse-error.js';
 import type { FindingSeverity, ScanFormat, ScanInput } from './scan-report.js';
-
-/** Dotted path with array indexes in brackets: `Results[0].Vulnerabilities[3].PkgName`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let dotted = '';
-  for (const key of path) {
-    if (typeof key === 'number') dotted += `[${key}]`;
-    else dotted += dotted === '' ? String(key) : `.${String(key)}`;
-  }
-  return dotted;
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 /** Checks one element of a report against its schema; the first problem names line and field. */
 export function parseElement<Schema extends z.ZodType>(
@@ -34,14 +16,11 @@ export function parseElement<Schema extends z.ZodType>(
   schema: Schema,
   element: SelectedJsonValue,
 ): z.output<Schema> {
-  const result = schema.safeParse(element.value);
+  const result = checkToolValue(schema, element.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path ?? [];
-  const absent = path.length > 0 && valueAt(element.value, path) === undefined;
-  throw new ScanParseError(format, absent ? 'is missing' : (issue?.message ?? 'is invalid'), {
+  throw new ScanParseError(format, result.problem, {
     line: element.line,
-    field: fieldPath([...element.path, ...path]),
+    field: dottedPath([...element.path, ...result.path]),
   });
 }
 
