@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
+import { CONTROL_STATUSES, type ControlStatus } from './control-status.js';
 import { workStateFromEvents, workStateFromInstants } from '../occurrences/occurrence-state-sql.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
@@ -18,6 +19,26 @@ export interface CurrentCountsRow {
   verified: number;
   not_applicable: number;
   pending: number;
+}
+
+/**
+ * One asset's per-asset controls rolled up in the database: statuses as their place in
+ * CONTROL_STATUSES (0 the worst), the controls in key order.
+ */
+export interface AssetRollupRow {
+  asset_key: string;
+  severity: number;
+  control_count: number;
+  /** How many of its controls have each status, in the order of CONTROL_STATUSES. */
+  status_counts: number[];
+  /** [control key, severity] of each of its controls. */
+  controls: [string, number][];
+}
+
+/** Where a page of the per-asset list ends: its last asset's severity and key. */
+export interface AssetRollupCursor {
+  severity: number;
+  assetKey: string;
 }
 
 /** One report row as stored facts say at `asOf`; instants as ISO-8601 text. */
@@ -326,6 +347,22 @@ const countColumns = sql`
   count(*) filter (where class = 'not_applicable')::int as not_applicable,
   count(*) filter (where class = 'pending')::int as pending`;
 
+/** A status's place in CONTROL_STATUSES, as SQL: the roll-ups below take the least. */
+const severityOf = (status: ControlStatus) => sql.lit(CONTROL_STATUSES.indexOf(status));
+
+/**
+ * statusFromOccurrences (control-status.ts) over a group of classified occurrences, as the
+ * status's severity: failing beats at risk beats passing; not applicable only when every one is.
+ */
+const controlSeverity = sql`case
+  when bool_or(class = 'failing') then ${severityOf('failing')}
+  when bool_or(class = 'at_risk') then ${severityOf('at_risk')}
+  when bool_or(class = 'verified') then ${severityOf('passing')}
+  when bool_or(class = 'not_applicable') and not bool_or(class = 'pending')
+    then ${severityOf('not_applicable')}
+  else ${severityOf('no_evidence')}
+end`;
+
 /** What had been recorded: the last audit entry and the last occurrence event. */
 export interface RecordedMarks {
   auditSeq: string;
@@ -433,20 +470,47 @@ export const postureRepository = {
     return answers;
   },
 
-  /** Per asset and control (per-asset occurrences only): the same counts. */
-  async currentCountsByAssetAndControl(
+  /**
+   * Per asset (per-asset occurrences only), worst first then by key (byte order): the status of
+   * each of its controls (statusFromOccurrences on that asset's current occurrences of it), their
+   * worst and how many have each status. Rolled up in the database, so it sends one row per
+   * asset, not one per asset and control; `limit` rows after `after` (keyset), or every asset.
+   */
+  async assetRollup(
     db: Kysely<Database>,
-    at: Date,
-    atRiskUntil: Date,
-    lookbacks: ControlLookback[],
-  ): Promise<CurrentCountsRow[]> {
-    if (lookbacks.length === 0) return [];
-    const query = sql<CurrentCountsRow>`
-      ${classifiedCurrent([{ at, atRiskUntil, lookbacks }])}
-      select asset_key, control_id, ${countColumns}
-      from classified
-      where asset_key <> ''
-      group by instant, control_id, asset_key`;
+    options: PostureInstant & { after: AssetRollupCursor | null; limit: number | null },
+  ): Promise<AssetRollupRow[]> {
+    if (options.lookbacks.length === 0) return [];
+    const after = options.after
+      ? sql`where (severity, asset_key collate "C") >
+          (${options.after.severity}::int, ${options.after.assetKey} collate "C")`
+      : sql``;
+    const limit = options.limit === null ? sql`` : sql`limit ${options.limit}`;
+    const query = sql<AssetRollupRow>`
+      ${classifiedCurrent([options])},
+      asset_control as (
+        select asset_key, control_id, ${controlSeverity} as severity
+        from classified
+        where asset_key <> ''
+        group by control_id, asset_key
+      ),
+      asset_rollup as (
+        select ac.asset_key, min(ac.severity) as severity, count(*)::int as control_count,
+          array[${sql.join(
+            CONTROL_STATUSES.map(
+              (status) => sql`count(*) filter (where ac.severity = ${severityOf(status)})::int`,
+            ),
+          )}] as status_counts,
+          json_agg(json_build_array(c.key, ac.severity) order by c.key collate "C") as controls
+        from asset_control ac
+        join controls c on c.id = ac.control_id
+        group by ac.asset_key
+      )
+      select asset_key, severity, control_count, status_counts, controls
+      from asset_rollup
+      ${after}
+      order by severity, asset_key collate "C"
+      ${limit}`;
     return withReportSettings(
       db,
       { parallel: true },
