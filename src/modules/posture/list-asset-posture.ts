@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { decodeCursor, pageFromRows } from '../../platform/http/paging.js';
-import { CONTROL_STATUSES, type ControlStatus, type StatusCounts } from './control-status.js';
+import { CONTROL_STATUSES, countStatuses, type ControlStatus } from './control-status.js';
 import { postureInputs } from './posture-inputs.js';
 import { postureRepository, type AssetRollupRow } from './posture.repository.js';
 import type { AssetPosture, AssetPostureQuery } from './posture.schema.js';
@@ -18,16 +18,20 @@ const assetPostureCursor = z.tuple([
 
 const statusAt = (severity: number): ControlStatus => CONTROL_STATUSES[severity]!;
 
-function toAssetPosture(row: AssetRollupRow): AssetPosture {
-  const controlCounts = Object.fromEntries(
-    CONTROL_STATUSES.map((status, severity) => [status, row.status_counts[severity]!]),
-  ) as StatusCounts;
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An asset's answer from its rolled-up row; `controlKeys` by the controls' place in the row. */
+function toAssetPosture(row: AssetRollupRow, controlKeys: readonly string[]): AssetPosture {
+  const controls = row.controls
+    .map(([place, severity]) => ({ key: controlKeys[place]!, status: statusAt(severity) }))
+    .sort((a, b) => byteOrder(a.key, b.key));
+  const statuses = controls.map((control) => control.status);
   return {
     assetKey: row.asset_key,
     status: statusAt(row.severity),
-    controlCount: row.control_count,
-    controlCounts,
-    controls: row.controls.map(([key, severity]) => ({ key, status: statusAt(severity) })),
+    controlCount: controls.length,
+    controlCounts: countStatuses(statuses),
+    controls,
   };
 }
 
@@ -50,12 +54,13 @@ export async function listAssetPosture(
     after: after === null ? null : { severity: after[0], assetKey: after[1] },
     limit: query.limit === undefined ? null : query.limit + 1,
   });
+  // The lookbacks are the controls' in the same order: a row names a control by its place.
+  const controlKeys = inputs.controls.map((control) => control.content.key);
+  const toItem = (row: AssetRollupRow) => toAssetPosture(row, controlKeys);
   const head = { at: inputs.at.toISOString(), atRiskDays: inputs.atRiskDays };
-  if (query.limit === undefined) {
-    return { ...head, items: rows.map(toAssetPosture), nextCursor: null };
-  }
+  if (query.limit === undefined) return { ...head, items: rows.map(toItem), nextCursor: null };
   return {
     ...head,
-    ...pageFromRows(rows, query.limit, (row) => [row.severity, row.asset_key], toAssetPosture),
+    ...pageFromRows(rows, query.limit, (row) => [row.severity, row.asset_key], toItem),
   };
 }

@@ -23,16 +23,14 @@ export interface CurrentCountsRow {
 
 /**
  * One asset's per-asset controls rolled up in the database: statuses as their place in
- * CONTROL_STATUSES (0 the worst), the controls in key order.
+ * CONTROL_STATUSES (0 the worst), controls as their place in the lookbacks asked about.
  */
 export interface AssetRollupRow {
   asset_key: string;
+  /** The worst status of its controls. */
   severity: number;
-  control_count: number;
-  /** How many of its controls have each status, in the order of CONTROL_STATUSES. */
-  status_counts: number[];
-  /** [control key, severity] of each of its controls. */
-  controls: [string, number][];
+  /** [place of the control in the lookbacks, its status] for each of its controls, unordered. */
+  controls: [number, number][];
 }
 
 /** Where a page of the per-asset list ends: its last asset's severity and key. */
@@ -347,21 +345,28 @@ const countColumns = sql`
   count(*) filter (where class = 'not_applicable')::int as not_applicable,
   count(*) filter (where class = 'pending')::int as pending`;
 
-/** A status's place in CONTROL_STATUSES, as SQL: the roll-ups below take the least. */
-const severityOf = (status: ControlStatus) => sql.lit(CONTROL_STATUSES.indexOf(status));
-
 /**
- * statusFromOccurrences (control-status.ts) over a group of classified occurrences, as the
- * status's severity: failing beats at risk beats passing; not applicable only when every one is.
+ * statusFromOccurrences (control-status.ts) as the least of one number per occurrence: the
+ * classes in the order its rules rank them (failing beats at risk beats verified, which makes a
+ * control passing; any pending occurrence keeps it from not applicable), then that rank's status
+ * as its place in CONTROL_STATUSES. One aggregate per group instead of one per class.
  */
-const controlSeverity = sql`case
-  when bool_or(class = 'failing') then ${severityOf('failing')}
-  when bool_or(class = 'at_risk') then ${severityOf('at_risk')}
-  when bool_or(class = 'verified') then ${severityOf('passing')}
-  when bool_or(class = 'not_applicable') and not bool_or(class = 'pending')
-    then ${severityOf('not_applicable')}
-  else ${severityOf('no_evidence')}
-end`;
+const CLASS_PRECEDENCE = [
+  ['failing', 'failing'],
+  ['at_risk', 'at_risk'],
+  ['verified', 'passing'],
+  ['pending', 'no_evidence'],
+  ['not_applicable', 'not_applicable'],
+] as const satisfies readonly (readonly [string, ControlStatus])[];
+
+const controlSeverity = sql`(array[${sql.join(
+  CLASS_PRECEDENCE.map(([, status]) => sql.lit(CONTROL_STATUSES.indexOf(status))),
+)}])[min(case class ${sql.join(
+  CLASS_PRECEDENCE.map(
+    ([occurrenceClass], rank) => sql`when ${sql.lit(occurrenceClass)} then ${sql.lit(rank + 1)}`,
+  ),
+  sql` `,
+)} end)]`;
 
 /** What had been recorded: the last audit entry and the last occurrence event. */
 export interface RecordedMarks {
@@ -472,9 +477,9 @@ export const postureRepository = {
 
   /**
    * Per asset (per-asset occurrences only), worst first then by key (byte order): the status of
-   * each of its controls (statusFromOccurrences on that asset's current occurrences of it), their
-   * worst and how many have each status. Rolled up in the database, so it sends one row per
-   * asset, not one per asset and control; `limit` rows after `after` (keyset), or every asset.
+   * each of its controls (statusFromOccurrences on that asset's current occurrences of it) and
+   * the worst of them. Rolled up in the database, so it sends one row per asset, not one per
+   * asset and control; `limit` rows after `after` (keyset), or every asset.
    */
   async assetRollup(
     db: Kysely<Database>,
@@ -486,27 +491,25 @@ export const postureRepository = {
           (${options.after.severity}::int, ${options.after.assetKey} collate "C")`
       : sql``;
     const limit = options.limit === null ? sql`` : sql`limit ${options.limit}`;
+    const controlIds = options.lookbacks.map((lookback) => lookback.controlId);
     const query = sql<AssetRollupRow>`
       ${classifiedCurrent([options])},
       asset_control as (
         select asset_key, control_id, ${controlSeverity} as severity
         from classified
         where asset_key <> ''
-        group by control_id, asset_key
+        group by instant, control_id, asset_key
       ),
       asset_rollup as (
-        select ac.asset_key, min(ac.severity) as severity, count(*)::int as control_count,
-          array[${sql.join(
-            CONTROL_STATUSES.map(
-              (status) => sql`count(*) filter (where ac.severity = ${severityOf(status)})::int`,
-            ),
-          )}] as status_counts,
-          json_agg(json_build_array(c.key, ac.severity) order by c.key collate "C") as controls
-        from asset_control ac
-        join controls c on c.id = ac.control_id
-        group by ac.asset_key
+        -- Controls by their place in the lookbacks (a number, not a join to controls), in no
+        -- particular order (an ordered aggregate sorts every asset's few controls on its own).
+        select asset_key, min(severity) as severity,
+          json_agg(json_build_array(
+            array_position(${sql.val(controlIds)}::uuid[], control_id) - 1, severity)) as controls
+        from asset_control
+        group by asset_key
       )
-      select asset_key, severity, control_count, status_counts, controls
+      select *
       from asset_rollup
       ${after}
       order by severity, asset_key collate "C"
