@@ -12,10 +12,10 @@ import type { OccurrenceEventKind } from '../../src/modules/occurrences/occurren
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
 import { listAssetPosture } from '../../src/modules/posture/list-asset-posture.js';
 import type { AssetPosture } from '../../src/modules/posture/posture.schema.js';
-import { systemActor } from '../../src/platform/audit/actor.js';
-import { mutate } from '../../src/platform/audit/mutate.js';
 import { FixedClock } from '../../src/platform/clock.js';
 import { encodeCursor, type Page } from '../../src/platform/http/paging.js';
+import { createProductionAsset } from '../support/factory.js';
+import { recordOccurrenceEvent } from '../support/occurrence-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY_MS = 86_400_000;
@@ -206,44 +206,12 @@ describe('posture per asset, rolled up in the database', () => {
     return all;
   }
 
-  /** Appends an event at the clock's instant to an occurrence, as the work-order commands do. */
-  async function record(occurrenceId: string, kind: OccurrenceEventKind): Promise<void> {
-    await mutate(t.ctx, systemActor, async (tx) => {
-      await tx.trx
-        .insertInto('occurrence_events')
-        .values({
-          occurrence_id: occurrenceId,
-          kind,
-          at: tx.now,
-          actor_label: 'alice@example.test',
-          actor_id: null,
-          signature_id: null,
-        })
-        .execute();
-      await tx.audit({
-        action: `occurrence.${kind}`,
-        entityType: 'occurrence',
-        entityId: occurrenceId,
-        after: { kind },
-      });
-    });
-  }
-
   beforeAll(async () => {
     t = await createTestApp({ clock });
     admin = await t.tokenFor('admin');
     expect((await t.call(admin, 'POST', '/api/v1/catalog/apply', CATALOG)).statusCode).toBe(200);
     for (const { key, category } of ASSETS) {
-      const created = await t.call(admin, 'POST', '/api/v1/assets', {
-        key,
-        name: `Asset ${key}`,
-        category,
-        environment: 'production',
-        ownerRole: 'engineering',
-        criticality: 'medium',
-        dataClassification: 'internal',
-      });
-      expect(created.statusCode, created.body).toBe(201);
+      await createProductionAsset(t, admin, key, { category, criticality: 'medium' });
     }
     await generateOccurrences(t.ctx, {
       from: new Date('2026-01-01T00:00:00Z'),
@@ -273,7 +241,7 @@ describe('posture per asset, rolled up in the database', () => {
       .sort((a, b) => a.at - b.at);
     for (const event of work) {
       clock.set(new Date(event.at).toISOString());
-      await record(event.id, event.kind);
+      await recordOccurrenceEvent(t, event.id, event.kind);
     }
     clock.set('2026-06-01T00:00:00Z');
   }, 120_000);
