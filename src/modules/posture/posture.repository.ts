@@ -487,7 +487,7 @@ export const postureRepository = {
   ): Promise<AssetRollupRow[]> {
     if (options.lookbacks.length === 0) return [];
     const after = options.after
-      ? sql`where (severity, asset_key collate "C") >
+      ? sql`where (severity, asset_key) >
           (${options.after.severity}::int, ${options.after.assetKey} collate "C")`
       : sql``;
     const limit = options.limit === null ? sql`` : sql`limit ${options.limit}`;
@@ -503,16 +503,18 @@ export const postureRepository = {
       asset_rollup as (
         -- Controls by their place in the lookbacks (a number, not a join to controls), in no
         -- particular order (an ordered aggregate sorts every asset's few controls on its own).
-        select asset_key, min(severity) as severity,
+        -- Keys in byte order ("C"): the sort for the groups compares bytes, not the database's
+        -- locale, and it is the list's order.
+        select asset_key collate "C" as asset_key, min(severity) as severity,
           json_agg(json_build_array(
             array_position(${sql.val(controlIds)}::uuid[], control_id) - 1, severity)) as controls
         from asset_control
-        group by asset_key
+        group by 1
       )
       select *
       from asset_rollup
       ${after}
-      order by severity, asset_key collate "C"
+      order by severity, asset_key
       ${limit}`;
     return withReportSettings(
       db,
