@@ -320,6 +320,19 @@ export async function benchPosture(options: {
       const assets = await timed(() => listAssetPosture(ctx, query));
       record(`posture per asset now (${round})`, assets.result.items.length, 'assets', assets);
     }
+    // Over HTTP, serialised: every asset (the web UI's Posture page), and the first page of 100.
+    for (const [url, count] of [
+      ['/api/v1/posture/assets', options.assets],
+      ['/api/v1/posture/assets?limit=100', 100],
+    ] as const) {
+      for (const round of [1, 2]) {
+        const perAsset = await timed(() =>
+          app.inject({ method: 'GET', url, headers: { authorization } }),
+        );
+        if (perAsset.result.statusCode !== 200) throw new Error(perAsset.result.body.slice(0, 500));
+        record(`GET ${url} (${round})`, count, 'assets at most', perAsset);
+      }
+    }
     // The dashboard's history: its finished months computed on the first request, then kept.
     for (const round of ['first', 'again', 'again']) {
       const history = await timed(() =>

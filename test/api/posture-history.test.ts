@@ -5,6 +5,7 @@ import type { Posture, PostureHistory } from '../../src/modules/posture/posture.
 import { systemActor } from '../../src/platform/audit/actor.js';
 import { mutate } from '../../src/platform/audit/mutate.js';
 import { FixedClock } from '../../src/platform/clock.js';
+import { recordOccurrenceEvent } from '../support/occurrence-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const monthly = (key: string, requirement: string) => ({
@@ -49,25 +50,7 @@ describe('posture history', () => {
       .where('controls.key', '=', controlKey)
       .where('occurrences.period_key', '=', periodKey)
       .executeTakeFirstOrThrow();
-    await mutate(t.ctx, systemActor, async (tx) => {
-      await tx.trx
-        .insertInto('occurrence_events')
-        .values({
-          occurrence_id: occurrence.id,
-          kind,
-          at: tx.now,
-          actor_label: 'alice@example.test',
-          actor_id: null,
-          signature_id: null,
-        })
-        .execute();
-      await tx.audit({
-        action: `occurrence.${kind}`,
-        entityType: 'occurrence',
-        entityId: occurrence.id,
-        after: { kind },
-      });
-    });
+    await recordOccurrenceEvent(t, occurrence.id, kind);
   }
 
   const history = async (query: string) => {

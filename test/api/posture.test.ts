@@ -6,9 +6,8 @@ import type {
   EffectivenessReport,
   Posture,
 } from '../../src/modules/posture/posture.schema.js';
-import { systemActor } from '../../src/platform/audit/actor.js';
-import { mutate } from '../../src/platform/audit/mutate.js';
 import { FixedClock } from '../../src/platform/clock.js';
+import { recordOccurrenceEvent } from '../support/occurrence-events.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A small catalogue with one control per posture case, all monthly from January 2026. */
@@ -92,25 +91,7 @@ describe('posture at an instant', () => {
       .where('occurrences.period_key', '=', periodKey)
       .where('occurrences.asset_key', '=', assetKey)
       .executeTakeFirstOrThrow();
-    await mutate(t.ctx, systemActor, async (tx) => {
-      await tx.trx
-        .insertInto('occurrence_events')
-        .values({
-          occurrence_id: occurrence.id,
-          kind,
-          at: tx.now,
-          actor_label: actorLabel,
-          actor_id: null,
-          signature_id: null,
-        })
-        .execute();
-      await tx.audit({
-        action: `occurrence.${kind}`,
-        entityType: 'occurrence',
-        entityId: occurrence.id,
-        after: { kind },
-      });
-    });
+    await recordOccurrenceEvent(t, occurrence.id, kind, actorLabel);
   }
 
   const posture = async (query = '') => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { OccurrenceStatus } from '../occurrences/occurrence-status.js';
+import { CONTROL_STATUSES, type ControlStatus } from './control-status.js';
 import { workStateFromEvents, workStateFromInstants } from '../occurrences/occurrence-state-sql.js';
 
 /** How far back, per control, an occurrence's deadline may lie and still be current at t. */
@@ -18,6 +19,24 @@ export interface CurrentCountsRow {
   verified: number;
   not_applicable: number;
   pending: number;
+}
+
+/**
+ * One asset's per-asset controls rolled up in the database: statuses as their place in
+ * CONTROL_STATUSES (0 the worst), controls as their place in the lookbacks asked about.
+ */
+export interface AssetRollupRow {
+  asset_key: string;
+  /** The worst status of its controls. */
+  severity: number;
+  /** [place of the control in the lookbacks, its status] for each of its controls, unordered. */
+  controls: [number, number][];
+}
+
+/** Where a page of the per-asset list ends: its last asset's severity and key. */
+export interface AssetRollupCursor {
+  severity: number;
+  assetKey: string;
 }
 
 /** One report row as stored facts say at `asOf`; instants as ISO-8601 text. */
@@ -326,6 +345,29 @@ const countColumns = sql`
   count(*) filter (where class = 'not_applicable')::int as not_applicable,
   count(*) filter (where class = 'pending')::int as pending`;
 
+/**
+ * statusFromOccurrences (control-status.ts) as the least of one number per occurrence: the
+ * classes in the order its rules rank them (failing beats at risk beats verified, which makes a
+ * control passing; any pending occurrence keeps it from not applicable), then that rank's status
+ * as its place in CONTROL_STATUSES. One aggregate per group instead of one per class.
+ */
+const CLASS_PRECEDENCE = [
+  ['failing', 'failing'],
+  ['at_risk', 'at_risk'],
+  ['verified', 'passing'],
+  ['pending', 'no_evidence'],
+  ['not_applicable', 'not_applicable'],
+] as const satisfies readonly (readonly [string, ControlStatus])[];
+
+const controlSeverity = sql`(array[${sql.join(
+  CLASS_PRECEDENCE.map(([, status]) => sql.lit(CONTROL_STATUSES.indexOf(status))),
+)}])[min(case class ${sql.join(
+  CLASS_PRECEDENCE.map(
+    ([occurrenceClass], rank) => sql`when ${sql.lit(occurrenceClass)} then ${sql.lit(rank + 1)}`,
+  ),
+  sql` `,
+)} end)]`;
+
 /** What had been recorded: the last audit entry and the last occurrence event. */
 export interface RecordedMarks {
   auditSeq: string;
@@ -433,20 +475,47 @@ export const postureRepository = {
     return answers;
   },
 
-  /** Per asset and control (per-asset occurrences only): the same counts. */
-  async currentCountsByAssetAndControl(
+  /**
+   * Per asset (per-asset occurrences only), worst first then by key (byte order): the status of
+   * each of its controls (statusFromOccurrences on that asset's current occurrences of it) and
+   * the worst of them. Rolled up in the database, so it sends one row per asset, not one per
+   * asset and control; `limit` rows after `after` (keyset), or every asset.
+   */
+  async assetRollup(
     db: Kysely<Database>,
-    at: Date,
-    atRiskUntil: Date,
-    lookbacks: ControlLookback[],
-  ): Promise<CurrentCountsRow[]> {
-    if (lookbacks.length === 0) return [];
-    const query = sql<CurrentCountsRow>`
-      ${classifiedCurrent([{ at, atRiskUntil, lookbacks }])}
-      select asset_key, control_id, ${countColumns}
-      from classified
-      where asset_key <> ''
-      group by instant, control_id, asset_key`;
+    options: PostureInstant & { after: AssetRollupCursor | null; limit: number | null },
+  ): Promise<AssetRollupRow[]> {
+    if (options.lookbacks.length === 0) return [];
+    const after = options.after
+      ? sql`where (severity, asset_key) >
+          (${options.after.severity}::int, ${options.after.assetKey} collate "C")`
+      : sql``;
+    const limit = options.limit === null ? sql`` : sql`limit ${options.limit}`;
+    const controlIds = options.lookbacks.map((lookback) => lookback.controlId);
+    const query = sql<AssetRollupRow>`
+      ${classifiedCurrent([options])},
+      asset_control as (
+        select asset_key, control_id, ${controlSeverity} as severity
+        from classified
+        where asset_key <> ''
+        group by instant, control_id, asset_key
+      ),
+      asset_rollup as (
+        -- Controls by their place in the lookbacks (a number, not a join to controls), in no
+        -- particular order (an ordered aggregate sorts every asset's few controls on its own).
+        -- Keys in byte order ("C"): the sort for the groups compares bytes, not the database's
+        -- locale, and it is the list's order.
+        select asset_key collate "C" as asset_key, min(severity) as severity,
+          json_agg(json_build_array(
+            array_position(${sql.val(controlIds)}::uuid[], control_id) - 1, severity)) as controls
+        from asset_control
+        group by 1
+      )
+      select *
+      from asset_rollup
+      ${after}
+      order by severity, asset_key
+      ${limit}`;
     return withReportSettings(
       db,
       { parallel: true },

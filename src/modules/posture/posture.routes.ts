@@ -7,6 +7,7 @@ import { livePosture } from './live-posture.js';
 import { reportPostureHistory } from './posture-history.js';
 import {
   assetPostureListSchema,
+  assetPostureQuerySchema,
   effectivenessQuerySchema,
   effectivenessReportSchema,
   postureHistoryQuerySchema,
@@ -51,8 +52,9 @@ export function registerPostureRoutes(api: Api, ctx: AppContext): void {
     config: { access: { permission: 'posture:read' }, engagedAuditor: 'period' },
     schema: {
       tags: ['posture'],
-      summary: 'Per asset: the per-asset controls that apply to it and their worst status',
-      querystring: postureQuerySchema,
+      summary:
+        'Per asset, worst first: the per-asset controls that apply to it and their worst status',
+      querystring: assetPostureQuerySchema,
       response: { 200: assetPostureListSchema },
     },
     handler: async (request) =>

@@ -6,6 +6,7 @@ import {
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { CONTROL_STATUSES } from './control-status.js';
+import { MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 
 const isoDateTime = z.iso
   .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z' })
@@ -37,6 +38,22 @@ export const postureQuerySchema = z.object({
     .describe('Open work due within this many days makes a control at risk'),
 });
 export type PostureQuery = z.infer<typeof postureQuerySchema>;
+
+/**
+ * The per-asset list pages like every list (docs/api.md "Lists"), except that without `limit`
+ * it answers every asset, as it did before it paged (the web UI's Posture page reads it so).
+ */
+export const assetPostureQuerySchema = postureQuerySchema.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_LIMIT)
+    .optional()
+    .describe(`Assets per page, 1 to ${MAX_PAGE_LIMIT}; omit for every asset in one answer`),
+  cursor: pageQuerySchema.shape.cursor,
+});
+export type AssetPostureQuery = z.infer<typeof assetPostureQuerySchema>;
 
 export const controlPostureSchema = z.object({
   key: z.string(),
@@ -120,10 +137,9 @@ export const assetPostureSchema = z.object({
 });
 export type AssetPosture = z.infer<typeof assetPostureSchema>;
 
-export const assetPostureListSchema = z.object({
+export const assetPostureListSchema = pageSchema(assetPostureSchema).extend({
   at: z.string(),
   atRiskDays: z.number(),
-  items: z.array(assetPostureSchema),
 });
 
 export const EFFECTIVENESS_EXCEPTIONS = ['missed', 'late', 'unverified'] as const;

@@ -3160,12 +3160,14 @@ export interface ApiContract {
           at?: string | null;
           /** Open work due within this many days makes a control at risk */
           atRiskDays?: number | string | null;
+          /** Assets per page, 1 to 1000; omit for every asset in one answer */
+          limit?: number | string | null;
+          /** nextCursor of the previous page; omit for the first page */
+          cursor?: string | null;
         };
       };
       responses: {
         200: {
-          at: string;
-          atRiskDays: number;
           items: Array<{
             assetKey: string;
             /** The worst status of the controls that apply to it */
@@ -3184,6 +3186,10 @@ export interface ApiContract {
               status: "failing" | "at_risk" | "no_evidence" | "passing" | "not_applicable";
             }>;
           }>;
+          /** Pass as cursor for the next page; null on the last page */
+          nextCursor: string | null;
+          at: string;
+          atRiskDays: number;
         };
         400: ErrorBody;
         401: ErrorBody;
