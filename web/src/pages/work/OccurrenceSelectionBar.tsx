@@ -6,6 +6,7 @@ import type { OccurrenceView } from '../../api/types.js';
 import { useBulkNotApplicable } from '../../api/work.js';
 import type { EachOrNoneReport } from '../../api/work-types.js';
 import { BulkRefusals } from '../../components/BulkRefusals.js';
+import { ExportSelectedButton } from '../../components/ExportSelectedButton.js';
 import { NotApplicableForm } from './NotApplicableDialog.js';
 
 /**
@@ -42,14 +43,10 @@ export function OccurrenceSelectionBar({
             {submitLabel}
           </Button>
         ) : null}
-        <Button
-          component="a"
-          variant="default"
+        <ExportSelectedButton
           href={occurrencesExportUrl(selected.map((row) => row.id))}
-          download
-        >
-          Export {selected.length} as CSV
-        </Button>
+          count={selected.length}
+        />
       </Group>
       <BulkRefusals report={report} labelOf={labelOf} />
       <Modal opened={open} onClose={() => setOpen(false)} title="Mark not applicable">
