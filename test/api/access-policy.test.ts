@@ -414,6 +414,28 @@ describe('access policy', () => {
     }
   });
 
+  it('lets every role that reads work export a selection of occurrences or nonconformances, and no other', async () => {
+    for (const url of ['/api/v1/occurrences/export.csv', '/api/v1/nonconformances/export.csv']) {
+      const exportCsv = route('GET', url);
+      expect(exportCsv.access).toEqual({ permission: 'work:read' });
+      for (const role of TOKEN_ROLES) {
+        const status = (await callAs(role, exportCsv, `${url}?ids=${DUMMY_UUID}`)).statusCode;
+        expect({ url, role, status }).toEqual({
+          url,
+          role,
+          status: can(role, 'work:read') ? 200 : 403,
+        });
+      }
+    }
+    expect(USER_ROLES.filter((role) => can(role, 'work:read'))).toEqual([
+      'admin',
+      'quality',
+      'engineering',
+      'security',
+      'auditor',
+    ]);
+  });
+
   it('refuses before reading the body, so a denied caller learns nothing of its shape', async () => {
     const createUser = route('POST', '/api/v1/users');
     const anonymous = await callAs('anonymous', createUser);

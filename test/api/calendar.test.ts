@@ -145,7 +145,7 @@ describe('calendar feed', () => {
     ).json<Page<OccurrenceView>>().items;
     expect(calendar.events).toHaveLength(qualityWork.length);
     expect(
-      calendar.events.every((event) => event.DESCRIPTION![0]!.includes('Owner: quality.')),
+      calendar.events.every((event) => event.DESCRIPTION![0]!.includes('Owner: Quality.')),
     ).toBe(true);
   });
 

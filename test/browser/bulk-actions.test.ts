@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NonconformanceView } from '../../src/modules/nonconformances/nonconformance.schema.js';
 import type { OccurrenceView } from '../../src/modules/occurrences/occurrence.schema.js';
@@ -50,6 +51,42 @@ describe('bulk actions on selected rows in a real browser', () => {
         )
         .toBe('not_applicable');
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads two selected occurrences from My work as CSV', async () => {
+    const { t } = harness;
+    const admin = await t.tokenFor('admin');
+    const engineer = await t.createUser('engineering');
+    const selected: string[] = [];
+    for (const key of ['export-1', 'export-2', 'export-3']) {
+      const id = await openPatchOccurrence(t, admin, key, new Date().toISOString());
+      if (key !== 'export-2') selected.push(id);
+    }
+
+    const { page, problems } = await openPage(harness);
+    await page.goto('/work?tab=week');
+    await expectPath(page, '/login');
+    await signIn(page, engineer.email, TEST_PASSWORD);
+    await expectPath(page, '/work');
+    for (const key of ['export-1', 'export-3']) {
+      const box = page.getByRole('checkbox', { name: new RegExp(`^Select .* — ${key},`) });
+      await expect.poll(() => box.count()).toBe(1);
+      await box.check();
+    }
+    const bar = page.getByTestId('occurrence-selection');
+    await expect.poll(() => bar.textContent()).toContain('2 selected');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bar.getByRole('link', { name: 'Export 2 as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('occurrences.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const [header, ...rows] = csv.trimEnd().split('\n');
+    expect(header).toMatch(/^control,control_title,period,asset,/);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row.split(',').at(-1)).sort()).toEqual([...selected].sort());
+    expect(csv).not.toContain(',export-2,');
     expect(problems).toEqual([]);
   });
 

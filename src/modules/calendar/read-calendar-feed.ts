@@ -4,6 +4,7 @@ import { notFound } from '../../platform/errors.js';
 import { dateInZone } from '../../platform/time/zoned-time.js';
 import { localWallClock } from '../../platform/time/local-time.js';
 import type { Actor } from '../../platform/audit/actor.js';
+import { roleTitle } from '../../platform/auth/role-titles.js';
 import { userRoleSchema } from '../../platform/auth/roles.js';
 import { listOccurrencePage } from '../occurrences/list-occurrences.js';
 import type { OccurrenceView } from '../occurrences/occurrence.schema.js';
@@ -54,7 +55,7 @@ function eventOf(
     description: [
       `Control ${occurrence.controlKey}, period ${occurrence.periodKey}.`,
       `Status: ${occurrence.status.replace('_', ' ')}${occurrence.critical ? ', critical' : ''}.`,
-      `Owner: ${occurrence.ownerRole}.`,
+      `Owner: ${roleTitle(occurrence.ownerRole)}.`,
       ...(occurrence.assignee ? [`Assigned to ${occurrence.assignee.name}.`] : []),
     ].join('\n'),
     url: `${ctx.config.publicUrl}/work/occurrences/${occurrence.id}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { abilitySchema } from '../signatures/second-person-rule.js';
+import { selectedIdsSchema } from '../../platform/http/csv-download.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import {
   isSupportedInstant,
@@ -108,9 +109,6 @@ export const nonconformanceItemSchema = nonconformanceViewSchema.extend({
 });
 export type NonconformanceItem = z.infer<typeof nonconformanceItemSchema>;
 
-/** At most one table page's worth of selected rows per export. */
-const MAX_EXPORT_IDS = 200;
-
 export const listNonconformancesQuerySchema = pageQuerySchema.extend({
   status: z
     .string()
@@ -141,17 +139,7 @@ export type ListNonconformancesQuery = z.infer<typeof listNonconformancesQuerySc
 export const exportNonconformancesQuerySchema = listNonconformancesQuerySchema
   .omit({ limit: true, cursor: true })
   .extend({
-    ids: z
-      .string()
-      .optional()
-      .transform((value) => (value ? value.split(',') : undefined))
-      .pipe(
-        z
-          .array(z.uuid('must be comma-separated UUIDs'))
-          .max(MAX_EXPORT_IDS, `at most ${MAX_EXPORT_IDS} ids`)
-          .optional(),
-      )
-      .describe('Comma-separated ids: only these nonconformances (a selection)'),
+    ids: selectedIdsSchema('nonconformances').optional(),
   });
 export type ExportNonconformancesQuery = z.infer<typeof exportNonconformancesQuerySchema>;
 

@@ -27,6 +27,7 @@ import { eachOrNoneReportSchema } from '../../platform/audit/mutate-each-or-none
 import { verifyDeficiencyClosure } from './verify-deficiency-closure.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
+import { sendCsvFile } from '../../platform/http/csv-download.js';
 import { signerCredentialsOf } from '../signatures/signature-credentials.schema.js';
 import { registerCommentThreads } from '../comments/comments.routes.js';
 import { nonconformanceComments } from './nonconformance-comments.js';
@@ -79,12 +80,11 @@ export function registerNonconformanceRoutes(api: Api, ctx: AppContext): void {
       querystring: exportNonconformancesQuerySchema,
     },
     handler: async (request, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="nonconformances.csv"')
-        .send(
-          await exportNonconformancesCsv(ctx, request.query, engagementPeriod(request.principal)),
-        ),
+      sendCsvFile(
+        reply,
+        'nonconformances.csv',
+        await exportNonconformancesCsv(ctx, request.query, engagementPeriod(request.principal)),
+      ),
   });
   api.post('/api/v1/nonconformances/triage', {
     config: { access: { permission: 'nonconformance:manage' } },

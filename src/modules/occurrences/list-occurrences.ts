@@ -138,6 +138,23 @@ export async function listOccurrences(
   );
 }
 
+/**
+ * The occurrences named (a table's selection), in due order, each with its status now; an engaged
+ * auditor's period (`within`, on the due date) is applied in the query, as the list's is.
+ */
+export async function listOccurrencesByIds(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  ids: readonly string[],
+  within?: EngagementPeriod,
+): Promise<OccurrenceView[]> {
+  const rows = await occurrenceRepository.list(ctx.db, ctx.clock.now(), {
+    ids: [...ids],
+    within,
+    limit: ids.length,
+  });
+  return rows.map(viewOf);
+}
+
 export async function getOccurrence(
   ctx: Pick<AppContext, 'db' | 'clock'>,
   id: string,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectedIdsSchema } from '../../platform/http/csv-download.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import {
   isSupportedInstant,
@@ -77,6 +78,10 @@ export const listOccurrencesQuerySchema = pageQuerySchema.extend({
     .describe("Only my work: my role's, or assigned to me"),
 });
 export type ListOccurrencesQuery = z.infer<typeof listOccurrencesQuerySchema>;
+
+/** The rows selected in a table, exported alone (`GET /api/v1/occurrences/export.csv`). */
+export const exportOccurrencesQuerySchema = z.object({ ids: selectedIdsSchema('occurrences') });
+export type ExportOccurrencesQuery = z.infer<typeof exportOccurrencesQuerySchema>;
 
 export const recordTriggerEventBodySchema = z.object({
   type: z.enum(SLA_TRIGGERS).describe('What happened, e.g. critical-patch-released'),

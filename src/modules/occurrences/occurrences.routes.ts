@@ -4,7 +4,9 @@ import { requirePrincipal } from '../../platform/http/access.js';
 import type { Api } from '../../platform/http/api-types.js';
 import { generateOccurrences } from './generate-occurrences.js';
 import { getOccurrence, listOccurrencePage } from './list-occurrences.js';
+import { exportOccurrencesCsv } from './export-occurrences.js';
 import {
+  exportOccurrencesQuerySchema,
   generateOccurrencesBodySchema,
   listOccurrencesQuerySchema,
   occurrenceViewSchema,
@@ -13,6 +15,7 @@ import {
 import { recordTriggerEvent } from './record-trigger-event.js';
 import { assertWithinEngagement, engagementPeriod } from '../../platform/http/engagement.js';
 import { pageSchema } from '../../platform/http/paging.js';
+import { MAX_SELECTED_IDS, sendCsvFile } from '../../platform/http/csv-download.js';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -33,6 +36,20 @@ export function registerOccurrenceRoutes(api: Api, ctx: AppContext): void {
         request.query,
         engagementPeriod(request.principal),
         requirePrincipal(request).actor,
+      ),
+  });
+  api.get('/api/v1/occurrences/export.csv', {
+    config: { access: { permission: 'work:read' }, engagedAuditor: 'download' },
+    schema: {
+      tags: ['work'],
+      summary: `The occurrences selected in a table (ids, at most ${MAX_SELECTED_IDS}) as CSV, in due order, with their status now`,
+      querystring: exportOccurrencesQuerySchema,
+    },
+    handler: async (request, reply) =>
+      sendCsvFile(
+        reply,
+        'occurrences.csv',
+        await exportOccurrencesCsv(ctx, request.query, engagementPeriod(request.principal)),
       ),
   });
   api.get('/api/v1/occurrences/:id', {

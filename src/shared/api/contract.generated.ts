@@ -2126,6 +2126,22 @@ export interface ApiContract {
       };
     };
   };
+  "/occurrences/export.csv": {
+    get: {
+      request: {
+        query: {
+          /** Comma-separated ids: only these occurrences (a selection), at most 200 */
+          ids: string;
+        };
+      };
+      responses: {
+        400: ErrorBody;
+        401: ErrorBody;
+        403: ErrorBody;
+        500: ErrorBody;
+      };
+    };
+  };
   "/occurrences/{id}": {
     get: {
       request: {
@@ -4583,7 +4599,7 @@ export interface ApiContract {
           ownerRole?: "engineering" | "security" | "quality" | "admin" | null;
           ownerUserId?: string | null;
           overdue?: "true" | "false" | boolean | null;
-          /** Comma-separated ids: only these nonconformances (a selection) */
+          /** Comma-separated ids: only these nonconformances (a selection), at most 200 */
           ids?: string | null;
         };
       };

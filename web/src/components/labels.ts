@@ -11,6 +11,7 @@ import type {
   UserRole,
 } from '../api/types.js';
 import type { PostureStatus, WorkOrderStatus } from '../api/work-types.js';
+import { ROLE_TITLES } from '../../../src/platform/auth/role-titles.js';
 
 // Display names for the API's enumerations. Each map is typed by the server's union, so adding a
 // value on the server fails type checking here until it has a label (and an option in the forms).
@@ -67,19 +68,15 @@ export const LIFECYCLE_LABELS: Record<LifecycleStatus, string> = {
 };
 
 export const OWNER_ROLE_LABELS: Record<OwnerRole, string> = {
-  engineering: 'Engineering',
-  security: 'Security',
-  quality: 'Quality',
-  admin: 'Admin',
+  engineering: ROLE_TITLES.engineering,
+  security: ROLE_TITLES.security,
+  quality: ROLE_TITLES.quality,
+  admin: ROLE_TITLES.admin,
 };
 
 export const USER_ROLE_LABELS: Record<UserRole, string> = {
-  admin: 'Admin',
-  quality: 'Quality',
-  engineering: 'Engineering',
-  security: 'Security',
-  auditor: 'Auditor (read-only)',
-  viewer: 'Viewer',
+  ...ROLE_TITLES,
+  auditor: `${ROLE_TITLES.auditor} (read-only)`,
 };
 
 /** A token may also carry a token-only role (a narrow scope for one kind of job). */

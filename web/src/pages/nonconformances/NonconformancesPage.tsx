@@ -15,6 +15,7 @@ import {
   type NonconformanceStatus,
 } from '../../api/work-types.js';
 import { BulkRefusals } from '../../components/BulkRefusals.js';
+import { ExportSelectedButton } from '../../components/ExportSelectedButton.js';
 import { useCan } from '../../auth/permissions.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
 import { formatDateTime } from '../../components/format.js';
@@ -63,14 +64,10 @@ function SelectionBar({
             Triage {selected.length}
           </Button>
         ) : null}
-        <Button
-          component="a"
-          variant="default"
+        <ExportSelectedButton
           href={nonconformancesExportUrl(selected.map((item) => item.id))}
-          download
-        >
-          Export {selected.length} as CSV
-        </Button>
+          count={selected.length}
+        />
       </Group>
       <BulkRefusals
         report={report}

@@ -8,7 +8,7 @@ import { useCan } from '../../auth/permissions.js';
 import { CriticalBadge, OccurrenceStatusBadge } from '../../components/badges.js';
 import { formatDateTime, formatDeadline, formatPeriod } from '../../components/format.js';
 import { OWNER_ROLE_LABELS, labelOf } from '../../components/labels.js';
-import { BulkNotApplicableBar } from './BulkNotApplicableBar.js';
+import { OccurrenceSelectionBar } from './OccurrenceSelectionBar.js';
 import { NotApplicableDialog } from './NotApplicableDialog.js';
 import { useRowSelection } from '../../components/row-selection.js';
 
@@ -29,7 +29,8 @@ const rowName = (occurrence: OccurrenceView) =>
 
 /**
  * Occurrences as rows: control, asset, due date and status, with Start for those who may. With
- * `selectable`, those who may do the work select open rows and mark them not applicable at once.
+ * `selectable`, rows are selected to be exported as CSV together, and those who may do the work
+ * mark the open ones among them not applicable at once.
  */
 export function OccurrencesTable({
   occurrences,
@@ -44,8 +45,10 @@ export function OccurrencesTable({
   const navigate = useNavigate();
   const start = useStartOccurrence();
   const [notApplicable, setNotApplicable] = useState<OccurrenceView | null>(null);
-  const selecting = selectable && can('work:perform');
-  const selection = useRowSelection(occurrences, (occurrence) => STARTABLE.has(occurrence.status));
+  const selection = useRowSelection(occurrences);
+  const markable = can('work:perform')
+    ? selection.chosen.filter((occurrence) => STARTABLE.has(occurrence.status))
+    : [];
   const byId = new Map(occurrences.map((occurrence) => [occurrence.id, occurrence]));
 
   function startWork(occurrence: OccurrenceView) {
@@ -62,9 +65,10 @@ export function OccurrencesTable({
 
   return (
     <Table.ScrollContainer minWidth={800}>
-      {selecting && selection.chosen.length > 0 ? (
-        <BulkNotApplicableBar
+      {selectable && selection.chosen.length > 0 ? (
+        <OccurrenceSelectionBar
           selected={selection.chosen}
+          markable={markable}
           labelOf={(id) => {
             const row = byId.get(id);
             return row ? rowName(row) : id;
@@ -75,8 +79,8 @@ export function OccurrencesTable({
       <Table striped verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
-            {selecting ? (
-              <Table.Th w={40}>{selection.header('Select every open occurrence shown')}</Table.Th>
+            {selectable ? (
+              <Table.Th w={40}>{selection.header('Select every occurrence shown')}</Table.Th>
             ) : null}
             {showControl ? <Table.Th>Control</Table.Th> : null}
             <Table.Th>Period</Table.Th>
@@ -91,12 +95,11 @@ export function OccurrencesTable({
         <Table.Tbody>
           {occurrences.map((occurrence) => (
             <Table.Tr key={occurrence.id} data-testid="occurrence-row">
-              {selecting ? (
+              {selectable ? (
                 <Table.Td>
                   <Checkbox
                     aria-label={`Select ${rowName(occurrence)}, ${formatPeriod(occurrence.periodKey, occurrence.opensAt)}`}
                     checked={selection.isSelected(occurrence.id)}
-                    disabled={!STARTABLE.has(occurrence.status)}
                     onChange={(event) =>
                       selection.toggle(occurrence.id, event.currentTarget.checked)
                     }
