@@ -22,7 +22,11 @@ function run(script: string): Promise<Finished> {
     });
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let finished = false;
+    // A child that cannot start reports 'error' and may still report 'close': answer once.
     const finish = (code: number) => {
+      if (finished) return;
+      finished = true;
       const seconds = (Date.now() - started) / 1000;
       const output = Buffer.concat(chunks).toString('utf8');
       process.stdout.write(
