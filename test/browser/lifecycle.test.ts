@@ -60,7 +60,10 @@ describe('the lifecycle records on the asset page in a real browser', () => {
     await field(form, 'Security considerations').fill('TLS only; no public endpoint');
     await field(form, 'Acceptance criteria').fill('Rejects plain-text connections');
     await form.getByRole('button', { name: 'Request' }).click();
-    expect(await field(form, 'Configuration reference').getAttribute('aria-invalid')).toBe('true');
+    // The field is marked once the server's 400 is back: wait for it, do not read at once.
+    await expect
+      .poll(() => field(form, 'Configuration reference').getAttribute('aria-invalid'))
+      .toBe('true');
     await field(form, 'Configuration reference').fill('infra/cache#aws_elasticache_cluster.eu');
     await form.getByRole('button', { name: 'Request' }).click();
     const request = lifecycle.getByTestId('provisioning-request');
