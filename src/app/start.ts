@@ -34,10 +34,14 @@ import { PLUMBLINE_VERSION } from './version.js';
 
 /** Opens the configured database: PostgreSQL when a URL is set, else PGlite under the lock file. */
 export function openConfiguredDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databasePreparedStatements'>,
 ): Promise<DatabaseHandle> {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl })
+    ? openDatabase({
+        kind: 'postgresql',
+        url: config.databaseUrl,
+        preparedStatements: config.databasePreparedStatements,
+      })
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 

@@ -20,6 +20,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
+      databasePreparedStatements: true,
       host: '127.0.0.1',
       port: 8080,
       publicUrl: 'http://localhost:8080',
@@ -39,6 +40,7 @@ describe('configuration', () => {
     const config = loadConfig({
       PLUMBLINE_DATA_DIR: '/srv/plumbline',
       PLUMBLINE_DATABASE_URL: 'postgresql://plumbline@db:5432/plumbline',
+      PLUMBLINE_DATABASE_PREPARED_STATEMENTS: 'false',
       PLUMBLINE_HOST: '0.0.0.0',
       PLUMBLINE_PORT: '9000',
       PLUMBLINE_PUBLIC_URL: 'https://plumbline.example.com/',
@@ -53,6 +55,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       dataDir: '/srv/plumbline',
       databaseUrl: 'postgresql://plumbline@db:5432/plumbline',
+      databasePreparedStatements: false,
       host: '0.0.0.0',
       port: 9000,
       publicUrl: 'https://plumbline.example.com',

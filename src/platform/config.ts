@@ -27,6 +27,7 @@ export const configSchema = z
         .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    PLUMBLINE_DATABASE_PREPARED_STATEMENTS: booleanFromEnv.default(true),
     PLUMBLINE_HOST: z.string().min(1).default('127.0.0.1'),
     PLUMBLINE_PORT: z.coerce
       .number({ message: 'must be a number' })
@@ -172,6 +173,8 @@ export const configSchema = z
 export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Named prepared statements on PostgreSQL (PLUMBLINE_DATABASE_PREPARED_STATEMENTS). */
+  databasePreparedStatements: boolean;
   host: string;
   port: number;
   publicUrl: string;
@@ -239,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     dataDir: path.resolve(value.PLUMBLINE_DATA_DIR),
     databaseUrl: value.PLUMBLINE_DATABASE_URL,
+    databasePreparedStatements: value.PLUMBLINE_DATABASE_PREPARED_STATEMENTS,
     host: value.PLUMBLINE_HOST,
     port: value.PLUMBLINE_PORT,
     publicUrl,

@@ -3,6 +3,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile, type LockFile } from './lock-file.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -60,8 +61,20 @@ export function pgliteStartParams(): string[] {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgresql'; url: string; schema?: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string }
+  | {
+      kind: 'postgresql';
+      url: string;
+      schema?: string;
+      poolSize?: number;
+      /** Named prepared statements (prepared-statements.ts); off behind a pooler that lacks them. */
+      preparedStatements?: boolean;
+    }
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** On unless a benchmark compares (bench/prepared-statements.ts). */
+      preparedStatements?: boolean;
+    }
   | { kind: 'pglite-instance'; pglite: PGlite; ownsInstance: boolean };
 
 /**
@@ -78,6 +91,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       types: typeParsers,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
+    if (target.preparedStatements ?? true) withPreparedStatements(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
@@ -105,6 +119,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     connectionTimeoutMillis: 30_000,
     types: typeParsers,
   });
+  if (target.kind !== 'pglite' || (target.preparedStatements ?? true)) {
+    withPreparedStatements(pool);
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
