@@ -10,7 +10,7 @@ interface LiveAnswer {
   at: Date;
   /** What had been recorded when it was computed (see postureRepository.recordedMark). */
   recordedMark: string;
-  posture: Posture;
+  posture: Promise<Posture>;
 }
 
 /**
@@ -27,6 +27,11 @@ const liveAnswers = new WeakMap<object, Map<number, LiveAnswer>>();
  * changes are all audited, so a change is seen on the next request. Time alone can still move a
  * status (a deadline passing), which is what the age bounds. A past instant is never cached here:
  * it is evaluated from the records every time and gives the same answer as ever.
+ *
+ * An answer is kept while it is being computed, so the requests that arrive meanwhile for the
+ * same records wait for that one evaluation instead of each starting their own (under load, every
+ * request that came in during an evaluation used to repeat it). One that fails is forgotten, so
+ * the next request evaluates again.
  */
 export async function livePosture(
   ctx: Pick<AppContext, 'db' | 'clock'>,
@@ -42,7 +47,16 @@ export async function livePosture(
   if (cached && cached.recordedMark === recordedMark && age >= 0 && age < LIVE_POSTURE_MAX_AGE_MS) {
     return cached.posture;
   }
-  const posture = await evaluatePosture(ctx, { ...query, at: now.toISOString() });
-  answers.set(query.atRiskDays, { at: now, recordedMark, posture });
-  return posture;
+  const answer: LiveAnswer = {
+    at: now,
+    recordedMark,
+    posture: evaluatePosture(ctx, { ...query, at: now.toISOString() }),
+  };
+  answers.set(query.atRiskDays, answer);
+  try {
+    return await answer.posture;
+  } catch (error) {
+    if (answers.get(query.atRiskDays) === answer) answers.delete(query.atRiskDays);
+    throw error;
+  }
 }
