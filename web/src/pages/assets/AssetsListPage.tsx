@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { apiUrl } from '../../api/web-client.js';
 import { usePagedAssets } from '../../api/register.js';
-import type { AssetFilters, AssetView } from '../../api/types.js';
+import type { AssetView } from '../../api/types.js';
 import { useCan } from '../../auth/permissions.js';
 import { CriticalityBadge } from '../../components/badges.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
@@ -21,6 +21,7 @@ import {
 } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
+import { FILTER_DEFAULTS, filtersFrom } from './asset-filters.js';
 import { ImportAssetsDialog } from './ImportAssetsDialog.js';
 
 const FILTER_SELECTS = [
@@ -29,31 +30,6 @@ const FILTER_SELECTS = [
   { name: 'criticality', label: 'Criticality', labels: CRITICALITY_LABELS },
   { name: 'lifecycleStatus', label: 'Lifecycle', labels: LIFECYCLE_LABELS },
 ] as const;
-
-/** Every filter the address may carry, empty when not set. */
-const FILTER_DEFAULTS = {
-  q: '',
-  category: '',
-  environment: '',
-  criticality: '',
-  lifecycleStatus: '',
-  supplier: '',
-};
-type FilterState = typeof FILTER_DEFAULTS;
-
-/** The filters read from the address, so a filtered list can be bookmarked and shared. */
-function filtersFrom(state: FilterState, search: string): AssetFilters {
-  const pick = <T extends string>(value: string, labels: Record<T, string>): T | undefined =>
-    value in labels ? (value as T) : undefined;
-  return {
-    q: search.trim() || undefined,
-    category: pick(state.category, CATEGORY_LABELS),
-    environment: pick(state.environment, ENVIRONMENT_LABELS),
-    criticality: pick(state.criticality, CRITICALITY_LABELS),
-    lifecycleStatus: pick(state.lifecycleStatus, LIFECYCLE_LABELS),
-    supplier: state.supplier || undefined,
-  };
-}
 
 /**
  * The register a page at a time: the API's keyset cursor behind "Load more", the filters in the
