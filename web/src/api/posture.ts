@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../src/shared/api/api-client.js';
 import { apiUrl, jsonAnswer } from '../../../src/shared/api/api-client.js';
 import { useApiClient } from './ApiProvider.js';
+import { usePagedList } from './paging.js';
 import type { EffectivenessQuery } from './work-types.js';
 
 const POSTURE = 'posture';
@@ -35,13 +36,9 @@ export function usePostureHistory(months: number, options: { enabled?: boolean }
   });
 }
 
-export function useAssetPosture(at?: string) {
-  const api = useApiClient();
-  return useQuery({
-    queryKey: [POSTURE, 'assets', at ?? 'now'],
-    queryFn: () => api.get('/posture/assets', { query: { at } }),
-    select: (data) => data.items,
-  });
+/** Per asset, worst first, a page at a time (the API's cursor), at an instant (`at` undefined: now). */
+export function usePagedAssetPosture(at?: string) {
+  return usePagedList([POSTURE, 'assets', at ?? 'now'], '/posture/assets', { query: { at } });
 }
 
 export function useEffectivenessReport(query: EffectivenessQuery | null) {
