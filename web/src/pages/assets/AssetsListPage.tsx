@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { apiUrl } from '../../api/web-client.js';
 import { usePagedAssets } from '../../api/register.js';
@@ -22,7 +22,6 @@ import {
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
 import { FILTER_DEFAULTS, filtersFrom } from './asset-filters.js';
-import { ImportAssetsDialog } from './ImportAssetsDialog.js';
 
 const FILTER_SELECTS = [
   { name: 'category', label: 'Category', labels: CATEGORY_LABELS },
@@ -30,6 +29,11 @@ const FILTER_SELECTS = [
   { name: 'criticality', label: 'Criticality', labels: CRITICALITY_LABELS },
   { name: 'lifecycleStatus', label: 'Lifecycle', labels: LIFECYCLE_LABELS },
 ] as const;
+
+/** Its code (the file inputs) is loaded when first opened: not on the list's first load. */
+const ImportAssetsDialog = lazy(async () => ({
+  default: (await import('./ImportAssetsDialog.js')).ImportAssetsDialog,
+}));
 
 /**
  * The register a page at a time: the API's keyset cursor behind "Load more", the filters in the
@@ -43,6 +47,7 @@ export function AssetsListPage() {
   const filters = filtersFrom(state, debouncedSearch);
   const assets = usePagedAssets(filters);
   const [importOpen, importDialog] = useDisclosure(false);
+  const [importUsed, setImportUsed] = useState(false);
 
   return (
     <>
@@ -55,7 +60,13 @@ export function AssetsListPage() {
               Export CSV
             </Button>
             {can('register:import') ? (
-              <Button variant="default" onClick={importDialog.open}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setImportUsed(true);
+                  importDialog.open();
+                }}
+              >
                 Import CSV
               </Button>
             ) : null}
@@ -111,7 +122,11 @@ export function AssetsListPage() {
           )
         }
       </QueryView>
-      <ImportAssetsDialog opened={importOpen} onClose={importDialog.close} />
+      {importUsed ? (
+        <Suspense fallback={null}>
+          <ImportAssetsDialog opened={importOpen} onClose={importDialog.close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
