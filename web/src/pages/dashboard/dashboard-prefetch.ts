@@ -19,11 +19,12 @@ import {
 } from './dashboard-api.js';
 
 export const prefetchDashboard: PagePrefetch = ({ queryClient, api }, { session }) => {
-  // An engaged auditor is sent on to posture (HomePage): the dashboard is never drawn.
-  if (session.engagement) return;
+  const { role } = session.user;
+  // An engaged auditor is sent on to posture (HomePage), and a role without the register is shown
+  // "not available" (the route's permission): the dashboard is never drawn.
+  if (session.engagement || !can(role, 'register:read')) return;
   // The same chunk DashboardPage loads lazily: the charts' code arrives with the page's.
   import('./DashboardCharts.js').catch(() => undefined);
-  const { role } = session.user;
   // The headline numbers (every role that opens the dashboard reads the register)…
   void queryClient.prefetchQuery(assetsOptions(api));
   void queryClient.prefetchQuery(processesOptions(api));
