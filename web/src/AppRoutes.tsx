@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { matchRoutes, useRoutes, type RouteObject } from 'react-router';
+import { can } from '../../src/platform/auth/policy.js';
 import type { FirstLoadClients, PagePrefetch } from './api/first-load.js';
 import type { SessionView } from './api/identity.js';
 import type { Permission } from './api/types.js';
@@ -393,9 +394,10 @@ export function preloadPageAt(
   session.then(
     (answer) => {
       const { user } = answer;
-      if (route?.prefetch && answer.authenticated && answer.state === 'active' && user) {
-        route.prefetch(clients, { location, session: { ...answer, user } });
-      }
+      if (!route?.prefetch || !answer.authenticated || answer.state !== 'active' || !user) return;
+      // Nothing is read ahead for a role the page would not be shown to (RequirePermission).
+      if (route.permission && !can(user.role, route.permission)) return;
+      route.prefetch(clients, { location, session: { ...answer, user } });
     },
     // The session query shows its own failure.
     () => undefined,

@@ -20,12 +20,11 @@ import {
 
 export const prefetchDashboard: PagePrefetch = ({ queryClient, api }, { session }) => {
   const { role } = session.user;
-  // An engaged auditor is sent on to posture (HomePage), and a role without the register is shown
-  // "not available" (the route's permission): the dashboard is never drawn.
-  if (session.engagement || !can(role, 'register:read')) return;
+  // An engaged auditor is sent on to posture (HomePage): the dashboard is never drawn.
+  if (session.engagement) return;
   // The same chunk DashboardPage loads lazily: the charts' code arrives with the page's.
   import('./DashboardCharts.js').catch(() => undefined);
-  // The headline numbers (every role that opens the dashboard reads the register)…
+  // The headline numbers (the route's permission, the register, is checked by preloadPageAt)…
   void queryClient.prefetchQuery(assetsOptions(api));
   void queryClient.prefetchQuery(processesOptions(api));
   void queryClient.prefetchQuery(suppliersOptions(api));
