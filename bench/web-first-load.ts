@@ -38,6 +38,10 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     assets: { type: 'string', default: '10000' },
+    // Another build of the UI (e.g. main's, built with `vite build --outDir`), for before/after.
+    'web-root': { type: 'string' },
+    // Print, for the last load of each page, when each request started and ended.
+    waterfall: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -48,7 +52,9 @@ if (!Number.isInteger(extraAssets) || extraAssets < 0 || extraAssets > 10_000) {
 }
 
 const CHROMIUM = process.env.PLUMBLINE_CHROMIUM ?? '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+const WEB_ROOT = values['web-root']
+  ? path.resolve(values['web-root'])
+  : fileURLToPath(new URL('../dist/web', import.meta.url));
 if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
   throw new Error(`No built web UI in ${WEB_ROOT}: run npm run build:web first`);
 }
@@ -62,6 +68,8 @@ interface Load {
   jsGzipBytes: number;
   /** Table rows in the page when its content became visible (a list's first page). */
   tableRows: number;
+  /** Scripts, styles and API requests until visible: path, start and end (ms from navigation). */
+  requests: { name: string; startMs: number; endMs: number }[];
 }
 
 interface PageFigures {
@@ -130,6 +138,14 @@ async function loadOnce(
         responseEnd: entry.responseEnd,
         domContentLoaded: entry.domContentLoadedEventEnd,
         tableRows: document.querySelectorAll('tbody tr').length,
+        requests: performance
+          .getEntriesByType('resource')
+          .map((resource) => ({
+            name: new URL(resource.name).pathname + new URL(resource.name).search,
+            startMs: Math.round(resource.startTime),
+            endMs: Math.round((resource as PerformanceResourceTiming).responseEnd),
+          }))
+          .filter((request) => /\.(js|css)$|^\/api\//.test(request.name)),
       };
     });
     // The scripts requested until the content was visible: the first page's JavaScript.
@@ -141,6 +157,7 @@ async function loadOnce(
       jsFiles: sizes.length,
       jsGzipBytes: sizes.reduce((sum, size) => sum + size, 0),
       tableRows: navigation.tableRows,
+      requests: navigation.requests.filter((request) => request.startMs <= visibleMs),
     };
   } finally {
     await context.close();
@@ -227,6 +244,16 @@ try {
         `${result.bestVisibleMs.toFixed(0).padStart(6)} ms best; JS ${result.jsGzipKb.toFixed(1)} kB gzipped ` +
         `in ${loads[0]!.jsFiles} files${rows}`,
     );
+    if (values.waterfall) {
+      const last = loads.at(-1)!;
+      console.log(`  the last load, visible at ${last.visibleMs.toFixed(0)} ms:`);
+      for (const request of last.requests) {
+        const name = request.name.replace(/^\/static\//, '').slice(0, 60);
+        console.log(
+          `    ${String(request.startMs).padStart(5)} → ${String(request.endMs).padStart(5)} ms  ${name}`,
+        );
+      }
+    }
   };
 
   await measure('floor (static file)', '/favicon.svg', 'the file', READY.floor, false);

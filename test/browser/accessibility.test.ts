@@ -134,7 +134,7 @@ describe('accessibility and layout of every page of the demo', () => {
   }
 
   it('visits every route the web app declares', () => {
-    const declared = [...fs.readFileSync(APP_ROUTES, 'utf8').matchAll(/path="([^"]+)"/g)]
+    const declared = [...fs.readFileSync(APP_ROUTES, 'utf8').matchAll(/path: '([^']+)'/g)]
       .map((match) => match[1]!)
       .concat(''); // the index route: the dashboard
     const everyRecord: DemoIds = Object.fromEntries(

@@ -198,6 +198,38 @@ describe('search, calendar and asset paging in a real browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens the asset list with one session check and one read of its first page, none before signing in', async () => {
+    const { page, problems } = await openPage(harness);
+    const requests: URL[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url())));
+    const asked = (path: string) =>
+      requests
+        .filter((url) => url.pathname === path)
+        .map((url) => Object.fromEntries(url.searchParams));
+    await page.goto('/assets?category=server');
+    await expectPath(page, '/login');
+    // Signed out, the list is not read ahead: the session check alone decides.
+    expect(asked('/api/v1/assets')).toEqual([]);
+    await signIn(page, engineerEmail, TEST_PASSWORD);
+    await expectPath(page, '/assets');
+    const count = page.getByTestId('asset-count');
+    await expect.poll(() => count.textContent()).toBe('100 assets shown, more follow');
+
+    // A first load signed in: the session answer index.html preloads is the one the app reads,
+    // and the page's first rows, asked for beside the page's code, are the ones it shows.
+    requests.length = 0;
+    await page.reload();
+    await expect.poll(() => count.textContent()).toBe('100 assets shown, more follow');
+    expect(asked('/api/v1/auth/session')).toEqual([{}]);
+    // Asked before any script, in the order of index.html: not once the scripts have run.
+    const firstScript = requests.findIndex((url) => url.pathname.endsWith('.js'));
+    expect(requests.findIndex((url) => url.pathname === '/api/v1/auth/session')).toBeLessThan(
+      firstScript,
+    );
+    expect(asked('/api/v1/assets')).toEqual([{ category: 'server', limit: '100' }]);
+    expect(problems).toEqual([]);
+  });
+
   it('pages the asset list with Load more and keeps its filters in the URL', async () => {
     const { page, problems } = await signedInPage('/assets?category=server');
     const count = page.getByTestId('asset-count');

@@ -1,11 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { ApiProvider } from './api/ApiProvider.js';
 import { ApiError, createWebClient } from './api/web-client.js';
 import { SESSION_KEY } from './api/identity.js';
+import type { FirstLoadClients } from './api/first-load.js';
 import { AppRoutes } from './AppRoutes.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -15,7 +15,8 @@ function shouldRetry(failureCount: number, error: Error): boolean {
   return failureCount < 2;
 }
 
-function createClients() {
+/** The app's query cache and API client, made before its first render (web/src/main.tsx). */
+export function createClients(): FirstLoadClients {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: shouldRetry, staleTime: 10_000 } },
   });
@@ -27,8 +28,7 @@ function createClients() {
   return { queryClient, api };
 }
 
-export function App() {
-  const [{ queryClient, api }] = useState(createClients);
+export function App({ clients: { queryClient, api } }: { clients: FirstLoadClients }) {
   return (
     <MantineProvider
       theme={theme}

@@ -1,10 +1,18 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { matchRoutes, useRoutes, type RouteObject } from 'react-router';
+import { can } from '../../src/platform/auth/policy.js';
+import type { FirstLoadClients, PagePrefetch } from './api/first-load.js';
+import type { SessionView } from './api/identity.js';
 import type { Permission } from './api/types.js';
 import { RequirePermission } from './auth/RequirePermission.js';
 import { RequireSession } from './auth/RequireSession.js';
 import { Loading } from './components/Loading.js';
 import { AppLayout } from './layout/AppLayout.js';
+import { prefetchAssetsList } from './pages/assets/asset-filters.js';
+import { prefetchDashboard } from './pages/dashboard/dashboard-prefetch.js';
+
+/** A page whose code is loaded when it is first shown, or earlier by preload (its first load). */
+type LazyPage = LazyExoticComponent<ComponentType> & { preload(): void };
 
 /**
  * A page loaded when it is first shown: each page is its own chunk, so the first page ships only
@@ -13,8 +21,19 @@ import { AppLayout } from './layout/AppLayout.js';
 function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): ComponentType {
-  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+): LazyPage {
+  // One import for preload and render: React.lazy finds the chunk under way, or already there.
+  let loading: ReturnType<typeof load> | undefined;
+  const loadOnce = () => (loading ??= load());
+  const page = lazy(async (): Promise<{ default: ComponentType }> => ({
+    default: (await loadOnce())[name],
+  }));
+  return Object.assign(page, {
+    preload() {
+      // A failure is shown by the page's error boundary once it renders: React.lazy gets it too.
+      loadOnce().catch(() => undefined);
+    },
+  });
 }
 
 const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokensPage.js'), 'ApiTokensPage');
@@ -219,136 +238,168 @@ const TrainingRegisterPage = lazyPage(
   'TrainingRegisterPage',
 );
 
+/**
+ * A page at its address: for the signed-in pages, with the permission the page needs; `prefetch`
+ * starts its first data when the app opens at its address (preloadPageAt).
+ */
+type PageRoute = ({ index: true } | { path: string }) & {
+  page: LazyPage;
+  permission?: Permission;
+  prefetch?: PagePrefetch;
+};
+
+/** Pages shown to anyone: signing in, setting up, accepting an invitation. */
+const PUBLIC_PAGES: PageRoute[] = [
+  { path: '/login', page: LoginPage },
+  { path: '/setup', page: SetupPage },
+  { path: '/auditor-invitation', page: AuditorInvitationPage },
+  { path: '/signed-in-again', page: SignedInAgainPage },
+];
+
+/** Pages of a signed-in person, inside the layout; the last one answers every other address. */
+const SIGNED_IN_PAGES: PageRoute[] = [
+  { index: true, page: HomePage, permission: 'register:read', prefetch: prefetchDashboard },
+  {
+    path: 'assets',
+    page: AssetsListPage,
+    permission: 'register:read',
+    prefetch: prefetchAssetsList,
+  },
+  { path: 'certificates', page: CertificatesPage, permission: 'register:read' },
+  { path: 'certificates/:id', page: CertificatePage, permission: 'register:read' },
+  { path: 'assets/new', page: AssetCreatePage, permission: 'register:write' },
+  { path: 'assets/:key', page: AssetDetailPage, permission: 'register:read' },
+  { path: 'assets/:key/edit', page: AssetEditPage, permission: 'register:write' },
+  { path: 'suppliers', page: SuppliersListPage, permission: 'register:read' },
+  { path: 'supplier-reviews', page: SupplierReviewsPage, permission: 'register:read' },
+  { path: 'supplier-reviews/:id', page: SupplierReviewPage, permission: 'register:read' },
+  { path: 'suppliers/new', page: SupplierCreatePage, permission: 'register:write' },
+  { path: 'suppliers/:key', page: SupplierDetailPage, permission: 'register:read' },
+  { path: 'suppliers/:key/edit', page: SupplierEditPage, permission: 'register:write' },
+  { path: 'processes', page: ProcessesListPage, permission: 'register:read' },
+  { path: 'processes/new', page: ProcessCreatePage, permission: 'register:write' },
+  { path: 'processes/:key', page: ProcessDetailPage, permission: 'register:read' },
+  { path: 'processes/:key/walkthrough', page: WalkthroughPage, permission: 'reports:read' },
+  { path: 'processes/:key/edit', page: ProcessEditPage, permission: 'register:write' },
+  { path: 'matrix', page: MatrixPage, permission: 'register:read' },
+  { path: 'backups', page: BackupsPage, permission: 'backups:read' },
+  { path: 'backups/assets/:key', page: BackupAssetPage, permission: 'backups:read' },
+  { path: 'reviews', page: ReviewsListPage, permission: 'register:read' },
+  { path: 'reviews/:id', page: ReviewCampaignPage, permission: 'register:read' },
+  { path: 'frameworks', page: FrameworksListPage, permission: 'catalog:read' },
+  { path: 'frameworks/:key', page: FrameworkPage, permission: 'catalog:read' },
+  { path: 'controls', page: ControlsListPage, permission: 'catalog:read' },
+  { path: 'controls/:key', page: ControlPage, permission: 'catalog:read' },
+  { path: 'work', page: MyWorkPage, permission: 'work:read' },
+  { path: 'calendar', page: CalendarPage, permission: 'work:read' },
+  { path: 'work/occurrences/:id', page: OccurrencePage, permission: 'work:read' },
+  { path: 'work-orders', page: WorkOrdersListPage, permission: 'work:read' },
+  { path: 'work-orders/new', page: WorkOrderCreatePage, permission: 'work:perform' },
+  { path: 'work-orders/:id', page: WorkOrderPage, permission: 'work:read' },
+  { path: 'nonconformances', page: NonconformancesPage, permission: 'work:read' },
+  {
+    path: 'nonconformances/new',
+    page: RaiseNonconformancePage,
+    permission: 'nonconformance:manage',
+  },
+  { path: 'nonconformances/:id', page: NonconformancePage, permission: 'work:read' },
+  { path: 'capas', page: CapasPage, permission: 'work:read' },
+  { path: 'capas/new', page: OpenCapaPage, permission: 'nonconformance:manage' },
+  { path: 'capas/:id', page: CapaPage, permission: 'work:read' },
+  { path: 'posture', page: PosturePage, permission: 'posture:read' },
+  { path: 'restore-tests', page: RestoreTestsPage, permission: 'work:read' },
+  { path: 'restore-tests/new', page: RestoreTestFormPage, permission: 'work:perform' },
+  { path: 'restore-tests/:id', page: RestoreTestPage, permission: 'work:read' },
+  { path: 'dr-exercises', page: DrExercisesPage, permission: 'work:read' },
+  { path: 'dr-exercises/new', page: DrExerciseFormPage, permission: 'work:perform' },
+  { path: 'dr-exercises/:id', page: DrExercisePage, permission: 'work:read' },
+  { path: 'incidents', page: IncidentsPage, permission: 'incidents:read' },
+  { path: 'incidents/:id', page: IncidentPage, permission: 'incidents:read' },
+  { path: 'changes', page: ChangesPage, permission: 'changes:read' },
+  { path: 'changes/:id', page: ChangePage, permission: 'changes:read' },
+  { path: 'soc2/a1-2', page: Soc2A12Page, permission: 'posture:read' },
+  { path: 'reports/effectiveness', page: EffectivenessReportPage, permission: 'reports:read' },
+  { path: 'reports/packs', page: PacksPage, permission: 'reports:read' },
+  { path: 'audit', page: AuditLogPage, permission: 'audit:read' },
+  { path: 'admin/users', page: UsersPage, permission: 'users:manage' },
+  { path: 'admin/tokens', page: ApiTokensPage, permission: 'tokens:manage' },
+  { path: 'admin/auditor-access', page: AuditorAccessPage, permission: 'users:manage' },
+  { path: 'admin/outbox', page: OutboxPage, permission: 'notifications:read' },
+  { path: 'findings', page: FindingsPage, permission: 'work:read' },
+  { path: 'findings/:id', page: FindingPage, permission: 'work:read' },
+  { path: 'people', page: PeoplePage, permission: 'people:read' },
+  { path: 'accounts', page: AccountsPage, permission: 'accounts:read' },
+  { path: 'accounts/:key', page: AccountsPage, permission: 'accounts:read' },
+  { path: 'access-requests', page: AccessRequestsPage, permission: 'accounts:read' },
+  { path: 'access-reviews', page: AccessReviewsPage, permission: 'accounts:read' },
+  { path: 'access-reviews/:id', page: AccessReviewPage, permission: 'accounts:read' },
+  { path: 'documents', page: DocumentsPage, permission: 'documents:read' },
+  { path: 'documents/:key', page: DocumentPage, permission: 'documents:read' },
+  { path: 'training', page: MyTrainingPage, permission: 'training:complete' },
+  { path: 'training/register', page: TrainingRegisterPage, permission: 'training:read' },
+  { path: 'training/:id', page: TrainingAssignmentPage, permission: 'training:complete' },
+  { path: '*', page: NotFoundPage },
+];
+
 /** While a page's code loads, the layout stays and the page area shows a spinner. */
-function loaded(page: ReactNode) {
-  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+function routeTo(route: PageRoute): RouteObject {
+  const Page = route.page;
+  const loaded = <Suspense fallback={<Loading />}>{<Page />}</Suspense>;
+  const element = route.permission ? (
+    <RequirePermission permission={route.permission}>{loaded}</RequirePermission>
+  ) : (
+    loaded
+  );
+  const handle: PageHandle = { route };
+  return 'index' in route
+    ? { index: true, element, handle }
+    : { path: route.path, element, handle };
 }
 
-function allowed(permission: Permission, page: ReactNode) {
-  return <RequirePermission permission={permission}>{loaded(page)}</RequirePermission>;
+interface PageHandle {
+  route: PageRoute;
 }
 
 /** Every page of the app. The server answers any of these paths with index.html. */
+const ROUTES: RouteObject[] = [
+  ...PUBLIC_PAGES.map(routeTo),
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: SIGNED_IN_PAGES.map(routeTo),
+  },
+];
+
 export function AppRoutes() {
-  return (
-    <Routes>
-      <Route path="/login" element={loaded(<LoginPage />)} />
-      <Route path="/setup" element={loaded(<SetupPage />)} />
-      <Route path="/auditor-invitation" element={loaded(<AuditorInvitationPage />)} />
-      <Route path="/signed-in-again" element={loaded(<SignedInAgainPage />)} />
-      <Route
-        element={
-          <RequireSession>
-            <AppLayout />
-          </RequireSession>
-        }
-      >
-        <Route index element={allowed('register:read', <HomePage />)} />
-        <Route path="assets" element={allowed('register:read', <AssetsListPage />)} />
-        <Route path="certificates" element={allowed('register:read', <CertificatesPage />)} />
-        <Route path="certificates/:id" element={allowed('register:read', <CertificatePage />)} />
-        <Route path="assets/new" element={allowed('register:write', <AssetCreatePage />)} />
-        <Route path="assets/:key" element={allowed('register:read', <AssetDetailPage />)} />
-        <Route path="assets/:key/edit" element={allowed('register:write', <AssetEditPage />)} />
-        <Route path="suppliers" element={allowed('register:read', <SuppliersListPage />)} />
-        <Route
-          path="supplier-reviews"
-          element={allowed('register:read', <SupplierReviewsPage />)}
-        />
-        <Route
-          path="supplier-reviews/:id"
-          element={allowed('register:read', <SupplierReviewPage />)}
-        />
-        <Route path="suppliers/new" element={allowed('register:write', <SupplierCreatePage />)} />
-        <Route path="suppliers/:key" element={allowed('register:read', <SupplierDetailPage />)} />
-        <Route
-          path="suppliers/:key/edit"
-          element={allowed('register:write', <SupplierEditPage />)}
-        />
-        <Route path="processes" element={allowed('register:read', <ProcessesListPage />)} />
-        <Route path="processes/new" element={allowed('register:write', <ProcessCreatePage />)} />
-        <Route path="processes/:key" element={allowed('register:read', <ProcessDetailPage />)} />
-        <Route
-          path="processes/:key/walkthrough"
-          element={allowed('reports:read', <WalkthroughPage />)}
-        />
-        <Route
-          path="processes/:key/edit"
-          element={allowed('register:write', <ProcessEditPage />)}
-        />
-        <Route path="matrix" element={allowed('register:read', <MatrixPage />)} />
-        <Route path="backups" element={allowed('backups:read', <BackupsPage />)} />
-        <Route path="backups/assets/:key" element={allowed('backups:read', <BackupAssetPage />)} />
-        <Route path="reviews" element={allowed('register:read', <ReviewsListPage />)} />
-        <Route path="reviews/:id" element={allowed('register:read', <ReviewCampaignPage />)} />
-        <Route path="frameworks" element={allowed('catalog:read', <FrameworksListPage />)} />
-        <Route path="frameworks/:key" element={allowed('catalog:read', <FrameworkPage />)} />
-        <Route path="controls" element={allowed('catalog:read', <ControlsListPage />)} />
-        <Route path="controls/:key" element={allowed('catalog:read', <ControlPage />)} />
-        <Route path="work" element={allowed('work:read', <MyWorkPage />)} />
-        <Route path="calendar" element={allowed('work:read', <CalendarPage />)} />
-        <Route path="work/occurrences/:id" element={allowed('work:read', <OccurrencePage />)} />
-        <Route path="work-orders" element={allowed('work:read', <WorkOrdersListPage />)} />
-        <Route path="work-orders/new" element={allowed('work:perform', <WorkOrderCreatePage />)} />
-        <Route path="work-orders/:id" element={allowed('work:read', <WorkOrderPage />)} />
-        <Route path="nonconformances" element={allowed('work:read', <NonconformancesPage />)} />
-        <Route
-          path="nonconformances/new"
-          element={allowed('nonconformance:manage', <RaiseNonconformancePage />)}
-        />
-        <Route path="nonconformances/:id" element={allowed('work:read', <NonconformancePage />)} />
-        <Route path="capas" element={allowed('work:read', <CapasPage />)} />
-        <Route path="capas/new" element={allowed('nonconformance:manage', <OpenCapaPage />)} />
-        <Route path="capas/:id" element={allowed('work:read', <CapaPage />)} />
-        <Route path="posture" element={allowed('posture:read', <PosturePage />)} />
-        <Route path="restore-tests" element={allowed('work:read', <RestoreTestsPage />)} />
-        <Route
-          path="restore-tests/new"
-          element={allowed('work:perform', <RestoreTestFormPage />)}
-        />
-        <Route path="restore-tests/:id" element={allowed('work:read', <RestoreTestPage />)} />
-        <Route path="dr-exercises" element={allowed('work:read', <DrExercisesPage />)} />
-        <Route path="dr-exercises/new" element={allowed('work:perform', <DrExerciseFormPage />)} />
-        <Route path="dr-exercises/:id" element={allowed('work:read', <DrExercisePage />)} />
-        <Route path="incidents" element={allowed('incidents:read', <IncidentsPage />)} />
-        <Route path="incidents/:id" element={allowed('incidents:read', <IncidentPage />)} />
-        <Route path="changes" element={allowed('changes:read', <ChangesPage />)} />
-        <Route path="changes/:id" element={allowed('changes:read', <ChangePage />)} />
-        <Route path="soc2/a1-2" element={allowed('posture:read', <Soc2A12Page />)} />
-        <Route
-          path="reports/effectiveness"
-          element={allowed('reports:read', <EffectivenessReportPage />)}
-        />
-        <Route path="reports/packs" element={allowed('reports:read', <PacksPage />)} />
-        <Route path="audit" element={allowed('audit:read', <AuditLogPage />)} />
-        <Route path="admin/users" element={allowed('users:manage', <UsersPage />)} />
-        <Route path="admin/tokens" element={allowed('tokens:manage', <ApiTokensPage />)} />
-        <Route
-          path="admin/auditor-access"
-          element={allowed('users:manage', <AuditorAccessPage />)}
-        />
-        <Route path="admin/outbox" element={allowed('notifications:read', <OutboxPage />)} />
-        <Route path="findings" element={allowed('work:read', <FindingsPage />)} />
-        <Route path="findings/:id" element={allowed('work:read', <FindingPage />)} />
-        <Route path="people" element={allowed('people:read', <PeoplePage />)} />
-        <Route path="accounts" element={allowed('accounts:read', <AccountsPage />)} />
-        <Route path="accounts/:key" element={allowed('accounts:read', <AccountsPage />)} />
-        <Route path="access-requests" element={allowed('accounts:read', <AccessRequestsPage />)} />
-        <Route path="access-reviews" element={allowed('accounts:read', <AccessReviewsPage />)} />
-        <Route path="access-reviews/:id" element={allowed('accounts:read', <AccessReviewPage />)} />
-        <Route path="documents" element={allowed('documents:read', <DocumentsPage />)} />
-        <Route path="documents/:key" element={allowed('documents:read', <DocumentPage />)} />
-        <Route path="training" element={allowed('training:complete', <MyTrainingPage />)} />
-        <Route
-          path="training/register"
-          element={allowed('training:read', <TrainingRegisterPage />)}
-        />
-        <Route
-          path="training/:id"
-          element={allowed('training:complete', <TrainingAssignmentPage />)}
-        />
-        <Route path="*" element={loaded(<NotFoundPage />)} />
-      </Route>
-    </Routes>
+  return useRoutes(ROUTES);
+}
+
+/**
+ * Starts loading the page at the address the app opens at while the session check is under way,
+ * and its first data as soon as the check answers (docs/performance.md, web first load): otherwise
+ * the page's chunk is asked for only once the session has answered, and its data only once the
+ * page has rendered.
+ */
+export function preloadPageAt(
+  location: { pathname: string; search: string },
+  clients: FirstLoadClients,
+  session: Promise<SessionView>,
+): void {
+  const match = matchRoutes(ROUTES, location.pathname)?.at(-1);
+  const route = (match?.route.handle as PageHandle | undefined)?.route;
+  route?.page.preload();
+  session.then(
+    (answer) => {
+      const { user } = answer;
+      if (!route?.prefetch || !answer.authenticated || answer.state !== 'active' || !user) return;
+      // Nothing is read ahead for a role the page would not be shown to (RequirePermission).
+      if (route.permission && !can(user.role, route.permission)) return;
+      route.prefetch(clients, { location, session: { ...answer, user } });
+    },
+    // The session query shows its own failure.
+    () => undefined,
   );
 }

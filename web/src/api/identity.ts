@@ -1,14 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setOrganisationTimeZone } from '../components/format.js';
 import type { BodyOf, ResponseOf } from '../../../src/shared/api/api-client.js';
 import { useApiClient } from './ApiProvider.js';
+import type { WebApiClient } from './web-client.js';
 
 export const SESSION_KEY = ['session'] as const;
 
-/** The current session; its CSRF token is handed to the client for every later write. */
-export function useSession() {
-  const api = useApiClient();
-  return useQuery({
+/**
+ * The current session's query: useSession shows it, and the app starts it before its first render
+ * (web/src/first-load.ts). Its CSRF token is handed to the client for every later write.
+ */
+export function sessionQueryOptions(api: Pick<WebApiClient, 'get' | 'setCsrfToken'>) {
+  return queryOptions({
     queryKey: SESSION_KEY,
     queryFn: async () => {
       const session = await api.get('/auth/session');
@@ -18,6 +21,11 @@ export function useSession() {
     },
     staleTime: 60_000,
   });
+}
+
+/** The current session. */
+export function useSession() {
+  return useQuery(sessionQueryOptions(useApiClient()));
 }
 
 export function useRefreshSession(): () => Promise<void> {
@@ -99,6 +107,7 @@ export function useCompleteSetup() {
 
 /** Whether single sign-on is on, and the provider's name for its button (docs/sso.md). */
 export type SsoStatus = ResponseOf<'/auth/sso'>;
+export type SessionView = ResponseOf<'/auth/session'>;
 
 export function useSsoStatus() {
   const api = useApiClient();

@@ -3,7 +3,14 @@
  * `limit` and `cursor`. Tables show a page and load the next on demand; summaries that count read
  * every page. Nothing is cut off without the table saying that more follows.
  */
-import { useInfiniteQuery, useQuery, type QueryKey } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import type { Page } from '../../../src/platform/http/paging.js';
 import type { ApiClient, ItemOf } from '../../../src/shared/api/api-client.js';
 import { readPage, type ListPath, type ListRequest } from '../../../src/shared/api/list-pages.js';
@@ -15,6 +22,23 @@ export type { Page };
 export const TABLE_PAGE_SIZE = 100;
 /** The largest page the server hands out, for reading a whole list. */
 const WHOLE_LIST_PAGE_SIZE = 1000;
+
+/** The one query of a paged list: what usePagedList shows and prefetchPagedList starts early. */
+function pagedListOptions<P extends ListPath>(
+  api: Pick<ApiClient, 'get'>,
+  queryKey: QueryKey,
+  path: P,
+  request: ListRequest<P>,
+  pageSize: number,
+) {
+  return infiniteQueryOptions({
+    queryKey: [...queryKey, 'paged', pageSize],
+    queryFn: ({ pageParam }) =>
+      readPage(api, path, request, { limit: pageSize, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
 
 /**
  * A list shown a page at a time: `data` is the rows loaded so far, `hasNextPage` says whether more
@@ -30,17 +54,28 @@ export function usePagedList<P extends ListPath>(
 ) {
   const api = useApiClient();
   return useInfiniteQuery({
-    queryKey: [...queryKey, 'paged', pageSize],
-    queryFn: ({ pageParam }) =>
-      readPage(api, path, request, { limit: pageSize, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...pagedListOptions(api, queryKey, path, request, pageSize),
     select: (data) => data.pages.flatMap((page) => page.items),
     refetchInterval: (current) =>
       pollWhile && current.state.data?.pages.some((page) => page.items.some(pollWhile))
         ? 1000
         : false,
   });
+}
+
+/**
+ * Starts reading a paged list's first page before its table is shown (a page's first load: see
+ * web/src/first-load.ts); the table then finds the request under way instead of starting it.
+ */
+export function prefetchPagedList<P extends ListPath>(
+  queryClient: QueryClient,
+  api: Pick<ApiClient, 'get'>,
+  queryKey: QueryKey,
+  path: P,
+  request: ListRequest<P>,
+  pageSize = TABLE_PAGE_SIZE,
+): void {
+  void queryClient.prefetchInfiniteQuery(pagedListOptions(api, queryKey, path, request, pageSize));
 }
 
 /** Every row of a list, page after page. */
@@ -59,15 +94,24 @@ export async function readWholeList<P extends ListPath>(
   return items;
 }
 
+/** The query of a whole list: what useWholeList shows and a first load may start early. */
+export function wholeListOptions<P extends ListPath>(
+  api: Pick<ApiClient, 'get'>,
+  queryKey: QueryKey,
+  path: P,
+  request: ListRequest<P>,
+) {
+  return queryOptions({
+    queryKey: [...queryKey, 'whole'],
+    queryFn: () => readWholeList(api, path, request),
+  });
+}
+
 /** A whole list, for views that count or group all of it (the dashboard's work counts). */
 export function useWholeList<P extends ListPath>(
   queryKey: QueryKey,
   path: P,
   request: ListRequest<P>,
 ) {
-  const api = useApiClient();
-  return useQuery({
-    queryKey: [...queryKey, 'whole'],
-    queryFn: () => readWholeList(api, path, request),
-  });
+  return useQuery(wholeListOptions(useApiClient(), queryKey, path, request));
 }

@@ -1,6 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../src/shared/api/api-client.js';
 import { useApiClient } from './ApiProvider.js';
-import { usePagedList, useWholeList } from './paging.js';
+import { prefetchPagedList, usePagedList, useWholeList, wholeListOptions } from './paging.js';
+import type { FirstLoadClients } from './first-load.js';
 import type {
   AssetFilters,
   AssetInput,
@@ -24,11 +26,16 @@ function useInvalidateRegister(): () => Promise<void> {
   return () => queryClient.invalidateQueries({ queryKey: [REGISTER] });
 }
 
-export function useAssets(filters: AssetFilters = {}) {
-  const api = useApiClient();
-  return useQuery({
+export function assetsOptions(api: Pick<ApiClient, 'get'>, filters: AssetFilters = {}) {
+  return queryOptions({
     queryKey: [REGISTER, 'assets', filters],
     queryFn: () => api.get('/assets', { query: filters }),
+  });
+}
+
+export function useAssets(filters: AssetFilters = {}) {
+  return useQuery({
+    ...assetsOptions(useApiClient(), filters),
     select: (data) => data.items,
   });
 }
@@ -36,6 +43,11 @@ export function useAssets(filters: AssetFilters = {}) {
 /** The asset list a page at a time (keyset cursor), for the register's table. */
 export function usePagedAssets(filters: AssetFilters = {}) {
   return usePagedList([REGISTER, 'assets', filters], '/assets', { query: filters });
+}
+
+/** The first page of usePagedAssets, read before the table is shown. */
+export function prefetchPagedAssets({ queryClient, api }: FirstLoadClients, filters: AssetFilters) {
+  prefetchPagedList(queryClient, api, [REGISTER, 'assets', filters], '/assets', { query: filters });
 }
 
 export function useAsset(key: string) {
@@ -92,6 +104,10 @@ export function useImportAssets() {
 }
 
 /** Every supplier, page after page (pickers and counts need all of them). */
+export function suppliersOptions(api: Pick<ApiClient, 'get'>) {
+  return wholeListOptions(api, [REGISTER, 'suppliers'], '/suppliers', {});
+}
+
 export function useSuppliers() {
   return useWholeList([REGISTER, 'suppliers'], '/suppliers', {});
 }
@@ -129,6 +145,10 @@ export function useUpdateSupplier(key: string) {
 }
 
 /** Every process, page after page (counts and pickers need all of them). */
+export function processesOptions(api: Pick<ApiClient, 'get'>) {
+  return wholeListOptions(api, [REGISTER, 'processes'], '/processes', {});
+}
+
 export function useProcesses() {
   return useWholeList([REGISTER, 'processes'], '/processes', {});
 }

@@ -1,15 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../src/shared/api/api-client.js';
 import { useApiClient } from './ApiProvider.js';
 import type { RespondToReviewInput, StartReviewInput } from './types.js';
 
 /** Reviews share the register key: answering an item changes the asset record too. */
 const REVIEWS = ['register', 'reviews'] as const;
 
-export function useReviewCampaigns() {
-  const api = useApiClient();
-  return useQuery({
+export function reviewCampaignsOptions(api: Pick<ApiClient, 'get'>) {
+  return queryOptions({
     queryKey: [...REVIEWS, 'list'],
     queryFn: () => api.get('/reviews'),
+  });
+}
+
+export function useReviewCampaigns() {
+  return useQuery({
+    ...reviewCampaignsOptions(useApiClient()),
     select: (data) => data.items,
   });
 }

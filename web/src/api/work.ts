@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiUrl, type QueryOf, type ResponseOf } from '../../../src/shared/api/api-client.js';
+import {
+  apiUrl,
+  type ApiClient,
+  type QueryOf,
+  type ResponseOf,
+} from '../../../src/shared/api/api-client.js';
 import { useApiClient } from './ApiProvider.js';
-import { usePagedList, useWholeList } from './paging.js';
+import { usePagedList, useWholeList, wholeListOptions } from './paging.js';
 import type { OccurrenceStatus, OwnerRole } from './types.js';
 import type {
   AssigneeFilter,
@@ -62,6 +67,15 @@ export function useOccurrences(filters: OccurrenceFilters = {}, pageSize?: numbe
 }
 
 /** Every occurrence the filters select, for views that group or count them all. */
+export function allOccurrencesOptions(
+  api: Pick<ApiClient, 'get'>,
+  filters: OccurrenceFilters = {},
+) {
+  return wholeListOptions(api, [WORK, 'occurrences', filters], '/occurrences', {
+    query: occurrenceQuery(filters),
+  });
+}
+
 export function useAllOccurrences(filters: OccurrenceFilters = {}) {
   return useWholeList([WORK, 'occurrences', filters], '/occurrences', {
     query: occurrenceQuery(filters),

@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { apiUrl } from '../../api/web-client.js';
 import { usePagedAssets } from '../../api/register.js';
-import type { AssetFilters, AssetView } from '../../api/types.js';
+import type { AssetView } from '../../api/types.js';
 import { useCan } from '../../auth/permissions.js';
 import { CriticalityBadge } from '../../components/badges.js';
 import { EmptyMessage } from '../../components/EmptyMessage.js';
@@ -21,7 +21,7 @@ import {
 } from '../../components/labels.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryView } from '../../components/QueryView.js';
-import { ImportAssetsDialog } from './ImportAssetsDialog.js';
+import { FILTER_DEFAULTS, filtersFrom } from './asset-filters.js';
 
 const FILTER_SELECTS = [
   { name: 'category', label: 'Category', labels: CATEGORY_LABELS },
@@ -30,30 +30,10 @@ const FILTER_SELECTS = [
   { name: 'lifecycleStatus', label: 'Lifecycle', labels: LIFECYCLE_LABELS },
 ] as const;
 
-/** Every filter the address may carry, empty when not set. */
-const FILTER_DEFAULTS = {
-  q: '',
-  category: '',
-  environment: '',
-  criticality: '',
-  lifecycleStatus: '',
-  supplier: '',
-};
-type FilterState = typeof FILTER_DEFAULTS;
-
-/** The filters read from the address, so a filtered list can be bookmarked and shared. */
-function filtersFrom(state: FilterState, search: string): AssetFilters {
-  const pick = <T extends string>(value: string, labels: Record<T, string>): T | undefined =>
-    value in labels ? (value as T) : undefined;
-  return {
-    q: search.trim() || undefined,
-    category: pick(state.category, CATEGORY_LABELS),
-    environment: pick(state.environment, ENVIRONMENT_LABELS),
-    criticality: pick(state.criticality, CRITICALITY_LABELS),
-    lifecycleStatus: pick(state.lifecycleStatus, LIFECYCLE_LABELS),
-    supplier: state.supplier || undefined,
-  };
-}
+/** Its code (the file inputs) is loaded when first opened: not on the list's first load. */
+const ImportAssetsDialog = lazy(async () => ({
+  default: (await import('./ImportAssetsDialog.js')).ImportAssetsDialog,
+}));
 
 /**
  * The register a page at a time: the API's keyset cursor behind "Load more", the filters in the
@@ -67,6 +47,7 @@ export function AssetsListPage() {
   const filters = filtersFrom(state, debouncedSearch);
   const assets = usePagedAssets(filters);
   const [importOpen, importDialog] = useDisclosure(false);
+  const [importUsed, setImportUsed] = useState(false);
 
   return (
     <>
@@ -79,7 +60,13 @@ export function AssetsListPage() {
               Export CSV
             </Button>
             {can('register:import') ? (
-              <Button variant="default" onClick={importDialog.open}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setImportUsed(true);
+                  importDialog.open();
+                }}
+              >
                 Import CSV
               </Button>
             ) : null}
@@ -135,7 +122,11 @@ export function AssetsListPage() {
           )
         }
       </QueryView>
-      <ImportAssetsDialog opened={importOpen} onClose={importDialog.close} />
+      {importUsed ? (
+        <Suspense fallback={null}>
+          <ImportAssetsDialog opened={importOpen} onClose={importDialog.close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

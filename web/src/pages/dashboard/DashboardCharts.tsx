@@ -7,9 +7,8 @@ import { Section } from '../../components/Section.js';
 import { useBackupStatus, type BackupAssetStatusView } from '../backups/backups-api.js';
 import { BarChart } from './charts/BarChart.js';
 import { LineChart } from './charts/LineChart.js';
-import { useOpenNonconformances } from './dashboard-api.js';
+import { HISTORY_MONTHS, useOpenNonconformances } from './dashboard-api.js';
 
-const HISTORY_MONTHS = 12;
 /** Assets drawn in the backup chart, worst first; the Backups page lists them all. */
 const BACKUP_ASSETS_SHOWN = 12;
 const DAY_MS = 86_400_000;

@@ -1,25 +1,20 @@
 import { Anchor, Group, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePosture } from '../../api/posture.js';
-import type { OwnerRole, UserRole } from '../../api/types.js';
 import { useAllOccurrences } from '../../api/work.js';
 import { useCan, useCurrentUser } from '../../auth/permissions.js';
 import { PostureStatusBadge } from '../../components/badges.js';
 import { OWNER_ROLE_LABELS } from '../../components/labels.js';
 import { Section } from '../../components/Section.js';
 import { StatusCounts } from '../posture/StatusCounts.js';
+import { ownerRoleOf, openWorkFilters } from './dashboard-api.js';
 import { StatCard } from './StatCard.js';
-
-/** Practitioners count their own role's work; everyone else the whole organisation's. */
-function ownerRoleOf(role: UserRole): OwnerRole | undefined {
-  return role === 'engineering' || role === 'security' ? role : undefined;
-}
 
 /** My open and overdue control work, for roles that see work. */
 export function MyWorkCounts() {
   const user = useCurrentUser();
   const ownerRole = ownerRoleOf(user.role);
-  const occurrences = useAllOccurrences({ status: ['due', 'overdue', 'in_progress'], ownerRole });
+  const occurrences = useAllOccurrences(openWorkFilters(ownerRole));
   const items = occurrences.data ?? [];
   const overdue = items.filter((item) => item.status === 'overdue');
   const value = (count: number) => (occurrences.isPending ? '…' : count);

@@ -12,10 +12,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import { useAssetPosture, usePosture } from '../../api/posture.js';
+import { usePagedAssetPosture, usePosture } from '../../api/posture.js';
 import type { Posture, PostureFramework } from '../../api/work-types.js';
 import { CriticalBadge, PostureStatusBadge } from '../../components/badges.js';
 import { formatDateTime } from '../../components/format.js';
+import { LoadMore } from '../../components/LoadMore.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useSearchState } from '../../components/params.js';
 import { QueryView } from '../../components/QueryView.js';
@@ -173,8 +174,9 @@ function FrameworkDrillDown({
   );
 }
 
+/** Worst first, a page at a time: the API's cursor behind "Load more", as the other lists do. */
 function AssetPostureSection({ at }: { at: string | undefined }) {
-  const assets = useAssetPosture(at);
+  const assets = usePagedAssetPosture(at);
   return (
     <Section title="By asset">
       <QueryView query={assets}>
@@ -184,38 +186,45 @@ function AssetPostureSection({ at }: { at: string | undefined }) {
               No per-asset control applies yet.
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={600}>
-              <Table striped verticalSpacing="xs" data-testid="asset-posture">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Asset</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Controls</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((asset) => (
-                    <Table.Tr key={asset.assetKey}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/assets/${encodeURIComponent(asset.assetKey)}`}
-                          size="sm"
-                        >
-                          {asset.assetKey}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <PostureStatusBadge status={asset.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusCounts counts={asset.controlCounts} />
-                      </Table.Td>
+            <>
+              <Text size="sm" c="dimmed" mb="xs" data-testid="asset-posture-count">
+                {items.length === 1 ? '1 asset' : `${items.length} assets`}
+                {assets.hasNextPage ? ' shown, more follow' : ''}
+              </Text>
+              <Table.ScrollContainer minWidth={600}>
+                <Table striped verticalSpacing="xs" data-testid="asset-posture">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Asset</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <Table.Th>Controls</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((asset) => (
+                      <Table.Tr key={asset.assetKey}>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/assets/${encodeURIComponent(asset.assetKey)}`}
+                            size="sm"
+                          >
+                            {asset.assetKey}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <PostureStatusBadge status={asset.status} />
+                        </Table.Td>
+                        <Table.Td>
+                          <StatusCounts counts={asset.controlCounts} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <LoadMore list={assets} />
+            </>
           )
         }
       </QueryView>

@@ -21,6 +21,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.js';
 import { LoadMore } from '../../components/LoadMore.js';
 import { QueryView } from '../../components/QueryView.js';
+import { useRowSelection } from '../../components/row-selection.js';
 import { BulkAssignBar } from './BulkAssignBar.js';
 
 const OPEN: WorkOrderStatus[] = ['open', 'in_progress', 'done'];
@@ -55,6 +56,11 @@ function AssigneeFilterSelect({
   );
 }
 
+/** Work that is still open: the rows that can be assigned. */
+function isOpen(workOrder: WorkOrderView): boolean {
+  return workOrder.status === 'open' || workOrder.status === 'in_progress';
+}
+
 export function WorkOrdersListPage() {
   const can = useCan();
   const [statuses, setStatuses] = useState<WorkOrderStatus[]>(OPEN);
@@ -65,11 +71,10 @@ export function WorkOrdersListPage() {
     mine,
     assignee: assignee === ANYONE ? undefined : assignee,
   });
-  // Rows selected for a bulk action, by id; only open work can be assigned.
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Rows selected for a bulk action, by id (the shared row selection); only open work can be
+  // assigned, so only open rows are selectable and a row that closes drops out of the action.
+  const selection = useRowSelection(workOrders.data ?? [], isOpen);
   const selectable = can('work:assign');
-  const isOpen = (workOrder: WorkOrderView) =>
-    workOrder.status === 'open' || workOrder.status === 'in_progress';
   return (
     <>
       <PageHeader
@@ -108,16 +113,7 @@ export function WorkOrdersListPage() {
       </Group>
       <QueryView query={workOrders}>
         {(items) => {
-          const openRows = items.filter(isOpen);
-          const chosen = items.filter((item) => selected.has(item.id));
-          const allChosen = openRows.length > 0 && openRows.every((item) => selected.has(item.id));
-          const toggle = (id: string, on: boolean) =>
-            setSelected((current) => {
-              const next = new Set(current);
-              if (on) next.add(id);
-              else next.delete(id);
-              return next;
-            });
+          const { chosen } = selection;
           const byId = new Map(items.map((item) => [item.id, item]));
           const rowLabel = (ref: WorkRef) => {
             const row = byId.get(ref.id);
@@ -131,7 +127,7 @@ export function WorkOrdersListPage() {
                 <BulkAssignBar
                   selected={chosen.map((item) => ({ type: 'work-order', id: item.id }))}
                   labelOf={rowLabel}
-                  onDone={(refused) => setSelected(new Set(refused.map((ref) => ref.id)))}
+                  onDone={(refused) => selection.keepOnly(refused.map((ref) => ref.id))}
                 />
               ) : null}
               <Table.ScrollContainer minWidth={800}>
@@ -140,19 +136,7 @@ export function WorkOrdersListPage() {
                     <Table.Tr>
                       {selectable ? (
                         <Table.Th w={40}>
-                          <Checkbox
-                            aria-label="Select every open work order shown"
-                            checked={allChosen}
-                            indeterminate={!allChosen && chosen.length > 0}
-                            disabled={openRows.length === 0}
-                            onChange={(event) =>
-                              setSelected(
-                                event.currentTarget.checked
-                                  ? new Set(openRows.map((item) => item.id))
-                                  : new Set(),
-                              )
-                            }
-                          />
+                          {selection.header('Select every open work order shown')}
                         </Table.Th>
                       ) : null}
                       <Table.Th>Number</Table.Th>
@@ -172,10 +156,10 @@ export function WorkOrdersListPage() {
                           <Table.Td>
                             <Checkbox
                               aria-label={`Select ${workOrder.number}`}
-                              checked={selected.has(workOrder.id)}
+                              checked={selection.isSelected(workOrder.id)}
                               disabled={!isOpen(workOrder)}
                               onChange={(event) =>
-                                toggle(workOrder.id, event.currentTarget.checked)
+                                selection.toggle(workOrder.id, event.currentTarget.checked)
                               }
                             />
                           </Table.Td>
