@@ -1,8 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile, type LockFile } from './lock-file.js';
+import { PgliteSocket } from './pglite-socket.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -99,8 +99,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pglite = target.pglite;
     ownsInstance = target.ownsInstance;
   }
+  const embedded = pglite;
   const pool = new pg.Pool({
-    ...createPgConfig(pglite),
+    stream: () => new PgliteSocket(embedded),
+    ssl: false,
     max: 1,
     connectionTimeoutMillis: 30_000,
     types: typeParsers,
