@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,7 @@ import { loadDemoOrganisation } from '../src/modules/demo/load-demo.js';
 import { createApiToken } from '../src/modules/identity/api-token.service.js';
 
 /*
- * `npx tsx bench/list-cpu.ts [--requests 500] [--rounds 3] [--concurrency 1]`
+ * `npx tsx bench/list-cpu.ts [--requests 500] [--rounds 3] [--concurrency 1] [--paths assets,…] [--profile DIR]`
  *
  * The server's CPU time per request of the everyday lists on PGlite, without a load generator
  * sharing the cores: Plumbline started in this process on a fresh PGlite data directory with the
@@ -19,13 +20,16 @@ import { createApiToken } from '../src/modules/identity/api-token.service.js';
  * health endpoint requested through `app.inject` with an admin token, one after the other (or
  * `--concurrency` at a time). Prints CPU ms, wall ms and statements per request for each path and
  * round, and the process's memory (RSS, heap, external, array buffers, PGlite's WebAssembly
- * memory) before and after. Every answer of a path must equal its first. Never asserted by tests.
+ * memory) before and after. Every answer of a path must equal its first. `--profile DIR` writes a CPU profile
+ * of each path's requests. Never asserted by tests.
  */
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '500' },
     rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '1' },
+    paths: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const requests = Number(values.requests);
@@ -86,6 +90,13 @@ const bodies = new Map<string, string>();
 try {
   for (let round = 0; round < rounds; round += 1) {
     for (const [name, url] of Object.entries(PATHS)) {
+      if (values.paths !== undefined && !values.paths.split(',').includes(name)) continue;
+      const profiler = values.profile === undefined ? undefined : new Session();
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      }
       const cpu = process.cpuUsage();
       const started = performance.now();
       const before = queries;
@@ -105,6 +116,15 @@ try {
         }),
       );
       const used = process.cpuUsage(cpu);
+      if (profiler && values.profile !== undefined) {
+        const { profile } = await profiler.post('Profiler.stop');
+        fs.mkdirSync(values.profile, { recursive: true });
+        fs.writeFileSync(
+          path.join(values.profile, `${name}-${round}.cpuprofile`),
+          JSON.stringify(profile),
+        );
+        profiler.disconnect();
+      }
       console.log(
         `${name.padEnd(12)} ${((used.user + used.system) / 1000 / requests).toFixed(2)} ms CPU, ` +
           `${((performance.now() - started) / requests).toFixed(2)} ms wall, ` +

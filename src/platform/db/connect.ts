@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile, type LockFile } from './lock-file.js';
 import { PgliteSocket } from './pglite-socket.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -104,10 +105,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     stream: () => new PgliteSocket(embedded),
     ssl: false,
     max: 1,
+    // The one connection stays open: what it prepared is reused for the life of the process.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: 30_000,
     types: typeParsers,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     kind: 'pglite',

@@ -14,6 +14,17 @@ const STARTUP_ANSWER = Buffer.from([
   ...[...Buffer.from('Z'), 0, 0, 0, 5, ...Buffer.from('I')],
 ]);
 
+/** A simple query dropping every prepared statement of the session: what a new session has. */
+const DEALLOCATE_ALL = queryMessage('DEALLOCATE ALL');
+
+function queryMessage(text: string): Buffer {
+  const body = Buffer.from(`${text}\0`);
+  const header = Buffer.alloc(5);
+  header.write('Q');
+  header.writeInt32BE(4 + body.length, 1);
+  return Buffer.concat([header, body]);
+}
+
 /**
  * The socket of a node-postgres client whose other end is an embedded PGlite. node-postgres
  * writes protocol messages as to a server; they are handed to PGlite as written once the client
@@ -63,9 +74,14 @@ export class PgliteSocket extends Duplex {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error) => void): void {
     if (!this.#started) {
-      // The startup message, without a type byte, is the first a client writes.
+      // The startup message, without a type byte, is the first a client writes. The embedded
+      // server's one session outlives its clients: a new client starts without the statements
+      // an earlier one prepared (prepared-statements.ts), as on a new server session.
       this.#started = true;
-      this.#answer(() => Promise.resolve([STARTUP_ANSWER]));
+      this.#answer(async () => {
+        await this.#exchange(DEALLOCATE_ALL);
+        return [STARTUP_ANSWER];
+      });
       done();
       return;
     }
