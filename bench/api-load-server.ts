@@ -21,6 +21,12 @@ export interface LoadServerStats {
   cpuMicros: number;
   rssBytes: number;
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside the JavaScript heap that it accounts for (PGlite's WebAssembly memory too). */
+  externalBytes: number;
+  arrayBuffersBytes: number;
+  /** PGlite's WebAssembly memory (grown as its server needs, never given back); 0 on PostgreSQL. */
+  wasmMemoryBytes: number;
   /** The kernel's maximum RSS of the process so far. */
   maxRssBytes: number;
 }
@@ -44,17 +50,23 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist
  */
 const CHILD = `
 const p = JSON.parse(process.env.PLUMBLINE_LOAD_BENCH);
-const [{ loadConfig }, { startPlumbline }, { openDatabase }, { loadDemoOrganisation },
+const [{ loadConfig }, { startPlumbline }, { openDatabase, pgliteStartParams }, { loadDemoOrganisation },
   { createApiToken }, { systemActor }] = await Promise.all(['platform/config.js', 'app/start.js',
   'platform/db/connect.js', 'modules/demo/load-demo.js', 'modules/identity/api-token.service.js',
   'platform/audit/actor.js'].map((m) => import(p.dist + '/' + m)));
+const { PGlite } = await import('@electric-sql/pglite');
 const config = loadConfig({
   PLUMBLINE_DATA_DIR: p.dataDir, PLUMBLINE_LOG_LEVEL: 'warn', PLUMBLINE_SECRET_KEY: p.secretKey,
   PLUMBLINE_TIMEZONE: 'Europe/Berlin',
 });
-const opened = await openDatabase(p.database.kind === 'postgresql'
-  ? { kind: 'postgresql', url: p.database.url, schema: p.database.schema }
-  : { kind: 'pglite', dataDir: p.database.dataDir });
+// PGlite opened here (as openDatabase opens it) so its WebAssembly memory can be read.
+if (p.database.kind === 'pglite') (await import('node:fs')).mkdirSync(p.database.dataDir, { recursive: true });
+const pglite = p.database.kind === 'pglite'
+  ? await PGlite.create(p.database.dataDir + '/pgdata', { startParams: pgliteStartParams() })
+  : undefined;
+const opened = await openDatabase(pglite
+  ? { kind: 'pglite-instance', pglite, ownsInstance: true }
+  : { kind: 'postgresql', url: p.database.url, schema: p.database.schema });
 let queries = 0;
 const counter = {
   transformQuery(args) { return args.node; },
@@ -70,7 +82,10 @@ process.on('message', (message) => {
     const usage = process.cpuUsage();
     const memory = process.memoryUsage();
     process.send({ queries, cpuMicros: usage.user + usage.system, rssBytes: memory.rss,
-      heapUsedBytes: memory.heapUsed, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+      heapUsedBytes: memory.heapUsed, heapTotalBytes: memory.heapTotal,
+      externalBytes: memory.external, arrayBuffersBytes: memory.arrayBuffers,
+      wasmMemoryBytes: pglite ? pglite.Module.wasmMemory.buffer.byteLength : 0,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024 });
   } else if (message === 'stop') {
     void running.close().then(() => process.exit(0));
   }

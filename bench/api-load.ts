@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startLoadServer, type LoadServer, type LoadServerDatabase } from './api-load-server.js';
+import {
+  startLoadServer,
+  type LoadServer,
+  type LoadServerDatabase,
+  type LoadServerStats,
+} from './api-load-server.js';
 
 /*
  * `npm run build:server && npx tsx bench/api-load.ts [--duration 30] [--rate 500]
@@ -19,8 +24,9 @@ import { startLoadServer, type LoadServer, type LoadServerDatabase } from './api
  * names a PostgreSQL server, on PostgreSQL (a schema of its own, dropped afterwards). For each
  * path: p50 / p99 latency (corrected for coordinated omission), errors (socket errors, timeouts
  * and non-2xx answers), the rate achieved, the statements sent to the database per request and
- * the server's CPU time per request; the server's RSS after the runs. Printed side by side and
- * written to bench/out/api-load.json; never asserted by tests.
+ * the server's CPU time per request; the server's memory at start and after each path (RSS, the
+ * JavaScript heap, external and array buffers, PGlite's WebAssembly memory) and its RSS after the
+ * runs. Printed side by side and written to bench/out/api-load.json; never asserted by tests.
  */
 
 const PATHS = {
@@ -44,11 +50,45 @@ interface PathFigures {
   errors: number;
   queriesPerRequest: number;
   cpuMsPerRequest: number;
+  /** The server's memory after this path's run. */
+  memoryAfter: MemoryFigures;
+}
+
+/** A server's memory in MB: RSS, the JavaScript heap, and PGlite's WebAssembly memory. */
+interface MemoryFigures {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  wasmMb: number;
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function memoryOf(stats: LoadServerStats): MemoryFigures {
+  return {
+    rssMb: megabytes(stats.rssBytes),
+    heapUsedMb: megabytes(stats.heapUsedBytes),
+    heapTotalMb: megabytes(stats.heapTotalBytes),
+    externalMb: megabytes(stats.externalBytes),
+    arrayBuffersMb: megabytes(stats.arrayBuffersBytes),
+    wasmMb: megabytes(stats.wasmMemoryBytes),
+  };
+}
+
+function describeMemory(memory: MemoryFigures): string {
+  return (
+    `RSS ${memory.rssMb} MB (heap ${memory.heapUsedMb} of ${memory.heapTotalMb}, external ` +
+    `${memory.externalMb}, array buffers ${memory.arrayBuffersMb}, WebAssembly ${memory.wasmMb})`
+  );
 }
 
 interface DatabaseFigures {
   database: 'pglite' | 'postgresql';
   paths: PathFigures[];
+  /** After start-up and the demo organisation, before any request. */
+  memoryAtStart: MemoryFigures;
   rssAfterMb: number;
   maxRssMb: number;
 }
@@ -117,6 +157,7 @@ async function measurePath(server: LoadServer, name: PathName): Promise<PathFigu
     errors: result.errors + result.timeouts + result.non2xx,
     queriesPerRequest: (after.queries - before.queries) / requests,
     cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / requests,
+    memoryAfter: memoryOf(after),
   };
 }
 
@@ -140,6 +181,11 @@ async function measureDatabase(kind: 'pglite' | 'postgresql'): Promise<DatabaseF
     `${kind}: server with the demo organisation ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   try {
+    const atStart = await server.stats();
+    const memoryAtStart = memoryOf(atStart);
+    console.log(
+      `  at start: ${describeMemory(memoryAtStart)}; peak so far ${megabytes(atStart.maxRssBytes)} MB`,
+    );
     const figures: PathFigures[] = [];
     for (const name of paths) {
       const measured = await measurePath(server, name);
@@ -147,15 +193,17 @@ async function measureDatabase(kind: 'pglite' | 'postgresql'): Promise<DatabaseF
       console.log(
         `  ${name}: p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, ${measured.errors} errors, ` +
           `${measured.ratePerSecond} req/s, ${measured.queriesPerRequest.toFixed(2)} statements and ` +
-          `${measured.cpuMsPerRequest.toFixed(2)} ms server CPU per request`,
+          `${measured.cpuMsPerRequest.toFixed(2)} ms server CPU per request; ` +
+          describeMemory(measured.memoryAfter),
       );
     }
     const stats = await server.stats();
     return {
       database: kind,
       paths: figures,
-      rssAfterMb: Math.round(stats.rssBytes / 2 ** 20),
-      maxRssMb: Math.round(stats.maxRssBytes / 2 ** 20),
+      memoryAtStart,
+      rssAfterMb: megabytes(stats.rssBytes),
+      maxRssMb: megabytes(stats.maxRssBytes),
     };
   } finally {
     await server.stop();

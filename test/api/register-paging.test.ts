@@ -149,6 +149,27 @@ describe('paging of processes, the matrix and users', () => {
     expect(first).toMatchObject({ items: [{ key: 'queue' }], total: 1, nextCursor: null });
   });
 
+  it('gives the assets matching the filters as the total on every page, and past the last', async () => {
+    type AssetPage = { items: { key: string }[]; total: number; nextCursor: string | null };
+    const read = async (query: string) =>
+      (await t.call(quality, 'GET', `/api/v1/assets?${query}`)).json<AssetPage>();
+    const first = await read('limit=2');
+    expect(first).toMatchObject({ items: [{ key: 'api' }, { key: 'db' }], total: 3 });
+    const second = await read(`limit=2&cursor=${first.nextCursor}`);
+    expect(second).toEqual({
+      items: [expect.objectContaining({ key: 'queue' })],
+      total: 3,
+      nextCursor: null,
+    });
+    expect(await read('limit=2&offset=5')).toEqual({ items: [], total: 3, nextCursor: null });
+    expect(await read('limit=2&offset=1&q=e')).toEqual({ items: [], total: 1, nextCursor: null });
+    expect(await read('limit=2&q=nothing-matches')).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
+  });
+
   it('refuses a cursor it did not hand out, naming the field', async () => {
     for (const path of ['/api/v1/processes', '/api/v1/matrix', '/api/v1/users', '/api/v1/assets']) {
       const response = await t.call(admin, 'GET', `${path}?cursor=bm90LWEtY3Vyc29y`);

@@ -20,10 +20,18 @@ export async function listAssets(
 ): Promise<{ items: AssetView[]; total: number; nextCursor: string | null }> {
   const after =
     query.cursor === undefined ? undefined : decodeCursor(query.cursor, assetKeyCursor)[0];
-  const [rows, total] = await Promise.all([
-    assetRepository.list(ctx.db, { ...query, after, limit: query.limit + 1 }),
-    assetRepository.countMatching(ctx.db, query),
-  ]);
+  const rows = await assetRepository.pageWithTotal(ctx.db, {
+    ...query,
+    after,
+    limit: query.limit + 1,
+  });
+  // A page past the end has no row to carry the count: then it is read on its own.
+  const total =
+    rows[0] !== undefined
+      ? Number(rows[0].total)
+      : query.offset > 0 || after !== undefined
+        ? await assetRepository.countMatching(ctx.db, query)
+        : 0;
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toAssetView),

@@ -120,6 +120,27 @@ export const assetRepository = {
       .offset(query.offset)
       .execute();
   },
+  /**
+   * A page of the list with the number of assets matching the filters (ignoring paging) on each
+   * row: one statement instead of the page and its count. An empty page carries no count.
+   */
+  pageWithTotal: (
+    db: Db,
+    query: Omit<ListAssetsQuery, 'cursor'> & { after?: string | undefined },
+  ) => {
+    const filtered = filteredAssets(db, query);
+    return (query.after === undefined ? filtered : filtered.where('assets.key', '>', query.after))
+      .select((eb) =>
+        eb
+          .selectFrom(filteredAssets(db, query).as('matching'))
+          .select(eb.fn.countAll<string>().as('n'))
+          .as('total'),
+      )
+      .orderBy('assets.key')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+  },
   /** How many assets match the filters, ignoring paging. */
   countMatching: async (db: Db, query: ListAssetsQuery) => {
     const row = await db

@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireLockFile, type LockFile } from './lock-file.js';
-import { withPreparedStatements } from './prepared-statements.js';
+import { PgliteSocket } from './pglite-socket.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -91,8 +91,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       types: typeParsers,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
-    if (target.preparedStatements ?? true) withPreparedStatements(pool);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const prepared = target.preparedStatements ?? true;
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: prepared ? preparingPool(pool) : pool }),
+    });
     return { db, kind: 'postgresql', poolStats: statsOf(pool, max), close: () => db.destroy() };
   }
 
@@ -113,16 +115,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pglite = target.pglite;
     ownsInstance = target.ownsInstance;
   }
+  const embedded = pglite;
   const pool = new pg.Pool({
-    ...createPgConfig(pglite),
+    stream: () => new PgliteSocket(embedded),
+    ssl: false,
     max: 1,
+    // The one connection stays open: what it prepared is reused for the life of the process.
+    idleTimeoutMillis: 0,
     connectionTimeoutMillis: 30_000,
     types: typeParsers,
   });
-  if (target.kind !== 'pglite' || (target.preparedStatements ?? true)) {
-    withPreparedStatements(pool);
-  }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const prepared = target.kind !== 'pglite' || (target.preparedStatements ?? true);
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: prepared ? preparingPool(pool) : pool }),
+  });
   return {
     db,
     kind: 'pglite',

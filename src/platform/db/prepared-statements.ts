@@ -1,70 +1,98 @@
-import { createHash } from 'node:crypto';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
 /**
- * Named prepared statements for the statements the server sends again and again.
- *
- * Kysely sends every statement as `client.query(text, values)`: node-postgres parses it with an
- * unnamed statement, so the database parses, analyses and plans it anew each time. For the list
- * statements that is more than their execution (the occurrence list: planning 1.2–1.9 ms,
- * execution 0.5–1.0 ms on PostgreSQL 15; docs/performance.md). Giving the statement a name derived
- * from its text lets node-postgres parse it once per connection and bind it afterwards, and lets
- * the database keep a generic plan once it has seen that the plan does not depend on the values.
- *
- * What is named, and what is not:
- * - only statements with parameters: they already use the extended protocol. A statement without
- *   any goes as a simple query, which may hold several commands (migrations do) and cannot be
- *   prepared;
- * - only short statements with few parameters: a multi-row insert's text differs with its row
- *   count, and naming each would fill the connection with statements used once;
- * - at most `MAX_PER_CONNECTION` per connection; beyond that a statement runs unnamed, as before.
- *
- * The same text always gets the same name, so a name never meets a different text (node-postgres
- * refuses that). A schema change after a statement was prepared would make PostgreSQL refuse to
- * reuse it ("cached plan must not change result type"); the schema changes only in migrations, run
- * before the server serves, on statements without parameters.
+ * Statements kept prepared per connection; past this the connection is replaced on release. Each
+ * holds its parse tree and plans in the server's memory, which on PGlite is WebAssembly memory that
+ * never shrinks: 100 copies of the largest list statement took 30 MB (within PGlite's initial
+ * 128 MB), 250 took 76 MB and grew it to 154 MB.
  */
-export const MAX_PER_CONNECTION = 500;
-const MAX_TEXT_LENGTH = 16_384;
-const MAX_PARAMETERS = 64;
+export const MAX_PREPARED_STATEMENTS = 100;
+/** Statements longer or with more parameters than this (bulk inserts) are never kept. */
+const MAX_PREPARED_TEXT_LENGTH = 16_384;
+const MAX_PREPARED_PARAMETERS = 100;
 
-type QueryFunction = (...args: unknown[]) => unknown;
-
-/** The name of a statement: the same text, the same name, on every connection. */
-export function statementName(text: string): string {
-  return `plumbline_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+/** What node-postgres's query takes for a named prepared statement. */
+interface NamedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
 }
 
-/** Whether a statement with this text and these values is worth preparing by name. */
-export function shouldPrepare(text: string, values: unknown): boolean {
-  return (
-    Array.isArray(values) &&
-    values.length > 0 &&
-    values.length <= MAX_PARAMETERS &&
-    text.length <= MAX_TEXT_LENGTH
-  );
+interface PreparingClient extends PostgresPoolClient {
+  /** The prepared statement name of each statement text run on this connection. */
+  readonly names: Map<string, string>;
 }
 
-/** Makes a connection send its repeated statements as named, prepared ones (see above). */
-export function prepareRepeatedStatements(client: pg.ClientBase): void {
-  const named = new Set<string>();
-  const query = client.query.bind(client) as QueryFunction;
-  const prepared: QueryFunction = (config, values, ...rest) => {
-    if (typeof config !== 'string' || !shouldPrepare(config, values)) {
-      return query(config, values, ...rest);
+/**
+ * A pool whose connections run every statement with parameters as a named prepared statement,
+ * one per statement text, prepared on its first run and reused after: PostgreSQL then parses
+ * and analyses a statement once per connection and, once it has seen that a generic plan costs
+ * no more than planning each time, plans it once too (its default `plan_cache_mode`). Used for
+ * both databases: on PGlite planning took more CPU time than running the everyday list
+ * statements (docs/performance.md, "API reads under load"), and on PostgreSQL the occurrence
+ * list's statement planned in 1.0–1.9 ms and ran in 0.5–1.0 ms (docs/performance.md, "Prepared statements").
+ * PLUMBLINE_DATABASE_PREPARED_STATEMENTS=false turns it off for PostgreSQL behind a pooler that
+ * does not carry prepared statements (docs/decisions.md, "Prepared statements on PostgreSQL too").
+ *
+ * Names are unique for the life of the process, so a replaced connection cannot collide with
+ * what an earlier one prepared; a new PGlite connection drops those (`PgliteSocket`).
+ */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PreparingClient>();
+  let named = 0;
+  const wrap = (client: pg.PoolClient): PreparingClient => {
+    const names = new Map<string, string>();
+    const nameOf = (text: string, parameters: number): string | undefined => {
+      if (parameters === 0) return undefined;
+      if (text.length > MAX_PREPARED_TEXT_LENGTH || parameters > MAX_PREPARED_PARAMETERS)
+        return undefined;
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED_STATEMENTS) {
+        named += 1;
+        name = `plumbline_${named}`;
+        names.set(text, name);
+      }
+      return name;
+    };
+    function query<R>(
+      text: string,
+      parameters: readonly unknown[],
+    ): Promise<PostgresQueryResult<R>>;
+    function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+    function query<R>(
+      textOrCursor: string | PostgresCursor<R>,
+      parameters: readonly unknown[] = [],
+    ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      // Kysely passes a cursor only when the dialect is given one, which this one is not.
+      if (typeof textOrCursor !== 'string') throw new Error('Cursors are not supported here');
+      const name = nameOf(textOrCursor, parameters.length);
+      const values = [...parameters];
+      const result =
+        name === undefined
+          ? client.query(textOrCursor, values)
+          : client.query({ name, text: textOrCursor, values } satisfies NamedQuery);
+      return result as Promise<PostgresQueryResult<R>>;
     }
-    const name = statementName(config);
-    if (!named.has(name)) {
-      if (named.size >= MAX_PER_CONNECTION) return query(config, values, ...rest);
-      named.add(name);
-    }
-    return query({ name, text: config, values }, ...rest);
+    return {
+      names,
+      query,
+      release() {
+        // A connection that has prepared its share is replaced, dropping what it prepared.
+        client.release(names.size >= MAX_PREPARED_STATEMENTS);
+      },
+    };
   };
-  (client as unknown as { query: QueryFunction }).query = prepared;
-}
-
-/** Every connection the pool opens sends its repeated statements prepared. */
-export function withPreparedStatements(pool: pg.Pool): pg.Pool {
-  pool.on('connect', prepareRepeatedStatements);
-  return pool;
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapped = clients.get(client);
+      if (!wrapped) {
+        wrapped = wrap(client);
+        clients.set(client, wrapped);
+      }
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
 }
