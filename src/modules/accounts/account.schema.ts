@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { ACCOUNT_IMPORT_FORMATS } from './parsers/index.js';
 import { REVOCATION_OUTCOMES, REVOCATION_REASONS } from './revocation-clock.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z' })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant();
 
 export const importAccountsQuerySchema = z.object({
   asset: registerKeySchema.describe('The system (asset) the listing comes from'),

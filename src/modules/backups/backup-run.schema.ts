@@ -1,9 +1,5 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import {
   BACKUP_IMPORT_FORMATS,
@@ -13,6 +9,7 @@ import {
   plumblineBackupRunSchema,
   type PlumblineBackupRun,
 } from './parsers/index.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 /**
  * The body of `POST /api/v1/backup-runs`: one run, or `{ runs: [...] }`. Documented as the union;
@@ -136,9 +133,7 @@ export const backupRunViewSchema = z.object({
 });
 export type BackupRunView = z.infer<typeof backupRunViewSchema>;
 
-const isoDateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO 8601 date-time');
 
 export const listBackupRunsQuerySchema = pageQuerySchema.extend({
   asset: registerKeySchema.optional().describe('Only runs of this asset'),

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { BACKUP_INCIDENT_KINDS } from './backup-evaluation.js';
 import { COMPLIANCE_STATES, PERIOD_RPO_STATES, WINDOW_KINDS, WINDOW_STATES } from './rpo.js';
 import { RETENTION_STATES } from './retention.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z');
 
 /**
  * An asset's overall backup status: the worst thing that is true of it. `no_evidence`: not one

@@ -8,6 +8,7 @@ import {
   signatureCredentialFields,
 } from '../signatures/signature-credentials.schema.js';
 import { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES } from './change-status.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 /** Where a change record came from: a person, or a delivery pipeline's merged pull request. */
 export const CHANGE_SOURCES = ['manual', 'github-pull-request'] as const;
@@ -17,7 +18,7 @@ export const VERIFICATION_OUTCOMES = ['as-intended', 'rolled-back'] as const;
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDateTime = isoInstant();
 
 export const formatChangeNumber = (n: number) => `CHG-${String(n).padStart(4, '0')}`;
 

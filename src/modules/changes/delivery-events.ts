@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import type { ChangeRisk, ChangeType } from './change-status.js';
 import type { ChangeEventKind } from './change.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 /** Largest delivery event body accepted; GitHub's pull_request bodies are tens of kilobytes. */
 export const MAX_CHANGE_EVENT_BYTES = 5 * 1024 * 1024;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDateTime = isoInstant();
 const repositorySchema = z.object({ full_name: z.string().min(3).max(300) });
 
 /** The fields Plumbline reads of GitHub's `pull_request` webhook body (others are ignored). */

@@ -6,16 +6,12 @@ import {
 } from '../../platform/time/supported-instants.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { emailSchema, passwordSchema } from './user.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 const isoDate = z.iso
   .date('must be a date as YYYY-MM-DD')
   .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO date-time such as 2027-03-31T17:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO date-time such as 2027-03-31T17:00:00Z');
 
 /** The longest access an engagement may grant, counted from its start (docs/auditor-access.md). */
 export const MAX_ENGAGEMENT_DAYS = 180;

@@ -3,6 +3,7 @@ import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from './incident-status.js';
 import { signingProofField } from '../signatures/signature-credentials.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 /** How an incident was detected. */
 export const DETECTION_SOURCES = ['alert', 'backup-incident', 'manual'] as const;
@@ -15,7 +16,7 @@ export const TIMELINE_KINDS = ['opened', 'note', 'status', 'decision', 'alert'] 
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDateTime = z.iso.datetime({ offset: true });
+const isoDateTime = isoInstant();
 
 export const formatIncidentNumber = (n: number) => `INC-${String(n).padStart(4, '0')}`;
 

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../../platform/http/paging.js';
 import { OUTBOX_PRIORITIES } from '../../platform/mail/outbox-priority.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant();
 
 /** Delivery states of an outbox message: the closed set stored in `outbox_messages.status`. */
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { selectedIdsSchema } from '../../platform/http/csv-download.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { SLA_TRIGGERS } from '../controls/catalog.schema.js';
 import { OWNER_ROLES, registerKeySchema } from '../register/asset.schema.js';
 import { OCCURRENCE_EVENT_KINDS, OCCURRENCE_STATUSES } from './occurrence-status.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant();
 
 export const occurrenceEventViewSchema = z.object({
   kind: z.enum(OCCURRENCE_EVENT_KINDS),

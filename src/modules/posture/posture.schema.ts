@@ -7,10 +7,9 @@ import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { CONTROL_STATUSES } from './control-status.js';
 import { MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z' })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO date-time such as 2026-06-30T23:59:59Z');
 const isoDate = z.iso
   .date('must be a date as YYYY-MM-DD')
   .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);

@@ -9,13 +9,9 @@ import {
   recoveryRecordDetailFields,
   recoveryVerificationFields,
 } from './recovery-record.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant();
 const isoDuration = z
   .string()
   .regex(

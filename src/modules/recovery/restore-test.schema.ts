@@ -5,11 +5,9 @@ import {
   recoveryRecordDetailFields,
   recoveryVerificationFields,
 } from './recovery-record.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO date-time such as 2026-03-01T10:00:00Z',
-});
+const isoDateTime = isoInstant();
 
 export const RESTORE_TEST_OUTCOMES = ['pass', 'fail'] as const;
 export type RestoreTestOutcome = (typeof RESTORE_TEST_OUTCOMES)[number];

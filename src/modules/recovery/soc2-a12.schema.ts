@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { backupRunViewSchema } from '../backups/backup-run.schema.js';
 import {
   BACKUP_ASSET_STATUSES,
@@ -12,10 +8,9 @@ import { nonconformanceViewSchema } from '../nonconformances/nonconformance.sche
 import { CONTROL_STATUSES } from '../posture/control-status.js';
 import { drExerciseViewSchema } from './dr-exercise.schema.js';
 import { restoreTestViewSchema } from './restore-test.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO date-time such as 2026-06-30T23:59:59Z' })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO date-time such as 2026-06-30T23:59:59Z');
 
 export const soc2A12QuerySchema = z.object({
   at: isoDateTime.optional().describe('As the records stood at this instant (default: now)'),

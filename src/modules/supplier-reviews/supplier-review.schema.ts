@@ -8,6 +8,7 @@ import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { signingProofField } from '../signatures/signature-credentials.schema.js';
+import { isoInstant } from '../../platform/time/iso-instant.js';
 
 /** What was reviewed: an assurance report or a certificate the supplier provided. */
 export const REPORT_KINDS = ['soc2-type-1', 'soc2-type-2', 'iso-certificate', 'other'] as const;
@@ -49,9 +50,7 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 const isoDate = z.iso
   .date('must be a date as YYYY-MM-DD')
   .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
-const isoDateTime = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO 8601 date-time with offset');
 
 const reportFieldsSchema = z.object({
   reportKind: z.enum(REPORT_KINDS),

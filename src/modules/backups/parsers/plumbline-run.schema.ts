@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../../platform/time/supported-instants.js';
 import { registerKeySchema } from '../../register/asset.schema.js';
 import { BACKUP_RUN_STATUSES, BACKUP_TYPES, type ParsedBackupRun } from './parsed-backup-run.js';
+import { isoInstant } from '../../../platform/time/iso-instant.js';
 
 /** Most runs a single `POST /api/v1/backup-runs` may carry; larger sets go through the import. */
 export const MAX_RUNS_PER_REQUEST = 10_000;
 
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z',
-  })
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateTime = isoInstant('must be an ISO 8601 date-time such as 2026-11-23T02:00:00Z');
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 /** One backup run in Plumbline's own JSON shape: the API body and one line of the NDJSON import. */
