@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { CAPA_ACTION_STATUSES, CAPA_STATUSES } from './capa-status.js';
 import { signingProofField } from '../signatures/signature-credentials.schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
 export const CAPA_KINDS = ['corrective', 'preventive'] as const;
 export type CapaKind = (typeof CAPA_KINDS)[number];
@@ -22,9 +19,7 @@ export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 export const formatCapaNumber = (n: number): string => `CAPA-${String(n).padStart(4, '0')}`;
 
 const text = (max: number, hint: string) => z.string().trim().min(1, hint).max(max);
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 const credentials = {
   password: z.string().min(1).max(1000).optional().describe("The signer's password"),
   totpCode: z

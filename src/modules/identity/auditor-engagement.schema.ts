@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { emailSchema, passwordSchema } from './user.schema.js';
-import { isoInstant } from '../../platform/time/iso-instant.js';
+import { isoCalendarDate, isoInstant } from '../../platform/time/iso-instant.js';
 
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 const isoDateTime = isoInstant('must be an ISO date-time such as 2027-03-31T17:00:00Z');
 
 /** The longest access an engagement may grant, counted from its start (docs/auditor-access.md). */

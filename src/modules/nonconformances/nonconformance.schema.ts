@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { selectedIdsSchema } from '../../platform/http/csv-download.js';
 import { pageQuerySchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { OWNER_ROLES } from '../register/asset.schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
 /**
  * Where a nonconformance stands. A missed-occurrence nonconformance moves open ⇄ investigating →
@@ -62,9 +59,7 @@ export function allowedTransitions(
   return (isDeficiencySource(source) ? DEFICIENCY_TRANSITIONS : MISSED_WORK_TRANSITIONS)[from];
 }
 
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 
 export const nonconformanceViewSchema = z.object({
   id: z.uuid(),

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
 /** The OSCAL release every export conforms to (NIST OSCAL 1.0.6 JSON schemas). */
 export const OSCAL_VERSION = '1.0.6';
@@ -11,9 +8,7 @@ export const OSCAL_VERSION = '1.0.6';
 export const OSCAL_MODELS = ['assessment-results', 'component-definition', 'inventory'] as const;
 export type OscalModel = (typeof OSCAL_MODELS)[number];
 
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 
 export const oscalQuerySchema = z
   .object({

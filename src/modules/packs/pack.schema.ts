@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 
 /** A framework and a period, as the pack request and the coverage view take them. */
 export const packPeriodSchema = z

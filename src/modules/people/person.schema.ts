@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
 /** A person of the workforce is `active` until they leave (end date passed, or deactivated). */
 export const PERSON_STATUSES = ['active', 'left'] as const;
@@ -8,7 +9,7 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const PERSON_SOURCES = ['csv', 'scim'] as const;
 export type PersonSource = (typeof PERSON_SOURCES)[number];
 
-const isoDate = z.iso.date('must be a date as YYYY-MM-DD');
+const isoDate = isoCalendarDate();
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 export const personEmailSchema = z
   .email('must be an e-mail address')

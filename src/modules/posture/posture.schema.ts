@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { OCCURRENCE_STATUSES } from '../occurrences/occurrence-status.js';
 import { frameworkKeySchema } from '../controls/catalog.schema.js';
 import { CONTROL_STATUSES } from './control-status.js';
 import { MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import { isoInstant } from '../../platform/time/iso-instant.js';
+import { isoCalendarDate, isoInstant } from '../../platform/time/iso-instant.js';
 
 const isoDateTime = isoInstant('must be an ISO date-time such as 2026-06-30T23:59:59Z');
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 
 const controlStatus = z.enum(CONTROL_STATUSES);
 

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { patchSchemaOf } from './patch-schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
 export const ASSET_CATEGORIES = [
   'facility',
@@ -59,9 +56,7 @@ const tagSchema = z
   .max(40, 'a tag must be at most 40 characters')
   .regex(/^[a-z0-9][a-z0-9._:-]*$/, 'tags use lower-case letters, digits and . _ : -');
 
-const isoDateSchema = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDateSchema = isoCalendarDate();
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 /** The editable fields of an asset, as the API and the CSV import accept them. */

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '../../platform/http/paging.js';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { attachmentViewSchema } from '../attachments/attachment.schema.js';
 import { registerKeySchema } from '../register/asset.schema.js';
 import { abilitySchema } from '../signatures/second-person-rule.js';
 import { signingProofField } from '../signatures/signature-credentials.schema.js';
-import { isoInstant } from '../../platform/time/iso-instant.js';
+import { isoCalendarDate, isoInstant } from '../../platform/time/iso-instant.js';
 
 /** What was reviewed: an assurance report or a certificate the supplier provided. */
 export const REPORT_KINDS = ['soc2-type-1', 'soc2-type-2', 'iso-certificate', 'other'] as const;
@@ -47,9 +43,7 @@ export const SUPPLIER_REVIEW_RECORD = 'supplier-review';
 export const SUPPLIER_EVENT_RECORD = 'supplier-event';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 const isoDateTime = isoInstant('must be an ISO 8601 date-time with offset');
 
 const reportFieldsSchema = z.object({

@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import {
-  isSupportedInstant,
-  UNSUPPORTED_INSTANT_MESSAGE,
-} from '../../platform/time/supported-instants.js';
 import { effectivenessRowSchema } from '../posture/posture.schema.js';
+import { isoCalendarDate } from '../../platform/time/iso-instant.js';
 
-const isoDate = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+const isoDate = isoCalendarDate();
 
 export const walkthroughQuerySchema = z
   .object({

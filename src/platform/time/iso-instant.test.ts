@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInstant } from './iso-instant.js';
+import { isoCalendarDate, isoInstant } from './iso-instant.js';
 import { UNSUPPORTED_INSTANT_MESSAGE } from './supported-instants.js';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -24,6 +24,16 @@ describe('an instant in a request', () => {
 
   it('refuses a year the database and the periods around it cannot hold', () => {
     expect(messagesOf(isoInstant().safeParse('9999-12-31T23:59:59Z'))).toEqual([
+      UNSUPPORTED_INSTANT_MESSAGE,
+    ]);
+  });
+
+  it('takes a calendar date as YYYY-MM-DD in a supported year, and nothing else', () => {
+    expect(isoCalendarDate().parse('2026-12-07')).toBe('2026-12-07');
+    expect(messagesOf(isoCalendarDate().safeParse('2026-12-07T00:00:00Z'))).toEqual([
+      'must be a date as YYYY-MM-DD',
+    ]);
+    expect(messagesOf(isoCalendarDate().safeParse('9999-01-01'))).toEqual([
       UNSUPPORTED_INSTANT_MESSAGE,
     ]);
   });

@@ -11,3 +11,10 @@ export function isoInstant(message = 'must be an ISO date-time such as 2026-03-0
     .datetime({ offset: true, message })
     .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
 }
+
+/** A calendar date (YYYY-MM-DD) in a request or an imported file, in a supported year. */
+export function isoCalendarDate() {
+  return z.iso
+    .date('must be a date as YYYY-MM-DD')
+    .refine(isSupportedInstant, UNSUPPORTED_INSTANT_MESSAGE);
+}
