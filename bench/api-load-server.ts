@@ -11,6 +11,8 @@ export interface LoadServerOptions {
   dataDir: string;
   secretKey: string;
   database: LoadServerDatabase;
+  /** Load the demo organisation before serving (false: serve the data already there). */
+  loadDemo: boolean;
 }
 
 /** What the server process says about itself between runs. */
@@ -74,7 +76,7 @@ const counter = {
 };
 const database = { ...opened, db: opened.db.withPlugin(counter) };
 const running = await startPlumbline({ config, database, webRoot: '',
-  beforeServe: (ctx) => loadDemoOrganisation(ctx) });
+  ...(p.loadDemo ? { beforeServe: (ctx) => loadDemoOrganisation(ctx) } : {}) });
 const { token } = await createApiToken(running.ctx, systemActor, { name: 'load-bench', role: 'admin' });
 const address = await running.app.listen({ host: '127.0.0.1', port: 0 });
 process.on('message', (message) => {
