@@ -8,7 +8,7 @@ import { auditorEngagedForMarch } from './auditor.fixtures.js';
 
 const EXPORT = '/api/v1/occurrences/export.csv';
 
-/** The CSV's lines as cells (none of these cells holds a comma or a quote but the one tested). */
+/** The CSV's lines (no cell of these holds a line break). */
 function lines(body: string): string[] {
   return body.trimEnd().split('\n');
 }

@@ -112,3 +112,18 @@ export async function enrolInTwoFactor(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue to Plumbline' }).click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/**
+ * An asset import of `count` production servers (rack-001 …), as a register CSV: more than the
+ * 100 rows a table loads at first when `count` is above 100.
+ */
+export function serversCsv(count: number): string {
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `rack-${String(i + 1).padStart(3, '0')},Rack server ${i + 1},server,production,engineering,low,internal`,
+  );
+  return ['key,name,category,environment,owner_role,criticality,data_classification', ...rows].join(
+    '\n',
+  );
+}

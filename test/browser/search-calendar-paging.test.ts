@@ -5,21 +5,10 @@ import {
   field,
   openPage,
   signIn,
+  serversCsv,
   startBrowserHarness,
   type BrowserHarness,
 } from './browser.js';
-
-/** 105 servers: more than the 100 rows the asset table loads at first. */
-function serversCsv(count: number): string {
-  const rows = Array.from(
-    { length: count },
-    (_, i) =>
-      `rack-${String(i + 1).padStart(3, '0')},Rack server ${i + 1},server,production,engineering,low,internal`,
-  );
-  return ['key,name,category,environment,owner_role,criticality,data_classification', ...rows].join(
-    '\n',
-  );
-}
 
 describe('search, calendar and asset paging in a real browser', () => {
   let harness: BrowserHarness;

@@ -73,18 +73,34 @@ describe('node-postgres on the embedded database', () => {
   });
 
   it('keeps the connection usable after a refused statement, and rolls back a refused transaction', async () => {
+    // A table of its own, so the test runs alone as well as after the others.
+    await sql
+      .raw('create table socket_refusal (n int); insert into socket_refusal values (3)')
+      .execute(database.db);
     await expect(sql`select 1 / ${0}::int`.execute(database.db)).rejects.toMatchObject({
       code: '22012',
     });
     await expect(
       database.db.transaction().execute(async (trx) => {
-        await sql`insert into socket_check values (${10})`.execute(trx);
-        await sql`insert into socket_check values (${'not a number'})`.execute(trx);
+        await sql`insert into socket_refusal values (${10})`.execute(trx);
+        await sql`insert into socket_refusal values (${'not a number'})`.execute(trx);
       }),
     ).rejects.toMatchObject({ code: '22P02' });
-    const { rows } = await sql<{ total: number }>`select sum(n)::int as total from socket_check
+    const { rows } = await sql<{ total: number }>`select sum(n)::int as total from socket_refusal
       where n > ${0}`.execute(database.db);
     expect(rows).toEqual([{ total: 3 }]);
+  });
+
+  it('answers a result larger than PGlite hands over at once, whole and in order', async () => {
+    // 3 MB of rows: PGlite writes its answer in pieces (its buffer is 1 MB).
+    const { rows } = await sql<{ n: number; filler: string }>`
+      select n, repeat(chr(65 + n % 26), 1000) as filler
+      from generate_series(1, ${3000}::int) as n order by n`.execute(database.db);
+    expect(rows).toHaveLength(3000);
+    expect(rows.map((row) => row.n)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    expect(
+      rows.every((row) => row.filler === String.fromCharCode(65 + (row.n % 26)).repeat(1000)),
+    ).toBe(true);
   });
 });
 
