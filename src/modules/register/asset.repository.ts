@@ -97,6 +97,17 @@ function filteredAssets(db: Db, query: Omit<ListAssetsQuery, 'limit' | 'offset' 
   return select;
 }
 
+type AssetPageQuery = Omit<ListAssetsQuery, 'cursor'> & { after?: string | undefined };
+
+/** The filtered assets in key order, after the key `after` (keyset) when given, then `offset`. */
+function assetPage(db: Db, query: AssetPageQuery) {
+  const filtered = filteredAssets(db, query);
+  return (query.after === undefined ? filtered : filtered.where('assets.key', '>', query.after))
+    .orderBy('assets.key')
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
 export const assetRepository = {
   /** Every asset's key, name, stage, configuration reference and tags (a sync matches on them). */
   identities: (db: Db) =>
@@ -112,35 +123,20 @@ export const assetRepository = {
       ? Promise.resolve([])
       : selectAssets(db).where('assets.key', 'in', keys).execute(),
   /** A page in key order: after the key `after` (keyset) when given, then skipping `offset`. */
-  list: (db: Db, query: Omit<ListAssetsQuery, 'cursor'> & { after?: string | undefined }) => {
-    const filtered = filteredAssets(db, query);
-    return (query.after === undefined ? filtered : filtered.where('assets.key', '>', query.after))
-      .orderBy('assets.key')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-  },
+  list: (db: Db, query: AssetPageQuery) => assetPage(db, query).execute(),
   /**
    * A page of the list with the number of assets matching the filters (ignoring paging) on each
    * row: one statement instead of the page and its count. An empty page carries no count.
    */
-  pageWithTotal: (
-    db: Db,
-    query: Omit<ListAssetsQuery, 'cursor'> & { after?: string | undefined },
-  ) => {
-    const filtered = filteredAssets(db, query);
-    return (query.after === undefined ? filtered : filtered.where('assets.key', '>', query.after))
+  pageWithTotal: (db: Db, query: AssetPageQuery) =>
+    assetPage(db, query)
       .select((eb) =>
         eb
           .selectFrom(filteredAssets(db, query).as('matching'))
           .select(eb.fn.countAll<string>().as('n'))
           .as('total'),
       )
-      .orderBy('assets.key')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-  },
+      .execute(),
   /** How many assets match the filters, ignoring paging. */
   countMatching: async (db: Db, query: ListAssetsQuery) => {
     const row = await db
